@@ -1,0 +1,22 @@
+package org.crmkit.core.customer.application;
+
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.UseCaseSupport;
+
+/** Builds the customer use cases; the one public entry of this package. */
+public final class CustomerApplication {
+    private CustomerApplication() {
+    }
+
+    /**
+     * @param support     shared use-case mechanics
+     * @param customers   the customer repository
+     * @param auditLog    the audit trail, read for exports
+     * @return the customer use cases
+     */
+    public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog) {
+        return new CustomerService(support, customers, auditLog);
+    }
+}

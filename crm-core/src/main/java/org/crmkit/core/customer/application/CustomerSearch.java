@@ -1,0 +1,90 @@
+package org.crmkit.core.customer.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.domain.Tag;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
+import org.crmkit.core.customer.port.out.CustomerSearchCriteria.SeekPosition;
+import org.crmkit.core.shared.Cursor;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+
+/**
+ * Keyset paging of customer searches: the cursor holds the sort key and id of the last customer returned and is
+ * bound to the query's sort and filters, so a page resumes exactly after the previous one however many rows were
+ * inserted meanwhile.
+ */
+final class CustomerSearch {
+    private final CustomerRepository customers;
+
+    CustomerSearch(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    record Plan(CustomerSearchCriteria criteria, String scope, int size) {
+    }
+
+    /** Turns the query into repository criteria, decoding and checking its cursor (before any storage is read). */
+    Plan plan(CustomerSearchQuery query) {
+        String text = query.text() == null || query.text().isBlank() ? null
+                : query.text().strip().toLowerCase(Locale.ROOT);
+        String tag = query.tag() == null || query.tag().isBlank() ? null : new Tag(query.tag()).value();
+        String country = query.countryCode() == null ? null : query.countryCode().toUpperCase(Locale.ROOT);
+        if (query.registeredFrom() != null && query.registeredBefore() != null
+                && !query.registeredFrom().isBefore(query.registeredBefore())) {
+            throw new InvalidValueException("registeredFrom", "must be before registeredBefore");
+        }
+        String scope = "customer.search/" + query.sort().name() + "/" + Integer.toHexString(Objects.hash(text,
+                query.status(), tag, country, query.accountManager(), query.registeredFrom(), query.registeredBefore()));
+        PageRequest page = query.page();
+        SeekPosition after = page.cursor() == null ? null : decode(page.cursor(), scope, query.sort());
+        return new Plan(new CustomerSearchCriteria(text, query.status(), tag, country, query.accountManager(),
+                query.registeredFrom(), query.registeredBefore(), query.sort(), after), scope, page.size());
+    }
+
+    Page<CustomerView> run(Plan plan) {
+        List<Customer> found = customers.search(plan.criteria(), plan.size() + 1);
+        boolean more = found.size() > plan.size();
+        List<CustomerView> items = found.stream().limit(plan.size()).map(c -> CustomerView.of(c.snapshot())).toList();
+        Optional<String> next = more
+                ? Optional.of(encode(found.get(plan.size() - 1).snapshot(), plan.scope(), plan.criteria().sort()))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private static String encode(CustomerSnapshot last, String scope, CustomerSort sort) {
+        String key = byName(sort) ? nameKey(last) : last.registeredAt().toString();
+        return Cursor.encode(scope, List.of(key, last.id().toString()));
+    }
+
+    private static SeekPosition decode(String cursor, String scope, CustomerSort sort) {
+        List<String> values = Cursor.decode(cursor, scope, 2);
+        try {
+            CustomerId id = CustomerId.parse(values.get(1));
+            return byName(sort) ? new SeekPosition(values.get(0), null, id)
+                    : new SeekPosition(null, Instant.parse(values.get(0)), id);
+        } catch (InvalidValueException | java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException("page.cursor", "is not a cursor of this query");
+        }
+    }
+
+    /** @return the name key of a snapshot; erased customers have the empty key */
+    static String nameKey(CustomerSnapshot snapshot) {
+        return snapshot.contact() == null ? "" : snapshot.contact().name().sortKey();
+    }
+
+    static boolean byName(CustomerSort sort) {
+        return sort == CustomerSort.NAME_ASC || sort == CustomerSort.NAME_DESC;
+    }
+}

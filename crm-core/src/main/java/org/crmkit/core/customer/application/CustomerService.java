@@ -1,0 +1,272 @@
+package org.crmkit.core.customer.application;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crmkit.core.customer.domain.ContactDetails;
+import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.domain.PersonalDetails;
+import org.crmkit.core.customer.domain.Tag;
+import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerStatusCommand;
+import org.crmkit.core.customer.port.in.CustomerTagCommand;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.port.in.DuplicateCandidate;
+import org.crmkit.core.customer.port.in.DuplicateReason;
+import org.crmkit.core.customer.port.in.MarketingConsentCommand;
+import org.crmkit.core.customer.port.in.PersonalDataExport;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The customer use cases: validate, authorize, load, one domain call, save, audit, publish. */
+final class CustomerService implements Customers {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerService.class);
+    static final String TYPE = "customer";
+
+    private final UseCaseSupport support;
+    private final CustomerRepository customers;
+    private final AuditLog auditLog;
+    private final CustomerSearch search;
+
+    CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog) {
+        this.support = support;
+        this.customers = customers;
+        this.auditLog = auditLog;
+        this.search = new CustomerSearch(customers);
+    }
+
+    @Override
+    public CustomerView register(Actor actor, RegisterCustomerCommand command) {
+        support.validate(actor, command);
+        CustomerInput input = CustomerInput.of(command.firstName(), command.lastName(), command.email(),
+                command.phone(), command.address(), command.dateOfBirth(), command.gender(), support.now());
+        ContactDetails contact = input.contact();
+        PersonalDetails personal = input.personal();
+        Permission permission = actor instanceof Actor.Anonymous
+                ? Permission.CUSTOMER_SELF_REGISTER : Permission.CUSTOMER_REGISTER;
+        return support.transaction(() -> {
+            support.authorize(actor, permission, Optional.empty(), "customer.register", TYPE, null);
+            boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
+            requireUnique(contact, command.externalReference(), null, nameHolder);
+            Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
+                    command.source(), command.externalReference(), command.marketingConsent(), support.now());
+            customers.add(customer);
+            support.audit(actor, "customer.register", TYPE, customer.id().value());
+            support.publishAfterCommit(customer.pullEvents());
+            LOG.debug("registered customer {}", customer.id());
+            return CustomerView.of(customer.snapshot());
+        });
+    }
+
+    @Override
+    public Optional<CustomerView> findById(Actor actor, CustomerId customerId) {
+        support.validate(actor, new IdQuery(customerId));
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.CUSTOMER_VIEW, Optional.of(customerId), "customer.view", TYPE,
+                    customerId.value());
+            return customers.findById(customerId).map(c -> CustomerView.of(c.snapshot()));
+        });
+    }
+
+    @Override
+    public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
+        support.validate(actor, command);
+        CustomerInput input = CustomerInput.of(command.firstName(), command.lastName(), command.email(),
+                command.phone(), command.address(), command.dateOfBirth(), command.gender(), support.now());
+        ContactDetails contact = input.contact();
+        PersonalDetails personal = input.personal();
+        return change(actor, Permission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact", command.customerId(),
+                command.expectedVersion(), customer -> {
+                    requireUnique(contact, null, customer.id(), !(actor instanceof Actor.Customer));
+                    customer.changeContactDetails(contact, personal, support.now());
+                });
+    }
+
+    @Override
+    public CustomerView deactivate(Actor actor, CustomerStatusCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.CUSTOMER_CHANGE_STATUS, "customer.deactivate", command.customerId(),
+                command.expectedVersion(), customer -> customer.deactivate(support.now()));
+    }
+
+    @Override
+    public CustomerView reactivate(Actor actor, CustomerStatusCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.CUSTOMER_CHANGE_STATUS, "customer.reactivate", command.customerId(),
+                command.expectedVersion(), customer -> customer.reactivate(support.now()));
+    }
+
+    @Override
+    public CustomerView assignAccountManager(Actor actor, AssignAccountManagerCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.CUSTOMER_ASSIGN_MANAGER, "customer.assign_manager", command.customerId(),
+                command.expectedVersion(), customer -> customer.assignAccountManager(command.manager(), support.now()));
+    }
+
+    @Override
+    public CustomerView addTag(Actor actor, CustomerTagCommand command) {
+        support.validate(actor, command);
+        Tag tag = new Tag(command.tag());
+        return change(actor, Permission.CUSTOMER_TAG, "customer.add_tag", command.customerId(),
+                command.expectedVersion(), customer -> customer.addTag(tag, support.now()));
+    }
+
+    @Override
+    public CustomerView removeTag(Actor actor, CustomerTagCommand command) {
+        support.validate(actor, command);
+        Tag tag = new Tag(command.tag());
+        return change(actor, Permission.CUSTOMER_TAG, "customer.remove_tag", command.customerId(),
+                command.expectedVersion(), customer -> customer.removeTag(tag, support.now()));
+    }
+
+    @Override
+    public CustomerView changeMarketingConsent(Actor actor, MarketingConsentCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.CUSTOMER_CONSENT, "customer.change_consent", command.customerId(),
+                command.expectedVersion(), customer -> customer.changeMarketingConsent(command.given(), support.now()));
+    }
+
+    @Override
+    public Page<CustomerView> search(Actor actor, CustomerSearchQuery query) {
+        support.validate(actor, query);
+        CustomerSearch.Plan plan = search.plan(query);
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.CUSTOMER_SEARCH, Optional.empty(), "customer.search", TYPE, null);
+            return search.run(plan);
+        });
+    }
+
+    @Override
+    public List<DuplicateCandidate> findPossibleDuplicates(Actor actor, CustomerId customerId) {
+        support.validate(actor, new IdQuery(customerId));
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.CUSTOMER_FIND_DUPLICATES, Optional.of(customerId),
+                    "customer.find_duplicates", TYPE, customerId.value());
+            Customer customer = load(customerId);
+            Map<CustomerId, DuplicateFinding> found = new LinkedHashMap<>();
+            customer.contact().ifPresent(contact -> {
+                customers.findByEmail(contact.email())
+                        .forEach(c -> note(found, customer, c, DuplicateReason.SAME_EMAIL));
+                if (contact.phone() != null) {
+                    customers.findByPhone(contact.phone())
+                            .forEach(c -> note(found, customer, c, DuplicateReason.SAME_PHONE));
+                }
+                if (contact.address() != null && contact.address().postalCode() != null) {
+                    customers.findByNameKeyAndPostalCode(contact.name().sortKey(), contact.address().postalCode())
+                            .forEach(c -> note(found, customer, c, DuplicateReason.SAME_NAME_AND_POSTAL_CODE));
+                }
+            });
+            return found.values().stream()
+                    .map(f -> new DuplicateCandidate(CustomerView.of(f.customer.snapshot()), f.reasons))
+                    .toList();
+        });
+    }
+
+    @Override
+    public PersonalDataExport exportPersonalData(Actor actor, CustomerId customerId) {
+        support.validate(actor, new IdQuery(customerId));
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.CUSTOMER_EXPORT, Optional.of(customerId), "customer.export", TYPE,
+                    customerId.value());
+            Customer customer = load(customerId);
+            List<PersonalDataExport.ActivityRecord> activity = auditLog.findByTarget(TYPE, customerId.value())
+                    .stream()
+                    .map(e -> new PersonalDataExport.ActivityRecord(e.at(), e.action(), e.actorType().name(),
+                            e.outcome().name()))
+                    .toList();
+            support.audit(actor, "customer.export", TYPE, customerId.value());
+            return new PersonalDataExport(customerId, support.now(), CustomerView.of(customer.snapshot()), activity);
+        });
+    }
+
+    @Override
+    public void erase(Actor actor, CustomerId customerId) {
+        support.validate(actor, new IdQuery(customerId));
+        change(actor, Permission.CUSTOMER_ERASE, "customer.erase", customerId, null,
+                customer -> customer.erase(support.now()));
+    }
+
+    /** One state change: authorize, load, check the version, apply, store, audit, publish. */
+    private CustomerView change(Actor actor, Permission permission, String action, CustomerId id,
+                                Long expectedVersion, Consumer<Customer> domainCall) {
+        return support.transaction(() -> {
+            support.authorize(actor, permission, Optional.of(id), action, TYPE, id.value());
+            Customer customer = load(id);
+            if (expectedVersion != null) {
+                customer.requireVersion(expectedVersion);
+            }
+            domainCall.accept(customer);
+            List<DomainEvent> events = customer.pullEvents();
+            if (!events.isEmpty()) {
+                customers.update(customer);
+                support.audit(actor, action, TYPE, id.value());
+                support.publishAfterCommit(events);
+            }
+            return CustomerView.of(customer.snapshot());
+        });
+    }
+
+    private Customer load(CustomerId id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+    }
+
+    /**
+     * Fails when email, phone or external reference is held by another customer that is not erased.
+     *
+     * @param nameHolder whether the caller may learn the holder's id
+     */
+    private void requireUnique(ContactDetails contact, String externalReference, CustomerId self, boolean nameHolder) {
+        check("email", customers.findByEmail(contact.email()), self, nameHolder);
+        if (contact.phone() != null) {
+            check("phone", customers.findByPhone(contact.phone()), self, nameHolder);
+        }
+        if (externalReference != null && !externalReference.isBlank()) {
+            check("externalReference",
+                    customers.findByExternalReference(externalReference.strip()).stream().toList(), self, nameHolder);
+        }
+    }
+
+    private static void check(String field, List<Customer> holders, CustomerId self, boolean nameHolder) {
+        holders.stream().filter(c -> !c.id().equals(self)).findFirst().ifPresent(other -> {
+            throw ConflictException.duplicate(TYPE, field, nameHolder ? other.id() : null);
+        });
+    }
+
+    private static void note(Map<CustomerId, DuplicateFinding> found, Customer self, Customer other,
+                             DuplicateReason reason) {
+        if (!other.id().equals(self.id())) {
+            found.computeIfAbsent(other.id(), k -> new DuplicateFinding(other)).reasons.add(reason);
+        }
+    }
+
+    private static final class DuplicateFinding {
+        private final Customer customer;
+        private final Set<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
+
+        private DuplicateFinding(Customer customer) {
+            this.customer = customer;
+        }
+    }
+
+    /** Validates a bare id argument like a command. */
+    record IdQuery(@jakarta.validation.constraints.NotNull CustomerId customerId) {
+    }
+}

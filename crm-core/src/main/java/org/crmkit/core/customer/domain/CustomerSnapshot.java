@@ -1,0 +1,32 @@
+package org.crmkit.core.customer.domain;
+
+import java.time.Instant;
+import java.util.Set;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.StaffId;
+
+/**
+ * The complete state of a {@link Customer}, for adapters to store and restore without reflection.
+ *
+ * @param id                the id
+ * @param version           the stored version (optimistic locking)
+ * @param contact           contact details; {@code null} once erased
+ * @param personal          personal details
+ * @param registeredAt      registration time
+ * @param status            life-cycle state
+ * @param consent           marketing consent
+ * @param tags              tags
+ * @param accountManager    the staff account manager, or {@code null}
+ * @param source            how the customer was registered
+ * @param externalReference the host's own id, or {@code null}
+ * @param erasedAt          when the data was erased, or {@code null}
+ */
+public record CustomerSnapshot(CustomerId id, long version, ContactDetails contact, PersonalDetails personal,
+                               Instant registeredAt, CustomerStatus status, MarketingConsent consent, Set<Tag> tags,
+                               StaffId accountManager, CustomerSource source, String externalReference,
+                               Instant erasedAt) {
+    /** Copies the tags. */
+    public CustomerSnapshot {
+        tags = Set.copyOf(tags);
+    }
+}

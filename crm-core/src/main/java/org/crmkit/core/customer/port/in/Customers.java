@@ -1,0 +1,138 @@
+package org.crmkit.core.customer.port.in;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.AccessDeniedException;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+
+/**
+ * Customer management: the use cases of the customer area. Every method takes the calling {@link Actor}, checks
+ * the command ({@link InvalidCommandException} names each bad field, {@link InvalidValueException} a value a value
+ * object refused), asks the access policy ({@link AccessDeniedException}), and writes nothing when any step fails.
+ * State changes are audited in their transaction and their events are published after commit. Permissions are
+ * listed in docs/authorization.md.
+ */
+public interface Customers {
+
+    /**
+     * Registers a customer. Staff register with {@code CUSTOMER_REGISTER}; an anonymous actor registers themself
+     * with {@code CUSTOMER_SELF_REGISTER}.
+     *
+     * @param actor   the caller
+     * @param command the new customer's data
+     * @return the new customer
+     * @throws ConflictException when the email, phone or external reference is held by a customer that is not
+     *                           erased; for staff callers it names that customer's id
+     */
+    CustomerView register(Actor actor, RegisterCustomerCommand command);
+
+    /**
+     * @param actor      the caller; a customer may only view themself
+     * @param customerId the customer
+     * @return the customer, or empty when there is none with that id
+     */
+    Optional<CustomerView> findById(Actor actor, CustomerId customerId);
+
+    /**
+     * Replaces contact details, address and personal details.
+     *
+     * @param actor   staff with {@code CUSTOMER_UPDATE_CONTACT}, or the customer themself
+     * @param command the new details and the version the caller read
+     * @return the updated customer
+     * @throws ConflictException for a stale version or a duplicate email or phone
+     * @throws NotFoundException for an unknown id
+     * @throws BusinessRuleViolationException for an erased customer
+     */
+    CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command);
+
+    /**
+     * @param actor   staff with {@code CUSTOMER_CHANGE_STATUS}
+     * @param command the customer
+     * @return the now inactive customer
+     * @throws BusinessRuleViolationException unless the customer is active
+     */
+    CustomerView deactivate(Actor actor, CustomerStatusCommand command);
+
+    /**
+     * @param actor   staff with {@code CUSTOMER_CHANGE_STATUS}
+     * @param command the customer
+     * @return the active customer
+     * @throws BusinessRuleViolationException unless the customer is inactive
+     */
+    CustomerView reactivate(Actor actor, CustomerStatusCommand command);
+
+    /**
+     * @param actor   staff with {@code CUSTOMER_ASSIGN_MANAGER}
+     * @param command the customer and the staff user
+     * @return the updated customer
+     */
+    CustomerView assignAccountManager(Actor actor, AssignAccountManagerCommand command);
+
+    /**
+     * @param actor   staff with {@code CUSTOMER_TAG}
+     * @param command the customer and the tag
+     * @return the updated customer
+     */
+    CustomerView addTag(Actor actor, CustomerTagCommand command);
+
+    /**
+     * @param actor   staff with {@code CUSTOMER_TAG}
+     * @param command the customer and the tag
+     * @return the updated customer
+     */
+    CustomerView removeTag(Actor actor, CustomerTagCommand command);
+
+    /**
+     * Gives or withdraws consent to marketing; the time of the change is kept.
+     *
+     * @param actor   staff with {@code CUSTOMER_CONSENT}, or the customer themself
+     * @param command the customer and the decision
+     * @return the updated customer
+     */
+    CustomerView changeMarketingConsent(Actor actor, MarketingConsentCommand command);
+
+    /**
+     * Filters, sorts and pages customers by keyset; a page stays correct while rows are inserted between calls.
+     *
+     * @param actor staff with {@code CUSTOMER_SEARCH}
+     * @param query filters, sort order and page
+     * @return one page
+     * @throws InvalidValueException for a cursor that was altered or belongs to another query
+     */
+    Page<CustomerView> search(Actor actor, CustomerSearchQuery query);
+
+    /**
+     * Finds other customers that may be the same person: same email, same phone, or same name and postal code.
+     *
+     * @param actor      staff with {@code CUSTOMER_FIND_DUPLICATES}
+     * @param customerId the customer to compare against
+     * @return the candidates with every reason that matched
+     */
+    List<DuplicateCandidate> findPossibleDuplicates(Actor actor, CustomerId customerId);
+
+    /**
+     * Everything crmkit holds about a person (GDPR right of access), as a tree of records that serializes to JSON.
+     *
+     * @param actor      staff with {@code CUSTOMER_EXPORT}, or the customer themself
+     * @param customerId the person
+     * @return the export
+     */
+    PersonalDataExport exportPersonalData(Actor actor, CustomerId customerId);
+
+    /**
+     * Replaces every personal field irreversibly (GDPR right to erasure), keeps the id, and marks the customer
+     * erased. Audited.
+     *
+     * @param actor      staff with {@code CUSTOMER_ERASE}
+     * @param customerId the person
+     * @throws BusinessRuleViolationException when already erased
+     */
+    void erase(Actor actor, CustomerId customerId);
+}

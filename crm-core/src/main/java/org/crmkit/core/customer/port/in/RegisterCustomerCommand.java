@@ -1,0 +1,37 @@
+package org.crmkit.core.customer.port.in;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.domain.Gender;
+
+/**
+ * Registers a customer.
+ *
+ * @param firstName         given name, 1 to 100 characters
+ * @param lastName          family name, 1 to 100 characters
+ * @param email             email address; compared ignoring case and surrounding spaces
+ * @param phone             optional international phone number ({@code +} or {@code 00} and country code)
+ * @param address           optional postal address
+ * @param dateOfBirth       optional; not in the future
+ * @param gender            optional
+ * @param source            how the customer came; required
+ * @param externalReference optional id of the host's own, unique when present
+ * @param marketingConsent  whether consent to marketing is given now
+ */
+public record RegisterCustomerCommand(
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Size(max = 254) String email,
+        @Size(max = 32) @Pattern(regexp = "[+0-9 ().\\-/]*", message = "may hold only digits, spaces and + ( ) . - /") String phone,
+        @Valid AddressData address,
+        LocalDate dateOfBirth,
+        Gender gender,
+        @NotNull CustomerSource source,
+        @Size(max = 100) String externalReference,
+        boolean marketingConsent) {
+}

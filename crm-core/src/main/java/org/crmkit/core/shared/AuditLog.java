@@ -1,0 +1,24 @@
+package org.crmkit.core.shared;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Outbound port of the audit trail. Append-only by design: there is no update and no delete. Entries appended
+ * inside a {@link UnitOfWork} are kept or dropped with it.
+ */
+public interface AuditLog {
+
+    /** @param entry the entry to append */
+    void append(AuditEntry entry);
+
+    /**
+     * @param targetType the kind of object
+     * @param targetId   the object's id
+     * @return the entries about that object, oldest first
+     */
+    List<AuditEntry> findByTarget(String targetType, UUID targetId);
+
+    /** @return how many entries the trail holds */
+    long count();
+}

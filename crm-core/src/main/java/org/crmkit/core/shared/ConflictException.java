@@ -1,0 +1,57 @@
+package org.crmkit.core.shared;
+
+import java.util.Optional;
+
+/**
+ * The write conflicts with the stored state: a duplicate of a unique field ({@code duplicate}) or a stale version
+ * ({@code stale_version}). Retrying the same write does not help; reload and decide again.
+ */
+public final class ConflictException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String existingId;
+
+    private ConflictException(String code, String message, String field, String existingId) {
+        super(code, message);
+        this.field = field;
+        this.existingId = existingId;
+    }
+
+    /**
+     * A unique field is already held by another object.
+     *
+     * @param type       kind of object, for example {@code "customer"}
+     * @param field      the unique field, for example {@code "email"}
+     * @param existingId id of the object that holds the value, when known (may be {@code null})
+     * @return the exception
+     */
+    public static ConflictException duplicate(String type, String field, Object existingId) {
+        String holder = existingId == null ? "another " + type : type + " " + existingId;
+        return new ConflictException("duplicate", field + " is already used by " + holder, field,
+                existingId == null ? null : existingId.toString());
+    }
+
+    /**
+     * The object was changed by someone else since it was read.
+     *
+     * @param type     kind of object
+     * @param id       the object's id
+     * @param expected the version the caller read
+     * @return the exception
+     */
+    public static ConflictException staleVersion(String type, Object id, long expected) {
+        return new ConflictException("stale_version",
+                type + " " + id + " was changed concurrently (expected version " + expected + ")", "version", null);
+    }
+
+    /** @return the conflicting field ({@code "version"} for a stale write) */
+    public String field() {
+        return field;
+    }
+
+    /** @return id of the object already holding the value, when known */
+    public Optional<String> existingId() {
+        return Optional.ofNullable(existingId);
+    }
+}

@@ -1,0 +1,25 @@
+package org.crmkit.core.shared;
+
+/**
+ * A single value was refused by the value object or query parameter that checks it (an email address, a country
+ * code, a cursor). Code {@code invalid_value}.
+ */
+public final class InvalidValueException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    /**
+     * @param field  the name of the refused field, for example {@code "email"}
+     * @param reason why it was refused; never the value itself when it may be personal data
+     */
+    public InvalidValueException(String field, String reason) {
+        super("invalid_value", field + " " + reason);
+        this.field = field;
+    }
+
+    /** @return the name of the refused field */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,88 @@
+package org.crmkit.core.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in one currency. Never a {@code double}: the amount is a {@link BigDecimal} with at most four decimal
+ * places (the storage holds {@code DECIMAL(19,4)}), normalized to at least the currency's own number of digits so
+ * that {@code 10} and {@code 10.00} EUR are equal.
+ *
+ * @param amount   the amount; at most 15 integer digits and 4 decimal places
+ * @param currency the ISO 4217 currency
+ */
+public record Money(BigDecimal amount, Currency currency) {
+    private static final int MAX_SCALE = 4;
+    private static final int MAX_INTEGER_DIGITS = 15;
+
+    /** Normalizes the scale and checks the bounds. */
+    public Money {
+        if (amount == null) {
+            throw new InvalidValueException("amount", "must not be null");
+        }
+        if (currency == null) {
+            throw new InvalidValueException("currency", "must not be null");
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > MAX_SCALE) {
+            throw new InvalidValueException("amount", "must have at most " + MAX_SCALE + " decimal places");
+        }
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidValueException("amount", "must have at most " + MAX_INTEGER_DIGITS + " integer digits");
+        }
+        int scale = Math.max(Math.max(currency.getDefaultFractionDigits(), 0), Math.max(stripped.scale(), 0));
+        amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * @param amount       decimal text such as {@code "19.99"}
+     * @param currencyCode ISO 4217 code such as {@code "EUR"}
+     * @return the money value
+     */
+    public static Money of(String amount, String currencyCode) {
+        try {
+            return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("amount", "is not a decimal number");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("currency", "is not an ISO 4217 code");
+        }
+    }
+
+    /** @param other an amount in the same currency @return the sum */
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    /** @param other an amount in the same currency @return the difference */
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    /** @param factor a whole multiplier, such as a quantity @return the product */
+    public Money times(long factor) {
+        return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
+    }
+
+    /** @return whether the amount is below zero */
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        Objects.requireNonNull(other, "other");
+        if (!currency.equals(other.currency)) {
+            throw new InvalidValueException("currency",
+                    "mismatch: " + currency.getCurrencyCode() + " and " + other.currency.getCurrencyCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,46 @@
+package org.crmkit.core.shared;
+
+import java.util.Locale;
+
+/**
+ * A person's first and last name, each trimmed, non-blank and at most 100 characters. Any script and emoji are fine.
+ *
+ * @param first the first (given) name
+ * @param last  the last (family) name
+ */
+public record PersonName(String first, String last) {
+    /** Longest name part accepted. */
+    public static final int MAX_LENGTH = 100;
+
+    /** Trims and checks both parts. */
+    public PersonName {
+        first = check("firstName", first);
+        last = check("lastName", last);
+    }
+
+    private static String check(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
+            throw new InvalidValueException(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * The key names are sorted and matched by: last name, a space, first name, lower-cased in the root locale.
+     * Comparing keys by code point gives the same order in memory and in the database (binary collation).
+     *
+     * @return the sort key
+     */
+    public String sortKey() {
+        return (last + " " + first).toLowerCase(Locale.ROOT);
+    }
+
+    /** @return first and last name joined by a space */
+    public String fullName() {
+        return first + " " + last;
+    }
+}

@@ -1,0 +1,22 @@
+package org.crmkit.core.spi;
+
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.UnitOfWork;
+
+/**
+ * A persistence adapter: one unit of work and the repositories that take part in it. crmkit ships the in-memory
+ * adapter ({@code InMemoryCrmPersistence}) and the MyBatis adapter ({@code MyBatisCrmPersistence}); a host may write
+ * its own and prove it with the contract tests of crm-core's test-jar. Grows by one method per repository port.
+ */
+public interface CrmPersistence {
+
+    /** @return the transaction boundary all repositories below take part in */
+    UnitOfWork unitOfWork();
+
+    /** @return the customer repository */
+    CustomerRepository customers();
+
+    /** @return the append-only audit trail */
+    AuditLog auditLog();
+}
