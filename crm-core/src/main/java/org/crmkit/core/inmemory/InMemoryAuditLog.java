@@ -1,10 +1,12 @@
 package org.crmkit.core.inmemory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.UuidV7;
 
 /** The audit trail in memory: an append-only list inside the unit of work. */
 public final class InMemoryAuditLog implements AuditLog {
@@ -28,6 +30,7 @@ public final class InMemoryAuditLog implements AuditLog {
     public List<AuditEntry> findByTarget(String targetType, UUID targetId) {
         return unitOfWork.inTransaction(() -> entries.stream()
                 .filter(e -> e.targetType().equals(targetType) && targetId.equals(e.targetId()))
+                .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id, UuidV7::compareBytes))
                 .toList());
     }
 

@@ -1,0 +1,35 @@
+package org.crmkit.core.inmemory;
+
+import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.CustomerRepositoryContract;
+import org.crmkit.core.contract.UnitOfWorkContract;
+import org.crmkit.core.spi.CrmPersistence;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters pass every port contract. */
+class InMemoryContractsTest {
+
+    @Nested
+    class Customers extends CustomerRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Transactions extends UnitOfWorkContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+}
