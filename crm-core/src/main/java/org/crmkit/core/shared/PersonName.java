@@ -3,7 +3,8 @@ package org.crmkit.core.shared;
 import java.util.Locale;
 
 /**
- * A person's first and last name, each trimmed, non-blank and at most 100 characters. Any script and emoji are fine.
+ * A person's first and last name, each trimmed, non-blank, at most 100 characters and free of control characters.
+ * Any script and emoji are fine.
  *
  * @param first the first (given) name
  * @param last  the last (family) name
@@ -23,6 +24,9 @@ public record PersonName(String first, String last) {
             throw new InvalidValueException(field, "must not be blank");
         }
         String trimmed = value.strip();
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(field, "must not contain control characters");
+        }
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
             throw new InvalidValueException(field, "must be at most " + MAX_LENGTH + " characters");
         }

@@ -1,0 +1,115 @@
+package org.crmkit.persistence.mybatis;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.TransactionFactory;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
+import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.support.Migrations;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
+import org.crmkit.persistence.mybatis.support.UuidTypeHandler;
+
+/**
+ * crmkit on MySQL 8.0+ or MariaDB 10.11+ through MyBatis: every persistence port, one unit of work, and the schema
+ * migrations. Built from the host's {@link DataSource} (the host owns pooling):
+ *
+ * <pre>{@code
+ * MyBatisCrmPersistence persistence = MyBatisCrmPersistence.builder(dataSource).build();
+ * Crm crm = Crm.builder().persistence(persistence).build();
+ * }</pre>
+ *
+ * <p>By default crmkit commits its own transactions on connections from the data source. Inside a transaction the
+ * host already manages (for example Spring's {@code TransactionAwareDataSourceProxy} or a JTA data source), call
+ * {@link Builder#hostManagedTransactions()}: crmkit then never commits or rolls back itself, and its writes commit
+ * or roll back with the host's transaction (events are still published when crmkit's unit of work ends).
+ */
+public final class MyBatisCrmPersistence implements CrmPersistence {
+    private final MyBatisUnitOfWork unitOfWork;
+    private final MyBatisCustomerRepository customers;
+    private final MyBatisAuditLog auditLog;
+
+    private MyBatisCrmPersistence(SqlSessionFactory sessions) {
+        this.unitOfWork = new MyBatisUnitOfWork(sessions);
+        this.customers = new MyBatisCustomerRepository(unitOfWork);
+        this.auditLog = new MyBatisAuditLog(unitOfWork);
+    }
+
+    /** @param dataSource the host's data source @return a builder */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Configures a {@link MyBatisCrmPersistence}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private boolean migrate = true;
+        private TransactionFactory transactionFactory = new JdbcTransactionFactory();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * @param migrate whether {@link #build()} brings the schema up to date (default {@code true}); switch off when
+         *                the host runs crmkit's scripts ({@code classpath:db/crmkit/migration}) itself
+         * @return this builder
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * Joins the transaction the host manages on the data source's connections instead of committing crmkit's own.
+         *
+         * @return this builder
+         */
+        public Builder hostManagedTransactions() {
+            this.transactionFactory = new ManagedTransactionFactory();
+            return this;
+        }
+
+        /** @return the adapter, with the schema migrated unless switched off */
+        public MyBatisCrmPersistence build() {
+            if (migrate) {
+                Migrations.migrate(dataSource);
+            }
+            Configuration configuration = new Configuration(new Environment("crmkit", transactionFactory, dataSource));
+            configuration.setMapUnderscoreToCamelCase(true);
+            configuration.setCacheEnabled(false);
+            configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
+            configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+            configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
+            configuration.addMappers("org.crmkit.persistence.mybatis", Object.class);
+            return new MyBatisCrmPersistence(new SqlSessionFactoryBuilder().build(configuration));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.crmkit.persistence.mybatis;
+
+import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.CustomerRepositoryContract;
+import org.crmkit.core.contract.UnitOfWorkContract;
+import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.Nested;
+
+/** The MyBatis adapter passes every port contract on a real MySQL-compatible server. */
+class MyBatisContractsIT {
+
+    @Nested
+    class Customers extends CustomerRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Transactions extends UnitOfWorkContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+}

