@@ -3,8 +3,9 @@ package org.crmkit.core.shared;
 import java.util.Optional;
 
 /**
- * The write conflicts with the stored state: a duplicate of a unique field ({@code duplicate}) or a stale version
- * ({@code stale_version}). Retrying the same write does not help; reload and decide again.
+ * The write conflicts with the stored state or a concurrent write: a duplicate of a unique field ({@code duplicate}),
+ * a stale version ({@code stale_version}), or a collision with a concurrent transaction ({@code concurrent_write}).
+ * Nothing was written. Reload and decide again.
  */
 public final class ConflictException extends CrmException {
     private static final long serialVersionUID = 1L;
@@ -43,6 +44,18 @@ public final class ConflictException extends CrmException {
     public static ConflictException staleVersion(String type, Object id, long expected) {
         return new ConflictException("stale_version",
                 type + " " + id + " was changed concurrently (expected version " + expected + ")", "version", null);
+    }
+
+    /**
+     * The storage refused the write because a concurrent transaction held what it needed (a deadlock or a lock
+     * wait that timed out). Nothing was written; the caller may retry the whole use case.
+     *
+     * @param context what was being done, ids only
+     * @return the exception
+     */
+    public static ConflictException concurrentWrite(String context) {
+        return new ConflictException("concurrent_write", context + " collided with a concurrent transaction",
+                null, null);
     }
 
     /** @return the conflicting field ({@code "version"} for a stale write) */

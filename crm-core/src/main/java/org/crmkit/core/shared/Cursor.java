@@ -34,7 +34,8 @@ public final class Cursor {
             body.append(SEPARATOR).append(Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(value.getBytes(StandardCharsets.UTF_8)));
         }
-        String text = body.append(SEPARATOR).append(checksum(body.toString())).toString();
+        String checksum = checksum(body.toString());
+        String text = body.append(SEPARATOR).append(checksum).toString();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -24,6 +24,29 @@ import org.crmkit.core.shared.PostalAddress;
  */
 record CustomerInput(ContactDetails contact, PersonalDetails personal) {
 
+    /**
+     * Runs the command's constraint check and the conversion, so that a command with both kinds of bad field (a
+     * blank name and a malformed email, say) names all of them at once; a field a constraint already refused is
+     * listed once. A missing actor or command is reported alone.
+     */
+    static CustomerInput checked(Runnable validation, Supplier<CustomerInput> conversion) {
+        try {
+            validation.run();
+        } catch (InvalidCommandException invalid) {
+            if (invalid.fields().contains("actor") || invalid.fields().contains("command")) {
+                throw invalid;
+            }
+            List<FieldError> errors = new ArrayList<>(invalid.errors());
+            try {
+                conversion.get();
+            } catch (InvalidCommandException more) {
+                more.errors().stream().filter(e -> !invalid.fields().contains(e.field())).forEach(errors::add);
+            }
+            throw new InvalidCommandException(errors);
+        }
+        return conversion.get();
+    }
+
     static CustomerInput of(String firstName, String lastName, String email, String phone, AddressData address,
                             LocalDate dateOfBirth, Gender gender, Instant now) {
         List<FieldError> errors = new ArrayList<>();

@@ -55,9 +55,9 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView register(Actor actor, RegisterCustomerCommand command) {
-        support.validate(actor, command);
-        CustomerInput input = CustomerInput.of(command.firstName(), command.lastName(), command.email(),
-                command.phone(), command.address(), command.dateOfBirth(), command.gender(), support.now());
+        CustomerInput input = CustomerInput.checked(() -> support.validate(actor, command),
+                () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
+                        command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
         Permission permission = actor instanceof Actor.Anonymous
@@ -88,9 +88,9 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
-        support.validate(actor, command);
-        CustomerInput input = CustomerInput.of(command.firstName(), command.lastName(), command.email(),
-                command.phone(), command.address(), command.dateOfBirth(), command.gender(), support.now());
+        CustomerInput input = CustomerInput.checked(() -> support.validate(actor, command),
+                () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
+                        command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
         return change(actor, Permission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact", command.customerId(),

@@ -9,11 +9,15 @@ import org.crmkit.core.shared.PersistenceFailureException;
 
 /**
  * Turns every exception from MyBatis or the driver into a {@link CrmException}, so hosts never see one. A duplicate
- * key becomes a {@link ConflictException} naming the field: unique indexes are named {@code uq_<table>__<field>}. The
+ * key becomes a {@link ConflictException} naming the field: unique indexes are named {@code uq_<table>__<field>}. A
+ * deadlock or lock-wait timeout becomes a {@code concurrent_write} conflict; everything else a
+ * {@link PersistenceFailureException}. The
  * driver's message is never copied, because it may quote the duplicate value (personal data).
  */
 public final class SqlErrors {
     private static final int ER_DUP_ENTRY = 1062;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
     private static final Pattern UNIQUE_INDEX = Pattern.compile("uq_(crm_[a-z_]+?)__([A-Za-z]+)");
 
     private SqlErrors() {
@@ -35,6 +39,9 @@ public final class SqlErrors {
                 return ConflictException.duplicate(m.group(1).substring("crm_".length()), m.group(2), null);
             }
             return ConflictException.duplicate("record", "id", null);
+        }
+        if (sql != null && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT)) {
+            return ConflictException.concurrentWrite(context);
         }
         String state = sql == null ? "n/a" : sql.getSQLState() + "/" + sql.getErrorCode();
         return new PersistenceFailureException(context + " failed (SQL state " + state + ")",

@@ -1,0 +1,139 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.domain.CustomerEvents.CustomerRegistered;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.port.in.AddressData;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.PersistenceFailureException;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The customer use cases end to end on MySQL: what a host sees through {@code Crm}. */
+class CustomerUseCasesOnMySqlIT {
+    private final Actor staff = Actor.staff(StaffId.next(Clock.systemUTC()), Set.of(Role.SALES_REP));
+    private final List<DomainEvent> published = new CopyOnWriteArrayList<>();
+    private Crm crm;
+
+    @BeforeEach
+    void setUp() {
+        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).eventPublisher(published::add).build();
+    }
+
+    @Test
+    void aDuplicateEmailOrPhoneInAnotherSpellingIsAConflictNamingTheExistingCustomer() {
+        CustomerView first = crm.customers().register(staff, command("Ada@Example.org", "+41 44 668 18 00"));
+        assertThatThrownBy(() -> crm.customers().register(staff, command("  ada@EXAMPLE.org ", null)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("email");
+                    assertThat(e.existingId()).contains(first.id().toString());
+                });
+        assertThatThrownBy(() -> crm.customers().register(staff, command("other@example.org", "0041446681800")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("phone");
+                    assertThat(e.existingId()).contains(first.id().toString());
+                });
+        assertThat(rows("crm_customer")).isEqualTo(1);
+        assertThat(published).hasSize(1).first().isInstanceOf(CustomerRegistered.class);
+    }
+
+    @Test
+    void keysetPagesReturnEveryCustomerOnceWhileRowsAreInsertedBetweenCalls() {
+        Set<CustomerId> expected = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            expected.add(crm.customers().register(staff, command("p" + i + "@example.org", null)).id());
+        }
+        List<CustomerId> seen = new ArrayList<>();
+        CustomerSearchQuery query = CustomerSearchQuery.all(CustomerSort.REGISTERED_ASC, 3);
+        Page<CustomerView> page = crm.customers().search(staff, query);
+        int inserted = 0;
+        while (true) {
+            page.items().forEach(v -> seen.add(v.id()));
+            expected.add(crm.customers().register(staff, command("late" + inserted++ + "@example.org", null)).id());
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            page = crm.customers().search(staff, query.withPage(query.page().next(page.nextCursor().get())));
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(expected).containsAll(seen);
+        assertThat(seen.get(seen.size() - 1)).as("inserted rows sort after the cursor and are reached")
+                .isNotIn(seen.subList(0, 7));
+    }
+
+    @Test
+    void badInputWritesNothingOnMySql() throws Exception {
+        crm.customers().register(staff, command("keep@example.org", null));
+        long audit = rows("crm_audit_entry");
+        assertThatThrownBy(() -> crm.customers().register(staff, new RegisterCustomerCommand(" ", "x".repeat(300),
+                "not-an-email", "call me", new AddressData("1 Road", null, null, "Town", null, "XX"), null, null,
+                null, null, false)))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.fields())
+                        .contains("firstName", "lastName", "phone", "source"));
+        assertThatThrownBy(() -> crm.customers().register(staff, new RegisterCustomerCommand("Ok", "Name",
+                "bad@@example", null, new AddressData("1 Road", null, null, "Town", null, "XX"), null, null,
+                CustomerSource.WEB, null, false)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.fields()).containsExactly("address.countryCode", "email"));
+        assertThatThrownBy(() -> crm.customers().search(staff, CustomerSearchQuery.all(CustomerSort.NAME_ASC, 2)
+                .withPage(new PageRequest(2, "bm90LWEtY3Vyc29y"))))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("page.cursor"));
+        assertThat(rows("crm_customer")).isEqualTo(1);
+        assertThat(rows("crm_audit_entry")).isEqualTo(audit);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAPersistenceFailureNeverADriverException() {
+        MysqlDataSource nowhere = new MysqlDataSource();
+        nowhere.setUrl("jdbc:mysql://127.0.0.1:1/none?connectTimeout=2000");
+        Crm broken = Crm.builder().persistence(MyBatisCrmPersistence.builder(nowhere).migrate(false).build()).build();
+        assertThatThrownBy(() -> broken.customers().register(staff, command("x@example.org", null)))
+                .isInstanceOf(PersistenceFailureException.class)
+                .hasMessageNotContaining("x@example.org");
+        assertThatThrownBy(() -> MyBatisCrmPersistence.builder(nowhere).build())
+                .isInstanceOf(PersistenceFailureException.class);
+    }
+
+    private static RegisterCustomerCommand command(String email, String phone) {
+        return new RegisterCustomerCommand("Ada", "Lovelace", email, phone, null, null, null, CustomerSource.WEB,
+                null, false);
+    }
+
+    private static long rows(String table) {
+        try (Connection c = TestDatabase.get().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

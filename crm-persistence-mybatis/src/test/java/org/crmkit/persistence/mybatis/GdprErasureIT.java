@@ -1,0 +1,79 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.domain.Gender;
+import org.crmkit.core.customer.port.in.AddressData;
+import org.crmkit.core.customer.port.in.CustomerTagCommand;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** Erasure on MySQL leaves no trace of the person in any column of any crmkit table. */
+class GdprErasureIT {
+    private static final String MARKER = "zqmarker";
+
+    @Test
+    void anErasedCustomersMarkerOccursInNoColumnOfAnyCrmTable() throws Exception {
+        Crm crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        Actor manager = Actor.staff(StaffId.next(java.time.Clock.systemUTC()), Set.of(Role.CRM_MANAGER));
+        CustomerView c = crm.customers().register(manager, new RegisterCustomerCommand(MARKER + "first",
+                MARKER + "last", MARKER + "@" + MARKER + ".example", "+41 44 668 18 99",
+                new AddressData(MARKER + " street 1", MARKER + " floor", MARKER.substring(0, 5), MARKER + "ville",
+                        MARKER + "region", "CH"),
+                LocalDate.of(1980, 1, 2), Gender.DIVERSE, CustomerSource.REFERRAL, MARKER + "-ext", true));
+        c = crm.customers().addTag(manager, new CustomerTagCommand(c.id(), MARKER + "-tag", null));
+        crm.customers().updateContactDetails(manager, new UpdateContactDetailsCommand(c.id(), c.version(),
+                MARKER + "first", MARKER + "last", MARKER + "2@" + MARKER + ".example", "+41 44 668 18 98",
+                c.address() == null ? null : new AddressData(MARKER + " street 2", null, MARKER.substring(0, 5),
+                        MARKER + "ville", null, "CH"), LocalDate.of(1980, 1, 2), Gender.DIVERSE));
+        assertThat(occurrences(MARKER)).as("the marker is stored before erasure").isNotEmpty();
+
+        crm.customers().erase(manager, c.id());
+
+        assertThat(occurrences(MARKER)).isEmpty();
+        assertThat(occurrences(MARKER.substring(0, 5))).as("the postal code is erased too").isEmpty();
+        CustomerView erased = crm.customers().findById(manager, c.id()).orElseThrow();
+        assertThat(erased.status()).isEqualTo(CustomerStatus.ERASED);
+        assertThat(erased.id()).isEqualTo(c.id());
+        assertThat(crm.persistence().auditLog().findByTarget("customer", c.id().value()))
+                .extracting(e -> e.action()).contains("customer.register", "customer.erase");
+    }
+
+    /** Scans every column of every row of every crm_ table, as text, for the marker. */
+    private static List<String> occurrences(String marker) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = TestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String table : TestDatabase.crmTables(c)) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            byte[] raw = rs.getBytes(i);
+                            if (raw != null && new String(raw, java.nio.charset.StandardCharsets.UTF_8)
+                                    .toLowerCase(java.util.Locale.ROOT).contains(marker)) {
+                                found.add(table + "." + rs.getMetaData().getColumnName(i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
