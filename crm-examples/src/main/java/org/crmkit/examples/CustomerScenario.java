@@ -1,0 +1,196 @@
+package org.crmkit.examples;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.domain.Gender;
+import org.crmkit.core.customer.port.in.AddressData;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.port.in.PersonalDataExport;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+
+/**
+ * The customer scenario a host runs end to end, printing a readable transcript: staff register three customers, a
+ * visitor registers themself, a duplicate registration is refused, the new customers are listed page by page, one
+ * person's data is exported as JSON and then erased. It runs unchanged on any persistence; {@link Main} and the
+ * host-style tests share it.
+ *
+ * <p>Every email and phone number carries the run's token, so the scenario can run again and again against one
+ * database; the search is limited to customers registered since the scenario started for the same reason.
+ */
+public final class CustomerScenario {
+    private static final int PAGE_SIZE = 2;
+
+    private final Crm crm;
+    private final Clock clock;
+    private final PrintStream out;
+
+    /**
+     * @param crm   the configured crmkit instance the host embeds
+     * @param clock the clock {@code crm} was built with (staff ids and the search window come from it)
+     * @param out   where the transcript goes
+     */
+    public CustomerScenario(Crm crm, Clock clock, PrintStream out) {
+        this.crm = Objects.requireNonNull(crm, "crm");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /**
+     * Runs the scenario once.
+     *
+     * @param runToken a short token, unique per run, made of letters and digits; it becomes part of every email
+     * @return what the host saw at each step
+     * @throws CrmException when a step other than the deliberate duplicate fails
+     */
+    public Result run(String runToken) {
+        if (runToken == null || !runToken.matches("[a-z0-9]{1,16}")) {
+            throw new IllegalArgumentException("runToken must be 1 to 16 lower-case letters or digits");
+        }
+        Customers customers = crm.customers();
+        Actor staff = Actor.staff(StaffId.next(clock), Set.of(Role.CRM_MANAGER));
+        Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+        section("Staff (role CRM_MANAGER) register three customers");
+        List<CustomerView> registered = new ArrayList<>();
+        for (RegisterCustomerCommand command : staffRegistrations(runToken)) {
+            CustomerView customer = customers.register(staff, command);
+            registered.add(customer);
+            line("registered %s  %s", customer.id(), describe(customer));
+        }
+
+        section("A visitor registers themself (anonymous actor)");
+        CustomerView selfRegistered = customers.register(Actor.anonymous(), selfRegistration(runToken));
+        line("registered %s  %s", selfRegistered.id(), describe(selfRegistered));
+
+        section("Staff register the first email again, in upper case");
+        CustomerView first = registered.get(0);
+        ConflictException duplicate = registerDuplicate(customers, staff, first);
+        line("rejected: code=%s field=%s", duplicate.code(), duplicate.field());
+        line("message:  %s", duplicate.getMessage());
+
+        section("Search: customers registered by this run, sorted by name, " + PAGE_SIZE + " per page");
+        CustomerSearchQuery query = new CustomerSearchQuery(null, null, null, null, null, started, null,
+                CustomerSort.NAME_ASC, PageRequest.first(PAGE_SIZE));
+        List<Page<CustomerView>> pages = new ArrayList<>();
+        Page<CustomerView> page = customers.search(staff, query);
+        pages.add(page);
+        printPage(1, page);
+        while (page.hasNext()) {
+            page = customers.search(staff, query.withPage(query.page().next(page.nextCursor().orElseThrow())));
+            pages.add(page);
+            printPage(pages.size(), page);
+        }
+
+        section("Personal-data export (GDPR access) of " + first.id());
+        PersonalDataExport export = customers.exportPersonalData(staff, first.id());
+        String exportJson = ExportJson.write(export);
+        out.println(exportJson);
+
+        section("Erase " + first.id() + " (GDPR erasure), then view the record");
+        customers.erase(staff, first.id());
+        CustomerView erased = customers.findById(staff, first.id()).orElseThrow();
+        line("status=%s version=%d firstName=%s lastName=%s email=%s phone=%s address=%s",
+                erased.status(), erased.version(), erased.firstName(), erased.lastName(), erased.email(),
+                erased.phone(), erased.address());
+        line("kept: id=%s registeredAt=%s source=%s", erased.id(), erased.registeredAt(), erased.source());
+        out.flush();
+        return new Result(List.copyOf(registered), selfRegistered, duplicate, List.copyOf(pages), export, exportJson,
+                erased);
+    }
+
+    private List<RegisterCustomerCommand> staffRegistrations(String run) {
+        return List.of(
+                new RegisterCustomerCommand("Ada", "Lovelace", "ada.lovelace+" + run + "@example.com",
+                        phoneFor(run), new AddressData("12 St James's Square", null, "SW1Y 4JH", "London", null, "GB"),
+                        LocalDate.of(1815, 12, 10), Gender.FEMALE, CustomerSource.OTHER, null, false),
+                new RegisterCustomerCommand("Alan", "Turing", "alan.turing+" + run + "@example.com",
+                        null, null, null, null, CustomerSource.REFERRAL, null, false),
+                new RegisterCustomerCommand("Søren", "Kierkegaard", "soren.kierkegaard+" + run + "@example.com",
+                        null, new AddressData("Nytorv 2", null, "1450", "København", null, "dk"),
+                        null, null, CustomerSource.OTHER, null, true));
+    }
+
+    private static RegisterCustomerCommand selfRegistration(String run) {
+        return new RegisterCustomerCommand("Grace", "Hopper", "grace.hopper+" + run + "@example.com",
+                null, null, null, null, CustomerSource.WEB, null, true);
+    }
+
+    /** A phone number unique to the run, because phone numbers are unique among customers that are not erased. */
+    private static String phoneFor(String run) {
+        return String.format(Locale.ROOT, "+41 44 %07d", Math.floorMod(run.hashCode(), 10_000_000));
+    }
+
+    private ConflictException registerDuplicate(Customers customers, Actor staff, CustomerView existing) {
+        try {
+            customers.register(staff, new RegisterCustomerCommand("Augusta Ada", "King",
+                    existing.email().toUpperCase(Locale.ROOT), null, null, null, null, CustomerSource.OTHER, null,
+                    false));
+        } catch (ConflictException e) {
+            return e;
+        }
+        throw new IllegalStateException("the duplicate registration was accepted");
+    }
+
+    private void printPage(int number, Page<CustomerView> page) {
+        line("page %d: %s%s", number,
+                page.items().stream().map(c -> c.lastName() + ", " + c.firstName()).collect(Collectors.joining("; ")),
+                page.hasNext() ? "  (next cursor: " + abbreviate(page.nextCursor().orElseThrow()) + ")" : "  (last page)");
+    }
+
+    private static String describe(CustomerView c) {
+        return c.firstName() + " " + c.lastName() + " <" + c.email() + ">"
+                + (c.phone() == null ? "" : " " + c.phone())
+                + (c.address() == null ? "" : " " + c.address().city() + ", " + c.address().countryCode())
+                + " source=" + c.source() + " status=" + c.status() + " version=" + c.version();
+    }
+
+    private static String abbreviate(String cursor) {
+        return cursor.length() <= 12 ? cursor : cursor.substring(0, 12) + "...";
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private void line(String format, Object... args) {
+        out.println("   " + String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * What the host saw at each step of one run.
+     *
+     * @param registered     the three customers staff registered, in order
+     * @param selfRegistered the customer who registered themself
+     * @param duplicate      the refusal of the duplicate registration
+     * @param pages          the search pages, in order
+     * @param export         the personal-data export of the first customer
+     * @param exportJson     the export as printed
+     * @param erased         the first customer as viewed after erasure
+     */
+    public record Result(List<CustomerView> registered, CustomerView selfRegistered, ConflictException duplicate,
+                         List<Page<CustomerView>> pages, PersonalDataExport export, String exportJson,
+                         CustomerView erased) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.crmkit.examples;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import org.crmkit.core.Crm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example host: builds {@code Crm} once and runs the {@link CustomerScenario}, printing its transcript to
+ * standard output. Runs on the in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with
+ * {@code CRM_JDBC_USER} and {@code CRM_JDBC_PASSWORD}), runs the same scenario on MySQL through
+ * {@code MyBatisCrmPersistence}.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    /** @param args ignored */
+    public static void main(String[] args) {
+        // Hibernate Validator logs through JBoss Logging; send it to SLF4J like everything else in this host.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        Clock clock = Clock.systemUTC();
+        String url = System.getenv("CRM_JDBC_URL");
+        boolean onMySql = url != null && !url.isBlank();
+        Crm crm = onMySql
+                ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock)
+                : Crm.builder().clock(clock).build();
+        String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        LOG.info("running the customer scenario on {} persistence, run {}", onMySql ? "MySQL" : "in-memory", runToken);
+
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("crmkit example host: " + (onMySql ? "MySQL via MyBatisCrmPersistence (CRM_JDBC_URL)"
+                : "in-memory persistence (set CRM_JDBC_URL to run on MySQL)") + ", run " + runToken);
+        new CustomerScenario(crm, clock, out).run(runToken);
+    }
+}
