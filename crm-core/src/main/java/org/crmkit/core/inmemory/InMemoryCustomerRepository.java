@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import org.crmkit.core.customer.port.out.CustomerSearchCriteria.SeekPosition;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.UuidV7;
 
@@ -140,7 +140,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
         ContactDetails contact = s.contact();
         if (c.textPrefix() != null && (contact == null
                 || !(nameKey(s).startsWith(c.textPrefix())
-                || contact.name().first().toLowerCase(Locale.ROOT).startsWith(c.textPrefix())
+                || PersonName.fold(contact.name().first()).startsWith(c.textPrefix())
                 || contact.email().value().startsWith(c.textPrefix())))) {
             return false;
         }

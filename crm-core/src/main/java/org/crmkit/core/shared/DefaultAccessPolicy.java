@@ -28,7 +28,7 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         Set<Permission> support = EnumSet.of(Permission.CUSTOMER_VIEW, Permission.CUSTOMER_SEARCH,
                 Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CONSENT);
 
-        table.put(Role.ADMIN, EnumSet.allOf(Permission.class));
+        table.put(Role.ADMIN, EnumSet.complementOf(EnumSet.of(Permission.CUSTOMER_SELF_REGISTER)));
         table.put(Role.CRM_MANAGER, EnumSet.complementOf(EnumSet.of(Permission.CUSTOMER_SELF_REGISTER)));
         table.put(Role.SALES_MANAGER, salesManager);
         table.put(Role.SALES_REP, frontline);

@@ -1,6 +1,8 @@
 package org.crmkit.core.shared;
 
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A person's first and last name, each trimmed, non-blank, at most 100 characters and free of control characters.
@@ -12,6 +14,7 @@ import java.util.Locale;
 public record PersonName(String first, String last) {
     /** Longest name part accepted. */
     public static final int MAX_LENGTH = 100;
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     /** Trims and checks both parts. */
     public PersonName {
@@ -34,13 +37,25 @@ public record PersonName(String first, String last) {
     }
 
     /**
-     * The key names are sorted and matched by: last name, a space, first name, lower-cased in the root locale.
-     * Comparing keys by code point gives the same order in memory and in the database (binary collation).
+     * The key names are sorted and matched by: last name, a space, first name, {@linkplain #fold folded}. Comparing
+     * keys by code point gives the same order in memory and in the database (binary collation).
      *
      * @return the sort key
      */
     public String sortKey() {
-        return (last + " " + first).toLowerCase(Locale.ROOT);
+        return fold(last + " " + first);
+    }
+
+    /**
+     * Folds text for sorting and prefix search: accents removed (canonical decomposition, combining marks dropped),
+     * then lower-cased in the root locale, so that "Ångström" sorts among the A's and "zoe" finds "Zoë".
+     *
+     * @param text any text
+     * @return the folded text
+     */
+    public static String fold(String text) {
+        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** @return first and last name joined by a space */

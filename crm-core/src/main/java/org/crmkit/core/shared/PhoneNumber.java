@@ -30,6 +30,10 @@ public record PhoneNumber(String value) {
         if (raw == null || !TYPED.matcher(raw.strip()).matches()) {
             throw new InvalidValueException("phone", "may hold only digits, spaces, + ( ) . - /");
         }
+        if (raw.replace(" ", "").contains("(0)")) {
+            throw new InvalidValueException("phone",
+                    "must not hold the national trunk prefix (0); write +41 44 668 18 00, not +41 (0)44 668 18 00");
+        }
         String digits = raw.strip().replaceAll("[ ().\\-/]", "");
         if (digits.startsWith("00")) {
             digits = "+" + digits.substring(2);

@@ -2,7 +2,7 @@ package org.crmkit.core.shared;
 
 /** A staff role. What each role may do is the {@link AccessPolicy}'s business; see docs/authorization.md. */
 public enum Role {
-    /** Administers crmkit: every permission. */
+    /** Administers crmkit: every staff permission. */
     ADMIN,
     /** Owns customer data, loyalty and campaigns; handles data-protection requests. */
     CRM_MANAGER,

@@ -19,6 +19,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.PersonName;
 
 /**
  * Keyset paging of customer searches: the cursor holds the sort key and id of the last customer returned and is
@@ -38,7 +39,7 @@ final class CustomerSearch {
     /** Turns the query into repository criteria, decoding and checking its cursor (before any storage is read). */
     Plan plan(CustomerSearchQuery query) {
         String text = query.text() == null || query.text().isBlank() ? null
-                : query.text().strip().toLowerCase(Locale.ROOT);
+                : PersonName.fold(query.text().strip());
         String tag = query.tag() == null || query.tag().isBlank() ? null : new Tag(query.tag()).value();
         String country = query.countryCode() == null ? null : query.countryCode().toUpperCase(Locale.ROOT);
         if (query.registeredFrom() != null && query.registeredBefore() != null

@@ -1,7 +1,6 @@
 package org.crmkit.persistence.mybatis.customer;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,7 +31,7 @@ final class CustomerRows {
                 c == null ? null : c.name().first(),
                 c == null ? null : c.name().last(),
                 c == null ? "" : c.name().sortKey(),
-                c == null ? null : c.name().first().toLowerCase(Locale.ROOT),
+                c == null ? null : PersonName.fold(c.name().first()),
                 c == null ? null : c.email().value(),
                 c == null || c.phone() == null ? null : c.phone().value(),
                 a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.postalCode(),

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.StaffId;
 
@@ -40,6 +41,15 @@ public record CustomerSearchQuery(
      */
     public static CustomerSearchQuery all(CustomerSort sort, int size) {
         return new CustomerSearchQuery(null, null, null, null, null, null, null, sort, PageRequest.first(size));
+    }
+
+    /**
+     * @param previous a page this query returned
+     * @return the same query for the page after it
+     * @throws java.util.NoSuchElementException when {@code previous} was the last page
+     */
+    public CustomerSearchQuery next(Page<?> previous) {
+        return withPage(page.next(previous.nextCursor().orElseThrow()));
     }
 
     /** @param next the next page @return the same query for that page */
