@@ -1,0 +1,95 @@
+package org.crmkit.core.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.crmkit.core.shared.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mechanics every {@link UnitOfWork} of crmkit shares, for adapters to extend: one transaction bound to the
+ * calling thread, begun by the outermost {@link #inTransaction} and joined by nested calls; committed when the work
+ * returns, rolled back when it (or the commit) throws, always ended; after-commit actions run once the transaction
+ * has ended and never after a rollback, a failing action being logged without undoing the committed work.
+ *
+ * @param <S> the adapter's transaction state (a session, an undo log)
+ */
+public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundUnitOfWork.class);
+
+    private final ThreadLocal<Transaction<S>> current = new ThreadLocal<>();
+
+    private static final class Transaction<S> {
+        private final S state;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        private Transaction(S state) {
+            this.state = state;
+        }
+    }
+
+    /** @return the state of a new transaction; once this returns, {@link #end} is called exactly once */
+    protected abstract S begin();
+
+    /** @param state the transaction to make durable; an exception here rolls it back */
+    protected abstract void commit(S state);
+
+    /** @param state the transaction to undo; should not throw */
+    protected abstract void rollback(S state);
+
+    /** @param state the transaction that was committed or rolled back; releases what {@link #begin} took */
+    protected void end(S state) {
+    }
+
+    /**
+     * @return the state of the current thread's transaction
+     * @throws IllegalStateException outside a transaction
+     */
+    protected final S currentState() {
+        Transaction<S> tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("no transaction on this thread");
+        }
+        return tx.state;
+    }
+
+    @Override
+    public final <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Transaction<S> tx = new Transaction<>(begin());
+        T result;
+        try {
+            current.set(tx);
+            try {
+                result = work.get();
+                commit(tx.state);
+            } catch (RuntimeException | Error e) {
+                rollback(tx.state);
+                throw e;
+            }
+        } finally {
+            current.remove();
+            end(tx.state);
+        }
+        for (Runnable action : tx.afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after-commit action failed; the committed work stands", e);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public final void afterCommit(Runnable action) {
+        Transaction<S> tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        tx.afterCommit.add(action);
+    }
+}
