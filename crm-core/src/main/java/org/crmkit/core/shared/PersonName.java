@@ -54,8 +54,10 @@ public record PersonName(String first, String last) {
      * @return the folded text
      */
     public static String fold(String text) {
-        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        // recompose what decomposition split without marks (Hangul syllables), so a key is never longer than its text
+        return Normalizer.normalize(stripped, Normalizer.Form.NFC);
     }
 
     /** @return first and last name joined by a space */

@@ -66,7 +66,8 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             try {
                 result = work.get();
                 commit(tx.state);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable, not only unchecked ones: a checked exception thrown sneakily must roll back too
                 rollback(tx.state);
                 throw e;
             }

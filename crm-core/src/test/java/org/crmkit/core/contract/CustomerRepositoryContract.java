@@ -65,6 +65,15 @@ public abstract class CustomerRepositoryContract {
     }
 
     @Test
+    void theLongestNamesInAnyScriptRoundTrip() {
+        String hangul = "가".repeat(org.crmkit.core.shared.PersonName.MAX_LENGTH);
+        String emoji = "🦊".repeat(org.crmkit.core.shared.PersonName.MAX_LENGTH);
+        Customer customer = CustomerFixtures.aCustomer().named(hangul, emoji).build();
+        add(customer);
+        assertThat(load(customer.id()).snapshot()).isEqualTo(customer.snapshot());
+    }
+
+    @Test
     void anUnknownIdIsEmpty() {
         assertThat(tx(() -> repo().findById(CustomerId.next(java.time.Clock.systemUTC())))).isEmpty();
     }

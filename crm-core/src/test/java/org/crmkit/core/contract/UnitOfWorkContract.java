@@ -87,6 +87,22 @@ public abstract class UnitOfWorkContract {
     }
 
     @Test
+    void aCheckedExceptionThrownSneakilyRollsBackToo() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
+            persistence.customers().add(customer);
+            throw UnitOfWorkContract.<RuntimeException>sneaky(new java.io.IOException("checked"));
+        })).isInstanceOf(java.io.IOException.class);
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id())))
+                .isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
     void afterCommitOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> persistence.unitOfWork().afterCommit(() -> { }))
                 .isInstanceOf(IllegalStateException.class);

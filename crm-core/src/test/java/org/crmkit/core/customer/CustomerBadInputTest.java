@@ -455,6 +455,23 @@ class CustomerBadInputTest {
         assertThat(e.field()).isEqualTo("registeredFrom");
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"+10000-01-01T00:00:00Z", "0999-12-31T23:59:59Z"})
+    void aTimeBoundOutsideTheStorableYearsIsRefusedNamingIt(String bound) {
+        InvalidValueException e = refusedWithoutEffect(InvalidValueException.class,
+                () -> customers.search(CRM_MANAGER, new CustomerSearchQuery(null, null, null, null, null,
+                        Instant.parse(bound), null, CustomerSort.NAME_ASC, PageRequest.first(10))));
+        assertThat(e.field()).isEqualTo("registeredFrom");
+    }
+
+    @Test
+    void aSelfRegistrationMayNotClaimTheHostsExternalReference() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                () -> customers.register(Actor.anonymous(), aRegistration().email("visitor@example.org")
+                        .externalReference("host-2").command()));
+        assertThat(e.fields()).containsExactly("externalReference");
+    }
+
     // ---- access -----------------------------------------------------------------------------------------------
 
     @Test

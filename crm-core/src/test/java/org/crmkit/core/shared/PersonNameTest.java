@@ -63,4 +63,12 @@ class PersonNameTest {
         assertThat(new PersonName("Zoë", "Ångström").sortKey()).isEqualTo("angstrom zoe");
         assertThat(new PersonName("Émile", "Zola").sortKey()).isEqualTo("zola emile");
     }
+
+    @Test
+    void foldingNeverLengthensAName() {
+        String hangul = "가".repeat(PersonName.MAX_LENGTH);
+        assertThat(PersonName.fold(hangul)).isEqualTo(hangul);
+        assertThat(PersonName.fold("İstanbul Ærø")).isEqualTo("istanbul ærø");
+        assertThat(PersonName.fold("\u0301")).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.ibatis.logging.nologging.NoLoggingImpl;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -34,7 +35,11 @@ import org.crmkit.persistence.mybatis.support.UuidTypeHandler;
  * <p>By default crmkit commits its own transactions on connections from the data source. Inside a transaction the
  * host already manages (for example Spring's {@code TransactionAwareDataSourceProxy} or a JTA data source), call
  * {@link Builder#hostManagedTransactions()}: crmkit then never commits or rolls back itself, and its writes commit
- * or roll back with the host's transaction (events are still published when crmkit's unit of work ends).
+ * or roll back with the host's transaction. In that mode the host must hold a transaction open around every crmkit
+ * call (otherwise each statement commits on its own), events reach the {@code EventPublisher} when crmkit's call
+ * returns, before the host commits (a publisher that defers them to the host's commit, such as one registering a
+ * Spring transaction synchronization, keeps them from firing on rollback), and the DENIED audit entry of a refused
+ * call is written in the host's transaction, so it is lost if the host rolls back.
  */
 public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisUnitOfWork unitOfWork;
@@ -103,6 +108,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
                 Migrations.migrate(dataSource);
             }
             Configuration configuration = new Configuration(new Environment("crmkit", transactionFactory, dataSource));
+            // MyBatis' statement logging would print parameters, that is personal data: off, whatever the host's levels
+            configuration.setLogImpl(NoLoggingImpl.class);
             configuration.setMapUnderscoreToCamelCase(true);
             configuration.setCacheEnabled(false);
             configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);

@@ -1,6 +1,7 @@
 package org.crmkit.core.customer.application;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import org.crmkit.core.shared.PersonName;
  * inserted meanwhile.
  */
 final class CustomerSearch {
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private final CustomerRepository customers;
 
     CustomerSearch(CustomerRepository customers) {
@@ -38,20 +42,21 @@ final class CustomerSearch {
 
     /** Turns the query into repository criteria, decoding and checking its cursor (before any storage is read). */
     Plan plan(CustomerSearchQuery query) {
-        String text = query.text() == null || query.text().isBlank() ? null
-                : PersonName.fold(query.text().strip());
+        String folded = query.text() == null ? "" : PersonName.fold(query.text().strip());
+        String text = folded.isEmpty() ? null : folded;
         String tag = query.tag() == null || query.tag().isBlank() ? null : new Tag(query.tag()).value();
         String country = query.countryCode() == null ? null : query.countryCode().toUpperCase(Locale.ROOT);
-        if (query.registeredFrom() != null && query.registeredBefore() != null
-                && !query.registeredFrom().isBefore(query.registeredBefore())) {
+        Instant from = storable("registeredFrom", query.registeredFrom());
+        Instant before = storable("registeredBefore", query.registeredBefore());
+        if (from != null && before != null && !from.isBefore(before)) {
             throw new InvalidValueException("registeredFrom", "must be before registeredBefore");
         }
         String scope = "customer.search/" + query.sort().name() + "/" + Integer.toHexString(Objects.hash(text,
-                query.status(), tag, country, query.accountManager(), query.registeredFrom(), query.registeredBefore()));
+                query.status(), tag, country, query.accountManager(), from, before));
         PageRequest page = query.page();
         SeekPosition after = page.cursor() == null ? null : decode(page.cursor(), scope, query.sort());
         return new Plan(new CustomerSearchCriteria(text, query.status(), tag, country, query.accountManager(),
-                query.registeredFrom(), query.registeredBefore(), query.sort(), after), scope, page.size());
+                from, before, query.sort(), after), scope, page.size());
     }
 
     Page<CustomerView> run(Plan plan) {
@@ -74,10 +79,25 @@ final class CustomerSearch {
         try {
             CustomerId id = CustomerId.parse(values.get(1));
             return byName(sort) ? new SeekPosition(values.get(0), null, id)
-                    : new SeekPosition(null, Instant.parse(values.get(0)), id);
+                    : new SeekPosition(null, storable("page.cursor", Instant.parse(values.get(0))), id);
         } catch (InvalidValueException | java.time.format.DateTimeParseException e) {
             throw new InvalidValueException("page.cursor", "is not a cursor of this query");
         }
+    }
+
+    /**
+     * A time bound as the storage can compare it: within the years 1000 to 9999 ({@code DATETIME}) and rounded up to
+     * the microsecond, so that {@code >= from} and {@code < before} select the same rows in memory and in MySQL.
+     */
+    private static Instant storable(String field, Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new InvalidValueException(field, "must lie between the years 1000 and 9999");
+        }
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(instant) ? micros : micros.plus(1, ChronoUnit.MICROS);
     }
 
     /** @return the name key of a snapshot; erased customers have the empty key */

@@ -29,6 +29,8 @@ import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -60,6 +62,11 @@ final class CustomerService implements Customers {
                         command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
+        if (actor instanceof Actor.Anonymous && command.externalReference() != null) {
+            // the host's own id is the host's to assign; a visitor could otherwise squat or probe it
+            throw new InvalidCommandException(List.of(
+                    new FieldError("externalReference", "may not be set by a self-registration")));
+        }
         Permission permission = actor instanceof Actor.Anonymous
                 ? Permission.CUSTOMER_SELF_REGISTER : Permission.CUSTOMER_REGISTER;
         return support.transaction(() -> {

@@ -37,7 +37,8 @@ public final class Migrations {
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw new PersistenceFailureException("crmkit schema migration failed: " + e.getClass().getSimpleName(), e);
+            throw new PersistenceFailureException("crmkit schema migration failed: " + e.getClass().getSimpleName(),
+                    SqlErrors.withheld(e));
         }
     }
 }

@@ -18,7 +18,8 @@ public final class SqlErrors {
     private static final int ER_DUP_ENTRY = 1062;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
-    private static final Pattern UNIQUE_INDEX = Pattern.compile("uq_(crm_[a-z_]+?)__([A-Za-z]+)");
+    /** The key name the server quotes last, after the (possibly personal) duplicate value. */
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("for key '(?:[a-z_]+\\.)?uq_(crm_[a-z_]+?)__([A-Za-z]+)'$");
 
     private SqlErrors() {
     }
@@ -34,7 +35,7 @@ public final class SqlErrors {
         }
         SQLException sql = findSqlException(e);
         if (sql != null && sql.getErrorCode() == ER_DUP_ENTRY) {
-            Matcher m = UNIQUE_INDEX.matcher(String.valueOf(sql.getMessage()));
+            Matcher m = UNIQUE_INDEX.matcher(String.valueOf(sql.getMessage()).strip());
             if (m.find()) {
                 return ConflictException.duplicate(m.group(1).substring("crm_".length()), m.group(2), null);
             }
@@ -44,8 +45,20 @@ public final class SqlErrors {
             return ConflictException.concurrentWrite(context);
         }
         String state = sql == null ? "n/a" : sql.getSQLState() + "/" + sql.getErrorCode();
-        return new PersistenceFailureException(context + " failed (SQL state " + state + ")",
-                sql == null ? e : new SQLException("driver error " + state));
+        return new PersistenceFailureException(context + " failed (SQL state " + state + ")", withheld(e));
+    }
+
+    /**
+     * A stand-in for a driver, MyBatis or Flyway exception as the cause of a {@code CrmException}: its type and
+     * stack trace stay for diagnosis, its message (which may quote values) and its own causes do not travel.
+     *
+     * @param e the original
+     * @return the stand-in
+     */
+    public static RuntimeException withheld(Throwable e) {
+        RuntimeException standIn = new RuntimeException(e.getClass().getName() + " (message withheld)");
+        standIn.setStackTrace(e.getStackTrace());
+        return standIn;
     }
 
     private static SQLException findSqlException(Throwable e) {

@@ -12,7 +12,8 @@ import org.crmkit.core.customer.domain.Gender;
 /**
  * Registers a customer.
  *
- * @param firstName         given name, 1 to 100 characters
+ * @param firstName         given name, 1 to 100 characters (code points: an emoji counts once; the annotation
+ *                          only bounds the UTF-16 length)
  * @param lastName          family name, 1 to 100 characters
  * @param email             email address; compared ignoring case and surrounding spaces
  * @param phone             optional international phone number ({@code +} or {@code 00} and country code)
@@ -24,8 +25,8 @@ import org.crmkit.core.customer.domain.Gender;
  * @param marketingConsent  whether consent to marketing is given now
  */
 public record RegisterCustomerCommand(
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Size(max = 200) String firstName,
+        @NotBlank @Size(max = 200) String lastName,
         @NotBlank @Size(max = 254) String email,
         @Size(max = 32) @Pattern(regexp = "[+0-9 ().\\-/]*", message = "may hold only digits, spaces and + ( ) . - /") String phone,
         @Valid AddressData address,

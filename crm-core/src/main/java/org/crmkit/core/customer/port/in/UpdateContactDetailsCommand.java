@@ -27,8 +27,8 @@ import org.crmkit.core.shared.CustomerId;
 public record UpdateContactDetailsCommand(
         @NotNull CustomerId customerId,
         @NotNull @PositiveOrZero Long expectedVersion,
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Size(max = 200) String firstName,
+        @NotBlank @Size(max = 200) String lastName,
         @NotBlank @Size(max = 254) String email,
         @Size(max = 32) @Pattern(regexp = "[+0-9 ().\\-/]*", message = "may hold only digits, spaces and + ( ) . - /") String phone,
         @Valid AddressData address,
