@@ -22,6 +22,7 @@ import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerStatusCommand;
 import org.crmkit.core.customer.port.in.CustomerTagCommand;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -462,6 +463,15 @@ class CustomerBadInputTest {
                 () -> customers.search(CRM_MANAGER, new CustomerSearchQuery(null, null, null, null, null,
                         Instant.parse(bound), null, CustomerSort.NAME_ASC, PageRequest.first(10))));
         assertThat(e.field()).isEqualTo("registeredFrom");
+    }
+
+    @Test
+    void changingAnErasedCustomerIsRefusedAsErasedEvenWithAnotherCustomersEmail() {
+        CustomerView current = customers.findById(CRM_MANAGER, erased).orElseThrow();
+        BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
+                () -> customers.updateContactDetails(CRM_MANAGER, new UpdateContactDetailsCommand(erased,
+                        current.version(), "Dave", "Dijkstra", "ada@example.org", null, null, null, null)));
+        assertThat(e.code()).isEqualTo("customer.erased");
     }
 
     @Test

@@ -60,6 +60,10 @@ class ConcurrencyIT {
         assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(1);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()))
                 .allSatisfy(o -> assertThat(o.conflictCode()).isIn("duplicate", "concurrent_write"));
+        String winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().view().id().toString();
+        assertThat(outcomes.stream().filter(o -> "duplicate".equals(o.conflictCode())))
+                .as("every duplicate names the winner, also when the unique index caught the race")
+                .allSatisfy(o -> assertThat(o.existingId()).isEqualTo(winner));
         assertThat(crm.customers().search(staff, new CustomerSearchQuery("same@", null, null, null, null, null, null,
                 CustomerSort.NAME_ASC, org.crmkit.core.shared.PageRequest.first(50))).items()).hasSize(1);
     }
@@ -86,7 +90,7 @@ class ConcurrencyIT {
                 false);
     }
 
-    private record Outcome(CustomerView view, String conflictCode) {
+    private record Outcome(CustomerView view, String conflictCode, String existingId) {
         boolean succeeded() {
             return view != null;
         }
@@ -106,9 +110,9 @@ class ConcurrencyIT {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return new Outcome(work.call(), null);
+                        return new Outcome(work.call(), null, null);
                     } catch (ConflictException e) {
-                        return new Outcome(null, e.code());
+                        return new Outcome(null, e.code(), e.existingId().orElse(null));
                     }
                 }));
             }

@@ -69,9 +69,28 @@ final class CustomerService implements Customers {
         }
         Permission permission = actor instanceof Actor.Anonymous
                 ? Permission.CUSTOMER_SELF_REGISTER : Permission.CUSTOMER_REGISTER;
+        boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
+        try {
+            return registerChecked(actor, permission, nameHolder, contact, personal, command);
+        } catch (ConflictException raced) {
+            // a concurrent registration took the value after our check: the storage's unique index refused it.
+            // Now that the other one is committed, name its holder as the check would have.
+            if (!nameHolder || raced.existingId().isPresent() || !"duplicate".equals(raced.code())) {
+                throw raced;
+            }
+            support.transaction(() -> {
+                requireUnique(contact, command.externalReference(), null, true);
+                return null;
+            });
+            throw raced;
+        }
+    }
+
+    private CustomerView registerChecked(Actor actor, Permission permission, boolean nameHolder,
+                                         ContactDetails contact, PersonalDetails personal,
+                                         RegisterCustomerCommand command) {
         return support.transaction(() -> {
             support.authorize(actor, permission, Optional.empty(), "customer.register", TYPE, null);
-            boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
             requireUnique(contact, command.externalReference(), null, nameHolder);
             Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
                     command.source(), command.externalReference(), command.marketingConsent(), support.now());
@@ -102,8 +121,8 @@ final class CustomerService implements Customers {
         PersonalDetails personal = input.personal();
         return change(actor, Permission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact", command.customerId(),
                 command.expectedVersion(), customer -> {
-                    requireUnique(contact, null, customer.id(), !(actor instanceof Actor.Customer));
                     customer.changeContactDetails(contact, personal, support.now());
+                    requireUnique(contact, null, customer.id(), !(actor instanceof Actor.Customer));
                 });
     }
 
