@@ -12,23 +12,11 @@ import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.spi.CrmPersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link org.crmkit.core.shared.AuditLog} must do. */
-public abstract class AuditLogContract {
+public abstract class AuditLogContract extends PortContract {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T10:00:00.000001Z"), ZoneOffset.UTC);
-    private CrmPersistence persistence;
-
-    /** @return a persistence whose stores are empty */
-    protected abstract CrmPersistence emptyPersistence();
-
-    @BeforeEach
-    void setUp() {
-        persistence = emptyPersistence();
-    }
-
     @Test
     void keepsEveryFieldOfAnEntryAndListsATargetsEntriesOldestFirst() {
         UUID target = UUID.randomUUID();

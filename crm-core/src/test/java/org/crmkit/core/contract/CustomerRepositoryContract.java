@@ -21,22 +21,10 @@ import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.PostalAddress;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UnitOfWork;
-import org.crmkit.core.spi.CrmPersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CustomerRepository} must do. Subclasses hand over an empty store before each test. */
-public abstract class CustomerRepositoryContract {
-    private CrmPersistence persistence;
-
-    /** @return a persistence whose stores are empty */
-    protected abstract CrmPersistence emptyPersistence();
-
-    @BeforeEach
-    void setUp() {
-        persistence = emptyPersistence();
-    }
-
+public abstract class CustomerRepositoryContract extends PortContract {
     private CustomerRepository repo() {
         return persistence.customers();
     }

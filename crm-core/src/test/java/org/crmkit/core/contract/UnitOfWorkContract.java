@@ -11,22 +11,10 @@ import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
-import org.crmkit.core.spi.CrmPersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link org.crmkit.core.shared.UnitOfWork} must do: commit keeps, rollback leaves nothing. */
-public abstract class UnitOfWorkContract {
-    private CrmPersistence persistence;
-
-    /** @return a persistence whose stores are empty */
-    protected abstract CrmPersistence emptyPersistence();
-
-    @BeforeEach
-    void setUp() {
-        persistence = emptyPersistence();
-    }
-
+public abstract class UnitOfWorkContract extends PortContract {
     @Test
     void commitKeepsEveryWriteAndRunsAfterCommitActions() {
         Customer customer = CustomerFixtures.aCustomer().build();
