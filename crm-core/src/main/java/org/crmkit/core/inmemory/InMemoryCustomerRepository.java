@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.crmkit.core.customer.domain.ContactDetails;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.domain.Tag;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.out.CustomerRepository;
@@ -144,7 +145,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
                 || contact.email().value().startsWith(c.textPrefix())))) {
             return false;
         }
-        return (c.status() == null || c.status() == s.status())
+        return (c.status() == null ? s.status() != CustomerStatus.ERASED : c.status() == s.status())
                 && (c.tag() == null || s.tags().contains(new Tag(c.tag())))
                 && (c.countryCode() == null || contact != null && contact.address() != null
                         && c.countryCode().equals(contact.address().countryCode()))

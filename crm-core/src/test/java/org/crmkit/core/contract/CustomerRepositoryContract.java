@@ -211,6 +211,17 @@ public abstract class CustomerRepositoryContract extends PortContract {
     }
 
     @Test
+    void searchLeavesErasedCustomersOutUnlessAskedForThem() {
+        Customer kept = CustomerFixtures.aCustomer().build();
+        Customer gone = CustomerFixtures.aCustomer().build();
+        gone.erase(CustomerFixtures.T0);
+        List.of(kept, gone).forEach(this::add);
+        assertThat(ids(sorted(CustomerSort.NAME_ASC, null))).containsExactly(kept.id());
+        assertThat(ids(criteria(null, CustomerStatus.ERASED, null, null, null, null, null)))
+                .containsExactly(gone.id());
+    }
+
+    @Test
     void searchHonoursTheLimit() {
         for (int i = 0; i < 5; i++) {
             add(CustomerFixtures.aCustomer().build());

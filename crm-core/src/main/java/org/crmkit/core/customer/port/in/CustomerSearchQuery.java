@@ -14,7 +14,8 @@ import org.crmkit.core.shared.StaffId;
  * Filters, sort order and page of a customer search. Every filter is optional; given ones all apply.
  *
  * @param text             prefix of the first name, last name or email, ignoring case
- * @param status           only customers in this state
+ * @param status           only customers in this state; when {@code null}, erased customers are left out (ask for
+ *                         {@code ERASED} to list them)
  * @param tag              only customers with this tag
  * @param countryCode      only customers whose address is in this country
  * @param accountManager   only customers managed by this staff user

@@ -11,7 +11,7 @@ import org.crmkit.core.shared.StaffId;
  * What a repository search filters, how it orders, and where it resumes. All filters are optional.
  *
  * @param textPrefix       lower-cased prefix of first name, last name or email
- * @param status           state filter
+ * @param status           state filter; when {@code null}, every state but {@code ERASED}
  * @param tag              normalized tag
  * @param countryCode      upper-case ISO country code of the address
  * @param accountManager   account manager filter
