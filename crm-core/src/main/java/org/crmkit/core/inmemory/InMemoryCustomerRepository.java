@@ -140,7 +140,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
     private static boolean matches(CustomerSnapshot s, CustomerSearchCriteria c) {
         ContactDetails contact = s.contact();
         if (c.textPrefix() != null && (contact == null
-                || !(nameKey(s).startsWith(c.textPrefix())
+                || !(s.nameKey().startsWith(c.textPrefix())
                 || PersonName.fold(contact.name().first()).startsWith(c.textPrefix())
                 || contact.email().value().startsWith(c.textPrefix())))) {
             return false;
@@ -157,7 +157,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
     /** The sort key of a row or of a seek position: what keyset paging compares. */
     private record SortKey(String nameKey, Instant registeredAt, UUID id) {
         static SortKey of(CustomerSnapshot s) {
-            return new SortKey(InMemoryCustomerRepository.nameKey(s), s.registeredAt(), s.id().value());
+            return new SortKey(s.nameKey(), s.registeredAt(), s.id().value());
         }
 
         static SortKey of(SeekPosition p) {
@@ -173,10 +173,6 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
             case REGISTERED_ASC, REGISTERED_DESC -> Comparator.comparing(SortKey::registeredAt).thenComparing(byId);
         };
         return sort == CustomerSort.NAME_DESC || sort == CustomerSort.REGISTERED_DESC ? ascending.reversed() : ascending;
-    }
-
-    private static String nameKey(CustomerSnapshot s) {
-        return s.contact() == null ? "" : s.contact().name().sortKey();
     }
 
     private static int compareCodePoints(String a, String b) {

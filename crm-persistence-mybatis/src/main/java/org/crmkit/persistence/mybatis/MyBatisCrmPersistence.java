@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.logging.nologging.NoLoggingImpl;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.TransactionFactory;
@@ -112,7 +113,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
             configuration.setLogImpl(NoLoggingImpl.class);
             configuration.setMapUnderscoreToCamelCase(true);
             configuration.setCacheEnabled(false);
-            configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
+            configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
             configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
             configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
             configuration.addMappers("org.crmkit.persistence.mybatis", Object.class);

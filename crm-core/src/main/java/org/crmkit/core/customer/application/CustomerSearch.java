@@ -70,7 +70,7 @@ final class CustomerSearch {
     }
 
     private static String encode(CustomerSnapshot last, String scope, CustomerSort sort) {
-        String key = byName(sort) ? nameKey(last) : last.registeredAt().toString();
+        String key = byName(sort) ? last.nameKey() : last.registeredAt().toString();
         return Cursor.encode(scope, List.of(key, last.id().toString()));
     }
 
@@ -98,11 +98,6 @@ final class CustomerSearch {
         }
         Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
         return micros.equals(instant) ? micros : micros.plus(1, ChronoUnit.MICROS);
-    }
-
-    /** @return the name key of a snapshot; erased customers have the empty key */
-    static String nameKey(CustomerSnapshot snapshot) {
-        return snapshot.contact() == null ? "" : snapshot.contact().name().sortKey();
     }
 
     static boolean byName(CustomerSort sort) {

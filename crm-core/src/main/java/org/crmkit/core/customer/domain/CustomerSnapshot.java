@@ -29,4 +29,14 @@ public record CustomerSnapshot(CustomerId id, long version, ContactDetails conta
     public CustomerSnapshot {
         tags = Set.copyOf(tags);
     }
+
+    /**
+     * The key customers are sorted by name and matched on: {@code PersonName.sortKey()}, or the empty key for an
+     * erased customer, who has no name. Both adapters store and compare exactly this.
+     *
+     * @return the name key
+     */
+    public String nameKey() {
+        return contact == null ? "" : contact.name().sortKey();
+    }
 }

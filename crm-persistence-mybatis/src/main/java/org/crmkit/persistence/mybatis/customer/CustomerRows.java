@@ -30,7 +30,7 @@ final class CustomerRows {
         return new CustomerRow(s.id().value(), s.version(),
                 c == null ? null : c.name().first(),
                 c == null ? null : c.name().last(),
-                c == null ? "" : c.name().sortKey(),
+                s.nameKey(),
                 c == null ? null : PersonName.fold(c.name().first()),
                 c == null ? null : c.email().value(),
                 c == null || c.phone() == null ? null : c.phone().value(),
