@@ -1,7 +1,11 @@
 package org.crmkit.core;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.crmkit.core.audit.application.AuditApplication;
+import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
@@ -11,25 +15,51 @@ import org.crmkit.core.shared.DefaultAccessPolicy;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.staff.application.StaffApplication;
+import org.crmkit.core.staff.domain.LockoutPolicy;
+import org.crmkit.core.staff.domain.PasswordPolicy;
+import org.crmkit.core.staff.port.in.Accounts;
+import org.crmkit.core.staff.port.in.Departments;
+import org.crmkit.core.staff.port.in.StaffUsers;
+import org.crmkit.core.staff.port.out.PasswordHasher;
+import org.crmkit.core.staff.port.out.PasswordResetNotifier;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
- * the use cases it hands out ({@link #customers()}, more areas to come). Thread-safe.
+ * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()} and
+ * {@link #audit()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().build();                      // in memory, system clock, default policy
- * CustomerView c = crm.customers().register(actor, command);
+ * crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com", passphrase));
+ * Actor admin = crm.accounts().authenticate("ada@example.com", passphrase, new AccessContext(ip, userAgent));
+ * CustomerView c = crm.customers().register(admin, command);
  * }</pre>
  */
 public final class Crm {
     private final CrmPersistence persistence;
     private final Customers customers;
+    private final Departments departments;
+    private final StaffUsers staff;
+    private final Accounts accounts;
+    private final AuditTrail audit;
 
-    private Crm(Builder builder) {
-        this.persistence = builder.persistence;
-        UseCaseSupport support = new UseCaseSupport(builder.clock, builder.validator, builder.accessPolicy,
-                persistence.unitOfWork(), persistence.auditLog(), builder.eventPublisher);
-        this.customers = CustomerApplication.customers(support, persistence.customers(), persistence.auditLog());
+    private Crm(Builder b) {
+        this.persistence = b.persistence;
+        CrmPersistence p = persistence;
+        UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
+                p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff()));
+        this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
+                List.of(StaffApplication.customerEraser(p.accounts())));
+        this.departments = StaffApplication.departments(support, p.departments(), p.staff());
+        this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), b.passwordHasher,
+                b.passwordPolicy);
+        this.accounts = StaffApplication.accounts(support, p.accounts(), p.staff(), p.resetTokens(), p.accessLog(),
+                customers, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy, b.resetTokenTtl,
+                b.resetNotifier);
+        this.audit = AuditApplication.auditTrail(support, p.auditLog());
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -40,6 +70,26 @@ public final class Crm {
     /** @return the customer use cases */
     public Customers customers() {
         return customers;
+    }
+
+    /** @return the department use cases */
+    public Departments departments() {
+        return departments;
+    }
+
+    /** @return the staff user use cases, including {@code bootstrapAdmin} */
+    public StaffUsers staff() {
+        return staff;
+    }
+
+    /** @return authentication, passwords and the access log */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** @return the audit trail search */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** @return the persistence this instance runs on */
@@ -54,6 +104,11 @@ public final class Crm {
         private AccessPolicy accessPolicy = new DefaultAccessPolicy();
         private EventPublisher eventPublisher = EventPublisher.noop();
         private CommandValidator validator;
+        private PasswordHasher passwordHasher = Pbkdf2PasswordHasher.owaspDefault();
+        private PasswordPolicy passwordPolicy;
+        private LockoutPolicy lockoutPolicy = LockoutPolicy.standard();
+        private Duration resetTokenTtl = Duration.ofMinutes(30);
+        private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
 
         private Builder() {
         }
@@ -88,8 +143,47 @@ public final class Crm {
             return this;
         }
 
+        /**
+         * @param passwordHasher replaces PBKDF2-HMAC-SHA256 with 600,000 iterations (for example with Argon2id)
+         * @return this builder
+         */
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
+            return this;
+        }
+
+        /** @param passwordPolicy replaces {@link PasswordPolicy#standard()} @return this builder */
+        public Builder passwordPolicy(PasswordPolicy passwordPolicy) {
+            this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
+            return this;
+        }
+
+        /** @param lockoutPolicy replaces 5 failures in 15 minutes, locked 15 minutes @return this builder */
+        public Builder lockoutPolicy(LockoutPolicy lockoutPolicy) {
+            this.lockoutPolicy = Objects.requireNonNull(lockoutPolicy, "lockoutPolicy");
+            return this;
+        }
+
+        /** @param ttl how long a password reset token is valid, 1 minute to 24 hours (default 30 minutes) @return this builder */
+        public Builder passwordResetTokenTtl(Duration ttl) {
+            if (ttl == null || ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("passwordResetTokenTtl must be 1 minute to 24 hours");
+            }
+            this.resetTokenTtl = ttl;
+            return this;
+        }
+
+        /** @param notifier delivers password reset tokens (default: none, so no reset reaches anyone) @return this builder */
+        public Builder passwordResetNotifier(PasswordResetNotifier notifier) {
+            this.resetNotifier = Objects.requireNonNull(notifier, "passwordResetNotifier");
+            return this;
+        }
+
         /** @return the configured instance */
         public Crm build() {
+            if (passwordPolicy == null) {
+                passwordPolicy = PasswordPolicy.standard();
+            }
             if (persistence == null) {
                 persistence = InMemoryCrmPersistence.create();
             }

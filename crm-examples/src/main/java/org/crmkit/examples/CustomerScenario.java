@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
@@ -26,11 +25,10 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Role;
-import org.crmkit.core.shared.StaffId;
 
 /**
- * The customer scenario a host runs end to end, printing a readable transcript: staff register three customers, a
+ * The customer scenario a host runs end to end, printing a readable transcript: a CRM manager (a staff user who
+ * logged in, see {@link StaffScenario}) registers three customers, a
  * visitor registers themself, a duplicate registration is refused, the new customers are listed page by page, one
  * person's data is exported as JSON and then erased. It runs unchanged on any persistence; {@link Main} and the
  * host-style tests share it.
@@ -47,7 +45,7 @@ public final class CustomerScenario {
 
     /**
      * @param crm   the configured crmkit instance the host embeds
-     * @param clock the clock {@code crm} was built with (staff ids and the search window come from it)
+     * @param clock the clock {@code crm} was built with (the search window comes from it)
      * @param out   where the transcript goes
      */
     public CustomerScenario(Crm crm, Clock clock, PrintStream out) {
@@ -60,18 +58,23 @@ public final class CustomerScenario {
      * Runs the scenario once.
      *
      * @param runToken a short token, unique per run, made of letters and digits; it becomes part of every email
+     * @param staff    a logged-in staff user who may export and erase customers: a CRM manager (or an
+     *                 administrator), as {@code crm.accounts().authenticate(...)} returned them
      * @return what the host saw at each step
      * @throws CrmException when a step other than the deliberate duplicate fails
      */
-    public Result run(String runToken) {
+    public Result run(String runToken, Actor staff) {
         if (runToken == null || !runToken.matches("[a-z0-9]{1,16}")) {
             throw new IllegalArgumentException("runToken must be 1 to 16 lower-case letters or digits");
         }
+        if (!(staff instanceof Actor.Staff member)) {
+            throw new IllegalArgumentException("staff must be a staff actor, was " + (staff == null ? null
+                    : staff.describe()));
+        }
         Customers customers = crm.customers();
-        Actor staff = Actor.staff(StaffId.next(clock), Set.of(Role.CRM_MANAGER));
         Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
 
-        section("Staff (role CRM_MANAGER) register three customers");
+        section("Staff " + member.id() + " (roles " + member.roles() + ") register three customers");
         List<CustomerView> registered = new ArrayList<>();
         for (RegisterCustomerCommand command : staffRegistrations(runToken)) {
             CustomerView customer = customers.register(staff, command);

@@ -1,28 +1,68 @@
 package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.crmkit.core.Crm;
+import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ActorType;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.port.in.AccessLogView;
+import org.crmkit.core.staff.port.in.DailyActivity;
+import org.crmkit.core.staff.port.in.DepartmentView;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The example host's scenario on MySQL, twice on one database (as a host re-running the example would). */
+/**
+ * The example host's scenarios on MySQL, twice on one database (as a host re-running the example would): the first
+ * run bootstraps the administrator, the second is refused ({@code admin_exists}) and logs in as that administrator.
+ */
 class ExampleScenarioOnMySqlIT {
 
     @Test
-    void theScenarioRunsOnMySqlAndCanBeRepeated() {
+    void theScenariosRunOnMySqlAndCanBeRepeated() {
+        TestDatabase.get().emptyPersistence();
+        StaffScenario.Result first = null;
         for (String run : new String[] {"run1", "run2"}) {
-            Crm crm = Crm.builder().persistence(TestDatabase.get().persistence()).build();
+            Clock clock = Clock.systemUTC();
+            Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
+                    .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-            CustomerScenario.Result result = new CustomerScenario(crm, Clock.systemUTC(),
-                    new PrintStream(transcript, true, StandardCharsets.UTF_8)).run(run);
+            PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
+            StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
+            CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
+
+            assertStaff(crm, run, staff);
+            if (first == null) {
+                assertThat(staff.adminBootstrapped()).isTrue();
+                assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(staff.day(), 5, 5));
+                first = staff;
+            } else {
+                assertThat(staff.adminBootstrapped()).isFalse();
+                assertThat(staff.admin().profile().id()).isEqualTo(first.admin().profile().id());
+                assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: code=admin_exists");
+                // the administrator logged in once per run, the four users of each run once
+                assertThat(staff.dailyActivity()).containsExactly(staff.day().equals(first.day())
+                        ? new DailyActivity(staff.day(), 10, 9) : new DailyActivity(staff.day(), 5, 5));
+            }
 
             assertThat(result.registered()).hasSize(3);
             assertThat(result.duplicate().code()).isEqualTo("duplicate");
@@ -31,7 +71,54 @@ class ExampleScenarioOnMySqlIT {
             assertThat(result.exportJson()).contains("ada.lovelace+" + run + "@example.com");
             assertThat(result.erased().status()).isEqualTo(CustomerStatus.ERASED);
             assertThat(result.erased().email()).isNull();
-            assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("rejected: code=duplicate");
+            assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("rejected: code=duplicate")
+                    .doesNotContain("$pbkdf2");
         }
+    }
+
+    private static void assertStaff(Crm crm, String run, StaffScenario.Result staff) {
+        Actor admin = staff.admin().actor();
+        assertThat(admin).isEqualTo(new Actor.Staff(staff.admin().profile().id(), Set.of(Role.ADMIN), null));
+        assertThat(staff.departments()).extracting(DepartmentView::name)
+                .containsExactly("Sales " + run, "Customer Care " + run);
+        assertThat(staff.members()).extracting(m -> m.profile().workEmail(), StaffScenario.Member::roles)
+                .containsExactly(
+                        tuple("clara.meyer+" + run + "@example.com", Set.of(Role.CRM_MANAGER)),
+                        tuple("samuel.okafor+" + run + "@example.com", Set.of(Role.SALES_MANAGER)),
+                        tuple("rosa.diaz+" + run + "@example.com", Set.of(Role.SALES_REP)),
+                        tuple("tomas.silva+" + run + "@example.com", Set.of(Role.SUPPORT_AGENT)));
+        assertThat(staff.members()).allSatisfy(m -> assertThat(m.actor()).isEqualTo(
+                new Actor.Staff(m.profile().id(), m.profile().roles(), m.profile().department())));
+
+        Actor rep = staff.member(Role.SALES_REP).actor();
+        assertThat(staff.denial().code()).isEqualTo("access_denied");
+        assertThat(staff.denialInTrail()).extracting(AuditEntry::actorType, AuditEntry::actorRef,
+                        AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(tuple(ActorType.STAFF, rep.reference(), "audit.search", AuditOutcome.DENIED));
+        assertThat(staff.failedLogin().code()).isEqualTo("authentication_failed");
+
+        // the day's log also holds earlier runs' entries; this run's are its six newest
+        List<AccessLogView> log = staff.accessLog().items();
+        assertThat(log).isSortedAccordingTo(Comparator.comparing(AccessLogView::at).reversed());
+        List<UUID> holders = staff.members().stream().map(m -> m.profile().id().value()).toList();
+        assertThat(log.subList(0, 6))
+                .extracting(AccessLogView::event, AccessLogView::outcome, e -> e.holder().id(),
+                        AccessLogView::sourceAddress, AccessLogView::userAgent)
+                .containsExactly(
+                        tuple(AccessEvent.LOGIN, AccessOutcome.BAD_CREDENTIALS, holders.get(2), "192.0.2.66",
+                                "curl/8.5.0"),
+                        loginOf(staff.members().get(3)), loginOf(staff.members().get(2)),
+                        loginOf(staff.members().get(1)), loginOf(staff.members().get(0)), loginOf(staff.admin()));
+
+        // the customers of this run were registered by this run's CRM manager
+        Actor manager = staff.crmManager();
+        List<AuditEntry> registrations = crm.audit().search(admin, new AuditQuery(ActorType.STAFF,
+                manager.reference(), "customer.register", null, null, null, null, PageRequest.first(10))).items();
+        assertThat(registrations).hasSize(3).extracting(AuditEntry::outcome).containsOnly(AuditOutcome.SUCCESS);
+    }
+
+    private static org.assertj.core.groups.Tuple loginOf(StaffScenario.Member m) {
+        return tuple(AccessEvent.LOGIN, AccessOutcome.SUCCESS, m.profile().id().value(), m.context().sourceAddress(),
+                m.context().userAgent());
     }
 }

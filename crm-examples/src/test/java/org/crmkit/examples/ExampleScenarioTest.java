@@ -1,40 +1,200 @@
 package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.crmkit.core.Crm;
+import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ActorType;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.AuthenticationFailedException;
 import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.AccessLogView;
+import org.crmkit.core.staff.port.in.DailyActivity;
+import org.crmkit.core.staff.port.in.DepartmentView;
+import org.crmkit.core.staff.port.in.StaffSearchQuery;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The example host's scenario on the in-memory default, asserted the way a host would check what it got back. */
+/** The example host's scenarios on the in-memory default, asserted the way a host would check what it got back. */
 class ExampleScenarioTest {
     private static final String RUN = "test1";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-14T09:26:53.589793Z"), ZoneOffset.UTC);
 
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
     private Crm crm;
+    private StaffScenario.Result staff;
     private CustomerScenario.Result result;
 
     @BeforeEach
-    void runScenario() {
-        crm = Crm.builder().clock(CLOCK).build();
-        PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
-        result = new CustomerScenario(crm, CLOCK, out).run(RUN);
+    void runScenarios() {
+        // a fast hasher for tests only; the example host keeps the default 600,000 iterations
+        crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
+        staff = new StaffScenario(crm, CLOCK, out).run(RUN);
+        result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
+    }
+
+    // ---- staff scenario ----------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstRunBootstrapsTheAdministratorAndLogsThemIn() {
+        assertThat(staff.adminBootstrapped()).isTrue();
+        StaffView admin = staff.admin().profile();
+        assertThat(admin.workEmail()).isEqualTo(StaffScenario.ADMIN_EMAIL);
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
+        assertThat(admin.active()).isTrue();
+        assertThat(staff.admin().actor()).isEqualTo(new Actor.Staff(admin.id(), Set.of(Role.ADMIN), null));
+
+        List<AuditEntry> bootstrap = crm.audit().search(staff.admin().actor(), new AuditQuery(null, null,
+                "staff.bootstrap_admin", null, null, null, null, PageRequest.first(10))).items();
+        assertThat(bootstrap).extracting(AuditEntry::actorType, AuditEntry::targetId, AuditEntry::outcome)
+                .containsExactly(tuple(ActorType.ANONYMOUS, admin.id().value(), AuditOutcome.SUCCESS));
+    }
+
+    @Test
+    void aSecondRunOnTheSameStoreIsRefusedTheBootstrapAndLogsInAsTheSameAdministrator() {
+        StaffScenario.Result second = new StaffScenario(crm, CLOCK, out).run("test2");
+
+        assertThat(second.adminBootstrapped()).isFalse();
+        assertThat(second.admin().profile().id()).isEqualTo(staff.admin().profile().id());
+        assertThat(second.members()).extracting(m -> m.profile().workEmail())
+                .allSatisfy(email -> assertThat(email).contains("+test2@"));
+        assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: code=admin_exists");
+        assertThat(crm.staff().search(staff.admin().actor(), new StaffSearchQuery(null, "ADMIN", null,
+                PageRequest.first(10))).items()).extracting(StaffView::id)
+                .containsExactly(staff.admin().profile().id());
+    }
+
+    @Test
+    void theAdministratorCreatesTwoDepartmentsAndFourStaffUsers() {
+        assertThat(staff.departments()).extracting(DepartmentView::name, DepartmentView::active)
+                .containsExactly(tuple("Sales test1", true), tuple("Customer Care test1", true));
+        assertThat(crm.departments().list(staff.crmManager())).extracting(DepartmentView::name)
+                .containsExactly("Customer Care test1", "Sales test1");
+
+        DepartmentView sales = staff.departments().get(0);
+        DepartmentView care = staff.departments().get(1);
+        assertThat(staff.members()).extracting(m -> m.profile().workEmail(), m -> m.profile().department(),
+                        m -> m.profile().roles(), m -> m.profile().active())
+                .containsExactly(
+                        tuple("clara.meyer+test1@example.com", care.id(), Set.of(Role.CRM_MANAGER), true),
+                        tuple("samuel.okafor+test1@example.com", sales.id(), Set.of(Role.SALES_MANAGER), true),
+                        tuple("rosa.diaz+test1@example.com", sales.id(), Set.of(Role.SALES_REP), true),
+                        tuple("tomas.silva+test1@example.com", care.id(), Set.of(Role.SUPPORT_AGENT), true));
+
+        Page<StaffView> everyone = crm.staff().search(staff.admin().actor(), StaffSearchQuery.all(20));
+        assertThat(everyone.items()).hasSize(5);
+        Page<StaffView> salesTeam = crm.staff().search(staff.member(Role.SALES_MANAGER).actor(),
+                StaffSearchQuery.all(20));
+        assertThat(salesTeam.items()).extracting(StaffView::lastName).containsExactly("Díaz", "Okafor");
+    }
+
+    @Test
+    void everyLoginReturnsAnActorWithTheStoredRolesAndDepartment() {
+        assertThat(staff.members()).hasSize(4).allSatisfy(m -> assertThat(m.actor()).isEqualTo(
+                new Actor.Staff(m.profile().id(), m.profile().roles(), m.profile().department())));
+        assertThat(staff.members()).extracting(StaffScenario.Member::roles).containsExactly(
+                Set.of(Role.CRM_MANAGER), Set.of(Role.SALES_MANAGER), Set.of(Role.SALES_REP),
+                Set.of(Role.SUPPORT_AGENT));
+    }
+
+    @Test
+    void theSalesRepIsRefusedTheAuditTrailAndTheRefusalIsInIt() {
+        Actor rep = staff.member(Role.SALES_REP).actor();
+        AccessDeniedException denial = staff.denial();
+        assertThat(denial.code()).isEqualTo("access_denied");
+        assertThat(denial.permission()).isEqualTo(Permission.AUDIT_VIEW);
+        assertThat(denial.getMessage()).isEqualTo("staff " + rep.reference() + " may not AUDIT_VIEW");
+
+        assertThat(staff.denialInTrail()).extracting(AuditEntry::at, AuditEntry::actorType, AuditEntry::actorRef,
+                        AuditEntry::action, AuditEntry::outcome)
+                .containsExactly(tuple(CLOCK.instant(), ActorType.STAFF, rep.reference(), "audit.search",
+                        AuditOutcome.DENIED));
+        // the administrator's own search is audited too, as a success
+        assertThat(crm.audit().search(staff.admin().actor(), new AuditQuery(ActorType.STAFF,
+                        staff.admin().actor().reference(), "audit.search", null, null, null, null,
+                        PageRequest.first(10))).items())
+                .extracting(AuditEntry::outcome).contains(AuditOutcome.SUCCESS).doesNotContain(AuditOutcome.DENIED);
+    }
+
+    @Test
+    void aWrongPasswordGetsTheSameGenericErrorAsAnUnknownEmail() {
+        AuthenticationFailedException failed = staff.failedLogin();
+        assertThat(failed.code()).isEqualTo("authentication_failed");
+        assertThat(failed.getMessage())
+                .isEqualTo("the email or password is wrong, or the account may not log in now");
+        assertThatThrownBy(() -> crm.accounts().authenticate("nobody+test1@example.com",
+                "an entirely made up passphrase", AccessContext.unknown()))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(failed.getMessage());
+    }
+
+    @Test
+    void theAccessLogOfTheDayHoldsEveryLoginWithItsContextNewestFirst() {
+        StaffScenario.Member admin = staff.admin();
+        StaffScenario.Member rep = staff.member(Role.SALES_REP);
+        assertThat(staff.day()).isEqualTo(LocalDate.of(2025, 3, 14));
+        assertThat(staff.accessLog().hasNext()).isFalse();
+        assertThat(staff.accessLog().items()).allSatisfy(e -> assertThat(e.at()).isEqualTo(CLOCK.instant()));
+        assertThat(staff.accessLog().items())
+                .extracting(AccessLogView::event, AccessLogView::outcome, e -> e.holder().id(),
+                        AccessLogView::sourceAddress, AccessLogView::userAgent)
+                .containsExactly(
+                        tuple(AccessEvent.LOGIN, AccessOutcome.BAD_CREDENTIALS, rep.profile().id().value(),
+                                "192.0.2.66", "curl/8.5.0"),
+                        loginOf(staff.members().get(3)), loginOf(staff.members().get(2)),
+                        loginOf(staff.members().get(1)), loginOf(staff.members().get(0)), loginOf(admin));
+        assertThat(staff.accessLog().items()).extracting(e -> e.holder().kind()).containsOnly(AccountHolder.Kind.STAFF);
+    }
+
+    private static org.assertj.core.groups.Tuple loginOf(StaffScenario.Member m) {
+        return tuple(AccessEvent.LOGIN, AccessOutcome.SUCCESS, m.profile().id().value(), m.context().sourceAddress(),
+                m.context().userAgent());
+    }
+
+    @Test
+    void theDailyActivityCountsTheSuccessfulLoginsOfTheDay() {
+        assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(LocalDate.of(2025, 3, 14), 5, 5));
+    }
+
+    // ---- customer scenario, as the CRM manager -----------------------------------------------------------------
+
+    @Test
+    void theCustomersAreRegisteredByTheCrmManagerWhoLoggedIn() {
+        Actor manager = staff.crmManager();
+        List<AuditEntry> registrations = crm.audit().search(staff.admin().actor(), new AuditQuery(null, null,
+                "customer.register", null, null, null, null, PageRequest.first(10))).items();
+        assertThat(registrations).extracting(AuditEntry::actorType, AuditEntry::actorRef)
+                .containsExactlyInAnyOrder(tuple(ActorType.STAFF, manager.reference()),
+                        tuple(ActorType.STAFF, manager.reference()), tuple(ActorType.STAFF, manager.reference()),
+                        tuple(ActorType.ANONYMOUS, ""));
+        assertThat(transcript.toString(StandardCharsets.UTF_8))
+                .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
     }
 
     @Test
@@ -105,17 +265,30 @@ class ExampleScenarioTest {
         assertThat(erased.dateOfBirth()).isNull();
         assertThat(erased.version()).isEqualTo(1);
 
-        Actor otherStaff = Actor.staff(StaffId.next(CLOCK), Set.of(Role.SALES_REP));
-        assertThat(crm.customers().findById(otherStaff, erased.id())).contains(erased);
+        // support agents see every customer; a sales rep only those they manage, and this one is not theirs
+        assertThat(crm.customers().findById(staff.member(Role.SUPPORT_AGENT).actor(), erased.id())).contains(erased);
+        assertThatThrownBy(() -> crm.customers().findById(staff.member(Role.SALES_REP).actor(), erased.id()))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
-    void theTranscriptNamesEveryStep() {
+    void theTranscriptNamesEveryStepAndPrintsNoPasswordHash() {
         String text = transcript.toString(StandardCharsets.UTF_8);
         assertThat(text)
+                .contains("bootstrapped " + staff.admin().profile().id())
+                .contains("\"Sales test1\" active=true")
+                .contains("rosa.diaz+test1@example.com          -> staff " + staff.member(Role.SALES_REP).actor()
+                        .reference() + " roles=[SALES_REP] department=Sales test1")
+                .contains("refused: code=access_denied permission=AUDIT_VIEW action=audit.search")
+                .contains("audit.search on audit_trail  DENIED")
+                .contains("refused: code=authentication_failed")
+                .contains("LOGIN  BAD_CREDENTIALS staff rosa.diaz+test1@example.com")
+                .contains("from 192.0.2.66 \"curl/8.5.0\"")
+                .contains("2025-03-14  logins=5 activeUsers=5")
                 .contains("rejected: code=duplicate field=email")
                 .contains("page 1: Hopper, Grace; Kierkegaard, Søren")
                 .contains("page 2: Lovelace, Ada; Turing, Alan  (last page)")
-                .contains("status=ERASED version=1 firstName=null lastName=null email=null");
+                .contains("status=ERASED version=1 firstName=null lastName=null email=null")
+                .doesNotContain("$pbkdf2");
     }
 }

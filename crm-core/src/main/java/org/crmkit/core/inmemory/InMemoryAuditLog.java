@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UuidV7;
@@ -31,6 +32,16 @@ public final class InMemoryAuditLog implements AuditLog {
         return unitOfWork.inTransaction(() -> entries.stream()
                 .filter(e -> e.targetType().equals(targetType) && targetId.equals(e.targetId()))
                 .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id, UuidV7::compareBytes))
+                .toList());
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditCriteria criteria, int limit) {
+        return unitOfWork.inTransaction(() -> entries.stream()
+                .filter(criteria::matches)
+                .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id, UuidV7::compareBytes)
+                        .reversed())
+                .limit(limit)
                 .toList());
     }
 

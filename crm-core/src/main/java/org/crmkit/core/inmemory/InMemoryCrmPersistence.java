@@ -4,12 +4,23 @@ import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.staff.port.out.AccessLog;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.StaffRepository;
 
 /** The embedded default persistence: every port in memory, sharing one transactional unit of work. */
 public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryCustomerRepository customers = new InMemoryCustomerRepository(unitOfWork);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(unitOfWork);
+    private final InMemoryDepartmentRepository departments = new InMemoryDepartmentRepository(unitOfWork);
+    private final InMemoryStaffRepository staff = new InMemoryStaffRepository(unitOfWork);
+    private final InMemoryPasswordResetTokenRepository resetTokens =
+            new InMemoryPasswordResetTokenRepository(unitOfWork);
+    private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(unitOfWork, resetTokens);
+    private final InMemoryAccessLog accessLog = new InMemoryAccessLog(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -29,5 +40,30 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public DepartmentRepository departments() {
+        return departments;
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    @Override
+    public PasswordResetTokenRepository resetTokens() {
+        return resetTokens;
+    }
+
+    @Override
+    public AccessLog accessLog() {
+        return accessLog;
     }
 }

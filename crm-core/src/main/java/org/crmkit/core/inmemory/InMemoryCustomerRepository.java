@@ -1,7 +1,6 @@
 package org.crmkit.core.inmemory;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -169,14 +168,10 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
         Comparator<SortKey> byId = Comparator.comparing(SortKey::id, UuidV7::compareBytes);
         Comparator<SortKey> ascending = switch (sort) {
             case NAME_ASC, NAME_DESC -> Comparator.comparing(SortKey::nameKey,
-                    InMemoryCustomerRepository::compareCodePoints).thenComparing(byId);
+                    CodePoints::compare).thenComparing(byId);
             case REGISTERED_ASC, REGISTERED_DESC -> Comparator.comparing(SortKey::registeredAt).thenComparing(byId);
         };
         return sort == CustomerSort.NAME_DESC || sort == CustomerSort.REGISTERED_DESC ? ascending.reversed() : ascending;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     private static CustomerSnapshot withVersion(CustomerSnapshot s, long version) {

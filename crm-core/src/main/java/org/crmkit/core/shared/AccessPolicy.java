@@ -1,19 +1,31 @@
 package org.crmkit.core.shared;
 
-import java.util.Optional;
-
 /**
- * Decides whether an actor may use a permission, on an object that may belong to a customer. Denies by default:
- * anything an implementation does not explicitly allow is refused. The host may replace the
- * {@link DefaultAccessPolicy}.
+ * Decides whether an actor may use a permission, and on which records. Denies by default: anything an implementation
+ * does not explicitly grant is refused. The host may replace the {@link DefaultAccessPolicy}
+ * ({@code Crm.builder().accessPolicy(...)}).
+ *
+ * <p>crmkit asks it with the <em>resolved</em> actor: a staff actor carries the roles and department stored for that
+ * user at the time of the call, whatever the host put in the {@link Actor}; a deactivated or unknown staff user is
+ * refused before the policy is asked.
  */
 public interface AccessPolicy {
 
     /**
-     * @param actor         who asks
-     * @param permission    what they ask for
-     * @param ownerCustomer the customer the target object belongs to, when it belongs to one
-     * @return whether the call is allowed
+     * @param actor      who asks (resolved)
+     * @param permission what they ask for
+     * @return how far the grant reaches; {@link AccessScope#NONE} when refused
      */
-    boolean permits(Actor actor, Permission permission, Optional<CustomerId> ownerCustomer);
+    AccessScope scope(Actor actor, Permission permission);
+
+    /**
+     * @param actor      who asks (resolved)
+     * @param permission what they ask for
+     * @param target     whose record it is
+     * @return whether the call is allowed on that record
+     */
+    default boolean permits(Actor actor, Permission permission, AccessTarget target) {
+        return actor != null && permission != null && target != null
+                && scope(actor, permission).covers(actor, target);
+    }
 }

@@ -11,8 +11,13 @@ import java.util.Set;
 public sealed interface Actor permits Actor.Staff, Actor.Customer, Actor.SystemProcess, Actor.Anonymous {
 
     /**
+     * A staff actor as a host builds it from its own session. crmkit identifies the user by {@code id} and
+     * authorizes with the roles and department stored for them at the time of each call; {@code roles} grant
+     * nothing by themselves (a host with single sign-on may pass an empty set). An unknown or deactivated user is
+     * refused. {@code crm.accounts().authenticate(...)} returns this actor ready-made.
+     *
      * @param id    the staff user
-     * @param roles the roles the user holds now
+     * @param roles the roles the host believes the user holds (informational)
      * @return a staff actor
      */
     static Actor staff(StaffId id, Set<Role> roles) {
@@ -47,17 +52,27 @@ public sealed interface Actor permits Actor.Staff, Actor.Customer, Actor.SystemP
     }
 
     /**
-     * A staff user with roles.
+     * A staff user with roles. crmkit authorizes a staff actor with the roles and department stored for the user at
+     * the time of the call (see {@link ActorResolver}); what the host puts here identifies the user.
      *
-     * @param id    the user
-     * @param roles the roles, never empty
+     * @param id         the user
+     * @param roles      the roles
+     * @param department the user's department, or {@code null}
      */
-    record Staff(StaffId id, Set<Role> roles) implements Actor {
+    record Staff(StaffId id, Set<Role> roles, DepartmentId department) implements Actor {
         /** Copies the roles. */
         public Staff {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(roles, "roles");
             roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        }
+
+        /**
+         * @param id    the user
+         * @param roles the roles
+         */
+        public Staff(StaffId id, Set<Role> roles) {
+            this(id, roles, null);
         }
 
         @Override

@@ -19,6 +19,13 @@ public interface AuditLog {
      */
     List<AuditEntry> findByTarget(String targetType, UUID targetId);
 
+    /**
+     * @param criteria filters and the resume position
+     * @param limit    the most entries to return
+     * @return matching entries, newest first (ties by id, descending)
+     */
+    List<AuditEntry> search(AuditCriteria criteria, int limit);
+
     /** @return how many entries the trail holds */
     long count();
 }

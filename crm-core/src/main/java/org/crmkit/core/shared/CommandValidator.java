@@ -41,8 +41,22 @@ public final class CommandValidator {
         Set<ConstraintViolation<Object>> violations = validator.validate(command);
         if (!violations.isEmpty()) {
             throw new InvalidCommandException(violations.stream()
-                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
                     .toList());
         }
+    }
+
+    /**
+     * The field a host knows: the path of properties, without the indexes and container elements Hibernate adds
+     * ({@code roles[].<iterable element>} becomes {@code roles}).
+     */
+    private static String fieldOf(jakarta.validation.Path path) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return field.length() == 0 ? path.toString() : field.toString();
     }
 }

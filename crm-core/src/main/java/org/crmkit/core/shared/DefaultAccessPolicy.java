@@ -1,57 +1,96 @@
 package org.crmkit.core.shared;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * The documented default role-to-permission table (docs/authorization.md), plus the object rule that a customer acts
- * only on their own records. The system actor is trusted with everything; the anonymous actor may only register
- * themself. Everything else is denied.
+ * The documented default policy: exactly the matrix of {@code docs/authorization.md}. Roles grant permissions with a
+ * scope ({@link AccessScope}); a staff user holding several roles gets the widest scope any of them grants. Every
+ * active staff user may view departments, view their own profile, change their own password and log out. A customer
+ * acts only on their own records. The system actor is trusted with everything except the per-account permissions
+ * (it has no account); the anonymous actor may only register themself. Everything else is denied.
  */
 public final class DefaultAccessPolicy implements AccessPolicy {
-    private static final Set<Permission> CUSTOMER_SELF = EnumSet.of(
-            Permission.CUSTOMER_VIEW, Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CONSENT,
-            Permission.CUSTOMER_EXPORT);
+    private final Map<Role, Map<Permission, AccessScope>> roles = new EnumMap<>(Role.class);
+    private final Map<Permission, AccessScope> everyStaffUser = new EnumMap<>(Permission.class);
+    private final Map<Permission, AccessScope> customerSelf = new EnumMap<>(Permission.class);
 
-    private final Map<Role, Set<Permission>> table = new EnumMap<>(Role.class);
-
-    /** Builds the table of docs/authorization.md. */
+    /** Builds the matrix of docs/authorization.md. */
     public DefaultAccessPolicy() {
-        Set<Permission> frontline = EnumSet.of(Permission.CUSTOMER_REGISTER, Permission.CUSTOMER_VIEW,
-                Permission.CUSTOMER_SEARCH, Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_TAG,
-                Permission.CUSTOMER_CONSENT, Permission.CUSTOMER_FIND_DUPLICATES);
-        Set<Permission> salesManager = EnumSet.copyOf(frontline);
-        salesManager.addAll(EnumSet.of(Permission.CUSTOMER_CHANGE_STATUS, Permission.CUSTOMER_ASSIGN_MANAGER));
-        Set<Permission> support = EnumSet.of(Permission.CUSTOMER_VIEW, Permission.CUSTOMER_SEARCH,
-                Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CONSENT);
+        for (Role role : Role.values()) {
+            roles.put(role, new EnumMap<>(Permission.class));
+        }
+        for (Permission p : Permission.values()) {
+            if (p != Permission.CUSTOMER_SELF_REGISTER && !isPerAccount(p)) {
+                grant(AccessScope.ANY, p, Role.ADMIN);
+            }
+        }
+        for (Permission p : new Permission[] {Permission.CUSTOMER_REGISTER, Permission.CUSTOMER_VIEW,
+                Permission.CUSTOMER_SEARCH, Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CHANGE_STATUS,
+                Permission.CUSTOMER_ASSIGN_MANAGER, Permission.CUSTOMER_TAG, Permission.CUSTOMER_CONSENT,
+                Permission.CUSTOMER_FIND_DUPLICATES, Permission.CUSTOMER_EXPORT, Permission.CUSTOMER_ERASE,
+                Permission.STAFF_VIEW, Permission.ACCESS_REPORT}) {
+            grant(AccessScope.ANY, p, Role.CRM_MANAGER);
+        }
+        for (Permission p : new Permission[] {Permission.CUSTOMER_REGISTER, Permission.CUSTOMER_VIEW,
+                Permission.CUSTOMER_SEARCH, Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CHANGE_STATUS,
+                Permission.CUSTOMER_ASSIGN_MANAGER, Permission.CUSTOMER_TAG, Permission.CUSTOMER_CONSENT,
+                Permission.CUSTOMER_FIND_DUPLICATES}) {
+            grant(AccessScope.ANY, p, Role.SALES_MANAGER);
+        }
+        grant(AccessScope.ANY, Permission.CUSTOMER_REGISTER, Role.SALES_REP);
+        for (Permission p : new Permission[] {Permission.CUSTOMER_VIEW, Permission.CUSTOMER_SEARCH,
+                Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_TAG, Permission.CUSTOMER_CONSENT,
+                Permission.CUSTOMER_FIND_DUPLICATES}) {
+            grant(AccessScope.OWN, p, Role.SALES_REP);
+        }
+        for (Permission p : new Permission[] {Permission.CUSTOMER_VIEW, Permission.CUSTOMER_SEARCH,
+                Permission.CUSTOMER_UPDATE_CONTACT, Permission.CUSTOMER_CONSENT}) {
+            grant(AccessScope.ANY, p, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
+        }
+        grant(AccessScope.DEPARTMENT, Permission.STAFF_VIEW, Role.SALES_MANAGER, Role.SUPPORT_MANAGER);
 
-        table.put(Role.ADMIN, EnumSet.complementOf(EnumSet.of(Permission.CUSTOMER_SELF_REGISTER)));
-        table.put(Role.CRM_MANAGER, EnumSet.complementOf(EnumSet.of(Permission.CUSTOMER_SELF_REGISTER)));
-        table.put(Role.SALES_MANAGER, salesManager);
-        table.put(Role.SALES_REP, frontline);
-        table.put(Role.SUPPORT_MANAGER, support);
-        table.put(Role.SUPPORT_AGENT, support);
-        table.put(Role.PRODUCT_MANAGER, EnumSet.noneOf(Permission.class));
+        everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
+        everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
+        everyStaffUser.put(Permission.ACCOUNT_CHANGE_PASSWORD, AccessScope.OWN);
+        everyStaffUser.put(Permission.ACCOUNT_LOGOUT, AccessScope.OWN);
+
+        for (Permission p : new Permission[] {Permission.CUSTOMER_VIEW, Permission.CUSTOMER_UPDATE_CONTACT,
+                Permission.CUSTOMER_CONSENT, Permission.CUSTOMER_EXPORT, Permission.ACCOUNT_CHANGE_PASSWORD,
+                Permission.ACCOUNT_LOGOUT}) {
+            customerSelf.put(p, AccessScope.OWN);
+        }
+    }
+
+    private void grant(AccessScope scope, Permission permission, Role... to) {
+        for (Role role : to) {
+            roles.get(role).merge(permission, scope, AccessScope::widest);
+        }
+    }
+
+    private static boolean isPerAccount(Permission permission) {
+        return permission == Permission.ACCOUNT_CHANGE_PASSWORD || permission == Permission.ACCOUNT_LOGOUT;
     }
 
     @Override
-    public boolean permits(Actor actor, Permission permission, Optional<CustomerId> ownerCustomer) {
+    public AccessScope scope(Actor actor, Permission permission) {
         if (actor == null || permission == null) {
-            return false;
+            return AccessScope.NONE;
         }
         if (actor instanceof Actor.SystemProcess) {
-            return true;
+            return isPerAccount(permission) ? AccessScope.NONE : AccessScope.ANY;
         }
         if (actor instanceof Actor.Anonymous) {
-            return permission == Permission.CUSTOMER_SELF_REGISTER;
+            return permission == Permission.CUSTOMER_SELF_REGISTER ? AccessScope.ANY : AccessScope.NONE;
         }
-        if (actor instanceof Actor.Customer customer) {
-            return CUSTOMER_SELF.contains(permission) && ownerCustomer.map(customer.id()::equals).orElse(false);
+        if (actor instanceof Actor.Customer) {
+            return customerSelf.getOrDefault(permission, AccessScope.NONE);
         }
         Actor.Staff staff = (Actor.Staff) actor;
-        return staff.roles().stream().anyMatch(role -> table.getOrDefault(role, Set.of()).contains(permission));
+        AccessScope scope = everyStaffUser.getOrDefault(permission, AccessScope.NONE);
+        for (Role role : staff.roles()) {
+            scope = scope.widest(roles.get(role).getOrDefault(permission, AccessScope.NONE));
+        }
+        return scope;
     }
 }

@@ -2,12 +2,18 @@ package org.crmkit.core.shared;
 
 import java.util.UUID;
 
-/** Parsing of id text shared by the typed ids. */
-final class Ids {
+/** Parsing of id text shared by the typed ids of every area. */
+public final class Ids {
     private Ids() {
     }
 
-    static UUID parse(String field, String text) {
+    /**
+     * @param field the field named in the error
+     * @param text  a UUID in its canonical text form
+     * @return the UUID
+     * @throws InvalidValueException when the text is not a canonical UUID
+     */
+    public static UUID parse(String field, String text) {
         if (text == null) {
             throw new InvalidValueException(field, "must not be null");
         }

@@ -8,6 +8,7 @@ public final class InvalidValueException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String reason;
 
     /**
      * @param field  the name of the refused field, for example {@code "email"}
@@ -16,6 +17,12 @@ public final class InvalidValueException extends CrmException {
     public InvalidValueException(String field, String reason) {
         super("invalid_value", field + " " + reason);
         this.field = field;
+        this.reason = reason;
+    }
+
+    /** @return why the value was refused, without the field name */
+    public String reason() {
+        return reason;
     }
 
     /** @return the name of the refused field */

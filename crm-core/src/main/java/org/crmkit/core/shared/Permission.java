@@ -27,5 +27,25 @@ public enum Permission {
     /** Export everything held about a person (GDPR access). */
     CUSTOMER_EXPORT,
     /** Erase a person's data irreversibly (GDPR erasure). */
-    CUSTOMER_ERASE
+    CUSTOMER_ERASE,
+    /** View departments. */
+    DEPARTMENT_VIEW,
+    /** Create, rename, change the manager of and deactivate departments. */
+    DEPARTMENT_MANAGE,
+    /** View staff users. */
+    STAFF_VIEW,
+    /** Create, update, move, deactivate and reactivate staff users. */
+    STAFF_MANAGE,
+    /** Grant and revoke roles. */
+    STAFF_ROLES,
+    /** Change one's own password. */
+    ACCOUNT_CHANGE_PASSWORD,
+    /** Record one's own logout. */
+    ACCOUNT_LOGOUT,
+    /** Read the access log (logins, logouts, resets). */
+    ACCESS_LOG_VIEW,
+    /** Read daily login and active-user counts. */
+    ACCESS_REPORT,
+    /** Read the audit trail. */
+    AUDIT_VIEW
 }

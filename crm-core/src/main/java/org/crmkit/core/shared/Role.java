@@ -15,5 +15,24 @@ public enum Role {
     /** Handles support tickets. */
     SUPPORT_AGENT,
     /** Manages the product catalog. */
-    PRODUCT_MANAGER
+    PRODUCT_MANAGER;
+
+    /**
+     * @param field the field named in the error
+     * @param name  a role's name, ignoring case and surrounding spaces
+     * @return the role
+     * @throws InvalidValueException naming the field when no role has that name
+     */
+    public static Role parse(String field, String name) {
+        if (name != null) {
+            String wanted = name.strip().toUpperCase(java.util.Locale.ROOT);
+            for (Role role : values()) {
+                if (role.name().equals(wanted)) {
+                    return role;
+                }
+            }
+        }
+        throw new InvalidValueException(field, "is not a role; known roles are "
+                + java.util.Arrays.toString(values()));
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,6 +25,7 @@ public final class UseCaseSupport {
     private final UnitOfWork unitOfWork;
     private final AuditLog auditLog;
     private final EventPublisher publisher;
+    private final ActorResolver resolver;
 
     /**
      * @param clock      the injected time source
@@ -34,15 +34,17 @@ public final class UseCaseSupport {
      * @param unitOfWork runs transactions
      * @param auditLog   receives audit entries
      * @param publisher  receives committed events
+     * @param resolver   turns the host's actor into the stored one (roles, department, active)
      */
     public UseCaseSupport(Clock clock, CommandValidator validator, AccessPolicy policy, UnitOfWork unitOfWork,
-                          AuditLog auditLog, EventPublisher publisher) {
+                          AuditLog auditLog, EventPublisher publisher, ActorResolver resolver) {
         this.clock = clock;
         this.validator = validator;
         this.policy = policy;
         this.unitOfWork = unitOfWork;
         this.auditLog = auditLog;
         this.publisher = publisher;
+        this.resolver = resolver;
     }
 
     /** @return the injected clock */
@@ -68,6 +70,22 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Converts one field of a command through its value object, reporting a refusal like every other bad field of a
+     * command: as an {@link InvalidCommandException} naming the field.
+     *
+     * @param conversion builds the value object
+     * @param <T>        its type
+     * @return the value
+     */
+    public static <T> T commandField(Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (InvalidValueException e) {
+            throw new InvalidCommandException(List.of(new FieldError(e.field(), e.reason())));
+        }
+    }
+
+    /**
      * Runs a use case in one transaction and audits a refusal after its rollback.
      *
      * @param work the use case body
@@ -87,19 +105,68 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Resolves the actor (a staff user's stored roles and department; unknown or deactivated staff are refused) and
+     * asks the policy about one record. Call inside {@link #transaction}.
+     *
      * @param actor      the caller
      * @param permission what the use case needs
-     * @param owner      the customer the target belongs to, if any
+     * @param target     whose record it is ({@link AccessTarget#none()} for creations)
      * @param action     the audited action name
      * @param targetType the kind of target
      * @param targetId   the target's id, or {@code null}
+     * @return the resolved actor
      * @throws AccessDeniedException when the policy refuses
      */
-    public void authorize(Actor actor, Permission permission, Optional<CustomerId> owner, String action,
-                          String targetType, UUID targetId) {
-        if (!policy.permits(actor, permission, owner)) {
+    public Actor authorize(Actor actor, Permission permission, AccessTarget target, String action,
+                           String targetType, UUID targetId) {
+        Actor resolved = resolve(actor, permission, action, targetType, targetId);
+        if (!policy.permits(resolved, permission, target)) {
             throw new AccessDeniedException(actor, permission, action, targetType, targetId);
         }
+        return resolved;
+    }
+
+    /**
+     * Resolves the actor and asks the policy how far a grant reaches, for use cases over many records (searches,
+     * lists) that narrow their results by it. Call inside {@link #transaction}.
+     *
+     * @param actor      the caller
+     * @param permission what the use case needs
+     * @param action     the audited action name
+     * @param targetType the kind of records
+     * @return the resolved actor and a scope other than {@link AccessScope#NONE}
+     * @throws AccessDeniedException when the policy grants nothing
+     */
+    public Grant authorizeScope(Actor actor, Permission permission, String action, String targetType) {
+        Actor resolved = resolve(actor, permission, action, targetType, null);
+        AccessScope scope = policy.scope(resolved, permission);
+        if (scope == null || scope == AccessScope.NONE) {
+            throw new AccessDeniedException(actor, permission, action, targetType, null);
+        }
+        return new Grant(resolved, scope);
+    }
+
+    /**
+     * @param resolved   an actor returned by {@link #authorize} or {@link #authorizeScope}
+     * @param permission a permission
+     * @return how far the policy grants it to that actor
+     */
+    public AccessScope scopeOf(Actor resolved, Permission permission) {
+        return policy.scope(resolved, permission);
+    }
+
+    private Actor resolve(Actor actor, Permission permission, String action, String targetType, UUID targetId) {
+        return resolver.resolve(actor)
+                .orElseThrow(() -> new AccessDeniedException(actor, permission, action, targetType, targetId));
+    }
+
+    /**
+     * What {@link #authorizeScope} found.
+     *
+     * @param actor the resolved actor
+     * @param scope how far the grant reaches
+     */
+    public record Grant(Actor actor, AccessScope scope) {
     }
 
     /**
@@ -112,6 +179,23 @@ public final class UseCaseSupport {
      */
     public void audit(Actor actor, String action, String targetType, UUID targetId) {
         auditLog.append(AuditEntry.of(clock, actor, action, targetType, targetId, AuditOutcome.SUCCESS));
+    }
+
+    /**
+     * Runs an action once the current transaction has committed (a notification that must not go out for work that
+     * was rolled back). A failing action is logged; the committed work stands.
+     *
+     * @param what   what the action is, for the log (no personal data)
+     * @param action the action
+     */
+    public void afterCommit(String what, Runnable action) {
+        unitOfWork.afterCommit(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed after commit; the committed work stands", what, e);
+            }
+        });
     }
 
     /**

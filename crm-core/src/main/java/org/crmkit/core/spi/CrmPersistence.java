@@ -3,6 +3,11 @@ package org.crmkit.core.spi;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.core.staff.port.out.AccessLog;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
  * A persistence adapter: one unit of work and the repositories that take part in it. crmkit ships the in-memory
@@ -19,4 +24,19 @@ public interface CrmPersistence {
 
     /** @return the append-only audit trail */
     AuditLog auditLog();
+
+    /** @return the department repository */
+    DepartmentRepository departments();
+
+    /** @return the staff user repository */
+    StaffRepository staff();
+
+    /** @return the login account repository */
+    AccountRepository accounts();
+
+    /** @return the password reset token repository */
+    PasswordResetTokenRepository resetTokens();
+
+    /** @return the append-only access log */
+    AccessLog accessLog();
 }

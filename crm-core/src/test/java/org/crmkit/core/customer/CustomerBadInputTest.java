@@ -43,6 +43,9 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.MutableClock;
+import org.crmkit.core.testing.RecordingPublisher;
+import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +78,8 @@ class CustomerBadInputTest {
         clock = MutableClock.at("2026-03-01T09:00:00Z");
         publisher = new RecordingPublisher();
         crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        TestStaff.enrol(crm, CRM_MANAGER);
+        TestStaff.enrol(crm, PRODUCT_MANAGER);
         customers = crm.customers();
         ada = register(aRegistration().named("Ada", "Lovelace").email("ada@example.org").phone("+41 44 668 18 00")
                 .address(address("8001", "Zürich", "CH")).externalReference("host-1"));
@@ -530,7 +535,7 @@ class CustomerBadInputTest {
 
     @Test
     void aSupportAgentErasingACustomerIsDenied() {
-        Actor agent = Actor.staff(StaffId.next(clock), Set.of(Role.SUPPORT_AGENT));
+        Actor agent = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_AGENT);
         AccessDeniedException e = deniedAndAuditedOnce(() -> customers.erase(agent, ada.id()));
         assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_ERASE);
         AuditEntry last = lastEntryAbout(ada.id());

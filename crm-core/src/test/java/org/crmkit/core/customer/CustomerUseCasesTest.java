@@ -56,6 +56,9 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PostalAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.MutableClock;
+import org.crmkit.core.testing.RecordingPublisher;
+import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +67,8 @@ class CustomerUseCasesTest {
     private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
     private static final StaffId MANAGER_ID = new StaffId(UUID.fromString("01890000-0000-7000-8000-000000000001"));
     private static final Actor CRM_MANAGER = Actor.staff(MANAGER_ID, Set.of(Role.CRM_MANAGER));
-    private static final Actor SALES_REP = Actor.staff(
-            new StaffId(UUID.fromString("01890000-0000-7000-8000-000000000002")), Set.of(Role.SALES_REP));
+    private static final Actor SALES_MANAGER = Actor.staff(
+            new StaffId(UUID.fromString("01890000-0000-7000-8000-000000000002")), Set.of(Role.SALES_MANAGER));
     private static final Actor SYSTEM = Actor.system("use-case-test");
 
     private MutableClock clock;
@@ -78,6 +81,8 @@ class CustomerUseCasesTest {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
         crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        TestStaff.enrol(crm, CRM_MANAGER);
+        TestStaff.enrol(crm, SALES_MANAGER);
         publisher.watch(crm.persistence().unitOfWork());
         customers = crm.customers();
     }
@@ -86,7 +91,7 @@ class CustomerUseCasesTest {
 
     @Test
     void staffRegisterACustomerWithNormalizedDetailsAndTheTimeOfTheClock() {
-        CustomerView view = customers.register(SALES_REP, aRegistration().named("  Zoë 🦊 ", " Ångström ")
+        CustomerView view = customers.register(SALES_MANAGER, aRegistration().named("  Zoë 🦊 ", " Ångström ")
                 .email("  Zoe.Angstrom@Example.ORG ").phone("+41 (44) 668-18-00")
                 .address(new AddressData(" 1 Main Street ", null, " 8001 ", " Zürich ", null, "ch"))
                 .bornOn(LocalDate.of(1990, 12, 10)).gender(Gender.FEMALE).source(CustomerSource.REFERRAL)
@@ -109,13 +114,13 @@ class CustomerUseCasesTest {
         assertThat(view.tags()).isEmpty();
         assertThat(view.accountManager()).isNull();
 
-        assertThat(customers.findById(SALES_REP, view.id())).contains(view);
+        assertThat(customers.findById(SALES_MANAGER, view.id())).contains(view);
         assertThat(publisher.events()).containsExactly(new CustomerRegistered(view.id(), START));
         assertThat(auditOf(view.id())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("customer.register");
             assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCESS);
             assertThat(entry.actorType()).isEqualTo(ActorType.STAFF);
-            assertThat(entry.actorRef()).isEqualTo(SALES_REP.reference());
+            assertThat(entry.actorRef()).isEqualTo(SALES_MANAGER.reference());
             assertThat(entry.at()).isEqualTo(START);
         });
     }
@@ -233,21 +238,21 @@ class CustomerUseCasesTest {
     void tagsAreNormalizedAddedOnceAndRemoved() {
         CustomerView c = customers.register(CRM_MANAGER, aRegistration().command());
 
-        CustomerView tagged = customers.addTag(SALES_REP, new CustomerTagCommand(c.id(), "  VIP ", null));
-        tagged = customers.addTag(SALES_REP, new CustomerTagCommand(c.id(), "newsletter-2026", null));
+        CustomerView tagged = customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "  VIP ", null));
+        tagged = customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "newsletter-2026", null));
         assertThat(tagged.tags()).containsExactly("newsletter-2026", "vip");
         assertThat(tagged.version()).isEqualTo(2);
 
         long audited = crm.persistence().auditLog().count();
-        CustomerView again = customers.addTag(SALES_REP, new CustomerTagCommand(c.id(), "vip", 2L));
+        CustomerView again = customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "vip", 2L));
         assertThat(again.version()).as("adding a present tag changes nothing").isEqualTo(2);
         assertThat(crm.persistence().auditLog().count()).isEqualTo(audited);
 
-        CustomerView untagged = customers.removeTag(SALES_REP, new CustomerTagCommand(c.id(), "VIP", 2L));
+        CustomerView untagged = customers.removeTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "VIP", 2L));
         assertThat(untagged.tags()).containsExactly("newsletter-2026");
         assertThat(untagged.version()).isEqualTo(3);
 
-        CustomerView unchanged = customers.removeTag(SALES_REP, new CustomerTagCommand(c.id(), "absent", null));
+        CustomerView unchanged = customers.removeTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "absent", null));
         assertThat(unchanged.version()).isEqualTo(3);
         assertThat(publisher.events()).filteredOn(CustomerTagsChanged.class::isInstance).hasSize(3);
     }
@@ -256,12 +261,12 @@ class CustomerUseCasesTest {
     void theFiftyFirstTagBreaksARule() {
         CustomerView c = customers.register(CRM_MANAGER, aRegistration().command());
         for (int i = 0; i < 50; i++) {
-            customers.addTag(SALES_REP, new CustomerTagCommand(c.id(), "tag-" + i, null));
+            customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "tag-" + i, null));
         }
-        assertThatThrownBy(() -> customers.addTag(SALES_REP, new CustomerTagCommand(c.id(), "one-too-many", null)))
+        assertThatThrownBy(() -> customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "one-too-many", null)))
                 .isInstanceOfSatisfying(BusinessRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo("customer.too_many_tags"));
-        assertThat(customers.findById(SALES_REP, c.id()).orElseThrow().tags()).hasSize(50).doesNotContain("one-too-many");
+        assertThat(customers.findById(SALES_MANAGER, c.id()).orElseThrow().tags()).hasSize(50).doesNotContain("one-too-many");
     }
 
     @Test
@@ -421,13 +426,13 @@ class CustomerUseCasesTest {
                 .address(address("8001", "Zürich", "CH")).command());
         customers.erase(CRM_MANAGER, erasedTwin.id());
 
-        List<DuplicateCandidate> candidates = customers.findPossibleDuplicates(SALES_REP, ada.id());
+        List<DuplicateCandidate> candidates = customers.findPossibleDuplicates(SALES_MANAGER, ada.id());
 
         assertThat(candidates).singleElement().satisfies(candidate -> {
             assertThat(candidate.customer().id()).isEqualTo(sameNameOtherCase.id());
             assertThat(candidate.reasons()).containsExactly(DuplicateReason.SAME_NAME_AND_POSTAL_CODE);
         });
-        assertThat(customers.findPossibleDuplicates(SALES_REP, sameNameOtherCase.id()))
+        assertThat(customers.findPossibleDuplicates(SALES_MANAGER, sameNameOtherCase.id()))
                 .extracting(candidate -> candidate.customer().id()).containsExactly(ada.id());
     }
 
@@ -600,6 +605,7 @@ class CustomerUseCasesTest {
         Crm failing = Crm.builder().clock(clock).eventPublisher(event -> {
             throw new IllegalStateException("message bus down");
         }).build();
+        TestStaff.enrol(failing, CRM_MANAGER);
         CustomerView c = failing.customers().register(CRM_MANAGER, aRegistration().command());
         assertThat(failing.customers().findById(CRM_MANAGER, c.id())).contains(c);
         assertThat(failing.persistence().auditLog().count()).isEqualTo(1);
@@ -620,7 +626,7 @@ class CustomerUseCasesTest {
                 () -> customers.register(CRM_MANAGER, aRegistration().email("AMAZING.grace@navy.example").command()),
                 () -> customers.register(Actor.anonymous(), aRegistration().phone("+1 (613) 555-0199").command()),
                 () -> customers.register(CRM_MANAGER, aRegistration().email("grace@navy").command()),
-                () -> customers.updateContactDetails(SALES_REP, ContactUpdate.of(updated).command()))) {
+                () -> customers.updateContactDetails(SALES_MANAGER, ContactUpdate.of(updated).command()))) {
             try {
                 failing.run();
             } catch (RuntimeException e) {
@@ -672,7 +678,7 @@ class CustomerUseCasesTest {
         CustomerSearchQuery query = first;
         int pages = 0;
         while (true) {
-            Page<CustomerView> page = customers.search(SALES_REP, query);
+            Page<CustomerView> page = customers.search(SALES_MANAGER, query);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(first.page().size());
             all.addAll(page.items());
             pages++;
@@ -687,7 +693,7 @@ class CustomerUseCasesTest {
     }
 
     private List<CustomerId> ids(Filter filter) {
-        return customers.search(SALES_REP, filter.query()).items().stream().map(CustomerView::id).toList();
+        return customers.search(SALES_MANAGER, filter.query()).items().stream().map(CustomerView::id).toList();
     }
 
     private static Filter filter() {

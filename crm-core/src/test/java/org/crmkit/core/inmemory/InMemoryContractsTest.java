@@ -1,7 +1,12 @@
 package org.crmkit.core.inmemory;
 
+import org.crmkit.core.contract.AccessLogContract;
+import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
+import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.PasswordResetTokenContract;
+import org.crmkit.core.contract.StaffRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.Nested;
@@ -27,6 +32,46 @@ class InMemoryContractsTest {
 
     @Nested
     class Transactions extends UnitOfWorkContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Departments extends DepartmentRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Staff extends StaffRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class ResetTokens extends PasswordResetTokenContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class AccessLogs extends AccessLogContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -17,8 +17,18 @@ import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.staff.port.out.AccessLog;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.staff.MyBatisAccessLog;
+import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
+import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
+import org.crmkit.persistence.mybatis.staff.MyBatisPasswordResetTokenRepository;
+import org.crmkit.persistence.mybatis.staff.MyBatisStaffRepository;
 import org.crmkit.persistence.mybatis.support.Migrations;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
@@ -46,11 +56,21 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisUnitOfWork unitOfWork;
     private final MyBatisCustomerRepository customers;
     private final MyBatisAuditLog auditLog;
+    private final MyBatisDepartmentRepository departments;
+    private final MyBatisStaffRepository staff;
+    private final MyBatisAccountRepository accounts;
+    private final MyBatisPasswordResetTokenRepository resetTokens;
+    private final MyBatisAccessLog accessLog;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
         this.customers = new MyBatisCustomerRepository(unitOfWork);
         this.auditLog = new MyBatisAuditLog(unitOfWork);
+        this.departments = new MyBatisDepartmentRepository(unitOfWork);
+        this.staff = new MyBatisStaffRepository(unitOfWork);
+        this.accounts = new MyBatisAccountRepository(unitOfWork);
+        this.resetTokens = new MyBatisPasswordResetTokenRepository(unitOfWork);
+        this.accessLog = new MyBatisAccessLog(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -71,6 +91,31 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    @Override
+    public DepartmentRepository departments() {
+        return departments;
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    @Override
+    public PasswordResetTokenRepository resetTokens() {
+        return resetTokens;
+    }
+
+    @Override
+    public AccessLog accessLog() {
+        return accessLog;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

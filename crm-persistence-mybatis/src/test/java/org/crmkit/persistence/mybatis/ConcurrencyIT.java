@@ -23,6 +23,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class ConcurrencyIT {
     @BeforeEach
     void setUp() {
         crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        TestStaff.enrol(crm, staff);
     }
 
     @Test

@@ -31,19 +31,21 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The customer use cases end to end on MySQL: what a host sees through {@code Crm}. */
 class CustomerUseCasesOnMySqlIT {
-    private final Actor staff = Actor.staff(StaffId.next(Clock.systemUTC()), Set.of(Role.SALES_REP));
+    private final Actor staff = Actor.staff(StaffId.next(Clock.systemUTC()), Set.of(Role.SALES_MANAGER));
     private final List<DomainEvent> published = new CopyOnWriteArrayList<>();
     private Crm crm;
 
     @BeforeEach
     void setUp() {
         crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).eventPublisher(published::add).build();
+        TestStaff.enrol(crm, staff);
     }
 
     @Test
@@ -128,6 +130,7 @@ class CustomerUseCasesOnMySqlIT {
         Crm onMySql = Crm.builder().clock(fixed).persistence(TestDatabase.get().emptyPersistence()).build();
         Crm inMemory = Crm.builder().clock(fixed).build();
         for (Crm each : List.of(onMySql, inMemory)) {
+            TestStaff.enrol(each, staff);
             each.customers().register(staff, command("bound@example.org", null));
         }
         java.time.Instant justAfter = fixed.instant().plusNanos(400);

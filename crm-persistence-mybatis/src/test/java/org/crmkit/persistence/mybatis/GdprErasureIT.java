@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.domain.CustomerStatus;
@@ -21,6 +20,7 @@ import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class GdprErasureIT {
     @Test
     void anErasedCustomersMarkerOccursInNoColumnOfAnyCrmTable() throws Exception {
         Crm crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
-        Actor manager = Actor.staff(StaffId.next(java.time.Clock.systemUTC()), Set.of(Role.CRM_MANAGER));
+        Actor manager = TestStaff.enrol(crm, StaffId.next(java.time.Clock.systemUTC()), Role.CRM_MANAGER);
         CustomerView c = crm.customers().register(manager, new RegisterCustomerCommand(MARKER + "first",
                 MARKER + "last", MARKER + "@" + MARKER + ".example", "+41 44 668 18 99",
                 new AddressData(MARKER + " street 1", MARKER + " floor", MARKER.substring(0, 5), MARKER + "ville",

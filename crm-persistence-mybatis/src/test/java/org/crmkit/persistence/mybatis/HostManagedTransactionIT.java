@@ -17,6 +17,7 @@ import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class HostManagedTransactionIT {
     private final Actor staff = Actor.staff(StaffId.next(Clock.systemUTC()), Set.of(Role.SALES_REP));
 
     @BeforeEach
-    void emptyDatabase() {
-        TestDatabase.get().emptyPersistence();
+    void emptyDatabaseButForTheStaffUser() {
+        TestStaff.enrol(Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build(), staff);
     }
 
     @Test

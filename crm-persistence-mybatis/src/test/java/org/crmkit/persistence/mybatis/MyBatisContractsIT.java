@@ -1,7 +1,12 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.contract.AccessLogContract;
+import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
+import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.PasswordResetTokenContract;
+import org.crmkit.core.contract.StaffRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
@@ -28,6 +33,46 @@ class MyBatisContractsIT {
 
     @Nested
     class Transactions extends UnitOfWorkContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Departments extends DepartmentRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Staff extends StaffRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class ResetTokens extends PasswordResetTokenContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class AccessLogs extends AccessLogContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

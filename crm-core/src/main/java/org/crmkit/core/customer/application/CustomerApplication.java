@@ -1,8 +1,10 @@
 package org.crmkit.core.customer.application;
 
+import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 
 /** Builds the customer use cases; the one public entry of this package. */
@@ -14,9 +16,11 @@ public final class CustomerApplication {
      * @param support     shared use-case mechanics
      * @param customers   the customer repository
      * @param auditLog    the audit trail, read for exports
+     * @param erasers     the other areas' parts in an erasure
      * @return the customer use cases
      */
-    public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog) {
-        return new CustomerService(support, customers, auditLog);
+    public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
+                                      List<PersonalDataEraser> erasers) {
+        return new CustomerService(support, customers, auditLog, erasers);
     }
 }

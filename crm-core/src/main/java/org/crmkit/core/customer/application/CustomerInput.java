@@ -69,7 +69,7 @@ record CustomerInput(ContactDetails contact, PersonalDetails personal) {
         try {
             return factory.get();
         } catch (InvalidValueException e) {
-            errors.add(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 1)));
+            errors.add(new FieldError(e.field(), e.reason()));
             return null;
         }
     }

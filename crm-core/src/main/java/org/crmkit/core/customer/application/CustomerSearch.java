@@ -1,7 +1,6 @@
 package org.crmkit.core.customer.application;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +20,8 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PersonName;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.StoredTime;
 
 /**
  * Keyset paging of customer searches: the cursor holds the sort key and id of the last customer returned and is
@@ -28,9 +29,6 @@ import org.crmkit.core.shared.PersonName;
  * inserted meanwhile.
  */
 final class CustomerSearch {
-    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
-
     private final CustomerRepository customers;
 
     CustomerSearch(CustomerRepository customers) {
@@ -38,7 +36,17 @@ final class CustomerSearch {
     }
 
     record Plan(CustomerSearchCriteria criteria, String scope, int size) {
+        /** @return this plan narrowed to the customers {@code manager} manages (nothing if it asked for another) */
+        Plan managedBy(StaffId manager) {
+            CustomerSearchCriteria c = criteria;
+            StaffId only = c.accountManager() == null || c.accountManager().equals(manager) ? manager : NOBODY;
+            return new Plan(new CustomerSearchCriteria(c.textPrefix(), c.status(), c.tag(), c.countryCode(), only,
+                    c.registeredFrom(), c.registeredBefore(), c.sort(), c.after()), scope, size);
+        }
     }
+
+    /** An account manager no customer has: the nil UUID is never a UUIDv7. */
+    private static final StaffId NOBODY = new StaffId(new java.util.UUID(0, 0));
 
     /** Turns the query into repository criteria, decoding and checking its cursor (before any storage is read). */
     Plan plan(CustomerSearchQuery query) {
@@ -46,11 +54,9 @@ final class CustomerSearch {
         String text = folded.isEmpty() ? null : folded;
         String tag = query.tag() == null || query.tag().isBlank() ? null : new Tag(query.tag()).value();
         String country = query.countryCode() == null ? null : query.countryCode().toUpperCase(Locale.ROOT);
-        Instant from = storable("registeredFrom", query.registeredFrom());
-        Instant before = storable("registeredBefore", query.registeredBefore());
-        if (from != null && before != null && !from.isBefore(before)) {
-            throw new InvalidValueException("registeredFrom", "must be before registeredBefore");
-        }
+        Instant from = StoredTime.bound("registeredFrom", query.registeredFrom());
+        Instant before = StoredTime.bound("registeredBefore", query.registeredBefore());
+        StoredTime.requireOrdered("registeredFrom", from, "registeredBefore", before);
         String scope = "customer.search/" + query.sort().name() + "/" + Integer.toHexString(Objects.hash(text,
                 query.status(), tag, country, query.accountManager(), from, before));
         PageRequest page = query.page();
@@ -60,13 +66,8 @@ final class CustomerSearch {
     }
 
     Page<CustomerView> run(Plan plan) {
-        List<Customer> found = customers.search(plan.criteria(), plan.size() + 1);
-        boolean more = found.size() > plan.size();
-        List<CustomerView> items = found.stream().limit(plan.size()).map(c -> CustomerView.of(c.snapshot())).toList();
-        Optional<String> next = more
-                ? Optional.of(encode(found.get(plan.size() - 1).snapshot(), plan.scope(), plan.criteria().sort()))
-                : Optional.empty();
-        return new Page<>(items, next);
+        return Page.slice(customers.search(plan.criteria(), plan.size() + 1), plan.size(),
+                c -> CustomerView.of(c.snapshot()), c -> encode(c.snapshot(), plan.scope(), plan.criteria().sort()));
     }
 
     private static String encode(CustomerSnapshot last, String scope, CustomerSort sort) {
@@ -79,26 +80,12 @@ final class CustomerSearch {
         try {
             CustomerId id = CustomerId.parse(values.get(1));
             return byName(sort) ? new SeekPosition(values.get(0), null, id)
-                    : new SeekPosition(null, storable("page.cursor", Instant.parse(values.get(0))), id);
+                    : new SeekPosition(null, StoredTime.bound("page.cursor", Instant.parse(values.get(0))), id);
         } catch (InvalidValueException | java.time.format.DateTimeParseException e) {
             throw new InvalidValueException("page.cursor", "is not a cursor of this query");
         }
     }
 
-    /**
-     * A time bound as the storage can compare it: within the years 1000 to 9999 ({@code DATETIME}) and rounded up to
-     * the microsecond, so that {@code >= from} and {@code < before} select the same rows in memory and in MySQL.
-     */
-    private static Instant storable(String field, Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw new InvalidValueException(field, "must lie between the years 1000 and 9999");
-        }
-        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(instant) ? micros : micros.plus(1, ChronoUnit.MICROS);
-    }
 
     static boolean byName(CustomerSort sort) {
         return sort == CustomerSort.NAME_ASC || sort == CustomerSort.NAME_DESC;

@@ -24,6 +24,8 @@ import org.crmkit.core.customer.port.in.PersonalDataExport;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.ConflictException;
@@ -34,6 +36,7 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +50,12 @@ final class CustomerService implements Customers {
     private final CustomerRepository customers;
     private final AuditLog auditLog;
     private final CustomerSearch search;
+    private final List<PersonalDataEraser> erasers;
 
-    CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog) {
+    CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
+                    List<PersonalDataEraser> erasers) {
         this.support = support;
+        this.erasers = List.copyOf(erasers);
         this.customers = customers;
         this.auditLog = auditLog;
         this.search = new CustomerSearch(customers);
@@ -90,10 +96,16 @@ final class CustomerService implements Customers {
                                          ContactDetails contact, PersonalDetails personal,
                                          RegisterCustomerCommand command) {
         return support.transaction(() -> {
-            support.authorize(actor, permission, Optional.empty(), "customer.register", TYPE, null);
+            Actor caller = support.authorize(actor, permission, AccessTarget.none(), "customer.register", TYPE,
+                    null);
             requireUnique(contact, command.externalReference(), null, nameHolder);
             Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
                     command.source(), command.externalReference(), command.marketingConsent(), support.now());
+            if (caller instanceof Actor.Staff staff
+                    && support.scopeOf(caller, Permission.CUSTOMER_VIEW) == AccessScope.OWN) {
+                // a staff user who sees only the customers they manage keeps sight of the one they brought in
+                customer.assignAccountManager(staff.id(), support.now());
+            }
             customers.add(customer);
             support.audit(actor, "customer.register", TYPE, customer.id().value());
             support.publishAfterCommit(customer.pullEvents());
@@ -106,9 +118,10 @@ final class CustomerService implements Customers {
     public Optional<CustomerView> findById(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.CUSTOMER_VIEW, Optional.of(customerId), "customer.view", TYPE,
+            Optional<Customer> found = customers.findById(customerId);
+            support.authorize(actor, Permission.CUSTOMER_VIEW, targetOf(customerId, found), "customer.view", TYPE,
                     customerId.value());
-            return customers.findById(customerId).map(c -> CustomerView.of(c.snapshot()));
+            return found.map(c -> CustomerView.of(c.snapshot()));
         });
     }
 
@@ -175,8 +188,15 @@ final class CustomerService implements Customers {
         support.validate(actor, query);
         CustomerSearch.Plan plan = search.plan(query);
         return support.transaction(() -> {
-            support.authorize(actor, Permission.CUSTOMER_SEARCH, Optional.empty(), "customer.search", TYPE, null);
-            return search.run(plan);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.CUSTOMER_SEARCH, "customer.search",
+                    TYPE);
+            if (grant.scope() == AccessScope.ANY) {
+                return search.run(plan);
+            }
+            // narrowed to the customers the caller manages (a sales rep); other scopes have no customers to show
+            return grant.actor() instanceof Actor.Staff staff && grant.scope() == AccessScope.OWN
+                    ? search.run(plan.managedBy(staff.id()))
+                    : Page.empty();
         });
     }
 
@@ -184,9 +204,8 @@ final class CustomerService implements Customers {
     public List<DuplicateCandidate> findPossibleDuplicates(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.CUSTOMER_FIND_DUPLICATES, Optional.of(customerId),
-                    "customer.find_duplicates", TYPE, customerId.value());
-            Customer customer = load(customerId);
+            Customer customer = loadAuthorized(actor, Permission.CUSTOMER_FIND_DUPLICATES, "customer.find_duplicates",
+                    customerId);
             Map<CustomerId, DuplicateFinding> found = new LinkedHashMap<>();
             customer.contact().ifPresent(contact -> {
                 customers.findByEmail(contact.email())
@@ -210,9 +229,7 @@ final class CustomerService implements Customers {
     public PersonalDataExport exportPersonalData(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.CUSTOMER_EXPORT, Optional.of(customerId), "customer.export", TYPE,
-                    customerId.value());
-            Customer customer = load(customerId);
+            Customer customer = loadAuthorized(actor, Permission.CUSTOMER_EXPORT, "customer.export", customerId);
             List<PersonalDataExport.ActivityRecord> activity = auditLog.findByTarget(TYPE, customerId.value())
                     .stream()
                     .map(e -> new PersonalDataExport.ActivityRecord(e.at(), e.action(), e.actorType().name(),
@@ -226,16 +243,17 @@ final class CustomerService implements Customers {
     @Override
     public void erase(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
-        change(actor, Permission.CUSTOMER_ERASE, "customer.erase", customerId, null,
-                customer -> customer.erase(support.now()));
+        change(actor, Permission.CUSTOMER_ERASE, "customer.erase", customerId, null, customer -> {
+            customer.erase(support.now());
+            erasers.forEach(eraser -> eraser.eraseCustomer(customerId, support.now()));
+        });
     }
 
     /** One state change: authorize, load, check the version, apply, store, audit, publish. */
     private CustomerView change(Actor actor, Permission permission, String action, CustomerId id,
                                 Long expectedVersion, Consumer<Customer> domainCall) {
         return support.transaction(() -> {
-            support.authorize(actor, permission, Optional.of(id), action, TYPE, id.value());
-            Customer customer = load(id);
+            Customer customer = loadAuthorized(actor, permission, action, id);
             if (expectedVersion != null) {
                 customer.requireVersion(expectedVersion);
             }
@@ -250,8 +268,15 @@ final class CustomerService implements Customers {
         });
     }
 
-    private Customer load(CustomerId id) {
-        return customers.findById(id).orElseThrow(() -> new NotFoundException(TYPE, id));
+    /** Loads a customer and authorizes the caller on it; a caller refused on a missing id learns nothing more. */
+    private Customer loadAuthorized(Actor actor, Permission permission, String action, CustomerId id) {
+        Optional<Customer> found = customers.findById(id);
+        support.authorize(actor, permission, targetOf(id, found), action, TYPE, id.value());
+        return found.orElseThrow(() -> new NotFoundException(TYPE, id));
+    }
+
+    private static AccessTarget targetOf(CustomerId id, Optional<Customer> customer) {
+        return AccessTarget.customer(id, customer.map(c -> c.snapshot().accountManager()).orElse(null));
     }
 
     /**

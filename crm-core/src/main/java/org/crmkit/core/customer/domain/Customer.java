@@ -3,9 +3,7 @@ package org.crmkit.core.customer.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +14,9 @@ import org.crmkit.core.customer.domain.CustomerEvents.CustomerRegistered;
 import org.crmkit.core.customer.domain.CustomerEvents.CustomerStatusChanged;
 import org.crmkit.core.customer.domain.CustomerEvents.CustomerTagsChanged;
 import org.crmkit.core.customer.domain.CustomerEvents.MarketingConsentChanged;
+import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
 
@@ -31,13 +28,12 @@ import org.crmkit.core.shared.StaffId;
  * {@link CustomerStatus#ERASED}, which replaces every personal field irreversibly, keeps the id, and is final: an
  * erased customer accepts no further change. The version counts stored changes (optimistic locking).
  */
-public final class Customer {
+public final class Customer extends AggregateRoot {
     /** Most tags one customer may carry. */
     public static final int MAX_TAGS = 50;
     private static final String TYPE = "customer";
 
     private final CustomerId id;
-    private long version;
     private ContactDetails contact;
     private PersonalDetails personal;
     private final Instant registeredAt;
@@ -48,11 +44,10 @@ public final class Customer {
     private final CustomerSource source;
     private String externalReference;
     private Instant erasedAt;
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private Customer(CustomerSnapshot s) {
+        super(TYPE, s.version());
         this.id = Objects.requireNonNull(s.id(), "id");
-        this.version = s.version();
         this.contact = s.contact();
         this.personal = s.personal() == null ? PersonalDetails.NONE : s.personal();
         this.registeredAt = Objects.requireNonNull(s.registeredAt(), "registeredAt");
@@ -86,7 +81,7 @@ public final class Customer {
                 personal, now, CustomerStatus.ACTIVE,
                 marketingConsent ? new MarketingConsent(true, now) : MarketingConsent.NEVER_GIVEN, Set.of(), null,
                 source, normalizeReference(externalReference), null));
-        customer.events.add(new CustomerRegistered(id, now));
+        customer.record(new CustomerRegistered(id, now));
         return customer;
     }
 
@@ -97,25 +92,13 @@ public final class Customer {
 
     /** @return the complete current state */
     public CustomerSnapshot snapshot() {
-        return new CustomerSnapshot(id, version, contact, personal, registeredAt, status, consent, tags,
+        return new CustomerSnapshot(id, version(), contact, personal, registeredAt, status, consent, tags,
                 accountManager, source, externalReference, erasedAt);
     }
 
-    /**
-     * Fails unless the caller read the current version.
-     *
-     * @param expected the version the caller read
-     * @throws ConflictException ({@code stale_version}) when it is not the current one
-     */
-    public void requireVersion(long expected) {
-        if (expected != version) {
-            throw ConflictException.staleVersion(TYPE, id, expected);
-        }
-    }
-
-    /** Called by a repository once a change of this customer is stored: the version moves on by one. */
-    public void recordStored() {
-        version++;
+    @Override
+    protected Object identity() {
+        return id;
     }
 
     /**
@@ -128,7 +111,7 @@ public final class Customer {
         checkPersonal(newPersonal, now);
         this.contact = Objects.requireNonNull(newContact, "contact");
         this.personal = newPersonal;
-        events.add(new CustomerContactChanged(id, now));
+        record(new CustomerContactChanged(id, now));
     }
 
     /** @param now the current time @throws BusinessRuleViolationException unless active */
@@ -138,7 +121,7 @@ public final class Customer {
             throw new BusinessRuleViolationException("customer.not_active", "customer " + id + " is not active");
         }
         status = CustomerStatus.INACTIVE;
-        events.add(new CustomerStatusChanged(id, status, now));
+        record(new CustomerStatusChanged(id, status, now));
     }
 
     /** @param now the current time @throws BusinessRuleViolationException unless inactive */
@@ -148,14 +131,14 @@ public final class Customer {
             throw new BusinessRuleViolationException("customer.not_inactive", "customer " + id + " is not inactive");
         }
         status = CustomerStatus.ACTIVE;
-        events.add(new CustomerStatusChanged(id, status, now));
+        record(new CustomerStatusChanged(id, status, now));
     }
 
     /** @param manager the staff user who manages this account @param now the current time */
     public void assignAccountManager(StaffId manager, Instant now) {
         requireNotErased();
         this.accountManager = Objects.requireNonNull(manager, "manager");
-        events.add(new AccountManagerAssigned(id, manager, now));
+        record(new AccountManagerAssigned(id, manager, now));
     }
 
     /**
@@ -173,14 +156,14 @@ public final class Customer {
                     "customer " + id + " already has " + MAX_TAGS + " tags");
         }
         tags.add(tag);
-        events.add(new CustomerTagsChanged(id, now));
+        record(new CustomerTagsChanged(id, now));
     }
 
     /** @param tag the tag to remove; removing an absent one changes nothing @param now the current time */
     public void removeTag(Tag tag, Instant now) {
         requireNotErased();
         if (tags.remove(tag)) {
-            events.add(new CustomerTagsChanged(id, now));
+            record(new CustomerTagsChanged(id, now));
         }
     }
 
@@ -194,7 +177,7 @@ public final class Customer {
             return;
         }
         consent = new MarketingConsent(given, now);
-        events.add(new MarketingConsentChanged(id, given, now));
+        record(new MarketingConsentChanged(id, given, now));
     }
 
     /**
@@ -214,14 +197,7 @@ public final class Customer {
         externalReference = null;
         status = CustomerStatus.ERASED;
         erasedAt = now;
-        events.add(new CustomerErased(id, now));
-    }
-
-    /** @return the events recorded since the last call, which clears them */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
+        record(new CustomerErased(id, now));
     }
 
     private void requireNotErased() {
@@ -252,11 +228,6 @@ public final class Customer {
     /** @return the id */
     public CustomerId id() {
         return id;
-    }
-
-    /** @return the stored version this object was loaded at (or 0 when new) */
-    public long version() {
-        return version;
     }
 
     /** @return the life-cycle state */

@@ -11,5 +11,7 @@ interface AuditMapper {
 
     List<AuditRow> selectByTarget(@Param("targetType") String targetType, @Param("targetId") UUID targetId);
 
+    List<AuditRow> search(SearchParams params);
+
     long count();
 }

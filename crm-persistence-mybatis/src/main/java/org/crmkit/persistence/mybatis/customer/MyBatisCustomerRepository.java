@@ -9,7 +9,6 @@ import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.domain.CustomerSnapshot;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
-import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.PhoneNumber;
@@ -38,13 +37,9 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     @Override
     public void update(Customer customer) {
         CustomerSnapshot snapshot = customer.snapshot();
-        unitOfWork.inTransaction(() -> {
-            if (mapper.update(CustomerRows.toRow(snapshot)) != 1) {
-                throw ConflictException.staleVersion("customer", snapshot.id(), snapshot.version());
-            }
+        unitOfWork.updateVersioned(customer, () -> mapper.update(CustomerRows.toRow(snapshot)), () -> {
             mapper.deleteTags(snapshot.id().value());
             insertTags(snapshot);
-            customer.recordStored();
         });
     }
 

@@ -1,8 +1,10 @@
 package org.crmkit.persistence.mybatis.support;
 
+import java.util.function.IntSupplier;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.spi.ThreadBoundUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,5 +75,25 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<SqlSession> {
         } catch (RuntimeException e) {
             LOG.warn("closing a session failed", e);
         }
+    }
+
+    /**
+     * Stores a changed aggregate with optimistic locking, in the current transaction: the versioned
+     * {@code UPDATE ... WHERE id = ? AND version = ?} must hit exactly one row, else the aggregate is stale; then its
+     * child rows are written and its version moves on.
+     *
+     * @param aggregate the changed aggregate
+     * @param update    runs the versioned update and returns the rows it changed
+     * @param children  rewrites the aggregate's child rows (tags, roles), or does nothing
+     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when no row had the loaded version
+     */
+    public void updateVersioned(AggregateRoot aggregate, IntSupplier update, Runnable children) {
+        inTransaction(() -> {
+            if (update.getAsInt() != 1) {
+                throw aggregate.staleVersion();
+            }
+            children.run();
+            aggregate.recordStored();
+        });
     }
 }

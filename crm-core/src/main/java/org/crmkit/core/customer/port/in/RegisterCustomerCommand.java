@@ -35,4 +35,20 @@ public record RegisterCustomerCommand(
         @NotNull CustomerSource source,
         @Size(max = 100) String externalReference,
         boolean marketingConsent) {
+
+    /**
+     * A visitor's own sign-up on the web: name, email, optional phone and consent, source {@code WEB}.
+     *
+     * @param firstName        given name
+     * @param lastName         family name
+     * @param email            email address
+     * @param phone            optional phone number
+     * @param marketingConsent whether consent to marketing is given now
+     * @return the command
+     */
+    public static RegisterCustomerCommand selfSignUp(String firstName, String lastName, String email, String phone,
+                                                     boolean marketingConsent) {
+        return new RegisterCustomerCommand(firstName, lastName, email, phone, null, null, null, CustomerSource.WEB,
+                null, marketingConsent);
+    }
 }

@@ -1,4 +1,4 @@
-package org.crmkit.core.customer;
+package org.crmkit.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +11,19 @@ import org.crmkit.core.shared.UnitOfWork;
  * Keeps every published event and notes whether a transaction of the watched unit of work was still open when it
  * arrived (probed with {@link UnitOfWork#afterCommit}, which is refused outside a transaction).
  */
-final class RecordingPublisher implements EventPublisher {
+public final class RecordingPublisher implements EventPublisher {
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<Boolean> insideTransaction = new ArrayList<>();
     private UnitOfWork watched;
     private Consumer<DomainEvent> onPublish = event -> { };
 
     /** @param unitOfWork the unit of work whose transactions are probed on every event */
-    void watch(UnitOfWork unitOfWork) {
+    public void watch(UnitOfWork unitOfWork) {
         this.watched = unitOfWork;
     }
 
     /** @param action also run for every event, after it is recorded (to look at the store as it is then) */
-    void onPublish(Consumer<DomainEvent> action) {
+    public void onPublish(Consumer<DomainEvent> action) {
         this.onPublish = action;
     }
 
@@ -43,16 +43,16 @@ final class RecordingPublisher implements EventPublisher {
         }
     }
 
-    synchronized List<DomainEvent> events() {
+    public synchronized List<DomainEvent> events() {
         return List.copyOf(events);
     }
 
     /** @return for every event, whether it arrived while a transaction was open */
-    synchronized List<Boolean> insideTransaction() {
+    public synchronized List<Boolean> insideTransaction() {
         return List.copyOf(insideTransaction);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         events.clear();
         insideTransaction.clear();
     }

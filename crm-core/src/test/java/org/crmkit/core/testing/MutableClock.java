@@ -1,4 +1,4 @@
-package org.crmkit.core.customer;
+package org.crmkit.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock the test moves by hand, so that every timestamp a use case takes is known in advance. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    static MutableClock at(String instant) {
+    public static MutableClock at(String instant) {
         return new MutableClock(Instant.parse(instant));
     }
 
     /** @param step how far to move forward @return the new current instant */
-    Instant advance(Duration step) {
+    public Instant advance(Duration step) {
         now = now.plus(step);
         return now;
     }

@@ -1,0 +1,19 @@
+package org.crmkit.core.audit.port.in;
+
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.Page;
+
+/**
+ * Reading the audit trail ({@code crm.audit()}), for administrators ({@code AUDIT_VIEW}). The trail itself is written
+ * by every use case and cannot be changed: the port has no update or delete.
+ */
+public interface AuditTrail {
+
+    /**
+     * @param actor the caller
+     * @param query filters and page
+     * @return one page, newest first
+     */
+    Page<AuditEntry> search(Actor actor, AuditQuery query);
+}

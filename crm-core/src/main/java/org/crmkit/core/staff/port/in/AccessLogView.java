@@ -1,0 +1,28 @@
+package org.crmkit.core.staff.port.in;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.domain.AccountHolder;
+
+/**
+ * An access log entry as hosts see it.
+ *
+ * @param id            the entry
+ * @param at            when
+ * @param event         what happened
+ * @param outcome       how it ended, with the reason of a failure
+ * @param holder        whose account, or {@code null} when no account matched
+ * @param sourceAddress the caller's address, or {@code null}
+ * @param userAgent     the caller's user agent, or {@code null}
+ */
+public record AccessLogView(UUID id, Instant at, AccessEvent event, AccessOutcome outcome, AccountHolder holder,
+                            String sourceAddress, String userAgent) {
+    /** @param e a stored entry @return its view */
+    public static AccessLogView of(AccessLogEntry e) {
+        return new AccessLogView(e.id(), e.at(), e.event(), e.outcome(), e.holder(), e.sourceAddress(),
+                e.userAgent());
+    }
+}

@@ -1,0 +1,89 @@
+package org.crmkit.core.staff.port.in;
+
+import java.util.List;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Page;
+
+/**
+ * Authentication and the access log ({@code crm.accounts()}). Logins, logouts, password changes and resets are
+ * written to the access log with the {@link AccessContext} the host passes; none of them tells a caller which part of
+ * a failed login was wrong.
+ */
+public interface Accounts {
+
+    /**
+     * Checks a login. Five failures within fifteen minutes (configurable) lock the account for fifteen minutes; the
+     * lock is stored. A password stored with older parameters is re-hashed with the current ones.
+     *
+     * @param email    the login email
+     * @param password the password
+     * @param context  what the host knows of the caller
+     * @return the actor to hand to every further call: a staff user with their current roles, or a customer
+     * @throws org.crmkit.core.shared.AuthenticationFailedException for every failure, whatever its reason
+     */
+    Actor authenticate(String email, String password, AccessContext context);
+
+    /**
+     * Self-service sign-up: registers a customer (as an anonymous self-registration) and opens their account, in one
+     * transaction.
+     *
+     * @param command the customer and their password
+     * @param context what the host knows of the caller
+     * @return the customer's actor, logged in
+     */
+    Actor signUpCustomer(CustomerSignUpCommand command, AccessContext context);
+
+    /**
+     * Changes the caller's own password; the current one is required.
+     *
+     * @param actor   the caller (a staff user or a customer with an account)
+     * @param command current and new password
+     * @param context what the host knows of the caller
+     */
+    void changePassword(Actor actor, ChangePasswordCommand command, AccessContext context);
+
+    /**
+     * Issues a one-time reset token (valid 30 minutes, configurable) and hands it to the
+     * {@code PasswordResetNotifier} after commit. Answers the same whether or not the email has an account.
+     *
+     * @param email   the login email
+     * @param context what the host knows of the caller
+     */
+    void requestPasswordReset(String email, AccessContext context);
+
+    /**
+     * Sets a new password with a reset token: the token is used up, the lockout ends.
+     *
+     * @param command the token and the new password
+     * @param context what the host knows of the caller
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException ({@code reset_token_invalid}) for an unknown,
+     *                                                               expired or used token
+     */
+    void resetPassword(ResetPasswordCommand command, AccessContext context);
+
+    /**
+     * Records the caller's logout in the access log (the host ends its own session).
+     *
+     * @param actor   the caller
+     * @param context what the host knows of the caller
+     */
+    void logout(Actor actor, AccessContext context);
+
+    /**
+     * The access log, newest first: per account, per day, or both.
+     *
+     * @param actor the caller (administrators)
+     * @param query filters and page
+     * @return one page
+     */
+    Page<AccessLogView> accessLog(Actor actor, AccessLogQuery query);
+
+    /**
+     * Successful logins and distinct users per day, for a "user visits" graph.
+     *
+     * @param actor the caller
+     * @param query the days and their time zone
+     * @return one row per day, in order, days without logins included
+     */
+    List<DailyActivity> dailyActivity(Actor actor, DailyActivityQuery query);
+}

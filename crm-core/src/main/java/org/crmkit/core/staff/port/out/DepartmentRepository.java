@@ -1,0 +1,25 @@
+package org.crmkit.core.staff.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.staff.domain.Department;
+
+/**
+ * Stores departments. Names are unique by their folded key ({@code ConflictException.duplicate} on field
+ * {@code name}); {@link #update} is optimistic ({@code stale_version} unless the stored version is the loaded one).
+ */
+public interface DepartmentRepository {
+
+    /** @param department a new department */
+    void add(Department department);
+
+    /** @param department a changed department, stored only at the version it was loaded at */
+    void update(Department department);
+
+    /** @param id the department @return it, if stored */
+    Optional<Department> findById(DepartmentId id);
+
+    /** @return every department, by folded name then id */
+    List<Department> findAll();
+}

@@ -1,0 +1,47 @@
+package org.crmkit.core.staff.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.staff.domain.StaffUser;
+
+/**
+ * Stores staff users with their roles. Work emails are unique ({@code duplicate} on field {@code workEmail});
+ * {@link #update} is optimistic.
+ */
+public interface StaffRepository {
+
+    /** @param user a new staff user */
+    void add(StaffUser user);
+
+    /** @param user a changed staff user, stored only at the version it was loaded at */
+    void update(StaffUser user);
+
+    /** @param id the user @return the user, if stored */
+    Optional<StaffUser> findById(StaffId id);
+
+    /** @param email a work email @return its user, if any */
+    Optional<StaffUser> findByEmail(EmailAddress email);
+
+    /**
+     * Counts active users holding a role. On MySQL the read locks the role's index range until the transaction
+     * ends, so two transactions cannot both see "no administrator" and both create one.
+     *
+     * @param role the role
+     * @return how many active users hold it
+     */
+    long countActiveWithRoleForUpdate(Role role);
+
+    /** @param department a department @return how many active users belong to it */
+    long countActiveInDepartment(DepartmentId department);
+
+    /**
+     * @param criteria filters and resume position
+     * @param limit    the most users to return
+     * @return matching users by name key, then id
+     */
+    List<StaffUser> search(StaffSearchCriteria criteria, int limit);
+}

@@ -1,0 +1,910 @@
+package org.crmkit.core.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.crmkit.core.Crm;
+import org.crmkit.core.audit.port.in.AuditQuery;
+import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.in.CustomerStatusCommand;
+import org.crmkit.core.customer.port.in.CustomerTagCommand;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.MarketingConsentCommand;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.shared.AccessDeniedException;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuditCriteria;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.CommandValidator;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.domain.PasswordPolicy;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.AccessLogQuery;
+import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
+import org.crmkit.core.staff.port.in.ChangeDepartmentManagerCommand;
+import org.crmkit.core.staff.port.in.ChangePasswordCommand;
+import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
+import org.crmkit.core.staff.port.in.CreateStaffCommand;
+import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
+import org.crmkit.core.staff.port.in.DailyActivityQuery;
+import org.crmkit.core.staff.port.in.DeactivateDepartmentCommand;
+import org.crmkit.core.staff.port.in.MoveStaffCommand;
+import org.crmkit.core.staff.port.in.RenameDepartmentCommand;
+import org.crmkit.core.staff.port.in.ResetPasswordCommand;
+import org.crmkit.core.staff.port.in.StaffRoleCommand;
+import org.crmkit.core.staff.port.in.StaffSearchQuery;
+import org.crmkit.core.staff.port.in.StaffStatusCommand;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.crmkit.core.staff.port.in.UpdateStaffCommand;
+import org.crmkit.core.staff.port.out.AccessLogCriteria;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Holds {@code docs/authorization.md} and the code to each other. The matrix is read from the document, the use
+ * cases are found on {@link Crm} by reflection, and every cell is one dynamic test that calls the real use case, as
+ * the column's caller, on a fresh in-memory {@link Crm} with fixtures made through the use cases themselves:
+ *
+ * <ul>
+ *   <li>{@code yes}: not denied on a record the caller neither owns nor shares a department with;</li>
+ *   <li>{@code own}: not denied on the caller's own record, denied on a department colleague's and on another
+ *       department's;</li>
+ *   <li>{@code dept}: not denied on the caller's own and on a colleague's record, denied on another department's;</li>
+ *   <li>{@code –}: denied even on the caller's own record (where the caller can have one);</li>
+ *   <li>{@code public}: the use case takes no actor and runs.</li>
+ * </ul>
+ *
+ * Use cases without a record to name (creations, searches, lists, the caller's own account) check only "allowed"
+ * or "denied". An allowed call must succeed outright, so the fixtures make every allowed call valid. A denied call
+ * must throw {@link AccessDeniedException}, add exactly one {@code DENIED} audit entry and nothing else (no access
+ * log entry either), and leave its target record unchanged. The {@code customer (other)} cell of a use case on the
+ * caller's own account ({@code changePassword}, {@code logout}) cannot be called: no parameter can name another
+ * account, and that is what its test checks.
+ *
+ * <p>To see the test fail against a changed matrix, point {@code -Dcrmkit.authorizationDoc=...} at a copy.
+ */
+class AuthorizationMatrixTest {
+    private static final Pattern USE_CASE_NAME = Pattern.compile("`([^`]+)`");
+    private static final Pattern INBOUND_PORT_PACKAGE = Pattern.compile("org\\.crmkit\\.core\\.[a-z]+\\.port\\.in");
+    /** Earlier than the other tests' clocks, so this test does not push the JVM-wide UuidV7 sequence past them. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-02T10:00:00Z"), ZoneOffset.UTC);
+    /** Shared across the many instances only because building a validator is slow; it holds no state. */
+    private static final CommandValidator VALIDATOR = CommandValidator.createDefault();
+    private static final PasswordPolicy PASSWORD_POLICY = PasswordPolicy.standard();
+    static final String PASSWORD = "correct horse battery staple 42";
+    static final String NEW_PASSWORD = "a quite different passphrase 77";
+    private static final String DASH = "\u2013";
+    static final String DOC_PROPERTY = "crmkit.authorizationDoc";
+
+    // ---- the document ------------------------------------------------------------------------------------------
+
+    /** A caller column of the matrix. */
+    enum Column {
+        ADMIN("ADMIN", Role.ADMIN),
+        CRM_MANAGER("CRM_MANAGER", Role.CRM_MANAGER),
+        SALES_MANAGER("SALES_MANAGER", Role.SALES_MANAGER),
+        SALES_REP("SALES_REP", Role.SALES_REP),
+        SUPPORT_MANAGER("SUPPORT_MANAGER", Role.SUPPORT_MANAGER),
+        SUPPORT_AGENT("SUPPORT_AGENT", Role.SUPPORT_AGENT),
+        PRODUCT_MANAGER("PRODUCT_MANAGER", Role.PRODUCT_MANAGER),
+        CUSTOMER_OWN("customer (own)", null),
+        CUSTOMER_OTHER("customer (other)", null),
+        SYSTEM("system", null),
+        ANONYMOUS("anonymous", null),
+        DEACTIVATED("deactivated", null);
+
+        final String label;
+        final Role role;
+
+        Column(String label, Role role) {
+            this.label = label;
+            this.role = role;
+        }
+
+        /** @return whether the caller is a staff user (one of the roles, or the deactivated one) */
+        boolean isStaff() {
+            return role != null || this == DEACTIVATED;
+        }
+
+        static Optional<Column> byLabel(String label) {
+            return Arrays.stream(values()).filter(c -> c.label.equals(label)).findFirst();
+        }
+    }
+
+    /** A cell's value, as defined in the document's "Cells" table. */
+    enum Cell {
+        YES("yes"), OWN("own"), DEPT("dept"), NO(DASH), PUBLIC("public");
+
+        final String text;
+
+        Cell(String text) {
+            this.text = text;
+        }
+
+        boolean grants() {
+            return this == YES || this == OWN || this == DEPT;
+        }
+
+        static Optional<Cell> parse(String text) {
+            return Arrays.stream(values()).filter(c -> c.text.equals(text)).findFirst();
+        }
+    }
+
+    /** One documented row: the use case and its cell per column. */
+    record Row(String useCase, Map<Column, Cell> cells, int line) {
+    }
+
+    /** The rows of every table of the document whose first header cell is {@code use case}, in document order. */
+    static List<Row> documentedRows() {
+        Path doc = locateDocument();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + doc, e);
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> header = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.startsWith("|")) {
+                header = null;
+                continue;
+            }
+            List<String> cells = splitRow(line);
+            if (header == null) {
+                header = cells;
+                if ("use case".equals(header.get(0))) {
+                    checkHeader(header, i + 1);
+                }
+                continue;
+            }
+            if (!"use case".equals(header.get(0)) || cells.stream().allMatch(c -> c.matches(":?-+:?"))) {
+                continue;
+            }
+            rows.add(parseRow(header, cells, i + 1));
+        }
+        return rows;
+    }
+
+    /** The document, or the file the system property {@value #DOC_PROPERTY} names (to see this test fail). */
+    private static Path locateDocument() {
+        String override = System.getProperty(DOC_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        for (String candidate : List.of("docs/authorization.md", "../docs/authorization.md")) {
+            Path path = Path.of(candidate);
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
+        throw new IllegalStateException("docs/authorization.md not found from " + Path.of("").toAbsolutePath());
+    }
+
+    private static List<String> splitRow(String line) {
+        String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
+    }
+
+    private static void checkHeader(List<String> header, int line) {
+        List<String> callers = header.subList(2, header.size());
+        List<String> expected = Arrays.stream(Column.values()).map(c -> c.label).toList();
+        if (!"permission".equals(header.get(1)) || !callers.equals(expected)) {
+            throw new IllegalStateException("docs/authorization.md:" + line + ": the header should be "
+                    + "use case | permission | " + String.join(" | ", expected) + " but is " + header);
+        }
+    }
+
+    private static Row parseRow(List<String> header, List<String> cells, int line) {
+        if (cells.size() != header.size()) {
+            throw new IllegalStateException("docs/authorization.md:" + line + ": " + cells.size()
+                    + " cells under a header of " + header.size());
+        }
+        Matcher name = USE_CASE_NAME.matcher(cells.get(0));
+        if (!name.find()) {
+            throw new IllegalStateException("docs/authorization.md:" + line + ": no `use case` in " + cells.get(0));
+        }
+        Map<Column, Cell> byColumn = new EnumMap<>(Column.class);
+        for (int i = 2; i < header.size(); i++) {
+            Column column = Column.byLabel(header.get(i)).orElseThrow();
+            String text = cells.get(i);
+            Cell cell = Cell.parse(text).orElseThrow(() -> new IllegalStateException("docs/authorization.md:" + line
+                    + ": cell '" + text + "' is none of yes, own, dept, " + DASH + ", public"));
+            byColumn.put(column, cell);
+        }
+        return new Row(name.group(1), byColumn, line);
+    }
+
+    // ---- the code ----------------------------------------------------------------------------------------------
+
+    /**
+     * @return every use case of {@link Crm}: {@code accessor.method} for each public abstract method of each inbound
+     * port a public no-argument method of {@code Crm} returns, with the methods of that name (overloads share it)
+     */
+    static Map<String, List<Method>> discoveredUseCases() {
+        Map<String, List<Method>> found = new TreeMap<>();
+        for (Method accessor : Crm.class.getMethods()) {
+            Class<?> port = accessor.getReturnType();
+            if (Modifier.isStatic(accessor.getModifiers()) || accessor.getParameterCount() != 0 || !port.isInterface()
+                    || !INBOUND_PORT_PACKAGE.matcher(port.getPackageName()).matches()) {
+                continue;
+            }
+            for (Method method : port.getMethods()) {
+                if (Modifier.isAbstract(method.getModifiers())) {
+                    found.computeIfAbsent(accessor.getName() + "." + method.getName(), k -> new ArrayList<>())
+                            .add(method);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean takesAnActor(List<Method> methods) {
+        return methods.stream().anyMatch(m -> Arrays.asList(m.getParameterTypes()).contains(Actor.class));
+    }
+
+    // ---- the structural checks -----------------------------------------------------------------------------------
+
+    @Test
+    void everyUseCaseOfCrmHasARowAndEveryRowAUseCase() {
+        Set<String> discovered = discoveredUseCases().keySet();
+        List<String> documented = documentedRows().stream().map(Row::useCase).toList();
+        Set<String> withoutRow = new TreeSet<>(discovered);
+        withoutRow.removeAll(documented);
+        Set<String> withoutUseCase = new TreeSet<>(documented);
+        withoutUseCase.removeAll(discovered);
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(discovered).as("use cases found on Crm").isNotEmpty();
+            softly.assertThat(documented).as("use cases documented twice").doesNotHaveDuplicates();
+            softly.assertThat(withoutRow).as("use cases of Crm without a row in docs/authorization.md").isEmpty();
+            softly.assertThat(withoutUseCase).as("rows of docs/authorization.md without a use case of Crm")
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyUseCaseHasAnInvokerAndEveryInvokerAUseCase() {
+        Set<String> discovered = discoveredUseCases().keySet();
+        Set<String> withoutInvoker = new TreeSet<>(discovered);
+        withoutInvoker.removeAll(Invokers.ALL.keySet());
+        Set<String> stale = new TreeSet<>(Invokers.ALL.keySet());
+        stale.removeAll(discovered);
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(withoutInvoker).as("use cases of Crm without an invoker in AuthorizationMatrixTest")
+                    .isEmpty();
+            softly.assertThat(stale).as("invokers of AuthorizationMatrixTest without a use case of Crm").isEmpty();
+        });
+    }
+
+    @Test
+    void publicRowsAreExactlyTheUseCasesThatTakeNoActor() {
+        Map<String, List<Method>> useCases = discoveredUseCases();
+        for (Row row : documentedRows()) {
+            boolean anyPublic = row.cells().containsValue(Cell.PUBLIC);
+            if (anyPublic) {
+                assertThat(row.cells().values()).as("%s: a public row is public in every column", row.useCase())
+                        .containsOnly(Cell.PUBLIC);
+            }
+            List<Method> methods = useCases.get(row.useCase());
+            if (methods != null) {
+                assertThat(takesAnActor(methods)).as("%s takes an Actor", row.useCase()).isEqualTo(!anyPublic);
+                UseCase invoker = Invokers.ALL.get(row.useCase());
+                if (invoker != null) {
+                    assertThat(invoker.target() == Target.PUBLIC)
+                            .as("%s: the invoker is public exactly when the row is", row.useCase())
+                            .isEqualTo(anyPublic);
+                }
+            }
+        }
+    }
+
+    // ---- the matrix ----------------------------------------------------------------------------------------------
+
+    @TestFactory
+    Stream<DynamicNode> matrix() {
+        Map<String, List<Method>> useCases = discoveredUseCases();
+        return documentedRows().stream().map(row -> {
+            UseCase useCase = Invokers.ALL.get(row.useCase());
+            if (useCase == null) {
+                return DynamicTest.dynamicTest(row.useCase() + " → no invoker", () -> fail(
+                        "docs/authorization.md:" + row.line() + " documents " + row.useCase()
+                                + " but AuthorizationMatrixTest has no invoker for it"));
+            }
+            List<DynamicTest> tests = new ArrayList<>();
+            if (useCase.target() == Target.PUBLIC) {
+                tests.add(DynamicTest.dynamicTest(row.useCase() + " × every column (public) → runs",
+                        () -> checkAllowed(row.useCase(), null, useCase, null)));
+            } else {
+                for (Column column : Column.values()) {
+                    tests.addAll(cellTests(row, column, useCase, useCases.getOrDefault(row.useCase(), List.of())));
+                }
+            }
+            return DynamicContainer.dynamicContainer(row.useCase(), tests.stream());
+        });
+    }
+
+    /** The checks of one cell; see the class comment. */
+    private static List<DynamicTest> cellTests(Row row, Column column, UseCase useCase, List<Method> methods) {
+        Cell cell = row.cells().get(column);
+        String prefix = row.useCase() + " × " + column.label + " (" + cell.text + ") → ";
+        List<DynamicTest> tests = new ArrayList<>();
+        if (cell == Cell.PUBLIC) {
+            tests.add(DynamicTest.dynamicTest(prefix + "inconsistent", () -> fail(
+                    "a public cell in a row whose use case takes an actor")));
+            return tests;
+        }
+        Target target = useCase.target();
+        if (!target.namesARecord()) {
+            if (target == Target.OWN_ACCOUNT && column == Column.CUSTOMER_OTHER) {
+                // there is no way to name another customer's account: the cell holds by the signature
+                tests.add(DynamicTest.dynamicTest(prefix + (cell.grants() ? "allowed" : "denied")
+                        + " (no parameter can name another's account)", () -> {
+                            assertThat(cell.grants()).as("a customer cannot act on another customer's account "
+                                    + "through %s: the cell cannot read %s", row.useCase(), cell.text).isFalse();
+                            assertNamesNoRecord(row.useCase(), methods);
+                        }));
+                return tests;
+            }
+            tests.add(check(prefix, row.useCase(), column, useCase, null, cell.grants()));
+            return tests;
+        }
+        if (column == Column.CUSTOMER_OWN) {
+            Kind kind = target == Target.CUSTOMER ? Kind.OWN : Kind.OTHER;
+            tests.add(check(prefix, row.useCase(), column, useCase, kind, cell.grants()));
+        } else if (column == Column.CUSTOMER_OTHER || !column.isStaff()) {
+            tests.add(check(prefix, row.useCase(), column, useCase, Kind.OTHER, cell == Cell.YES));
+        } else {
+            switch (cell) {
+                case YES:
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OTHER, true));
+                    break;
+                case OWN:
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OWN, true));
+                    if (target != Target.DEPARTMENT) {
+                        tests.add(check(prefix, row.useCase(), column, useCase, Kind.SAME_DEPARTMENT, false));
+                    }
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OTHER, false));
+                    break;
+                case DEPT:
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OWN, true));
+                    if (target != Target.DEPARTMENT) {
+                        tests.add(check(prefix, row.useCase(), column, useCase, Kind.SAME_DEPARTMENT, true));
+                    }
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OTHER, false));
+                    break;
+                default:
+                    tests.add(check(prefix, row.useCase(), column, useCase, Kind.OWN, false));
+                    break;
+            }
+        }
+        return tests;
+    }
+
+    private static DynamicTest check(String prefix, String name, Column column, UseCase useCase, Kind kind,
+                                     boolean allowed) {
+        String where = kind == null ? "" : " on " + kind.describe(column);
+        return DynamicTest.dynamicTest(prefix + (allowed ? "allowed" : "denied") + where, () -> {
+            if (allowed) {
+                checkAllowed(name, column, useCase, kind);
+            } else {
+                checkDenied(name, column, useCase, kind);
+            }
+        });
+    }
+
+    private static void checkAllowed(String name, Column column, UseCase useCase, Kind kind) throws Exception {
+        Fixture f = useCase.target() == Target.PUBLIC && useCase.emptyInstallation() ? Fixture.empty()
+                : Fixture.forColumn(column == null ? Column.ANONYMOUS : column);
+        Call call = useCase.invocation().prepare(f, kind);
+        try {
+            call.run();
+        } catch (AccessDeniedException denied) {
+            throw new AssertionError(name + " as " + describe(column) + (kind == null ? "" : " on "
+                    + kind.describe(column)) + " was denied, but docs/authorization.md allows it: "
+                    + denied.getMessage(), denied);
+        } catch (Exception | AssertionError other) {
+            throw new AssertionError(name + " as " + describe(column) + (kind == null ? "" : " on "
+                    + kind.describe(column)) + " is allowed, so it should succeed with the fixture, but threw "
+                    + other, other);
+        }
+    }
+
+    private static void checkDenied(String name, Column column, UseCase useCase, Kind kind) throws Exception {
+        Fixture f = Fixture.forColumn(column);
+        Call call = useCase.invocation().prepare(f, kind);
+        Optional<Long> versionBefore = f.targetVersion();
+        Map<UUID, AuditEntry> before = f.auditEntries();
+        int accessLogBefore = f.accessLogSize();
+        try {
+            call.run();
+        } catch (AccessDeniedException expected) {
+            Map<UUID, AuditEntry> after = f.auditEntries();
+            List<AuditEntry> added = after.entrySet().stream().filter(e -> !before.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            assertThat(f.crm.persistence().auditLog().count()).as("audit entries after the refused %s", name)
+                    .isEqualTo(before.size() + 1L);
+            assertThat(added).as("audit entries the refused %s added", name).hasSize(1)
+                    .allSatisfy(e -> {
+                        assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+                        assertThat(e.actorType()).isEqualTo(f.actor.type());
+                        assertThat(e.actorRef()).isEqualTo(f.actor.reference());
+                    });
+            assertThat(added).as("a refused call writes no SUCCESS entry")
+                    .noneMatch(e -> e.outcome() == AuditOutcome.SUCCESS);
+            assertThat(f.targetVersion()).as("version of the target of the refused %s", name)
+                    .isEqualTo(versionBefore);
+            assertThat(f.accessLogSize()).as("access log entries after the refused %s", name)
+                    .isEqualTo(accessLogBefore);
+            return;
+        } catch (Exception other) {
+            throw new AssertionError(name + " as " + describe(column) + (kind == null ? "" : " on "
+                    + kind.describe(column)) + " should be denied (AccessDeniedException) but threw " + other, other);
+        }
+        throw new AssertionError(name + " as " + describe(column) + (kind == null ? "" : " on "
+                + kind.describe(column)) + " should be denied by docs/authorization.md, but succeeded");
+    }
+
+    private static String describe(Column column) {
+        return column == null ? "anyone" : column.label;
+    }
+
+    /** Fails unless no parameter (nor component of a record parameter) of the methods is an id of a record. */
+    private static void assertNamesNoRecord(String name, List<Method> methods) {
+        Set<Class<?>> ids = Set.of(CustomerId.class, StaffId.class, DepartmentId.class, AccountId.class, UUID.class);
+        assertThat(methods).as("methods of %s", name).isNotEmpty();
+        for (Method method : methods) {
+            for (Class<?> parameter : method.getParameterTypes()) {
+                if (parameter == Actor.class) {
+                    continue;
+                }
+                List<Class<?>> types = new ArrayList<>(List.of(parameter));
+                if (parameter.isRecord()) {
+                    Arrays.stream(parameter.getRecordComponents()).map(RecordComponent::getType).forEach(types::add);
+                }
+                assertThat(types).as("%s: parameter %s names a record", name, parameter.getSimpleName())
+                        .doesNotContainAnyElementsOf(ids);
+            }
+        }
+    }
+
+    // ---- invokers --------------------------------------------------------------------------------------------
+
+    /** What kind of record a use case acts on. */
+    enum Target {
+        /** No record: a creation, a search, a list. */
+        NONE,
+        /** The caller's own account, which is never named. */
+        OWN_ACCOUNT,
+        /** A customer. */
+        CUSTOMER,
+        /** A staff user's profile. */
+        STAFF,
+        /** A department. */
+        DEPARTMENT,
+        /** Takes no actor. */
+        PUBLIC;
+
+        boolean namesARecord() {
+            return this == CUSTOMER || this == STAFF || this == DEPARTMENT;
+        }
+    }
+
+    /** Whose record a call acts on, seen from the caller. */
+    enum Kind {
+        OWN, SAME_DEPARTMENT, OTHER;
+
+        String describe(Column column) {
+            switch (this) {
+                case OWN:
+                    return "own record";
+                case SAME_DEPARTMENT:
+                    return "a department colleague's record";
+                default:
+                    return column.isStaff() ? "another department's record" : "someone else's record";
+            }
+        }
+    }
+
+    /** A prepared use case call. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Sets up what a call needs (before the audit trail is looked at) and returns the call. */
+    @FunctionalInterface
+    interface Invocation {
+        Call prepare(Fixture f, Kind kind) throws Exception;
+    }
+
+    /**
+     * @param target            what the use case acts on
+     * @param invocation        the call
+     * @param emptyInstallation whether a public use case needs an installation without any administrator
+     */
+    record UseCase(Target target, Invocation invocation, boolean emptyInstallation) {
+    }
+
+    /** One invoker per use case of {@link Crm}. */
+    static final class Invokers {
+        static final Map<String, UseCase> ALL = build();
+
+        private Invokers() {
+        }
+
+        private static UseCase on(Target target, Invocation invocation) {
+            return new UseCase(target, invocation, false);
+        }
+
+        private static Map<String, UseCase> build() {
+            Map<String, UseCase> m = new LinkedHashMap<>();
+            AccessContext ctx = AccessContext.unknown();
+
+            // customers
+            m.put("customers.register", on(Target.NONE, (f, k) -> () -> f.crm.customers().register(f.actor,
+                    RegisterCustomerCommand.selfSignUp("Rita", "Registered", f.nextEmail(), null, false))));
+            m.put("customers.findById", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> assertThat(f.crm.customers().findById(f.actor, id)).isPresent();
+            }));
+            m.put("customers.search", on(Target.NONE, (f, k) -> () -> f.crm.customers().search(f.actor,
+                    CustomerSearchQuery.all(CustomerSort.NAME_ASC, 50))));
+            m.put("customers.updateContactDetails", on(Target.CUSTOMER, (f, k) -> {
+                CustomerView v = f.customerView(f.customer(k));
+                return () -> f.crm.customers().updateContactDetails(f.actor, new UpdateContactDetailsCommand(v.id(),
+                        v.version(), "Changed", v.lastName(), v.email(), null, null, null, null));
+            }));
+            m.put("customers.deactivate", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().deactivate(f.actor, new CustomerStatusCommand(id, null));
+            }));
+            m.put("customers.reactivate", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                f.crm.customers().deactivate(f.system, new CustomerStatusCommand(id, null));
+                return () -> f.crm.customers().reactivate(f.actor, new CustomerStatusCommand(id, null));
+            }));
+            m.put("customers.assignAccountManager", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().assignAccountManager(f.actor,
+                        new AssignAccountManagerCommand(id, f.admin.id(), null));
+            }));
+            m.put("customers.addTag", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().addTag(f.actor, new CustomerTagCommand(id, "vip", null));
+            }));
+            m.put("customers.removeTag", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                f.crm.customers().addTag(f.system, new CustomerTagCommand(id, "vip", null));
+                return () -> f.crm.customers().removeTag(f.actor, new CustomerTagCommand(id, "vip", null));
+            }));
+            m.put("customers.changeMarketingConsent", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().changeMarketingConsent(f.actor,
+                        new MarketingConsentCommand(id, true, null));
+            }));
+            m.put("customers.findPossibleDuplicates", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().findPossibleDuplicates(f.actor, id);
+            }));
+            m.put("customers.exportPersonalData", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().exportPersonalData(f.actor, id);
+            }));
+            m.put("customers.erase", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> f.crm.customers().erase(f.actor, id);
+            }));
+
+            // departments
+            m.put("departments.create", on(Target.NONE, (f, k) -> () -> f.crm.departments().create(f.actor,
+                    new CreateDepartmentCommand("Department " + f.next(), null))));
+            m.put("departments.rename", on(Target.DEPARTMENT, (f, k) -> {
+                DepartmentId id = f.department(k);
+                return () -> f.crm.departments().rename(f.actor,
+                        new RenameDepartmentCommand(id, "Renamed " + f.next(), null));
+            }));
+            m.put("departments.changeManager", on(Target.DEPARTMENT, (f, k) -> {
+                DepartmentId id = f.department(k);
+                return () -> f.crm.departments().changeManager(f.actor,
+                        new ChangeDepartmentManagerCommand(id, f.admin.id(), null));
+            }));
+            m.put("departments.deactivate", on(Target.DEPARTMENT, (f, k) -> {
+                DepartmentId id = f.department(k);
+                return () -> f.crm.departments().deactivate(f.actor, new DeactivateDepartmentCommand(id, null));
+            }));
+            m.put("departments.findById", on(Target.DEPARTMENT, (f, k) -> {
+                DepartmentId id = f.department(k);
+                return () -> assertThat(f.crm.departments().findById(f.actor, id)).isPresent();
+            }));
+            m.put("departments.list", on(Target.NONE, (f, k) -> () -> assertThat(
+                    f.crm.departments().list(f.actor)).isNotEmpty()));
+
+            // staff users
+            m.put("staff.bootstrapAdmin", new UseCase(Target.PUBLIC, (f, k) -> () -> f.crm.staff().bootstrapAdmin(
+                    new BootstrapAdminCommand("First", "Admin", "first-admin@crmkit.test", PASSWORD)), true));
+            m.put("staff.create", on(Target.NONE, (f, k) -> () -> f.crm.staff().create(f.actor,
+                    new CreateStaffCommand("New", "Hire", f.nextEmail(), f.departmentB, Set.of("SALES_REP"), null))));
+            m.put("staff.update", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                return () -> f.crm.staff().update(f.actor,
+                        new UpdateStaffCommand(id, "Renamed", "Person", f.nextEmail(), null));
+            }));
+            m.put("staff.grantRole", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                return () -> f.crm.staff().grantRole(f.actor, new StaffRoleCommand(id, "PRODUCT_MANAGER", null));
+            }));
+            m.put("staff.revokeRole", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                String role = f.staffView(id).roles().stream().map(Role::name).sorted().findFirst()
+                        .orElse("SALES_REP");
+                return () -> f.crm.staff().revokeRole(f.actor, new StaffRoleCommand(id, role, null));
+            }));
+            m.put("staff.moveToDepartment", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                return () -> f.crm.staff().moveToDepartment(f.actor, new MoveStaffCommand(id, f.departmentC, null));
+            }));
+            m.put("staff.deactivate", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                return () -> f.crm.staff().deactivate(f.actor, new StaffStatusCommand(id, null));
+            }));
+            m.put("staff.reactivate", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                if (f.staffView(id).active() && !id.equals(f.callerStaff)) {
+                    f.crm.staff().deactivate(f.system, new StaffStatusCommand(id, null));
+                }
+                return () -> f.crm.staff().reactivate(f.actor, new StaffStatusCommand(id, null));
+            }));
+            m.put("staff.findById", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                return () -> assertThat(f.crm.staff().findById(f.actor, id)).isPresent();
+            }));
+            m.put("staff.search", on(Target.NONE, (f, k) -> () -> f.crm.staff().search(f.actor,
+                    StaffSearchQuery.all(50))));
+
+            // accounts
+            m.put("accounts.authenticate", on(Target.PUBLIC, (f, k) -> () -> assertThat(
+                    f.crm.accounts().authenticate(f.admin.workEmail(), PASSWORD, ctx)).isInstanceOf(Actor.Staff.class)));
+            m.put("accounts.signUpCustomer", on(Target.PUBLIC, (f, k) -> () -> assertThat(
+                    f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Sam", "Signup", f.nextEmail(), null,
+                            false, PASSWORD), ctx)).isInstanceOf(Actor.Customer.class)));
+            m.put("accounts.requestPasswordReset", on(Target.PUBLIC, (f, k) -> () -> {
+                f.crm.accounts().requestPasswordReset(f.admin.workEmail(), ctx);
+                assertThat(f.resetTokens).as("delivered reset tokens").hasSize(1);
+            }));
+            m.put("accounts.resetPassword", on(Target.PUBLIC, (f, k) -> {
+                f.crm.accounts().requestPasswordReset(f.admin.workEmail(), ctx);
+                assertThat(f.resetTokens).as("delivered reset tokens").hasSize(1);
+                String token = f.resetTokens.get(0);
+                return () -> f.crm.accounts().resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD), ctx);
+            }));
+            m.put("accounts.changePassword", on(Target.OWN_ACCOUNT, (f, k) -> () -> f.crm.accounts().changePassword(
+                    f.actor, new ChangePasswordCommand(PASSWORD, NEW_PASSWORD), ctx)));
+            m.put("accounts.logout", on(Target.OWN_ACCOUNT, (f, k) -> () -> f.crm.accounts().logout(f.actor, ctx)));
+            m.put("accounts.accessLog", on(Target.NONE, (f, k) -> () -> f.crm.accounts().accessLog(f.actor,
+                    new AccessLogQuery(null, null, null, null, PageRequest.first(50)))));
+            m.put("accounts.dailyActivity", on(Target.NONE, (f, k) -> () -> f.crm.accounts().dailyActivity(f.actor,
+                    new DailyActivityQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), null))));
+
+            // audit trail
+            m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
+                    AuditQuery.all(50))));
+            return m;
+        }
+    }
+
+    // ---- fixtures --------------------------------------------------------------------------------------------
+
+    /**
+     * A fresh in-memory {@link Crm} with, made through the use cases: a bootstrap administrator (no department),
+     * departments A and B with members and an empty department C, a colleague in A and a staff user in B, and the
+     * column's caller: a staff user holding exactly the column's role in A, a deactivated administrator of A, a
+     * signed-up customer, the system or the anonymous actor.
+     */
+    static final class Fixture {
+        final Crm crm;
+        final List<String> resetTokens = new ArrayList<>();
+        final Actor system = Actor.system("matrix-fixture");
+        StaffView admin;
+        DepartmentId departmentA;
+        DepartmentId departmentB;
+        DepartmentId departmentC;
+        StaffView colleague;
+        StaffView otherDepartment;
+        Actor actor;
+        StaffId callerStaff;
+        CustomerId callerCustomer;
+        /** The record the invoker chose as the call's target, if any. */
+        Object lastTarget;
+        private Actor adminActor;
+        private int sequence;
+
+        private Fixture() {
+            crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1))
+                    .validator(VALIDATOR).passwordPolicy(PASSWORD_POLICY)
+                    .passwordResetNotifier(message -> resetTokens.add(message.token())).build();
+        }
+
+        /** @return an installation without anyone in it */
+        static Fixture empty() {
+            return new Fixture();
+        }
+
+        /** @param column the caller @return an installation with the common fixtures and that caller */
+        static Fixture forColumn(Column column) {
+            Fixture f = new Fixture();
+            f.admin = f.crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "admin@crmkit.test",
+                    PASSWORD));
+            f.adminActor = Actor.staff(f.admin.id(), Set.of(Role.ADMIN));
+            f.departmentA = f.crm.departments().create(f.adminActor, new CreateDepartmentCommand("Department A",
+                    null)).id();
+            f.departmentB = f.crm.departments().create(f.adminActor, new CreateDepartmentCommand("Department B",
+                    null)).id();
+            f.departmentC = f.crm.departments().create(f.adminActor, new CreateDepartmentCommand("Department C",
+                    null)).id();
+            f.colleague = f.createStaff("Colleague", f.departmentA, Role.SALES_REP);
+            f.otherDepartment = f.createStaff("Outsider", f.departmentB, Role.SALES_REP);
+            switch (column) {
+                case CUSTOMER_OWN:
+                case CUSTOMER_OTHER:
+                    f.actor = f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cora", "Customer",
+                            f.nextEmail(), null, false, PASSWORD), AccessContext.unknown());
+                    f.callerCustomer = ((Actor.Customer) f.actor).id();
+                    break;
+                case SYSTEM:
+                    f.actor = Actor.system("matrix-test");
+                    break;
+                case ANONYMOUS:
+                    f.actor = Actor.anonymous();
+                    break;
+                case DEACTIVATED:
+                    StaffView gone = f.createStaff("Deactivated", f.departmentA, Role.ADMIN);
+                    f.crm.staff().deactivate(f.adminActor, new StaffStatusCommand(gone.id(), null));
+                    f.callerStaff = gone.id();
+                    f.actor = Actor.staff(gone.id(), Set.of(Role.ADMIN));
+                    break;
+                default:
+                    StaffView caller = f.createStaff("Caller", f.departmentA, column.role);
+                    f.callerStaff = caller.id();
+                    f.actor = Actor.staff(caller.id(), Set.of(column.role));
+                    break;
+            }
+            return f;
+        }
+
+        private StaffView createStaff(String lastName, DepartmentId department, Role role) {
+            return crm.staff().create(adminActor, new CreateStaffCommand("Staff", lastName, nextEmail(), department,
+                    Set.of(role.name()), PASSWORD));
+        }
+
+        int next() {
+            return ++sequence;
+        }
+
+        String nextEmail() {
+            return "person-" + next() + "@crmkit.test";
+        }
+
+        /** @return a new customer, managed by the given staff user */
+        CustomerId managedCustomer(StaffId manager) {
+            CustomerView c = crm.customers().register(system, new RegisterCustomerCommand("Carl", "Client " + next(),
+                    nextEmail(), null, null, null, null, org.crmkit.core.customer.domain.CustomerSource.REFERRAL, null,
+                    false));
+            crm.customers().assignAccountManager(system, new AssignAccountManagerCommand(c.id(), manager, null));
+            return c.id();
+        }
+
+        /** @param kind whose @return a customer record of that kind, relative to the caller */
+        CustomerId customer(Kind kind) {
+            CustomerId id;
+            if (kind == Kind.OWN && callerCustomer != null) {
+                id = callerCustomer;
+            } else if (kind == Kind.OWN) {
+                id = managedCustomer(callerStaff != null ? callerStaff : otherDepartment.id());
+            } else if (kind == Kind.SAME_DEPARTMENT) {
+                id = managedCustomer(colleague.id());
+            } else {
+                id = managedCustomer(otherDepartment.id());
+            }
+            lastTarget = id;
+            return id;
+        }
+
+        /** @param kind whose @return a staff user's profile of that kind, relative to the caller */
+        StaffId staff(Kind kind) {
+            StaffId id;
+            if (kind == Kind.OWN && callerStaff != null) {
+                id = callerStaff;
+            } else if (kind == Kind.SAME_DEPARTMENT) {
+                id = colleague.id();
+            } else {
+                id = otherDepartment.id();
+            }
+            lastTarget = id;
+            return id;
+        }
+
+        /** @param kind whose @return the caller's department, or the empty department C */
+        DepartmentId department(Kind kind) {
+            DepartmentId id = kind != Kind.OTHER && callerStaff != null ? departmentA : departmentC;
+            lastTarget = id;
+            return id;
+        }
+
+        CustomerView customerView(CustomerId id) {
+            return crm.customers().findById(system, id).orElseThrow();
+        }
+
+        StaffView staffView(StaffId id) {
+            return crm.staff().findById(system, id).orElseThrow();
+        }
+
+        /** @return the version of the record the invoker chose as the call's target, read as the system */
+        Optional<Long> targetVersion() {
+            if (lastTarget instanceof CustomerId c) {
+                return crm.customers().findById(system, c).map(CustomerView::version);
+            }
+            if (lastTarget instanceof StaffId s) {
+                return crm.staff().findById(system, s).map(StaffView::version);
+            }
+            if (lastTarget instanceof DepartmentId d) {
+                return crm.departments().findById(system, d).map(v -> v.version());
+            }
+            return Optional.empty();
+        }
+
+        /** @return how many entries the access log holds */
+        int accessLogSize() {
+            return crm.persistence().accessLog().search(new AccessLogCriteria(null, null, null, null),
+                    Integer.MAX_VALUE).size();
+        }
+
+        /** @return every audit entry by id */
+        Map<UUID, AuditEntry> auditEntries() {
+            return crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null, null, null, null,
+                    null), Integer.MAX_VALUE).stream().collect(Collectors.toMap(AuditEntry::id, Function.identity()));
+        }
+    }
+
+}

@@ -1,0 +1,66 @@
+package org.crmkit.persistence.mybatis.staff;
+
+import java.util.Optional;
+import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Login accounts in {@code crm_account}, unique by login ({@code uq_crm_account__login}) and by holder
+ * ({@code uq_crm_account__holder}), with optimistic locking on the version column. Deleting an account deletes its
+ * reset tokens first.
+ */
+public final class MyBatisAccountRepository implements AccountRepository {
+    private final MyBatisUnitOfWork unitOfWork;
+    private final AccountMapper mapper;
+    private final PasswordResetTokenMapper tokens;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisAccountRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(AccountMapper.class);
+        this.tokens = unitOfWork.mapper(PasswordResetTokenMapper.class);
+    }
+
+    @Override
+    public void add(Account account) {
+        mapper.insert(AccountRows.toRow(account.snapshot()));
+    }
+
+    @Override
+    public void update(Account account) {
+        AccountSnapshot snapshot = account.snapshot();
+        unitOfWork.updateVersioned(account, () -> mapper.update(AccountRows.toRow(snapshot)), () -> { });
+    }
+
+    @Override
+    public Optional<Account> findById(AccountId id) {
+        return restore(mapper.selectById(id.value()));
+    }
+
+    @Override
+    public Optional<Account> findByLoginForUpdate(EmailAddress login) {
+        return restore(mapper.selectByLoginForUpdate(login.value()));
+    }
+
+    @Override
+    public Optional<Account> findByHolder(AccountHolder holder) {
+        return restore(mapper.selectByHolder(holder.kind().name(), holder.id()));
+    }
+
+    @Override
+    public void delete(AccountId id) {
+        unitOfWork.inTransaction(() -> {
+            tokens.deleteByAccount(id.value());
+            mapper.delete(id.value());
+        });
+    }
+
+    private static Optional<Account> restore(AccountRow row) {
+        return Optional.ofNullable(row).map(r -> Account.restore(AccountRows.toSnapshot(r)));
+    }
+}

@@ -1,0 +1,75 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.crmkit.core.shared.ActorType;
+import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.domain.AccountHolder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CHECK constraints that limit enum columns list exactly the names of the Java constants: a constant added in
+ * crm-core without a migration would be stored by the in-memory adapter and refused by MySQL.
+ */
+class MigrationEnumsTest {
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/crmkit/migration");
+
+    @Test
+    void everyEnumCheckListsExactlyTheConstantsOfItsEnum() throws IOException {
+        String sql = allMigrations();
+        assertThat(names(sql, "ck_crm_staff_role_role")).isEqualTo(constants(Role.class));
+        assertThat(names(sql, "ck_crm_account_holder_kind")).isEqualTo(constants(AccountHolder.Kind.class));
+        assertThat(names(sql, "ck_crm_access_log_event")).isEqualTo(constants(AccessEvent.class));
+        assertThat(names(sql, "ck_crm_access_log_outcome")).isEqualTo(constants(AccessOutcome.class));
+        assertThat(names(sql, "ck_crm_access_log_holder")).isEqualTo(constants(AccountHolder.Kind.class));
+        assertThat(names(sql, "ck_crm_audit_actor")).isEqualTo(constants(ActorType.class));
+        assertThat(names(sql, "ck_crm_audit_outcome")).isEqualTo(constants(AuditOutcome.class));
+    }
+
+    private static String allMigrations() throws IOException {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            StringBuilder sql = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                sql.append(Files.readString(file)).append('\n');
+            }
+            return sql.toString();
+        }
+    }
+
+    /** The quoted words of one named CHECK constraint, up to its closing parenthesis. */
+    private static Set<String> names(String sql, String constraint) {
+        int start = sql.indexOf("CONSTRAINT " + constraint + " CHECK");
+        assertThat(start).as(constraint + " exists").isNotNegative();
+        int open = sql.indexOf('(', start);
+        int depth = 0;
+        int end = open;
+        do {
+            char c = sql.charAt(end++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        } while (depth > 0);
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("'([A-Z_]+)'").matcher(sql.substring(open, end));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names.stream().sorted().collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static Set<String> constants(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).sorted()
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
