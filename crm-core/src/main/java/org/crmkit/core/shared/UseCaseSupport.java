@@ -147,6 +147,17 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Whether a staff user exists and is active, for use cases that name one as an owner (an account manager, an
+     * assignee). Asks the same {@link ActorResolver} that admits staff actors.
+     *
+     * @param staff the staff user
+     * @return whether crmkit would let them act now
+     */
+    public boolean isActiveStaff(StaffId staff) {
+        return resolver.resolve(new Actor.Staff(staff, java.util.Set.of())).isPresent();
+    }
+
+    /**
      * @param resolved   an actor returned by {@link #authorize} or {@link #authorizeScope}
      * @param permission a permission
      * @return how far the policy grants it to that actor

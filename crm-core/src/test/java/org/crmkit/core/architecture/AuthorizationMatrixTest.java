@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
+import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
@@ -831,7 +832,12 @@ class AuthorizationMatrixTest {
             CustomerView c = crm.customers().register(system, new RegisterCustomerCommand("Carl", "Client " + next(),
                     nextEmail(), null, null, null, null, org.crmkit.core.customer.domain.CustomerSource.REFERRAL, null,
                     false));
-            crm.customers().assignAccountManager(system, new AssignAccountManagerCommand(c.id(), manager, null));
+            // straight into the store: the manager may be the deactivated caller, whom the use case would refuse
+            crm.persistence().unitOfWork().inTransaction(() -> {
+                Customer customer = crm.persistence().customers().findById(c.id()).orElseThrow();
+                customer.assignAccountManager(manager, customer.snapshot().registeredAt());
+                crm.persistence().customers().update(customer);
+            });
             return c.id();
         }
 

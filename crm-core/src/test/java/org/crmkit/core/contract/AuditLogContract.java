@@ -126,6 +126,20 @@ public abstract class AuditLogContract extends PortContract {
     }
 
     @Test
+    void searchFiltersByOutcome() {
+        Actor staff = Actor.staff(StaffId.next(CLOCK), java.util.Set.of(Role.SALES_REP));
+        AuditEntry ok = entry(T0, staff, "customer.register", "customer", UUID.randomUUID());
+        AuditEntry denied = new AuditEntry(UuidV7.next(CLOCK), T0.plusSeconds(1), staff.type(), staff.reference(),
+                "customer.erase", "customer", UUID.randomUUID(), AuditOutcome.DENIED);
+        append(List.of(ok, denied));
+
+        assertThat(search(new AuditCriteria(null, null, null, null, null, null, null, null, AuditOutcome.DENIED)))
+                .containsExactly(denied.id());
+        assertThat(search(new AuditCriteria(ActorType.STAFF, staff.reference(), null, null, null, null, null, null,
+                AuditOutcome.SUCCESS))).containsExactly(ok.id());
+    }
+
+    @Test
     void searchMatchesTheActorReferenceExactly() {
         AuditEntry lower = entry(T0, Actor.system("import"), "customer.register", "customer", null);
         AuditEntry upper = entry(T0.plusSeconds(1), Actor.system("IMPORT"), "customer.register", "customer", null);

@@ -227,6 +227,7 @@ class CustomerUseCasesTest {
     void anAccountManagerIsAssigned() {
         CustomerView c = customers.register(CRM_MANAGER, aRegistration().command());
         StaffId manager = StaffId.next(clock);
+        TestStaff.enrol(crm, manager, Role.SALES_REP);
         CustomerView managed = customers.assignAccountManager(CRM_MANAGER,
                 new AssignAccountManagerCommand(c.id(), manager, 0L));
         assertThat(managed.accountManager()).isEqualTo(manager);
@@ -299,6 +300,7 @@ class CustomerUseCasesTest {
     @Test
     void searchAppliesEachFilter() {
         StaffId manager = StaffId.next(clock);
+        TestStaff.enrol(crm, manager, Role.SALES_REP);
         Instant t1 = clock.advance(Duration.ofMinutes(1));
         CustomerView alice = customers.register(CRM_MANAGER, aRegistration().named("Alice", "Adams")
                 .email("alice@example.org").address(address("8001", "Zürich", "CH")).command());
@@ -500,6 +502,7 @@ class CustomerUseCasesTest {
     @Test
     void erasureReplacesPersonalDataKeepsTheIdAndFreesTheEmail() {
         StaffId manager = StaffId.next(clock);
+        TestStaff.enrol(crm, manager, Role.SALES_REP);
         CustomerView c = customers.register(CRM_MANAGER, aRegistration().named("Erin", "Erased")
                 .email("erin@example.org").phone("+41 79 123 45 67").address(address("3000", "Bern", "CH"))
                 .bornOn(LocalDate.of(1980, 1, 2)).gender(Gender.DIVERSE).externalReference("erin-1")

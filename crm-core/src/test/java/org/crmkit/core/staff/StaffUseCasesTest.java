@@ -211,6 +211,22 @@ class StaffUseCasesTest {
         assertThat(crm.customers().findById(robActor, nobodys.id())).isPresent();
     }
 
+    @Test
+    void anAccountManagerMustBeAnActiveStaffUser() {
+        StaffView rob = hire("Rob", "rob@example.com", sales, "SALES_REP");
+        CustomerView customer = crm.customers().register(admin, Registrations.any("one@example.com"));
+        crm.staff().deactivate(admin, new org.crmkit.core.staff.port.in.StaffStatusCommand(rob.id(), null));
+
+        for (org.crmkit.core.shared.StaffId manager : List.of(rob.id(),
+                org.crmkit.core.shared.StaffId.next(clock))) {
+            assertThatThrownBy(() -> crm.customers().assignAccountManager(admin,
+                    new AssignAccountManagerCommand(customer.id(), manager, null)))
+                    .hasFieldOrPropertyWithValue("code", "staff_inactive");
+        }
+        assertThat(crm.customers().findById(admin, customer.id()).orElseThrow())
+                .isEqualTo(customer).extracting(CustomerView::accountManager).isNull();
+    }
+
     private static List<String> names(Page<StaffView> page) {
         return page.items().stream().map(StaffView::firstName).toList();
     }

@@ -78,6 +78,18 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         return new Builder(dataSource);
     }
 
+    /**
+     * Brings crmkit's schema up to date on a data source of its own, for example the schema owner's in a deployment
+     * step, while the application builds its adapter with {@code migrate(false)} on a user without DDL rights.
+     *
+     * @param ownerDataSource a data source allowed to create and alter crmkit's tables
+     * @return how many migrations were applied
+     * @throws org.crmkit.core.shared.PersistenceFailureException when a migration fails
+     */
+    public static int migrate(DataSource ownerDataSource) {
+        return Migrations.migrate(ownerDataSource);
+    }
+
     @Override
     public UnitOfWork unitOfWork() {
         return unitOfWork;

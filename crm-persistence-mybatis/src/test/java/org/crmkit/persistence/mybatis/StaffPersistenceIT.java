@@ -66,6 +66,14 @@ class StaffPersistenceIT {
     }
 
     @Test
+    void theSchemaCanBeMigratedOnADataSourceOfItsOwnAndAnUpToDateSchemaGetsNothing() throws Exception {
+        assertThat(MyBatisCrmPersistence.migrate(TestDatabase.get().dataSource())).isZero();
+        try (java.sql.Connection c = TestDatabase.get().dataSource().getConnection()) {
+            assertThat(TestDatabase.crmTables(c)).contains("crm_staff", "crm_account", "crm_access_log");
+        }
+    }
+
+    @Test
     void findByLoginForUpdateMakesASecondReaderOfTheLoginWaitForTheFirstsCommit() throws Exception {
         Account account = storedAccount(admin("Ada", "Lovelace"));
         CountDownLatch locked = new CountDownLatch(1);

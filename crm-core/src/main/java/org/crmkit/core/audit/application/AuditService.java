@@ -34,10 +34,11 @@ final class AuditService implements AuditTrail {
         Instant before = StoredTime.bound("before", query.before());
         StoredTime.requireOrdered("from", from, "before", before);
         String scope = "audit.search/" + Integer.toHexString(Objects.hash(query.actorType(), query.actorRef(),
-                query.action(), query.targetType(), query.targetId(), from, before));
+                query.action(), query.targetType(), query.targetId(), from, before, query.outcome()));
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         AuditCriteria criteria = new AuditCriteria(query.actorType(), blankToNull(query.actorRef()),
-                blankToNull(query.action()), blankToNull(query.targetType()), query.targetId(), from, before, after);
+                blankToNull(query.action()), blankToNull(query.targetType()), query.targetId(), from, before, after,
+                query.outcome());
         int size = query.page().size();
         return support.transaction(() -> {
             support.authorize(actor, Permission.AUDIT_VIEW, AccessTarget.none(), "audit.search", TYPE, null);

@@ -28,6 +28,7 @@ import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
@@ -157,7 +158,14 @@ final class CustomerService implements Customers {
     public CustomerView assignAccountManager(Actor actor, AssignAccountManagerCommand command) {
         support.validate(actor, command);
         return change(actor, Permission.CUSTOMER_ASSIGN_MANAGER, "customer.assign_manager", command.customerId(),
-                command.expectedVersion(), customer -> customer.assignAccountManager(command.manager(), support.now()));
+                command.expectedVersion(), customer -> {
+                    customer.assignAccountManager(command.manager(), support.now());
+                    // after the customer's own rules (an erased customer says so first); a refusal rolls back
+                    if (!support.isActiveStaff(command.manager())) {
+                        throw new BusinessRuleViolationException("staff_inactive",
+                                "staff user " + command.manager() + " is not an active staff user");
+                    }
+                });
     }
 
     @Override

