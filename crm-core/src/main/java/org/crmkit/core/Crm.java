@@ -50,13 +50,14 @@ public final class Crm {
         this.persistence = b.persistence;
         CrmPersistence p = persistence;
         UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
-                p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff()));
+                p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
+                        .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
-        this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), b.passwordHasher,
-                b.passwordPolicy);
-        this.accounts = StaffApplication.accounts(support, p.accounts(), p.staff(), p.resetTokens(), p.accessLog(),
+        this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
+                b.passwordHasher, b.passwordPolicy);
+        this.accounts = StaffApplication.accounts(support, p.accounts(), p.resetTokens(), p.accessLog(),
                 customers, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy, b.resetTokenTtl,
                 b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());

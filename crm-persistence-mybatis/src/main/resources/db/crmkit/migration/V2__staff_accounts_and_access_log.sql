@@ -75,6 +75,15 @@ CREATE TABLE crm_staff_role (
     INDEX ix_crm_staff_role_role (role, staff_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
+-- One row once the first administrator was bootstrapped: StaffRepository.markBootstrapped inserts it, so of two
+-- concurrent bootstraps exactly one gets the row, whatever the transaction isolation level.
+CREATE TABLE crm_installation (
+    id              TINYINT     NOT NULL,
+    bootstrapped_at DATETIME(6) NOT NULL,
+    CONSTRAINT pk_crm_installation PRIMARY KEY (id),
+    CONSTRAINT ck_crm_installation_single CHECK (id = 1)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
 CREATE TABLE crm_account (
     id                  BINARY(16)   NOT NULL,
     version             BIGINT       NOT NULL,

@@ -36,6 +36,11 @@ public final class InMemoryDepartmentRepository implements DepartmentRepository 
     }
 
     @Override
+    public Optional<Department> findByIdForUpdate(DepartmentId id) {
+        return findById(id);
+    }
+
+    @Override
     public List<Department> findAll() {
         return table.where(d -> true).stream()
                 .sorted(Comparator.comparing(DepartmentSnapshot::nameKey, CodePoints::compare)

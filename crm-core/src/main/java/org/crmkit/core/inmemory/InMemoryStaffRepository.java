@@ -20,12 +20,23 @@ public final class InMemoryStaffRepository implements StaffRepository {
             .thenComparing(s -> s.id().value(), UuidV7::compareBytes);
 
     private final InMemoryTable<StaffId, StaffSnapshot> table;
+    private final InMemoryTable<Integer, java.time.Instant> installation;
 
     /** @param unitOfWork the unit of work whose transactions this store takes part in */
     public InMemoryStaffRepository(InMemoryUnitOfWork unitOfWork) {
         this.table = new InMemoryTable<StaffId, StaffSnapshot>(unitOfWork, "staff", StaffSnapshot::id,
                 StaffSnapshot::version, s -> s.withVersion(s.version() + 1))
                 .unique("workEmail", StaffSnapshot::workEmail);
+        this.installation = new InMemoryTable<>(unitOfWork, "installation", at -> 1, at -> 0, at -> at);
+    }
+
+    @Override
+    public boolean markBootstrapped(java.time.Instant at) {
+        if (installation.get(1).isPresent()) {
+            return false;
+        }
+        installation.insert(at);
+        return true;
     }
 
     @Override

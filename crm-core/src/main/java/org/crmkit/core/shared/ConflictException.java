@@ -34,6 +34,18 @@ public final class ConflictException extends CrmException {
     }
 
     /**
+     * A self-service sign-up collided with an existing customer or account. Deliberately says neither which detail
+     * (email or phone) nor whose: an anonymous caller must not learn who is registered. Field {@code email}, the one
+     * a sign-up form shows it at.
+     *
+     * @return the exception
+     */
+    public static ConflictException signUpTaken() {
+        return new ConflictException("duplicate",
+                "an account or customer with these details exists; sign in or reset the password", "email", null);
+    }
+
+    /**
      * The object was changed by someone else since it was read.
      *
      * @param type     kind of object

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -154,7 +155,15 @@ public final class UseCaseSupport {
      * @return whether crmkit would let them act now
      */
     public boolean isActiveStaff(StaffId staff) {
-        return resolver.resolve(new Actor.Staff(staff, java.util.Set.of())).isPresent();
+        return resolve(new Actor.Staff(staff, java.util.Set.of())).isPresent();
+    }
+
+    /**
+     * @param claimed an actor as a host or a stored account names it
+     * @return the actor crmkit would let act now (stored roles and department), or empty when it would refuse it
+     */
+    public Optional<Actor> resolve(Actor claimed) {
+        return resolver.resolve(claimed);
     }
 
     /**

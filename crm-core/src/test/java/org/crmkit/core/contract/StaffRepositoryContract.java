@@ -52,6 +52,17 @@ public abstract class StaffRepositoryContract extends PortContract {
     }
 
     @Test
+    void theInstallationIsMarkedBootstrappedOnceAndARollbackUndoesIt() {
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
+            assertThat(repo().markBootstrapped(StaffFixtures.T0)).isTrue();
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+
+        assertThat(tx(() -> repo().markBootstrapped(StaffFixtures.T0))).isTrue();
+        assertThat(tx(() -> repo().markBootstrapped(LATER))).isFalse();
+    }
+
+    @Test
     void returnsEveryFieldWithSeveralRolesADepartmentAndAnyScript() {
         DepartmentId sales = department("Sales");
         StaffUser user = StaffFixtures.staffUser("Zoë 🦊", "Ångström-가나", sales,

@@ -364,6 +364,84 @@ class AccountUseCasesTest {
         assertThat(entry.targetId()).isEqualTo(c.id().value());
     }
 
+    @Test
+    void openResetTokensStopWorkingWhenThePasswordOrTheLoginChangesOrTheUserIsDeactivated() {
+        Actor actor = crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE);
+        crm.accounts().requestPasswordReset("rob@example.com", OFFICE);
+        crm.accounts().changePassword(actor, new ChangePasswordCommand(REP_PASSWORD, "changed passphrase one"),
+                OFFICE);
+        assertThatThrownBy(() -> crm.accounts().resetPassword(new ResetPasswordCommand(delivered.get(0).token(),
+                "attacker's passphrase"), OFFICE)).hasFieldOrPropertyWithValue("code", "reset_token_invalid");
+
+        crm.accounts().requestPasswordReset("rob@example.com", OFFICE);
+        StaffView moved = crm.staff().update(admin, new org.crmkit.core.staff.port.in.UpdateStaffCommand(rep.id(),
+                "Rob", "Rep", "rob.new@example.com", null));
+        assertThat(moved.workEmail()).isEqualTo("rob.new@example.com");
+        assertThatThrownBy(() -> crm.accounts().resetPassword(new ResetPasswordCommand(delivered.get(1).token(),
+                "attacker's passphrase"), OFFICE)).hasFieldOrPropertyWithValue("code", "reset_token_invalid");
+
+        crm.accounts().requestPasswordReset("rob.new@example.com", OFFICE);
+        crm.staff().deactivate(admin, new StaffStatusCommand(rep.id(), null));
+        crm.staff().reactivate(admin, new StaffStatusCommand(rep.id(), null));
+        assertThatThrownBy(() -> crm.accounts().resetPassword(new ResetPasswordCommand(delivered.get(2).token(),
+                "attacker's passphrase"), OFFICE)).hasFieldOrPropertyWithValue("code", "reset_token_invalid");
+        assertThat(crm.accounts().authenticate("rob.new@example.com", "changed passphrase one", OFFICE)).isNotNull();
+    }
+
+    @Test
+    void aDeactivatedCustomerNeitherLogsInNorActs() {
+        Actor cleo = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.com",
+                null, false, "cleo's own passphrase"), OFFICE);
+        CustomerId id = ((Actor.Customer) cleo).id();
+
+        crm.customers().deactivate(admin, new org.crmkit.core.customer.port.in.CustomerStatusCommand(id, null));
+
+        assertThatThrownBy(() -> crm.customers().findById(cleo, id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> crm.accounts().authenticate("cleo@example.com", "cleo's own passphrase", OFFICE))
+                .isInstanceOf(AuthenticationFailedException.class);
+        crm.customers().reactivate(admin, new org.crmkit.core.customer.port.in.CustomerStatusCommand(id, null));
+        assertThat(crm.accounts().authenticate("cleo@example.com", "cleo's own passphrase", OFFICE))
+                .isEqualTo(cleo);
+    }
+
+    @Test
+    void aSignUpThatCollidesSaysNeitherWhichDetailNorWhose() {
+        crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.com",
+                "+41 44 668 18 00", false, "cleo's own passphrase"), OFFICE);
+        List<String> messages = new ArrayList<>();
+        for (CustomerSignUpCommand collision : List.of(
+                new CustomerSignUpCommand("Eve", "Probe", "CLEO@example.com", null, false, "eve's own passphrase"),
+                new CustomerSignUpCommand("Eve", "Probe", "eve@example.com", "+41446681800", false,
+                        "eve's own passphrase"),
+                new CustomerSignUpCommand("Eve", "Probe", "rob@example.com", null, false, "eve's own passphrase"))) {
+            org.crmkit.core.shared.ConflictException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.crmkit.core.shared.ConflictException.class,
+                    () -> crm.accounts().signUpCustomer(collision, OFFICE));
+            assertThat(e.code()).isEqualTo("duplicate");
+            assertThat(e.field()).isEqualTo("email");
+            assertThat(e.existingId()).isEmpty();
+            messages.add(e.getMessage());
+        }
+        assertThat(messages).containsOnly(messages.get(0));
+    }
+
+    @Test
+    void aWeakNewPasswordIsRefusedTheSameWhetherTheCurrentOneIsRightOrWrong() {
+        Actor actor = crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE);
+        List<String> answers = new ArrayList<>();
+        for (String current : List.of(REP_PASSWORD, "a wrong guess here")) {
+            org.crmkit.core.shared.InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.crmkit.core.shared.InvalidValueException.class, () -> crm.accounts().changePassword(actor,
+                            new ChangePasswordCommand(current, "password1234"), OFFICE));
+            answers.add(e.field() + ": " + e.getMessage());
+        }
+        assertThat(answers).containsOnly(answers.get(0));
+        for (int i = 0; i < 5; i++) {
+            assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE))
+                    .as("no failure was counted").isNotNull();
+        }
+    }
+
     private static AccessLogQuery AccessLogQuery(StaffView user) {
         return new AccessLogQuery(user.id(), null, null, null, PageRequest.first(50));
     }

@@ -227,6 +227,28 @@ class StaffUseCasesTest {
                 .isEqualTo(customer).extracting(CustomerView::accountManager).isNull();
     }
 
+    @Test
+    void aSalesRepsPossibleDuplicatesShowOnlyCustomersTheyMayView() {
+        hire("Rob", "rob@example.com", sales, "SALES_REP");
+        Actor rob = login("rob@example.com");
+        org.crmkit.core.customer.port.in.AddressData zurich = new org.crmkit.core.customer.port.in.AddressData(
+                "1 Main Street", null, "8001", "Zürich", null, "CH");
+        CustomerView others = crm.customers().register(admin, new org.crmkit.core.customer.port.in
+                .RegisterCustomerCommand("John", "Smith", "john.one@example.com", null, zurich, null, null,
+                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+        CustomerView robs = crm.customers().register(rob, new org.crmkit.core.customer.port.in
+                .RegisterCustomerCommand("John", "Smith", "john.two@example.com", null, zurich, null, null,
+                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+        CustomerView robsToo = crm.customers().register(rob, new org.crmkit.core.customer.port.in
+                .RegisterCustomerCommand("John", "Smith", "john.three@example.com", null, zurich, null, null,
+                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+
+        assertThat(crm.customers().findPossibleDuplicates(rob, robs.id()))
+                .extracting(c -> c.customer().id()).containsExactly(robsToo.id());
+        assertThat(crm.customers().findPossibleDuplicates(admin, robs.id()))
+                .extracting(c -> c.customer().id()).containsExactlyInAnyOrder(others.id(), robsToo.id());
+    }
+
     private static List<String> names(Page<StaffView> page) {
         return page.items().stream().map(StaffView::firstName).toList();
     }

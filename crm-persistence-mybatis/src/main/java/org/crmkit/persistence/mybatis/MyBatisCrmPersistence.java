@@ -50,7 +50,10 @@ import org.crmkit.persistence.mybatis.support.UuidTypeHandler;
  * call (otherwise each statement commits on its own), events reach the {@code EventPublisher} when crmkit's call
  * returns, before the host commits (a publisher that defers them to the host's commit, such as one registering a
  * Spring transaction synchronization, keeps them from firing on rollback), and the DENIED audit entry of a refused
- * call is written in the host's transaction, so it is lost if the host rolls back.
+ * call is written in the host's transaction, so it is lost if the host rolls back. Likewise a failed login, password
+ * change or reset is counted and logged before {@code AuthenticationFailedException} is thrown: the host must commit,
+ * not roll back, on that exception (or call {@code crm.accounts()} outside its transaction), or the lockout never
+ * triggers.
  */
 public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisUnitOfWork unitOfWork;

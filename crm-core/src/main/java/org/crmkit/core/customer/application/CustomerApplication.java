@@ -3,6 +3,7 @@ package org.crmkit.core.customer.application;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.ActorResolver;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
@@ -22,5 +23,13 @@ public final class CustomerApplication {
     public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
                                       List<PersonalDataEraser> erasers) {
         return new CustomerService(support, customers, auditLog, erasers);
+    }
+
+    /**
+     * @param customers the customer repository
+     * @return the resolver that refuses a customer actor unless the customer exists and is active
+     */
+    public static ActorResolver actorResolver(CustomerRepository customers) {
+        return new CustomerActorResolver(customers);
     }
 }

@@ -212,8 +212,10 @@ final class CustomerService implements Customers {
     public List<DuplicateCandidate> findPossibleDuplicates(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
-            Customer customer = loadAuthorized(actor, Permission.CUSTOMER_FIND_DUPLICATES, "customer.find_duplicates",
-                    customerId);
+            Optional<Customer> loaded = customers.findById(customerId);
+            Actor caller = support.authorize(actor, Permission.CUSTOMER_FIND_DUPLICATES,
+                    targetOf(customerId, loaded), "customer.find_duplicates", TYPE, customerId.value());
+            Customer customer = loaded.orElseThrow(() -> new NotFoundException(TYPE, customerId));
             Map<CustomerId, DuplicateFinding> found = new LinkedHashMap<>();
             customer.contact().ifPresent(contact -> {
                 customers.findByEmail(contact.email())
@@ -227,7 +229,10 @@ final class CustomerService implements Customers {
                             .forEach(c -> note(found, customer, c, DuplicateReason.SAME_NAME_AND_POSTAL_CODE));
                 }
             });
+            // a candidate is shown only to a caller who may view it (a sales rep sees duplicates among their own)
+            AccessScope view = support.scopeOf(caller, Permission.CUSTOMER_VIEW);
             return found.values().stream()
+                    .filter(f -> view.covers(caller, targetOf(f.customer.id(), Optional.of(f.customer))))
                     .map(f -> new DuplicateCandidate(CustomerView.of(f.customer.snapshot()), f.reasons))
                     .toList();
         });

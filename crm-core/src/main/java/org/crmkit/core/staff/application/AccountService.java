@@ -46,7 +46,6 @@ import org.crmkit.core.staff.domain.AccountId;
 import org.crmkit.core.staff.domain.LockoutPolicy;
 import org.crmkit.core.staff.domain.PasswordPolicy;
 import org.crmkit.core.staff.domain.PasswordResetToken;
-import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
 import org.crmkit.core.staff.port.in.AccessLogView;
@@ -62,7 +61,6 @@ import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +77,6 @@ final class AccountService implements Accounts {
 
     private final UseCaseSupport support;
     private final AccountRepository accounts;
-    private final StaffRepository staff;
     private final PasswordResetTokenRepository tokens;
     private final AccessLog accessLog;
     private final Customers customers;
@@ -87,12 +84,11 @@ final class AccountService implements Accounts {
     private final SecureRandom random = new SecureRandom();
     private volatile String dummyHash;
 
-    AccountService(UseCaseSupport support, AccountRepository accounts, StaffRepository staff,
+    AccountService(UseCaseSupport support, AccountRepository accounts,
                    PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
                    Security security) {
         this.support = support;
         this.accounts = accounts;
-        this.staff = staff;
         this.tokens = tokens;
         this.accessLog = accessLog;
         this.customers = customers;
@@ -149,35 +145,62 @@ final class AccountService implements Accounts {
     public Actor authenticate(String email, String password, AccessContext context) {
         support.validate(Actor.anonymous(), new Login(email, password, context));
         Optional<EmailAddress> login = parseLogin(email);
+        // the slow part (PBKDF2) runs before the account row is locked, so parallel attempts wait only for the
+        // short bookkeeping below, and a real account answers as fast as an unknown one
+        Verification checked = verify(login.flatMap(l -> support.transaction(() -> accounts.findByLoginForUpdate(l)))
+                .map(Account::passwordHash).orElse(null), password);
         return support.transaction(() -> {
             Optional<Account> found = login.flatMap(accounts::findByLoginForUpdate);
             if (found.isEmpty()) {
-                security.hasher().verify(password, dummyHash());
                 log(AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, context);
                 return Outcome.<Actor>failed(new AuthenticationFailedException());
             }
             Account account = found.get();
+            // the password changed between the check and the lock: check again, now under the lock (rare)
+            Verification verified = Objects.equals(account.passwordHash(), checked.hash()) ? checked
+                    : verify(account.passwordHash(), password);
             Instant now = support.now();
             Optional<Actor> actor = activeActorOf(account.holder());
             if (account.isLocked(now) || actor.isEmpty()) {
-                security.hasher().verify(password, dummyHash());
                 log(AccessEvent.LOGIN, actor.isEmpty() ? AccessOutcome.INACTIVE : AccessOutcome.LOCKED, account,
                         context);
                 return Outcome.<Actor>failed(new AuthenticationFailedException());
             }
-            if (!passwordMatches(account, password)) {
+            if (!verified.matches()) {
                 failed(account, AccessEvent.LOGIN, now, context);
                 return Outcome.<Actor>failed(new AuthenticationFailedException());
             }
             account.recordSuccess(now);
-            if (security.hasher().needsRehash(account.passwordHash())) {
-                account.rehash(security.hasher().hash(password));
+            if (verified.rehash() != null) {
+                account.rehash(verified.rehash());
             }
             accounts.update(account);
             log(AccessEvent.LOGIN, AccessOutcome.SUCCESS, account, context);
             LOG.debug("login of account {}", account.id());
             return Outcome.ok(actor.get());
         }).get();
+    }
+
+    /**
+     * A password checked against a stored hash.
+     *
+     * @param hash    the stored hash it was checked against, or {@code null} for none
+     * @param matches whether it matched
+     * @param rehash  the password hashed with the current settings when the stored hash is weaker, else {@code null}
+     */
+    private record Verification(String hash, boolean matches, String rehash) {
+    }
+
+    /** Checks a password, against a dummy hash when there is no stored one, so every check costs the same. */
+    private Verification verify(String storedHash, String password) {
+        if (storedHash == null) {
+            security.hasher().verify(password, dummyHash());
+            return new Verification(null, false, null);
+        }
+        boolean matches = security.hasher().verify(password, storedHash);
+        String rehash = matches && security.hasher().needsRehash(storedHash) ? security.hasher().hash(password)
+                : null;
+        return new Verification(storedHash, matches, rehash);
     }
 
     private boolean passwordMatches(Account account, String password) {
@@ -196,13 +219,11 @@ final class AccountService implements Accounts {
         log(event, AccessOutcome.BAD_CREDENTIALS, account, context);
     }
 
-    /** @return the actor a holder acts as now, or empty when the holder may not log in (deactivated staff) */
+    /** @return the actor a holder acts as now, or empty when the holder may not log in (deactivated, erased) */
     private Optional<Actor> activeActorOf(AccountHolder holder) {
-        if (holder.kind() == AccountHolder.Kind.CUSTOMER) {
-            return Optional.of(Actor.customer(new org.crmkit.core.shared.CustomerId(holder.id())));
-        }
-        return staff.findById(new org.crmkit.core.shared.StaffId(holder.id())).filter(StaffUser::isActive)
-                .map(StaffUser::asActor);
+        return support.resolve(holder.kind() == AccountHolder.Kind.CUSTOMER
+                ? Actor.customer(new org.crmkit.core.shared.CustomerId(holder.id()))
+                : Actor.staff(new org.crmkit.core.shared.StaffId(holder.id()), java.util.Set.of()));
     }
 
     // ---- sign-up -----------------------------------------------------------------------------------------------
@@ -215,9 +236,21 @@ final class AccountService implements Accounts {
         EmailAddress email = EmailAddress.of(command.email());
         security.passwordPolicy().check("password", command.password(), email);
         String hash = security.hasher().hash(command.password());
+        try {
+            return signUp(command, context, anonymous, email, hash);
+        } catch (ConflictException e) {
+            if (!"duplicate".equals(e.code())) {
+                throw e;
+            }
+            throw ConflictException.signUpTaken();
+        }
+    }
+
+    private Actor signUp(CustomerSignUpCommand command, AccessContext context, Actor anonymous, EmailAddress email,
+                         String hash) {
         return support.transaction(() -> {
             if (accounts.findByLoginForUpdate(email).isPresent()) {
-                throw ConflictException.duplicate(TYPE, "email", null);
+                throw ConflictException.signUpTaken();
             }
             CustomerView customer = customers.register(anonymous, RegisterCustomerCommand.selfSignUp(command.firstName(),
                     command.lastName(), command.email(), command.phone(), command.marketingConsent()));
@@ -239,7 +272,7 @@ final class AccountService implements Accounts {
         support.validate(actor, command);
         support.validate(actor, new Context(context));
         support.transaction(() -> {
-            Account account = ownAccount(actor, Permission.ACCOUNT_CHANGE_PASSWORD, "account.change_password");
+            Account account = ownAccount(actor, Permission.ACCOUNT_CHANGE_PASSWORD, "account.change_password", true);
             Instant now = support.now();
             if (account.isLocked(now)) {
                 // the lock stops guessing the current password here as much as at login
@@ -247,16 +280,19 @@ final class AccountService implements Accounts {
                 log(AccessEvent.PASSWORD_CHANGE, AccessOutcome.LOCKED, account, context);
                 return Outcome.failed(new AuthenticationFailedException());
             }
-            if (!passwordMatches(account, command.currentPassword())) {
-                failed(account, AccessEvent.PASSWORD_CHANGE, now, context);
-                return Outcome.failed(new AuthenticationFailedException());
-            }
+            // the new password is judged before the current one is checked, so the answer to a guess of the
+            // current password never depends on anything but that guess
             security.passwordPolicy().check("newPassword", command.newPassword(), account.login());
             if (command.newPassword().equals(command.currentPassword())) {
                 throw new InvalidValueException("newPassword", "must differ from the current password");
             }
+            if (!passwordMatches(account, command.currentPassword())) {
+                failed(account, AccessEvent.PASSWORD_CHANGE, now, context);
+                return Outcome.failed(new AuthenticationFailedException());
+            }
             account.setPasswordHash(security.hasher().hash(command.newPassword()), now, false);
             accounts.update(account);
+            tokens.markAllUsed(account.id(), now);
             support.publishAfterCommit(account.pullEvents());
             support.audit(actor, "account.change_password", TYPE, account.id().value());
             log(AccessEvent.PASSWORD_CHANGE, AccessOutcome.SUCCESS, account, context);
@@ -340,14 +376,18 @@ final class AccountService implements Accounts {
     public void logout(Actor actor, AccessContext context) {
         support.validate(actor, new Context(context));
         support.transaction(() -> {
-            Account account = ownAccount(actor, Permission.ACCOUNT_LOGOUT, "account.logout");
+            Account account = ownAccount(actor, Permission.ACCOUNT_LOGOUT, "account.logout", false);
             log(AccessEvent.LOGOUT, AccessOutcome.SUCCESS, account, context);
             return null;
         });
     }
 
-    /** The caller's own account, after authorizing the caller on it. */
-    private Account ownAccount(Actor actor, Permission permission, String action) {
+    /**
+     * The caller's own account, after authorizing the caller on it.
+     *
+     * @param lock whether to lock the account row for the transaction (a change that counts failures does)
+     */
+    private Account ownAccount(Actor actor, Permission permission, String action, boolean lock) {
         AccountHolder holder;
         AccessTarget target;
         if (actor instanceof Actor.Staff s) {
@@ -365,7 +405,9 @@ final class AccountService implements Accounts {
             // a replaced policy let an actor through that cannot hold an account (system, anonymous)
             throw new NotFoundException(TYPE, actor.describe());
         }
-        return accounts.findByHolder(holder).orElseThrow(() -> new NotFoundException(TYPE, actor.reference()));
+        Account account = accounts.findByHolder(holder)
+                .orElseThrow(() -> new NotFoundException(TYPE, actor.reference()));
+        return lock ? accounts.findByLoginForUpdate(account.login()).orElseThrow(account::staleVersion) : account;
     }
 
     // ---- access log --------------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ final class DepartmentService implements Departments {
     private DepartmentView change(Actor actor, String action, DepartmentId id, Long expectedVersion,
                                   Consumer<Department> domainCall) {
         return support.transaction(() -> {
-            Optional<Department> found = departments.findById(id);
+            Optional<Department> found = departments.findByIdForUpdate(id);
             support.authorize(actor, Permission.DEPARTMENT_MANAGE, targetOf(id, found), action, TYPE, id.value());
             Department department = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (expectedVersion != null) {

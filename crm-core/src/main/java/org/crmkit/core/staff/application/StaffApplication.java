@@ -55,20 +55,21 @@ public final class StaffApplication {
      * @param staff          the staff repository
      * @param departments    the department repository
      * @param accounts       the account repository
+     * @param tokens         the reset tokens (used up when a login changes or a user is deactivated)
      * @param hasher         hashes passwords
      * @param passwordPolicy what a new password must be
      * @return the staff user use cases
      */
     public static StaffUsers staffUsers(UseCaseSupport support, StaffRepository staff,
                                         DepartmentRepository departments, AccountRepository accounts,
-                                        PasswordHasher hasher, PasswordPolicy passwordPolicy) {
-        return new StaffService(support, staff, departments, accounts, hasher, passwordPolicy);
+                                        PasswordResetTokenRepository tokens, PasswordHasher hasher,
+                                        PasswordPolicy passwordPolicy) {
+        return new StaffService(support, staff, departments, accounts, tokens, hasher, passwordPolicy);
     }
 
     /**
      * @param support     shared use-case mechanics
      * @param accounts    the account repository
-     * @param staff       the staff repository
      * @param tokens      the reset token repository
      * @param accessLog   the access log
      * @param customers   the customer use cases (sign-up registers through them)
@@ -79,11 +80,11 @@ public final class StaffApplication {
      * @param notifier       delivers reset tokens
      * @return the authentication and access-log use cases
      */
-    public static Accounts accounts(UseCaseSupport support, AccountRepository accounts, StaffRepository staff,
+    public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
                                     PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
                                     Duration resetTokenTtl, PasswordResetNotifier notifier) {
-        return new AccountService(support, accounts, staff, tokens, accessLog, customers,
+        return new AccountService(support, accounts, tokens, accessLog, customers,
                 new AccountService.Security(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
     }
 }

@@ -44,6 +44,7 @@ import org.crmkit.core.staff.port.in.UpdateStaffCommand;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordHasher;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 
@@ -55,15 +56,18 @@ final class StaffService implements StaffUsers {
     private final StaffRepository staff;
     private final DepartmentRepository departments;
     private final AccountRepository accounts;
+    private final PasswordResetTokenRepository tokens;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
 
     StaffService(UseCaseSupport support, StaffRepository staff, DepartmentRepository departments,
-                 AccountRepository accounts, PasswordHasher hasher, PasswordPolicy passwordPolicy) {
+                 AccountRepository accounts, PasswordResetTokenRepository tokens, PasswordHasher hasher,
+                 PasswordPolicy passwordPolicy) {
         this.support = support;
         this.staff = staff;
         this.departments = departments;
         this.accounts = accounts;
+        this.tokens = tokens;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
     }
@@ -79,6 +83,12 @@ final class StaffService implements StaffUsers {
         support.transaction(this::requireNoAdmin);
         String hash = hasher.hash(command.password());
         return support.transaction(() -> {
+            // the marker first: a concurrent bootstrap waits on it and then finds it taken, before either of them
+            // has read anything else it could deadlock on
+            if (!staff.markBootstrapped(support.now())) {
+                throw new BusinessRuleViolationException("admin_exists",
+                        "this installation was bootstrapped already; further staff are created by an administrator");
+            }
             requireNoAdmin();
             StaffUser admin = open(input, null, EnumSet.of(Role.ADMIN), hash);
             support.audit(anonymous, "staff.bootstrap_admin", TYPE, admin.id().value());
@@ -154,6 +164,8 @@ final class StaffService implements StaffUsers {
                         Account account = accountOf(user.id());
                         account.changeLogin(input.email);
                         accounts.update(account);
+                        // a reset token mailed to the old address must not work any more
+                        tokens.markAllUsed(account.id(), support.now());
                     }
                 });
     }
@@ -196,6 +208,7 @@ final class StaffService implements StaffUsers {
                 command.expectedVersion(), user -> {
                     requireNotLastAdmin(user);
                     user.deactivate(support.now());
+                    tokens.markAllUsed(accountOf(user.id()).id(), support.now());
                 });
     }
 
@@ -297,14 +310,15 @@ final class StaffService implements StaffUsers {
         }
         Optional<Account> login = accounts.findByLoginForUpdate(email);
         if (login.isPresent() && !login.get().holder().equals(self == null ? null : AccountHolder.of(self))) {
-            // a customer's login: say only that the address is taken
-            throw ConflictException.duplicate(TYPE, "workEmail", null);
+            // a customer's login: say only that the address is taken, not by whom
+            throw ConflictException.duplicate("account", "workEmail", null);
         }
     }
 
     private void requireActiveDepartment(DepartmentId id) {
         if (id != null) {
-            departments.findById(id).orElseThrow(() -> new NotFoundException(DepartmentService.TYPE, id))
+            // locked: a deactivation of the department waits for this transaction, or this one sees it
+            departments.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException(DepartmentService.TYPE, id))
                     .requireActive();
         }
     }

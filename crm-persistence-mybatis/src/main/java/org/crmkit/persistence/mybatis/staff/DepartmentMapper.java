@@ -12,5 +12,7 @@ interface DepartmentMapper {
 
     DepartmentRow selectById(UUID id);
 
+    DepartmentRow selectByIdForUpdate(UUID id);
+
     List<DepartmentRow> selectAll();
 }

@@ -40,6 +40,12 @@ public final class MyBatisDepartmentRepository implements DepartmentRepository {
     }
 
     @Override
+    public Optional<Department> findByIdForUpdate(DepartmentId id) {
+        return Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
+                .map(row -> Department.restore(DepartmentRows.toSnapshot(row)));
+    }
+
+    @Override
     public List<Department> findAll() {
         return mapper.selectAll().stream().map(row -> Department.restore(DepartmentRows.toSnapshot(row))).toList();
     }

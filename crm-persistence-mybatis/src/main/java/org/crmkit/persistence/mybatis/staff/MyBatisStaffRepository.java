@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.Role;
@@ -61,6 +62,22 @@ public final class MyBatisStaffRepository implements StaffRepository {
     @Override
     public long countActiveWithRoleForUpdate(Role role) {
         return mapper.countActiveWithRoleForUpdate(role.name());
+    }
+
+    @Override
+    public boolean markBootstrapped(java.time.Instant at) {
+        return unitOfWork.inTransaction(() -> {
+            if (mapper.countInstallation() > 0) {
+                return false;
+            }
+            try {
+                // a concurrent bootstrap holding the row makes this wait, then fail as a duplicate
+                mapper.insertInstallation(at);
+                return true;
+            } catch (ConflictException taken) {
+                return false;
+            }
+        });
     }
 
     @Override

@@ -19,6 +19,10 @@ interface StaffMapper {
 
     long countActiveInDepartment(UUID departmentId);
 
+    int insertInstallation(@org.apache.ibatis.annotations.Param("at") java.time.Instant at);
+
+    long countInstallation();
+
     List<StaffRow> search(StaffSearchParams params);
 
     List<StaffRoleRow> selectRoles(@Param("ids") List<UUID> ids);

@@ -28,7 +28,8 @@ public final class TestDatabase {
     /** Every crmkit table, each listed before the tables it references, so deleting in this order is FK-safe. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
             "crm_customer_tag", "crm_customer", "crm_audit_entry", "crm_access_log",
-            "crm_password_reset_token", "crm_account", "crm_staff_role", "crm_staff", "crm_department");
+            "crm_password_reset_token", "crm_account", "crm_installation", "crm_staff_role", "crm_staff",
+            "crm_department");
     private static TestDatabase instance;
 
     private final DataSource dataSource;

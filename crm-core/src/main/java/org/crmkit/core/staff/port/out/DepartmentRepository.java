@@ -20,6 +20,15 @@ public interface DepartmentRepository {
     /** @param id the department @return it, if stored */
     Optional<Department> findById(DepartmentId id);
 
+    /**
+     * Finds a department and locks it until the transaction ends (MySQL {@code SELECT ... FOR UPDATE}), so that a
+     * deactivation and a move of a member into the department do not both succeed.
+     *
+     * @param id the department
+     * @return it, if stored
+     */
+    Optional<Department> findByIdForUpdate(DepartmentId id);
+
     /** @return every department, by folded name then id */
     List<Department> findAll();
 }

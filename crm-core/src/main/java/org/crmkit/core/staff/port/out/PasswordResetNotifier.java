@@ -6,7 +6,9 @@ import org.crmkit.core.staff.domain.AccountHolder;
 
 /**
  * Delivers a password reset token to its holder (by email, text message, ...), implemented by the host. Called after
- * the token is committed; the token text exists nowhere else, since crmkit stores only its hash.
+ * the token is committed, on the caller's thread; the token text exists nowhere else, since crmkit stores only its
+ * hash. Hand the message to a queue or an executor and return at once: a request for an unknown email delivers
+ * nothing, so a notifier that sends while the caller waits makes a known email measurably slower to answer.
  */
 @FunctionalInterface
 public interface PasswordResetNotifier {

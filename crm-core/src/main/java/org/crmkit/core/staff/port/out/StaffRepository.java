@@ -35,7 +35,22 @@ public interface StaffRepository {
      */
     long countActiveWithRoleForUpdate(Role role);
 
-    /** @param department a department @return how many active users belong to it */
+    /**
+     * Records, once per installation, that the first administrator was created. Of two concurrent calls exactly one
+     * returns {@code true}, whatever the isolation level (on MySQL a single-row table's primary key decides).
+     *
+     * @param at when
+     * @return whether this call recorded it; {@code false} when the installation was bootstrapped already
+     */
+    boolean markBootstrapped(java.time.Instant at);
+
+    /**
+     * Counts a department's active members with a locking read (MySQL {@code FOR UPDATE}), so the count includes
+     * members moved in by transactions that committed while this one waited for the department's lock.
+     *
+     * @param department a department
+     * @return how many active users belong to it
+     */
     long countActiveInDepartment(DepartmentId department);
 
     /**

@@ -1,0 +1,99 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.crmkit.core.Crm;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuthenticationFailedException;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.AccessLogQuery;
+import org.crmkit.core.staff.port.in.AccessLogView;
+import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
+import org.crmkit.core.staff.port.in.ChangePasswordCommand;
+import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
+import org.crmkit.core.staff.port.in.CreateStaffCommand;
+import org.crmkit.core.staff.port.in.DeactivateDepartmentCommand;
+import org.crmkit.core.staff.port.in.DepartmentView;
+import org.crmkit.core.staff.port.in.MoveStaffCommand;
+import org.crmkit.core.staff.port.in.StaffSearchQuery;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.testing.ParallelCalls;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Staff administration racing with itself on a real MySQL-compatible server. */
+class StaffConcurrencyIT {
+    private static final String PASSWORD = "the right passphrase";
+    private static final AccessContext CONTEXT = new AccessContext("198.51.100.9", "race-test");
+
+    private Crm crm;
+
+    @BeforeEach
+    void setUp() {
+        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence())
+                .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
+    }
+
+    @Test
+    void twoParallelBootstrapsCreateExactlyOneAdministrator() throws Exception {
+        List<ParallelCalls.Outcome<StaffView>> outcomes = ParallelCalls.run(2, i -> () -> crm.staff()
+                .bootstrapAdmin(new BootstrapAdminCommand("Ada" + i, "Admin", "ada" + i + "@example.org", PASSWORD)));
+
+        assertThat(outcomes).extracting(ParallelCalls.Outcome::code).containsExactlyInAnyOrder("ok", "admin_exists");
+        Actor admin = crm.accounts().authenticate(outcomes.stream().filter(ParallelCalls.Outcome::succeeded)
+                .findFirst().orElseThrow().value().workEmail(), PASSWORD, CONTEXT);
+        assertThat(crm.staff().search(admin, new StaffSearchQuery(null, "ADMIN", true, PageRequest.first(10)))
+                .items()).hasSize(1);
+    }
+
+    @Test
+    void parallelWrongCurrentPasswordsLockTheAccountAfterExactlyFiveFailures() throws Exception {
+        crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.org", PASSWORD));
+        Actor admin = crm.accounts().authenticate("ada@example.org", PASSWORD, CONTEXT);
+        StaffView tom = crm.staff().create(admin, new CreateStaffCommand("Tom", "Target", "tom@example.org", null,
+                Set.of("SALES_REP"), PASSWORD));
+        Actor session = crm.accounts().authenticate("tom@example.org", PASSWORD, CONTEXT);
+
+        List<ParallelCalls.Outcome<Object>> outcomes = ParallelCalls.run(12, i -> () -> {
+            crm.accounts().changePassword(session, new ChangePasswordCommand("guess number " + i,
+                    "a new passphrase " + i), CONTEXT);
+            return null;
+        });
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failed()).isInstanceOf(AuthenticationFailedException.class));
+        List<AccessOutcome> changes = crm.accounts().accessLog(admin, new AccessLogQuery(tom.id(), null, null, null,
+                PageRequest.first(50))).items().stream().filter(e -> e.event() == AccessEvent.PASSWORD_CHANGE)
+                .map(AccessLogView::outcome).toList();
+        assertThat(changes).filteredOn(o -> o == AccessOutcome.BAD_CREDENTIALS).hasSize(5);
+        assertThat(changes).filteredOn(o -> o == AccessOutcome.LOCKED).hasSize(7);
+    }
+
+    @Test
+    void aDepartmentIsNeverLeftInactiveWithAnActiveMember() throws Exception {
+        crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.org", PASSWORD));
+        Actor admin = crm.accounts().authenticate("ada@example.org", PASSWORD, CONTEXT);
+        for (int round = 0; round < 10; round++) {
+            DepartmentView department = crm.departments().create(admin,
+                    new CreateDepartmentCommand("Closing " + round, null));
+            StaffView mover = crm.staff().create(admin, new CreateStaffCommand("Mo", "Ver " + round,
+                    "mover" + round + "@example.org", null, Set.of(), null));
+
+            ParallelCalls.run(2, i -> () -> i == 0
+                    ? crm.departments().deactivate(admin, new DeactivateDepartmentCommand(department.id(), null))
+                    : crm.staff().moveToDepartment(admin, new MoveStaffCommand(mover.id(), department.id(), null)));
+
+            boolean inactive = !crm.departments().findById(admin, department.id()).orElseThrow().active();
+            long members = crm.staff().search(admin, new StaffSearchQuery(department.id(), null, true,
+                    PageRequest.first(10))).items().size();
+            assertThat(inactive && members > 0).as("round %d: inactive department with %d members", round, members)
+                    .isFalse();
+        }
+    }
+}
