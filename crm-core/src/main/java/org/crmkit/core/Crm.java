@@ -9,6 +9,8 @@ import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.product.application.ProductApplication;
+import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.shared.AccessPolicy;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DefaultAccessPolicy;
@@ -27,8 +29,8 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
- * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()} and
- * {@link #audit()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
+ * {@link #audit()} and {@link #products()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -45,6 +47,7 @@ public final class Crm {
     private final StaffUsers staff;
     private final Accounts accounts;
     private final AuditTrail audit;
+    private final Products products;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -61,6 +64,7 @@ public final class Crm {
                 customers, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy, b.resetTokenTtl,
                 b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
+        this.products = ProductApplication.products(support, p.categories(), p.products());
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -91,6 +95,11 @@ public final class Crm {
     /** @return the audit trail search */
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** @return the catalog: categories and products */
+    public Products products() {
+        return products;
     }
 
     /** @return the persistence this instance runs on */

@@ -1,6 +1,8 @@
 package org.crmkit.core.inmemory;
 
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.product.port.out.CategoryRepository;
+import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
@@ -21,6 +23,8 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
             new InMemoryPasswordResetTokenRepository(unitOfWork);
     private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(unitOfWork, resetTokens);
     private final InMemoryAccessLog accessLog = new InMemoryAccessLog(unitOfWork);
+    private final InMemoryCategoryRepository categories = new InMemoryCategoryRepository(unitOfWork);
+    private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -65,5 +69,15 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    @Override
+    public CategoryRepository categories() {
+        return categories;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
     }
 }

@@ -24,6 +24,22 @@ public final class Cursor {
     }
 
     /**
+     * A scope that is the same in every JVM for the same query: the filters by their text (an enum by its name), not
+     * by {@code hashCode()}, which for an enum differs from one JVM to the next.
+     *
+     * @param query   the query's name and sort, such as {@code "customer.search/NAME_ASC"}
+     * @param filters the query's filter values; {@code null} for a filter not set
+     * @return the scope
+     */
+    public static String scope(String query, Object... filters) {
+        StringBuilder text = new StringBuilder();
+        for (Object filter : filters) {
+            text.append(filter instanceof Enum<?> e ? e.name() : String.valueOf(filter)).append('\u0000');
+        }
+        return query + "/" + checksum(text.toString());
+    }
+
+    /**
      * @param scope  identifies the query, sort and filter the cursor belongs to
      * @param values the sort-key values of the last item returned
      * @return the opaque cursor

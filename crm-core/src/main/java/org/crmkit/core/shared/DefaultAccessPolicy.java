@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The documented default policy: exactly the matrix of {@code docs/authorization.md}. Roles grant permissions with a
  * scope ({@link AccessScope}); a staff user holding several roles gets the widest scope any of them grants. Every
- * active staff user may view departments, view their own profile, change their own password and log out. A customer
- * acts only on their own records. The system actor is trusted with everything except the per-account permissions
+ * active staff user may view departments and the catalog, view their own profile, change their own password and log
+ * out. A customer acts only on their own records, and may read the catalog. The system actor is trusted with everything except the per-account permissions
  * (it has no account); the anonymous actor may only register themself. Everything else is denied.
  */
 public final class DefaultAccessPolicy implements AccessPolicy {
@@ -49,17 +49,20 @@ public final class DefaultAccessPolicy implements AccessPolicy {
             grant(AccessScope.ANY, p, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
         }
         grant(AccessScope.DEPARTMENT, Permission.STAFF_VIEW, Role.SALES_MANAGER, Role.SUPPORT_MANAGER);
+        grant(AccessScope.ANY, Permission.PRODUCT_MANAGE, Role.PRODUCT_MANAGER);
 
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
         everyStaffUser.put(Permission.ACCOUNT_CHANGE_PASSWORD, AccessScope.OWN);
         everyStaffUser.put(Permission.ACCOUNT_LOGOUT, AccessScope.OWN);
+        everyStaffUser.put(Permission.PRODUCT_VIEW, AccessScope.ANY);
 
         for (Permission p : new Permission[] {Permission.CUSTOMER_VIEW, Permission.CUSTOMER_UPDATE_CONTACT,
                 Permission.CUSTOMER_CONSENT, Permission.CUSTOMER_EXPORT, Permission.ACCOUNT_CHANGE_PASSWORD,
                 Permission.ACCOUNT_LOGOUT}) {
             customerSelf.put(p, AccessScope.OWN);
         }
+        customerSelf.put(Permission.PRODUCT_VIEW, AccessScope.ANY); // the catalog is no customer's own record
     }
 
     private void grant(AccessScope scope, Permission permission, Role... to) {

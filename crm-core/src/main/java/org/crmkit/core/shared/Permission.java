@@ -47,5 +47,9 @@ public enum Permission {
     /** Read daily login and active-user counts. */
     ACCESS_REPORT,
     /** Read the audit trail. */
-    AUDIT_VIEW
+    AUDIT_VIEW,
+    /** Change the catalog: categories and products. */
+    PRODUCT_MANAGE,
+    /** Read the catalog. */
+    PRODUCT_VIEW
 }

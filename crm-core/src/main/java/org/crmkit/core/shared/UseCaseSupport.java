@@ -219,6 +219,37 @@ public final class UseCaseSupport {
     }
 
     /**
+     * The middle of every state change, inside its transaction once the aggregate is loaded and the caller
+     * authorized: check the version the caller read, apply the domain call, and when it changed anything, store the
+     * aggregate, audit the change and publish its events after commit. A call that changes nothing writes nothing.
+     *
+     * @param actor           the caller
+     * @param action          the audited action name
+     * @param targetType      the kind of aggregate
+     * @param targetId        its id
+     * @param aggregate       the loaded aggregate
+     * @param expectedVersion the version the caller read, or {@code null} to skip the check
+     * @param domainCall      the change
+     * @param store           stores the changed aggregate (the repository's optimistic update)
+     * @param <A>             the aggregate type
+     */
+    public <A extends AggregateRoot> void applyChange(Actor actor, String action, String targetType, UUID targetId,
+                                                      A aggregate, Long expectedVersion,
+                                                      java.util.function.Consumer<A> domainCall,
+                                                      java.util.function.Consumer<A> store) {
+        if (expectedVersion != null) {
+            aggregate.requireVersion(expectedVersion);
+        }
+        domainCall.accept(aggregate);
+        List<DomainEvent> events = aggregate.pullEvents();
+        if (!events.isEmpty()) {
+            store.accept(aggregate);
+            audit(actor, action, targetType, targetId);
+            publishAfterCommit(events);
+        }
+    }
+
+    /**
      * Hands events to the publisher once the current transaction has committed; never after a rollback.
      *
      * @param events the events an aggregate recorded

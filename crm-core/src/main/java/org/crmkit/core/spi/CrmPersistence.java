@@ -1,6 +1,8 @@
 package org.crmkit.core.spi;
 
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.product.port.out.CategoryRepository;
+import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.staff.port.out.AccessLog;
@@ -39,4 +41,10 @@ public interface CrmPersistence {
 
     /** @return the append-only access log */
     AccessLog accessLog();
+
+    /** @return the category repository */
+    CategoryRepository categories();
+
+    /** @return the product repository */
+    ProductRepository products();
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,15 +45,28 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.product.port.in.CategoryView;
+import org.crmkit.core.product.port.in.CreateCategoryCommand;
+import org.crmkit.core.product.port.in.CreateProductCommand;
+import org.crmkit.core.product.port.in.MoveCategoryCommand;
+import org.crmkit.core.product.port.in.MoveProductCommand;
+import org.crmkit.core.product.port.in.ProductSearchQuery;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.product.port.in.RenameCategoryCommand;
+import org.crmkit.core.product.port.in.RepriceProductCommand;
+import org.crmkit.core.product.port.in.RetireProductCommand;
+import org.crmkit.core.product.port.in.UpdateProductCommand;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.domain.AccountId;
@@ -96,12 +111,13 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code public}: the use case takes no actor and runs.</li>
  * </ul>
  *
- * Use cases without a record to name (creations, searches, lists, the caller's own account) check only "allowed"
- * or "denied". An allowed call must succeed outright, so the fixtures make every allowed call valid. A denied call
- * must throw {@link AccessDeniedException}, add exactly one {@code DENIED} audit entry and nothing else (no access
- * log entry either), and leave its target record unchanged. The {@code customer (other)} cell of a use case on the
- * caller's own account ({@code changePassword}, {@code logout}) cannot be called: no parameter can name another
- * account, and that is what its test checks.
+ * Use cases without a record to name (creations, searches, lists, the caller's own account) check only "allowed" or
+ * "denied"; so do the use cases on a record of the catalog (a category, a product), which belongs to nobody, but a
+ * denied call on one must leave that record's version unchanged. An allowed call must succeed outright, so the
+ * fixtures make every allowed call valid. A denied call must throw {@link AccessDeniedException}, add exactly one
+ * {@code DENIED} audit entry and nothing else (no access log entry either), and leave its target record unchanged. The
+ * {@code customer (other)} cell of a use case on the caller's own account ({@code changePassword}, {@code logout})
+ * cannot be called: no parameter can name another account, and that is what its test checks.
  *
  * <p>To see the test fail against a changed matrix, point {@code -Dcrmkit.authorizationDoc=...} at a copy.
  */
@@ -524,6 +540,8 @@ class AuthorizationMatrixTest {
         STAFF,
         /** A department. */
         DEPARTMENT,
+        /** A record of the catalog (a category, a product): it belongs to nobody, so the cell is yes or no. */
+        CATALOG,
         /** Takes no actor. */
         PUBLIC;
 
@@ -728,6 +746,60 @@ class AuthorizationMatrixTest {
             m.put("accounts.dailyActivity", on(Target.NONE, (f, k) -> () -> f.crm.accounts().dailyActivity(f.actor,
                     new DailyActivityQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), null))));
 
+            // catalog
+            m.put("products.createCategory", on(Target.NONE, (f, k) -> () -> f.crm.products().createCategory(f.actor,
+                    new CreateCategoryCommand("Category " + f.next(), null))));
+            m.put("products.renameCategory", on(Target.CATALOG, (f, k) -> {
+                CategoryId id = f.category().id();
+                return () -> f.crm.products().renameCategory(f.actor,
+                        new RenameCategoryCommand(id, "Renamed " + f.next(), null));
+            }));
+            m.put("products.moveCategory", on(Target.CATALOG, (f, k) -> {
+                CategoryId parent = f.category().id();
+                CategoryId id = f.category().id();
+                return () -> assertThat(f.crm.products().moveCategory(f.actor,
+                        new MoveCategoryCommand(id, parent, null)).parent()).isEqualTo(parent);
+            }));
+            m.put("products.categories", on(Target.NONE, (f, k) -> {
+                f.category();
+                return () -> assertThat(f.crm.products().categories(f.actor)).isNotEmpty();
+            }));
+            m.put("products.create", on(Target.NONE, (f, k) -> () -> f.crm.products().create(f.actor,
+                    new CreateProductCommand("SKU-" + f.next(), "Product", null, null, new BigDecimal("9.90"),
+                            "EUR"))));
+            m.put("products.update", on(Target.CATALOG, (f, k) -> {
+                ProductId id = f.product().id();
+                return () -> f.crm.products().update(f.actor,
+                        new UpdateProductCommand(id, "Renamed " + f.next(), "Described", null));
+            }));
+            m.put("products.moveToCategory", on(Target.CATALOG, (f, k) -> {
+                CategoryId category = f.category().id();
+                ProductId id = f.product().id();
+                return () -> f.crm.products().moveToCategory(f.actor, new MoveProductCommand(id, category, null));
+            }));
+            m.put("products.reprice", on(Target.CATALOG, (f, k) -> {
+                ProductId id = f.product().id();
+                return () -> f.crm.products().reprice(f.actor,
+                        new RepriceProductCommand(id, new BigDecimal("12.50"), "EUR", null));
+            }));
+            m.put("products.retire", on(Target.CATALOG, (f, k) -> {
+                ProductId id = f.product().id();
+                return () -> f.crm.products().retire(f.actor, new RetireProductCommand(id, null));
+            }));
+            m.put("products.findById", on(Target.CATALOG, (f, k) -> {
+                ProductId id = f.product().id();
+                return () -> assertThat(f.crm.products().findById(f.actor, id)).isPresent();
+            }));
+            m.put("products.findBySku", on(Target.CATALOG, (f, k) -> {
+                String sku = f.product().sku().toLowerCase(Locale.ROOT);
+                return () -> assertThat(f.crm.products().findBySku(f.actor, sku)).isPresent();
+            }));
+            m.put("products.search", on(Target.NONE, (f, k) -> {
+                f.product();
+                return () -> assertThat(f.crm.products().search(f.actor, ProductSearchQuery.all(50)).items())
+                        .isNotEmpty();
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -878,6 +950,22 @@ class AuthorizationMatrixTest {
             return id;
         }
 
+        /** @return a new top-level category, made by the system; it becomes the call's target */
+        CategoryView category() {
+            CategoryView c = crm.products().createCategory(system, new CreateCategoryCommand("Fixture category "
+                    + next(), null));
+            lastTarget = c.id();
+            return c;
+        }
+
+        /** @return a new active product, made by the system; it becomes the call's target */
+        ProductView product() {
+            ProductView p = crm.products().create(system, new CreateProductCommand("FIX-" + next(), "Fixture product",
+                    null, null, new BigDecimal("10.00"), "EUR"));
+            lastTarget = p.id();
+            return p;
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -896,6 +984,13 @@ class AuthorizationMatrixTest {
             }
             if (lastTarget instanceof DepartmentId d) {
                 return crm.departments().findById(system, d).map(v -> v.version());
+            }
+            if (lastTarget instanceof ProductId p) {
+                return crm.products().findById(system, p).map(ProductView::version);
+            }
+            if (lastTarget instanceof CategoryId c) {
+                return crm.products().categories(system).stream().filter(v -> v.id().equals(c)).findFirst()
+                        .map(CategoryView::version);
             }
             return Optional.empty();
         }

@@ -3,9 +3,11 @@ package org.crmkit.core.inmemory;
 import org.crmkit.core.contract.AccessLogContract;
 import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
+import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
@@ -72,6 +74,22 @@ class InMemoryContractsTest {
 
     @Nested
     class AccessLogs extends AccessLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Categories extends CategoryRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Products extends ProductRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

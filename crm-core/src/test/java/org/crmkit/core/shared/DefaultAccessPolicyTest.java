@@ -24,13 +24,23 @@ class DefaultAccessPolicyTest {
     private static final DepartmentId SUPPORT =
             new DepartmentId(UUID.fromString("01890000-0000-7000-8000-0000000000e2"));
 
+    /** Every permission but the catalog's read: the catalog is nobody's record, see the next test. */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Permission.class)
+    @EnumSource(value = Permission.class, mode = EnumSource.Mode.EXCLUDE, names = "PRODUCT_VIEW")
     void aCustomerIsNeverAllowedOnSomeoneElsesRecordOrOnNoRecord(Permission permission) {
         Actor owner = Actor.customer(OWNER);
         assertThat(POLICY.permits(owner, permission, AccessTarget.customer(SOMEONE_ELSE, null))).isFalse();
         assertThat(POLICY.permits(owner, permission, AccessTarget.none())).isFalse();
         assertThat(POLICY.scope(owner, permission)).isIn(AccessScope.NONE, AccessScope.OWN);
+    }
+
+    @Test
+    void aCustomerReadsTheWholeCatalogButDoesNotChangeIt() {
+        Actor owner = Actor.customer(OWNER);
+        assertThat(POLICY.scope(owner, Permission.PRODUCT_VIEW)).isEqualTo(AccessScope.ANY);
+        assertThat(POLICY.permits(owner, Permission.PRODUCT_VIEW, AccessTarget.none())).isTrue();
+        assertThat(POLICY.scope(owner, Permission.PRODUCT_MANAGE)).isEqualTo(AccessScope.NONE);
+        assertThat(POLICY.permits(owner, Permission.PRODUCT_MANAGE, AccessTarget.none())).isFalse();
     }
 
     @Test
@@ -95,13 +105,52 @@ class DefaultAccessPolicyTest {
                 .isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    void everyRoleReadsTheCatalogAndOnlyProductManagersAndAdministratorsChangeIt(Role role) {
+        Actor staff = Actor.staff(STAFF, Set.of(role));
+        boolean manages = role == Role.PRODUCT_MANAGER || role == Role.ADMIN;
+        assertThat(POLICY.scope(staff, Permission.PRODUCT_VIEW)).isEqualTo(AccessScope.ANY);
+        assertThat(POLICY.permits(staff, Permission.PRODUCT_VIEW, AccessTarget.none())).isTrue();
+        assertThat(POLICY.scope(staff, Permission.PRODUCT_MANAGE))
+                .isEqualTo(manages ? AccessScope.ANY : AccessScope.NONE);
+        assertThat(POLICY.permits(staff, Permission.PRODUCT_MANAGE, AccessTarget.none())).isEqualTo(manages);
+    }
+
     @Test
-    void everyStaffUserSeesDepartmentsAndActsOnTheirOwnProfileAndAccountOnly() {
+    void aProductManagerManagesTheCatalogAndGetsOnlyWhatEveryStaffUserGetsBesides() {
+        Actor productManager = Actor.staff(STAFF, Set.of(Role.PRODUCT_MANAGER));
+        for (Permission permission : Permission.values()) {
+            AccessScope expected;
+            switch (permission) {
+                case PRODUCT_MANAGE:
+                case PRODUCT_VIEW:
+                case DEPARTMENT_VIEW:
+                    expected = AccessScope.ANY;
+                    break;
+                case STAFF_VIEW:
+                case ACCOUNT_CHANGE_PASSWORD:
+                case ACCOUNT_LOGOUT:
+                    expected = AccessScope.OWN;
+                    break;
+                default:
+                    expected = AccessScope.NONE;
+            }
+            assertThat(POLICY.scope(productManager, permission)).as(permission.name()).isEqualTo(expected);
+        }
+        Actor productManagerAndRep = Actor.staff(STAFF, EnumSet.of(Role.PRODUCT_MANAGER, Role.SALES_REP));
+        assertThat(POLICY.scope(productManagerAndRep, Permission.PRODUCT_MANAGE)).isEqualTo(AccessScope.ANY);
+        assertThat(POLICY.scope(productManagerAndRep, Permission.CUSTOMER_VIEW)).isEqualTo(AccessScope.OWN);
+    }
+
+    @Test
+    void everyStaffUserSeesDepartmentsAndTheCatalogAndActsOnTheirOwnProfileAndAccountOnly() {
         Actor noRoles = Actor.staff(STAFF, Set.of());
         for (Permission permission : Permission.values()) {
             AccessScope expected;
             switch (permission) {
                 case DEPARTMENT_VIEW:
+                case PRODUCT_VIEW:
                     expected = AccessScope.ANY;
                     break;
                 case STAFF_VIEW:

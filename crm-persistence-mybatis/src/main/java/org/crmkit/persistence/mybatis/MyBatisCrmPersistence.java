@@ -14,6 +14,8 @@ import org.apache.ibatis.transaction.TransactionFactory;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.product.port.out.CategoryRepository;
+import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
@@ -24,6 +26,8 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
+import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisAccessLog;
 import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
@@ -64,6 +68,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisAccountRepository accounts;
     private final MyBatisPasswordResetTokenRepository resetTokens;
     private final MyBatisAccessLog accessLog;
+    private final MyBatisCategoryRepository categories;
+    private final MyBatisProductRepository products;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -74,6 +80,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.accounts = new MyBatisAccountRepository(unitOfWork);
         this.resetTokens = new MyBatisPasswordResetTokenRepository(unitOfWork);
         this.accessLog = new MyBatisAccessLog(unitOfWork);
+        this.categories = new MyBatisCategoryRepository(unitOfWork);
+        this.products = new MyBatisProductRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -131,6 +139,16 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    @Override
+    public CategoryRepository categories() {
+        return categories;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return products;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

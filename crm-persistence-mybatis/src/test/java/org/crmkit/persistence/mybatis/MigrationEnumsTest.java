@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.product.domain.ProductStatus;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.Role;
@@ -37,6 +38,7 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_access_log_holder")).isEqualTo(constants(AccountHolder.Kind.class));
         assertThat(names(sql, "ck_crm_audit_actor")).isEqualTo(constants(ActorType.class));
         assertThat(names(sql, "ck_crm_audit_outcome")).isEqualTo(constants(AuditOutcome.class));
+        assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
     }
 
     private static String allMigrations() throws IOException {

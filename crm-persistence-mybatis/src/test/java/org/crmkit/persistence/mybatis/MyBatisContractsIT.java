@@ -3,9 +3,11 @@ package org.crmkit.persistence.mybatis;
 import org.crmkit.core.contract.AccessLogContract;
 import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
+import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
@@ -73,6 +75,22 @@ class MyBatisContractsIT {
 
     @Nested
     class AccessLogs extends AccessLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Categories extends CategoryRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Products extends ProductRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

@@ -9,6 +9,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -33,8 +34,8 @@ final class AuditService implements AuditTrail {
         Instant from = StoredTime.bound("from", query.from());
         Instant before = StoredTime.bound("before", query.before());
         StoredTime.requireOrdered("from", from, "before", before);
-        String scope = "audit.search/" + Integer.toHexString(Objects.hash(query.actorType(), query.actorRef(),
-                query.action(), query.targetType(), query.targetId(), from, before, query.outcome()));
+        String scope = Cursor.scope("audit.search", query.actorType(), query.actorRef(), query.action(),
+                query.targetType(), query.targetId(), from, before, query.outcome());
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         AuditCriteria criteria = new AuditCriteria(query.actorType(), blankToNull(query.actorRef()),
                 blankToNull(query.action()), blankToNull(query.targetType()), query.targetId(), from, before, after,

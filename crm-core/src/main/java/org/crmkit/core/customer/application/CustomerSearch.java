@@ -57,8 +57,8 @@ final class CustomerSearch {
         Instant from = StoredTime.bound("registeredFrom", query.registeredFrom());
         Instant before = StoredTime.bound("registeredBefore", query.registeredBefore());
         StoredTime.requireOrdered("registeredFrom", from, "registeredBefore", before);
-        String scope = "customer.search/" + query.sort().name() + "/" + Integer.toHexString(Objects.hash(text,
-                query.status(), tag, country, query.accountManager(), from, before));
+        String scope = Cursor.scope("customer.search/" + query.sort().name(), text, query.status(), tag,
+                country, query.accountManager(), from, before);
         PageRequest page = query.page();
         SeekPosition after = page.cursor() == null ? null : decode(page.cursor(), scope, query.sort());
         return new Plan(new CustomerSearchCriteria(text, query.status(), tag, country, query.accountManager(),

@@ -31,7 +31,6 @@ import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
@@ -267,16 +266,8 @@ final class CustomerService implements Customers {
                                 Long expectedVersion, Consumer<Customer> domainCall) {
         return support.transaction(() -> {
             Customer customer = loadAuthorized(actor, permission, action, id);
-            if (expectedVersion != null) {
-                customer.requireVersion(expectedVersion);
-            }
-            domainCall.accept(customer);
-            List<DomainEvent> events = customer.pullEvents();
-            if (!events.isEmpty()) {
-                customers.update(customer);
-                support.audit(actor, action, TYPE, id.value());
-                support.publishAfterCommit(events);
-            }
+            support.applyChange(actor, action, TYPE, id.value(), customer, expectedVersion, domainCall,
+                    customers::update);
             return CustomerView.of(customer.snapshot());
         });
     }

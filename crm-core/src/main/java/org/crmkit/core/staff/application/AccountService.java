@@ -29,6 +29,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuthenticationFailedException;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.InvalidValueException;
@@ -425,8 +426,7 @@ final class AccountService implements Accounts {
             from = query.day().atStartOfDay(zone).toInstant();
             before = query.day().plusDays(1).atStartOfDay(zone).toInstant();
         }
-        String scope = "access.log/" + Integer.toHexString(Objects.hash(query.staffId(), query.customerId(), from,
-                before));
+        String scope = Cursor.scope("access.log", query.staffId(), query.customerId(), from, before);
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         Instant lower = from;

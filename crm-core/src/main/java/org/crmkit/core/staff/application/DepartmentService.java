@@ -108,16 +108,8 @@ final class DepartmentService implements Departments {
             Optional<Department> found = departments.findByIdForUpdate(id);
             support.authorize(actor, Permission.DEPARTMENT_MANAGE, targetOf(id, found), action, TYPE, id.value());
             Department department = found.orElseThrow(() -> new NotFoundException(TYPE, id));
-            if (expectedVersion != null) {
-                department.requireVersion(expectedVersion);
-            }
-            domainCall.accept(department);
-            var events = department.pullEvents();
-            if (!events.isEmpty()) {
-                departments.update(department);
-                support.audit(actor, action, TYPE, id.value());
-                support.publishAfterCommit(events);
-            }
+            support.applyChange(actor, action, TYPE, id.value(), department, expectedVersion, domainCall,
+                    departments::update);
             return DepartmentView.of(department.snapshot());
         });
     }

@@ -14,7 +14,6 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
@@ -235,8 +234,7 @@ final class StaffService implements StaffUsers {
         support.validate(actor, query);
         Role role = query.role() == null || query.role().isBlank() ? null
                 : UseCaseSupport.commandField(() -> Role.parse("role", query.role()));
-        String scope = "staff.search/" + Integer.toHexString(Objects.hash(query.departmentId(), role,
-                query.active()));
+        String scope = Cursor.scope("staff.search", query.departmentId(), role, query.active());
         StaffSearchCriteria.Position after = decode(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
@@ -281,16 +279,8 @@ final class StaffService implements StaffUsers {
             Optional<StaffUser> found = staff.findById(id);
             support.authorize(actor, permission, targetOf(id, found), action, TYPE, id.value());
             StaffUser user = found.orElseThrow(() -> new NotFoundException(TYPE, id));
-            if (expectedVersion != null) {
-                user.requireVersion(expectedVersion);
-            }
-            domainCall.accept(user);
-            List<DomainEvent> events = user.pullEvents();
-            if (!events.isEmpty()) {
-                staff.update(user);
-                support.audit(actor, action, TYPE, id.value());
-                support.publishAfterCommit(events);
-            }
+            support.applyChange(actor, action, TYPE, id.value(), user, expectedVersion, domainCall,
+                    staff::update);
             return StaffView.of(user.snapshot());
         });
     }

@@ -29,7 +29,7 @@ public final class TestDatabase {
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
             "crm_customer_tag", "crm_customer", "crm_audit_entry", "crm_access_log",
             "crm_password_reset_token", "crm_account", "crm_installation", "crm_staff_role", "crm_staff",
-            "crm_department");
+            "crm_department", "crm_product", "crm_category");
     private static TestDatabase instance;
 
     private final DataSource dataSource;
@@ -66,7 +66,8 @@ public final class TestDatabase {
     /**
      * Deletes every row of every crmkit table (not the migration history), so a test starts from empty stores. Rows
      * go children first with foreign key checks on; the one cycle (a department's manager is a staff user, a staff
-     * user's department a department) is cut by clearing the managers first.
+     * user's department a department) is cut by clearing the managers first, and the category tree (a category's
+     * parent is a category) goes leaves first.
      *
      * @return the adapter on the emptied database
      * @throws IllegalStateException when a migration added a table {@code TABLES_CHILDREN_FIRST} does not list
@@ -82,12 +83,27 @@ public final class TestDatabase {
             }
             s.executeUpdate("UPDATE crm_department SET manager_id = NULL");
             for (String table : TABLES_CHILDREN_FIRST) {
+                if (table.equals("crm_category")) {
+                    deleteCategoriesLeavesFirst(s);
+                }
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
         return persistence;
+    }
+
+    /**
+     * One DELETE of the whole tree fails when it meets a parent before its children (foreign keys are checked row by
+     * row), so each round deletes the categories that are no one's parent. The DISTINCT keeps the server from merging
+     * the derived table, which MySQL refuses for the table being deleted from.
+     */
+    private static void deleteCategoriesLeavesFirst(Statement s) throws SQLException {
+        while (s.executeUpdate("DELETE FROM crm_category WHERE id NOT IN (SELECT parent_id FROM"
+                + " (SELECT DISTINCT parent_id FROM crm_category WHERE parent_id IS NOT NULL) AS parents)") > 0) {
+            // next level up
+        }
     }
 
     /**

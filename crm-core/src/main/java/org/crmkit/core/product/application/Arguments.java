@@ -1,0 +1,24 @@
+package org.crmkit.core.product.application;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.crmkit.core.shared.ProductId;
+
+/** Bare arguments of queries, validated like commands. */
+final class Arguments {
+    private Arguments() {
+    }
+
+    /** @param productId the product asked for */
+    record ProductIdQuery(@NotNull ProductId productId) {
+    }
+
+    /** @param sku the SKU asked for */
+    record SkuQuery(@NotBlank @Size(max = 200) String sku) {
+    }
+
+    /** A query without arguments (only the actor is checked). */
+    record NoQuery() {
+    }
+}

@@ -1,0 +1,17 @@
+package org.crmkit.core.product.port.in;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.shared.ProductId;
+
+/**
+ * Moves a product to another category, or out of any.
+ *
+ * @param productId       the product
+ * @param categoryId      an existing category, or {@code null}
+ * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
+ */
+public record MoveProductCommand(@NotNull ProductId productId, CategoryId categoryId,
+                                 @PositiveOrZero Long expectedVersion) {
+}

@@ -1,0 +1,68 @@
+package org.crmkit.core.product.port.in;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.ProductId;
+
+/**
+ * The catalog ({@code crm.products()}): the category tree and the products. Product managers change it
+ * ({@code PRODUCT_MANAGE}); staff and customers read it ({@code PRODUCT_VIEW}). Every change checks the command,
+ * runs in one transaction, is audited and publishes its events after commit.
+ */
+public interface Products {
+
+    /** @param actor the caller @param command the category @return the new category */
+    CategoryView createCategory(Actor actor, CreateCategoryCommand command);
+
+    /** @param actor the caller @param command the new name @return the category */
+    CategoryView renameCategory(Actor actor, RenameCategoryCommand command);
+
+    /**
+     * Moves a category under another parent, or to the top level; refused ({@code category_cycle}) under itself or
+     * one of its descendants.
+     *
+     * @param actor   the caller
+     * @param command the new parent
+     * @return the category
+     */
+    CategoryView moveCategory(Actor actor, MoveCategoryCommand command);
+
+    /** @param actor the caller @return every category, parents before their children, siblings by name */
+    List<CategoryView> categories(Actor actor);
+
+    /** @param actor the caller @param command the product @return the new product */
+    ProductView create(Actor actor, CreateProductCommand command);
+
+    /** @param actor the caller @param command name and description @return the product */
+    ProductView update(Actor actor, UpdateProductCommand command);
+
+    /** @param actor the caller @param command the new category, or none @return the product */
+    ProductView moveToCategory(Actor actor, MoveProductCommand command);
+
+    /** @param actor the caller @param command the new list price @return the product */
+    ProductView reprice(Actor actor, RepriceProductCommand command);
+
+    /**
+     * Retires a product: it stays for the purchases that name it, but is no longer sold and takes no changes.
+     *
+     * @param actor   the caller
+     * @param command which product
+     * @return the product
+     */
+    ProductView retire(Actor actor, RetireProductCommand command);
+
+    /** @param actor the caller @param productId the product @return it, if it exists */
+    Optional<ProductView> findById(Actor actor, ProductId productId);
+
+    /** @param actor the caller @param sku a SKU (any case) @return its product, if any */
+    Optional<ProductView> findBySku(Actor actor, String sku);
+
+    /**
+     * @param actor the caller
+     * @param query text, category (with its descendants), status and page
+     * @return one page, by name
+     */
+    Page<ProductView> search(Actor actor, ProductSearchQuery query);
+}

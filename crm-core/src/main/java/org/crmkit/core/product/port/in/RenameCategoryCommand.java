@@ -1,0 +1,18 @@
+package org.crmkit.core.product.port.in;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.crmkit.core.shared.CategoryId;
+
+/**
+ * Renames a category.
+ *
+ * @param categoryId      the category
+ * @param name            1 to 100 characters, unique among its siblings
+ * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
+ */
+public record RenameCategoryCommand(@NotNull CategoryId categoryId, @NotBlank @Size(max = 200) String name,
+                                    @PositiveOrZero Long expectedVersion) {
+}

@@ -1,0 +1,32 @@
+package org.crmkit.core.product.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.product.domain.Product;
+import org.crmkit.core.shared.ProductId;
+
+/**
+ * Stores products. SKUs are unique ({@code duplicate} on field {@code sku}); {@link #update} is optimistic
+ * ({@code stale_version}). There is no delete: products are retired.
+ */
+public interface ProductRepository {
+
+    /** @param product a new product */
+    void add(Product product);
+
+    /** @param product a changed product, stored only at the version it was loaded at */
+    void update(Product product);
+
+    /** @param id the product @return it, if stored */
+    Optional<Product> findById(ProductId id);
+
+    /** @param sku a normalized SKU @return its product, if any */
+    Optional<Product> findBySku(String sku);
+
+    /**
+     * @param criteria filters and resume position
+     * @param limit    the most products to return
+     * @return matching products by folded name, then id
+     */
+    List<Product> search(ProductSearchCriteria criteria, int limit);
+}

@@ -1,0 +1,32 @@
+package org.crmkit.core.shared;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identity of a product. Lives in the kernel because other areas (sales, loyalty, tickets) refer to it.
+ *
+ * @param value the UUIDv7
+ */
+public record ProductId(UUID value) {
+    /** Checks presence. */
+    public ProductId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @param clock the time source of the id's timestamp @return a new time-ordered id */
+    public static ProductId next(Clock clock) {
+        return new ProductId(UuidV7.next(clock));
+    }
+
+    /** @param text a UUID in its canonical text form @return the id */
+    public static ProductId parse(String text) {
+        return new ProductId(Ids.parse("productId", text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

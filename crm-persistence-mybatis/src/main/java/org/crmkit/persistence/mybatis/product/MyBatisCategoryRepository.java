@@ -1,0 +1,52 @@
+package org.crmkit.persistence.mybatis.product;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.product.domain.Category;
+import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.port.out.CategoryRepository;
+import org.crmkit.core.shared.CategoryId;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Categories in {@code crm_category}, unique by folded name among siblings ({@code uq_crm_category__name} on the
+ * parent key and the name key), with optimistic locking on the version column.
+ */
+public final class MyBatisCategoryRepository implements CategoryRepository {
+    private final MyBatisUnitOfWork unitOfWork;
+    private final CategoryMapper mapper;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisCategoryRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(CategoryMapper.class);
+    }
+
+    @Override
+    public void add(Category category) {
+        mapper.insert(CategoryRows.toRow(category.snapshot()));
+    }
+
+    @Override
+    public void update(Category category) {
+        CategorySnapshot snapshot = category.snapshot();
+        unitOfWork.updateVersioned(category, () -> mapper.update(CategoryRows.toRow(snapshot)), () -> { });
+    }
+
+    @Override
+    public Optional<Category> findById(CategoryId id) {
+        return Optional.ofNullable(mapper.selectById(id.value()))
+                .map(row -> Category.restore(CategoryRows.toSnapshot(row)));
+    }
+
+    @Override
+    public Optional<Category> findByIdForUpdate(CategoryId id) {
+        return Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
+                .map(row -> Category.restore(CategoryRows.toSnapshot(row)));
+    }
+
+    @Override
+    public List<Category> findAll() {
+        return mapper.selectAll().stream().map(row -> Category.restore(CategoryRows.toSnapshot(row))).toList();
+    }
+}

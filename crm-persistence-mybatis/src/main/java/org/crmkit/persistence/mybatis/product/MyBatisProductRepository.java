@@ -1,0 +1,88 @@
+package org.crmkit.persistence.mybatis.product;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.crmkit.core.product.domain.Product;
+import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.port.out.ProductRepository;
+import org.crmkit.core.product.port.out.ProductSearchCriteria;
+import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Products in {@code crm_product}, unique by SKU ({@code uq_crm_product__sku}), with optimistic locking on the
+ * version column. Products are never deleted.
+ */
+public final class MyBatisProductRepository implements ProductRepository {
+    /**
+     * What the ASCII {@code sku} column can hold: a SKU or prefix with any other character matches no row, and is not
+     * sent, because the server cannot compare it with the column.
+     */
+    private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
+
+    private final MyBatisUnitOfWork unitOfWork;
+    private final ProductMapper mapper;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisProductRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(ProductMapper.class);
+    }
+
+    @Override
+    public void add(Product product) {
+        mapper.insert(ProductRows.toRow(product.snapshot()));
+    }
+
+    @Override
+    public void update(Product product) {
+        ProductSnapshot snapshot = product.snapshot();
+        unitOfWork.updateVersioned(product, () -> mapper.update(ProductRows.toRow(snapshot)), () -> { });
+    }
+
+    @Override
+    public Optional<Product> findById(ProductId id) {
+        return Optional.ofNullable(mapper.selectById(id.value()))
+                .map(row -> Product.restore(ProductRows.toSnapshot(row)));
+    }
+
+    @Override
+    public Optional<Product> findBySku(String sku) {
+        if (sku == null || !ASCII.matcher(sku).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mapper.selectBySku(sku)).map(row -> Product.restore(ProductRows.toSnapshot(row)));
+    }
+
+    @Override
+    public List<Product> search(ProductSearchCriteria c, int limit) {
+        if ((c.categories() != null && c.categories().isEmpty()) || limit <= 0) {
+            return List.of();
+        }
+        String nameLike = null;
+        String skuLike = null;
+        if (c.textPrefix() != null) {
+            nameLike = escapeLike(c.textPrefix()) + "%";
+            // the same upper-casing as ProductSearchCriteria.matches, so that "ß" finds a SKU starting with "SS"
+            String skuPrefix = c.textPrefix().toUpperCase(Locale.ROOT);
+            skuLike = ASCII.matcher(skuPrefix).matches() ? escapeLike(skuPrefix) + "%" : null;
+        }
+        // sorted, so that equal criteria bind their ids in one order
+        List<UUID> categoryIds = c.categories() == null ? null
+                : c.categories().stream().map(CategoryId::value).sorted().toList();
+        ProductSearchCriteria.Position after = c.after();
+        ProductSearchParams params = new ProductSearchParams(nameLike, skuLike, categoryIds,
+                c.status() == null ? null : c.status().name(), after == null ? null : after.nameKey(),
+                after == null ? null : after.id().value(), limit);
+        return unitOfWork.inTransaction(() -> mapper.search(params).stream()
+                .map(row -> Product.restore(ProductRows.toSnapshot(row))).toList());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,18 @@
+package org.crmkit.persistence.mybatis.product;
+
+import java.util.List;
+import java.util.UUID;
+
+/** SQL of {@code crm_product}; statements in {@code ProductMapper.xml} beside this interface. */
+interface ProductMapper {
+
+    int insert(ProductRow row);
+
+    int update(ProductRow row);
+
+    ProductRow selectById(UUID id);
+
+    ProductRow selectBySku(String sku);
+
+    List<ProductRow> search(ProductSearchParams params);
+}
