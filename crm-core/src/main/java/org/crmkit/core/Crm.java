@@ -11,6 +11,8 @@ import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.product.application.ProductApplication;
 import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.application.SalesApplication;
+import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.AccessPolicy;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DefaultAccessPolicy;
@@ -30,7 +32,7 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()} and {@link #products()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()} and {@link #sales()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -48,6 +50,7 @@ public final class Crm {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Products products;
+    private final Sales sales;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -65,6 +68,7 @@ public final class Crm {
                 b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
+        this.sales = SalesApplication.sales(support, p.purchases(), customers, products);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -100,6 +104,11 @@ public final class Crm {
     /** @return the catalog: categories and products */
     public Products products() {
         return products;
+    }
+
+    /** @return purchases and returns */
+    public Sales sales() {
+        return sales;
     }
 
     /** @return the persistence this instance runs on */

@@ -13,7 +13,8 @@
 --   GRANT SELECT, INSERT ON app.crm_access_log TO 'crm_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON app.crm_customer TO 'crm_app'@'%';
 --   ... and the same SELECT, INSERT, UPDATE, DELETE on crm_customer_tag, crm_department, crm_staff, crm_staff_role,
---   crm_account and crm_password_reset_token (a later migration's new tables need their own grants).
+--   crm_account and crm_password_reset_token, SELECT, INSERT on crm_installation (a later migration's new tables
+--   need their own grants).
 -- The application user needs no privilege on crm_schema_history and no DDL privilege.
 --
 -- Foreign keys. crm_staff.department_id, crm_staff_role.staff_id and crm_password_reset_token.account_id reference

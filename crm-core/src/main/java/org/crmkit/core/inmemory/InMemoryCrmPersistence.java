@@ -3,6 +3,7 @@ package org.crmkit.core.inmemory;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
@@ -25,6 +26,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryAccessLog accessLog = new InMemoryAccessLog(unitOfWork);
     private final InMemoryCategoryRepository categories = new InMemoryCategoryRepository(unitOfWork);
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
+    private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -79,5 +81,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public ProductRepository products() {
         return products;
+    }
+
+    @Override
+    public PurchaseRepository purchases() {
+        return purchases;
     }
 }

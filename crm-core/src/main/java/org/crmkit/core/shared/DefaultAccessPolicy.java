@@ -50,6 +50,12 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         }
         grant(AccessScope.DEPARTMENT, Permission.STAFF_VIEW, Role.SALES_MANAGER, Role.SUPPORT_MANAGER);
         grant(AccessScope.ANY, Permission.PRODUCT_MANAGE, Role.PRODUCT_MANAGER);
+        grant(AccessScope.ANY, Permission.SALES_RECORD, Role.SALES_MANAGER);
+        grant(AccessScope.OWN, Permission.SALES_RECORD, Role.SALES_REP);
+        grant(AccessScope.ANY, Permission.SALES_RETURN, Role.SALES_MANAGER, Role.SUPPORT_MANAGER);
+        grant(AccessScope.ANY, Permission.SALES_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
+                Role.SUPPORT_AGENT);
+        grant(AccessScope.OWN, Permission.SALES_VIEW, Role.SALES_REP);
 
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
@@ -63,6 +69,7 @@ public final class DefaultAccessPolicy implements AccessPolicy {
             customerSelf.put(p, AccessScope.OWN);
         }
         customerSelf.put(Permission.PRODUCT_VIEW, AccessScope.ANY); // the catalog is no customer's own record
+        customerSelf.put(Permission.SALES_VIEW, AccessScope.OWN);
     }
 
     private void grant(AccessScope scope, Permission permission, Role... to) {

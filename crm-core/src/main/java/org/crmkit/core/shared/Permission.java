@@ -51,5 +51,11 @@ public enum Permission {
     /** Change the catalog: categories and products. */
     PRODUCT_MANAGE,
     /** Read the catalog. */
-    PRODUCT_VIEW
+    PRODUCT_VIEW,
+    /** Record a purchase. */
+    SALES_RECORD,
+    /** Record a return against a purchase. */
+    SALES_RETURN,
+    /** Read purchases, purchase histories and totals. */
+    SALES_VIEW
 }

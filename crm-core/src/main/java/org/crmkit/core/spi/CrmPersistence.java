@@ -3,6 +3,7 @@ package org.crmkit.core.spi;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.staff.port.out.AccessLog;
@@ -47,4 +48,7 @@ public interface CrmPersistence {
 
     /** @return the product repository */
     ProductRepository products();
+
+    /** @return the purchase repository */
+    PurchaseRepository purchases();
 }

@@ -56,6 +56,12 @@ import org.crmkit.core.product.port.in.RenameCategoryCommand;
 import org.crmkit.core.product.port.in.RepriceProductCommand;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.product.port.in.UpdateProductCommand;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
+import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
@@ -67,6 +73,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.domain.AccountId;
@@ -91,6 +98,7 @@ import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.in.UpdateStaffCommand;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.testing.RecordingPublisher;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -113,9 +121,13 @@ import org.junit.jupiter.api.TestFactory;
  *
  * Use cases without a record to name (creations, searches, lists, the caller's own account) check only "allowed" or
  * "denied"; so do the use cases on a record of the catalog (a category, a product), which belongs to nobody, but a
- * denied call on one must leave that record's version unchanged. An allowed call must succeed outright, so the
+ * denied call on one must leave that record's version unchanged. A purchase is its customer's record, owned by the
+ * customer's account manager: the caller's own purchase is a purchase of a customer they manage (for a customer, their
+ * own purchase); an anonymous sale belongs to nobody, so on one every column is checked like a {@code yes} cell
+ * would be and only {@code yes} cells may reach it (a customer never). An allowed call must succeed outright, so the
  * fixtures make every allowed call valid. A denied call must throw {@link AccessDeniedException}, add exactly one
- * {@code DENIED} audit entry and nothing else (no access log entry either), and leave its target record unchanged. The
+ * {@code DENIED} audit entry and nothing else (no access log entry, no event either), and leave its target record
+ * unchanged (a denied recording leaves no purchase under its reference). The
  * {@code customer (other)} cell of a use case on the caller's own account ({@code changePassword}, {@code logout})
  * cannot be called: no parameter can name another account, and that is what its test checks.
  *
@@ -407,8 +419,14 @@ class AuthorizationMatrixTest {
             tests.add(check(prefix, row.useCase(), column, useCase, null, cell.grants()));
             return tests;
         }
+        if (target == Target.PURCHASE && useCase.anonymousSale()) {
+            // an anonymous sale is nobody's record: only yes cells reach it, and no customer
+            boolean reaches = column == Column.CUSTOMER_OWN ? row.cells().get(Column.CUSTOMER_OTHER) == Cell.YES
+                    : cell == Cell.YES;
+            tests.add(check(prefix, row.useCase(), column, useCase, Kind.NOBODY, reaches));
+        }
         if (column == Column.CUSTOMER_OWN) {
-            Kind kind = target == Target.CUSTOMER ? Kind.OWN : Kind.OTHER;
+            Kind kind = target.customersHaveOne() ? Kind.OWN : Kind.OTHER;
             tests.add(check(prefix, row.useCase(), column, useCase, kind, cell.grants()));
         } else if (column == Column.CUSTOMER_OTHER || !column.isStaff()) {
             tests.add(check(prefix, row.useCase(), column, useCase, Kind.OTHER, cell == Cell.YES));
@@ -474,6 +492,7 @@ class AuthorizationMatrixTest {
         Optional<Long> versionBefore = f.targetVersion();
         Map<UUID, AuditEntry> before = f.auditEntries();
         int accessLogBefore = f.accessLogSize();
+        f.publisher.clear();
         try {
             call.run();
         } catch (AccessDeniedException expected) {
@@ -494,6 +513,7 @@ class AuthorizationMatrixTest {
                     .isEqualTo(versionBefore);
             assertThat(f.accessLogSize()).as("access log entries after the refused %s", name)
                     .isEqualTo(accessLogBefore);
+            assertThat(f.publisher.events()).as("events published by the refused %s", name).isEmpty();
             return;
         } catch (Exception other) {
             throw new AssertionError(name + " as " + describe(column) + (kind == null ? "" : " on "
@@ -542,17 +562,29 @@ class AuthorizationMatrixTest {
         DEPARTMENT,
         /** A record of the catalog (a category, a product): it belongs to nobody, so the cell is yes or no. */
         CATALOG,
+        /**
+         * A purchase, or a customer's purchases: the customer's record, owned by their account manager. An anonymous
+         * sale belongs to nobody.
+         */
+        PURCHASE,
         /** Takes no actor. */
         PUBLIC;
 
         boolean namesARecord() {
-            return this == CUSTOMER || this == STAFF || this == DEPARTMENT;
+            return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE;
+        }
+
+        /** @return whether a customer caller has a record of this kind of their own */
+        boolean customersHaveOne() {
+            return this == CUSTOMER || this == PURCHASE;
         }
     }
 
     /** Whose record a call acts on, seen from the caller. */
     enum Kind {
-        OWN, SAME_DEPARTMENT, OTHER;
+        OWN, SAME_DEPARTMENT, OTHER,
+        /** A record of nobody: an anonymous sale. */
+        NOBODY;
 
         String describe(Column column) {
             switch (this) {
@@ -560,6 +592,8 @@ class AuthorizationMatrixTest {
                     return "own record";
                 case SAME_DEPARTMENT:
                     return "a department colleague's record";
+                case NOBODY:
+                    return "an anonymous sale (nobody's record)";
                 default:
                     return column.isStaff() ? "another department's record" : "someone else's record";
             }
@@ -582,8 +616,9 @@ class AuthorizationMatrixTest {
      * @param target            what the use case acts on
      * @param invocation        the call
      * @param emptyInstallation whether a public use case needs an installation without any administrator
+     * @param anonymousSale     whether the invoker can also act on an anonymous sale ({@link Kind#NOBODY})
      */
-    record UseCase(Target target, Invocation invocation, boolean emptyInstallation) {
+    record UseCase(Target target, Invocation invocation, boolean emptyInstallation, boolean anonymousSale) {
     }
 
     /** One invoker per use case of {@link Crm}. */
@@ -594,7 +629,12 @@ class AuthorizationMatrixTest {
         }
 
         private static UseCase on(Target target, Invocation invocation) {
-            return new UseCase(target, invocation, false);
+            return new UseCase(target, invocation, false, false);
+        }
+
+        /** @return a use case on a purchase that can also be called on an anonymous sale */
+        private static UseCase onAnySale(Invocation invocation) {
+            return new UseCase(Target.PURCHASE, invocation, false, true);
         }
 
         private static Map<String, UseCase> build() {
@@ -682,7 +722,7 @@ class AuthorizationMatrixTest {
 
             // staff users
             m.put("staff.bootstrapAdmin", new UseCase(Target.PUBLIC, (f, k) -> () -> f.crm.staff().bootstrapAdmin(
-                    new BootstrapAdminCommand("First", "Admin", "first-admin@crmkit.test", PASSWORD)), true));
+                    new BootstrapAdminCommand("First", "Admin", "first-admin@crmkit.test", PASSWORD)), true, false));
             m.put("staff.create", on(Target.NONE, (f, k) -> () -> f.crm.staff().create(f.actor,
                     new CreateStaffCommand("New", "Hire", f.nextEmail(), f.departmentB, Set.of("SALES_REP"), null))));
             m.put("staff.update", on(Target.STAFF, (f, k) -> {
@@ -800,6 +840,36 @@ class AuthorizationMatrixTest {
                         .isNotEmpty();
             }));
 
+            // purchases and returns
+            m.put("sales.recordPurchase", onAnySale((f, k) -> {
+                CustomerId customer = f.purchaseCustomer(k);
+                RecordPurchaseCommand command = f.purchaseCommand(customer);
+                return () -> {
+                    PurchaseView recorded = f.crm.sales().recordPurchase(f.actor, command);
+                    assertThat(recorded.customer()).isEqualTo(customer);
+                    assertThat(recorded.version()).isZero();
+                };
+            }));
+            m.put("sales.recordReturn", onAnySale((f, k) -> {
+                PurchaseView p = f.purchase(k);
+                return () -> assertThat(f.crm.sales().recordReturn(f.actor, new RecordReturnCommand(p.id(),
+                        List.of(new RecordReturnCommand.Line(1, 1)), p.version())).returns()).hasSize(1);
+            }));
+            m.put("sales.findById", onAnySale((f, k) -> {
+                PurchaseView p = f.purchase(k);
+                return () -> assertThat(f.crm.sales().findById(f.actor, p.id())).contains(p);
+            }));
+            m.put("sales.history", on(Target.PURCHASE, (f, k) -> {
+                PurchaseView p = f.purchase(k);
+                return () -> assertThat(f.crm.sales().history(f.actor, new PurchaseHistoryQuery(p.customer(),
+                        PageRequest.first(50))).items()).containsExactly(p);
+            }));
+            m.put("sales.totals", on(Target.PURCHASE, (f, k) -> {
+                PurchaseView p = f.purchase(k);
+                return () -> assertThat(f.crm.sales().totals(f.actor, p.customer()).currencies())
+                        .singleElement().satisfies(t -> assertThat(t.amount()).isEqualTo(p.total()));
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -816,7 +886,10 @@ class AuthorizationMatrixTest {
      * signed-up customer, the system or the anonymous actor.
      */
     static final class Fixture {
+        /** The source of every purchase the fixture records. */
+        static final String SALES_SOURCE = "matrix-shop";
         final Crm crm;
+        final RecordingPublisher publisher = new RecordingPublisher();
         final List<String> resetTokens = new ArrayList<>();
         final Actor system = Actor.system("matrix-fixture");
         StaffView admin;
@@ -831,11 +904,12 @@ class AuthorizationMatrixTest {
         /** The record the invoker chose as the call's target, if any. */
         Object lastTarget;
         private Actor adminActor;
+        private ProductId soldProduct;
         private int sequence;
 
         private Fixture() {
             crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1))
-                    .validator(VALIDATOR).passwordPolicy(PASSWORD_POLICY)
+                    .validator(VALIDATOR).passwordPolicy(PASSWORD_POLICY).eventPublisher(publisher)
                     .passwordResetNotifier(message -> resetTokens.add(message.token())).build();
         }
 
@@ -966,6 +1040,35 @@ class AuthorizationMatrixTest {
             return p;
         }
 
+        /** @param kind whose @return the customer of a purchase of that kind, or {@code null} for an anonymous sale */
+        CustomerId purchaseCustomer(Kind kind) {
+            return kind == Kind.NOBODY ? null : customer(kind);
+        }
+
+        /**
+         * @param customer the buyer, or {@code null}
+         * @return a new purchase of two of a product at 10.00 EUR, under a new reference; that reference becomes
+         * the call's target (a denied recording must leave nothing under it)
+         */
+        RecordPurchaseCommand purchaseCommand(CustomerId customer) {
+            if (soldProduct == null) {
+                soldProduct = crm.products().create(system, new CreateProductCommand("SOLD-" + next(), "Sold product",
+                        null, null, new BigDecimal("10.00"), "EUR")).id();
+            }
+            String reference = "ORDER-" + next();
+            lastTarget = new PurchaseReference(SALES_SOURCE, reference);
+            return new RecordPurchaseCommand(customer, Instant.parse("2025-06-01T12:00:00Z"), SalesChannel.STORE,
+                    SALES_SOURCE, reference, "EUR", List.of(new RecordPurchaseCommand.Line(1, soldProduct, 2,
+                    new BigDecimal("10.00"))));
+        }
+
+        /** @param kind whose @return a purchase of that kind, recorded by the system; it becomes the call's target */
+        PurchaseView purchase(Kind kind) {
+            PurchaseView p = crm.sales().recordPurchase(system, purchaseCommand(purchaseCustomer(kind)));
+            lastTarget = p.id();
+            return p;
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -992,7 +1095,18 @@ class AuthorizationMatrixTest {
                 return crm.products().categories(system).stream().filter(v -> v.id().equals(c)).findFirst()
                         .map(CategoryView::version);
             }
+            if (lastTarget instanceof PurchaseId p) {
+                return crm.sales().findById(system, p).map(PurchaseView::version);
+            }
+            if (lastTarget instanceof PurchaseReference r) {
+                return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+                        .findByReference(r.source(), r.externalReference())).map(Purchase::version);
+            }
             return Optional.empty();
+        }
+
+        /** A purchase not recorded yet: the target of a recording. */
+        record PurchaseReference(String source, String externalReference) {
         }
 
         /** @return how many entries the access log holds */

@@ -250,7 +250,7 @@ class ProductBadInputTest {
     }
 
     /**
-     * Fails today: {@code Product.normalizeSku} upper-cases before it checks, and {@code toUpperCase} turns some
+     * Guards a fixed bug, where {@code Product.normalizeSku} upper-cases before it checks, and {@code toUpperCase} turns some
      * non-ASCII letters into ASCII ones ({@code ß} into {@code SS}, the dotless {@code ı} into {@code I}, the
      * ligature {@code ﬁ} into {@code FI}). So "straße" is accepted as "STRASSE" while "é" is refused, and "ıd-1"
      * is taken as a duplicate of "ID-1" although nobody typed that SKU.
@@ -350,7 +350,7 @@ class ProductBadInputTest {
     }
 
     /**
-     * Fails today: {@code reprice} calls {@code Product.reprice} without {@code UseCaseSupport.commandField}, so
+     * Guards a fixed bug, where {@code reprice} calls {@code Product.reprice} without {@code UseCaseSupport.commandField}, so
      * the domain's refusal escapes as an {@link InvalidValueException} ({@code invalid_value}) while the same
      * negative price on {@code create}, and five decimals on {@code reprice} itself, surface as an
      * {@link InvalidCommandException} ({@code invalid_command}) naming {@code listPrice}.
@@ -440,7 +440,7 @@ class ProductBadInputTest {
     }
 
     /**
-     * Fails today: {@code create} collects the SKU, name, description and price (its decimals, its currency) before
+     * Guards a fixed bug, where {@code create} collects the SKU, name, description and price (its decimals, its currency) before
      * the transaction, but the sign of the price only in {@code Product.create}, inside it; so a negative price is
      * reported only once every other field is right (and only if the category exists).
      */

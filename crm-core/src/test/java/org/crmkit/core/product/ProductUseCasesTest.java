@@ -509,7 +509,7 @@ class ProductUseCasesTest {
     }
 
     /**
-     * A host runs several nodes, and restarts: a cursor one JVM issued must page on in another. Fails today for a
+     * A host runs several nodes, and restarts: a cursor one JVM issued must page on in another. This once failed for a
      * status filter: the cursor's scope is {@code Objects.hash(text, categoryId, status)}, and an enum's hash code
      * is its identity hash, which differs from JVM to JVM, so the other JVM refuses the cursor as belonging to
      * "another query". (The customer and staff searches fingerprint their enum filters the same way.)

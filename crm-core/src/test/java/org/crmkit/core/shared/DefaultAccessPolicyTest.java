@@ -3,6 +3,7 @@ package org.crmkit.core.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,123 @@ class DefaultAccessPolicyTest {
         }
         assertThat(POLICY.permits(noRoles, Permission.STAFF_VIEW, AccessTarget.staff(STAFF, null))).isTrue();
         assertThat(POLICY.permits(noRoles, Permission.STAFF_VIEW, AccessTarget.staff(COLLEAGUE, null))).isFalse();
+    }
+
+    // ---- purchases and returns -----------------------------------------------------------------------------------
+
+    /** @return the documented scope of a role for a sales permission ("Purchases and returns") */
+    private static AccessScope documentedSalesScope(Role role, Permission permission) {
+        switch (permission) {
+            case SALES_RECORD:
+                switch (role) {
+                    case ADMIN:
+                    case SALES_MANAGER:
+                        return AccessScope.ANY;
+                    case SALES_REP:
+                        return AccessScope.OWN;
+                    default:
+                        return AccessScope.NONE;
+                }
+            case SALES_RETURN:
+                switch (role) {
+                    case ADMIN:
+                    case SALES_MANAGER:
+                    case SUPPORT_MANAGER:
+                        return AccessScope.ANY;
+                    default:
+                        return AccessScope.NONE;
+                }
+            case SALES_VIEW:
+                switch (role) {
+                    case ADMIN:
+                    case CRM_MANAGER:
+                    case SALES_MANAGER:
+                    case SUPPORT_MANAGER:
+                    case SUPPORT_AGENT:
+                        return AccessScope.ANY;
+                    case SALES_REP:
+                        return AccessScope.OWN;
+                    default:
+                        return AccessScope.NONE;
+                }
+            default:
+                throw new IllegalArgumentException(permission + " is no sales permission");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    void eachRoleGetsTheDocumentedScopeOnPurchasesAndReturnsAndNeverADepartmentScope(Role role) {
+        Actor staff = new Actor.Staff(STAFF, Set.of(role), SALES);
+        for (Permission permission : EnumSet.of(Permission.SALES_RECORD, Permission.SALES_RETURN,
+                Permission.SALES_VIEW)) {
+            AccessScope expected = documentedSalesScope(role, permission);
+            assertThat(POLICY.scope(staff, permission)).as("%s %s", role, permission).isEqualTo(expected);
+            // a purchase of a customer the caller manages, of a colleague's customer, of an unmanaged customer, and
+            // an anonymous sale (nobody's record)
+            assertThat(POLICY.permits(staff, permission, AccessTarget.customer(OWNER, STAFF)))
+                    .as("%s %s on a purchase of a customer they manage", role, permission)
+                    .isEqualTo(expected != AccessScope.NONE);
+            for (AccessTarget notTheirs : List.of(AccessTarget.customer(OWNER, COLLEAGUE),
+                    AccessTarget.customer(OWNER, null), AccessTarget.none())) {
+                assertThat(POLICY.permits(staff, permission, notTheirs))
+                        .as("%s %s on %s", role, permission, notTheirs).isEqualTo(expected == AccessScope.ANY);
+            }
+        }
+    }
+
+    @Test
+    void aSalesRepRecordsAndReadsPurchasesOfTheCustomersTheyManageOnlyAndReturnsNone() {
+        Actor rep = Actor.staff(STAFF, Set.of(Role.SALES_REP));
+        for (Permission p : EnumSet.of(Permission.SALES_RECORD, Permission.SALES_VIEW)) {
+            assertThat(POLICY.scope(rep, p)).as(p.name()).isEqualTo(AccessScope.OWN);
+            assertThat(POLICY.permits(rep, p, AccessTarget.customer(OWNER, STAFF))).as(p.name()).isTrue();
+            assertThat(POLICY.permits(rep, p, AccessTarget.customer(OWNER, COLLEAGUE))).as(p.name()).isFalse();
+            assertThat(POLICY.permits(rep, p, AccessTarget.customer(OWNER, null))).as(p.name()).isFalse();
+            assertThat(POLICY.permits(rep, p, AccessTarget.none())).as("%s of an anonymous sale", p).isFalse();
+        }
+        assertThat(POLICY.scope(rep, Permission.SALES_RETURN)).isEqualTo(AccessScope.NONE);
+        assertThat(POLICY.permits(rep, Permission.SALES_RETURN, AccessTarget.customer(OWNER, STAFF))).isFalse();
+    }
+
+    @Test
+    void aCustomerReadsTheirOwnPurchasesButRecordsAndReturnsNone() {
+        Actor owner = Actor.customer(OWNER);
+        assertThat(POLICY.scope(owner, Permission.SALES_VIEW)).isEqualTo(AccessScope.OWN);
+        assertThat(POLICY.permits(owner, Permission.SALES_VIEW, AccessTarget.customer(OWNER, STAFF))).isTrue();
+        assertThat(POLICY.permits(owner, Permission.SALES_VIEW, AccessTarget.customer(OWNER, null))).isTrue();
+        assertThat(POLICY.permits(owner, Permission.SALES_VIEW, AccessTarget.customer(SOMEONE_ELSE, null))).isFalse();
+        assertThat(POLICY.permits(owner, Permission.SALES_VIEW, AccessTarget.none()))
+                .as("an anonymous sale").isFalse();
+        for (Permission p : EnumSet.of(Permission.SALES_RECORD, Permission.SALES_RETURN)) {
+            assertThat(POLICY.scope(owner, p)).as(p.name()).isEqualTo(AccessScope.NONE);
+            assertThat(POLICY.permits(owner, p, AccessTarget.customer(OWNER, null))).as(p.name()).isFalse();
+        }
+    }
+
+    @Test
+    void theSystemAndAdministratorsReachEveryPurchaseIncludingAnonymousSales() {
+        for (Actor actor : List.of(Actor.system("job"), Actor.staff(STAFF, Set.of(Role.ADMIN)))) {
+            for (Permission p : EnumSet.of(Permission.SALES_RECORD, Permission.SALES_RETURN,
+                    Permission.SALES_VIEW)) {
+                assertThat(POLICY.scope(actor, p)).as("%s %s", actor, p).isEqualTo(AccessScope.ANY);
+                assertThat(POLICY.permits(actor, p, AccessTarget.none())).as("%s %s", actor, p).isTrue();
+                assertThat(POLICY.permits(actor, p, AccessTarget.customer(OWNER, COLLEAGUE))).as("%s %s", actor, p)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void severalRolesGiveTheWidestScopeOnPurchasesToo() {
+        Actor repAndAgent = Actor.staff(STAFF, EnumSet.of(Role.SALES_REP, Role.SUPPORT_AGENT));
+        assertThat(POLICY.scope(repAndAgent, Permission.SALES_VIEW)).isEqualTo(AccessScope.ANY);
+        assertThat(POLICY.scope(repAndAgent, Permission.SALES_RECORD)).isEqualTo(AccessScope.OWN);
+        assertThat(POLICY.scope(repAndAgent, Permission.SALES_RETURN)).isEqualTo(AccessScope.NONE);
+        Actor repAndSupportManager = Actor.staff(STAFF, EnumSet.of(Role.SALES_REP, Role.SUPPORT_MANAGER));
+        assertThat(POLICY.scope(repAndSupportManager, Permission.SALES_RECORD)).isEqualTo(AccessScope.OWN);
+        assertThat(POLICY.scope(repAndSupportManager, Permission.SALES_RETURN)).isEqualTo(AccessScope.ANY);
+        assertThat(POLICY.permits(repAndSupportManager, Permission.SALES_RECORD, AccessTarget.none())).isFalse();
     }
 
     @Test

@@ -240,7 +240,7 @@ class StaffBadInputTest {
         assertThat(e.errors()).hasSize(1);
     }
 
-    /** Fails today: the validator names the set element {@code roles[].<iterable element>}, which is no field. */
+    /** Guards a fixed bug, where the validator names the set element {@code roles[].<iterable element>}, which is no field. */
     @Test
     void aBlankOrNullRoleNameInCreateIsRefusedNamingRoles() {
         InvalidCommandException blank = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
@@ -774,7 +774,7 @@ class StaffBadInputTest {
 
     /**
      * A wrong current password counts towards the lock, so the lock must hold for password changes too: otherwise
-     * whoever holds a session guesses the current password without limit. Fails today: the change goes through.
+     * whoever holds a session guesses the current password without limit. Guards a fixed bug, where the change goes through.
      */
     @Test
     void aChangeOfPasswordIsRefusedWhileTheAccountIsLocked() {

@@ -16,6 +16,7 @@ import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
@@ -28,6 +29,7 @@ import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
+import org.crmkit.persistence.mybatis.sales.MyBatisPurchaseRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisAccessLog;
 import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
@@ -70,6 +72,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisAccessLog accessLog;
     private final MyBatisCategoryRepository categories;
     private final MyBatisProductRepository products;
+    private final MyBatisPurchaseRepository purchases;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -82,6 +85,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.accessLog = new MyBatisAccessLog(unitOfWork);
         this.categories = new MyBatisCategoryRepository(unitOfWork);
         this.products = new MyBatisProductRepository(unitOfWork);
+        this.purchases = new MyBatisPurchaseRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -149,6 +153,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public ProductRepository products() {
         return products;
+    }
+
+    @Override
+    public PurchaseRepository purchases() {
+        return purchases;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.Role;
@@ -39,6 +40,7 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_audit_actor")).isEqualTo(constants(ActorType.class));
         assertThat(names(sql, "ck_crm_audit_outcome")).isEqualTo(constants(AuditOutcome.class));
         assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
+        assertThat(names(sql, "ck_crm_purchase_channel")).isEqualTo(constants(SalesChannel.class));
     }
 
     private static String allMigrations() throws IOException {

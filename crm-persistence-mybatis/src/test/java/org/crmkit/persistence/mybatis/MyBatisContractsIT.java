@@ -8,6 +8,7 @@ import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
+import org.crmkit.core.contract.PurchaseRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
@@ -91,6 +92,14 @@ class MyBatisContractsIT {
 
     @Nested
     class Products extends ProductRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Purchases extends PurchaseRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

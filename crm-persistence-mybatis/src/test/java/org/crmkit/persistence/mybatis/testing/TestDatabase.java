@@ -27,6 +27,7 @@ import org.crmkit.persistence.mybatis.support.Migrations;
 public final class TestDatabase {
     /** Every crmkit table, each listed before the tables it references, so deleting in this order is FK-safe. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "crm_purchase_return_line", "crm_purchase_return", "crm_purchase_line", "crm_purchase",
             "crm_customer_tag", "crm_customer", "crm_audit_entry", "crm_access_log",
             "crm_password_reset_token", "crm_account", "crm_installation", "crm_staff_role", "crm_staff",
             "crm_department", "crm_product", "crm_category");

@@ -51,4 +51,9 @@ public record CustomerView(CustomerId id, long version, String firstName, String
                 s.tags().stream().map(Tag::value).sorted().toList(), s.accountManager(), s.source(),
                 s.externalReference());
     }
+
+    /** @return whether the customer was erased (only the id and non-personal facts remain) */
+    public boolean isErased() {
+        return status == CustomerStatus.ERASED;
+    }
 }

@@ -1,0 +1,82 @@
+package org.crmkit.core.inmemory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.UuidV7;
+
+/** Purchases in memory with their lines and returns, unique by source and reference, versioned. */
+public final class InMemoryPurchaseRepository implements PurchaseRepository {
+    private static final Comparator<PurchaseSnapshot> NEWEST_FIRST = Comparator
+            .comparing(PurchaseSnapshot::occurredAt)
+            .thenComparing(p -> p.id().value(), UuidV7::compareBytes).reversed();
+
+    private final InMemoryTable<PurchaseId, PurchaseSnapshot> table;
+
+    /** @param unitOfWork the unit of work whose transactions this store takes part in */
+    public InMemoryPurchaseRepository(InMemoryUnitOfWork unitOfWork) {
+        this.table = new InMemoryTable<PurchaseId, PurchaseSnapshot>(unitOfWork, "purchase", PurchaseSnapshot::id,
+                PurchaseSnapshot::version, s -> s.withVersion(s.version() + 1))
+                .unique("externalReference", s -> List.of(s.source(), s.externalReference()));
+    }
+
+    @Override
+    public void add(Purchase purchase) {
+        table.insert(purchase.snapshot());
+    }
+
+    @Override
+    public void update(Purchase purchase) {
+        table.update(purchase.snapshot(), purchase::recordStored);
+    }
+
+    @Override
+    public Optional<Purchase> findById(PurchaseId id) {
+        return table.get(id).map(Purchase::restore);
+    }
+
+    @Override
+    public Optional<Purchase> findByReference(String source, String externalReference) {
+        return table.where(p -> p.source().equals(source) && p.externalReference().equals(externalReference))
+                .stream().findFirst().map(Purchase::restore);
+    }
+
+    @Override
+    public List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+        return table.where(p -> customer.equals(p.customer())
+                        && EntryPosition.isAfter(after, p.occurredAt(), p.id().value())).stream()
+                .sorted(NEWEST_FIRST).limit(limit).map(Purchase::restore).toList();
+    }
+
+    @Override
+    public List<CurrencyTotals> totals(CustomerId customer) {
+        Map<String, List<Purchase>> byCurrency = new TreeMap<>();
+        table.where(p -> customer.equals(p.customer())).forEach(p -> byCurrency
+                .computeIfAbsent(p.currency().getCurrencyCode(), c -> new ArrayList<>()).add(Purchase.restore(p)));
+        List<CurrencyTotals> totals = new ArrayList<>();
+        byCurrency.forEach((code, list) -> {
+            Currency currency = Currency.getInstance(code);
+            Money amount = list.stream().map(Purchase::total).reduce(new Money(BigDecimal.ZERO, currency),
+                    Money::plus);
+            Instant first = list.stream().map(p -> p.snapshot().occurredAt()).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant last = list.stream().map(p -> p.snapshot().occurredAt()).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            totals.add(new CurrencyTotals(currency, list.size(), amount, first, last));
+        });
+        return totals;
+    }
+}

@@ -1,0 +1,25 @@
+package org.crmkit.core.sales.application;
+
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.UseCaseSupport;
+
+/** Builds the sales use cases; the one public entry of this package. */
+public final class SalesApplication {
+    private SalesApplication() {
+    }
+
+    /**
+     * @param support   shared use-case mechanics
+     * @param purchases the purchase repository
+     * @param customers the customer use cases (a purchase's customer is checked through them)
+     * @param products  the catalog use cases (a purchase's products are checked through them)
+     * @return the sales use cases
+     */
+    public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
+                              Products products) {
+        return new SalesService(support, purchases, customers, products);
+    }
+}

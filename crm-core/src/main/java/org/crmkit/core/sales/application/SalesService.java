@@ -1,0 +1,233 @@
+package org.crmkit.core.sales.application;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.port.in.PurchaseTotals;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
+import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.Cursor;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.StoredTime;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.shared.UuidV7;
+
+/**
+ * Purchases and returns. The customer and the products a purchase names are checked through their areas' use cases,
+ * as the system; access follows the customer (their account manager owns their purchases).
+ */
+final class SalesService implements Sales {
+    static final String TYPE = "purchase";
+    private static final Actor LOOKUP = Actor.system("crmkit.sales");
+
+    private final UseCaseSupport support;
+    private final PurchaseRepository purchases;
+    private final Customers customers;
+    private final Products products;
+
+    SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products) {
+        this.support = support;
+        this.purchases = purchases;
+        this.customers = customers;
+        this.products = products;
+    }
+
+    @Override
+    public PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command) {
+        support.validate(actor, command);
+        Currency currency = UseCaseSupport.commandField(() -> currency(command.currency()));
+        List<PurchaseLine> lines = lines(command, currency);
+        // the whole purchase is built and checked before any storage is read or any access decided
+        Purchase candidate = UseCaseSupport.commandField(() -> Purchase.record(PurchaseId.next(support.clock()),
+                command.customerId(), storable(command.occurredAt()), command.channel(),
+                command.source(), command.externalReference(), currency, lines, support.now()));
+        try {
+            return record(actor, command.customerId(), candidate);
+        } catch (ConflictException raced) {
+            // a concurrent recording of the same reference won the unique index: answer as if it had come first
+            if (!"duplicate".equals(raced.code())) {
+                throw raced;
+            }
+            return support.transaction(() -> existing(candidate).orElseThrow(() -> raced));
+        }
+    }
+
+    private PurchaseView record(Actor actor, CustomerId customer, Purchase candidate) {
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.SALES_RECORD, targetOf(customer), "purchase.record", TYPE, null);
+            Optional<PurchaseView> earlier = existing(candidate);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            requireCustomer(customer);
+            for (PurchaseLine line : candidate.snapshot().lines()) {
+                if (products.findById(LOOKUP, line.product()).isEmpty()) {
+                    throw new NotFoundException("product", line.product());
+                }
+            }
+            purchases.add(candidate);
+            support.audit(actor, "purchase.record", TYPE, candidate.id().value());
+            support.publishAfterCommit(candidate.pullEvents());
+            return PurchaseView.of(candidate);
+        });
+    }
+
+    /** The purchase already recorded under the candidate's reference, if it is the same; a conflict if it is not. */
+    private Optional<PurchaseView> existing(Purchase candidate) {
+        Optional<Purchase> found = purchases.findByReference(candidate.snapshot().source(),
+                candidate.snapshot().externalReference());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!found.get().sameAs(candidate)) {
+            throw ConflictException.duplicate(TYPE, "externalReference", found.get().id());
+        }
+        return Optional.of(PurchaseView.of(found.get()));
+    }
+
+    @Override
+    public PurchaseView recordReturn(Actor actor, RecordReturnCommand command) {
+        support.validate(actor, command);
+        Map<Integer, Integer> quantities = new LinkedHashMap<>();
+        for (RecordReturnCommand.Line line : command.lines()) {
+            if (quantities.put(line.lineNumber(), line.quantity()) != null) {
+                throw new InvalidCommandException(List.of(new FieldError("lines.lineNumber",
+                        "must name each line once")));
+            }
+        }
+        return support.transaction(() -> {
+            Optional<Purchase> found = purchases.findById(command.purchaseId());
+            support.authorize(actor, Permission.SALES_RETURN,
+                    targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.return", TYPE,
+                    command.purchaseId().value());
+            Purchase purchase = found.orElseThrow(() -> new NotFoundException(TYPE, command.purchaseId()));
+            support.applyChange(actor, "purchase.return", TYPE, purchase.id().value(), purchase,
+                    command.expectedVersion(), p -> UseCaseSupport.commandField(() -> p.returnLines(
+                            UuidV7.next(support.clock()), quantities, support.now())), purchases::update);
+            return PurchaseView.of(purchase);
+        });
+    }
+
+    @Override
+    public Optional<PurchaseView> findById(Actor actor, PurchaseId purchaseId) {
+        support.validate(actor, new Arguments.PurchaseIdQuery(purchaseId));
+        return support.transaction(() -> {
+            Optional<Purchase> found = purchases.findById(purchaseId);
+            support.authorize(actor, Permission.SALES_VIEW,
+                    targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.view", TYPE,
+                    purchaseId.value());
+            return found.map(PurchaseView::of);
+        });
+    }
+
+    @Override
+    public Page<PurchaseView> history(Actor actor, PurchaseHistoryQuery query) {
+        support.validate(actor, query);
+        String scope = Cursor.scope("purchase.history", query.customerId());
+        EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
+        int size = query.page().size();
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.SALES_VIEW, targetOf(query.customerId()), "purchase.history", TYPE,
+                    null);
+            return Page.slice(purchases.findByCustomer(query.customerId(), after, size + 1), size, PurchaseView::of,
+                    p -> new EntryPosition(p.snapshot().occurredAt(), p.id().value()).toCursor(scope));
+        });
+    }
+
+    @Override
+    public PurchaseTotals totals(Actor actor, CustomerId customerId) {
+        support.validate(actor, new Arguments.CustomerIdQuery(customerId));
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.SALES_VIEW, targetOf(customerId), "purchase.totals", TYPE, null);
+            return new PurchaseTotals(customerId, purchases.totals(customerId).stream()
+                    .map(t -> new PurchaseTotals.InCurrency(t.currency(), t.count(), t.amount(), t.first(), t.last()))
+                    .toList());
+        });
+    }
+
+    /** Whose purchases these are: the customer's, owned by their account manager; an anonymous sale is nobody's. */
+    private AccessTarget targetOf(CustomerId customer) {
+        if (customer == null) {
+            return AccessTarget.none();
+        }
+        Optional<CustomerView> view = customers.findById(LOOKUP, customer);
+        return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
+    }
+
+    private List<PurchaseLine> lines(RecordPurchaseCommand command, Currency currency) {
+        List<FieldError> errors = new ArrayList<>();
+        List<PurchaseLine> lines = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            RecordPurchaseCommand.Line line = command.lines().get(i);
+            try {
+                lines.add(new PurchaseLine(line.lineNumber(), line.productId(), line.quantity(),
+                        price(line, currency), 0));
+            } catch (InvalidValueException e) {
+                errors.add(new FieldError(e.field().replace("lines.", "lines[" + i + "]."), e.reason()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+        return lines;
+    }
+
+    private static Money price(RecordPurchaseCommand.Line line, Currency currency) {
+        try {
+            return new Money(line.unitPrice(), currency);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("lines.unitPrice", e.reason());
+        }
+    }
+
+    /** A purchase time as stored: within the storable years, truncated to the microsecond. */
+    private static java.time.Instant storable(java.time.Instant occurredAt) {
+        StoredTime.bound("occurredAt", occurredAt);
+        return occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("currency", "is not an ISO 4217 code");
+        }
+    }
+
+    /** Refuses a purchase for a customer who does not exist or was erased. */
+    private void requireCustomer(CustomerId customer) {
+        if (customer != null) {
+            CustomerView view = customers.findById(LOOKUP, customer)
+                    .orElseThrow(() -> new NotFoundException("customer", customer));
+            if (view.isErased()) {
+                throw new BusinessRuleViolationException("customer_erased", "customer " + customer + " was erased");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.crmkit.core.sales.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.domain.PurchaseReturn;
+import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.PurchaseId;
+
+/**
+ * A purchase as hosts see it.
+ *
+ * @param id                the purchase
+ * @param version           the version to pass as {@code expectedVersion}
+ * @param customer          the customer, or {@code null} for an anonymous sale
+ * @param occurredAt        when it was made
+ * @param channel           where
+ * @param source            the system of the reference
+ * @param externalReference the order reference
+ * @param lines             the lines, with their returned quantities
+ * @param total             the total as bought
+ * @param refunded          the sum of the refunds of its returns
+ * @param returns           its returns, oldest first
+ * @param recordedAt        when crmkit recorded it
+ */
+public record PurchaseView(PurchaseId id, long version, CustomerId customer, Instant occurredAt, SalesChannel channel,
+                           String source, String externalReference, List<PurchaseLine> lines, Money total,
+                           Money refunded, List<PurchaseReturn> returns, Instant recordedAt) {
+    /** Copies the lists. */
+    public PurchaseView {
+        lines = List.copyOf(lines);
+        returns = List.copyOf(returns);
+    }
+
+    /** @param p a purchase @return its view */
+    public static PurchaseView of(Purchase p) {
+        PurchaseSnapshot s = p.snapshot();
+        Money zero = new Money(java.math.BigDecimal.ZERO, s.currency());
+        return new PurchaseView(s.id(), s.version(), s.customer(), s.occurredAt(), s.channel(), s.source(),
+                s.externalReference(), s.lines(), p.total(),
+                s.returns().stream().map(PurchaseReturn::refund).reduce(zero, Money::plus), s.returns(),
+                s.recordedAt());
+    }
+}

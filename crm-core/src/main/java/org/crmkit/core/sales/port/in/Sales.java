@@ -1,0 +1,45 @@
+package org.crmkit.core.sales.port.in;
+
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PurchaseId;
+
+/**
+ * Purchases and returns ({@code crm.sales()}). Recording needs {@code SALES_RECORD}, returns {@code SALES_RETURN},
+ * reading {@code SALES_VIEW}; a customer reads only their own purchases, a sales rep those of the customers they
+ * manage.
+ */
+public interface Sales {
+
+    /**
+     * Records a purchase. The same source and external reference recorded again with the same content returns the
+     * purchase recorded first (a retry is safe); with different content it is a conflict ({@code duplicate} on
+     * {@code externalReference}).
+     *
+     * @param actor   the caller
+     * @param command the purchase
+     * @return the purchase
+     */
+    PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command);
+
+    /**
+     * Takes back quantities of some lines, never more than was bought and not yet returned
+     * ({@code return_exceeds_purchase}); the refund is the returned quantities at their unit prices.
+     *
+     * @param actor   the caller
+     * @param command the return
+     * @return the purchase with the return
+     */
+    PurchaseView recordReturn(Actor actor, RecordReturnCommand command);
+
+    /** @param actor the caller @param purchaseId the purchase @return it, if it exists */
+    Optional<PurchaseView> findById(Actor actor, PurchaseId purchaseId);
+
+    /** @param actor the caller @param query the customer and page @return their purchases, newest first */
+    Page<PurchaseView> history(Actor actor, PurchaseHistoryQuery query);
+
+    /** @param actor the caller @param customerId the customer @return their purchase totals per currency */
+    PurchaseTotals totals(Actor actor, CustomerId customerId);
+}

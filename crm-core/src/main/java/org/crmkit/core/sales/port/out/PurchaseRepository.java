@@ -1,0 +1,60 @@
+package org.crmkit.core.sales.port.out;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.PurchaseId;
+
+/**
+ * Stores purchases with their lines and returns. The external reference is unique per source
+ * ({@code duplicate} on field {@code externalReference}); {@link #update} (a return) is optimistic.
+ */
+public interface PurchaseRepository {
+
+    /** @param purchase a new purchase */
+    void add(Purchase purchase);
+
+    /** @param purchase a purchase with a new return, stored only at the version it was loaded at */
+    void update(Purchase purchase);
+
+    /** @param id the purchase @return it, if stored */
+    Optional<Purchase> findById(PurchaseId id);
+
+    /**
+     * @param source            the system of the reference
+     * @param externalReference the order reference
+     * @return the purchase recorded under it, if any
+     */
+    Optional<Purchase> findByReference(String source, String externalReference);
+
+    /**
+     * @param customer a customer
+     * @param after    resume strictly after this purchase (its time and id), or {@code null}
+     * @param limit    the most purchases to return
+     * @return the customer's purchases, newest first (by time, then id)
+     */
+    List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit);
+
+    /**
+     * @param customer a customer
+     * @return per currency: how many purchases, their total as bought, the first and the last purchase time
+     */
+    List<CurrencyTotals> totals(CustomerId customer);
+
+    /**
+     * A customer's purchases in one currency.
+     *
+     * @param currency the currency
+     * @param count    how many purchases
+     * @param amount   their total as bought
+     * @param first    the first purchase's time
+     * @param last     the last purchase's time
+     */
+    record CurrencyTotals(Currency currency, long count, Money amount, Instant first, Instant last) {
+    }
+}

@@ -1,0 +1,119 @@
+package org.crmkit.persistence.mybatis.sales;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.PurchaseReturn;
+import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Purchases in {@code crm_purchase} with their lines in {@code crm_purchase_line} and their returns in
+ * {@code crm_purchase_return} and {@code crm_purchase_return_line}, unique by source and external reference
+ * ({@code uq_crm_purchase__externalReference}), with optimistic locking on the version column. A purchase is read in
+ * three statements (purchases, lines, returns with their lines), a page of them too. Returns are append-only: an
+ * update rewrites the lines' returned quantities and inserts the returns not stored yet.
+ */
+public final class MyBatisPurchaseRepository implements PurchaseRepository {
+    private final MyBatisUnitOfWork unitOfWork;
+    private final PurchaseMapper mapper;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisPurchaseRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(PurchaseMapper.class);
+    }
+
+    @Override
+    public void add(Purchase purchase) {
+        PurchaseSnapshot snapshot = purchase.snapshot();
+        unitOfWork.inTransaction(() -> {
+            mapper.insert(PurchaseRows.toRow(snapshot));
+            List<PurchaseLineRow> lines = PurchaseRows.toLineRows(snapshot);
+            if (!lines.isEmpty()) {
+                mapper.insertLines(lines);
+            }
+            insertReturns(snapshot.id(), snapshot.returns());
+        });
+    }
+
+    @Override
+    public void update(Purchase purchase) {
+        PurchaseSnapshot snapshot = purchase.snapshot();
+        unitOfWork.updateVersioned(purchase, () -> mapper.update(PurchaseRows.toRow(snapshot)), () -> {
+            List<PurchaseLineRow> lines = PurchaseRows.toLineRows(snapshot);
+            if (!lines.isEmpty()) {
+                mapper.updateReturned(snapshot.id().value(), lines);
+            }
+            // read after the versioned update, which holds the purchase's row: no concurrent return slips in
+            Set<UUID> stored = new HashSet<>(mapper.selectReturnIds(snapshot.id().value()));
+            insertReturns(snapshot.id(), snapshot.returns().stream().filter(r -> !stored.contains(r.id())).toList());
+        });
+    }
+
+    @Override
+    public Optional<Purchase> findById(PurchaseId id) {
+        return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectById(id.value()))).stream().findFirst());
+    }
+
+    @Override
+    public Optional<Purchase> findByReference(String source, String externalReference) {
+        // utf8mb4_bin pads with spaces ("A-1 " = "A-1"): the row must match exactly, as in memory
+        return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectByReference(source, externalReference))
+                .stream().filter(row -> row.source().equals(source)
+                        && row.externalReference().equals(externalReference)).toList()).stream().findFirst());
+    }
+
+    @Override
+    public List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        HistoryParams params = new HistoryParams(customer.value(), after == null ? null : after.at(),
+                after == null ? null : after.id(), limit);
+        return unitOfWork.inTransaction(() -> restore(mapper.selectByCustomer(params)));
+    }
+
+    @Override
+    public List<CurrencyTotals> totals(CustomerId customer) {
+        return mapper.selectTotals(customer.value()).stream().map(PurchaseRows::toTotals).toList();
+    }
+
+    private void insertReturns(PurchaseId purchase, List<PurchaseReturn> returns) {
+        if (returns.isEmpty()) {
+            return;
+        }
+        mapper.insertReturns(returns.stream().map(r -> PurchaseRows.toReturnRow(purchase, r)).toList());
+        List<ReturnLineRow> lines = returns.stream().flatMap(r -> PurchaseRows.toReturnLineRows(r).stream()).toList();
+        if (!lines.isEmpty()) {
+            mapper.insertReturnLines(lines);
+        }
+    }
+
+    /** The purchases of the rows, in their order, with their lines and returns read in two more statements. */
+    private List<Purchase> restore(List<PurchaseRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = PurchaseRows.ids(rows);
+        Map<UUID, List<PurchaseLineRow>> lines = mapper.selectLines(ids).stream()
+                .collect(Collectors.groupingBy(PurchaseLineRow::purchaseId));
+        Map<UUID, List<ReturnWithLineRow>> returns = mapper.selectReturns(ids).stream()
+                .collect(Collectors.groupingBy(ReturnWithLineRow::purchaseId));
+        return rows.stream().map(row -> Purchase.restore(PurchaseRows.toSnapshot(row,
+                lines.getOrDefault(row.id(), List.of()), returns.getOrDefault(row.id(), List.of())))).toList();
+    }
+
+    private static List<PurchaseRow> nullable(PurchaseRow row) {
+        return row == null ? List.of() : List.of(row);
+    }
+}

@@ -1,0 +1,36 @@
+package org.crmkit.persistence.mybatis.sales;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL of the purchase tables; statements in {@code PurchaseMapper.xml} beside this interface. */
+interface PurchaseMapper {
+
+    int insert(PurchaseRow row);
+
+    int insertLines(@Param("lines") List<PurchaseLineRow> lines);
+
+    int insertReturns(@Param("returns") List<ReturnRow> returns);
+
+    int insertReturnLines(@Param("lines") List<ReturnLineRow> lines);
+
+    int update(PurchaseRow row);
+
+    int updateReturned(@Param("purchaseId") UUID purchaseId, @Param("lines") List<PurchaseLineRow> lines);
+
+    List<UUID> selectReturnIds(UUID purchaseId);
+
+    PurchaseRow selectById(UUID id);
+
+    PurchaseRow selectByReference(@Param("source") String source,
+                                  @Param("externalReference") String externalReference);
+
+    List<PurchaseRow> selectByCustomer(HistoryParams params);
+
+    List<PurchaseLineRow> selectLines(@Param("ids") List<UUID> ids);
+
+    List<ReturnWithLineRow> selectReturns(@Param("ids") List<UUID> ids);
+
+    List<TotalsRow> selectTotals(UUID customerId);
+}
