@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example host: builds {@code Crm} once and runs the {@link StaffScenario} (administrator, departments, staff,
- * logins, access log), then the {@link CustomerScenario} as the CRM manager who logged in there, printing their
- * transcript to standard output. Runs on the in-memory default; when the environment variable {@code CRM_JDBC_URL}
- * is set (with {@code CRM_JDBC_USER} and {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through
- * {@code MyBatisCrmPersistence}. Passwords are hashed with crmkit's default (PBKDF2, 600,000 iterations), so each
- * login takes a moment.
+ * logins, access log), then the {@link CustomerScenario} as the CRM manager who logged in there, then the
+ * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, printing
+ * their transcript to standard output. Runs on the in-memory default; when the environment variable
+ * {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and {@code CRM_JDBC_PASSWORD}), runs the same scenarios on
+ * MySQL through {@code MyBatisCrmPersistence}. Passwords are hashed with crmkit's default (PBKDF2, 600,000
+ * iterations), so each login (and the customer's sign-up) takes a moment.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -34,13 +35,14 @@ public final class Main {
                 ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock)
                 : Crm.builder().clock(clock).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff and customer scenarios on {} persistence, run {}", onMySql ? "MySQL" : "in-memory",
-                runToken);
+        LOG.info("running the staff, customer and sales scenarios on {} persistence, run {}",
+                onMySql ? "MySQL" : "in-memory", runToken);
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("crmkit example host: " + (onMySql ? "MySQL via MyBatisCrmPersistence (CRM_JDBC_URL)"
                 : "in-memory persistence (set CRM_JDBC_URL to run on MySQL)") + ", run " + runToken);
         StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(runToken);
-        new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
+        CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
+        new SalesScenario(crm, clock, out).run(runToken, staff, customers);
     }
 }

@@ -39,10 +39,11 @@ import org.crmkit.core.staff.port.in.StaffView;
 
 /**
  * The staff scenario a host runs before anything else, printing a readable transcript: the first administrator is
- * bootstrapped (or, on a database that has one already, logs in), creates two departments and four staff users, each
+ * bootstrapped (or, on a database that has one already, logs in), creates two departments and five staff users, each
  * of them logs in; a sales rep's refused call shows up in the audit trail, a wrong password gets the one generic
  * error, and the administrator reads the day's access log and activity. {@link Main} hands the CRM manager's actor
- * to the {@link CustomerScenario} next.
+ * to the {@link CustomerScenario} next, and the product manager, sales manager and sales rep to the
+ * {@link SalesScenario} after it.
  *
  * <p>Department names and staff emails carry the run's token, so the scenario can run again and again against one
  * database; the administrator's credentials are fixed, so a repeated run logs in as the administrator of the first.
@@ -99,7 +100,7 @@ public final class StaffScenario {
         DepartmentView care = createDepartment(adminActor, "Customer Care " + runToken);
         Map<DepartmentId, String> departmentNames = Map.of(sales.id(), sales.name(), care.id(), care.name());
 
-        section("The administrator creates four staff users, each with a role and a first password");
+        section("The administrator creates five staff users, each with a role and a first password");
         List<Hire> hires = List.of(
                 new Hire("Clara", "Meyer", "clara.meyer", care, Role.CRM_MANAGER, "clara keeps the customer book",
                         new AccessContext("203.0.113.10", "Mozilla/5.0 (Macintosh) Safari/605.1.15")),
@@ -108,7 +109,9 @@ public final class StaffScenario {
                 new Hire("Rosa", "Díaz", "rosa.diaz", sales, Role.SALES_REP, "seven calls before lunch",
                         new AccessContext("203.0.113.12", "Mozilla/5.0 (Linux; Android 14) Chrome/128.0 Mobile")),
                 new Hire("Tomás", "Silva", "tomas.silva", care, Role.SUPPORT_AGENT, "tickets closed with a smile",
-                        new AccessContext("2001:db8::1f", "Mozilla/5.0 (X11; Linux x86_64) Chrome/128.0")));
+                        new AccessContext("2001:db8::1f", "Mozilla/5.0 (X11; Linux x86_64) Chrome/128.0")),
+                new Hire("Priya", "Raman", "priya.raman", sales, Role.PRODUCT_MANAGER, "a catalog is never finished",
+                        new AccessContext("203.0.113.14", "Mozilla/5.0 (Macintosh) Firefox/128.0")));
         List<StaffView> created = new ArrayList<>();
         for (Hire hire : hires) {
             StaffView user = crm.staff().create(adminActor, hire.command(runToken));
@@ -281,7 +284,7 @@ public final class StaffScenario {
      * @param admin             the administrator, logged in
      * @param departments       the two departments created: sales, then customer care
      * @param members           the staff users created and logged in: CRM manager, sales manager, sales rep, support
-     *                          agent
+     *                          agent, product manager
      * @param denial            the refusal of the sales rep's audit trail search
      * @param denialInTrail     the audit entries of the sales rep's audit trail searches, as the administrator found
      *                          them
@@ -295,7 +298,7 @@ public final class StaffScenario {
                          AuthenticationFailedException failedLogin, LocalDate day, Page<AccessLogView> accessLog,
                          List<DailyActivity> dailyActivity) {
 
-        /** @param role a role of one of the four users @return that user */
+        /** @param role a role of one of the five users @return that user */
         public Member member(Role role) {
             return members.stream().filter(m -> m.profile().roles().contains(role)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no member with role " + role));

@@ -2,7 +2,8 @@
  * A runnable host application that embeds crmkit (example code, not API): {@link org.crmkit.examples.Main} wires
  * {@code Crm} on the in-memory default, or on MySQL through {@code MyBatisCrmPersistence} when
  * {@code CRM_JDBC_URL} is set, and runs {@link org.crmkit.examples.StaffScenario} (administrator, departments,
- * staff, logins, a refusal, the access log) and then {@link org.crmkit.examples.CustomerScenario} as the CRM manager
- * who logged in, each printing a transcript of the use cases as a host would call them.
+ * staff, logins, a refusal, the access log), then {@link org.crmkit.examples.CustomerScenario} as the CRM manager
+ * who logged in, then {@link org.crmkit.examples.SalesScenario} (catalog, purchases, a return, purchase histories),
+ * each printing a transcript of the use cases as a host would call them.
  */
 package org.crmkit.examples;

@@ -9,18 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.product.port.in.CategoryView;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.port.in.PurchaseTotals;
+import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.domain.AccessEvent;
 import org.crmkit.core.staff.domain.AccessOutcome;
@@ -34,6 +42,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The example host's scenarios on MySQL, twice on one database (as a host re-running the example would): the first
  * run bootstraps the administrator, the second is refused ({@code admin_exists}) and logs in as that administrator.
+ * The second run's catalog, order references and sign-up live next to the first's: everything carries the run token.
  */
 class ExampleScenarioOnMySqlIT {
 
@@ -49,19 +58,21 @@ class ExampleScenarioOnMySqlIT {
             PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
             StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
+            SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
 
             assertStaff(crm, run, staff);
             if (first == null) {
                 assertThat(staff.adminBootstrapped()).isTrue();
-                assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(staff.day(), 5, 5));
+                assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(staff.day(), 6, 6));
                 first = staff;
             } else {
                 assertThat(staff.adminBootstrapped()).isFalse();
                 assertThat(staff.admin().profile().id()).isEqualTo(first.admin().profile().id());
                 assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: code=admin_exists");
-                // the administrator logged in once per run, the four users of each run once
+                // the administrator logged in once per run, the five users of each run once, and the first run's
+                // customer signed up (a sign-up logs in) after its staff scenario had read the day's activity
                 assertThat(staff.dailyActivity()).containsExactly(staff.day().equals(first.day())
-                        ? new DailyActivity(staff.day(), 10, 9) : new DailyActivity(staff.day(), 5, 5));
+                        ? new DailyActivity(staff.day(), 13, 12) : new DailyActivity(staff.day(), 6, 6));
             }
 
             assertThat(result.registered()).hasSize(3);
@@ -73,7 +84,53 @@ class ExampleScenarioOnMySqlIT {
             assertThat(result.erased().email()).isNull();
             assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("rejected: code=duplicate")
                     .doesNotContain("$pbkdf2");
+
+            assertSales(crm, run, result, sales);
+            assertThat(transcript.toString(StandardCharsets.UTF_8))
+                    .contains("same purchase as before: true")
+                    .contains("rejected: code=duplicate field=externalReference")
+                    .contains("sales rep refused: code=access_denied");
         }
+    }
+
+    private static void assertSales(Crm crm, String run, CustomerScenario.Result customers,
+                                    SalesScenario.Result sales) {
+        String token = run.toUpperCase(Locale.ROOT);
+        // this run's branch of a catalog that also holds the earlier runs'
+        assertThat(sales.categoryTree()).extracting(CategoryView::name)
+                .containsExactly("Stationery " + run, "Notebooks " + run);
+        assertThat(sales.categoryTree().get(1).parent()).isEqualTo(sales.categoryTree().get(0).id());
+        assertThat(sales.products()).extracting(ProductView::sku)
+                .containsExactly("PEN-" + token + "-FP", "NB-" + token + "-A5", "NB-" + token + "-A4");
+        assertThat(sales.categorySearch().items()).extracting(ProductView::sku)
+                .containsExactly("NB-" + token + "-A5", "PEN-" + token + "-FP", "NB-" + token + "-A4");
+
+        assertThat(sales.customer().id()).isEqualTo(customers.registered().get(1).id());
+        assertThat(sales.first().externalReference()).isEqualTo("ORD-" + token + "-0001");
+        assertThat(sales.first().total()).isEqualTo(Money.of("114.00", "EUR"));
+        assertThat(sales.retried().id()).isEqualTo(sales.first().id());
+        assertThat(sales.conflict().code()).isEqualTo("duplicate");
+        assertThat(sales.conflict().field()).isEqualTo("externalReference");
+        assertThat(sales.conflict().existingId()).contains(sales.first().id().toString());
+
+        assertThat(sales.purchaseReturn().refund()).isEqualTo(Money.of("12.50", "EUR"));
+        assertThat(sales.afterReturn().refunded()).isEqualTo(Money.of("12.50", "EUR"));
+        assertThat(sales.afterReturn().lines()).extracting(PurchaseLine::returned).containsExactly(1, 0);
+        // as stored: read back through a fresh call
+        assertThat(crm.sales().findById(Actor.system("it"), sales.first().id())).contains(sales.afterReturn());
+
+        assertThat(sales.history().items()).extracting(PurchaseView::id)
+                .containsExactly(sales.second().id(), sales.first().id());
+        assertThat(sales.totals().currencies()).extracting(t -> t.currency().getCurrencyCode(),
+                        PurchaseTotals.InCurrency::count, PurchaseTotals.InCurrency::amount)
+                .containsExactly(tuple("CHF", 1L, Money.of("43.50", "CHF")),
+                        tuple("EUR", 1L, Money.of("114.00", "EUR")));
+
+        assertThat(sales.ownHistory().items()).extracting(PurchaseView::id)
+                .containsExactly(sales.webPurchase().id());
+        assertThat(sales.customerDenial().code()).isEqualTo("access_denied");
+        assertThat(sales.repDenial().code()).isEqualTo("access_denied");
+        assertThat(sales.repDenial().permission()).isEqualTo(Permission.SALES_VIEW);
     }
 
     private static void assertStaff(Crm crm, String run, StaffScenario.Result staff) {
@@ -86,7 +143,8 @@ class ExampleScenarioOnMySqlIT {
                         tuple("clara.meyer+" + run + "@example.com", Set.of(Role.CRM_MANAGER)),
                         tuple("samuel.okafor+" + run + "@example.com", Set.of(Role.SALES_MANAGER)),
                         tuple("rosa.diaz+" + run + "@example.com", Set.of(Role.SALES_REP)),
-                        tuple("tomas.silva+" + run + "@example.com", Set.of(Role.SUPPORT_AGENT)));
+                        tuple("tomas.silva+" + run + "@example.com", Set.of(Role.SUPPORT_AGENT)),
+                        tuple("priya.raman+" + run + "@example.com", Set.of(Role.PRODUCT_MANAGER)));
         assertThat(staff.members()).allSatisfy(m -> assertThat(m.actor()).isEqualTo(
                 new Actor.Staff(m.profile().id(), m.profile().roles(), m.profile().department())));
 
@@ -97,17 +155,18 @@ class ExampleScenarioOnMySqlIT {
                 .containsExactly(tuple(ActorType.STAFF, rep.reference(), "audit.search", AuditOutcome.DENIED));
         assertThat(staff.failedLogin().code()).isEqualTo("authentication_failed");
 
-        // the day's log also holds earlier runs' entries; this run's are its six newest
+        // the day's log also holds earlier runs' entries; this run's are its seven newest
         List<AccessLogView> log = staff.accessLog().items();
         assertThat(log).isSortedAccordingTo(Comparator.comparing(AccessLogView::at).reversed());
         List<UUID> holders = staff.members().stream().map(m -> m.profile().id().value()).toList();
-        assertThat(log.subList(0, 6))
+        assertThat(log.subList(0, 7))
                 .extracting(AccessLogView::event, AccessLogView::outcome, e -> e.holder().id(),
                         AccessLogView::sourceAddress, AccessLogView::userAgent)
                 .containsExactly(
                         tuple(AccessEvent.LOGIN, AccessOutcome.BAD_CREDENTIALS, holders.get(2), "192.0.2.66",
                                 "curl/8.5.0"),
-                        loginOf(staff.members().get(3)), loginOf(staff.members().get(2)),
+                        loginOf(staff.members().get(4)), loginOf(staff.members().get(3)),
+                        loginOf(staff.members().get(2)),
                         loginOf(staff.members().get(1)), loginOf(staff.members().get(0)), loginOf(staff.admin()));
 
         // the customers of this run were registered by this run's CRM manager

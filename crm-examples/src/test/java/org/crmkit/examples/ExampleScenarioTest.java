@@ -18,12 +18,26 @@ import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.product.port.in.CategoryView;
+import org.crmkit.core.product.port.in.CreateCategoryCommand;
+import org.crmkit.core.product.port.in.ProductSearchQuery;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.domain.ReturnLine;
+import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.port.in.PurchaseTotals;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.AuthenticationFailedException;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
@@ -51,6 +65,7 @@ class ExampleScenarioTest {
     private Crm crm;
     private StaffScenario.Result staff;
     private CustomerScenario.Result result;
+    private SalesScenario.Result sales;
 
     @BeforeEach
     void runScenarios() {
@@ -58,6 +73,7 @@ class ExampleScenarioTest {
         crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
         staff = new StaffScenario(crm, CLOCK, out).run(RUN);
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
+        sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------
@@ -92,7 +108,7 @@ class ExampleScenarioTest {
     }
 
     @Test
-    void theAdministratorCreatesTwoDepartmentsAndFourStaffUsers() {
+    void theAdministratorCreatesTwoDepartmentsAndFiveStaffUsers() {
         assertThat(staff.departments()).extracting(DepartmentView::name, DepartmentView::active)
                 .containsExactly(tuple("Sales test1", true), tuple("Customer Care test1", true));
         assertThat(crm.departments().list(staff.crmManager())).extracting(DepartmentView::name)
@@ -106,22 +122,23 @@ class ExampleScenarioTest {
                         tuple("clara.meyer+test1@example.com", care.id(), Set.of(Role.CRM_MANAGER), true),
                         tuple("samuel.okafor+test1@example.com", sales.id(), Set.of(Role.SALES_MANAGER), true),
                         tuple("rosa.diaz+test1@example.com", sales.id(), Set.of(Role.SALES_REP), true),
-                        tuple("tomas.silva+test1@example.com", care.id(), Set.of(Role.SUPPORT_AGENT), true));
+                        tuple("tomas.silva+test1@example.com", care.id(), Set.of(Role.SUPPORT_AGENT), true),
+                        tuple("priya.raman+test1@example.com", sales.id(), Set.of(Role.PRODUCT_MANAGER), true));
 
         Page<StaffView> everyone = crm.staff().search(staff.admin().actor(), StaffSearchQuery.all(20));
-        assertThat(everyone.items()).hasSize(5);
+        assertThat(everyone.items()).hasSize(6);
         Page<StaffView> salesTeam = crm.staff().search(staff.member(Role.SALES_MANAGER).actor(),
                 StaffSearchQuery.all(20));
-        assertThat(salesTeam.items()).extracting(StaffView::lastName).containsExactly("Díaz", "Okafor");
+        assertThat(salesTeam.items()).extracting(StaffView::lastName).containsExactly("Díaz", "Okafor", "Raman");
     }
 
     @Test
     void everyLoginReturnsAnActorWithTheStoredRolesAndDepartment() {
-        assertThat(staff.members()).hasSize(4).allSatisfy(m -> assertThat(m.actor()).isEqualTo(
+        assertThat(staff.members()).hasSize(5).allSatisfy(m -> assertThat(m.actor()).isEqualTo(
                 new Actor.Staff(m.profile().id(), m.profile().roles(), m.profile().department())));
         assertThat(staff.members()).extracting(StaffScenario.Member::roles).containsExactly(
                 Set.of(Role.CRM_MANAGER), Set.of(Role.SALES_MANAGER), Set.of(Role.SALES_REP),
-                Set.of(Role.SUPPORT_AGENT));
+                Set.of(Role.SUPPORT_AGENT), Set.of(Role.PRODUCT_MANAGER));
     }
 
     @Test
@@ -167,7 +184,8 @@ class ExampleScenarioTest {
                 .containsExactly(
                         tuple(AccessEvent.LOGIN, AccessOutcome.BAD_CREDENTIALS, rep.profile().id().value(),
                                 "192.0.2.66", "curl/8.5.0"),
-                        loginOf(staff.members().get(3)), loginOf(staff.members().get(2)),
+                        loginOf(staff.members().get(4)), loginOf(staff.members().get(3)),
+                        loginOf(staff.members().get(2)),
                         loginOf(staff.members().get(1)), loginOf(staff.members().get(0)), loginOf(admin));
         assertThat(staff.accessLog().items()).extracting(e -> e.holder().kind()).containsOnly(AccountHolder.Kind.STAFF);
     }
@@ -179,7 +197,7 @@ class ExampleScenarioTest {
 
     @Test
     void theDailyActivityCountsTheSuccessfulLoginsOfTheDay() {
-        assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(LocalDate.of(2025, 3, 14), 5, 5));
+        assertThat(staff.dailyActivity()).containsExactly(new DailyActivity(LocalDate.of(2025, 3, 14), 6, 6));
     }
 
     // ---- customer scenario, as the CRM manager -----------------------------------------------------------------
@@ -192,7 +210,8 @@ class ExampleScenarioTest {
         assertThat(registrations).extracting(AuditEntry::actorType, AuditEntry::actorRef)
                 .containsExactlyInAnyOrder(tuple(ActorType.STAFF, manager.reference()),
                         tuple(ActorType.STAFF, manager.reference()), tuple(ActorType.STAFF, manager.reference()),
-                        tuple(ActorType.ANONYMOUS, ""));
+                        // the visitor of the customer scenario, and the one who signs up in the sales scenario
+                        tuple(ActorType.ANONYMOUS, ""), tuple(ActorType.ANONYMOUS, ""));
         assertThat(transcript.toString(StandardCharsets.UTF_8))
                 .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
     }
@@ -284,11 +303,167 @@ class ExampleScenarioTest {
                 .contains("refused: code=authentication_failed")
                 .contains("LOGIN  BAD_CREDENTIALS staff rosa.diaz+test1@example.com")
                 .contains("from 192.0.2.66 \"curl/8.5.0\"")
-                .contains("2025-03-14  logins=5 activeUsers=5")
+                .contains("2025-03-14  logins=6 activeUsers=6")
                 .contains("rejected: code=duplicate field=email")
                 .contains("page 1: Hopper, Grace; Kierkegaard, Søren")
                 .contains("page 2: Lovelace, Ada; Turing, Alan  (last page)")
                 .contains("status=ERASED version=1 firstName=null lastName=null email=null")
                 .doesNotContain("$pbkdf2");
+    }
+
+    // ---- sales scenario: catalog, purchases, a return, histories ----------------------------------------------
+
+    @Test
+    void theProductManagerBuildsATwoLevelCatalogThatSearchesByCategoryWithDescendants() {
+        List<CategoryView> tree = sales.categoryTree();
+        assertThat(tree).extracting(CategoryView::name).containsExactly("Stationery test1", "Notebooks test1");
+        assertThat(tree.get(0).parent()).isNull();
+        assertThat(tree.get(1).parent()).isEqualTo(tree.get(0).id());
+        assertThat(crm.products().categories(staff.member(Role.SUPPORT_AGENT).actor())).isEqualTo(tree);
+
+        assertThat(sales.products()).extracting(ProductView::sku, p -> p.listPrice().toString(), ProductView::status)
+                .containsExactly(tuple("PEN-TEST1-FP", "89.00 EUR", ProductStatus.ACTIVE),
+                        tuple("NB-TEST1-A5", "12.50 EUR", ProductStatus.ACTIVE),
+                        tuple("NB-TEST1-A4", "15.00 EUR", ProductStatus.ACTIVE));
+        // the pen is in the top category, the notebooks in its child: a search by the top category finds all three
+        assertThat(sales.categorySearch().items()).extracting(ProductView::name)
+                .containsExactly("Dotted notebook A5", "Fountain pen, fine nib", "Squared notebook A4");
+        assertThat(sales.categorySearch().hasNext()).isFalse();
+        assertThat(crm.products().search(staff.crmManager(), new ProductSearchQuery(null, tree.get(1).id(), null,
+                PageRequest.first(10))).items()).extracting(ProductView::sku)
+                .containsExactly("NB-TEST1-A5", "NB-TEST1-A4");
+
+        // only the product manager changes the catalog
+        assertThatThrownBy(() -> crm.products().createCategory(staff.member(Role.SALES_MANAGER).actor(),
+                new CreateCategoryCommand("Pens test1", tree.get(0).id())))
+                .isInstanceOf(AccessDeniedException.class).hasFieldOrPropertyWithValue("code", "access_denied");
+    }
+
+    @Test
+    void theBuyerIsACustomerOfTheCustomerScenarioWhoIsStillActive() {
+        CustomerView buyer = sales.customer();
+        assertThat(buyer.id()).isEqualTo(result.registered().get(1).id()).isNotEqualTo(result.erased().id());
+        assertThat(buyer.status()).isEqualTo(CustomerStatus.ACTIVE);
+        assertThat(sales.first().customer()).isEqualTo(buyer.id());
+        assertThat(sales.second().customer()).isEqualTo(buyer.id());
+    }
+
+    @Test
+    void theTotalOfAPurchaseIsComputedFromItsLines() {
+        PurchaseView first = sales.first();
+        assertThat(first.externalReference()).isEqualTo("ORD-TEST1-0001");
+        assertThat(first.source()).isEqualTo("erp");
+        assertThat(first.lines()).extracting(PurchaseLine::number, PurchaseLine::quantity, l -> l.total().toString())
+                .containsExactly(tuple(1, 2, "25.00 EUR"), tuple(2, 1, "89.00 EUR"));
+        assertThat(first.total()).isEqualTo(Money.of("114", "EUR"));
+        assertThat(first.refunded()).isEqualTo(Money.of("0", "EUR"));
+        assertThat(first.occurredAt()).isEqualTo(Instant.parse("2025-03-11T09:26:53Z"));
+        assertThat(sales.second().total()).isEqualTo(Money.of("43.50", "CHF"));
+    }
+
+    @Test
+    void recordingTheSamePurchaseAgainReturnsTheFirstOneAndStoresNothingNew() {
+        assertThat(sales.retried().id()).isEqualTo(sales.first().id());
+        assertThat(sales.retried().version()).isZero();
+        assertThat(sales.retried().total()).isEqualTo(sales.first().total());
+        assertThat(sales.history().items()).hasSize(2);
+    }
+
+    @Test
+    void theSameReferenceWithOtherContentIsAConflict() {
+        assertThat(sales.conflict().code()).isEqualTo("duplicate");
+        assertThat(sales.conflict().field()).isEqualTo("externalReference");
+        assertThat(sales.conflict().existingId()).contains(sales.first().id().toString());
+        // the refused recording changed nothing
+        assertThat(crm.sales().findById(staff.member(Role.SALES_MANAGER).actor(), sales.first().id()).orElseThrow()
+                .lines().get(0).quantity()).isEqualTo(2);
+    }
+
+    @Test
+    void aPartialReturnRefundsTheReturnedQuantityAtItsUnitPrice() {
+        assertThat(sales.purchaseReturn().refund()).isEqualTo(Money.of("12.50", "EUR"));
+        assertThat(sales.purchaseReturn().lines()).extracting(ReturnLine::lineNumber, ReturnLine::quantity)
+                .containsExactly(tuple(1, 1));
+        PurchaseView after = sales.afterReturn();
+        assertThat(after.id()).isEqualTo(sales.first().id());
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(after.total()).isEqualTo(Money.of("114.00", "EUR"));
+        assertThat(after.refunded()).isEqualTo(Money.of("12.50", "EUR"));
+        assertThat(after.lines()).extracting(PurchaseLine::returned, PurchaseLine::returnable)
+                .containsExactly(tuple(1, 1), tuple(0, 1));
+
+        // one A5 notebook is left to return, not two
+        Actor salesManager = staff.member(Role.SALES_MANAGER).actor();
+        assertThatThrownBy(() -> crm.sales().recordReturn(salesManager, new RecordReturnCommand(after.id(),
+                List.of(new RecordReturnCommand.Line(1, 2)), null)))
+                .isInstanceOf(BusinessRuleViolationException.class)
+                .hasFieldOrPropertyWithValue("code", "return_exceeds_purchase");
+    }
+
+    @Test
+    void theHistoryIsNewestFirstAndTheTotalsArePerCurrency() {
+        Page<PurchaseView> history = sales.history();
+        assertThat(history.items()).extracting(PurchaseView::id)
+                .containsExactly(sales.second().id(), sales.first().id());
+        assertThat(history.hasNext()).isFalse();
+        assertThat(history.items().get(1).refunded()).isEqualTo(Money.of("12.50", "EUR"));
+
+        PurchaseTotals totals = sales.totals();
+        assertThat(totals.customerId()).isEqualTo(sales.customer().id());
+        assertThat(totals.currencies()).extracting(t -> t.currency().getCurrencyCode(),
+                        PurchaseTotals.InCurrency::count, PurchaseTotals.InCurrency::amount)
+                .containsExactly(tuple("CHF", 1L, Money.of("43.50", "CHF")),
+                        tuple("EUR", 1L, Money.of("114.00", "EUR")));  // as bought: the refund is not deducted
+    }
+
+    @Test
+    void aSignedUpCustomerReadsTheirOwnHistoryButNotSomeoneElses() {
+        assertThat(sales.selfCustomer()).isInstanceOf(Actor.Customer.class);
+        CustomerId me = ((Actor.Customer) sales.selfCustomer()).id();
+        assertThat(sales.webPurchase().customer()).isEqualTo(me);
+        assertThat(sales.webPurchase().channel()).isEqualTo(SalesChannel.WEB);
+        assertThat(sales.ownHistory().items()).extracting(PurchaseView::id, PurchaseView::externalReference)
+                .containsExactly(tuple(sales.webPurchase().id(), "WEB-TEST1-0001"));
+        assertThat(crm.sales().totals(sales.selfCustomer(), me).currencies()).extracting(t -> t.amount())
+                .containsExactly(Money.of("15", "EUR"));
+
+        assertThat(sales.customerDenial().code()).isEqualTo("access_denied");
+        assertThat(sales.customerDenial().permission()).isEqualTo(Permission.SALES_VIEW);
+        assertThat(sales.customerDenial().actor()).isEqualTo(sales.selfCustomer());
+    }
+
+    @Test
+    void aSalesRepWhoDoesNotManageTheCustomerIsRefusedTheirPurchases() {
+        Actor rep = staff.member(Role.SALES_REP).actor();
+        AccessDeniedException denial = sales.repDenial();
+        assertThat(denial.code()).isEqualTo("access_denied");
+        assertThat(denial.permission()).isEqualTo(Permission.SALES_VIEW);
+        assertThat(denial.action()).isEqualTo("purchase.history");
+        assertThat(denial.getMessage()).isEqualTo("staff " + rep.reference() + " may not SALES_VIEW");
+        assertThat(sales.customer().accountManager()).isNotEqualTo(((Actor.Staff) rep).id());
+        assertThatThrownBy(() -> crm.sales().findById(rep, sales.first().id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> crm.sales().totals(rep, sales.customer().id()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theSalesTranscriptShowsTheIdempotentRetryTheConflictAndTheRefund() {
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        String firstId = sales.first().id().toString();
+        assertThat(text)
+                .contains("== The category tree")
+                .contains("   Stationery test1  (" + sales.categoryTree().get(0).id() + ")")
+                .contains("     Notebooks test1  (" + sales.categoryTree().get(1).id() + ")")
+                .contains("total=114.00 EUR refunded=0.00 EUR version=0")
+                .contains("answered " + firstId + "  version=0 total=114.00 EUR  same purchase as before: true")
+                .contains("rejected: code=duplicate field=externalReference existing=" + firstId)
+                .contains("refund=12.50 EUR  (line 1: 1 back, 12.50 EUR)")
+                .contains("CHF  purchases=1 amount=43.50 CHF")
+                .contains("EUR  purchases=1 amount=114.00 EUR")
+                .contains("signed up: " + sales.selfCustomer().describe()
+                        + "  Hedy Lamarr <hedy.lamarr+test1@example.com>")
+                .contains("sales rep refused: code=access_denied permission=SALES_VIEW action=purchase.history")
+                .doesNotContain("frequency hopping");
     }
 }

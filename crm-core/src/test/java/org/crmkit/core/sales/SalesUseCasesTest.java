@@ -1,6 +1,7 @@
 package org.crmkit.core.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
@@ -503,16 +504,38 @@ class SalesUseCasesTest {
     }
 
     @Test
-    void aRetiredProductMayStillBeSoldAndAnUnknownPurchaseIsNotFoundOrEmpty() {
+    void aRetiredProductIsNoLongerSoldAndAnUnknownPurchaseIsNotFoundOrEmpty() {
         crm.products().retire(SYSTEM, new org.crmkit.core.product.port.in.RetireProductCommand(mug.id(), null));
-        assertThat(sales.recordPurchase(manager, purchase(alice.id(), "A-1", BOUGHT, line(1, mug, 1, "7.50")))
-                .total()).as("an import of older sales names retired products").isEqualTo(Money.of("7.50", "EUR"));
+        assertThatThrownBy(() -> sales.recordPurchase(manager, purchase(alice.id(), "A-1", BOUGHT,
+                line(1, mug, 1, "7.50")))).hasFieldOrPropertyWithValue("code", "product_retired");
+        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+                .findByReference(SHOP, "A-1"))).as("nothing recorded").isEmpty();
         PurchaseId unknown = PurchaseId.next(clock);
         assertThat(sales.findById(manager, unknown)).isEmpty();
         NotFoundException e = catchThrowableOfType(() -> sales.recordReturn(manager, new RecordReturnCommand(unknown,
                 List.of(new RecordReturnCommand.Line(1, 1)), null)), NotFoundException.class);
         assertThat(e.type()).isEqualTo("purchase");
         assertThat(e.id()).isEqualTo(unknown.toString());
+    }
+
+    @Test
+    void aSalesRepsConflictDoesNotNameAPurchaseOfACustomerTheyDoNotManage() {
+        StaffId repId = StaffId.next(clock);
+        Actor rep = TestStaff.enrol(crm, repId, Role.SALES_REP);
+        crm.customers().assignAccountManager(SYSTEM, new org.crmkit.core.customer.port.in
+                .AssignAccountManagerCommand(bob.id(), repId, null));
+        PurchaseView alices = sales.recordPurchase(manager, purchase(alice.id(), "SHARED-1", BOUGHT,
+                line(1, mug, 1, "7.50")));
+
+        ConflictException forRep = catchThrowableOfType(() -> sales.recordPurchase(rep, purchase(bob.id(),
+                "SHARED-1", BOUGHT, line(1, mug, 1, "7.50"))), ConflictException.class);
+        ConflictException forManager = catchThrowableOfType(() -> sales.recordPurchase(manager, purchase(bob.id(),
+                "SHARED-1", BOUGHT, line(1, mug, 1, "7.50"))), ConflictException.class);
+
+        assertThat(forRep.code()).isEqualTo("duplicate");
+        assertThat(forRep.existingId()).isEmpty();
+        assertThat(forRep.getMessage()).doesNotContain(alices.id().toString());
+        assertThat(forManager.existingId()).contains(alices.id().toString());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

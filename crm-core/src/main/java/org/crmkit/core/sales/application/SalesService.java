@@ -69,44 +69,73 @@ final class SalesService implements Sales {
                 command.source(), command.externalReference(), currency, lines, support.now()));
         try {
             return record(actor, command.customerId(), candidate);
-        } catch (ConflictException raced) {
-            // a concurrent recording of the same reference won the unique index: answer as if it had come first
-            if (!"duplicate".equals(raced.code())) {
-                throw raced;
-            }
-            return support.transaction(() -> existing(candidate).orElseThrow(() -> raced));
+        } catch (Raced raced) {
+            // a concurrent recording of the same reference won the unique index: now that it is committed, answer
+            // as if it had come first (in a new transaction, which sees it)
+            return support.transaction(() -> existing(candidate, support.authorize(actor, Permission.SALES_RECORD,
+                    targetOf(command.customerId()), "purchase.record", TYPE, null))
+                    .orElseThrow(() -> raced.conflict));
+        }
+    }
+
+    /** The unique index refused the insert: another transaction recorded the same reference meanwhile. */
+    private static final class Raced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ConflictException conflict;
+
+        Raced(ConflictException conflict) {
+            super(null, null, false, false);
+            this.conflict = conflict;
         }
     }
 
     private PurchaseView record(Actor actor, CustomerId customer, Purchase candidate) {
         return support.transaction(() -> {
-            support.authorize(actor, Permission.SALES_RECORD, targetOf(customer), "purchase.record", TYPE, null);
-            Optional<PurchaseView> earlier = existing(candidate);
+            Actor caller = support.authorize(actor, Permission.SALES_RECORD, targetOf(customer), "purchase.record",
+                    TYPE, null);
+            Optional<PurchaseView> earlier = existing(candidate, caller);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
             requireCustomer(customer);
             for (PurchaseLine line : candidate.snapshot().lines()) {
-                if (products.findById(LOOKUP, line.product()).isEmpty()) {
-                    throw new NotFoundException("product", line.product());
+                if (products.findById(LOOKUP, line.product())
+                        .orElseThrow(() -> new NotFoundException("product", line.product())).isRetired()) {
+                    throw new BusinessRuleViolationException("product_retired",
+                            "product " + line.product() + " is retired and no longer sold");
                 }
             }
-            purchases.add(candidate);
+            try {
+                purchases.add(candidate);
+            } catch (ConflictException e) {
+                if ("duplicate".equals(e.code())) {
+                    throw new Raced(e);
+                }
+                throw e;
+            }
             support.audit(actor, "purchase.record", TYPE, candidate.id().value());
             support.publishAfterCommit(candidate.pullEvents());
             return PurchaseView.of(candidate);
         });
     }
 
-    /** The purchase already recorded under the candidate's reference, if it is the same; a conflict if it is not. */
-    private Optional<PurchaseView> existing(Purchase candidate) {
+    /**
+     * The purchase already recorded under the candidate's reference, if it is the same; a conflict if it is not,
+     * naming the holder only to a caller who may view every purchase (a sales rep must not learn the id of a
+     * purchase of a customer they do not manage).
+     *
+     * @param caller the resolved caller, or {@code null} to name no holder
+     */
+    private Optional<PurchaseView> existing(Purchase candidate, Actor caller) {
         Optional<Purchase> found = purchases.findByReference(candidate.snapshot().source(),
                 candidate.snapshot().externalReference());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         if (!found.get().sameAs(candidate)) {
-            throw ConflictException.duplicate(TYPE, "externalReference", found.get().id());
+            boolean nameHolder = caller != null
+                    && support.scopeOf(caller, Permission.SALES_VIEW) == org.crmkit.core.shared.AccessScope.ANY;
+            throw ConflictException.duplicate(TYPE, "externalReference", nameHolder ? found.get().id() : null);
         }
         return Optional.of(PurchaseView.of(found.get()));
     }

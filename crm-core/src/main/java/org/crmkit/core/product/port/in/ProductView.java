@@ -29,4 +29,9 @@ public record ProductView(ProductId id, long version, String sku, String name, S
         return new ProductView(s.id(), s.version(), s.sku(), s.name(), s.description(), s.category(), s.listPrice(),
                 s.status(), s.createdAt(), s.updatedAt());
     }
+
+    /** @return whether the product is retired (no longer sold) */
+    public boolean isRetired() {
+        return status == ProductStatus.RETIRED;
+    }
 }

@@ -14,9 +14,10 @@ import org.crmkit.core.shared.PurchaseId;
 public interface Sales {
 
     /**
-     * Records a purchase. The same source and external reference recorded again with the same content returns the
-     * purchase recorded first (a retry is safe); with different content it is a conflict ({@code duplicate} on
-     * {@code externalReference}).
+     * Records a purchase of active products. The same source and external reference recorded again with the same
+     * content returns the purchase recorded first (a retry is safe); with different content it is a conflict
+     * ({@code duplicate} on {@code externalReference}, naming the purchase only to callers who may view every
+     * purchase). A retired product is refused ({@code product_retired}).
      *
      * @param actor   the caller
      * @param command the purchase
@@ -26,7 +27,9 @@ public interface Sales {
 
     /**
      * Takes back quantities of some lines, never more than was bought and not yet returned
-     * ({@code return_exceeds_purchase}); the refund is the returned quantities at their unit prices.
+     * ({@code return_exceeds_purchase}); the refund is the returned quantities at their unit prices. A return has no
+     * reference of its own: pass the purchase's {@code expectedVersion} to make a retry safe (a repeated call then
+     * fails with {@code stale_version} instead of returning the lines twice).
      *
      * @param actor   the caller
      * @param command the return
