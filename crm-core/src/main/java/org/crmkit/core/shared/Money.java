@@ -51,6 +51,37 @@ public record Money(BigDecimal amount, Currency currency) {
         }
     }
 
+    /**
+     * @param field the field named in the error
+     * @param code  an ISO 4217 code as a command carries it (surrounding spaces and lower case are accepted)
+     * @return the currency
+     * @throws InvalidValueException naming the field when no currency has that code
+     */
+    public static Currency currency(String field, String code) {
+        try {
+            return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidValueException(field, "is not an ISO 4217 code");
+        }
+    }
+
+    /**
+     * An amount of a command's field: a refusal names that field rather than {@code amount}.
+     *
+     * @param field    the field named in an error, such as {@code "listPrice"}
+     * @param amount   the amount
+     * @param currency the currency
+     * @return the money value
+     * @throws InvalidValueException naming the field when the amount has too many digits
+     */
+    public static Money of(String field, BigDecimal amount, Currency currency) {
+        try {
+            return new Money(amount, currency);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(field, e.reason());
+        }
+    }
+
     /** @param other an amount in the same currency @return the sum */
     public Money plus(Money other) {
         requireSameCurrency(other);

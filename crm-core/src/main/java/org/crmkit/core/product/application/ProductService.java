@@ -3,7 +3,6 @@ package org.crmkit.core.product.application;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -293,18 +292,7 @@ final class ProductService implements Products {
 
     /** A price from a command's amount and currency code, each refusal naming its field. */
     private static Money price(BigDecimal amount, String currency) {
-        Currency code;
-        try {
-            code = Currency.getInstance(currency.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("currency", "is not an ISO 4217 code");
-        }
-        Money money;
-        try {
-            money = new Money(amount, code);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException("listPrice", e.reason());
-        }
+        Money money = Money.of("listPrice", amount, Money.currency("currency", currency));
         if (money.isNegative()) {
             throw new InvalidValueException("listPrice", "must not be negative");
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -61,7 +60,7 @@ final class SalesService implements Sales {
     @Override
     public PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command) {
         support.validate(actor, command);
-        Currency currency = UseCaseSupport.commandField(() -> currency(command.currency()));
+        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
         List<PurchaseLine> lines = lines(command, currency);
         // the whole purchase is built and checked before any storage is read or any access decided
         Purchase candidate = UseCaseSupport.commandField(() -> Purchase.record(PurchaseId.next(support.clock()),
@@ -228,11 +227,7 @@ final class SalesService implements Sales {
     }
 
     private static Money price(RecordPurchaseCommand.Line line, Currency currency) {
-        try {
-            return new Money(line.unitPrice(), currency);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException("lines.unitPrice", e.reason());
-        }
+        return Money.of("lines.unitPrice", line.unitPrice(), currency);
     }
 
     /** A purchase time as stored: within the storable years, truncated to the microsecond. */
@@ -241,13 +236,6 @@ final class SalesService implements Sales {
         return occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("currency", "is not an ISO 4217 code");
-        }
-    }
 
     /** Refuses a purchase for a customer who does not exist or was erased. */
     private void requireCustomer(CustomerId customer) {
