@@ -9,6 +9,9 @@ import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.loyalty.application.LoyaltyApplication;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.Loyalty;
 import org.crmkit.core.product.application.ProductApplication;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.application.SalesApplication;
@@ -32,7 +35,7 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()} and {@link #sales()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()} and {@link #loyalty()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -51,6 +54,7 @@ public final class Crm {
     private final AuditTrail audit;
     private final Products products;
     private final Sales sales;
+    private final Loyalty loyalty;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -68,7 +72,9 @@ public final class Crm {
                 b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
-        this.sales = SalesApplication.sales(support, p.purchases(), customers, products);
+        this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
+                List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
+        this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -111,6 +117,11 @@ public final class Crm {
         return sales;
     }
 
+    /** @return the loyalty program: statements, redemptions, adjustments, batches and rankings */
+    public Loyalty loyalty() {
+        return loyalty;
+    }
+
     /** @return the persistence this instance runs on */
     public CrmPersistence persistence() {
         return persistence;
@@ -128,6 +139,7 @@ public final class Crm {
         private LockoutPolicy lockoutPolicy = LockoutPolicy.standard();
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
+        private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
 
         private Builder() {
         }
@@ -195,6 +207,15 @@ public final class Crm {
         /** @param notifier delivers password reset tokens (default: none, so no reset reaches anyone) @return this builder */
         public Builder passwordResetNotifier(PasswordResetNotifier notifier) {
             this.resetNotifier = Objects.requireNonNull(notifier, "passwordResetNotifier");
+            return this;
+        }
+
+        /**
+         * @param program the loyalty program's earning rules, tiers and expiry (default {@link LoyaltyProgram#standard()})
+         * @return this builder
+         */
+        public Builder loyaltyProgram(LoyaltyProgram program) {
+            this.loyaltyProgram = Objects.requireNonNull(program, "loyaltyProgram");
             return this;
         }
 

@@ -27,6 +27,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryCategoryRepository categories = new InMemoryCategoryRepository(unitOfWork);
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
+    private final InMemoryLoyaltyRepository loyalty = new InMemoryLoyaltyRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -86,5 +87,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public PurchaseRepository purchases() {
         return purchases;
+    }
+
+    @Override
+    public org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty() {
+        return loyalty;
     }
 }

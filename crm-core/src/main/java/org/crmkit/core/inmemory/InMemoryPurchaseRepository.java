@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,5 +79,24 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
             totals.add(new CurrencyTotals(currency, list.size(), amount, first, last));
         });
         return totals;
+    }
+
+    @Override
+    public List<CustomerRanking> topCustomers(Instant from, Instant to, Currency currency, boolean byAmount,
+                                              int limit) {
+        Map<CustomerId, List<PurchaseSnapshot>> byCustomer = new HashMap<>();
+        table.where(p -> p.customer() != null && !p.occurredAt().isBefore(from) && p.occurredAt().isBefore(to)
+                        && (currency == null || p.currency().equals(currency)))
+                .forEach(p -> byCustomer.computeIfAbsent(p.customer(), c -> new ArrayList<>()).add(p));
+        List<CustomerRanking> ranking = new ArrayList<>();
+        byCustomer.forEach((customer, list) -> ranking.add(new CustomerRanking(customer, list.size(),
+                currency == null ? null : list.stream().flatMap(p -> p.lines().stream())
+                        .map(l -> l.unitPrice().times(l.quantity() - l.returned()))
+                        .reduce(new Money(BigDecimal.ZERO, currency), Money::plus))));
+        Comparator<CustomerRanking> best = byAmount
+                ? Comparator.comparing((CustomerRanking r) -> r.amount().amount()).reversed()
+                : Comparator.comparingLong(CustomerRanking::count).reversed();
+        ranking.sort(best.thenComparing(r -> r.customer().value(), UuidV7::compareBytes));
+        return ranking.stream().limit(limit).toList();
     }
 }

@@ -56,6 +56,18 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         grant(AccessScope.ANY, Permission.SALES_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
                 Role.SUPPORT_AGENT);
         grant(AccessScope.OWN, Permission.SALES_VIEW, Role.SALES_REP);
+        grant(AccessScope.ANY, Permission.SALES_REPORT, Role.CRM_MANAGER, Role.SALES_MANAGER);
+        grant(AccessScope.ANY, Permission.LOYALTY_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
+                Role.SUPPORT_AGENT);
+        grant(AccessScope.OWN, Permission.LOYALTY_VIEW, Role.SALES_REP);
+        for (Permission p : new Permission[] {Permission.LOYALTY_ENROL, Permission.LOYALTY_REDEEM}) {
+            grant(AccessScope.ANY, p, Role.CRM_MANAGER, Role.SALES_MANAGER);
+            grant(AccessScope.OWN, p, Role.SALES_REP);
+        }
+        for (Permission p : new Permission[] {Permission.LOYALTY_ADJUST, Permission.LOYALTY_BATCH,
+                Permission.LOYALTY_REPORT}) {
+            grant(AccessScope.ANY, p, Role.CRM_MANAGER);
+        }
 
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
@@ -70,6 +82,10 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         }
         customerSelf.put(Permission.PRODUCT_VIEW, AccessScope.ANY); // the catalog is no customer's own record
         customerSelf.put(Permission.SALES_VIEW, AccessScope.OWN);
+        for (Permission p : new Permission[] {Permission.LOYALTY_VIEW, Permission.LOYALTY_ENROL,
+                Permission.LOYALTY_REDEEM}) {
+            customerSelf.put(p, AccessScope.OWN);
+        }
     }
 
     private void grant(AccessScope scope, Permission permission, Role... to) {

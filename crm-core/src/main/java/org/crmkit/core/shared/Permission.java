@@ -57,5 +57,19 @@ public enum Permission {
     /** Record a return against a purchase. */
     SALES_RETURN,
     /** Read purchases, purchase histories and totals. */
-    SALES_VIEW
+    SALES_VIEW,
+    /** Rank customers by purchases over a period. */
+    SALES_REPORT,
+    /** Read a loyalty statement. */
+    LOYALTY_VIEW,
+    /** Open a loyalty account. */
+    LOYALTY_ENROL,
+    /** Redeem points. */
+    LOYALTY_REDEEM,
+    /** Add or remove points by hand, with a reason. */
+    LOYALTY_ADJUST,
+    /** Run the expiry and tier batches. */
+    LOYALTY_BATCH,
+    /** Rank loyal customers. */
+    LOYALTY_REPORT
 }

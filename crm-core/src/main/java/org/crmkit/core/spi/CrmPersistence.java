@@ -51,4 +51,7 @@ public interface CrmPersistence {
 
     /** @return the purchase repository */
     PurchaseRepository purchases();
+
+    /** @return the loyalty repository: accounts, ledger entries and lots */
+    org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
 }

@@ -16,10 +16,12 @@ public final class SalesApplication {
      * @param purchases the purchase repository
      * @param customers the customer use cases (a purchase's customer is checked through them)
      * @param products  the catalog use cases (a purchase's products are checked through them)
+     * @param participants other areas' parts in recording purchases and returns (loyalty earning), called in the
+     *                     same transaction
      * @return the sales use cases
      */
     public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
-                              Products products) {
-        return new SalesService(support, purchases, customers, products);
+                              Products products, java.util.List<org.crmkit.core.shared.PurchaseParticipant> participants) {
+        return new SalesService(support, purchases, customers, products, participants);
     }
 }

@@ -11,6 +11,11 @@ import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.domain.PurchaseReturn;
+import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.port.in.TopCustomer;
+import org.crmkit.core.sales.port.in.TopCustomersQuery;
+import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
@@ -49,12 +54,15 @@ final class SalesService implements Sales {
     private final PurchaseRepository purchases;
     private final Customers customers;
     private final Products products;
+    private final List<PurchaseParticipant> participants;
 
-    SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products) {
+    SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
+                 List<PurchaseParticipant> participants) {
         this.support = support;
         this.purchases = purchases;
         this.customers = customers;
         this.products = products;
+        this.participants = List.copyOf(participants);
     }
 
     @Override
@@ -112,6 +120,8 @@ final class SalesService implements Sales {
                 }
                 throw e;
             }
+            PurchaseParticipant.RecordedPurchase recorded = recorded(candidate);
+            participants.forEach(p -> p.purchaseRecorded(recorded));
             support.audit(actor, "purchase.record", TYPE, candidate.id().value());
             support.publishAfterCommit(candidate.pullEvents());
             return PurchaseView.of(candidate);
@@ -155,9 +165,13 @@ final class SalesService implements Sales {
                     targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.return", TYPE,
                     command.purchaseId().value());
             Purchase purchase = found.orElseThrow(() -> new NotFoundException(TYPE, command.purchaseId()));
+            List<PurchaseLine> before = purchase.snapshot().lines();
+            PurchaseReturn[] made = new PurchaseReturn[1];
             support.applyChange(actor, "purchase.return", TYPE, purchase.id().value(), purchase,
-                    command.expectedVersion(), p -> UseCaseSupport.commandField(() -> p.returnLines(
+                    command.expectedVersion(), p -> made[0] = UseCaseSupport.commandField(() -> p.returnLines(
                             UuidV7.next(support.clock()), quantities, support.now())), purchases::update);
+            PurchaseParticipant.ReturnedPurchase returned = returned(purchase, before, made[0]);
+            participants.forEach(p -> p.purchaseReturned(returned));
             return PurchaseView.of(purchase);
         });
     }
@@ -197,6 +211,43 @@ final class SalesService implements Sales {
                     .map(t -> new PurchaseTotals.InCurrency(t.currency(), t.count(), t.amount(), t.first(), t.last()))
                     .toList());
         });
+    }
+
+    @Override
+    public List<TopCustomer> topCustomers(Actor actor, TopCustomersQuery query) {
+        support.validate(actor, query);
+        Currency currency = query.currency() == null ? null
+                : UseCaseSupport.commandField(() -> Money.currency("currency", query.currency()));
+        java.time.Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
+        java.time.Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.SALES_REPORT, AccessTarget.none(), "purchase.top_customers", TYPE,
+                    null);
+            List<PurchaseRepository.CustomerRanking> ranking = purchases.topCustomers(from, to,
+                    currency, query.byAmount(), query.limit());
+            List<TopCustomer> top = new ArrayList<>();
+            for (PurchaseRepository.CustomerRanking r : ranking) {
+                top.add(new TopCustomer(top.size() + 1, r.customer(), r.count(), r.amount()));
+            }
+            return top;
+        });
+    }
+
+    private static PurchaseParticipant.RecordedPurchase recorded(Purchase purchase) {
+        PurchaseSnapshot s = purchase.snapshot();
+        return new PurchaseParticipant.RecordedPurchase(s.id(), s.customer(), s.occurredAt(), s.currency(),
+                s.lines().stream().map(l -> new PurchaseParticipant.Line(l.number(), l.product(), l.quantity(),
+                        l.total())).toList());
+    }
+
+    private static PurchaseParticipant.ReturnedPurchase returned(Purchase purchase, List<PurchaseLine> before,
+                                                                 PurchaseReturn made) {
+        Map<Integer, PurchaseLine> lines = new java.util.HashMap<>();
+        before.forEach(l -> lines.put(l.number(), l));
+        return new PurchaseParticipant.ReturnedPurchase(purchase.id(), made.id(), purchase.snapshot().customer(),
+                made.occurredAt(), made.lines().stream().map(r -> new PurchaseParticipant.ReturnedLine(r.lineNumber(),
+                        r.quantity(), lines.get(r.lineNumber()).returned(), lines.get(r.lineNumber()).quantity()))
+                .toList());
     }
 
     /** Whose purchases these are: the customer's, owned by their account manager; an anonymous sale is nobody's. */

@@ -45,4 +45,13 @@ public interface Sales {
 
     /** @param actor the caller @param customerId the customer @return their purchase totals per currency */
     PurchaseTotals totals(Actor actor, CustomerId customerId);
+
+    /**
+     * The best customers of a period by number of purchases or amount spent (CRM and sales managers).
+     *
+     * @param actor the caller
+     * @param query the period, the measure, the currency and how many
+     * @return the customers, best first
+     */
+    java.util.List<TopCustomer> topCustomers(Actor actor, TopCustomersQuery query);
 }

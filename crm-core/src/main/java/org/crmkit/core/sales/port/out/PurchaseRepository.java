@@ -47,6 +47,28 @@ public interface PurchaseRepository {
     List<CurrencyTotals> totals(CustomerId customer);
 
     /**
+     * Customers by purchases in a period; anonymous sales do not count.
+     *
+     * @param from     first instant, inclusive
+     * @param to       end, exclusive
+     * @param currency only purchases in this currency, or {@code null} for every currency (then by count only)
+     * @param byAmount whether to rank by amount net of returns (needs a currency) rather than by count
+     * @param limit    most customers
+     * @return the customers, best first, then by id
+     */
+    List<CustomerRanking> topCustomers(Instant from, Instant to, Currency currency, boolean byAmount, int limit);
+
+    /**
+     * One customer of a ranking.
+     *
+     * @param customer the customer
+     * @param count    purchases in the period
+     * @param amount   their amount net of returns, or {@code null} when no currency was given
+     */
+    record CustomerRanking(CustomerId customer, long count, Money amount) {
+    }
+
+    /**
      * A customer's purchases in one currency.
      *
      * @param currency the currency

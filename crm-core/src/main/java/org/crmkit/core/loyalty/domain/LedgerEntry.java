@@ -1,0 +1,40 @@
+package org.crmkit.core.loyalty.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.crmkit.core.shared.CustomerId;
+
+/**
+ * One append-only entry of a loyalty ledger. The balance is the sum of every entry's {@code points}; an entry is never
+ * changed or deleted once written.
+ *
+ * @param id              the entry
+ * @param customer        whose ledger
+ * @param kind            what it records
+ * @param points          the change of the balance (negative for redemptions, expiries, claw-backs and downward
+ *                        adjustments)
+ * @param shortfallChange the change of the shortfall: up when a claw-back could not take all it should, down when an
+ *                        earning paid it off
+ * @param earned          what it adds to the points earned (the tier's measure): the gross points of an earning,
+ *                        minus what a claw-back took back, 0 for the other kinds
+ * @param balanceAfter    the balance once it was written
+ * @param occurredAt      when it took effect (a purchase's time for an earning)
+ * @param reference       the purchase, return, lot or idempotency key it belongs to ({@code null} for adjustments);
+ *                        unique per ledger and kind
+ * @param description     the reason of an adjustment, the note of a redemption, or what was expired or returned
+ * @param lines           for an earning, what each purchase line earned and why; empty otherwise
+ */
+public record LedgerEntry(UUID id, CustomerId customer, EntryKind kind, long points, long shortfallChange,
+                          long earned, long balanceAfter, Instant occurredAt, String reference, String description,
+                          List<EarnedLine> lines) {
+    /** Checks the parts are present and copies the lines. */
+    public LedgerEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,323 @@
+package org.crmkit.core.loyalty.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.crmkit.core.shared.AggregateRoot;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.PurchaseId;
+
+/**
+ * A customer's loyalty account with its open lots: the one place that moves points. Every change appends a
+ * {@link LedgerEntry} and moves lots so that, after each method returns, the balance equals the sum of the open lots'
+ * remainders (and, as stored, the sum of the ledger), and neither the balance nor the shortfall is negative.
+ * Changes not yet stored are held until the repository takes them with {@link #pullChanges()}.
+ */
+public final class LoyaltyAccount extends AggregateRoot {
+    static final String TYPE = "loyalty_account";
+    /** The fewest and most points one redemption or adjustment may move. */
+    public static final long MAX_POINTS = 1_000_000_000_000L;
+    /** Oldest expiry first, then oldest earning, then id: the order redemptions take from. */
+    private static final Comparator<PointsLot> OLDEST_FIRST = Comparator.comparing(PointsLot::expiresAt)
+            .thenComparing(PointsLot::earnedAt).thenComparing(PointsLot::id);
+
+    private LoyaltyAccountState state;
+    private final Map<UUID, PointsLot> lots = new LinkedHashMap<>();
+    private final List<LedgerEntry> newEntries = new ArrayList<>();
+    private final Set<UUID> newLots = new LinkedHashSet<>();
+    private final Set<UUID> changedLots = new LinkedHashSet<>();
+
+    private LoyaltyAccount(LoyaltyAccountState state, List<PointsLot> openLots) {
+        super(TYPE, state.version());
+        this.state = state;
+        openLots.forEach(lot -> lots.put(lot.id(), lot));
+        requireInvariants();
+    }
+
+    /**
+     * @param customer whose account
+     * @param tier     the tier it starts in
+     * @param at       now
+     * @return a new, empty account
+     */
+    public static LoyaltyAccount open(CustomerId customer, Tier tier, Instant at) {
+        LoyaltyAccount account = new LoyaltyAccount(new LoyaltyAccountState(customer, 0, at, 0, 0, 0, null, 0,
+                tier.name(), 0, at), List.of());
+        account.record(new LoyaltyEvents.AccountOpened(customer, at));
+        return account;
+    }
+
+    /**
+     * @param state    the stored row
+     * @param openLots its lots with points remaining
+     * @return the account
+     * @throws IllegalStateException when the stored balance is not the sum of the lots
+     */
+    public static LoyaltyAccount restore(LoyaltyAccountState state, List<PointsLot> openLots) {
+        return new LoyaltyAccount(state, openLots);
+    }
+
+    @Override
+    protected Object identity() {
+        return state.customer();
+    }
+
+    /**
+     * Posts what a purchase earned: the shortfall is paid off first, the rest opens a lot.
+     *
+     * @param entryId    the new entry's id
+     * @param lotId      the new lot's id (used only if points remain after the shortfall)
+     * @param purchase   the purchase
+     * @param occurredAt its time, which the lot's expiry counts from
+     * @param expiresAt  when the lot expires
+     * @param lines      what each line earned
+     * @param now        the current time
+     * @return the entry, or {@code null} when the purchase earned nothing
+     */
+    public LedgerEntry earn(UUID entryId, UUID lotId, PurchaseId purchase, Instant occurredAt, Instant expiresAt,
+                            List<EarnedLine> lines, Instant now) {
+        long gross = lines.stream().mapToLong(EarnedLine::points).sum();
+        if (gross == 0) {
+            return null;
+        }
+        long settled = Math.min(gross, state.shortfall());
+        long net = gross - settled;
+        if (net > 0) {
+            addLot(new PointsLot(lotId, state.customer(), entryId, occurredAt, expiresAt, net, net));
+        }
+        return post(new Change(entryId, EntryKind.EARN, net, -settled, gross, occurredAt, purchase.toString(),
+                "purchase " + purchase, lines), now);
+    }
+
+    /**
+     * Spends points, oldest lots first.
+     *
+     * @param entryId        the new entry's id
+     * @param points         1 or more
+     * @param idempotencyKey the caller's key for this redemption
+     * @param note           an optional note
+     * @param now            the current time
+     * @return the entry
+     * @throws BusinessRuleViolationException {@code insufficient_points} naming the balance
+     */
+    public LedgerEntry redeem(UUID entryId, long points, String idempotencyKey, String note, Instant now) {
+        take(points, "redeem");
+        LedgerEntry entry = post(new Change(entryId, EntryKind.REDEEM, -points, 0, 0, now, idempotencyKey, note,
+                List.of()), now);
+        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), state.balance(),
+                state.lifetimeEarned(), state.lifetimeRedeemed() + points, now, state.shortfall(), state.tier(),
+                state.earnedInWindow(), state.tierEvaluatedAt());
+        return entry;
+    }
+
+    /**
+     * A manual correction: points added open a lot; points removed come from the oldest lots.
+     *
+     * @param entryId   the new entry's id
+     * @param lotId     the new lot's id (used only when points are added)
+     * @param points    the change, not 0
+     * @param reason    why
+     * @param expiresAt when added points expire
+     * @param now       the current time
+     * @return the entry
+     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance
+     */
+    public LedgerEntry adjust(UUID entryId, UUID lotId, long points, String reason, Instant expiresAt, Instant now) {
+        if (points > 0) {
+            addLot(new PointsLot(lotId, state.customer(), entryId, now, expiresAt, points, points));
+        } else {
+            take(-points, "remove");
+        }
+        return post(new Change(entryId, EntryKind.ADJUST, points, 0, 0, now, null, reason, List.of()), now);
+    }
+
+    /**
+     * Takes back points a return's lines earned: first from the lots the purchase opened, then oldest first; what
+     * cannot be taken becomes shortfall, so the balance never goes below 0.
+     *
+     * @param entryId  the new entry's id
+     * @param returnId the return
+     * @param purchase the purchase returned against
+     * @param points   the points the returned lines earned, 0 or more
+     * @param earnedBy the entry that posted the purchase's earning, whose lots are taken from first
+     * @param now      the current time
+     * @return the entry, or {@code null} when there is nothing to take back
+     */
+    public LedgerEntry clawBack(UUID entryId, UUID returnId, PurchaseId purchase, long points, UUID earnedBy,
+                                Instant now) {
+        if (points <= 0) {
+            return null;
+        }
+        long wanted = points;
+        List<PointsLot> order = new ArrayList<>(lots.values());
+        order.sort(Comparator.comparing((PointsLot lot) -> !lot.entryId().equals(earnedBy)).thenComparing(OLDEST_FIRST));
+        long taken = 0;
+        for (PointsLot lot : order) {
+            if (taken == wanted) {
+                break;
+            }
+            long part = Math.min(lot.remaining(), wanted - taken);
+            changeLot(lot.take(part));
+            taken += part;
+        }
+        return post(new Change(entryId, EntryKind.CLAWBACK, -taken, wanted - taken, -points, now,
+                returnId.toString(), "return " + returnId + " of purchase " + purchase, List.of()), now);
+    }
+
+    /**
+     * Expires what remains of every lot whose expiry is at or before {@code asOf}: one entry per lot. Running it again
+     * finds nothing more to expire.
+     *
+     * @param ids  new entry ids
+     * @param asOf the expiry cut-off
+     * @param now  the current time
+     * @return the entries, one per expired lot, possibly none
+     */
+    public List<LedgerEntry> expire(Supplier<UUID> ids, Instant asOf, Instant now) {
+        List<PointsLot> due = lots.values().stream().filter(l -> !l.expiresAt().isAfter(asOf))
+                .sorted(OLDEST_FIRST).toList();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (PointsLot lot : due) {
+            long remaining = lot.remaining();
+            changeLot(lot.take(remaining));
+            entries.add(post(new Change(ids.get(), EntryKind.EXPIRE, -remaining, 0, 0, lot.expiresAt(),
+                    lot.id().toString(), "points earned " + lot.earnedAt() + " expired " + lot.expiresAt(),
+                    List.of()), now));
+        }
+        return entries;
+    }
+
+    /**
+     * Sets the tier that the points earned in the window reach.
+     *
+     * @param tier           the tier reached
+     * @param earnedInWindow the points earned in the window
+     * @param at             the evaluation time
+     * @return whether anything stored changed
+     */
+    public boolean evaluateTier(Tier tier, long earnedInWindow, Instant at) {
+        if (tier.name().equals(state.tier()) && earnedInWindow == state.earnedInWindow()) {
+            return false;
+        }
+        if (!tier.name().equals(state.tier())) {
+            record(new LoyaltyEvents.TierChanged(state.customer(), state.tier(), tier.name(), at));
+        }
+        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), state.balance(),
+                state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
+                tier.name(), earnedInWindow, at);
+        return true;
+    }
+
+    /** @return the points earned by entries not yet stored within {@code [from, to]} */
+    public long pendingEarned(Instant from, Instant to) {
+        return newEntries.stream().filter(e -> !e.occurredAt().isBefore(from) && !e.occurredAt().isAfter(to))
+                .mapToLong(LedgerEntry::earned).sum();
+    }
+
+    /** @return the account's row as it is now */
+    public LoyaltyAccountState state() {
+        return new LoyaltyAccountState(state.customer(), version(), state.openedAt(), state.balance(),
+                state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
+                state.tier(), state.earnedInWindow(), state.tierEvaluatedAt());
+    }
+
+    /** @return the lots with points remaining, oldest expiry first */
+    public List<PointsLot> openLots() {
+        return lots.values().stream().filter(PointsLot::isOpen).sorted(OLDEST_FIRST).toList();
+    }
+
+    /** @return whether there are changes not yet stored */
+    public boolean hasChanges() {
+        return !newEntries.isEmpty() || !changedLots.isEmpty() || !newLots.isEmpty();
+    }
+
+    /**
+     * Hands the changes made since the last call to the repository that stores them, and forgets them.
+     *
+     * @return the row, the entries to append, and the lots to insert and to update
+     */
+    public Changes pullChanges() {
+        Changes changes = new Changes(state(), List.copyOf(newEntries),
+                newLots.stream().map(lots::get).toList(),
+                changedLots.stream().filter(id -> !newLots.contains(id)).map(lots::get).toList());
+        newEntries.clear();
+        newLots.clear();
+        changedLots.clear();
+        lots.values().removeIf(lot -> !lot.isOpen());
+        return changes;
+    }
+
+    /**
+     * What a change of the account stores.
+     *
+     * @param state       the account's row
+     * @param entries     ledger entries to append
+     * @param newLots     lots to insert
+     * @param changedLots lots whose remainder to update
+     */
+    public record Changes(LoyaltyAccountState state, List<LedgerEntry> entries, List<PointsLot> newLots,
+                          List<PointsLot> changedLots) {
+    }
+
+    private record Change(UUID id, EntryKind kind, long points, long shortfallChange, long earned,
+                          Instant occurredAt, String reference, String description, List<EarnedLine> lines) {
+    }
+
+    private LedgerEntry post(Change c, Instant now) {
+        long balance = state.balance() + c.points();
+        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), balance,
+                state.lifetimeEarned() + c.earned(), state.lifetimeRedeemed(), state.lastRedemptionAt(),
+                state.shortfall() + c.shortfallChange(), state.tier(), state.earnedInWindow(),
+                state.tierEvaluatedAt());
+        requireInvariants();
+        LedgerEntry entry = new LedgerEntry(c.id(), state.customer(), c.kind(), c.points(), c.shortfallChange(),
+                c.earned(), balance, c.occurredAt(), c.reference(), c.description(), c.lines());
+        newEntries.add(entry);
+        record(new LoyaltyEvents.PointsPosted(state.customer(), c.id(), c.kind(), c.points(), balance, now));
+        return entry;
+    }
+
+    /** Takes points from the oldest lots, or refuses (changing nothing) when the balance is too low. */
+    private void take(long points, String what) {
+        if (points > state.balance()) {
+            throw new BusinessRuleViolationException("insufficient_points", "cannot " + what + " " + points
+                    + " points: the balance is " + state.balance(), Map.of("balance",
+                    Long.toString(state.balance()), "requested", Long.toString(points)));
+        }
+        long left = points;
+        for (PointsLot lot : openLots()) {
+            if (left == 0) {
+                break;
+            }
+            long part = Math.min(lot.remaining(), left);
+            changeLot(lot.take(part));
+            left -= part;
+        }
+    }
+
+    private void addLot(PointsLot lot) {
+        lots.put(lot.id(), lot);
+        newLots.add(lot.id());
+    }
+
+    private void changeLot(PointsLot lot) {
+        lots.put(lot.id(), lot);
+        changedLots.add(lot.id());
+    }
+
+    private void requireInvariants() {
+        long inLots = lots.values().stream().mapToLong(PointsLot::remaining).sum();
+        if (state.balance() < 0 || state.shortfall() < 0 || state.balance() != inLots) {
+            throw new IllegalStateException("loyalty account " + state.customer() + " broke its invariants: balance "
+                    + state.balance() + ", lots " + inLots + ", shortfall " + state.shortfall());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.crmkit.core.loyalty.port.in;
+
+import java.util.List;
+import org.crmkit.core.shared.Actor;
+
+/**
+ * The loyalty program's use cases. Points are earned when a purchase is recorded and clawed back when it is returned,
+ * in the sales area's transaction; these use cases open accounts, redeem, adjust, run the expiry and tier batches,
+ * and read statements and rankings. Every call checks its caller: a customer reaches only their own account.
+ */
+public interface Loyalty {
+
+    /**
+     * Opens the customer's account, or returns it when it is already open.
+     *
+     * @param actor   the caller
+     * @param command whose account
+     * @return the account
+     */
+    LoyaltyAccountView openAccount(Actor actor, OpenLoyaltyAccountCommand command);
+
+    /**
+     * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first. A customer without an
+     * account gets an empty statement in the lowest tier.
+     *
+     * @param actor the caller
+     * @param query whose statement, and the page of entries
+     * @return the statement
+     */
+    LoyaltyStatement statement(Actor actor, LoyaltyStatementQuery query);
+
+    /**
+     * Spends points, oldest lots first. Repeating a call with the same idempotency key and the same points and note
+     * returns the first call's entry and spends nothing more.
+     *
+     * @param actor   the caller
+     * @param command whose points, how many, the idempotency key and an optional note
+     * @return the redemption's ledger entry
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code insufficient_points}, with the balance
+     *                                                               in its details
+     * @throws org.crmkit.core.shared.ConflictException              {@code duplicate} on {@code idempotencyKey}
+     *                                                               when the key was used for another request
+     */
+    LedgerEntryView redeem(Actor actor, RedeemPointsCommand command);
+
+    /**
+     * Adds or removes points by hand, with a reason (CRM managers). Added points open a lot that expires like
+     * earned ones.
+     *
+     * @param actor   the caller
+     * @param command whose points, the change and the reason
+     * @return the adjustment's ledger entry
+     */
+    LedgerEntryView adjust(Actor actor, AdjustPointsCommand command);
+
+    /**
+     * Expires what remains of every lot whose expiry is at or before {@code asOf}, one transaction per account.
+     * Running it again for the same instant expires nothing more.
+     *
+     * @param actor   the caller (a CRM manager or the system)
+     * @param command the cut-off, not in the future
+     * @return what was expired
+     */
+    BatchResult expirePoints(Actor actor, ExpirePointsCommand command);
+
+    /**
+     * Sets every account's tier from the points earned in the tier window that ends at {@code asOf}, one
+     * transaction per account.
+     *
+     * @param actor   the caller (a CRM manager or the system)
+     * @param command the instant, not in the future
+     * @return how many accounts were evaluated and how many changed tier
+     */
+    BatchResult reevaluateTiers(Actor actor, ReevaluateTiersCommand command);
+
+    /**
+     * The top customers of a period, by points earned or by purchase count or amount (CRM managers).
+     *
+     * @param actor the caller
+     * @param query the period, the measure and how many
+     * @return the customers, best first
+     */
+    List<LoyalCustomer> loyalCustomers(Actor actor, LoyalCustomersQuery query);
+}

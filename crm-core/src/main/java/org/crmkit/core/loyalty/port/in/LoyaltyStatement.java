@@ -1,0 +1,15 @@
+package org.crmkit.core.loyalty.port.in;
+
+import org.crmkit.core.shared.Page;
+
+/**
+ * A loyalty statement.
+ *
+ * @param account          balance, lifetime earned and redeemed, last redemption, tier
+ * @param nextTier         the next higher tier, or {@code null} at the top
+ * @param pointsToNextTier points still to earn in the window to reach it (0 at the top)
+ * @param entries          a page of ledger entries, newest first
+ */
+public record LoyaltyStatement(LoyaltyAccountView account, String nextTier, long pointsToNextTier,
+                               Page<LedgerEntryView> entries) {
+}

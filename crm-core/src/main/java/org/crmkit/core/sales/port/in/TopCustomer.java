@@ -1,0 +1,15 @@
+package org.crmkit.core.sales.port.in;
+
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.Money;
+
+/**
+ * One customer of a purchase ranking.
+ *
+ * @param rank       1 for the best
+ * @param customerId the customer
+ * @param purchases  purchases in the period
+ * @param amount     spent in the period net of returns, or {@code null} when no currency was asked for
+ */
+public record TopCustomer(int rank, CustomerId customerId, long purchases, Money amount) {
+}
