@@ -16,6 +16,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
 
@@ -31,7 +32,9 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     public InMemoryPurchaseRepository(InMemoryUnitOfWork unitOfWork) {
         this.table = new InMemoryTable<PurchaseId, PurchaseSnapshot>(unitOfWork, "purchase", PurchaseSnapshot::id,
                 PurchaseSnapshot::version, s -> s.withVersion(s.version() + 1))
-                .unique("externalReference", s -> List.of(s.source(), s.externalReference()));
+                .unique("externalReference", s -> List.of(s.source(), s.externalReference()))
+                .uniqueEach("returnReference", s -> s.returns().stream().map(r -> r.reference())
+                        .filter(java.util.Objects::nonNull).toList());
     }
 
     @Override
@@ -98,5 +101,18 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
                 : Comparator.comparingLong(CustomerRanking::count).reversed();
         ranking.sort(best.thenComparing(r -> r.customer().value(), UuidV7::compareBytes));
         return ranking.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<PurchaseId> findByReturnReference(String reference) {
+        return table.where(p -> p.returns().stream().anyMatch(r -> reference.equals(r.reference()))).stream()
+                .findFirst().map(PurchaseSnapshot::id);
+    }
+
+    @Override
+    public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
+        return table.where(p -> customer.equals(p.customer()) && !p.occurredAt().isAfter(before)
+                        && p.lines().stream().anyMatch(l -> l.product().equals(product))).stream()
+                .sorted(NEWEST_FIRST).limit(limit).map(Purchase::restore).toList();
     }
 }

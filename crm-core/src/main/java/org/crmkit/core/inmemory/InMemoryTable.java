@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -53,7 +52,23 @@ final class InMemoryTable<K, R> {
      * @return this table
      */
     InMemoryTable<K, R> unique(String field, Function<R, ?> value) {
-        uniques.add(new Unique<>(field, value));
+        uniques.add(new Unique<>(field, row -> {
+            Object v = value.apply(row);
+            return v == null ? List.of() : List.of(v);
+        }));
+        return this;
+    }
+
+    /**
+     * Declares a unique index over values a row holds several of (such as its children's references): no value may
+     * appear in two rows.
+     *
+     * @param field  the field named in a duplicate conflict
+     * @param values the indexed values of a row
+     * @return this table
+     */
+    InMemoryTable<K, R> uniqueEach(String field, Function<R, List<?>> values) {
+        uniques.add(new Unique<>(field, values));
         return this;
     }
 
@@ -131,18 +146,19 @@ final class InMemoryTable<K, R> {
 
     private void requireUnique(K k, R row) {
         for (Unique<R> unique : uniques) {
-            Object value = unique.value.apply(row);
-            if (value == null) {
+            List<?> values = unique.values.apply(row);
+            if (values.isEmpty()) {
                 continue;
             }
             for (Map.Entry<K, R> other : rows.entrySet()) {
-                if (!other.getKey().equals(k) && Objects.equals(value, unique.value.apply(other.getValue()))) {
+                if (!other.getKey().equals(k)
+                        && unique.values.apply(other.getValue()).stream().anyMatch(values::contains)) {
                     throw ConflictException.duplicate(type, unique.field, null);
                 }
             }
         }
     }
 
-    private record Unique<R>(String field, Function<R, ?> value) {
+    private record Unique<R>(String field, Function<R, List<?>> values) {
     }
 }

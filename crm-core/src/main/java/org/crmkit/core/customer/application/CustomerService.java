@@ -126,6 +126,26 @@ final class CustomerService implements Customers {
     }
 
     @Override
+    public Optional<CustomerView> findByExternalReference(Actor actor, String externalReference) {
+        support.validate(actor, new ReferenceQuery(externalReference));
+        String reference = externalReference.strip();
+        return support.transaction(() -> {
+            Optional<Customer> found = customers.findByExternalReference(reference)
+                    .filter(c -> c.snapshot().status() != org.crmkit.core.customer.domain.CustomerStatus.ERASED);
+            Optional<CustomerId> id = found.map(Customer::id);
+            support.authorize(actor, Permission.CUSTOMER_VIEW,
+                    id.isPresent() ? targetOf(id.get(), found) : AccessTarget.none(),
+                    "customer.view", TYPE, id.map(CustomerId::value).orElse(null));
+            return found.map(c -> CustomerView.of(c.snapshot()));
+        });
+    }
+
+    /** @param externalReference the reference asked for */
+    record ReferenceQuery(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100)
+                          String externalReference) {
+    }
+
+    @Override
     public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
         CustomerInput input = CustomerInput.checked(() -> support.validate(actor, command),
                 () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),

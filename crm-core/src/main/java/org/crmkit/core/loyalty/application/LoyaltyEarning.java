@@ -57,8 +57,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
         if (lines.stream().mapToLong(EarnedLine::points).sum() == 0) {
             return;
         }
-        LoyaltyAccount account = locked.orElseGet(() -> LoyaltyService.openAndLock(accounts, program, customer,
-                support.now()));
+        LoyaltyAccount account = locked.orElseGet(() -> LoyaltyService.openAndLock(support, accounts, program, customer));
         Instant now = support.now();
         account.earn(UuidV7.next(support.clock()), UuidV7.next(support.clock()), purchase.id(),
                 purchase.occurredAt(), program.expiryOf(purchase.occurredAt()), lines, now);

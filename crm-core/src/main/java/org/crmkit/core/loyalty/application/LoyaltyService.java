@@ -77,10 +77,16 @@ final class LoyaltyService implements Loyalty {
         this.program = program;
     }
 
-    /** Opens the customer's account unless it is open (a parallel opening is waited for), then locks it. */
-    static LoyaltyAccount openAndLock(LoyaltyRepository accounts, LoyaltyProgram program, CustomerId customer,
-                                      Instant now) {
-        accounts.addIfAbsent(LoyaltyAccount.open(customer, program.lowestTier(), now));
+    /**
+     * Opens the customer's account unless it is open (a parallel opening is waited for), then locks it; the opening
+     * is published after commit.
+     */
+    static LoyaltyAccount openAndLock(UseCaseSupport support, LoyaltyRepository accounts, LoyaltyProgram program,
+                                      CustomerId customer) {
+        LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());
+        if (accounts.addIfAbsent(fresh)) {
+            support.publishAfterCommit(fresh.pullEvents());
+        }
         return accounts.lock(customer).orElseThrow(() -> new IllegalStateException("account vanished: " + customer));
     }
 
@@ -160,7 +166,7 @@ final class LoyaltyService implements Loyalty {
             requireLiveCustomer(customer);
             Instant now = support.now();
             LoyaltyAccount account = accounts.lock(customer)
-                    .orElseGet(() -> openAndLock(accounts, program, customer, now));
+                    .orElseGet(() -> openAndLock(support, accounts, program, customer));
             LedgerEntry entry = account.adjust(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
                     command.points(), command.reason().strip(), program.expiryOf(now), now);
             store(actor, "loyalty.adjust", account);

@@ -165,15 +165,47 @@ final class SalesService implements Sales {
                     targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.return", TYPE,
                     command.purchaseId().value());
             Purchase purchase = found.orElseThrow(() -> new NotFoundException(TYPE, command.purchaseId()));
-            List<PurchaseLine> before = purchase.snapshot().lines();
-            PurchaseReturn[] made = new PurchaseReturn[1];
-            support.applyChange(actor, "purchase.return", TYPE, purchase.id().value(), purchase,
-                    command.expectedVersion(), p -> made[0] = UseCaseSupport.commandField(() -> p.returnLines(
-                            UuidV7.next(support.clock()), quantities, support.now())), purchases::update);
-            PurchaseParticipant.ReturnedPurchase returned = returned(purchase, before, made[0]);
-            participants.forEach(p -> p.purchaseReturned(returned));
+            String reference = command.reference() == null ? null : command.reference().strip();
+            if (reference != null && alreadyReturned(purchase, reference, quantities)) {
+                return PurchaseView.of(purchase);
+            }
+            returnLines(actor, purchase, command.expectedVersion(), quantities, support.now(), reference);
             return PurchaseView.of(purchase);
         });
+    }
+
+    /**
+     * Records a return against a loaded purchase and lets the participants (loyalty) take back what it earned, in
+     * the caller's transaction.
+     */
+    void returnLines(Actor actor, Purchase purchase, Long expectedVersion, Map<Integer, Integer> quantities,
+                     java.time.Instant at, String reference) {
+        List<PurchaseLine> before = purchase.snapshot().lines();
+        PurchaseReturn[] made = new PurchaseReturn[1];
+        support.applyChange(actor, "purchase.return", TYPE, purchase.id().value(), purchase, expectedVersion,
+                p -> made[0] = UseCaseSupport.commandField(() -> p.returnLines(UuidV7.next(support.clock()),
+                        quantities, at, reference)), purchases::update);
+        PurchaseParticipant.ReturnedPurchase returned = returned(purchase, before, made[0]);
+        participants.forEach(p -> p.purchaseReturned(returned));
+    }
+
+    /**
+     * @return whether a return with this reference was recorded against this purchase with the same lines; a
+     *         conflict when the reference holds another return
+     */
+    boolean alreadyReturned(Purchase purchase, String reference, Map<Integer, Integer> quantities) {
+        Optional<PurchaseId> holder = purchases.findByReturnReference(reference);
+        if (holder.isEmpty()) {
+            return false;
+        }
+        Optional<PurchaseReturn> earlier = holder.get().equals(purchase.id())
+                ? purchase.returnByReference(reference) : Optional.empty();
+        Map<Integer, Integer> earlierQuantities = new java.util.TreeMap<>();
+        earlier.ifPresent(r -> r.lines().forEach(l -> earlierQuantities.put(l.lineNumber(), l.quantity())));
+        if (earlier.isEmpty() || !earlierQuantities.equals(new java.util.TreeMap<>(quantities))) {
+            throw ConflictException.duplicate("purchase_return", "reference", null);
+        }
+        return true;
     }
 
     @Override

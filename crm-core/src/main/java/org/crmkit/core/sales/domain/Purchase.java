@@ -124,6 +124,22 @@ public final class Purchase extends AggregateRoot {
      *                                        was bought and not yet returned
      */
     public PurchaseReturn returnLines(UUID returnId, Map<Integer, Integer> quantities, Instant at) {
+        return returnLines(returnId, quantities, at, null);
+    }
+
+    /**
+     * Takes back quantities of some lines, under the caller's reference of the return.
+     *
+     * @param returnId   the return's id
+     * @param quantities how many of which line number
+     * @param at         when
+     * @param reference  the caller's reference (unique among returns), or {@code null}
+     * @return the return, with its refund
+     * @throws BusinessRuleViolationException ({@code return_exceeds_purchase}) when a line would give back more than
+     *                                        was bought and not yet returned
+     */
+    public PurchaseReturn returnLines(UUID returnId, Map<Integer, Integer> quantities, Instant at,
+                                      String reference) {
         if (quantities.isEmpty()) {
             throw new InvalidValueException("lines", "must name at least one line");
         }
@@ -161,10 +177,18 @@ public final class Purchase extends AggregateRoot {
             returned.add(new ReturnLine(line.number(), quantity, lineRefund));
             refund = refund.plus(lineRefund);
         }
-        PurchaseReturn purchaseReturn = new PurchaseReturn(returnId, at, returned, refund);
+        PurchaseReturn purchaseReturn = new PurchaseReturn(returnId, at, returned, refund, reference);
         returns.add(purchaseReturn);
         record(new SalesEvents.PurchaseReturned(recorded.id(), returnId, at));
         return purchaseReturn;
+    }
+
+    /**
+     * @param reference a return's reference
+     * @return the return recorded under it against this purchase
+     */
+    public java.util.Optional<PurchaseReturn> returnByReference(String reference) {
+        return returns.stream().filter(r -> reference.equals(r.reference())).findFirst();
     }
 
     /** @return the id */

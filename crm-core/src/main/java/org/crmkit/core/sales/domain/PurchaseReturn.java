@@ -13,8 +13,25 @@ import org.crmkit.core.shared.Money;
  * @param occurredAt when it happened
  * @param lines      the returned lines
  * @param refund     the sum of the lines' refunds
+ * @param reference  the caller's reference of the return (unique among returns), which makes recording it again
+ *                   safe; or {@code null}
  */
-public record PurchaseReturn(UUID id, Instant occurredAt, List<ReturnLine> lines, Money refund) {
+public record PurchaseReturn(UUID id, Instant occurredAt, List<ReturnLine> lines, Money refund, String reference) {
+    /** Most characters of a return's reference. */
+    public static final int MAX_REFERENCE = 100;
+
+    /**
+     * A return without a reference of its own.
+     *
+     * @param id         the return
+     * @param occurredAt when
+     * @param lines      what was taken back
+     * @param refund     the refund
+     */
+    public PurchaseReturn(UUID id, Instant occurredAt, List<ReturnLine> lines, Money refund) {
+        this(id, occurredAt, lines, refund, null);
+    }
+
     /** Copies the lines. */
     public PurchaseReturn {
         Objects.requireNonNull(id, "id");
@@ -24,6 +41,10 @@ public record PurchaseReturn(UUID id, Instant occurredAt, List<ReturnLine> lines
         if (lines.isEmpty() || refund.isNegative()) {
             throw new org.crmkit.core.shared.InvalidValueException("lines",
                     "a return holds at least one line and a refund that is not negative");
+        }
+        if (reference != null && (reference.isBlank() || reference.length() > MAX_REFERENCE)) {
+            throw new org.crmkit.core.shared.InvalidValueException("reference",
+                    "must be 1 to " + MAX_REFERENCE + " characters");
         }
     }
 }

@@ -41,6 +41,13 @@ public interface Customers {
     Optional<CustomerView> findById(Actor actor, CustomerId customerId);
 
     /**
+     * @param actor             the caller; a customer may only find themself
+     * @param externalReference the host's id of a customer (as registered)
+     * @return the customer who is not erased and holds that reference, or empty
+     */
+    Optional<CustomerView> findByExternalReference(Actor actor, String externalReference);
+
+    /**
      * Replaces contact details, address and personal details.
      *
      * @param actor   staff with {@code CUSTOMER_UPDATE_CONTACT}, or the customer themself

@@ -14,10 +14,25 @@ import org.crmkit.core.shared.PurchaseId;
  * @param purchaseId      the purchase
  * @param lines           the lines and quantities, each line once
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
+ * @param reference       optional, 1 to 100 characters, unique among returns: recording a return again under its
+ *                        reference with the same lines returns the purchase as it is instead of returning twice;
+ *                        with other lines it is a conflict
  */
 public record RecordReturnCommand(@NotNull PurchaseId purchaseId,
                                   @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines,
-                                  @PositiveOrZero Long expectedVersion) {
+                                  @PositiveOrZero Long expectedVersion,
+                                  @Size(min = 1, max = 100) String reference) {
+
+    /**
+     * A return without a reference.
+     *
+     * @param purchaseId      the purchase
+     * @param lines           the lines and quantities
+     * @param expectedVersion optional expected version
+     */
+    public RecordReturnCommand(PurchaseId purchaseId, List<Line> lines, Long expectedVersion) {
+        this(purchaseId, lines, expectedVersion, null);
+    }
 
     /**
      * @param lineNumber the purchase line

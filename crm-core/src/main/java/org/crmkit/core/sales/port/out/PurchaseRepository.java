@@ -1,13 +1,17 @@
 package org.crmkit.core.sales.port.out;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 
 /**
@@ -18,6 +22,43 @@ public interface PurchaseRepository {
 
     /** @param purchase a new purchase */
     void add(Purchase purchase);
+
+    /**
+     * Adds new purchases together (an adapter sends them in batches); the same as {@link #add} one by one.
+     *
+     * @param purchases new purchases
+     */
+    default void addAll(List<Purchase> purchases) {
+        purchases.forEach(this::add);
+    }
+
+    /**
+     * @param source             the system of the references
+     * @param externalReferences order references
+     * @return the purchases recorded under them, by reference
+     */
+    default Map<String, Purchase> findByReferences(String source, Collection<String> externalReferences) {
+        Map<String, Purchase> found = new HashMap<>();
+        for (String reference : externalReferences) {
+            findByReference(source, reference).ifPresent(p -> found.put(reference, p));
+        }
+        return found;
+    }
+
+    /**
+     * @param reference a return's reference
+     * @return the purchase that holds the return recorded under it
+     */
+    Optional<PurchaseId> findByReturnReference(String reference);
+
+    /**
+     * @param customer a customer
+     * @param product  a product
+     * @param before   the latest purchase time, inclusive
+     * @param limit    most purchases
+     * @return the customer's purchases of the product made at or before then, newest first (by time, then id)
+     */
+    List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit);
 
     /** @param purchase a purchase with a new return, stored only at the version it was loaded at */
     void update(Purchase purchase);
