@@ -45,6 +45,18 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
+import org.crmkit.core.loyalty.port.in.BatchResult;
+import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.loyalty.port.in.LoyalCustomersQuery;
+import org.crmkit.core.loyalty.port.in.LoyaltyRanking;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
+import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
+import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
+import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;
@@ -62,6 +74,7 @@ import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.port.in.TopCustomersQuery;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
@@ -127,7 +140,9 @@ import org.junit.jupiter.api.TestFactory;
  * would be and only {@code yes} cells may reach it (a customer never). An allowed call must succeed outright, so the
  * fixtures make every allowed call valid. A denied call must throw {@link AccessDeniedException}, add exactly one
  * {@code DENIED} audit entry and nothing else (no access log entry, no event either), and leave its target record
- * unchanged (a denied recording leaves no purchase under its reference). The
+ * unchanged (a denied recording leaves no purchase under its reference). A loyalty account is its customer's record
+ * like their purchases; a denied call on one must leave the account's version unchanged (a denied opening leaves no
+ * account), and so must a denied batch on the account it would have changed. The
  * {@code customer (other)} cell of a use case on the caller's own account ({@code changePassword}, {@code logout})
  * cannot be called: no parameter can name another account, and that is what its test checks.
  *
@@ -870,6 +885,72 @@ class AuthorizationMatrixTest {
                         .singleElement().satisfies(t -> assertThat(t.amount()).isEqualTo(p.total()));
             }));
 
+            m.put("sales.topCustomers", on(Target.NONE, (f, k) -> {
+                PurchaseView p = f.purchase(Kind.OTHER);
+                return () -> assertThat(f.crm.sales().topCustomers(f.actor, new TopCustomersQuery(
+                        Instant.parse("2025-05-01T00:00:00Z"), CLOCK.instant(), true, "EUR", 10)))
+                        .singleElement().satisfies(t -> {
+                            assertThat(t.customerId()).isEqualTo(p.customer());
+                            assertThat(t.purchases()).isEqualTo(1);
+                            assertThat(t.amount()).isEqualTo(p.total());
+                        });
+            }));
+
+            // loyalty
+            m.put("loyalty.openAccount", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                f.lastTarget = new Fixture.LoyaltyAccountOf(id);
+                return () -> assertThat(f.crm.loyalty().openAccount(f.actor, new OpenLoyaltyAccountCommand(id))
+                        .isOpen()).isTrue();
+            }));
+            m.put("loyalty.statement", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.loyaltyCustomer(k);
+                return () -> {
+                    LoyaltyStatement statement = f.crm.loyalty().statement(f.actor,
+                            new LoyaltyStatementQuery(id, PageRequest.first(50)));
+                    assertThat(statement.account().balance()).isEqualTo(Fixture.POINTS);
+                    assertThat(statement.entries().items()).hasSize(1);
+                };
+            }));
+            m.put("loyalty.redeem", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.loyaltyCustomer(k);
+                String key = "matrix-" + f.next();
+                return () -> {
+                    LedgerEntryView entry = f.crm.loyalty().redeem(f.actor, new RedeemPointsCommand(id, 5, key,
+                            "matrix"));
+                    assertThat(entry.points()).isEqualTo(-5);
+                    assertThat(entry.balanceAfter()).isEqualTo(Fixture.POINTS - 5);
+                };
+            }));
+            m.put("loyalty.adjust", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.loyaltyCustomer(k);
+                return () -> assertThat(f.crm.loyalty().adjust(f.actor, new AdjustPointsCommand(id, 7, "goodwill"))
+                        .balanceAfter()).isEqualTo(Fixture.POINTS + 7);
+            }));
+            m.put("loyalty.expirePoints", on(Target.NONE, (f, k) -> {
+                f.lapsedLoyaltyCustomer();
+                return () -> {
+                    BatchResult result = f.crm.loyalty().expirePoints(f.actor,
+                            new ExpirePointsCommand(CLOCK.instant()));
+                    assertThat(result.changed()).isEqualTo(1);
+                    assertThat(result.points()).isEqualTo(Fixture.LAPSED_POINTS);
+                };
+            }));
+            m.put("loyalty.reevaluateTiers", on(Target.NONE, (f, k) -> {
+                f.lapsedLoyaltyCustomer();
+                return () -> assertThat(f.crm.loyalty().reevaluateTiers(f.actor,
+                        new ReevaluateTiersCommand(Fixture.LAPSED_AT.plusSeconds(86_400))).changed()).isEqualTo(1);
+            }));
+            m.put("loyalty.loyalCustomers", on(Target.NONE, (f, k) -> {
+                CustomerId id = f.loyaltyCustomer(Kind.OTHER);
+                return () -> assertThat(f.crm.loyalty().loyalCustomers(f.actor, new LoyalCustomersQuery(
+                        Instant.parse("2025-05-01T00:00:00Z"), CLOCK.instant(), LoyaltyRanking.POINTS_EARNED, null,
+                        10))).singleElement().satisfies(c -> {
+                            assertThat(c.customerId()).isEqualTo(id);
+                            assertThat(c.pointsEarned()).isEqualTo(Fixture.POINTS);
+                        });
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -888,6 +969,12 @@ class AuthorizationMatrixTest {
     static final class Fixture {
         /** The source of every purchase the fixture records. */
         static final String SALES_SOURCE = "matrix-shop";
+        /** The points a purchase of {@link #purchaseCommand} earns under the standard program (20.00 EUR). */
+        static final long POINTS = 20;
+        /** When the purchase of {@link #lapsedLoyaltyCustomer} was made: its points expired before {@link #CLOCK}. */
+        static final Instant LAPSED_AT = Instant.parse("2024-05-01T12:00:00Z");
+        /** What that purchase earned (1,500.00 EUR): enough for SILVER in a tier window that holds it. */
+        static final long LAPSED_POINTS = 1500;
         final Crm crm;
         final RecordingPublisher publisher = new RecordingPublisher();
         final List<String> resetTokens = new ArrayList<>();
@@ -1069,6 +1156,33 @@ class AuthorizationMatrixTest {
             return p;
         }
 
+        /**
+         * @param kind whose
+         * @return a customer of that kind whose loyalty account holds {@link #POINTS}, earned by a purchase the system
+         * recorded; the account becomes the call's target
+         */
+        CustomerId loyaltyCustomer(Kind kind) {
+            CustomerId id = customer(kind);
+            crm.sales().recordPurchase(system, purchaseCommand(id));
+            lastTarget = new LoyaltyAccountOf(id);
+            return id;
+        }
+
+        /**
+         * @return a customer of someone else's whose only points were earned at {@link #LAPSED_AT}: they are due to
+         * expire by now but no batch has expired them, and the tier (evaluated when the purchase was recorded, outside
+         * its window) is still the lowest; the account becomes the call's target
+         */
+        CustomerId lapsedLoyaltyCustomer() {
+            CustomerId id = customer(Kind.OTHER);
+            RecordPurchaseCommand c = purchaseCommand(id);
+            crm.sales().recordPurchase(system, new RecordPurchaseCommand(id, LAPSED_AT, c.channel(), c.source(),
+                    c.externalReference(), c.currency(), List.of(new RecordPurchaseCommand.Line(1,
+                    c.lines().get(0).productId(), 150, new BigDecimal("10.00")))));
+            lastTarget = new LoyaltyAccountOf(id);
+            return id;
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -1098,6 +1212,10 @@ class AuthorizationMatrixTest {
             if (lastTarget instanceof PurchaseId p) {
                 return crm.sales().findById(system, p).map(PurchaseView::version);
             }
+            if (lastTarget instanceof LoyaltyAccountOf a) {
+                return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty()
+                        .find(a.customer())).map(LoyaltyAccountState::version);
+            }
             if (lastTarget instanceof PurchaseReference r) {
                 return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
                         .findByReference(r.source(), r.externalReference())).map(Purchase::version);
@@ -1107,6 +1225,10 @@ class AuthorizationMatrixTest {
 
         /** A purchase not recorded yet: the target of a recording. */
         record PurchaseReference(String source, String externalReference) {
+        }
+
+        /** A customer's loyalty account, which may not be open yet: the target of a loyalty use case. */
+        record LoyaltyAccountOf(CustomerId customer) {
         }
 
         /** @return how many entries the access log holds */

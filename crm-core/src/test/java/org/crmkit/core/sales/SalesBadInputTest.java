@@ -17,8 +17,13 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.domain.SalesChannel;
@@ -54,8 +59,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input to the sales use cases: each call is refused with the documented exception naming the field or the rule,
- * and leaves the purchases (of every customer involved, and under every reference used), the audit trail and the
- * event stream exactly as they were. A refusal by the access policy writes one {@link AuditOutcome#DENIED} entry by
+ * and leaves the purchases (of every customer involved, and under every reference used), those customers' loyalty
+ * accounts and ledgers (a purchase earns points and a return claws them back), the audit trail and the event stream
+ * exactly as they were. A refusal by the access policy writes one {@link AuditOutcome#DENIED} entry by
  * design, and nothing else.
  */
 class SalesBadInputTest {
@@ -457,6 +463,63 @@ class SalesBadInputTest {
         assertThat(e.id()).isEqualTo(unknown.toString());
     }
 
+    // ---- loyalty -------------------------------------------------------------------------------------------------
+
+    @Test
+    void aRefusedReturnTakesNoPointsBack() {
+        assertThat(account(alice.id())).as("ORDER-1 earned 59 + 15 points").map(LoyaltyAccountState::balance)
+                .contains(74L);
+        for (RecordReturnCommand refused : List.of(returnOf(alices.id(), null, returned(1, 4)),
+                returnOf(alices.id(), 3L, returned(1, 1)),
+                returnOf(alices.id(), null, returned(1, 1), returned(3, 1)))) {
+            refusedWithoutEffect(CrmException.class, () -> sales.recordReturn(manager, refused));
+        }
+        assertThat(account(alice.id())).map(LoyaltyAccountState::balance).contains(74L);
+    }
+
+    @Test
+    void aRefusedPurchaseEarnsNothingAndOpensNoAccount() {
+        CustomerView dora = register("Dora", "dora@example.org");
+        involved.add(dora.id());
+        ProductView old = crm.products().create(SYSTEM, new CreateProductCommand("OLD-1", "Old mug", null, null,
+                new BigDecimal("5.00"), "EUR"));
+        crm.products().retire(SYSTEM, new RetireProductCommand(old.id(), null));
+        RecordPurchaseCommand valid = withCustomer(newPurchase(line(1, shirt, 1, "19.90")), dora.id());
+        assertThat(refusedWithoutEffect(NotFoundException.class, () -> sales.recordPurchase(manager, withLines(valid,
+                List.of(line(1, shirt, 1, "19.90"), new RecordPurchaseCommand.Line(2, ProductId.next(clock), 1,
+                        BigDecimal.TEN))))).type()).isEqualTo("product");
+        assertThat(refusedWithoutEffect(BusinessRuleViolationException.class, () -> sales.recordPurchase(manager,
+                withLines(valid, List.of(line(1, shirt, 1, "19.90"), line(2, old, 1, "5.00"))))).code())
+                .isEqualTo("product_retired");
+        assertThat(refusedWithoutEffect(ConflictException.class, () -> sales.recordPurchase(manager,
+                purchase(dora.id(), "ORDER-1", line(1, shirt, 3, "19.90"), line(2, mug, 2, "7.50")))).code())
+                .as("Alice's reference").isEqualTo("duplicate");
+        assertThat(account(dora.id())).isEmpty();
+    }
+
+    @Test
+    void thePurchaseRecordedAgainEarnsNothingMore() {
+        Snapshot before = snapshot();
+        publisher.clear();
+        assertThat(sales.recordPurchase(manager, purchase(alice.id(), "ORDER-1", line(1, shirt, 3, "19.90"),
+                line(2, mug, 2, "7.50")))).isEqualTo(alices);
+        assertThat(snapshot()).as("purchases and loyalty").isEqualTo(before);
+        assertThat(publisher.events()).isEmpty();
+    }
+
+    /** Not a refusal: what the returned units earned was spent, so the return leaves a shortfall, never a debt. */
+    @Test
+    void aReturnOfPointsAlreadySpentLeavesAShortfallNotANegativeBalance() {
+        crm.loyalty().redeem(manager, new RedeemPointsCommand(alice.id(), 70, "SPEND-1", null));
+        sales.recordReturn(manager, returnOf(alices.id(), null, returned(1, 3)));
+        assertThat(account(alice.id())).hasValueSatisfying(a -> {
+            assertThat(a.balance()).isZero();
+            assertThat(a.shortfall()).as("59 clawed back, 4 were left").isEqualTo(55);
+        });
+        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().sums(alice.id()))
+                .hold()).isTrue();
+    }
+
     // ---- the actor and missing arguments -------------------------------------------------------------------------
 
     @Test
@@ -558,16 +621,24 @@ class SalesBadInputTest {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    /** The purchases of the customers involved and under the references used, and the audit trail's counts. */
-    private record Snapshot(List<List<PurchaseSnapshot>> byCustomer, List<Optional<PurchaseSnapshot>> byReference) {
+    /** The purchases of the customers involved and under the references used, and those customers' loyalty. */
+    private record Snapshot(List<List<PurchaseSnapshot>> byCustomer, List<Optional<PurchaseSnapshot>> byReference,
+                            List<Optional<LoyaltyAccountState>> accounts, List<List<LedgerEntry>> ledgers) {
     }
 
     private Snapshot snapshot() {
+        LoyaltyRepository loyalty = crm.persistence().loyalty();
         return crm.persistence().unitOfWork().inTransaction(() -> new Snapshot(
                 involved.stream().map(c -> crm.persistence().purchases().findByCustomer(c, null, Integer.MAX_VALUE)
                         .stream().map(Purchase::snapshot).toList()).toList(),
                 references.stream().map(r -> crm.persistence().purchases().findByReference(SOURCE, r)
-                        .map(Purchase::snapshot)).toList()));
+                        .map(Purchase::snapshot)).toList(),
+                involved.stream().map(loyalty::find).toList(),
+                involved.stream().map(c -> loyalty.entries(c, null, Integer.MAX_VALUE)).toList()));
+    }
+
+    private Optional<LoyaltyAccountState> account(CustomerId customer) {
+        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().find(customer));
     }
 
     /** Runs a call that must fail with {@code type} and checks that it changed, audited and published nothing. */

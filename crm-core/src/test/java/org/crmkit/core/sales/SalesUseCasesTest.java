@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.domain.LoyaltyEvents.PointsPosted;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.PurchaseLine;
@@ -39,6 +41,7 @@ import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
@@ -103,8 +106,11 @@ class SalesUseCasesTest {
     void aPurchaseIsRecordedWithItsComputedTotalAVersionAnAuditEntryAndAnEventAfterCommit() {
         Instant now = clock.instant();
         List<Optional<PurchaseView>> seenByEvent = new ArrayList<>();
-        publisher.onPublish(event -> seenByEvent.add(sales.findById(SYSTEM,
-                ((PurchaseRecorded) event).purchaseId())));
+        publisher.onPublish(event -> {
+            if (event instanceof PurchaseRecorded recorded) {
+                seenByEvent.add(sales.findById(SYSTEM, recorded.purchaseId()));
+            }
+        });
         RecordPurchaseCommand command = new RecordPurchaseCommand(alice.id(),
                 Instant.parse("2026-03-01T15:30:00.123456789Z"), SalesChannel.WEB, "  webshop ", " A-1001  ", "eur",
                 List.of(line(2, mug, 2, "7.50"), line(1, shirt, 3, "19.90")));
@@ -128,8 +134,13 @@ class SalesUseCasesTest {
         assertThat(p.recordedAt()).isEqualTo(now);
         assertThat(sales.findById(manager, p.id())).contains(p);
 
-        assertThat(publisher.events()).containsExactly(new PurchaseRecorded(p.id(), alice.id(), now));
-        assertThat(publisher.insideTransaction()).as("published after commit").containsExactly(false);
+        assertThat(publisher.events()).hasSize(2).first().isEqualTo(new PurchaseRecorded(p.id(), alice.id(), now));
+        assertThat(publisher.events().get(1)).as("then the points it earned: 59 + 15")
+                .isInstanceOfSatisfying(PointsPosted.class, e -> {
+                    assertThat(e.kind()).isEqualTo(EntryKind.EARN);
+                    assertThat(e.points()).isEqualTo(74);
+                });
+        assertThat(publisher.insideTransaction()).as("published after commit").containsExactly(false, false);
         assertThat(seenByEvent).as("the purchase is committed when its event arrives").containsExactly(Optional.of(p));
         assertThat(auditOf(p.id())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("purchase.record");
@@ -159,7 +170,8 @@ class SalesUseCasesTest {
         assertThat(again.recordedAt()).as("the first recording's time").isEqualTo(START.plusSeconds(60));
         assertThat(auditCount()).as("no audit entry for a retry").isEqualTo(audited);
         assertThat(auditOf(recorded.id())).hasSize(1);
-        assertThat(publisher.events()).as("one event for the purchase").hasSize(1);
+        assertThat(eventsOf(PurchaseRecorded.class)).as("one event for the purchase").hasSize(1);
+        assertThat(eventsOf(PointsPosted.class)).as("its points earned once").hasSize(1);
         assertThat(history(alice.id())).containsExactly(recorded);
     }
 
@@ -215,7 +227,7 @@ class SalesUseCasesTest {
         assertThat(store.source()).isEqualTo("till-3");
         assertThat(web.source()).isEqualTo(SHOP);
         assertThat(history(alice.id())).containsExactlyInAnyOrder(web, store);
-        assertThat(publisher.events()).hasSize(2);
+        assertThat(eventsOf(PurchaseRecorded.class)).hasSize(2);
         assertThat(auditCount(AuditOutcome.SUCCESS, "purchase.record")).isEqualTo(2);
     }
 
@@ -389,8 +401,13 @@ class SalesUseCasesTest {
             assertThat(r.refund()).isEqualTo(Money.of("19.90", "EUR"));
         });
         UUID firstReturn = partly.returns().get(0).id();
-        assertThat(publisher.events()).containsExactly(new PurchaseReturned(p.id(), firstReturn, firstAt));
-        assertThat(publisher.insideTransaction()).containsExactly(false);
+        assertThat(publisher.events()).hasSize(2).first().isEqualTo(new PurchaseReturned(p.id(), firstReturn, firstAt));
+        assertThat(publisher.events().get(1)).as("then the points the shirt earned, taken back: 59 / 3")
+                .isInstanceOfSatisfying(PointsPosted.class, e -> {
+                    assertThat(e.kind()).isEqualTo(EntryKind.CLAWBACK);
+                    assertThat(e.points()).isEqualTo(-19);
+                });
+        assertThat(publisher.insideTransaction()).containsExactly(false, false);
         assertThat(sales.findById(SYSTEM, p.id())).contains(partly);
 
         clock.advance(Duration.ofHours(1));
@@ -410,7 +427,7 @@ class SalesUseCasesTest {
                 new ReturnLine(2, 2, Money.of("15.00", "EUR")));
         assertThat(second.refund()).isEqualTo(Money.of("54.80", "EUR"));
         assertThat(rest.refunded()).as("everything given back").isEqualTo(rest.total());
-        assertThat(publisher.events()).containsExactly(new PurchaseReturned(p.id(), firstReturn, firstAt),
+        assertThat(eventsOf(PurchaseReturned.class)).containsExactly(new PurchaseReturned(p.id(), firstReturn, firstAt),
                 new PurchaseReturned(p.id(), second.id(), secondAt));
         assertThat(auditOf(p.id())).extracting(AuditEntry::action)
                 .containsExactlyInAnyOrder("purchase.record", "purchase.return", "purchase.return");
@@ -586,6 +603,11 @@ class SalesUseCasesTest {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(type);
         return type.cast(thrown);
+    }
+
+    /** @return the published events of one type (a customer's purchase and return also post loyalty points) */
+    private <T extends DomainEvent> List<T> eventsOf(Class<T> type) {
+        return publisher.events().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private List<AuditEntry> auditOf(PurchaseId id) {

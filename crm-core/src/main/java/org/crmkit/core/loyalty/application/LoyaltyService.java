@@ -176,7 +176,8 @@ final class LoyaltyService implements Loyalty {
 
     @Override
     public BatchResult expirePoints(Actor actor, ExpirePointsCommand command) {
-        Instant asOf = notInFuture(actor, command, command.asOf());
+        support.validate(actor, command);
+        Instant asOf = notInFuture(command.asOf());
         return batch(actor, "loyalty.expire", (after, limit) -> accounts.withLotsExpiringBy(asOf, after, limit),
                 account -> {
                     List<LedgerEntry> expired = account.expire(() -> UuidV7.next(support.clock()), asOf,
@@ -188,7 +189,8 @@ final class LoyaltyService implements Loyalty {
 
     @Override
     public BatchResult reevaluateTiers(Actor actor, ReevaluateTiersCommand command) {
-        Instant asOf = notInFuture(actor, command, command.asOf());
+        support.validate(actor, command);
+        Instant asOf = notInFuture(command.asOf());
         return batch(actor, "loyalty.tier", accounts::accounts, account -> {
             long earned = accounts.earnedBetween(account.state().customer(), program.windowStart(asOf), asOf);
             String before = account.state().tier();
@@ -279,8 +281,8 @@ final class LoyaltyService implements Loyalty {
         support.publishAfterCommit(events);
     }
 
-    private Instant notInFuture(Actor actor, Object command, Instant asOf) {
-        support.validate(actor, command);
+    /** @param asOf a validated batch command's instant @return it as stored, refused when in the future */
+    private Instant notInFuture(Instant asOf) {
         Instant bounded = UseCaseSupport.commandField(() -> StoredTime.bound("asOf", asOf));
         if (bounded.isAfter(support.now())) {
             throw new InvalidCommandException(List.of(new FieldError("asOf", "must not be in the future")));

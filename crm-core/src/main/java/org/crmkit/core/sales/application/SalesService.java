@@ -120,10 +120,12 @@ final class SalesService implements Sales {
                 }
                 throw e;
             }
+            support.audit(actor, "purchase.record", TYPE, candidate.id().value());
+            // the purchase's own event goes out before what the participants publish about it (points it earned),
+            // as a return's does; a participant that fails still rolls everything back
+            support.publishAfterCommit(candidate.pullEvents());
             PurchaseParticipant.RecordedPurchase recorded = recorded(candidate);
             participants.forEach(p -> p.purchaseRecorded(recorded));
-            support.audit(actor, "purchase.record", TYPE, candidate.id().value());
-            support.publishAfterCommit(candidate.pullEvents());
             return PurchaseView.of(candidate);
         });
     }

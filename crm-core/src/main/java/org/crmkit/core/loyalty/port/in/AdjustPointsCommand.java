@@ -5,21 +5,26 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.crmkit.core.shared.CustomerId;
 
 /**
  * @param customerId whose points
  * @param points     the change: above 0 adds, below 0 removes; never 0; at most 10^12 either way
- * @param reason     why, 1 to 500 characters
+ * @param reason     why, 1 to 500 characters once stripped as it is stored
  */
 public record AdjustPointsCommand(@NotNull CustomerId customerId,
                                   @Min(-1_000_000_000_000L) @Max(1_000_000_000_000L) long points,
-                                  @NotBlank @Size(max = 500) String reason) {
+                                  @NotBlank String reason) {
 
     /** @return whether the change is not 0 (reported on {@code points}) */
     @AssertTrue(message = "must not be 0")
     public boolean isPoints() {
         return points != 0;
+    }
+
+    /** @return whether the reason, stripped as it is stored, has at most 500 characters (reported on {@code reason}) */
+    @AssertTrue(message = "size must be between 0 and 500")
+    public boolean isReason() {
+        return reason == null || reason.strip().length() <= 500;
     }
 }
