@@ -663,6 +663,10 @@ class AuthorizationMatrixTest {
                 CustomerId id = f.customer(k);
                 return () -> assertThat(f.crm.customers().findById(f.actor, id)).isPresent();
             }));
+            m.put("customers.findByExternalReference", on(Target.CUSTOMER, (f, k) -> {
+                String reference = f.externalReferenceOf(f.customer(k));
+                return () -> assertThat(f.crm.customers().findByExternalReference(f.actor, reference)).isPresent();
+            }));
             m.put("customers.search", on(Target.NONE, (f, k) -> () -> f.crm.customers().search(f.actor,
                     CustomerSearchQuery.all(CustomerSort.NAME_ASC, 50))));
             m.put("customers.updateContactDetails", on(Target.CUSTOMER, (f, k) -> {
@@ -1058,6 +1062,25 @@ class AuthorizationMatrixTest {
 
         String nextEmail() {
             return "person-" + next() + "@crmkit.test";
+        }
+
+        /**
+         * Gives a customer a host reference straight in the store (a signed-up customer has none).
+         *
+         * @param id a customer
+         * @return the reference
+         */
+        String externalReferenceOf(CustomerId id) {
+            String reference = "ext-" + next();
+            crm.persistence().unitOfWork().inTransaction(() -> {
+                org.crmkit.core.customer.domain.CustomerSnapshot s = crm.persistence().customers().findById(id)
+                        .orElseThrow().snapshot();
+                Customer changed = Customer.restore(new org.crmkit.core.customer.domain.CustomerSnapshot(s.id(),
+                        s.version(), s.contact(), s.personal(), s.registeredAt(), s.status(), s.consent(), s.tags(),
+                        s.accountManager(), s.source(), reference, s.erasedAt()));
+                crm.persistence().customers().update(changed);
+            });
+            return reference;
         }
 
         /** @return a new customer, managed by the given staff user */

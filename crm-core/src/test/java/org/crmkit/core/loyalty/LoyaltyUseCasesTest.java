@@ -456,7 +456,7 @@ class LoyaltyUseCasesTest {
         world.buy(alice.id(), MARCH_1, novel, 1);
 
         assertThat(world.publisher().events()).extracting(Object::getClass).map(Class::getSimpleName)
-                .containsExactly("AccountOpened", "PointsPosted", "PurchaseRecorded");
+                .containsExactly("PurchaseRecorded", "AccountOpened", "PointsPosted");
     }
 
     private Loyalty loyalty() {

@@ -134,13 +134,15 @@ class SalesUseCasesTest {
         assertThat(p.recordedAt()).isEqualTo(now);
         assertThat(sales.findById(manager, p.id())).contains(p);
 
-        assertThat(publisher.events()).hasSize(2).first().isEqualTo(new PurchaseRecorded(p.id(), alice.id(), now));
-        assertThat(publisher.events().get(1)).as("then the points it earned: 59 + 15")
+        assertThat(publisher.events()).hasSize(3).first().isEqualTo(new PurchaseRecorded(p.id(), alice.id(), now));
+        assertThat(publisher.events().get(1)).as("then the loyalty account its first earning opened")
+                .isEqualTo(new org.crmkit.core.loyalty.domain.LoyaltyEvents.AccountOpened(alice.id(), now));
+        assertThat(publisher.events().get(2)).as("then the points it earned: 59 + 15")
                 .isInstanceOfSatisfying(PointsPosted.class, e -> {
                     assertThat(e.kind()).isEqualTo(EntryKind.EARN);
                     assertThat(e.points()).isEqualTo(74);
                 });
-        assertThat(publisher.insideTransaction()).as("published after commit").containsExactly(false, false);
+        assertThat(publisher.insideTransaction()).as("published after commit").containsExactly(false, false, false);
         assertThat(seenByEvent).as("the purchase is committed when its event arrives").containsExactly(Optional.of(p));
         assertThat(auditOf(p.id())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("purchase.record");
