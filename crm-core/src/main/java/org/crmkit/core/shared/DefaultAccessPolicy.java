@@ -57,6 +57,7 @@ public final class DefaultAccessPolicy implements AccessPolicy {
                 Role.SUPPORT_AGENT);
         grant(AccessScope.OWN, Permission.SALES_VIEW, Role.SALES_REP);
         grant(AccessScope.ANY, Permission.SALES_REPORT, Role.CRM_MANAGER, Role.SALES_MANAGER);
+        grant(AccessScope.ANY, Permission.SALES_IMPORT, Role.SALES_MANAGER);
         grant(AccessScope.ANY, Permission.LOYALTY_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
                 Role.SUPPORT_AGENT);
         grant(AccessScope.OWN, Permission.LOYALTY_VIEW, Role.SALES_REP);

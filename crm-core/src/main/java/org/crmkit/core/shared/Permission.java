@@ -60,6 +60,8 @@ public enum Permission {
     SALES_VIEW,
     /** Rank customers by purchases over a period. */
     SALES_REPORT,
+    /** Import sales data in bulk. */
+    SALES_IMPORT,
     /** Read a loyalty statement. */
     LOYALTY_VIEW,
     /** Open a loyalty account. */

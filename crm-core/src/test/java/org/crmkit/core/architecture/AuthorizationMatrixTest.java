@@ -889,6 +889,15 @@ class AuthorizationMatrixTest {
                         .singleElement().satisfies(t -> assertThat(t.amount()).isEqualTo(p.total()));
             }));
 
+            m.put("sales.importSales", on(Target.NONE, (f, k) -> {
+                ProductView product = f.product();
+                return () -> assertThat(f.crm.sales().importSales(f.actor,
+                        org.crmkit.core.sales.port.in.SalesImportOptions.strict("matrix", "EUR"),
+                        List.of(new org.crmkit.core.sales.port.in.SaleLine(2, "M-" + f.next(), 1, product.sku(),
+                                null, 2, new BigDecimal("3.00"), Instant.parse("2025-06-01T10:00:00Z"), null, null,
+                                false)), org.crmkit.core.sales.port.in.ImportProgress.none()).purchases())
+                        .isEqualTo(1);
+            }));
             m.put("sales.topCustomers", on(Target.NONE, (f, k) -> {
                 PurchaseView p = f.purchase(Kind.OTHER);
                 return () -> assertThat(f.crm.sales().topCustomers(f.actor, new TopCustomersQuery(

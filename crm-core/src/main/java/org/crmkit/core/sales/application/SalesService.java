@@ -13,6 +13,10 @@ import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.domain.PurchaseLine;
 import org.crmkit.core.sales.domain.PurchaseReturn;
 import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.port.in.ImportProgress;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.sales.port.in.TopCustomersQuery;
 import org.crmkit.core.shared.PurchaseParticipant;
@@ -55,6 +59,7 @@ final class SalesService implements Sales {
     private final Customers customers;
     private final Products products;
     private final List<PurchaseParticipant> participants;
+    private final SalesImport imports;
 
     SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
                  List<PurchaseParticipant> participants) {
@@ -63,6 +68,19 @@ final class SalesService implements Sales {
         this.customers = customers;
         this.products = products;
         this.participants = List.copyOf(participants);
+        this.imports = new SalesImport(support, purchases, customers, products, this);
+    }
+
+    @Override
+    public ImportSummary importSales(Actor actor, SalesImportOptions options, Iterable<? extends ImportRow> rows,
+                                     ImportProgress progress) {
+        return imports.run(actor, options, rows, progress);
+    }
+
+    /** Lets the participants (loyalty) act on a purchase just added, in the caller's transaction. */
+    void participate(Purchase purchase) {
+        PurchaseParticipant.RecordedPurchase recorded = recorded(purchase);
+        participants.forEach(p -> p.purchaseRecorded(recorded));
     }
 
     @Override
@@ -124,8 +142,7 @@ final class SalesService implements Sales {
             // the purchase's own event goes out before what the participants publish about it (points it earned),
             // as a return's does; a participant that fails still rolls everything back
             support.publishAfterCommit(candidate.pullEvents());
-            PurchaseParticipant.RecordedPurchase recorded = recorded(candidate);
-            participants.forEach(p -> p.purchaseRecorded(recorded));
+            participate(candidate);
             return PurchaseView.of(candidate);
         });
     }
@@ -267,7 +284,7 @@ final class SalesService implements Sales {
         });
     }
 
-    private static PurchaseParticipant.RecordedPurchase recorded(Purchase purchase) {
+    static PurchaseParticipant.RecordedPurchase recorded(Purchase purchase) {
         PurchaseSnapshot s = purchase.snapshot();
         return new PurchaseParticipant.RecordedPurchase(s.id(), s.customer(), s.occurredAt(), s.currency(),
                 s.lines().stream().map(l -> new PurchaseParticipant.Line(l.number(), l.product(), l.quantity(),
@@ -316,7 +333,7 @@ final class SalesService implements Sales {
     }
 
     /** A purchase time as stored: within the storable years, truncated to the microsecond. */
-    private static java.time.Instant storable(java.time.Instant occurredAt) {
+    static java.time.Instant storable(java.time.Instant occurredAt) {
         StoredTime.bound("occurredAt", occurredAt);
         return occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }

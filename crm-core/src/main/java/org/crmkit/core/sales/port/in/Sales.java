@@ -54,4 +54,20 @@ public interface Sales {
      * @return the customers, best first
      */
     java.util.List<TopCustomer> topCustomers(Actor actor, TopCustomersQuery query);
+
+    /**
+     * Imports sale lines in batches, one transaction per batch: consecutive lines of one order become one purchase
+     * (with its loyalty points), cancellations become returns against the customer's latest earlier purchase of the
+     * SKU, lines without a customer become anonymous sales. A line that cannot be stored is rejected with its source
+     * line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not stored
+     * again. Needs SALES_IMPORT (sales managers).
+     *
+     * @param actor    the caller
+     * @param options  source, currency, channel, what to create, batch size
+     * @param rows     the lines, as a reader such as {@code org.crmkit.csv.SalesCsvReader} hands them over; read once
+     * @param progress hears about every batch
+     * @return what was imported, skipped and rejected
+     */
+    ImportSummary importSales(Actor actor, SalesImportOptions options, Iterable<? extends ImportRow> rows,
+                              ImportProgress progress);
 }

@@ -1,0 +1,476 @@
+package org.crmkit.core.sales.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.product.port.in.CreateProductCommand;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.port.in.ImportProgress;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.RejectedLine;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
+import org.crmkit.core.sales.port.in.UnreadableLine;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.StoredTime;
+import org.crmkit.core.shared.UseCaseSupport;
+
+/**
+ * The bulk sales import: reads rows once, groups consecutive lines of an order, checks each line on its own, and
+ * stores each batch of orders in one transaction (purchases added together, so an adapter can send them as one JDBC
+ * batch). What is looked up outside storage (products by SKU, customers by reference) is looked up once per import
+ * and kept. A batch that fails as a whole (a concurrent import of the same orders) is retried order by order, so
+ * one bad order costs only its own lines.
+ */
+final class SalesImport {
+    private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
+    /** Most SKUs and customer references remembered per import. */
+    private static final int CACHE = 200_000;
+
+    private final UseCaseSupport support;
+    private final PurchaseRepository purchases;
+    private final Customers customers;
+    private final Products products;
+    private final SalesService sales;
+
+    SalesImport(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
+                SalesService sales) {
+        this.support = support;
+        this.purchases = purchases;
+        this.customers = customers;
+        this.products = products;
+        this.sales = sales;
+    }
+
+    ImportSummary run(Actor actor, SalesImportOptions options, Iterable<? extends ImportRow> rows,
+                      ImportProgress progress) {
+        support.validate(actor, options);
+        if (rows == null || progress == null) {
+            throw new InvalidCommandException(List.of(new FieldError(rows == null ? "rows" : "progress",
+                    "must not be null")));
+        }
+        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", options.currency()));
+        support.transaction(() -> support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(),
+                "purchase.import", SalesService.TYPE, null));
+        return new Run(actor, options, currency, progress).all(rows);
+    }
+
+    /** One order's lines as read: consecutive lines with the same reference. */
+    private static final class Order {
+        final String reference;
+        final boolean cancellation;
+        final List<SaleLine> lines = new ArrayList<>();
+
+        Order(String reference, boolean cancellation) {
+            this.reference = reference;
+            this.cancellation = cancellation;
+        }
+    }
+
+    private final class Run {
+        private final Actor actor;
+        private final SalesImportOptions options;
+        private final Currency currency;
+        private final ImportProgress progress;
+        private final String source;
+        private final Map<String, Optional<ProductView>> skus = new HashMap<>();
+        private final Map<String, Optional<CustomerId>> references = new HashMap<>();
+        private final List<RejectedLine> rejected = new ArrayList<>();
+        private long read;
+        private long imported;
+        private long already;
+        private long rejectedCount;
+        private long purchaseCount;
+        private long returnCount;
+        private long productsCreated;
+        private long customersCreated;
+
+        Run(Actor actor, SalesImportOptions options, Currency currency, ImportProgress progress) {
+            this.actor = actor;
+            this.options = options;
+            this.currency = currency;
+            this.progress = progress;
+            this.source = options.source().strip();
+        }
+
+        ImportSummary all(Iterable<? extends ImportRow> rows) {
+            List<Order> batch = new ArrayList<>();
+            int batchLines = 0;
+            Order current = null;
+            for (ImportRow row : rows) {
+                read++;
+                if (row instanceof UnreadableLine u) {
+                    reject(u.sourceLine(), u.field(), u.reason());
+                    continue;
+                }
+                SaleLine line = (SaleLine) row;
+                String problem = check(line);
+                if (problem != null) {
+                    continue;
+                }
+                String reference = line.orderReference().strip();
+                if (current == null || !current.reference.equals(reference)
+                        || current.cancellation != line.cancellation()) {
+                    if (current != null && batchLines >= options.batchSize()) {
+                        store(batch);
+                        batch = new ArrayList<>();
+                        batchLines = 0;
+                    }
+                    current = new Order(reference, line.cancellation());
+                    batch.add(current);
+                }
+                current.lines.add(line);
+                batchLines++;
+            }
+            store(batch);
+            rejected.sort(java.util.Comparator.comparingLong(RejectedLine::sourceLine));
+            return new ImportSummary(read, imported, already, rejectedCount, purchaseCount, returnCount,
+                    productsCreated, customersCreated, rejected);
+        }
+
+        /** @return a reason when the line is rejected on its own (and rejects it), or {@code null} */
+        private String check(SaleLine line) {
+            String field = null;
+            String reason = null;
+            int quantity = line.quantity();
+            if (blankOrLonger(line.orderReference(), 64)) {
+                field = "orderReference";
+                reason = "must be 1 to 64 characters without control characters";
+            } else if (line.lineNumber() < 1) {
+                field = "lineNumber";
+                reason = "must be 1 or more";
+            } else if (blankOrLonger(line.sku(), 200)) {
+                field = "sku";
+                reason = "must be 1 to 200 characters without control characters";
+            } else if (quantity == 0 || Math.abs((long) quantity) > 1_000_000) {
+                field = "quantity";
+                reason = "must be 1 to 1,000,000 (negative in a cancellation)";
+            } else if (quantity < 0 && !line.cancellation()) {
+                field = "quantity";
+                reason = "is negative outside a cancellation";
+            } else if (quantity > 0 && line.cancellation()) {
+                field = "quantity";
+                reason = "must be negative in a cancellation";
+            } else if (line.occurredAt() == null) {
+                field = "occurredAt";
+                reason = "must not be empty";
+            } else if (line.customerReference() != null && blankOrLonger(line.customerReference(), 100)) {
+                field = "customerReference";
+                reason = "must be 1 to 100 characters without control characters";
+            } else {
+                try {
+                    Money.of("unitPrice", line.unitPrice(), currency);
+                    StoredTime.bound("occurredAt", line.occurredAt());
+                } catch (InvalidValueException e) {
+                    field = e.field();
+                    reason = e.reason();
+                }
+            }
+            if (field != null) {
+                reject(line.sourceLine(), field, reason);
+            }
+            return reason;
+        }
+
+        private void store(List<Order> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Prepared> prepared = new ArrayList<>();
+            for (Order order : batch) {
+                Prepared p = prepare(order);
+                if (p != null) {
+                    prepared.add(p);
+                }
+            }
+            Tally tally = new Tally();
+            try {
+                support.transaction(() -> {
+                    storeAll(prepared, tally);
+                    return null;
+                });
+                tally.applyTo(this);
+            } catch (CrmException batchFailed) {
+                // another import stored some of these orders meanwhile, or one order broke a rule the checks could
+                // not see: store them one by one, so that only the failing order's lines are rejected
+                for (Prepared p : prepared) {
+                    Tally one = new Tally();
+                    try {
+                        support.transaction(() -> {
+                            storeAll(List.of(p), one);
+                            return null;
+                        });
+                        one.applyTo(this);
+                    } catch (CrmException orderFailed) {
+                        p.lines.forEach(l -> reject(l.sourceLine(), "orderReference", "could not be stored: "
+                                + orderFailed.code()));
+                    }
+                }
+            }
+            progress.progress(read, imported, rejectedCount);
+        }
+
+        /** An order whose lines passed every check that needs no transaction: products and customer resolved. */
+        private final class Prepared {
+            final Order order;
+            final CustomerId customer;
+            final List<SaleLine> lines = new ArrayList<>();
+            final Map<Integer, ProductView> productOf = new HashMap<>();
+
+            Prepared(Order order, CustomerId customer) {
+                this.order = order;
+                this.customer = customer;
+            }
+        }
+
+        private Prepared prepare(Order order) {
+            SaleLine first = order.lines.get(0);
+            String customerReference = first.customerReference() == null ? null : first.customerReference().strip();
+            CustomerId customer = null;
+            if (customerReference != null) {
+                Optional<CustomerId> found = customer(customerReference, first);
+                if (found.isEmpty()) {
+                    order.lines.forEach(l -> reject(l.sourceLine(), "customerReference", options.createUnknownCustomers()
+                            ? "the customer could not be created" : "no customer holds this reference"));
+                    return null;
+                }
+                customer = found.get();
+            } else if (order.cancellation) {
+                order.lines.forEach(l -> reject(l.sourceLine(), "customerReference",
+                        "a cancellation needs the customer whose purchase it takes back"));
+                return null;
+            }
+            Prepared prepared = new Prepared(order, customer);
+            Set<Integer> numbers = new HashSet<>();
+            for (SaleLine line : order.lines) {
+                String lineCustomer = line.customerReference() == null ? null : line.customerReference().strip();
+                if (!java.util.Objects.equals(lineCustomer, customerReference)) {
+                    reject(line.sourceLine(), "customerReference", "differs from the first line of order "
+                            + order.reference);
+                } else if (!line.occurredAt().equals(first.occurredAt())) {
+                    reject(line.sourceLine(), "occurredAt", "differs from the first line of order " + order.reference);
+                } else if (!numbers.add(line.lineNumber())) {
+                    reject(line.sourceLine(), "lineNumber", "repeats a line number of order " + order.reference);
+                } else {
+                    Optional<ProductView> product = product(line);
+                    if (product.isEmpty()) {
+                        reject(line.sourceLine(), "sku", options.createUnknownProducts()
+                                ? "the product could not be created" : "no product has this SKU");
+                    } else if (product.get().isRetired() && !order.cancellation) {
+                        reject(line.sourceLine(), "sku", "the product is retired and no longer sold");
+                    } else {
+                        prepared.lines.add(line);
+                        prepared.productOf.put(line.lineNumber(), product.get());
+                    }
+                }
+            }
+            return prepared.lines.isEmpty() ? null : prepared;
+        }
+
+        private Optional<ProductView> product(SaleLine line) {
+            String sku = line.sku().strip();
+            Optional<ProductView> known = skus.get(sku);
+            if (known != null) {
+                return known;
+            }
+            Optional<ProductView> found = products.findBySku(LOOKUP, sku);
+            if (found.isEmpty() && options.createUnknownProducts()) {
+                String name = line.description() == null || line.description().isBlank() ? sku
+                        : line.description().strip();
+                try {
+                    found = Optional.of(products.create(LOOKUP, new CreateProductCommand(sku,
+                            name.length() > 400 ? name.substring(0, 400) : name, null, null,
+                            line.unitPrice().abs(), currency.getCurrencyCode())));
+                    productsCreated++;
+                } catch (CrmException e) {
+                    found = products.findBySku(LOOKUP, sku); // created meanwhile, or not creatable
+                }
+            }
+            remember(skus, sku, found);
+            return found;
+        }
+
+        private Optional<CustomerId> customer(String reference, SaleLine line) {
+            Optional<CustomerId> known = references.get(reference);
+            if (known != null) {
+                return known;
+            }
+            Optional<CustomerId> found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+            if (found.isEmpty() && options.createUnknownCustomers()) {
+                try {
+                    found = Optional.of(customers.register(LOOKUP, new RegisterCustomerCommand("Imported",
+                            "Customer " + reference, placeholderEmail(reference), null, null, null, null,
+                            CustomerSource.IMPORT, reference, false)).id());
+                    customersCreated++;
+                } catch (CrmException e) {
+                    found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+                }
+            }
+            remember(references, reference, found);
+            return found;
+        }
+
+        /** An address that can never receive mail (RFC 2606 {@code .invalid}), unique per reference and source. */
+        private String placeholderEmail(String reference) {
+            String local = reference.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-");
+            String domain = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-");
+            return "customer-" + local + "@" + (domain.isEmpty() ? "import" : domain) + ".import.invalid";
+        }
+
+        private <V> void remember(Map<String, V> cache, String key, V value) {
+            if (cache.size() >= CACHE) {
+                cache.clear();
+            }
+            cache.put(key, value);
+        }
+
+        /** Stores prepared orders in the current transaction; counts into the tally, applied only on commit. */
+        private void storeAll(List<Prepared> prepared, Tally tally) {
+            Map<String, Purchase> earlier = purchases.findByReferences(source, prepared.stream()
+                    .filter(p -> !p.order.cancellation).map(p -> p.order.reference).toList());
+            List<Purchase> fresh = new ArrayList<>();
+            Map<PurchaseId, Prepared> freshOrders = new LinkedHashMap<>();
+            for (Prepared p : prepared) {
+                if (p.order.cancellation) {
+                    continue;
+                }
+                Purchase candidate = purchase(p, tally);
+                if (candidate == null) {
+                    continue;
+                }
+                Purchase before = earlier.get(p.order.reference);
+                if (before == null) {
+                    fresh.add(candidate);
+                    freshOrders.put(candidate.id(), p);
+                } else if (before.sameAs(candidate)) {
+                    tally.already += p.lines.size();
+                } else {
+                    p.lines.forEach(l -> tally.reject(l.sourceLine(), "orderReference",
+                            "was imported before with other lines"));
+                }
+            }
+            purchases.addAll(fresh);
+            for (Purchase purchase : fresh) {
+                support.audit(actor, "purchase.record", SalesService.TYPE, purchase.id().value());
+                support.publishAfterCommit(purchase.pullEvents());
+                sales.participate(purchase);
+                tally.imported += freshOrders.get(purchase.id()).lines.size();
+                tally.purchases++;
+            }
+            for (Prepared p : prepared) {
+                if (p.order.cancellation) {
+                    cancel(p, tally);
+                }
+            }
+        }
+
+        private Purchase purchase(Prepared p, Tally tally) {
+            List<PurchaseLine> lines = new ArrayList<>();
+            for (SaleLine line : p.lines) {
+                lines.add(new PurchaseLine(line.lineNumber(), p.productOf.get(line.lineNumber()).id(),
+                        line.quantity(), Money.of("unitPrice", line.unitPrice(), currency), 0));
+            }
+            try {
+                return Purchase.record(PurchaseId.next(support.clock()), p.customer,
+                        SalesService.storable(p.lines.get(0).occurredAt()), options.channel(), source,
+                        p.order.reference, currency, lines, support.now());
+            } catch (InvalidValueException e) {
+                p.lines.forEach(l -> tally.reject(l.sourceLine(), e.field(), e.reason()));
+                return null;
+            }
+        }
+
+        /** Each cancelled line takes back from the customer's latest earlier purchase that still holds enough. */
+        private void cancel(Prepared p, Tally tally) {
+            for (SaleLine line : p.lines) {
+                String reference = source + ":" + p.order.reference + "#" + line.lineNumber();
+                if (purchases.findByReturnReference(reference).isPresent()) {
+                    tally.already++;
+                    continue;
+                }
+                ProductView product = p.productOf.get(line.lineNumber());
+                int quantity = -line.quantity();
+                Instant at = SalesService.storable(line.occurredAt());
+                Optional<Purchase> target = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
+                        .filter(candidate -> lineHolding(candidate, product, quantity) != null).findFirst();
+                if (target.isEmpty()) {
+                    tally.reject(line.sourceLine(), "quantity",
+                            "no earlier purchase of this customer holds that many of the SKU to take back");
+                    continue;
+                }
+                PurchaseLine bought = lineHolding(target.get(), product, quantity);
+                sales.returnLines(actor, target.get(), null, Map.of(bought.number(), quantity), at, reference);
+                tally.imported++;
+                tally.returns++;
+            }
+        }
+
+        private PurchaseLine lineHolding(Purchase purchase, ProductView product, int quantity) {
+            return purchase.snapshot().lines().stream()
+                    .filter(l -> l.product().equals(product.id()) && l.returnable() >= quantity)
+                    .findFirst().orElse(null);
+        }
+
+        private void reject(long sourceLine, String field, String reason) {
+            rejectedCount++;
+            if (rejected.size() < ImportSummary.MAX_REPORTED) {
+                rejected.add(new RejectedLine(sourceLine, field, reason));
+            }
+        }
+
+        private boolean blankOrLonger(String text, int max) {
+            if (text == null || text.isBlank()) {
+                return true;
+            }
+            String stripped = text.strip();
+            return stripped.length() > max || stripped.codePoints().anyMatch(Character::isISOControl);
+        }
+    }
+
+    /** Counts of one transaction, added to the run's only once it committed. */
+    private static final class Tally {
+        long imported;
+        long already;
+        long purchases;
+        long returns;
+        final List<RejectedLine> rejected = new ArrayList<>();
+
+        void reject(long sourceLine, String field, String reason) {
+            rejected.add(new RejectedLine(sourceLine, field, reason));
+        }
+
+        void applyTo(Run run) {
+            run.imported += imported;
+            run.already += already;
+            run.purchaseCount += purchases;
+            run.returnCount += returns;
+            rejected.forEach(r -> run.reject(r.sourceLine(), r.field(), r.reason()));
+        }
+    }
+}

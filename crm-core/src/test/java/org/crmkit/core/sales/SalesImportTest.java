@@ -1,0 +1,193 @@
+package org.crmkit.core.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RejectedLine;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
+import org.crmkit.core.sales.port.in.UnreadableLine;
+import org.crmkit.core.shared.AccessDeniedException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.LoyaltyWorld;
+import org.crmkit.core.testing.TestStaff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk sales import on the in-memory adapter: good, bad and repeated lines, cancellations that become returns
+ * (and take their points back), anonymous sales, unknown products and customers created or rejected, batches, the
+ * progress callback, and a second run that imports nothing.
+ */
+class SalesImportTest {
+    private static final Instant T1 = Instant.parse("2026-02-01T10:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-02-02T11:30:00Z");
+    private static final Instant T3 = Instant.parse("2026-02-03T09:15:00Z");
+
+    private LoyaltyWorld world;
+    private CustomerView alice;
+    private ProductView lamp;
+    private ProductView mug;
+
+    @BeforeEach
+    void setUp() {
+        world = new LoyaltyWorld(InMemoryCrmPersistence.create(), LoyaltyProgram.standard(),
+                Instant.parse("2026-03-02T09:00:00Z"), "i");
+        alice = world.crm().customers().register(LoyaltyWorld.SYSTEM, new RegisterCustomerCommand("Alice", "Anders",
+                "alice@example.org", null, null, null, null,
+                org.crmkit.core.customer.domain.CustomerSource.REFERRAL, "17850", false));
+        lamp = world.product("LAMP", "20.00", null);
+        mug = world.product("MUG", "2.50", null);
+    }
+
+    private static SaleLine sale(long at, String order, int line, String sku, int quantity, String price, Instant when,
+                                 String customer) {
+        return new SaleLine(at, order, line, sku, "described " + sku, quantity, new BigDecimal(price), when, customer,
+                "United Kingdom", order.startsWith("C"));
+    }
+
+    private List<ImportRow> file() {
+        return List.of(
+                sale(2, "1001", 1, lamp.sku(), 3, "20.00", T1, "17850"),
+                sale(3, "1001", 2, mug.sku(), 4, "2.50", T1, "17850"),
+                sale(4, "1002", 1, mug.sku(), 2, "2.50", T2, null),                  // anonymous
+                sale(5, "1003", 1, "NO-SUCH-SKU", 1, "9.99", T2, "17850"),          // unknown product
+                sale(6, "1003", 2, lamp.sku(), -1, "20.00", T2, "17850"),           // negative outside a return
+                new UnreadableLine(7, "occurredAt", "must be a date and time as M/d/yyyy H:mm"),
+                sale(8, "1004", 1, lamp.sku(), 1, "20.00", T2, "99999"),            // unknown customer
+                sale(9, "1005", 1, mug.sku(), 1, "2.555555", T2, "17850"),          // too many decimals
+                sale(10, "C2001", 1, lamp.sku(), -2, "20.00", T3, "17850"),          // cancellation: a return
+                sale(11, "C2002", 1, mug.sku(), -9, "2.50", T3, "17850"));           // more than was bought
+    }
+
+    @Test
+    void goodLinesAreImportedBadOnesReportedAndTheSummaryAgreesWithTheStore() {
+        List<long[]> progress = new ArrayList<>();
+
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").withBatchSize(2), file(),
+                (read, imported, rejected) -> progress.add(new long[] {read, imported, rejected}));
+
+        assertThat(summary.linesRead()).isEqualTo(10);
+        assertThat(summary.rejected()).as("in source order").containsExactly(
+                new RejectedLine(5, "sku", "no product has this SKU"),
+                new RejectedLine(6, "quantity", "is negative outside a cancellation"),
+                new RejectedLine(7, "occurredAt", "must be a date and time as M/d/yyyy H:mm"),
+                new RejectedLine(8, "customerReference", "no customer holds this reference"),
+                new RejectedLine(9, "unitPrice", "must have at most 4 decimal places"),
+                new RejectedLine(11, "quantity",
+                        "no earlier purchase of this customer holds that many of the SKU to take back"));
+        assertThat(summary).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
+                        ImportSummary::linesRejected, ImportSummary::purchases, ImportSummary::returns)
+                .containsExactly(4L, 0L, 6L, 2L, 1L);
+        assertThat(progress).as("one report per batch, the last one with the totals").isNotEmpty();
+        assertThat(progress.get(progress.size() - 1)).containsExactly(10, 4, 6);
+
+        List<PurchaseView> history = world.crm().sales().history(world.manager(),
+                new PurchaseHistoryQuery(alice.id(), PageRequest.first(10))).items();
+        assertThat(history).singleElement().satisfies(p -> {
+            assertThat(p.externalReference()).isEqualTo("1001");
+            assertThat(p.source()).isEqualTo("shop");
+            assertThat(p.occurredAt()).isEqualTo(T1);
+            assertThat(p.lines()).extracting(l -> l.quantity(), l -> l.returned())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 2),
+                            org.assertj.core.groups.Tuple.tuple(4, 0));
+            assertThat(p.returns()).singleElement().satisfies(r -> assertThat(r.reference())
+                    .isEqualTo("shop:C2001#1"));
+        });
+        List<LedgerEntryView> ledger = world.statement(alice.id()).entries().items();
+        assertThat(ledger).extracting(LedgerEntryView::kind, LedgerEntryView::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, -40L),
+                org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, 70L));
+        assertThat(world.sums(alice.id()).hold()).isTrue();
+    }
+
+    @Test
+    void aSecondRunOfTheSameFileImportsNothingTwice() {
+        SalesImportOptions options = SalesImportOptions.strict("shop", "EUR").withBatchSize(3);
+        world.crm().sales().importSales(world.manager(), options, file(), (r, i, j) -> { });
+        long balance = world.statement(alice.id()).account().balance();
+
+        ImportSummary again = world.crm().sales().importSales(world.manager(), options, file(), (r, i, j) -> { });
+
+        assertThat(again).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
+                        ImportSummary::linesRejected, ImportSummary::purchases, ImportSummary::returns)
+                .containsExactly(0L, 4L, 6L, 0L, 0L);
+        assertThat(world.statement(alice.id()).account().balance()).isEqualTo(balance);
+        assertThat(world.statement(alice.id()).entries().items()).hasSize(2);
+    }
+
+    @Test
+    void withTheOptionsUnknownProductsAndCustomersAreCreated() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").creatingUnknown(), List.of(
+                        sale(2, "1003", 1, "NEW-SKU", 1, "9.99", T2, "17850"),
+                        sale(3, "1004", 1, lamp.sku(), 1, "20.00", T2, "99999.0".replace(".0", ""))),
+                (r, i, j) -> { });
+
+        assertThat(summary).extracting(ImportSummary::linesImported, ImportSummary::productsCreated,
+                ImportSummary::customersCreated).containsExactly(2L, 1L, 1L);
+        ProductView created = world.crm().products().findBySku(world.manager(), "NEW-SKU").orElseThrow();
+        assertThat(created.name()).isEqualTo("described NEW-SKU");
+        CustomerView newcomer = world.crm().customers().findByExternalReference(world.manager(), "99999")
+                .orElseThrow();
+        assertThat(newcomer.email()).endsWith(".invalid");
+        assertThat(newcomer.source()).isEqualTo(org.crmkit.core.customer.domain.CustomerSource.IMPORT);
+    }
+
+    @Test
+    void anOrderImportedBeforeWithOtherLinesIsRejectedNotChanged() {
+        SalesImportOptions options = SalesImportOptions.strict("shop", "EUR");
+        world.crm().sales().importSales(world.manager(), options,
+                List.of(sale(2, "1001", 1, lamp.sku(), 3, "20.00", T1, "17850")), (r, i, j) -> { });
+
+        ImportSummary changed = world.crm().sales().importSales(world.manager(), options,
+                List.of(sale(2, "1001", 1, lamp.sku(), 5, "20.00", T1, "17850")), (r, i, j) -> { });
+
+        assertThat(changed.rejected()).containsExactly(new RejectedLine(2, "orderReference",
+                "was imported before with other lines"));
+        assertThat(history(alice.id()).get(0).lines().get(0).quantity()).isEqualTo(3);
+    }
+
+    @Test
+    void onlySalesManagersImportAndBadOptionsChangeNothing() {
+        var rep = TestStaff.enrol(world.crm(), StaffId.next(world.clock()), Role.SALES_REP);
+
+        assertThatThrownBy(() -> world.crm().sales().importSales(rep, SalesImportOptions.strict("shop", "EUR"),
+                file(), (r, i, j) -> { })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(),
+                new SalesImportOptions("shop", "EUR", null, false, false, 0), file(), (r, i, j) -> { }))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.errors())
+                        .extracting(org.crmkit.core.shared.FieldError::field)
+                        .containsExactlyInAnyOrder("channel", "batchSize"));
+        assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "XYZ"), file(), (r, i, j) -> { }))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.errors())
+                        .extracting(org.crmkit.core.shared.FieldError::field).containsExactly("currency"));
+        assertThat(history(alice.id())).isEmpty();
+    }
+
+    private List<PurchaseView> history(CustomerId customer) {
+        return world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(customer,
+                PageRequest.first(10))).items();
+    }
+}
