@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.PurchaseLine;
@@ -83,7 +84,9 @@ class SalesUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        // a program that earns nothing: these tests see the sales events only (loyalty's earning is tested apart)
+        crm = Crm.builder().clock(clock).eventPublisher(publisher)
+                .loyaltyProgram(LoyaltyProgram.builder().otherCurrencies(null).build()).build();
         publisher.watch(crm.persistence().unitOfWork());
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         sales = crm.sales();

@@ -77,10 +77,16 @@ final class LoyaltyService implements Loyalty {
         this.program = program;
     }
 
-    /** Opens the customer's account unless it is open (a parallel opening is waited for), then locks it. */
+    /**
+     * Opens the customer's account unless it is open (a parallel opening is waited for), then locks it. Opening comes
+     * first: on MySQL a locking read of an account that does not exist locks the gap where new accounts go, and two
+     * such transactions for different customers then deadlock on their inserts.
+     */
     static LoyaltyAccount openAndLock(LoyaltyRepository accounts, LoyaltyProgram program, CustomerId customer,
                                       Instant now) {
-        accounts.addIfAbsent(LoyaltyAccount.open(customer, program.lowestTier(), now));
+        if (accounts.find(customer).isEmpty()) {
+            accounts.addIfAbsent(LoyaltyAccount.open(customer, program.lowestTier(), now));
+        }
         return accounts.lock(customer).orElseThrow(() -> new IllegalStateException("account vanished: " + customer));
     }
 
@@ -97,7 +103,8 @@ final class LoyaltyService implements Loyalty {
                 support.audit(actor, "loyalty.open", TYPE, customer.value());
                 support.publishAfterCommit(fresh.pullEvents());
             }
-            return LoyaltyAccountView.of(accounts.find(customer).orElseThrow());
+            // not find: after a parallel opening this transaction's snapshot (MySQL) may predate the row
+            return LoyaltyAccountView.of(accounts.lock(customer).orElseThrow().state());
         });
     }
 
@@ -159,8 +166,7 @@ final class LoyaltyService implements Loyalty {
                     customer.value());
             requireLiveCustomer(customer);
             Instant now = support.now();
-            LoyaltyAccount account = accounts.lock(customer)
-                    .orElseGet(() -> openAndLock(accounts, program, customer, now));
+            LoyaltyAccount account = openAndLock(accounts, program, customer, now);
             LedgerEntry entry = account.adjust(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
                     command.points(), command.reason().strip(), program.expiryOf(now), now);
             store(actor, "loyalty.adjust", account);
