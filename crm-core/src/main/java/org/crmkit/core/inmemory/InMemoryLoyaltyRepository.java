@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -30,12 +29,14 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     private static final Comparator<LedgerEntry> NEWEST_FIRST = Comparator.comparing(LedgerEntry::occurredAt)
             .thenComparing(LedgerEntry::id, UuidV7::compareBytes).reversed();
 
+    private final InMemoryUnitOfWork unitOfWork;
     private final InMemoryTable<CustomerId, LoyaltyAccountState> accounts;
     private final InMemoryTable<UUID, LedgerEntry> entries;
     private final InMemoryTable<UUID, PointsLot> lots;
 
     /** @param unitOfWork the unit of work whose transactions this store takes part in */
     public InMemoryLoyaltyRepository(InMemoryUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
         this.accounts = new InMemoryTable<>(unitOfWork, "loyalty_account", LoyaltyAccountState::customer,
                 LoyaltyAccountState::version, s -> s.withVersion(s.version() + 1));
         this.entries = new InMemoryTable<UUID, LedgerEntry>(unitOfWork, "loyalty_entry", LedgerEntry::id, null, null)
@@ -63,10 +64,15 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     @Override
     public void update(LoyaltyAccount account) {
         LoyaltyAccount.Changes changes = account.pullChanges();
-        accounts.update(changes.state(), account::recordStored);
-        changes.entries().forEach(entries::insert);
-        changes.newLots().forEach(lots::insert);
-        changes.changedLots().forEach(lot -> lots.replaceIf(lot.id(), stored -> true, stored -> lot));
+        // one transaction, and the version moves on only once everything is stored: a duplicate reference leaves
+        // neither the row nor the aggregate's version changed
+        unitOfWork.inTransaction(() -> {
+            accounts.update(changes.state(), () -> { });
+            changes.entries().forEach(entries::insert);
+            changes.newLots().forEach(lots::insert);
+            changes.changedLots().forEach(lot -> lots.replaceIf(lot.id(), stored -> true, stored -> lot));
+            account.recordStored();
+        });
     }
 
     @Override
@@ -76,8 +82,12 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public Optional<LedgerEntry> findEntry(CustomerId customer, EntryKind kind, String reference) {
+        if (reference == null) {
+            // like SQL: a missing reference (an adjustment's) matches nothing
+            return Optional.empty();
+        }
         return entries.where(e -> e.customer().equals(customer) && e.kind() == kind
-                && Objects.equals(e.reference(), reference)).stream().findFirst();
+                && reference.equals(e.reference())).stream().findFirst();
     }
 
     @Override

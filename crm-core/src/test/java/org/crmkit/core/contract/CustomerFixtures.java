@@ -29,6 +29,7 @@ public final class CustomerFixtures {
     private String externalReference;
     private Instant registeredAt = T0;
     private boolean consent = true;
+    private CustomerId id;
 
     private CustomerFixtures() {
         int n = SEQUENCE.incrementAndGet();
@@ -79,9 +80,15 @@ public final class CustomerFixtures {
         return this;
     }
 
+    /** @param customer the id (default: a new one) @return this */
+    public CustomerFixtures id(CustomerId customer) {
+        this.id = customer;
+        return this;
+    }
+
     /** @return the new customer, version 0, with its registration event pulled */
     public Customer build() {
-        Customer customer = Customer.register(CustomerId.next(java.time.Clock.systemUTC()),
+        Customer customer = Customer.register(id != null ? id : CustomerId.next(java.time.Clock.systemUTC()),
                 new ContactDetails(new PersonName(first, last), EmailAddress.of(email),
                         phone == null ? null : PhoneNumber.parse(phone), address),
                 personal, CustomerSource.WEB, externalReference, consent, registeredAt);

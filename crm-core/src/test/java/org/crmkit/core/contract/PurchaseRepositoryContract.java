@@ -17,6 +17,7 @@ import org.crmkit.core.sales.domain.ReturnLine;
 import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.sales.port.out.PurchaseRepository.CurrencyTotals;
+import org.crmkit.core.sales.port.out.PurchaseRepository.CustomerRanking;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -405,6 +406,102 @@ public abstract class PurchaseRepositoryContract extends PortContract {
         update(retried);
         assertThat(load(purchase.id()).snapshot()).isEqualTo(retried.snapshot());
         assertThat(retried.snapshot().returns()).hasSize(1);
+    }
+
+    @Test
+    void topCustomersRankByPurchasesInThePeriodWithoutAnonymousSales() {
+        Instant from = T0;
+        Instant to = T0.plusSeconds(7 * 86_400L);
+        CustomerId a = customer();
+        CustomerId b = customer();
+        CustomerId high = new CustomerId(StaffFixtures.withHighBit(customer().value()));
+        CustomerId c = customer();
+        stored(a, from, line(1, fox, 1, "5", "EUR"));
+        stored(a, from.plusSeconds(60), line(1, fox, 1, "5", "CHF"));
+        stored(a, to.minusNanos(1000), line(1, owl, 2, "1", "JPY"));
+        stored(b, from.plusSeconds(120), line(1, fox, 1, "100", "EUR"));
+        stored(b, from.plusSeconds(180), line(1, fox, 1, "100", "EUR"));
+        stored(high, from.plusSeconds(240), line(1, yak, 1, "1", "EUR"));
+        stored(high, from.plusSeconds(300), line(1, yak, 1, "1", "EUR"));
+        stored(c, from.plusSeconds(60), line(1, fox, 1, "5", "EUR"));
+        stored(c, to, line(1, fox, 1, "5", "EUR"));
+        stored(c, to.plusSeconds(1), line(1, fox, 1, "5", "EUR"));
+        stored(c, from.minusNanos(1000), line(1, fox, 1, "5", "EUR"));
+        for (int n = 0; n < 5; n++) {
+            stored(null, from.plusSeconds(60), line(1, fox, 1, "5", "EUR"));
+        }
+
+        List<CustomerId> tied = new ArrayList<>(List.of(b, high));
+        tied.sort((x, y) -> UuidV7.compareBytes(x.value(), y.value()));
+        assertThat(tied.get(1)).isEqualTo(high);
+        List<CustomerRanking> expected = List.of(new CustomerRanking(a, 3, null),
+                new CustomerRanking(tied.get(0), 2, null), new CustomerRanking(high, 2, null),
+                new CustomerRanking(c, 1, null));
+        assertThat(tx(() -> repo().topCustomers(from, to, null, false, 10))).containsExactlyElementsOf(expected);
+        assertThat(tx(() -> repo().topCustomers(from, to, null, false, 2)))
+                .containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(tx(() -> repo().topCustomers(to, to.plusSeconds(1), null, false, 10)))
+                .as("the end is exclusive, the start inclusive").containsExactly(new CustomerRanking(c, 1, null));
+        assertThat(tx(() -> repo().topCustomers(from.minusSeconds(60), from, null, false, 10)))
+                .containsExactly(new CustomerRanking(c, 1, null));
+        assertThat(tx(() -> repo().topCustomers(to.plusSeconds(2), to.plusSeconds(60), null, false, 10))).isEmpty();
+    }
+
+    @Test
+    void topCustomersByAmountCountOnlyTheCurrencyNetOfReturns() {
+        Instant from = T0;
+        Instant to = T0.plusSeconds(7 * 86_400L);
+        CustomerId a = customer();
+        CustomerId b = customer();
+        CustomerId high = new CustomerId(StaffFixtures.withHighBit(customer().value()));
+        CustomerId c = customer();
+        CustomerId d = customer();
+        CustomerId e = customer();
+        Purchase partlyReturned = stored(a, from.plusSeconds(60), line(1, fox, 2, "19.99", "EUR"),
+                line(2, owl, 1, "10", "EUR"));
+        stored(a, from.plusSeconds(120), line(1, fox, 1, "1000", "CHF"));
+        stored(a, to, line(1, fox, 1, "500", "EUR"));
+        stored(b, from.plusSeconds(60), line(1, fox, 4, "10", "EUR"));
+        stored(high, from.plusSeconds(60), line(1, owl, 1, "40", "EUR"));
+        stored(c, from.plusSeconds(60), line(1, fox, 1, "30", "EUR"));
+        stored(c, from.plusSeconds(90), line(1, fox, 1, "0.01", "EUR"));
+        stored(d, from.plusSeconds(60), line(1, fox, 1, "70", "CHF"));
+        Purchase allReturned = stored(e, from.plusSeconds(60), line(1, yak, 3, "10", "EUR"));
+        stored(null, from.plusSeconds(60), line(1, fox, 1, "1000", "EUR"));
+        Purchase returning = load(partlyReturned.id());
+        returning.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER);
+        update(returning);
+        Purchase returningAll = load(allReturned.id());
+        returningAll.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 3), LATER);
+        update(returningAll);
+
+        Currency eur = Currency.getInstance("EUR");
+        List<CustomerId> tied = new ArrayList<>(List.of(b, high));
+        tied.sort((x, y) -> UuidV7.compareBytes(x.value(), y.value()));
+        CustomerRanking rankedB = new CustomerRanking(b, 1, Money.of("40", "EUR"));
+        CustomerRanking rankedHigh = new CustomerRanking(high, 1, Money.of("40", "EUR"));
+        CustomerRanking rankedA = new CustomerRanking(a, 1, Money.of("29.99", "EUR"));
+        CustomerRanking rankedC = new CustomerRanking(c, 2, Money.of("30.01", "EUR"));
+        CustomerRanking rankedE = new CustomerRanking(e, 1, Money.of("0", "EUR"));
+        assertThat(tx(() -> repo().topCustomers(from, to, eur, true, 10))).containsExactly(
+                tied.get(0).equals(b) ? rankedB : rankedHigh, tied.get(0).equals(b) ? rankedHigh : rankedB,
+                rankedC, rankedA, rankedE);
+        assertThat(tx(() -> repo().topCustomers(from, to, eur, true, 1)))
+                .containsExactly(tied.get(0).equals(b) ? rankedB : rankedHigh);
+
+        List<CustomerRanking> ones = new ArrayList<>(List.of(rankedA, rankedB, rankedHigh, rankedE));
+        ones.sort((x, y) -> UuidV7.compareBytes(x.customer().value(), y.customer().value()));
+        List<CustomerRanking> byCount = new ArrayList<>(List.of(rankedC));
+        byCount.addAll(ones);
+        assertThat(tx(() -> repo().topCustomers(from, to, eur, false, 10)))
+                .as("by count, with the amounts of the currency").containsExactlyElementsOf(byCount);
+
+        Currency chf = Currency.getInstance("CHF");
+        assertThat(tx(() -> repo().topCustomers(from, to, chf, true, 10))).containsExactly(
+                new CustomerRanking(a, 1, Money.of("1000", "CHF")), new CustomerRanking(d, 1, Money.of("70", "CHF")));
+        assertThat(tx(() -> repo().topCustomers(from, to, Currency.getInstance("JPY"), true, 10))).isEmpty();
+        assertThat(tx(() -> repo().topCustomers(to, to.plusSeconds(1), eur, true, 10)))
+                .containsExactly(new CustomerRanking(a, 1, Money.of("500", "EUR")));
     }
 
     private List<PurchaseId> ids(CustomerId customer, EntryPosition after) {

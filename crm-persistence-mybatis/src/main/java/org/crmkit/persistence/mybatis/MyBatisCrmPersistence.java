@@ -14,6 +14,7 @@ import org.apache.ibatis.transaction.TransactionFactory;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
@@ -27,6 +28,7 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.loyalty.MyBatisLoyaltyRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
 import org.crmkit.persistence.mybatis.sales.MyBatisPurchaseRepository;
@@ -73,6 +75,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisCategoryRepository categories;
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
+    private final MyBatisLoyaltyRepository loyalty;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -86,6 +89,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.categories = new MyBatisCategoryRepository(unitOfWork);
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
+        this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -158,6 +162,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public PurchaseRepository purchases() {
         return purchases;
+    }
+
+    @Override
+    public LoyaltyRepository loyalty() {
+        return loyalty;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

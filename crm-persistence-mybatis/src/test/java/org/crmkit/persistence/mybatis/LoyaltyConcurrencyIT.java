@@ -3,207 +3,234 @@ package org.crmkit.persistence.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.contract.LoyaltyFixtures;
+import org.crmkit.core.loyalty.domain.EarnedLine;
 import org.crmkit.core.loyalty.domain.EntryKind;
-import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
-import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
-import org.crmkit.core.loyalty.port.in.LedgerEntryView;
-import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
-import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
-import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
-import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
+import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
+import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository.LedgerSums;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
-import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loyalty ledger under parallel use on a real MySQL-compatible server: 8 threads run 1,000 mixed operations each
- * (purchases that earn, returns that claw back, redemptions that retry each other's idempotency keys, adjustments,
- * expiry runs, tier reviews and statements) over 50 accounts. Refusals (not enough points, a key reused for another
- * request, a return racing another return) are expected; anything else fails the test. Afterwards every ledger keeps
- * its invariants, every redemption key was counted once, and no successful redemption or adjustment is missing.
+ * What the loyalty contract cannot show, on a real server under its default REPEATABLE READ: a transaction whose
+ * snapshot is older than a change another transaction committed to the account still sees that change once it locks
+ * the account (the row, its lots, its entries), and a parallel opening of an account waits for the first and is then
+ * ignored, and parallel first earnings (of one customer or of many) all succeed.
  */
 class LoyaltyConcurrencyIT {
-    private static final Actor SYSTEM = Actor.system("loyalty-race");
-    private static final int THREADS = 8;
-    private static final int OPERATIONS = 1_000;
-    private static final int ACCOUNTS = 50;
-    private static final int KEYS_PER_ACCOUNT = 12;
+    private static final Instant T0 = LoyaltyFixtures.T0;
+    private static final Duration BLOCKED = Duration.ofMillis(700);
+
+    private MyBatisCrmPersistence persistence;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        persistence = TestDatabase.get().emptyPersistence();
+        pool = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+    }
+
+    private LoyaltyRepository repo() {
+        return persistence.loyalty();
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return persistence.unitOfWork().inTransaction(work);
+    }
+
+    /** An account holding 100 points in one lot. */
+    private CustomerId accountWith100Points() {
+        CustomerId customer = LoyaltyFixtures.opened(persistence, LoyaltyFixtures.storedCustomer(persistence));
+        tx(() -> {
+            LoyaltyAccount account = repo().lock(customer).orElseThrow();
+            LoyaltyFixtures.earn(account, T0, List.of(new EarnedLine(1,
+                    org.crmkit.core.contract.SalesFixtures.storedProduct(persistence).id(), 1, 100, "100")));
+            repo().update(account);
+            return null;
+        });
+        return customer;
+    }
 
     @Test
-    void mixedParallelOperationsLoseNothingAndCountEveryKeyOnce() throws Exception {
-        Crm crm = Crm.builder().clock(Clock.systemUTC()).persistence(TestDatabase.get().emptyPersistence())
-                .build();
-        Actor manager = TestStaff.enrol(crm, StaffId.next(Clock.systemUTC()), Role.SALES_MANAGER, Role.CRM_MANAGER);
-        List<ProductView> products = List.of(
-                crm.products().create(SYSTEM, new CreateProductCommand("PEN", "Pen", null, null,
-                        new BigDecimal("3.99"), "EUR")),
-                crm.products().create(SYSTEM, new CreateProductCommand("BAG", "Bag", null, null,
-                        new BigDecimal("25.00"), "EUR")));
-        List<CustomerId> customers = new ArrayList<>();
-        Map<CustomerId, List<PurchaseView>> purchases = new ConcurrentHashMap<>();
-        AtomicLong references = new AtomicLong();
-        for (int i = 0; i < ACCOUNTS; i++) {
-            CustomerId c = crm.customers().register(SYSTEM, RegisterCustomerCommand.selfSignUp("Race" + i, "Loyal",
-                    "race" + i + "@example.org", null, false)).id();
-            customers.add(c);
-            purchases.put(c, new CopyOnWriteArrayList<>());
-            // a head start: some of it old enough to expire during the run
-            purchases.get(c).add(buy(crm, manager, c, products.get(1), 4, Instant.now().minus(Duration.ofDays(400)),
-                    references));
-            purchases.get(c).add(buy(crm, manager, c, products.get(1), 4, Instant.now(), references));
-        }
+    void aParallelOpeningWaitsForTheFirstAndIsThenIgnored() throws Exception {
+        CustomerId customer = LoyaltyFixtures.storedCustomer(persistence);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Boolean> first = pool.submit(() -> tx(() -> {
+            boolean opened = repo().addIfAbsent(LoyaltyAccount.open(customer, LoyaltyFixtures.BRONZE, T0));
+            inserted.countDown();
+            await(release);
+            return opened;
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Opening> second = pool.submit(() -> tx(() -> {
+            Optional<LoyaltyAccountState> before = repo().find(customer);
+            boolean opened = repo().addIfAbsent(LoyaltyAccount.open(customer, LoyaltyFixtures.BRONZE,
+                    T0.plusSeconds(60)));
+            return new Opening(before, opened, repo().lock(customer).map(LoyaltyAccount::state));
+        }));
 
-        Map<String, Long> redeemedByKey = new ConcurrentHashMap<>();
-        Map<CustomerId, AtomicLong> adjusted = new ConcurrentHashMap<>();
-        customers.forEach(c -> adjusted.put(c, new AtomicLong()));
-        Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
-        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+        Thread.sleep(BLOCKED.toMillis());
+        assertThat(second).as("the second opening waits for the first transaction").isNotDone();
+        release.countDown();
+        assertThat(first.get(20, TimeUnit.SECONDS)).isTrue();
+        Opening seen = second.get(20, TimeUnit.SECONDS);
+        assertThat(seen.before()).as("its snapshot predates the first opening").isEmpty();
+        assertThat(seen.opened()).isFalse();
+        assertThat(seen.locked()).as("the locking read sees the first opening")
+                .map(LoyaltyAccountState::openedAt).contains(T0);
+    }
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Random random = new Random(1_000 + t);
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < OPERATIONS; i++) {
-                    CustomerId c = customers.get(random.nextInt(ACCOUNTS));
-                    int dice = random.nextInt(1_000);
-                    String what = "?";
-                    try {
-                        if (dice < 350) {
-                            what = "redeem";
-                            int key = random.nextInt(KEYS_PER_ACCOUNT);
-                            // a key always means the same request, except now and then on purpose
-                            long points = 1 + key * 3L + (random.nextInt(50) == 0 ? 1 : 0);
-                            String k = c + "/r-" + key;
-                            LedgerEntryView entry = crm.loyalty().redeem(manager,
-                                    new RedeemPointsCommand(c, points, "r-" + key, null));
-                            Long first = redeemedByKey.putIfAbsent(k, -entry.points());
-                            assertThat(first == null || first == -entry.points()).as("key %s", k).isTrue();
-                        } else if (dice < 600) {
-                            what = "buy";
-                            purchases.get(c).add(buy(crm, manager, c, products.get(random.nextInt(2)),
-                                    1 + random.nextInt(3), Instant.now().minus(Duration.ofDays(random.nextInt(400))),
-                                    references));
-                        } else if (dice < 700) {
-                            what = "return";
-                            List<PurchaseView> mine = purchases.get(c);
-                            PurchaseView p = mine.get(random.nextInt(mine.size()));
-                            crm.sales().recordReturn(manager, new RecordReturnCommand(p.id(),
-                                    List.of(new RecordReturnCommand.Line(1, 1)), null));
-                        } else if (dice < 850) {
-                            what = "adjust";
-                            long points = random.nextInt(41) - 20;
-                            if (points != 0) {
-                                crm.loyalty().adjust(manager, new AdjustPointsCommand(c, points, "race"));
-                                adjusted.get(c).addAndGet(points);
-                            }
-                        } else if (dice < 860) {
-                            what = "expire";
-                            crm.loyalty().expirePoints(manager, new ExpirePointsCommand(Instant.now()));
-                        } else if (dice < 863) {
-                            what = "review";
-                            crm.loyalty().reevaluateTiers(manager, new ReevaluateTiersCommand(Instant.now()));
-                        } else {
-                            what = "statement";
-                            LoyaltyStatement s = crm.loyalty().statement(manager,
-                                    new LoyaltyStatementQuery(c, PageRequest.first(20)));
-                            assertThat(s.account().balance()).isNotNegative();
-                        }
-                        outcomes.computeIfAbsent(what + ":ok", x -> new AtomicLong()).incrementAndGet();
-                    } catch (BusinessRuleViolationException | ConflictException expected) {
-                        outcomes.computeIfAbsent(what + ":" + expected.code(), x -> new AtomicLong())
-                                .incrementAndGet();
-                    } catch (RuntimeException | AssertionError e) {
-                        unexpected.add(new AssertionError(what + " failed unexpectedly", e));
-                    }
-                }
-                return null;
-            }));
-        }
-        long began = System.nanoTime();
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(8, TimeUnit.MINUTES)).as("finished in time").isTrue();
-        for (Future<?> f : done) {
-            f.get();
-        }
-        System.out.printf("loyalty race: %d operations in %d ms; outcomes %s%n", THREADS * OPERATIONS,
-                (System.nanoTime() - began) / 1_000_000, new java.util.TreeMap<>(outcomes));
-        assertThat(unexpected).as("unexpected failures").isEmpty();
-        assertThat(outcomes.get("redeem:ok")).as("redemptions happened").isNotNull();
-        assertThat(outcomes.get("redeem:insufficient_points")).as("some were refused for too few points")
-                .isNotNull();
-        assertThat(outcomes.get("return:ok")).isNotNull();
+    private record Opening(Optional<LoyaltyAccountState> before, boolean opened,
+                           Optional<LoyaltyAccountState> locked) {
+    }
 
-        LoyaltyRepository ledger = crm.persistence().loyalty();
-        for (CustomerId c : customers) {
-            LoyaltyRepository.LedgerSums sums = crm.persistence().unitOfWork().inTransaction(() -> ledger.sums(c));
-            assertThat(sums.hold()).as("invariants of %s: %s", c, sums).isTrue();
-            List<LedgerEntryView> entries = allEntries(crm, manager, c);
-            long redeemed = redeemedByKey.entrySet().stream().filter(e -> e.getKey().startsWith(c + "/"))
-                    .mapToLong(Map.Entry::getValue).sum();
-            assertThat(entries.stream().filter(e -> e.kind() == EntryKind.REDEEM).map(LedgerEntryView::reference))
-                    .as("each key once").doesNotHaveDuplicates()
-                    .hasSize((int) redeemedByKey.keySet().stream().filter(k -> k.startsWith(c + "/")).count());
-            assertThat(-entries.stream().filter(e -> e.kind() == EntryKind.REDEEM).mapToLong(LedgerEntryView::points)
-                    .sum()).as("every redemption of %s, once", c).isEqualTo(redeemed);
-            assertThat(entries.stream().filter(e -> e.kind() == EntryKind.ADJUST).mapToLong(LedgerEntryView::points)
-                    .sum()).as("every adjustment of %s", c).isEqualTo(adjusted.get(c).get());
-            LoyaltyStatement s = crm.loyalty().statement(manager, new LoyaltyStatementQuery(c, PageRequest.first(1)));
-            assertThat(s.account().lifetimeRedeemed()).isEqualTo(redeemed);
+    @Test
+    void lockSeesTheLotsOfAChangeCommittedAfterTheTransactionsSnapshot() throws Exception {
+        CustomerId customer = accountWith100Points();
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(1);
+        Future<LedgerEntry> late = pool.submit(() -> tx(() -> {
+            repo().find(customer);
+            snapshotTaken.countDown();
+            await(changed);
+            LoyaltyAccount account = repo().lock(customer).orElseThrow();
+            LedgerEntry entry = account.redeem(LoyaltyFixtures.id(), 100, "late", null, T0.plusSeconds(7200));
+            repo().update(account);
+            return entry;
+        }));
+        assertThat(snapshotTaken.await(10, TimeUnit.SECONDS)).isTrue();
+        // 60 taken from the first lot and 60 granted in a new one: the balance is 100 again, the lots are not
+        tx(() -> {
+            LoyaltyAccount account = repo().lock(customer).orElseThrow();
+            account.redeem(LoyaltyFixtures.id(), 60, "early", null, T0.plusSeconds(3600));
+            account.adjust(LoyaltyFixtures.id(), LoyaltyFixtures.id(), 60, "goodwill",
+                    T0.plusSeconds(2 * 365 * 86_400L), T0.plusSeconds(3600));
+            repo().update(account);
+            return null;
+        });
+        changed.countDown();
+
+        assertThat(late.get(20, TimeUnit.SECONDS).balanceAfter()).isZero();
+        LedgerSums sums = tx(() -> repo().sums(customer));
+        assertThat(sums).isEqualTo(new LedgerSums(0, 0, 0, 0, 4));
+        assertThat(sums.hold()).isTrue();
+        assertThat(tx(() -> repo().lock(customer)).orElseThrow().openLots()).isEmpty();
+    }
+
+    @Test
+    void findEntrySeesAnIdempotencyKeyCommittedAfterTheTransactionsSnapshot() throws Exception {
+        CustomerId customer = accountWith100Points();
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(1);
+        Future<Optional<LedgerEntry>> late = pool.submit(() -> tx(() -> {
+            repo().find(customer);
+            snapshotTaken.countDown();
+            await(changed);
+            repo().lock(customer).orElseThrow();
+            return repo().findEntry(customer, EntryKind.REDEEM, "key-1");
+        }));
+        assertThat(snapshotTaken.await(10, TimeUnit.SECONDS)).isTrue();
+        tx(() -> {
+            LoyaltyAccount account = repo().lock(customer).orElseThrow();
+            account.redeem(LoyaltyFixtures.id(), 10, "key-1", null, T0.plusSeconds(3600));
+            repo().update(account);
+            return null;
+        });
+        changed.countDown();
+
+        assertThat(late.get(20, TimeUnit.SECONDS)).map(LedgerEntry::points).contains(-10L);
+    }
+
+    @Test
+    void parallelOpeningsOfOneAccountAllReturnIt() throws Exception {
+        Crm crm = Crm.builder().persistence(persistence).build();
+        Actor manager = TestStaff.enrol(crm, StaffId.next(LoyaltyFixtures.IDS), Role.CRM_MANAGER);
+        for (int round = 0; round < 5; round++) {
+            CustomerId customer = LoyaltyFixtures.storedCustomer(persistence);
+            List<ParallelCalls.Outcome<LoyaltyAccountView>> outcomes = ParallelCalls.run(6,
+                    i -> () -> crm.loyalty().openAccount(manager, new OpenLoyaltyAccountCommand(customer)));
+            assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code).containsOnly("ok");
+            assertThat(tx(() -> repo().accounts(null, 100))).contains(customer);
         }
     }
 
-    private static PurchaseView buy(Crm crm, Actor manager, CustomerId c, ProductView product, int quantity,
-                                    Instant at, AtomicLong references) {
-        return crm.sales().recordPurchase(manager, new RecordPurchaseCommand(c, at, SalesChannel.STORE, "race",
-                "R-" + references.incrementAndGet(), "EUR", List.of(new RecordPurchaseCommand.Line(1, product.id(),
-                quantity, product.listPrice().amount()))));
-    }
-
-    private static List<LedgerEntryView> allEntries(Crm crm, Actor manager, CustomerId c) {
-        List<LedgerEntryView> all = new ArrayList<>();
-        LoyaltyStatementQuery query = new LoyaltyStatementQuery(c, PageRequest.first(200));
-        while (true) {
-            LoyaltyStatement s = crm.loyalty().statement(manager, query);
-            all.addAll(s.entries().items());
-            if (s.entries().nextCursor().isEmpty()) {
-                return all;
+    @Test
+    void parallelFirstEarningsOfDifferentCustomersAndOfOneCustomerAllSucceed() throws Exception {
+        Crm crm = Crm.builder().persistence(persistence).build();
+        Actor seller = TestStaff.enrol(crm, StaffId.next(LoyaltyFixtures.IDS), Role.SALES_MANAGER);
+        ProductView mug = crm.products().create(Actor.system("loyalty-race"), new CreateProductCommand("MUG-1",
+                "Mug", null, null, new BigDecimal("7.50"), "EUR"));
+        for (int round = 0; round < 5; round++) {
+            // a new account each: a locking read of a missing account before the insert would deadlock these
+            List<CustomerId> customers = IntStream.range(0, 6)
+                    .mapToObj(i -> LoyaltyFixtures.storedCustomer(persistence)).toList();
+            String prefix = "R" + round + "-";
+            List<ParallelCalls.Outcome<PurchaseView>> outcomes = ParallelCalls.run(6, i -> () -> crm.sales()
+                    .recordPurchase(seller, purchase(customers.get(i), prefix + i, mug)));
+            assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code).containsOnly("ok");
+            for (CustomerId customer : customers) {
+                assertThat(tx(() -> repo().sums(customer))).isEqualTo(new LedgerSums(15, 0, 15, 15, 1));
             }
-            query = query.next(s.entries());
+
+            // one new account, opened by the first of them, the others waiting
+            CustomerId one = LoyaltyFixtures.storedCustomer(persistence);
+            String again = "S" + round + "-";
+            outcomes = ParallelCalls.run(6, i -> () -> crm.sales().recordPurchase(seller,
+                    purchase(one, again + i, mug)));
+            assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code).containsOnly("ok");
+            assertThat(tx(() -> repo().sums(one))).isEqualTo(new LedgerSums(90, 0, 90, 90, 6));
+        }
+    }
+
+    private static RecordPurchaseCommand purchase(CustomerId customer, String reference, ProductView product) {
+        return new RecordPurchaseCommand(customer, T0, SalesChannel.WEB, "webshop", reference, "EUR",
+                List.of(new RecordPurchaseCommand.Line(1, product.id(), 2, new BigDecimal("7.50"))));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

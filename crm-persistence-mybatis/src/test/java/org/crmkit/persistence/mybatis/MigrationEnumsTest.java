@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.product.domain.ProductStatus;
 import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.shared.ActorType;
@@ -41,6 +42,7 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_audit_outcome")).isEqualTo(constants(AuditOutcome.class));
         assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
         assertThat(names(sql, "ck_crm_purchase_channel")).isEqualTo(constants(SalesChannel.class));
+        assertThat(names(sql, "ck_crm_loyalty_entry_kind")).isEqualTo(constants(EntryKind.class));
     }
 
     private static String allMigrations() throws IOException {

@@ -13,6 +13,7 @@ import org.crmkit.core.loyalty.domain.EarnedLine;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CategoryView;
@@ -51,14 +52,19 @@ final class LoyaltyEarning implements PurchaseParticipant {
         if (customer == null) {
             return;
         }
-        Optional<LoyaltyAccount> locked = accounts.lock(customer);
-        String tier = locked.map(a -> a.state().tier()).orElse(program.lowestTier().name());
+        // read without a lock: a purchase that earns nothing opens no account, and a locking read of a missing
+        // account would block (on MySQL: deadlock) parallel first earnings of other customers (see openAndLock)
+        String tier = accounts.find(customer).map(LoyaltyAccountState::tier).orElse(program.lowestTier().name());
         List<EarnedLine> lines = program.earn(purchase, program.tier(tier), categoryPaths());
         if (lines.stream().mapToLong(EarnedLine::points).sum() == 0) {
             return;
         }
-        LoyaltyAccount account = locked.orElseGet(() -> LoyaltyService.openAndLock(support, accounts, program, customer));
         Instant now = support.now();
+        LoyaltyAccount account = LoyaltyService.openAndLock(support, accounts, program, customer);
+        if (!account.state().tier().equals(tier)) {
+            // the tier moved between the read and the lock
+            lines = program.earn(purchase, program.tier(account.state().tier()), categoryPaths());
+        }
         account.earn(UuidV7.next(support.clock()), UuidV7.next(support.clock()), purchase.id(),
                 purchase.occurredAt(), program.expiryOf(purchase.occurredAt()), lines, now);
         store(account, now);
@@ -68,6 +74,11 @@ final class LoyaltyEarning implements PurchaseParticipant {
     public void purchaseReturned(ReturnedPurchase returned) {
         CustomerId customer = returned.customer();
         if (customer == null) {
+            return;
+        }
+        // a customer whose purchase earned has an account older than this transaction: no locking read of a
+        // missing account (see openAndLock)
+        if (accounts.find(customer).isEmpty()) {
             return;
         }
         Optional<LoyaltyAccount> locked = accounts.lock(customer);

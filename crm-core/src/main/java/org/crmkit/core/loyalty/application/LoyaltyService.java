@@ -78,14 +78,18 @@ final class LoyaltyService implements Loyalty {
     }
 
     /**
-     * Opens the customer's account unless it is open (a parallel opening is waited for), then locks it; the opening
-     * is published after commit.
+     * Opens the customer's account unless it is open (a parallel opening is waited for), then locks it; an opening
+     * is published after commit. Opening comes first: on MySQL a locking read of an account that does not exist
+     * locks the gap where new accounts go, and two such transactions for different customers then deadlock on their
+     * inserts.
      */
     static LoyaltyAccount openAndLock(UseCaseSupport support, LoyaltyRepository accounts, LoyaltyProgram program,
                                       CustomerId customer) {
-        LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());
-        if (accounts.addIfAbsent(fresh)) {
-            support.publishAfterCommit(fresh.pullEvents());
+        if (accounts.find(customer).isEmpty()) {
+            LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());
+            if (accounts.addIfAbsent(fresh)) {
+                support.publishAfterCommit(fresh.pullEvents());
+            }
         }
         return accounts.lock(customer).orElseThrow(() -> new IllegalStateException("account vanished: " + customer));
     }
@@ -103,7 +107,8 @@ final class LoyaltyService implements Loyalty {
                 support.audit(actor, "loyalty.open", TYPE, customer.value());
                 support.publishAfterCommit(fresh.pullEvents());
             }
-            return LoyaltyAccountView.of(accounts.find(customer).orElseThrow());
+            // not find: after a parallel opening this transaction's snapshot (MySQL) may predate the row
+            return LoyaltyAccountView.of(accounts.lock(customer).orElseThrow().state());
         });
     }
 
@@ -165,8 +170,7 @@ final class LoyaltyService implements Loyalty {
                     customer.value());
             requireLiveCustomer(customer);
             Instant now = support.now();
-            LoyaltyAccount account = accounts.lock(customer)
-                    .orElseGet(() -> openAndLock(support, accounts, program, customer));
+            LoyaltyAccount account = openAndLock(support, accounts, program, customer);
             LedgerEntry entry = account.adjust(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
                     command.points(), command.reason().strip(), program.expiryOf(now), now);
             store(actor, "loyalty.adjust", account);

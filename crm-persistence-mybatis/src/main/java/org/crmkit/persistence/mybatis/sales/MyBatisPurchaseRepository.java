@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.sales;
 
+import java.time.Instant;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
@@ -86,6 +89,19 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     @Override
     public List<CurrencyTotals> totals(CustomerId customer) {
         return mapper.selectTotals(customer.value()).stream().map(PurchaseRows::toTotals).toList();
+    }
+
+    @Override
+    public List<CustomerRanking> topCustomers(Instant from, Instant to, Currency currency, boolean byAmount,
+                                              int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        RankingParams params = new RankingParams(from, to, currency == null ? null : currency.getCurrencyCode(),
+                byAmount, limit);
+        return mapper.selectTopCustomers(params).stream().map(r -> new CustomerRanking(
+                new CustomerId(r.customerId()), r.purchases(),
+                currency == null ? null : new Money(r.amount(), currency))).toList();
     }
 
     private void insertReturns(PurchaseId purchase, List<PurchaseReturn> returns) {

@@ -33,4 +33,6 @@ interface PurchaseMapper {
     List<ReturnWithLineRow> selectReturns(@Param("ids") List<UUID> ids);
 
     List<TotalsRow> selectTotals(UUID customerId);
+
+    List<RankingRow> selectTopCustomers(RankingParams params);
 }

@@ -1,0 +1,756 @@
+package org.crmkit.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.core.contract.LoyaltyFixtures.BRONZE;
+import static org.crmkit.core.contract.LoyaltyFixtures.IDS;
+import static org.crmkit.core.contract.LoyaltyFixtures.id;
+import static org.crmkit.core.contract.LoyaltyFixtures.line;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.crmkit.core.loyalty.domain.EarnedLine;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.domain.PointsLot;
+import org.crmkit.core.loyalty.domain.Promotion;
+import org.crmkit.core.loyalty.domain.Tier;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository.Earner;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository.LedgerSums;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.PurchaseParticipant;
+import org.crmkit.core.shared.UuidV7;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link LoyaltyRepository} must do. Subclasses hand over an empty store before each test. Accounts are
+ * changed through the aggregate, locked and stored the way the loyalty service does it.
+ */
+public abstract class LoyaltyRepositoryContract extends PortContract {
+    private static final Instant T0 = LoyaltyFixtures.T0;
+    private static final Instant LATER = T0.plusSeconds(3600).plusNanos(1000);
+    private static final long DAY = 86_400L;
+    private static final long YEAR = 365 * DAY;
+
+    private ProductId fox;
+    private ProductId owl;
+
+    @BeforeEach
+    void givenStoredProducts() {
+        fox = SalesFixtures.storedProduct(persistence).id();
+        owl = SalesFixtures.storedProduct(persistence).id();
+    }
+
+    private LoyaltyRepository repo() {
+        return persistence.loyalty();
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return persistence.unitOfWork().inTransaction(work);
+    }
+
+    private void store(LoyaltyAccount account) {
+        persistence.unitOfWork().inTransaction(() -> repo().update(account));
+    }
+
+    private LoyaltyAccount locked(CustomerId customer) {
+        return tx(() -> repo().lock(customer)).orElseThrow();
+    }
+
+    private java.util.Optional<LoyaltyAccountState> find(CustomerId customer) {
+        return tx(() -> repo().find(customer));
+    }
+
+    private List<LedgerEntry> entries(CustomerId customer) {
+        return tx(() -> repo().entries(customer, null, 1000));
+    }
+
+    private LedgerSums sums(CustomerId customer) {
+        return tx(() -> repo().sums(customer));
+    }
+
+    private CustomerId customer() {
+        return LoyaltyFixtures.storedCustomer(persistence);
+    }
+
+    /** @return a stored customer whose id sorts after every other as bytes (but before them as a signed UUID) */
+    private CustomerId highCustomer() {
+        return LoyaltyFixtures.storedCustomer(persistence,
+                new CustomerId(StaffFixtures.withHighBit(CustomerId.next(IDS).value())));
+    }
+
+    private CustomerId opened() {
+        return LoyaltyFixtures.opened(persistence, customer());
+    }
+
+    private CustomerId opened(CustomerId customer) {
+        return LoyaltyFixtures.opened(persistence, customer);
+    }
+
+    private static LoyaltyAccountState fresh(CustomerId customer) {
+        return new LoyaltyAccountState(customer, 0, T0, 0, 0, 0, null, 0, BRONZE.name(), 0, T0);
+    }
+
+    /** Earns {@code points} for a new purchase at {@code at} and returns the new lot's id. */
+    private UUID earnLot(LoyaltyAccount account, Instant at, Instant expiresAt, long points) {
+        UUID lot = id();
+        account.earn(id(), lot, PurchaseId.next(IDS), at, expiresAt, List.of(line(1, fox, 1, points)), at);
+        return lot;
+    }
+
+    private LedgerEntry earn(LoyaltyAccount account, Instant at, long points) {
+        return LoyaltyFixtures.earn(account, at, List.of(line(1, fox, 1, points)));
+    }
+
+    private static List<CustomerId> byBytes(CustomerId... customers) {
+        List<CustomerId> sorted = new ArrayList<>(Arrays.asList(customers));
+        sorted.sort((a, b) -> UuidV7.compareBytes(a.value(), b.value()));
+        return sorted;
+    }
+
+    @Test
+    void addIfAbsentOpensTheAccountOnceAndNeverReplacesIt() {
+        CustomerId customer = customer();
+        assertThat(tx(() -> repo().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0)))).isTrue();
+        assertThat(find(customer)).contains(fresh(customer));
+
+        Tier gold = new Tier("GOLD", 5_000, new BigDecimal("1.25"));
+        assertThat(tx(() -> repo().addIfAbsent(LoyaltyAccount.open(customer, gold, LATER)))).isFalse();
+        assertThat(find(customer)).contains(fresh(customer));
+
+        LoyaltyAccount account = locked(customer);
+        earn(account, T0, 40);
+        store(account);
+        assertThat(tx(() -> repo().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, LATER))))
+                .as("a changed account is not reset").isFalse();
+        assertThat(find(customer)).contains(account.state());
+        assertThat(find(customer).orElseThrow().balance()).isEqualTo(40);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(40, 0, 40, 40, 1));
+        assertThat(tx(() -> repo().accounts(null, 10))).containsExactly(customer);
+    }
+
+    @Test
+    void aRolledBackOpeningLeavesNoAccount() {
+        CustomerId customer = customer();
+        IllegalStateException failure = new IllegalStateException("after opening");
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
+            repo().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0));
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(find(customer)).isEmpty();
+        assertThat(tx(() -> repo().lock(customer))).isEmpty();
+        assertThat(tx(() -> repo().accounts(null, 10))).isEmpty();
+
+        assertThat(tx(() -> repo().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0)))).isTrue();
+        assertThat(find(customer)).contains(fresh(customer));
+    }
+
+    @Test
+    void aCustomerWithoutAnAccountHasNothing() {
+        opened();
+        CustomerId stored = customer();
+        CustomerId unknown = CustomerId.next(IDS);
+        for (CustomerId nobody : List.of(stored, unknown)) {
+            assertThat(find(nobody)).isEmpty();
+            assertThat(tx(() -> repo().lock(nobody))).isEmpty();
+            assertThat(entries(nobody)).isEmpty();
+            assertThat(tx(() -> repo().findEntry(nobody, EntryKind.REDEEM, "key"))).isEmpty();
+            assertThat(tx(() -> repo().earnedBetween(nobody, T0.minusSeconds(YEAR), T0.plusSeconds(YEAR))))
+                    .isZero();
+            assertThat(sums(nobody)).isEqualTo(new LedgerSums(0, 0, 0, 0, 0));
+            assertThat(sums(nobody).hold()).isTrue();
+        }
+    }
+
+    @Test
+    void updateStoresTheRowTheEntryWithItsLinesAndTheLotAndAdvancesTheVersion() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        assertThat(account.state()).isEqualTo(fresh(customer));
+        assertThat(account.openLots()).isEmpty();
+
+        UUID entryId = id();
+        UUID lotId = id();
+        PurchaseId purchase = PurchaseId.next(IDS);
+        Instant at = T0.plusSeconds(60).plusNanos(7000);
+        Instant expires = at.plusSeconds(YEAR);
+        // numbered 1, 2, 10: a text order would put 10 second
+        List<EarnedLine> lines = List.of(
+                new EarnedLine(1, fox, 3, 59, "59.97 EUR x 1 point(s) per unit; rounded down: 59"),
+                new EarnedLine(2, owl, 1, 0, "0.00 EUR x 1 point(s) per unit; category Bücher 🦊 가 x 1.5;"
+                        + " rounded down: 0"),
+                new EarnedLine(10, fox, 1_000_000, LoyaltyProgram.MAX_LINE_POINTS,
+                        "9999999999.99 EUR x 100 point(s) per unit; rounded down: 1000000000000"));
+        long gross = 59 + LoyaltyProgram.MAX_LINE_POINTS;
+        LedgerEntry entry = account.earn(entryId, lotId, purchase, at, expires, lines, LATER);
+        store(account);
+        assertThat(account.version()).isEqualTo(1);
+
+        LoyaltyAccountState row = find(customer).orElseThrow();
+        assertThat(row).isEqualTo(account.state());
+        assertThat(row).isEqualTo(new LoyaltyAccountState(customer, 1, T0, gross, gross, 0, null, 0, "BRONZE", 0,
+                T0));
+        LedgerEntry stored = tx(() -> repo().findEntry(customer, EntryKind.EARN, purchase.toString())).orElseThrow();
+        assertThat(stored).isEqualTo(entry);
+        assertThat(stored.lines()).containsExactlyElementsOf(lines);
+        assertThat(stored).isEqualTo(new LedgerEntry(entryId, customer, EntryKind.EARN, gross, 0, gross, gross, at,
+                purchase.toString(), "purchase " + purchase, lines));
+        assertThat(entries(customer)).containsExactly(entry);
+
+        LoyaltyAccount again = locked(customer);
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(again.state()).isEqualTo(row);
+        assertThat(again.openLots()).containsExactly(new PointsLot(lotId, customer, entryId, at, expires, gross,
+                gross));
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(gross, 0, gross, gross, 1));
+    }
+
+    @Test
+    void entriesOfEveryKindRoundTripWithTheirTexts() {
+        CustomerId customer = opened();
+        UUID earnLot = id();
+        UUID adjustLot = id();
+        Instant adjustExpires = T0.plusSeconds(300);
+        PurchaseId purchase = PurchaseId.next(IDS);
+        UUID returnId = id();
+        String reason = "가".repeat(500);
+        String note = "🦊".repeat(250);
+        String key = "Key-09_~!/Ab";
+
+        LoyaltyAccount account = locked(customer);
+        LedgerEntry earned = account.earn(id(), earnLot, purchase, T0.plusSeconds(60), T0.plusSeconds(YEAR),
+                List.of(line(1, fox, 1, 100)), T0.plusSeconds(60));
+        store(account);
+        account = locked(customer);
+        LedgerEntry adjusted = account.adjust(id(), adjustLot, 500, reason, adjustExpires, T0.plusSeconds(120));
+        LedgerEntry redeemed = account.redeem(id(), 120, key, note, T0.plusSeconds(180));
+        store(account);
+        account = locked(customer);
+        LedgerEntry clawedBack = account.clawBack(id(), returnId, purchase, 30, earned.id(), T0.plusSeconds(240));
+        List<LedgerEntry> expired = account.expire(LoyaltyFixtures::id, adjustExpires, T0.plusSeconds(400));
+        store(account);
+
+        assertThat(expired).hasSize(1);
+        assertThat(adjusted.reference()).isNull();
+        assertThat(adjusted.description()).isEqualTo(reason);
+        assertThat(redeemed.description()).isEqualTo(note);
+        assertThat(clawedBack.description()).isEqualTo("return " + returnId + " of purchase " + purchase);
+        assertThat(expired.get(0).description()).startsWith("points earned ");
+        assertThat(expired.get(0).reference()).isEqualTo(adjustLot.toString());
+        assertThat(expired.get(0).occurredAt()).isEqualTo(adjustExpires);
+        assertThat(entries(customer)).containsExactly(expired.get(0), clawedBack, redeemed, adjusted, earned);
+        assertThat(entries(customer)).filteredOn(e -> e.kind() != EntryKind.EARN)
+                .allSatisfy(e -> assertThat(e.lines()).isEmpty());
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, key))).contains(redeemed);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.CLAWBACK, returnId.toString())))
+                .contains(clawedBack);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.EXPIRE, adjustLot.toString())))
+                .contains(expired.get(0));
+
+        // 100 + 500 - 120 - 30 - 380
+        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 3, T0, 70, 70, 120,
+                T0.plusSeconds(180), 0, "BRONZE", 0, T0));
+        assertThat(locked(customer).openLots()).containsExactly(new PointsLot(earnLot, customer, earned.id(),
+                T0.plusSeconds(60), T0.plusSeconds(YEAR), 100, 70));
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(70, 0, 70, 70, 5));
+    }
+
+    @Test
+    void anExplanationOfABusyProgramRoundTrips() {
+        LoyaltyProgram.Builder rules = LoyaltyProgram.builder();
+        for (int n = 10; n < 26; n++) {
+            String name = "Aktion " + n + " 🦊 Frühling für Stammkunden, Familie und Freunde 가나다";
+            rules.promotion(Promotion.multiplier(name, T0.minusSeconds(DAY), T0.plusSeconds(DAY),
+                    new BigDecimal("1.0" + n)));
+        }
+        LoyaltyProgram program = rules.build();
+        CustomerId customer = opened();
+        PurchaseId purchase = PurchaseId.next(IDS);
+        List<EarnedLine> lines = program.earn(new PurchaseParticipant.RecordedPurchase(purchase, customer, T0,
+                        Currency.getInstance("EUR"), List.of(new PurchaseParticipant.Line(1, fox, 3,
+                        Money.of("59.97", "EUR")), new PurchaseParticipant.Line(2, owl, 1, Money.of("5", "EUR")))),
+                program.lowestTier(), product -> List.of());
+        assertThat(lines.get(0).explanation().length()).as("longer than 1,000 characters").isGreaterThan(1000);
+
+        LoyaltyAccount account = locked(customer);
+        LedgerEntry entry = LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), lines);
+        store(account);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.EARN, purchase.toString()))).contains(entry);
+    }
+
+    @Test
+    void aLotOpenedAndTakenFromInOneUpdateIsStoredWithWhatRemains() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        earnLot(account, T0, T0.plusSeconds(YEAR), 100);
+        account.redeem(id(), 100, "all", null, LATER);
+        store(account);
+        assertThat(locked(customer).openLots()).isEmpty();
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 0, 0, 0, 2));
+
+        account = locked(customer);
+        UUID lot = id();
+        LedgerEntry earning = account.earn(id(), lot, PurchaseId.next(IDS), T0.plusSeconds(1),
+                T0.plusSeconds(YEAR + 1), List.of(line(1, fox, 1, 100)), LATER);
+        account.redeem(id(), 30, "some", null, LATER);
+        store(account);
+        assertThat(locked(customer).openLots()).containsExactly(new PointsLot(lot, customer, earning.id(),
+                T0.plusSeconds(1), T0.plusSeconds(YEAR + 1), 100, 70));
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(70, 0, 70, 70, 4));
+    }
+
+    @Test
+    void lockLoadsTheRowAndTheOpenLotsOnlyWithTheirRemainders() {
+        CustomerId customer = opened();
+        CustomerId neighbour = opened();
+        LoyaltyAccount account = locked(customer);
+        UUID first = earnLot(account, T0, T0.plusSeconds(10 * DAY), 100);
+        UUID second = earnLot(account, T0.plusSeconds(DAY), T0.plusSeconds(20 * DAY), 50);
+        UUID granted = id();
+        LedgerEntry grant = account.adjust(id(), granted, 30, "welcome", T0.plusSeconds(30 * DAY), LATER);
+        store(account);
+        LoyaltyAccount other = locked(neighbour);
+        earnLot(other, T0, T0.plusSeconds(DAY), 5);
+        store(other);
+
+        account = locked(customer);
+        account.redeem(id(), 120, "r-1", null, T0.plusSeconds(2 * DAY));
+        store(account);
+
+        LoyaltyAccount loaded = locked(customer);
+        assertThat(loaded.state()).isEqualTo(account.state());
+        assertThat(loaded.version()).isEqualTo(2);
+        List<PointsLot> open = loaded.openLots();
+        assertThat(open).extracting(PointsLot::id).containsExactly(second, granted);
+        assertThat(open.get(0).remaining()).isEqualTo(30);
+        assertThat(open.get(0).points()).isEqualTo(50);
+        assertThat(open.get(1)).isEqualTo(new PointsLot(granted, customer, grant.id(), LATER,
+                T0.plusSeconds(30 * DAY), 30, 30));
+        assertThat(open).extracting(PointsLot::id).doesNotContain(first);
+        // a closed lot loaded with the account would be expired again (an entry of 0 points)
+        List<LedgerEntry> expired = loaded.expire(LoyaltyFixtures::id, T0.plusSeconds(25 * DAY),
+                T0.plusSeconds(25 * DAY));
+        assertThat(expired).extracting(LedgerEntry::reference).containsExactly(second.toString());
+        assertThat(expired.get(0).points()).isEqualTo(-30);
+        store(loaded);
+        assertThat(locked(customer).openLots()).extracting(PointsLot::id).containsExactly(granted);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(30, 0, 30, 30, 5));
+        assertThat(locked(neighbour).openLots()).hasSize(1);
+    }
+
+    @Test
+    void aStaleUpdateIsAConflictAndStoresNothingOfIt() {
+        CustomerId customer = opened();
+        LoyaltyAccount first = locked(customer);
+        LoyaltyAccount second = locked(customer);
+        LedgerEntry kept = first.adjust(id(), id(), 100, "first", LATER.plusSeconds(YEAR), LATER);
+        store(first);
+        second.adjust(id(), id(), 5, "second", LATER.plusSeconds(YEAR), LATER);
+        assertThatThrownBy(() -> store(second)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("stale_version"));
+        assertThat(second.version()).as("not recorded as stored").isZero();
+
+        assertThat(find(customer)).contains(first.state());
+        assertThat(find(customer).orElseThrow().version()).isEqualTo(1);
+        assertThat(entries(customer)).containsExactly(kept);
+        assertThat(locked(customer).openLots()).extracting(PointsLot::points).containsExactly(100L);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(100, 0, 100, 100, 1));
+    }
+
+    @Test
+    void aReusedReferenceIsADuplicateAndNothingOfThatUpdateIsStored() {
+        CustomerId customer = opened();
+        PurchaseId purchase = PurchaseId.next(IDS);
+        LoyaltyAccount account = locked(customer);
+        LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 100)));
+        account.redeem(id(), 10, "key-1", null, LATER);
+        store(account);
+        LoyaltyAccountState before = find(customer).orElseThrow();
+        List<LedgerEntry> ledger = entries(customer);
+        List<PointsLot> lots = locked(customer).openLots();
+
+        // a second earning of the purchase, in an update that also adds a lot, redeems and moves a lot
+        LoyaltyAccount again = locked(customer);
+        again.adjust(id(), id(), 50, "goodwill", LATER.plusSeconds(YEAR), LATER);
+        again.redeem(id(), 60, "key-2", "a mug", LATER);
+        LoyaltyFixtures.earn(again, id(), purchase, LATER, LATER.plusSeconds(YEAR), List.of(line(1, fox, 1, 7)));
+        long version = again.version();
+        assertThatThrownBy(() -> store(again)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.code()).isEqualTo("duplicate");
+            assertThat(e.field()).isEqualTo("reference");
+        });
+        assertThat(again.version()).as("not recorded as stored").isEqualTo(version);
+        assertThat(find(customer)).contains(before);
+        assertThat(entries(customer)).containsExactlyElementsOf(ledger);
+        assertThat(locked(customer).openLots()).containsExactlyElementsOf(lots);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "key-2"))).isEmpty();
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(90, 0, 90, 90, 2));
+
+        // the same idempotency key again
+        LoyaltyAccount redeemAgain = locked(customer);
+        redeemAgain.redeem(id(), 10, "key-1", null, LATER.plusSeconds(1));
+        assertThatThrownBy(() -> store(redeemAgain)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.code()).isEqualTo("duplicate");
+            assertThat(e.field()).isEqualTo("reference");
+        });
+        assertThat(find(customer)).contains(before);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(90, 0, 90, 90, 2));
+
+        // the account still takes a correct change
+        LoyaltyAccount retried = locked(customer);
+        retried.redeem(id(), 60, "key-2", "a mug", LATER.plusSeconds(2));
+        store(retried);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(30, 0, 30, 30, 3));
+    }
+
+    @Test
+    void referencesAreUniquePerAccountAndKindOnlyAndMatchedExactly() {
+        CustomerId customer = opened();
+        CustomerId other = opened();
+        PurchaseId purchase = PurchaseId.next(IDS);
+        LoyaltyAccount account = locked(customer);
+        LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 100)));
+        LedgerEntry lower = account.redeem(id(), 1, "key-a", null, LATER);
+        LedgerEntry upper = account.redeem(id(), 2, "KEY-A", null, LATER);
+        LedgerEntry sameAsPurchase = account.redeem(id(), 3, purchase.toString(), null, LATER);
+        account.adjust(id(), id(), 5, "one", LATER.plusSeconds(YEAR), LATER);
+        account.adjust(id(), id(), 6, "two", LATER.plusSeconds(YEAR), LATER);
+        store(account);
+        LoyaltyAccount theOther = locked(other);
+        LedgerEntry otherEarning = LoyaltyFixtures.earn(theOther, id(), purchase, T0, T0.plusSeconds(YEAR),
+                List.of(line(1, fox, 1, 10)));
+        LedgerEntry otherKey = theOther.redeem(id(), 1, "key-a", null, LATER);
+        store(theOther);
+
+        assertThat(entries(customer)).hasSize(6);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "key-a"))).contains(lower);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "KEY-A"))).contains(upper);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, purchase.toString())))
+                .contains(sameAsPurchase);
+        assertThat(tx(() -> repo().findEntry(other, EntryKind.REDEEM, "key-a"))).contains(otherKey);
+        assertThat(tx(() -> repo().findEntry(other, EntryKind.EARN, purchase.toString()))).contains(otherEarning);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "Key-a"))).isEmpty();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "key-"))).as("not a prefix").isEmpty();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "key-a "))).as("no padding").isEmpty();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.EARN, "key-a"))).as("kind counts").isEmpty();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.CLAWBACK, purchase.toString()))).isEmpty();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.ADJUST, null))).as("no reference, no match")
+                .isEmpty();
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(105, 0, 105, 105, 6));
+    }
+
+    @Test
+    void entriesAreNewestFirstWithTiesByIdBytesAndResumeAfterAPosition() {
+        CustomerId customer = opened();
+        CustomerId other = opened();
+        Instant tie = T0.plusSeconds(7200);
+        LoyaltyAccount account = locked(customer);
+        LedgerEntry oldest = LoyaltyFixtures.earn(account, T0, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
+        LedgerEntry tieA = earn(account, tie, 10);
+        LedgerEntry tieB = LoyaltyFixtures.earn(account, tie, List.of(line(3, owl, 4, 40), line(7, fox, 1, 0)));
+        UUID high = StaffFixtures.withHighBit(id());
+        LedgerEntry tieHigh = LoyaltyFixtures.earn(account, high, PurchaseId.next(IDS), tie, tie.plusSeconds(YEAR),
+                List.of(line(1, fox, 1, 1)));
+        LedgerEntry newest = account.redeem(id(), 5, "r-1", "newest", tie.plusSeconds(1));
+        store(account);
+        LoyaltyAccount others = locked(other);
+        earn(others, tie, 99);
+        store(others);
+
+        List<LedgerEntry> ordinaryTies = new ArrayList<>(List.of(tieA, tieB));
+        ordinaryTies.sort((x, y) -> UuidV7.compareBytes(y.id(), x.id()));
+        List<LedgerEntry> expected = List.of(newest, tieHigh, ordinaryTies.get(0), ordinaryTies.get(1), oldest);
+        assertThat(entries(customer)).containsExactlyElementsOf(expected);
+
+        List<LedgerEntry> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        EntryPosition after = null;
+        for (int page = 0; page < 10; page++) {
+            EntryPosition position = after;
+            List<LedgerEntry> entries = tx(() -> repo().entries(customer, position, 2));
+            sizes.add(entries.size());
+            if (entries.isEmpty()) {
+                break;
+            }
+            paged.addAll(entries);
+            LedgerEntry last = entries.get(entries.size() - 1);
+            after = new EntryPosition(last.occurredAt(), last.id());
+        }
+        assertThat(sizes).containsExactly(2, 2, 1, 0);
+        assertThat(paged).containsExactlyElementsOf(expected);
+
+        assertThat(ids(customer, new EntryPosition(tie, ordinaryTies.get(0).id())))
+                .containsExactly(ordinaryTies.get(1).id(), oldest.id());
+        assertThat(ids(customer, new EntryPosition(tie, high)))
+                .containsExactly(ordinaryTies.get(0).id(), ordinaryTies.get(1).id(), oldest.id());
+        assertThat(ids(customer, new EntryPosition(tie.plusNanos(500_000), high))).as("between times: every tie")
+                .containsExactly(high, ordinaryTies.get(0).id(), ordinaryTies.get(1).id(), oldest.id());
+        assertThat(ids(customer, new EntryPosition(T0, oldest.id()))).isEmpty();
+        assertThat(tx(() -> repo().entries(customer, null, 1))).containsExactly(newest);
+    }
+
+    private List<UUID> ids(CustomerId customer, EntryPosition after) {
+        return tx(() -> repo().entries(customer, after, 100)).stream().map(LedgerEntry::id).toList();
+    }
+
+    @Test
+    void earnedBetweenSumsWhatWasEarnedNetOfClawBacksWithBothBoundsIncluded() {
+        CustomerId customer = opened();
+        CustomerId other = opened();
+        Instant from = T0.plusSeconds(DAY);
+        Instant to = from.plusSeconds(30 * DAY);
+        LoyaltyAccount account = locked(customer);
+        earn(account, from.minusNanos(1000), 1);
+        earn(account, from, 10);
+        LedgerEntry mid = earn(account, from.plusSeconds(3600), 100);
+        account.adjust(id(), id(), 5000, "bonus", to.plusSeconds(YEAR), from.plusSeconds(7200));
+        account.redeem(id(), 50, "r", null, from.plusSeconds(7300));
+        account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), 30, mid.id(), to);
+        earn(account, to.plusNanos(1000), 1000);
+        store(account);
+        LoyaltyAccount others = locked(other);
+        earn(others, from.plusSeconds(3600), 7);
+        store(others);
+
+        assertThat(earnedBetween(customer, from, to)).isEqualTo(10 + 100 - 30);
+        assertThat(earnedBetween(customer, from, from)).isEqualTo(10);
+        assertThat(earnedBetween(customer, to, to)).isEqualTo(-30);
+        assertThat(earnedBetween(customer, from.minusNanos(1000), to.plusNanos(1000)))
+                .isEqualTo(1 + 10 + 100 - 30 + 1000);
+        assertThat(earnedBetween(customer, from.plusNanos(1000), to.minusNanos(1000))).isEqualTo(100);
+        assertThat(earnedBetween(other, from, to)).isEqualTo(7);
+        assertThat(earnedBetween(customer, to.plusSeconds(1), to.plusSeconds(2))).isZero();
+    }
+
+    private long earnedBetween(CustomerId customer, Instant from, Instant to) {
+        return tx(() -> repo().earnedBetween(customer, from, to));
+    }
+
+    @Test
+    void withLotsExpiringByListsCustomersWithOpenDueLotsByIdBytes() {
+        Instant due = T0.plusSeconds(30 * DAY);
+        CustomerId one = opened();
+        CustomerId two = opened();
+        CustomerId high = opened(highCustomer());
+        CustomerId closed = opened();
+        opened();
+        LoyaltyAccount account = locked(one);
+        UUID oneEarlier = earnLot(account, T0, due.minusSeconds(DAY), 10);
+        UUID oneAtDue = earnLot(account, T0, due, 20);
+        store(account);
+        account = locked(two);
+        earnLot(account, T0, due.plusNanos(1000), 5);
+        store(account);
+        account = locked(high);
+        earnLot(account, T0, due, 7);
+        store(account);
+        account = locked(closed);
+        earnLot(account, T0, due.minusSeconds(DAY), 50);
+        earnLot(account, T0, due.plusSeconds(DAY), 60);
+        store(account);
+        account = locked(closed);
+        account.redeem(id(), 50, "all-of-the-first", null, T0.plusSeconds(60));
+        store(account);
+
+        List<CustomerId> atDue = byBytes(one, high);
+        List<CustomerId> justAfter = byBytes(one, two, high);
+        assertThat(high).isEqualTo(justAfter.get(2));
+        assertThat(expiring(due, null, 10)).containsExactlyElementsOf(atDue);
+        assertThat(expiring(due.plusNanos(1000), null, 10)).containsExactlyElementsOf(justAfter);
+        assertThat(expiring(due.plusNanos(1000), null, 2)).containsExactlyElementsOf(justAfter.subList(0, 2));
+        assertThat(expiring(due.plusNanos(1000), justAfter.get(0), 10))
+                .containsExactlyElementsOf(justAfter.subList(1, 3));
+        assertThat(expiring(due.plusNanos(1000), justAfter.get(1), 10)).containsExactly(high);
+        assertThat(expiring(due.plusNanos(1000), high, 10)).isEmpty();
+        assertThat(expiring(due.minusSeconds(DAY), null, 10)).as("a closed lot is not due").containsExactly(one);
+        assertThat(expiring(due.minusSeconds(DAY).minusNanos(1000), null, 10)).isEmpty();
+        assertThat(expiring(due.plusSeconds(DAY), null, 10)).containsExactlyElementsOf(byBytes(one, two, high,
+                closed));
+
+        LoyaltyAccount dueAccount = locked(one);
+        List<LedgerEntry> expired = dueAccount.expire(LoyaltyFixtures::id, due, due.plusSeconds(1));
+        assertThat(expired).extracting(LedgerEntry::reference).containsExactly(oneEarlier.toString(),
+                oneAtDue.toString());
+        assertThat(expired).extracting(LedgerEntry::points).containsExactly(-10L, -20L);
+        store(dueAccount);
+        assertThat(expiring(due, null, 10)).containsExactly(high);
+        assertThat(locked(one).openLots()).isEmpty();
+        assertThat(locked(one).expire(LoyaltyFixtures::id, due, due.plusSeconds(2))).as("nothing twice").isEmpty();
+        assertThat(sums(one)).isEqualTo(new LedgerSums(0, 0, 0, 0, 4));
+    }
+
+    private List<CustomerId> expiring(Instant asOf, CustomerId after, int limit) {
+        return tx(() -> repo().withLotsExpiringBy(asOf, after, limit));
+    }
+
+    @Test
+    void accountsAreListedByIdBytesAndResumeAfterACustomer() {
+        CustomerId a = opened();
+        CustomerId b = opened();
+        CustomerId high = opened(highCustomer());
+        CustomerId c = opened();
+        customer();
+        List<CustomerId> all = byBytes(a, b, high, c);
+        assertThat(all.get(3)).isEqualTo(high);
+
+        assertThat(tx(() -> repo().accounts(null, 10))).containsExactlyElementsOf(all);
+        assertThat(tx(() -> repo().accounts(null, 2))).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(tx(() -> repo().accounts(all.get(1), 2))).containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(tx(() -> repo().accounts(all.get(0), 10))).containsExactlyElementsOf(all.subList(1, 4));
+        assertThat(tx(() -> repo().accounts(high, 10))).isEmpty();
+    }
+
+    @Test
+    void topEarnersRankByPointsEarnedInThePeriodNetOfClawBacks() {
+        Instant from = T0.plusSeconds(DAY);
+        Instant to = from.plusSeconds(7 * DAY);
+        Instant mid = from.plusSeconds(3600);
+        CustomerId a = opened();
+        CustomerId b = opened();
+        CustomerId high = opened(highCustomer());
+        CustomerId c = opened();
+        CustomerId d = opened();
+        CustomerId e = opened();
+        CustomerId f = opened();
+
+        LoyaltyAccount account = locked(a);
+        LedgerEntry earning = earn(account, from, 300);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        store(account);
+        account = locked(b);
+        earn(account, mid, 200);
+        store(account);
+        account = locked(high);
+        earn(account, mid, 120);
+        earn(account, to.minusNanos(1000), 80);
+        store(account);
+        account = locked(c);
+        earn(account, to, 500);
+        earn(account, from.minusNanos(1000), 50);
+        earn(account, mid, 10);
+        store(account);
+        account = locked(d);
+        earning = earn(account, mid, 100);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        store(account);
+        account = locked(e);
+        earning = earn(account, from.minusSeconds(DAY), 100);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        store(account);
+        account = locked(f);
+        account.adjust(id(), id(), 1000, "granted", to.plusSeconds(YEAR), mid);
+        account.redeem(id(), 10, "spent", null, mid);
+        store(account);
+
+        List<CustomerId> tied = byBytes(a, b, high);
+        assertThat(tied.get(2)).isEqualTo(high);
+        List<Earner> expected = List.of(new Earner(tied.get(0), 200), new Earner(tied.get(1), 200),
+                new Earner(high, 200), new Earner(c, 10));
+        assertThat(tx(() -> repo().topEarners(from, to, 10))).containsExactlyElementsOf(expected);
+        assertThat(tx(() -> repo().topEarners(from, to, 2))).containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(tx(() -> repo().topEarners(to, to.plusSeconds(1), 10))).containsExactly(new Earner(c, 500));
+        assertThat(tx(() -> repo().topEarners(from, from, 10))).isEmpty();
+        assertThat(tx(() -> repo().topEarners(to.plusSeconds(1), to.plusSeconds(2), 10))).isEmpty();
+    }
+
+    @Test
+    void sumsReadTheRowAndTheLedgerAndHoldThroughAShortfall() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        LedgerEntry earning = earn(account, T0, 100);
+        store(account);
+        account = locked(customer);
+        account.redeem(id(), 80, "most", null, LATER);
+        store(account);
+        account = locked(customer);
+        LedgerEntry clawBack = account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100,
+                earning.id(), LATER.plusSeconds(1));
+        store(account);
+        assertThat(clawBack.points()).isEqualTo(-20);
+        assertThat(clawBack.shortfallChange()).isEqualTo(80);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 80, 0, 0, 3));
+        assertThat(sums(customer).hold()).isTrue();
+        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 3, T0, 0, 0, 80, LATER, 80, "BRONZE",
+                0, T0));
+
+        account = locked(customer);
+        LedgerEntry settling = earn(account, LATER.plusSeconds(2), 50);
+        store(account);
+        assertThat(settling.points()).as("all of it paid off the shortfall").isZero();
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.EARN, settling.reference()))).contains(settling);
+        assertThat(locked(customer).openLots()).isEmpty();
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 30, 0, 0, 4));
+
+        account = locked(customer);
+        earn(account, LATER.plusSeconds(3), 100);
+        store(account);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(70, 0, 70, 70, 5));
+        assertThat(sums(customer).hold()).isTrue();
+        assertThat(find(customer).orElseThrow().lifetimeEarned()).isEqualTo(150);
+
+        assertThat(new LedgerSums(5, 0, 5, 4, 2).hold()).as("lots differ").isFalse();
+        assertThat(new LedgerSums(5, 0, 4, 5, 2).hold()).as("entries differ").isFalse();
+        assertThat(new LedgerSums(-1, 0, -1, -1, 1).hold()).as("negative balance").isFalse();
+        assertThat(new LedgerSums(0, -1, 0, 0, 1).hold()).as("negative shortfall").isFalse();
+    }
+
+    @Test
+    void anUpdateOfTheRowAloneStoresItWithoutEntries() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        assertThat(account.evaluateTier(new Tier("SILVER", 1_000, new BigDecimal("1.1")), 1234, LATER)).isTrue();
+        store(account);
+        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 1, T0, 0, 0, 0, null, 0, "SILVER",
+                1234, LATER));
+
+        // a claw-back of points earned before the window can make the window's earnings negative
+        account = locked(customer);
+        assertThat(account.evaluateTier(BRONZE, -30, LATER.plusSeconds(1))).isTrue();
+        store(account);
+        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 2, T0, 0, 0, 0, null, 0, "BRONZE",
+                -30, LATER.plusSeconds(1)));
+        assertThat(entries(customer)).isEmpty();
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aRolledBackUpdateLeavesTheStoredAccount() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        earn(account, T0, 100);
+        store(account);
+        LoyaltyAccount loaded = locked(customer);
+        loaded.redeem(id(), 40, "key", null, LATER);
+        loaded.adjust(id(), id(), 5, "extra", LATER.plusSeconds(YEAR), LATER);
+        IllegalStateException failure = new IllegalStateException("after update");
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
+            repo().update(loaded);
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(find(customer)).contains(account.state());
+        assertThat(entries(customer)).hasSize(1);
+        assertThat(locked(customer).openLots()).extracting(PointsLot::remaining).containsExactly(100L);
+
+        LoyaltyAccount retried = locked(customer);
+        assertThat(retried.version()).isEqualTo(1);
+        retried.redeem(id(), 40, "key", null, LATER);
+        store(retried);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(60, 0, 60, 60, 2));
+    }
+}

@@ -1,0 +1,52 @@
+package org.crmkit.persistence.mybatis.loyalty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL of the loyalty tables; statements in {@code LoyaltyMapper.xml} beside this interface. */
+interface LoyaltyMapper {
+
+    int insertAccountIfAbsent(@Param("a") AccountRow row, @Param("openingId") UUID openingId);
+
+    UUID selectOpeningId(UUID customerId);
+
+    AccountRow selectAccount(UUID customerId);
+
+    AccountRow selectAccountForUpdate(UUID customerId);
+
+    Long selectAccountVersion(UUID customerId);
+
+    int updateAccount(AccountRow row);
+
+    int insertEntries(@Param("entries") List<EntryRow> entries);
+
+    int insertEntryLines(@Param("lines") List<EntryLineRow> lines);
+
+    int insertLots(@Param("lots") List<LotRow> lots);
+
+    int updateLotRemainders(@Param("customerId") UUID customerId, @Param("lots") List<LotRow> lots);
+
+    List<LotRow> selectOpenLots(@Param("customerId") UUID customerId, @Param("locking") boolean locking);
+
+    List<EntryRow> selectEntryByReference(@Param("customerId") UUID customerId, @Param("kind") String kind,
+                                          @Param("reference") String reference);
+
+    List<EntryRow> selectEntries(EntryPageParams params);
+
+    List<EntryLineRow> selectEntryLines(@Param("ids") List<UUID> entryIds);
+
+    long selectEarnedBetween(@Param("customerId") UUID customerId, @Param("from") Instant from,
+                             @Param("to") Instant to);
+
+    List<UUID> selectWithLotsExpiringBy(@Param("asOf") Instant asOf, @Param("after") UUID after,
+                                        @Param("limit") int limit);
+
+    List<UUID> selectAccounts(@Param("after") UUID after, @Param("limit") int limit);
+
+    List<EarnerRow> selectTopEarners(@Param("from") Instant from, @Param("to") Instant to,
+                                     @Param("limit") int limit);
+
+    SumsRow selectSums(UUID customerId);
+}

@@ -1,0 +1,179 @@
+package org.crmkit.persistence.mybatis.loyalty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Loyalty accounts in {@code crm_loyalty_account}, their append-only ledgers in {@code crm_loyalty_entry} and
+ * {@code crm_loyalty_entry_line}, and their lots in {@code crm_loyalty_lot}. An entry's reference is unique per
+ * account and kind ({@code uq_crm_loyalty_entry__reference}, a {@code duplicate} on field {@code reference}); the
+ * account row carries the version.
+ *
+ * <p>Opening. {@link #addIfAbsent} inserts with {@code ON DUPLICATE KEY UPDATE}: a parallel opening waits for the
+ * first, then holds the row's exclusive lock (not the shared lock of {@code INSERT IGNORE}, which parallel waiters
+ * would each try to upgrade when they lock the account: a deadlock). It takes no gap lock, unlike a locking read of an
+ * account that does not exist; so a caller opens an account before it locks it, never the other way round.
+ *
+ * <p>Reads under REPEATABLE READ. {@link #lock} takes the account row {@code FOR UPDATE}, which returns the latest
+ * committed row even when the transaction's snapshot is older (it read something before it waited for the lock). The
+ * lots are then read from the snapshot when the snapshot holds that same version of the row (every change of a lot
+ * moves the row's version in the same transaction, so the snapshot's lots are the latest), and with a locking read
+ * otherwise: stale lots beside a fresh balance would be stored back as if current. Locking reads on the lots' index
+ * also lock the gap after them, which can hold up (or, both ways, deadlock with) the first lot of a neighbouring
+ * account, so they are kept to that case. {@link #findEntry} reads with a shared lock for the same reason: an
+ * idempotency key a parallel transaction just committed must be seen, not reported as a duplicate when stored.
+ */
+public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
+    /** Rows per multi-row insert or update: an expiry run can post one entry per lot. */
+    private static final int CHUNK = 500;
+
+    private final MyBatisUnitOfWork unitOfWork;
+    private final LoyaltyMapper mapper;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisLoyaltyRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(LoyaltyMapper.class);
+    }
+
+    @Override
+    public boolean addIfAbsent(LoyaltyAccount account) {
+        AccountRow row = LoyaltyRows.toRow(account.state());
+        // not a domain id: it only tells this call's insert from a parallel one's
+        UUID opening = UUID.randomUUID();
+        return unitOfWork.inTransaction(() -> {
+            mapper.insertAccountIfAbsent(row, opening);
+            return opening.equals(mapper.selectOpeningId(row.customerId()));
+        });
+    }
+
+    @Override
+    public Optional<LoyaltyAccount> lock(CustomerId customer) {
+        return unitOfWork.inTransaction(() -> {
+            AccountRow row = mapper.selectAccountForUpdate(customer.value());
+            if (row == null) {
+                return Optional.empty();
+            }
+            Long inSnapshot = mapper.selectAccountVersion(customer.value());
+            boolean stale = inSnapshot == null || inSnapshot != row.version();
+            return Optional.of(LoyaltyAccount.restore(LoyaltyRows.toState(row),
+                    mapper.selectOpenLots(customer.value(), stale).stream().map(LoyaltyRows::toLot).toList()));
+        });
+    }
+
+    @Override
+    public void update(LoyaltyAccount account) {
+        LoyaltyAccount.Changes changes = account.pullChanges();
+        AccountRow row = LoyaltyRows.toRow(changes.state());
+        unitOfWork.updateVersioned(account, () -> mapper.updateAccount(row), () -> {
+            inChunks(changes.entries().stream().map(LoyaltyRows::toRow).toList(), mapper::insertEntries);
+            inChunks(changes.entries().stream().flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList(),
+                    mapper::insertEntryLines);
+            inChunks(changes.newLots().stream().map(LoyaltyRows::toRow).toList(), mapper::insertLots);
+            inChunks(changes.changedLots().stream().map(LoyaltyRows::toRow).toList(),
+                    lots -> mapper.updateLotRemainders(row.customerId(), lots));
+        });
+    }
+
+    @Override
+    public Optional<LoyaltyAccountState> find(CustomerId customer) {
+        return Optional.ofNullable(mapper.selectAccount(customer.value())).map(LoyaltyRows::toState);
+    }
+
+    @Override
+    public Optional<LedgerEntry> findEntry(CustomerId customer, EntryKind kind, String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        // utf8mb4_bin pads with spaces ("k " = "k"): the row must match exactly, as in memory
+        return unitOfWork.inTransaction(() -> withLines(mapper.selectEntryByReference(customer.value(), kind.name(),
+                reference).stream().filter(row -> row.reference().equals(reference)).toList()).stream().findFirst());
+    }
+
+    @Override
+    public List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        EntryPageParams params = new EntryPageParams(customer.value(), after == null ? null : after.at(),
+                after == null ? null : after.id(), limit);
+        return unitOfWork.inTransaction(() -> withLines(mapper.selectEntries(params)));
+    }
+
+    @Override
+    public long earnedBetween(CustomerId customer, Instant from, Instant to) {
+        return mapper.selectEarnedBetween(customer.value(), from, to);
+    }
+
+    @Override
+    public List<CustomerId> withLotsExpiringBy(Instant asOf, CustomerId after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return mapper.selectWithLotsExpiringBy(asOf, after == null ? null : after.value(), limit).stream()
+                .map(CustomerId::new).toList();
+    }
+
+    @Override
+    public List<CustomerId> accounts(CustomerId after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return mapper.selectAccounts(after == null ? null : after.value(), limit).stream().map(CustomerId::new)
+                .toList();
+    }
+
+    @Override
+    public List<Earner> topEarners(Instant from, Instant to, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return mapper.selectTopEarners(from, to, limit).stream()
+                .map(r -> new Earner(new CustomerId(r.customerId()), r.earned())).toList();
+    }
+
+    @Override
+    public LedgerSums sums(CustomerId customer) {
+        return LoyaltyRows.toSums(mapper.selectSums(customer.value()));
+    }
+
+    /** The entries of the rows, in their order, with their lines read in one more statement. */
+    private List<LedgerEntry> withLines(List<EntryRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<EntryLineRow>> lines = new HashMap<>();
+        for (List<EntryRow> chunk : chunks(rows)) {
+            lines.putAll(mapper.selectEntryLines(chunk.stream().map(EntryRow::id).toList()).stream()
+                    .collect(Collectors.groupingBy(EntryLineRow::entryId)));
+        }
+        return LoyaltyRows.toEntries(rows, lines);
+    }
+
+    private static <T> void inChunks(List<T> rows, Consumer<List<T>> statement) {
+        chunks(rows).forEach(statement);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}
