@@ -507,4 +507,85 @@ public abstract class PurchaseRepositoryContract extends PortContract {
     private List<PurchaseId> ids(CustomerId customer, EntryPosition after) {
         return tx(() -> repo().findByCustomer(customer, after, 100)).stream().map(Purchase::id).toList();
     }
+
+    // ---- what the sales import needs -----------------------------------------------------------------------------
+
+    @Test
+    void addAllStoresEveryPurchaseAsAddWould() {
+        List<Purchase> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            batch.add(SalesFixtures.purchase(i % 3 == 0 ? null : customer(), T0.plusSeconds(i),
+                    List.of(line(1, fox, 1 + i % 5, "2.50", "EUR"), line(2, owl, 1, "0.99", "EUR"))));
+        }
+        persistence.unitOfWork().inTransaction(() -> repo().addAll(batch));
+
+        for (Purchase p : List.of(batch.get(0), batch.get(499), batch.get(500), batch.get(1_099))) {
+            assertThat(load(p.id()).snapshot()).isEqualTo(p.snapshot());
+        }
+        persistence.unitOfWork().inTransaction(() -> repo().addAll(List.of()));
+    }
+
+    @Test
+    void addAllIsOneUnitWithItsTransaction() {
+        Purchase first = SalesFixtures.purchase(customer(), T0, List.of(line(1, fox, 1, "1", "EUR")));
+        Purchase clash = SalesFixtures.purchase(PurchaseId.next(SalesFixtures.IDS), customer(), T0,
+                first.snapshot().source(), first.snapshot().externalReference(), List.of(line(1, fox, 2, "1", "EUR")));
+
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> repo().addAll(List.of(first, clash))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("duplicate"));
+        assertThat(tx(() -> repo().findById(first.id()))).isEmpty();
+    }
+
+    @Test
+    void findByReferencesFindsExactlyTheStoredOnesOfTheSource() {
+        Purchase a = stored(customer(), T0, line(1, fox, 1, "1", "EUR"));
+        Purchase b = stored(customer(), T0, line(1, fox, 1, "1", "EUR"));
+        String source = a.snapshot().source();
+
+        Map<String, Purchase> found = tx(() -> repo().findByReferences(source, List.of(
+                a.snapshot().externalReference(), b.snapshot().externalReference(), "never-stored",
+                a.snapshot().externalReference() + " ")));
+
+        assertThat(found).containsOnlyKeys(a.snapshot().externalReference(), b.snapshot().externalReference());
+        assertThat(found.get(b.snapshot().externalReference()).snapshot()).isEqualTo(b.snapshot());
+        assertThat(tx(() -> repo().findByReferences("other-source", List.of(a.snapshot().externalReference()))))
+                .isEmpty();
+        assertThat(tx(() -> repo().findByReferences(source, List.of()))).isEmpty();
+    }
+
+    @Test
+    void aReturnKeepsItsReferenceWhichIsUniqueAmongReturns() {
+        Purchase p = stored(customer(), T0, line(1, fox, 5, "3", "EUR"));
+        Purchase loaded = load(p.id());
+        loaded.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER, "shop:C-1#1");
+        update(loaded);
+
+        assertThat(load(p.id()).snapshot().returns()).singleElement()
+                .satisfies(r -> assertThat(r.reference()).isEqualTo("shop:C-1#1"));
+        assertThat(tx(() -> repo().findByReturnReference("shop:C-1#1"))).contains(p.id());
+        assertThat(tx(() -> repo().findByReturnReference("shop:C-1#2"))).isEmpty();
+        assertThat(tx(() -> repo().findByReturnReference("SHOP:C-1#1"))).as("matched exactly").isEmpty();
+
+        Purchase other = load(stored(customer(), T0, line(1, fox, 5, "3", "EUR")).id());
+        other.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER, "shop:C-1#1");
+        assertThatThrownBy(() -> update(other)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("duplicate"));
+        assertThat(load(other.id()).snapshot().returns()).isEmpty();
+    }
+
+    @Test
+    void findWithProductListsTheCustomersPurchasesOfItUpToATimeNewestFirst() {
+        CustomerId customer = customer();
+        Purchase old = stored(customer, T0, line(1, fox, 1, "1", "EUR"));
+        Purchase newer = stored(customer, T0.plusSeconds(60), line(1, owl, 1, "1", "EUR"), line(2, fox, 2, "1", "EUR"));
+        stored(customer, T0.plusSeconds(120), line(1, owl, 1, "1", "EUR"));            // another product
+        stored(customer, T0.plusSeconds(180), line(1, fox, 1, "1", "EUR"));            // after the time
+        stored(customer(), T0.plusSeconds(30), line(1, fox, 1, "1", "EUR"));           // another customer
+
+        assertThat(tx(() -> repo().findWithProduct(customer, fox, T0.plusSeconds(120), 10)))
+                .extracting(Purchase::id).containsExactly(newer.id(), old.id());
+        assertThat(tx(() -> repo().findWithProduct(customer, fox, T0.plusSeconds(60), 1)))
+                .extracting(Purchase::id).containsExactly(newer.id());
+        assertThat(tx(() -> repo().findWithProduct(customer, yak, T0.plusSeconds(600), 10))).isEmpty();
+    }
 }

@@ -204,9 +204,17 @@ public final class LoyaltyProgram {
                 }
             }
             earned.add(new EarnedLine(line.number(), line.product(), line.quantity(),
-                    Math.min(points, MAX_LINE_POINTS), why.toString()));
+                    Math.min(points, MAX_LINE_POINTS), bounded(why)));
         }
         return earned;
+    }
+
+    /** Most characters of one line's explanation; a longer one (dozens of promotions at once) ends in "...". */
+    public static final int MAX_EXPLANATION = 2_000;
+
+    private static String bounded(StringBuilder why) {
+        return why.length() <= MAX_EXPLANATION ? why.toString()
+                : why.substring(0, MAX_EXPLANATION - 4) + " ...";
     }
 
     /** Configures a {@link LoyaltyProgram}; every setting has a default. */

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -324,9 +323,8 @@ final class SalesImport {
             Optional<CustomerId> found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
             if (found.isEmpty() && options.createUnknownCustomers()) {
                 try {
-                    found = Optional.of(customers.register(LOOKUP, new RegisterCustomerCommand("Imported",
-                            "Customer " + reference, placeholderEmail(reference), null, null, null, null,
-                            CustomerSource.IMPORT, reference, false)).id());
+                    found = Optional.of(customers.register(LOOKUP, RegisterCustomerCommand.imported("Imported",
+                            "Customer " + reference, placeholderEmail(reference), reference)).id());
                     customersCreated++;
                 } catch (CrmException e) {
                     found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);

@@ -1,7 +1,9 @@
 package org.crmkit.persistence.mybatis.sales;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
@@ -27,6 +30,9 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
  * update rewrites the lines' returned quantities and inserts the returns not stored yet.
  */
 public final class MyBatisPurchaseRepository implements PurchaseRepository {
+    /** Most rows of one multi-row statement. */
+    static final int CHUNK = 500;
+
     private final MyBatisUnitOfWork unitOfWork;
     private final PurchaseMapper mapper;
 
@@ -47,6 +53,70 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
             }
             insertReturns(snapshot.id(), snapshot.returns());
         });
+    }
+
+    /**
+     * Adds the purchases in multi-row statements of at most {@value #CHUNK} rows each (purchases, then their lines),
+     * a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
+     */
+    @Override
+    public void addAll(List<Purchase> purchases) {
+        if (purchases.isEmpty()) {
+            return;
+        }
+        List<PurchaseSnapshot> snapshots = purchases.stream().map(Purchase::snapshot).toList();
+        unitOfWork.inTransaction(() -> {
+            for (List<PurchaseRow> rows : chunks(snapshots.stream().map(PurchaseRows::toRow).toList())) {
+                mapper.insertAll(rows);
+            }
+            for (List<PurchaseLineRow> lines : chunks(snapshots.stream()
+                    .flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList())) {
+                mapper.insertLines(lines);
+            }
+            for (PurchaseSnapshot snapshot : snapshots) {
+                insertReturns(snapshot.id(), snapshot.returns());
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Purchase> findByReferences(String source, Collection<String> externalReferences) {
+        Map<String, Purchase> found = new HashMap<>();
+        if (externalReferences.isEmpty()) {
+            return found;
+        }
+        unitOfWork.inTransaction(() -> {
+            for (List<String> chunk : chunks(List.copyOf(externalReferences))) {
+                // utf8mb4_bin pads with spaces: keep exact matches only, as in memory
+                restore(mapper.selectByReferences(source, chunk).stream().filter(row -> row.source().equals(source)
+                        && chunk.contains(row.externalReference())).toList())
+                        .forEach(p -> found.put(p.snapshot().externalReference(), p));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public Optional<PurchaseId> findByReturnReference(String reference) {
+        return unitOfWork.inTransaction(() -> Optional.ofNullable(mapper.selectReturnHolder(reference))
+                .map(PurchaseId::new));
+    }
+
+    @Override
+    public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return unitOfWork.inTransaction(() -> restore(mapper.selectWithProduct(customer.value(), product.value(),
+                before, limit)));
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
     }
 
     @Override

@@ -9,6 +9,16 @@ interface PurchaseMapper {
 
     int insert(PurchaseRow row);
 
+    int insertAll(@Param("rows") List<PurchaseRow> rows);
+
+    List<PurchaseRow> selectByReferences(@Param("source") String source,
+                                         @Param("references") java.util.Collection<String> references);
+
+    UUID selectReturnHolder(@Param("reference") String reference);
+
+    List<PurchaseRow> selectWithProduct(@Param("customerId") UUID customerId, @Param("productId") UUID productId,
+                                        @Param("before") java.time.Instant before, @Param("limit") int limit);
+
     int insertLines(@Param("lines") List<PurchaseLineRow> lines);
 
     int insertReturns(@Param("returns") List<ReturnRow> returns);

@@ -38,7 +38,7 @@ final class PurchaseRows {
     }
 
     static ReturnRow toReturnRow(PurchaseId purchase, PurchaseReturn r) {
-        return new ReturnRow(r.id(), purchase.value(), r.occurredAt(), r.refund().amount());
+        return new ReturnRow(r.id(), purchase.value(), r.occurredAt(), r.refund().amount(), r.reference());
     }
 
     static List<ReturnLineRow> toReturnLineRows(PurchaseReturn r) {
@@ -67,7 +67,8 @@ final class PurchaseRows {
             List<ReturnLine> returnLines = rows.stream().filter(row -> row.lineNumber() != null)
                     .map(row -> new ReturnLine(row.lineNumber(), row.quantity(), new Money(row.lineRefund(), currency)))
                     .toList();
-            return new PurchaseReturn(head.id(), head.occurredAt(), returnLines, new Money(head.refund(), currency));
+            return new PurchaseReturn(head.id(), head.occurredAt(), returnLines, new Money(head.refund(), currency),
+                    head.reference());
         }).toList();
         return new PurchaseSnapshot(new PurchaseId(r.id()), r.version(),
                 r.customerId() == null ? null : new CustomerId(r.customerId()), r.occurredAt(),

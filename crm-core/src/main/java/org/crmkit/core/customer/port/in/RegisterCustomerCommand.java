@@ -51,4 +51,19 @@ public record RegisterCustomerCommand(
         return new RegisterCustomerCommand(firstName, lastName, email, phone, null, null, null, CustomerSource.WEB,
                 null, marketingConsent);
     }
+
+    /**
+     * A customer a bulk import brings in: source IMPORT, no marketing consent.
+     *
+     * @param firstName         given name
+     * @param lastName          family name
+     * @param email             email address
+     * @param externalReference the host's id of the customer
+     * @return the command
+     */
+    public static RegisterCustomerCommand imported(String firstName, String lastName, String email,
+                                                   String externalReference) {
+        return new RegisterCustomerCommand(firstName, lastName, email, null, null, null, null, CustomerSource.IMPORT,
+                externalReference, false);
+    }
 }
