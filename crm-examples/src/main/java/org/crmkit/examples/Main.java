@@ -6,17 +6,21 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.core.Crm;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The example host: builds {@code Crm} once and runs the {@link StaffScenario} (administrator, departments, staff,
  * logins, access log), then the {@link CustomerScenario} as the CRM manager who logged in there, then the
- * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, printing
- * their transcript to standard output. Runs on the in-memory default; when the environment variable
- * {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and {@code CRM_JDBC_PASSWORD}), runs the same scenarios on
- * MySQL through {@code MyBatisCrmPersistence}. Passwords are hashed with crmkit's default (PBKDF2, 600,000
- * iterations), so each login (and the customer's sign-up) takes a moment.
+ * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, then the
+ * {@link LoyaltyScenario} (the points those purchases earned, a redemption, a claw-back, an adjustment, a CSV import
+ * run twice), printing their transcript to standard output. The loyalty program is
+ * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
+ * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
+ * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
+ * hashed with crmkit's default (PBKDF2, 600,000 iterations), so each login (and the customer's sign-up) takes a
+ * moment.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -31,11 +35,13 @@ public final class Main {
         Clock clock = Clock.systemUTC();
         String url = System.getenv("CRM_JDBC_URL");
         boolean onMySql = url != null && !url.isBlank();
+        LoyaltyProgram program = LoyaltyScenario.program(clock);
         Crm crm = onMySql
-                ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock)
-                : Crm.builder().clock(clock).build();
+                ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock,
+                        program)
+                : Crm.builder().clock(clock).loyaltyProgram(program).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff, customer and sales scenarios on {} persistence, run {}",
+        LOG.info("running the staff, customer, sales and loyalty scenarios on {} persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -43,6 +49,7 @@ public final class Main {
                 : "in-memory persistence (set CRM_JDBC_URL to run on MySQL)") + ", run " + runToken);
         StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(runToken);
         CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
-        new SalesScenario(crm, clock, out).run(runToken, staff, customers);
+        SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
+        new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.examples;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import java.time.Clock;
 import org.crmkit.core.Crm;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
 
 /**
@@ -19,9 +20,10 @@ final class MySqlCrm {
      * @param user     database user
      * @param password the user's password, or {@code null}
      * @param clock    the time source
+     * @param program  the loyalty program
      * @return crmkit on that database, its schema migrated
      */
-    static Crm create(String url, String user, String password, Clock clock) {
+    static Crm create(String url, String user, String password, Clock clock, LoyaltyProgram program) {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setURL(url);
         dataSource.setUser(user);
@@ -29,6 +31,6 @@ final class MySqlCrm {
         MyBatisCrmPersistence persistence = MyBatisCrmPersistence.builder(dataSource)
                 .migrate(true)
                 .build();
-        return Crm.builder().clock(clock).persistence(persistence).build();
+        return Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program).build();
     }
 }

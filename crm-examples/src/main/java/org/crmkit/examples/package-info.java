@@ -4,6 +4,8 @@
  * {@code CRM_JDBC_URL} is set, and runs {@link org.crmkit.examples.StaffScenario} (administrator, departments,
  * staff, logins, a refusal, the access log), then {@link org.crmkit.examples.CustomerScenario} as the CRM manager
  * who logged in, then {@link org.crmkit.examples.SalesScenario} (catalog, purchases, a return, purchase histories),
- * each printing a transcript of the use cases as a host would call them.
+ * then {@link org.crmkit.examples.LoyaltyScenario} (points and their explanations, a redemption and its retry, a
+ * refusal, a claw-back, the tier, an adjustment, a CSV sales import run twice), each printing a transcript of the use
+ * cases as a host would call them.
  */
 package org.crmkit.examples;

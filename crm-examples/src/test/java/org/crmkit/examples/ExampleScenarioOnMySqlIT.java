@@ -16,11 +16,18 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.loyalty.domain.EarnedLine;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RejectedLine;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditEntry;
@@ -42,7 +49,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The example host's scenarios on MySQL, twice on one database (as a host re-running the example would): the first
  * run bootstraps the administrator, the second is refused ({@code admin_exists}) and logs in as that administrator.
- * The second run's catalog, order references and sign-up live next to the first's: everything carries the run token.
+ * The second run's catalog, order references, sign-up, redemption keys and CSV import live next to the first's:
+ * everything carries the run token.
  */
 class ExampleScenarioOnMySqlIT {
 
@@ -53,12 +61,14 @@ class ExampleScenarioOnMySqlIT {
         for (String run : new String[] {"run1", "run2"}) {
             Clock clock = Clock.systemUTC();
             Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
-                    .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
+                    .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+                    .loyaltyProgram(LoyaltyScenario.program(clock)).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
             StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
+            LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -90,7 +100,66 @@ class ExampleScenarioOnMySqlIT {
                     .contains("same purchase as before: true")
                     .contains("rejected: code=duplicate field=externalReference")
                     .contains("sales rep refused: code=access_denied");
+
+            assertLoyalty(crm, staff, sales, loyalty);
+            assertThat(transcript.toString(StandardCharsets.UTF_8))
+                    .contains("same entry as before: true")
+                    .contains("refused: code=insufficient_points details={balance=139, requested=500}")
+                    .contains("rejected: line 7  field=occurredAt")
+                    .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
         }
+    }
+
+    private static void assertLoyalty(Crm crm, StaffScenario.Result staff, SalesScenario.Result sales,
+                                      LoyaltyScenario.Result loyalty) {
+        // what the sales scenario's purchases earned, its return took back, and the promotion doubled
+        assertThat(loyalty.earned().account().balance()).isEqualTo(189);
+        assertThat(loyalty.earned().entries().items()).extracting(LedgerEntryView::kind, LedgerEntryView::points,
+                        LedgerEntryView::reference)
+                .containsExactly(tuple(EntryKind.CLAWBACK, -12L, sales.purchaseReturn().id().toString()),
+                        tuple(EntryKind.EARN, 87L, sales.second().id().toString()),
+                        tuple(EntryKind.EARN, 114L, sales.first().id().toString()));
+        assertThat(loyalty.earned().entries().items().get(1).lines()).extracting(EarnedLine::explanation)
+                .containsExactly("43.50 CHF x 1 point(s) per unit; promotion Double points week x 2;"
+                        + " rounded down: 87");
+        assertThat(loyalty.earned().entries().items().get(2).lines()).extracting(EarnedLine::points)
+                .containsExactly(25L, 89L);
+
+        assertThat(loyalty.redemption().points()).isEqualTo(-50);
+        assertThat(loyalty.retriedRedemption()).isEqualTo(loyalty.redemption());
+        assertThat(loyalty.balanceAfterRetry()).isEqualTo(139);
+        assertThat(loyalty.refusal().code()).isEqualTo("insufficient_points");
+        assertThat(loyalty.refusal().details()).containsEntry("balance", "139").containsEntry("requested", "500");
+        assertThat(loyalty.clawback()).extracting(LedgerEntryView::kind, LedgerEntryView::points,
+                        LedgerEntryView::balanceAfter, LedgerEntryView::reference)
+                .containsExactly(EntryKind.CLAWBACK, -89L, 50L, loyalty.penReturn().id().toString());
+        assertThat(loyalty.afterReturn().account().tier()).isEqualTo("BRONZE");
+        assertThat(loyalty.afterReturn().nextTier()).isEqualTo("SILVER");
+        assertThat(loyalty.afterReturn().pointsToNextTier()).isEqualTo(900);
+        assertThat(loyalty.adjustment().balanceAfter()).isEqualTo(75);
+        // as stored: read back through a fresh call
+        LoyaltyStatement stored = crm.loyalty().statement(staff.crmManager(), new LoyaltyStatementQuery(
+                loyalty.customer().id(), PageRequest.first(10)));
+        assertThat(stored.account()).isEqualTo(loyalty.statement().account());
+        assertThat(stored.entries().items()).extracting(LedgerEntryView::kind).containsExactly(EntryKind.ADJUST,
+                EntryKind.CLAWBACK, EntryKind.REDEEM, EntryKind.CLAWBACK, EntryKind.EARN, EntryKind.EARN);
+
+        // the CSV import, then the same file again: this run's invoices, SKUs and customers only
+        assertThat(loyalty.firstImport()).extracting(ImportSummary::linesRead, ImportSummary::linesImported,
+                        ImportSummary::linesAlreadyImported, ImportSummary::linesRejected, ImportSummary::purchases,
+                        ImportSummary::returns, ImportSummary::productsCreated, ImportSummary::customersCreated)
+                .containsExactly(8L, 7L, 0L, 1L, 4L, 1L, 1L, 2L);
+        assertThat(loyalty.firstImport().rejected()).containsExactly(
+                new RejectedLine(7, "occurredAt", "must be a date and time as M/d/yyyy H:mm"));
+        assertThat(loyalty.firstProgress()).last().isEqualTo(new LoyaltyScenario.Progress(8, 7, 1));
+        assertThat(loyalty.importedStatement().account().balance()).isEqualTo(122);
+        assertThat(loyalty.secondImport()).extracting(ImportSummary::linesImported,
+                        ImportSummary::linesAlreadyImported, ImportSummary::linesRejected, ImportSummary::purchases,
+                        ImportSummary::returns, ImportSummary::productsCreated, ImportSummary::customersCreated)
+                .containsExactly(0L, 7L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(loyalty.importedAfterRerun().account()).isEqualTo(loyalty.importedStatement().account());
+        assertThat(loyalty.importedAfterRerun().entries().items())
+                .isEqualTo(loyalty.importedStatement().entries().items());
     }
 
     private static void assertSales(Crm crm, String run, CustomerScenario.Result customers,

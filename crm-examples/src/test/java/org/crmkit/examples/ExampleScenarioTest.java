@@ -2,6 +2,7 @@ package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
@@ -18,17 +19,29 @@ import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.loyalty.domain.EarnedLine;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
+import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
 import org.crmkit.core.product.domain.ProductStatus;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.ProductSearchQuery;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.domain.PurchaseReturn;
 import org.crmkit.core.sales.domain.ReturnLine;
 import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.port.in.RejectedLine;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
@@ -36,6 +49,7 @@ import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.AuthenticationFailedException;
 import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
@@ -66,14 +80,17 @@ class ExampleScenarioTest {
     private StaffScenario.Result staff;
     private CustomerScenario.Result result;
     private SalesScenario.Result sales;
+    private LoyaltyScenario.Result loyalty;
 
     @BeforeEach
     void runScenarios() {
         // a fast hasher for tests only; the example host keeps the default 600,000 iterations
-        crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
+        crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+                .loyaltyProgram(LoyaltyScenario.program(CLOCK)).build();
         staff = new StaffScenario(crm, CLOCK, out).run(RUN);
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
         sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
+        loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------
@@ -211,7 +228,9 @@ class ExampleScenarioTest {
                 .containsExactlyInAnyOrder(tuple(ActorType.STAFF, manager.reference()),
                         tuple(ActorType.STAFF, manager.reference()), tuple(ActorType.STAFF, manager.reference()),
                         // the visitor of the customer scenario, and the one who signs up in the sales scenario
-                        tuple(ActorType.ANONYMOUS, ""), tuple(ActorType.ANONYMOUS, ""));
+                        tuple(ActorType.ANONYMOUS, ""), tuple(ActorType.ANONYMOUS, ""),
+                        // the two customers the loyalty scenario's CSV import creates for unknown references
+                        tuple(ActorType.SYSTEM, "crmkit.sales-import"), tuple(ActorType.SYSTEM, "crmkit.sales-import"));
         assertThat(transcript.toString(StandardCharsets.UTF_8))
                 .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
     }
@@ -465,5 +484,202 @@ class ExampleScenarioTest {
                         + "  Hedy Lamarr <hedy.lamarr+test1@example.com>")
                 .contains("sales rep refused: code=access_denied permission=SALES_VIEW action=purchase.history")
                 .doesNotContain("frequency hopping");
+    }
+
+    // ---- loyalty scenario: points, a redemption, a claw-back, the tier, an adjustment, a CSV import -------------
+
+    @Test
+    void theSalesScenariosPurchasesEarnedPointsExplainedLineByLineAndOnlyTheLaterOnesInThePromotion() {
+        LoyaltyStatement earned = loyalty.earned();
+        assertThat(loyalty.customer().id()).isEqualTo(sales.customer().id());
+        // 114 for the first purchase, 87 (43.50 CHF doubled) for the second, 12 of line 1's 25 back with the notebook
+        assertThat(earned.account()).extracting(LoyaltyAccountView::balance, LoyaltyAccountView::lifetimeEarned,
+                LoyaltyAccountView::lifetimeRedeemed, LoyaltyAccountView::tier).containsExactly(189L, 189L, 0L, "BRONZE");
+        assertThat(earned.entries().items()).extracting(LedgerEntryView::kind, LedgerEntryView::points,
+                        LedgerEntryView::reference, LedgerEntryView::occurredAt)
+                .containsExactly(
+                        tuple(EntryKind.CLAWBACK, -12L, sales.purchaseReturn().id().toString(), CLOCK.instant()),
+                        tuple(EntryKind.EARN, 87L, sales.second().id().toString(), sales.second().occurredAt()),
+                        tuple(EntryKind.EARN, 114L, sales.first().id().toString(), sales.first().occurredAt()));
+        // the promotion runs from 2025-03-12: the purchase of 2025-03-11 earns single points, that of 03-13 double
+        assertThat(earned.entries().items().get(1).lines())
+                .extracting(EarnedLine::lineNumber, EarnedLine::points, EarnedLine::explanation)
+                .containsExactly(tuple(1, 87L,
+                        "43.50 CHF x 1 point(s) per unit; promotion Double points week x 2; rounded down: 87"));
+        assertThat(earned.entries().items().get(2).lines())
+                .extracting(EarnedLine::lineNumber, EarnedLine::product, EarnedLine::points, EarnedLine::explanation)
+                .containsExactly(
+                        tuple(1, sales.products().get(1).id(), 25L, "25.00 EUR x 1 point(s) per unit; rounded down: 25"),
+                        tuple(2, sales.products().get(0).id(), 89L, "89.00 EUR x 1 point(s) per unit; rounded down: 89"));
+
+        // the signed-up customer's web order of two hours ago earned double too, and they may read that themself
+        CustomerId me = ((Actor.Customer) sales.selfCustomer()).id();
+        assertThat(crm.loyalty().statement(sales.selfCustomer(), new LoyaltyStatementQuery(me,
+                PageRequest.first(10))).account().balance()).isEqualTo(30);
+    }
+
+    @Test
+    void aRedemptionRetriedUnderItsKeyReturnsTheSameEntryAndSpendsOnlyOnce() {
+        LedgerEntryView redemption = loyalty.redemption();
+        assertThat(redemption).extracting(LedgerEntryView::kind, LedgerEntryView::points,
+                        LedgerEntryView::balanceAfter, LedgerEntryView::reference, LedgerEntryView::description)
+                .containsExactly(EntryKind.REDEEM, -50L, 139L, "till-test1-0001", "paid part of a notebook");
+        assertThat(loyalty.retriedRedemption()).isEqualTo(redemption);
+        assertThat(loyalty.balanceAfterRetry()).isEqualTo(139);
+        assertThat(loyalty.statement().entries().items()).filteredOn(e -> e.kind() == EntryKind.REDEEM)
+                .extracting(LedgerEntryView::id).containsExactly(redemption.id());
+        assertThat(loyalty.statement().account().lifetimeRedeemed()).isEqualTo(50);
+
+        // the same key for another amount is a conflict, never a second redemption
+        Actor salesManager = staff.member(Role.SALES_MANAGER).actor();
+        assertThatThrownBy(() -> crm.loyalty().redeem(salesManager, new RedeemPointsCommand(loyalty.customer().id(),
+                51, "till-test1-0001", "paid part of a notebook")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("duplicate"));
+    }
+
+    @Test
+    void aRedemptionOfMorePointsThanTheBalanceIsRefusedNamingTheBalance() {
+        BusinessRuleViolationException refusal = loyalty.refusal();
+        assertThat(refusal.code()).isEqualTo("insufficient_points");
+        assertThat(refusal.details()).containsOnly(entry("balance", "139"), entry("requested", "500"));
+        assertThat(refusal.getMessage()).isEqualTo("cannot redeem 500 points: the balance is 139");
+        // nothing was written under the refused key
+        assertThat(loyalty.statement().entries().items()).extracting(LedgerEntryView::reference)
+                .doesNotContain("till-test1-0002");
+    }
+
+    @Test
+    void returningTheFountainPenClawsBackThePointsItsLineEarned() {
+        PurchaseReturn penReturn = loyalty.penReturn();
+        assertThat(penReturn.refund()).isEqualTo(Money.of("89.00", "EUR"));
+        assertThat(penReturn.lines()).extracting(ReturnLine::lineNumber, ReturnLine::quantity)
+                .containsExactly(tuple(2, 1));
+        assertThat(loyalty.clawback()).extracting(LedgerEntryView::kind, LedgerEntryView::points,
+                        LedgerEntryView::earned, LedgerEntryView::shortfallChange, LedgerEntryView::balanceAfter,
+                        LedgerEntryView::reference)
+                .containsExactly(EntryKind.CLAWBACK, -89L, -89L, 0L, 50L, penReturn.id().toString());
+        assertThat(crm.sales().findById(staff.crmManager(), sales.first().id()).orElseThrow().lines())
+                .extracting(PurchaseLine::returned).containsExactly(1, 1);
+    }
+
+    @Test
+    void theStatementShowsTheTierAndThePointsStillToEarnForTheNext() {
+        LoyaltyStatement afterReturn = loyalty.afterReturn();
+        assertThat(afterReturn.account()).extracting(LoyaltyAccountView::tier, LoyaltyAccountView::earnedInWindow,
+                        LoyaltyAccountView::lifetimeEarned, LoyaltyAccountView::tierEvaluatedAt)
+                .containsExactly("BRONZE", 100L, 100L, CLOCK.instant());
+        assertThat(afterReturn.nextTier()).isEqualTo("SILVER");
+        assertThat(afterReturn.pointsToNextTier()).isEqualTo(900);
+    }
+
+    @Test
+    void theCrmManagerAdjustsWithAReasonAndASalesManagerMayNot() {
+        LedgerEntryView adjustment = loyalty.adjustment();
+        assertThat(adjustment).extracting(LedgerEntryView::kind, LedgerEntryView::points, LedgerEntryView::earned,
+                        LedgerEntryView::balanceAfter, LedgerEntryView::description)
+                .containsExactly(EntryKind.ADJUST, 25L, 0L, 75L, "goodwill: the pen came back in a damaged box");
+        LoyaltyStatement end = loyalty.statement();
+        assertThat(end.account().balance()).isEqualTo(75);
+        assertThat(end.account().lifetimeEarned()).as("an adjustment is not earned").isEqualTo(100);
+        assertThat(end.entries().items()).extracting(LedgerEntryView::kind).containsExactly(EntryKind.ADJUST,
+                EntryKind.CLAWBACK, EntryKind.REDEEM, EntryKind.CLAWBACK, EntryKind.EARN, EntryKind.EARN);
+
+        Actor manager = staff.crmManager();
+        assertThat(crm.audit().search(staff.admin().actor(), new AuditQuery(ActorType.STAFF, manager.reference(),
+                "loyalty.adjust", null, null, null, null, PageRequest.first(10))).items())
+                .extracting(AuditEntry::targetId, AuditEntry::outcome)
+                .containsExactly(tuple(loyalty.customer().id().value(), AuditOutcome.SUCCESS));
+        assertThatThrownBy(() -> crm.loyalty().adjust(staff.member(Role.SALES_MANAGER).actor(),
+                new AdjustPointsCommand(loyalty.customer().id(), 1000, "a sales manager's generosity")))
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.permission()).isEqualTo(Permission.LOYALTY_ADJUST));
+        assertThat(crm.loyalty().statement(manager, new LoyaltyStatementQuery(loyalty.customer().id(),
+                PageRequest.first(10))).account().balance()).isEqualTo(75);
+    }
+
+    @Test
+    void theCsvImportStoresTheGoodLinesTurnsTheCancellationIntoAReturnAndRejectsTheBadDate() {
+        assertThat(loyalty.csv().lines()).hasSize(9).anyMatch(l -> l.startsWith("C581005-TEST1,"));
+        ImportSummary summary = loyalty.firstImport();
+        assertThat(summary).extracting(ImportSummary::linesRead, ImportSummary::linesImported,
+                        ImportSummary::linesAlreadyImported, ImportSummary::linesRejected, ImportSummary::purchases,
+                        ImportSummary::returns, ImportSummary::productsCreated, ImportSummary::customersCreated)
+                .containsExactly(8L, 7L, 0L, 1L, 4L, 1L, 1L, 2L);
+        assertThat(summary.rejected()).containsExactly(
+                new RejectedLine(7, "occurredAt", "must be a date and time as M/d/yyyy H:mm"));
+        // three lines per transaction: a report after each batch, the last one with the totals
+        assertThat(loyalty.firstProgress()).containsExactly(new LoyaltyScenario.Progress(4, 3, 0),
+                new LoyaltyScenario.Progress(8, 6, 1), new LoyaltyScenario.Progress(8, 7, 1));
+
+        CustomerView imported = loyalty.importedCustomer();
+        assertThat(imported.externalReference()).isEqualTo("17850-TEST1");
+        assertThat(imported.source()).isEqualTo(CustomerSource.IMPORT);
+        assertThat(imported.email()).endsWith(".invalid");
+        Actor manager = staff.crmManager();
+        List<PurchaseView> bought = crm.sales().history(manager, new PurchaseHistoryQuery(imported.id(),
+                PageRequest.first(10))).items();
+        assertThat(bought).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo(LoyaltyScenario.CSV_SOURCE);
+            assertThat(p.externalReference()).isEqualTo("581001-TEST1");
+            assertThat(p.occurredAt()).isEqualTo(Instant.parse("2025-03-08T09:26:00Z"));
+            assertThat(p.total()).isEqualTo(Money.of("134.90", "EUR"));
+            assertThat(p.lines()).extracting(PurchaseLine::quantity, PurchaseLine::returned)
+                    .containsExactly(tuple(3, 1), tuple(1, 0), tuple(2, 0));
+            assertThat(p.returns()).extracting(PurchaseReturn::reference)
+                    .containsExactly("retail-csv:C581005-TEST1#1");
+        });
+        assertThat(crm.products().findBySku(manager, "ink-test1-bk")).get()
+                .extracting(ProductView::name, ProductView::listPrice)
+                .containsExactly("INK CARTRIDGES BLACK PACK OF 6", Money.of("4.20", "EUR"));
+
+        // 37 + 89 + 8 points for the purchase, 12 of the notebooks' 37 back with the cancelled one
+        assertThat(loyalty.importedStatement().account().balance()).isEqualTo(122);
+        assertThat(loyalty.importedStatement().entries().items()).extracting(LedgerEntryView::kind,
+                LedgerEntryView::points).containsExactly(tuple(EntryKind.CLAWBACK, -12L), tuple(EntryKind.EARN, 134L));
+        CustomerView other = crm.customers().findByExternalReference(manager, "12583-TEST1").orElseThrow();
+        assertThat(crm.loyalty().statement(manager, new LoyaltyStatementQuery(other.id(), PageRequest.first(10)))
+                .account().balance()).as("30 + 4; the line with the bad date is not there").isEqualTo(34);
+    }
+
+    @Test
+    void theSameFileImportedAgainImportsNothingTwice() {
+        assertThat(loyalty.secondImport()).extracting(ImportSummary::linesRead, ImportSummary::linesImported,
+                        ImportSummary::linesAlreadyImported, ImportSummary::linesRejected, ImportSummary::purchases,
+                        ImportSummary::returns, ImportSummary::productsCreated, ImportSummary::customersCreated)
+                .containsExactly(8L, 0L, 7L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(loyalty.secondImport().rejected()).isEqualTo(loyalty.firstImport().rejected());
+        assertThat(loyalty.secondProgress()).last().isEqualTo(new LoyaltyScenario.Progress(8, 0, 1));
+        assertThat(loyalty.importedAfterRerun().account()).isEqualTo(loyalty.importedStatement().account());
+        assertThat(loyalty.importedAfterRerun().entries()).isEqualTo(loyalty.importedStatement().entries());
+        assertThat(crm.sales().history(staff.crmManager(), new PurchaseHistoryQuery(
+                loyalty.importedCustomer().id(), PageRequest.first(10))).items()).hasSize(1);
+    }
+
+    @Test
+    void theLoyaltyTranscriptShowsExplanationsTheRetryTheRefusalTheClawBackAndBothImports() {
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        String redemption = loyalty.redemption().id().toString();
+        assertThat(text)
+                .contains("promotion \"Double points week\": points x2 on purchases made from 2025-03-12T00:00:00Z"
+                        + " until 2025-03-19T00:00:00Z")
+                .contains("line 1: 3 x NB-TEST1-A4        87 points  43.50 CHF x 1 point(s) per unit;"
+                        + " promotion Double points week x 2; rounded down: 87")
+                .contains("(erp/ORD-TEST1-0001)")
+                .contains("redeemed: entry " + redemption + "  points=-50 balance=139 key=till-test1-0001")
+                .contains("answered entry " + redemption + "  points=-50  same entry as before: true  balance still 139")
+                .contains("refused: code=insufficient_points details={balance=139, requested=500}")
+                .contains("CLAWBACK -89 points (earned -89, shortfall +0) balance=50")
+                .contains("next tier SILVER: 900 points to go")
+                .contains("adjusted: entry " + loyalty.adjustment().id() + "  points=+25 balance=75")
+                .contains("   | C581005-TEST1,NB-TEST1-A5,DOTTED NOTEBOOK A5,-1,3/10/2025 9:26,12.50,17850-TEST1,")
+                .contains("progress: read=4 imported=3 rejected=0")
+                .contains("summary: read=8 imported=7 alreadyImported=0 rejected=1 purchases=4 returns=1"
+                        + " productsCreated=1 customersCreated=2")
+                .contains("rejected: line 7  field=occurredAt  must be a date and time as M/d/yyyy H:mm")
+                .contains("(retail-csv/581001-TEST1)")
+                .contains("summary: read=8 imported=0 alreadyImported=7 rejected=1 purchases=0 returns=0")
+                .contains("customer 17850-TEST1: balance still 122, 2 ledger entries")
+                .doesNotContain("Imported Customer")
+                .doesNotContain("$pbkdf2");
     }
 }
