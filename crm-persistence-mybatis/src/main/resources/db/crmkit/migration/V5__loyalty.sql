@@ -68,6 +68,8 @@ CREATE TABLE crm_loyalty_entry (
     reference        VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
     -- an adjustment's reason or a redemption's note (up to 500 characters), or what was earned, returned or expired
     description      VARCHAR(600) NULL,
+    -- when "earned" counts (tiers, rankings): the purchase's time for an earning and for its claw-back
+    earned_at        DATETIME(6)  NULL,
     CONSTRAINT pk_crm_loyalty_entry PRIMARY KEY (id),
     CONSTRAINT uq_crm_loyalty_entry__reference UNIQUE (customer_id, kind, reference),
     CONSTRAINT fk_crm_loyalty_entry_account FOREIGN KEY (customer_id) REFERENCES crm_loyalty_account (customer_id),
@@ -75,10 +77,13 @@ CREATE TABLE crm_loyalty_entry (
     -- only an adjustment goes without a reference, so the unique index covers every other kind
     CONSTRAINT ck_crm_loyalty_entry_reference CHECK (kind = 'ADJUST' OR reference IS NOT NULL),
     CONSTRAINT ck_crm_loyalty_entry_balance CHECK (balance_after >= 0),
-    -- a customer's statement, newest first, resumed after (occurred_at, id); also earnedBetween
+    CONSTRAINT ck_crm_loyalty_entry_earned CHECK ((kind IN ('EARN', 'CLAWBACK')) = (earned_at IS NOT NULL)),
+    -- a customer's statement, newest first, resumed after (occurred_at, id)
     INDEX ix_crm_loyalty_entry_statement (customer_id, occurred_at, id),
-    -- topEarners: a period's entries, covering the sum per customer
-    INDEX ix_crm_loyalty_entry_occurred (occurred_at, customer_id, earned)
+    -- earnedBetween: a customer's earnings in the tier window, covering the sum
+    INDEX ix_crm_loyalty_entry_window (customer_id, earned_at, earned),
+    -- topEarners: a period's earnings, covering the sum per customer
+    INDEX ix_crm_loyalty_entry_earned (earned_at, customer_id, earned)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 -- Append-only, like its entry: what each purchase line earned, and why.

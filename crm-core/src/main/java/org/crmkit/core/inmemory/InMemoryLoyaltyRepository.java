@@ -99,8 +99,9 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public long earnedBetween(CustomerId customer, Instant from, Instant to) {
-        return entries.where(e -> e.customer().equals(customer) && !e.occurredAt().isBefore(from)
-                && !e.occurredAt().isAfter(to)).stream().mapToLong(LedgerEntry::earned).sum();
+        return entries.where(e -> e.customer().equals(customer) && e.earnedAt() != null
+                && !e.earnedAt().isBefore(from) && !e.earnedAt().isAfter(to)).stream()
+                .mapToLong(LedgerEntry::earned).sum();
     }
 
     @Override
@@ -122,7 +123,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     @Override
     public List<Earner> topEarners(Instant from, Instant to, int limit) {
         Map<CustomerId, Long> earned = new HashMap<>();
-        entries.where(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+        entries.where(e -> e.earnedAt() != null && !e.earnedAt().isBefore(from) && e.earnedAt().isBefore(to))
                 .forEach(e -> earned.merge(e.customer(), e.earned(), Long::sum));
         List<Earner> ranking = new ArrayList<>();
         earned.forEach((customer, points) -> {

@@ -87,6 +87,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.domain.AccountId;
@@ -1207,10 +1208,19 @@ class AuthorizationMatrixTest {
          */
         CustomerId lapsedLoyaltyCustomer() {
             CustomerId id = customer(Kind.OTHER);
-            RecordPurchaseCommand c = purchaseCommand(id);
-            crm.sales().recordPurchase(system, new RecordPurchaseCommand(id, LAPSED_AT, c.channel(), c.source(),
-                    c.externalReference(), c.currency(), List.of(new RecordPurchaseCommand.Line(1,
-                    c.lines().get(0).productId(), 150, new BigDecimal("10.00")))));
+            // straight into the ledger, as it stood before its lot lapsed (the sales use case would expire points
+            // that are already lapsed the moment they are earned)
+            ProductId product = product().id();
+            crm.persistence().unitOfWork().inTransaction(() -> {
+                org.crmkit.core.loyalty.port.out.LoyaltyRepository ledger = crm.persistence().loyalty();
+                ledger.addIfAbsent(org.crmkit.core.loyalty.domain.LoyaltyAccount.open(id,
+                        org.crmkit.core.loyalty.domain.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
+                org.crmkit.core.loyalty.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();
+                account.earn(UuidV7.next(CLOCK), UuidV7.next(CLOCK), PurchaseId.next(CLOCK), LAPSED_AT,
+                        LAPSED_AT.plusSeconds(365L * 86_400), List.of(new org.crmkit.core.loyalty.domain.EarnedLine(1,
+                                product, 150, LAPSED_POINTS, "fixture")), LAPSED_AT);
+                ledger.update(account);
+            });
             lastTarget = new LoyaltyAccountOf(id);
             return id;
         }

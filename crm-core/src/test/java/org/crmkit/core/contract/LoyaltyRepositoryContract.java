@@ -210,7 +210,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         assertThat(stored).isEqualTo(entry);
         assertThat(stored.lines()).containsExactlyElementsOf(lines);
         assertThat(stored).isEqualTo(new LedgerEntry(entryId, customer, EntryKind.EARN, gross, 0, gross, gross, at,
-                purchase.toString(), "purchase " + purchase, lines));
+                purchase.toString(), "purchase " + purchase, lines, at));
         assertThat(entries(customer)).containsExactly(entry);
 
         LoyaltyAccount again = locked(customer);
@@ -242,7 +242,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry redeemed = account.redeem(id(), 120, key, note, T0.plusSeconds(180));
         store(account);
         account = locked(customer);
-        LedgerEntry clawedBack = account.clawBack(id(), returnId, purchase, 30, earned.id(), T0.plusSeconds(240));
+        LedgerEntry clawedBack = account.clawBack(id(), returnId, purchase, 30, earned, T0.plusSeconds(240));
         List<LedgerEntry> expired = account.expire(LoyaltyFixtures::id, adjustExpires, T0.plusSeconds(400));
         store(account);
 
@@ -521,7 +521,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry mid = earn(account, from.plusSeconds(3600), 100);
         account.adjust(id(), id(), 5000, "bonus", to.plusSeconds(YEAR), from.plusSeconds(7200));
         account.redeem(id(), 50, "r", null, from.plusSeconds(7300));
-        account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), 30, mid.id(), to);
+        account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), 30, mid, to);
         earn(account, to.plusNanos(1000), 1000);
         store(account);
         LoyaltyAccount others = locked(other);
@@ -530,10 +530,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         assertThat(earnedBetween(customer, from, to)).isEqualTo(10 + 100 - 30);
         assertThat(earnedBetween(customer, from, from)).isEqualTo(10);
-        assertThat(earnedBetween(customer, to, to)).isEqualTo(-30);
+        assertThat(earnedBetween(customer, to, to)).as("a claw-back counts when its purchase was earned").isZero();
+        assertThat(earnedBetween(customer, from.plusSeconds(3600), from.plusSeconds(3600))).isEqualTo(100 - 30);
         assertThat(earnedBetween(customer, from.minusNanos(1000), to.plusNanos(1000)))
                 .isEqualTo(1 + 10 + 100 - 30 + 1000);
-        assertThat(earnedBetween(customer, from.plusNanos(1000), to.minusNanos(1000))).isEqualTo(100);
+        assertThat(earnedBetween(customer, from.plusNanos(1000), to.minusNanos(1000))).isEqualTo(100 - 30);
         assertThat(earnedBetween(other, from, to)).isEqualTo(7);
         assertThat(earnedBetween(customer, to.plusSeconds(1), to.plusSeconds(2))).isZero();
     }
@@ -631,7 +632,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         LoyaltyAccount account = locked(a);
         LedgerEntry earning = earn(account, from, 300);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
         store(account);
         account = locked(b);
         earn(account, mid, 200);
@@ -647,11 +648,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         account = locked(d);
         earning = earn(account, mid, 100);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
         store(account);
         account = locked(e);
         earning = earn(account, from.minusSeconds(DAY), 100);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning.id(), mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
         store(account);
         account = locked(f);
         account.adjust(id(), id(), 1000, "granted", to.plusSeconds(YEAR), mid);
@@ -680,7 +681,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         account = locked(customer);
         LedgerEntry clawBack = account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100,
-                earning.id(), LATER.plusSeconds(1));
+                earning, LATER.plusSeconds(1));
         store(account);
         assertThat(clawBack.points()).isEqualTo(-20);
         assertThat(clawBack.shortfallChange()).isEqualTo(80);

@@ -289,6 +289,41 @@ class LoyaltyUseCasesTest {
                 .containsExactly(10L, 0L);
     }
 
+    @Test
+    void aSaleOlderThanThePointsLifetimeEarnsPointsThatExpireAtOnce() {
+        standard();
+        CustomerView alice = customer("Alice");
+        world.buy(alice.id(), Instant.parse("2024-12-01T10:00:00Z"), world.product("NOVEL", "20.00", null), 5);
+
+        LoyaltyStatement s = world.statement(alice.id());
+        assertThat(s.account().balance()).as("nothing to spend").isZero();
+        assertThat(s.account().lifetimeEarned()).isEqualTo(100);
+        assertThat(s.entries().items()).extracting(LedgerEntryView::kind, LedgerEntryView::points)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, 100L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EXPIRE, -100L));
+        assertThatThrownBy(() -> loyalty().redeem(world.manager(), new RedeemPointsCommand(alice.id(), 1, "k", null)))
+                .isInstanceOf(BusinessRuleViolationException.class);
+    }
+
+    @Test
+    void returningAnOldPurchaseTakesItsPointsOutOfTheWindowTheyWereEarnedInNotTheCurrentOne() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView tv = world.product("TV", "1200.00", null);
+        PurchaseView old = world.buy(alice.id(), Instant.parse("2025-06-01T10:00:00Z"), tv, 1);
+        world.buy(alice.id(), MARCH_1, tv, 1);
+        assertThat(world.statement(alice.id()).account().earnedInWindow()).isEqualTo(1200 + 1320);
+        world.moveTo(Instant.parse("2026-07-01T00:00:00Z")); // the old purchase has left the window
+
+        world.giveBack(old, 1, 1);
+
+        LoyaltyStatement s = world.statement(alice.id());
+        assertThat(s.account().earnedInWindow()).as("its points leave June 2025, not the window of today")
+                .isEqualTo(1320);
+        assertThat(s.account().tier()).isEqualTo("SILVER");
+        assertThat(s.entries().items().get(0).kind()).isEqualTo(EntryKind.CLAWBACK);
+    }
+
     // ---- tiers and statements --------------------------------------------------------------------------------------
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.crmkit.core.loyalty.domain.CategoryRef;
 import org.crmkit.core.loyalty.domain.EarnedLine;
@@ -65,8 +66,14 @@ final class LoyaltyEarning implements PurchaseParticipant {
             // the tier moved between the read and the lock
             lines = program.earn(purchase, program.tier(account.state().tier()), categoryPaths());
         }
-        account.earn(UuidV7.next(support.clock()), UuidV7.next(support.clock()), purchase.id(),
-                purchase.occurredAt(), program.expiryOf(purchase.occurredAt()), lines, now);
+        UUID lot = UuidV7.next(support.clock());
+        Instant expiry = program.expiryOf(purchase.occurredAt());
+        account.earn(UuidV7.next(support.clock()), lot, purchase.id(), purchase.occurredAt(), expiry, lines, now);
+        if (!expiry.isAfter(now)) {
+            // a sale old enough (an import of past years) earns points that expired already: they expire at once,
+            // so they count as earned but are never spendable
+            account.expireLot(UuidV7.next(support.clock()), lot, now);
+        }
         store(account, now);
     }
 
@@ -104,7 +111,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
         LoyaltyAccount account = locked.get();
         Instant now = support.now();
         if (account.clawBack(UuidV7.next(support.clock()), returned.returnId(), returned.purchase(), points,
-                earning.get().id(), now) != null) {
+                earning.get(), now) != null) {
             store(account, now);
         }
     }

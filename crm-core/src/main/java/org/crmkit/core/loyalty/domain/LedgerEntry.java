@@ -25,10 +25,13 @@ import org.crmkit.core.shared.CustomerId;
  *                        unique per ledger and kind
  * @param description     the reason of an adjustment, the note of a redemption, or what was expired or returned
  * @param lines           for an earning, what each purchase line earned and why; empty otherwise
+ * @param earnedAt        when {@code earned} counts for tiers and rankings: the purchase's time for an earning and
+ *                        for the claw-back of its points (so a return takes the points out of the window they were
+ *                        earned in), {@code null} for the other kinds
  */
 public record LedgerEntry(UUID id, CustomerId customer, EntryKind kind, long points, long shortfallChange,
                           long earned, long balanceAfter, Instant occurredAt, String reference, String description,
-                          List<EarnedLine> lines) {
+                          List<EarnedLine> lines, Instant earnedAt) {
     /** Checks the parts are present and copies the lines. */
     public LedgerEntry {
         Objects.requireNonNull(id, "id");

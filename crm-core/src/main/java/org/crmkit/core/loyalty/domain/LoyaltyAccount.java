@@ -94,7 +94,7 @@ public final class LoyaltyAccount extends AggregateRoot {
             addLot(new PointsLot(lotId, state.customer(), entryId, occurredAt, expiresAt, net, net));
         }
         return post(new Change(entryId, EntryKind.EARN, net, -settled, gross, occurredAt, purchase.toString(),
-                "purchase " + purchase, lines), now);
+                "purchase " + purchase, lines, occurredAt), now);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class LoyaltyAccount extends AggregateRoot {
     public LedgerEntry redeem(UUID entryId, long points, String idempotencyKey, String note, Instant now) {
         take(points, "redeem");
         LedgerEntry entry = post(new Change(entryId, EntryKind.REDEEM, -points, 0, 0, now, idempotencyKey, note,
-                List.of()), now);
+                List.of(), null), now);
         state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed() + points, now, state.shortfall(), state.tier(),
                 state.earnedInWindow(), state.tierEvaluatedAt());
@@ -136,7 +136,7 @@ public final class LoyaltyAccount extends AggregateRoot {
         } else {
             take(-points, "remove");
         }
-        return post(new Change(entryId, EntryKind.ADJUST, points, 0, 0, now, null, reason, List.of()), now);
+        return post(new Change(entryId, EntryKind.ADJUST, points, 0, 0, now, null, reason, List.of(), null), now);
     }
 
     /**
@@ -147,12 +147,14 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param returnId the return
      * @param purchase the purchase returned against
      * @param points   the points the returned lines earned, 0 or more
-     * @param earnedBy the entry that posted the purchase's earning, whose lots are taken from first
+     * @param earning  the entry that posted the purchase's earning: its lots are taken from first, and the points
+     *                 leave the window they were earned in
      * @param now      the current time
      * @return the entry, or {@code null} when there is nothing to take back
      */
-    public LedgerEntry clawBack(UUID entryId, UUID returnId, PurchaseId purchase, long points, UUID earnedBy,
+    public LedgerEntry clawBack(UUID entryId, UUID returnId, PurchaseId purchase, long points, LedgerEntry earning,
                                 Instant now) {
+        UUID earnedBy = earning.id();
         if (points <= 0) {
             return null;
         }
@@ -169,7 +171,8 @@ public final class LoyaltyAccount extends AggregateRoot {
             taken += part;
         }
         return post(new Change(entryId, EntryKind.CLAWBACK, -taken, wanted - taken, -points, now,
-                returnId.toString(), "return " + returnId + " of purchase " + purchase, List.of()), now);
+                returnId.toString(), "return " + returnId + " of purchase " + purchase, List.of(), earning.earnedAt()),
+                now);
     }
 
     /**
@@ -186,13 +189,31 @@ public final class LoyaltyAccount extends AggregateRoot {
                 .sorted(OLDEST_FIRST).toList();
         List<LedgerEntry> entries = new ArrayList<>();
         for (PointsLot lot : due) {
-            long remaining = lot.remaining();
-            changeLot(lot.take(remaining));
-            entries.add(post(new Change(ids.get(), EntryKind.EXPIRE, -remaining, 0, 0, lot.expiresAt(),
-                    lot.id().toString(), "points earned " + lot.earnedAt() + " expired " + lot.expiresAt(),
-                    List.of()), now));
+            if (lot.isOpen()) {
+                entries.add(expireLot(ids.get(), lot.id(), now));
+            }
         }
         return entries;
+    }
+
+    /**
+     * Expires what remains of one lot now, whatever its expiry: for points that were already expired when they were
+     * earned (an import of old sales), so that they count as earned but can never be spent.
+     *
+     * @param entryId the expiry entry's id
+     * @param lotId   the lot
+     * @param now     the current time
+     * @return the entry, or {@code null} when the lot is not open
+     */
+    public LedgerEntry expireLot(UUID entryId, UUID lotId, Instant now) {
+        PointsLot lot = lots.get(lotId);
+        if (lot == null || !lot.isOpen()) {
+            return null;
+        }
+        long remaining = lot.remaining();
+        changeLot(lot.take(remaining));
+        return post(new Change(entryId, EntryKind.EXPIRE, -remaining, 0, 0, lot.expiresAt(), lot.id().toString(),
+                "points earned " + lot.earnedAt() + " expired " + lot.expiresAt(), List.of(), null), now);
     }
 
     /**
@@ -216,10 +237,10 @@ public final class LoyaltyAccount extends AggregateRoot {
         return true;
     }
 
-    /** @return the points earned by entries not yet stored within {@code [from, to]} */
+    /** @return the points earned by entries not yet stored whose earning time is within {@code [from, to]} */
     public long pendingEarned(Instant from, Instant to) {
-        return newEntries.stream().filter(e -> !e.occurredAt().isBefore(from) && !e.occurredAt().isAfter(to))
-                .mapToLong(LedgerEntry::earned).sum();
+        return newEntries.stream().filter(e -> e.earnedAt() != null && !e.earnedAt().isBefore(from)
+                && !e.earnedAt().isAfter(to)).mapToLong(LedgerEntry::earned).sum();
     }
 
     /** @return the account's row as it is now */
@@ -268,7 +289,8 @@ public final class LoyaltyAccount extends AggregateRoot {
     }
 
     private record Change(UUID id, EntryKind kind, long points, long shortfallChange, long earned,
-                          Instant occurredAt, String reference, String description, List<EarnedLine> lines) {
+                          Instant occurredAt, String reference, String description, List<EarnedLine> lines,
+                          Instant earnedAt) {
     }
 
     private LedgerEntry post(Change c, Instant now) {
@@ -279,7 +301,7 @@ public final class LoyaltyAccount extends AggregateRoot {
                 state.tierEvaluatedAt());
         requireInvariants();
         LedgerEntry entry = new LedgerEntry(c.id(), state.customer(), c.kind(), c.points(), c.shortfallChange(),
-                c.earned(), balance, c.occurredAt(), c.reference(), c.description(), c.lines());
+                c.earned(), balance, c.occurredAt(), c.reference(), c.description(), c.lines(), c.earnedAt());
         newEntries.add(entry);
         record(new LoyaltyEvents.PointsPosted(state.customer(), c.id(), c.kind(), c.points(), balance, now));
         return entry;

@@ -31,7 +31,7 @@ final class LoyaltyRows {
 
     static EntryRow toRow(LedgerEntry e) {
         return new EntryRow(e.id(), e.customer().value(), e.kind().name(), e.points(), e.shortfallChange(),
-                e.earned(), e.balanceAfter(), e.occurredAt(), e.reference(), e.description());
+                e.earned(), e.balanceAfter(), e.occurredAt(), e.reference(), e.description(), e.earnedAt());
     }
 
     static List<EntryLineRow> toLineRows(LedgerEntry e) {
@@ -44,7 +44,7 @@ final class LoyaltyRows {
         return new LedgerEntry(r.id(), new CustomerId(r.customerId()), EntryKind.valueOf(r.kind()), r.points(),
                 r.shortfallChange(), r.earned(), r.balanceAfter(), r.occurredAt(), r.reference(), r.description(),
                 lines.stream().map(l -> new EarnedLine(l.lineNumber(), new ProductId(l.productId()), l.quantity(),
-                        l.points(), l.explanation())).toList());
+                        l.points(), l.explanation())).toList(), r.earnedAt());
     }
 
     /** @param rows entries in their order @param lines their lines by entry id @return the entries */

@@ -67,7 +67,7 @@ public interface LoyaltyRepository {
      * @param customer whose ledger
      * @param from     first instant, inclusive
      * @param to       last instant, inclusive
-     * @return the points earned by entries that took effect then (net of claw-backs)
+     * @return the points earned then (by the entries' earning time: the purchase's), net of claw-backs
      */
     long earnedBetween(CustomerId customer, Instant from, Instant to);
 
@@ -90,7 +90,8 @@ public interface LoyaltyRepository {
      * @param from  first instant, inclusive
      * @param to    last instant, exclusive
      * @param limit most customers
-     * @return customers by points earned then (net of claw-backs), most first, then by id; only those above 0
+     * @return customers by points earned then (by the purchases' time, net of claw-backs), most first, then by id;
+     *         only those above 0
      */
     List<Earner> topEarners(Instant from, Instant to, int limit);
 
