@@ -31,7 +31,9 @@ import org.crmkit.core.loyalty.port.in.Loyalty;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
+import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.sales.domain.PurchaseReturn;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
@@ -238,10 +240,16 @@ public final class LoyaltyScenario {
 
         // ---- a CSV import -----------------------------------------------------------------------------------------
         String csv = csv(run, clock.instant());
-        SalesImportOptions options = SalesImportOptions.strict(CSV_SOURCE, "EUR").creatingUnknown()
-                .withBatchSize(IMPORT_BATCH);
+        Actor productManager = staff.member(Role.PRODUCT_MANAGER).actor();
+        section("The product manager adds the ink the export sells (an import creates products only for a caller "
+                + "who may manage the catalog)");
+        ProductView ink = crm.products().create(productManager, new CreateProductCommand("INK-" + run + "-BK",
+                "Ink cartridges, black, pack of 6", null, null, new BigDecimal("4.20"), "EUR"));
+        line("created %s  %s  listPrice=%s", ink.id(), ink.sku(), ink.listPrice());
+        SalesImportOptions options = new SalesImportOptions(CSV_SOURCE, "EUR", SalesChannel.WEB, false, true,
+                IMPORT_BATCH);
         section("The sales manager imports a retail CSV export (source " + CSV_SOURCE + ", EUR, " + IMPORT_BATCH
-                + " lines per transaction, creating unknown SKUs and customers)");
+                + " lines per transaction, creating unknown customers)");
         csv.lines().forEach(l -> out.println("   | " + l));
         List<Progress> firstProgress = new ArrayList<>();
         ImportSummary firstImport = importCsv(salesManager, options, csv, firstProgress);

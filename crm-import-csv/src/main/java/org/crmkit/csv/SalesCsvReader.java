@@ -49,7 +49,7 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
      */
     public static SalesCsvReader open(Reader source, SalesCsvFormat format) {
         CsvReader<NamedCsvRecord> csv = CsvReader.builder().fieldSeparator(format.separator()).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).detectBomHeader(false).ofNamedCsvRecord(source);
+                .allowMissingFields(true).allowExtraFields(true).detectBomHeader(true).ofNamedCsvRecord(source);
         return new SalesCsvReader(csv, format);
     }
 

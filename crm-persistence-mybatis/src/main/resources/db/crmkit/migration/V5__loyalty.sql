@@ -93,8 +93,8 @@ CREATE TABLE crm_loyalty_entry_line (
     product_id  BINARY(16) NOT NULL,
     quantity    INT        NOT NULL,
     points      BIGINT     NOT NULL,
-    -- TEXT, not VARCHAR: LoyaltyProgram.earn writes one clause per rule applied (rate, category, each running
-    -- promotion, tier, rounding, each bonus) and sets no bound; a dozen running promotions pass 1,000 characters
+    -- one clause per rule applied (rate, category, each running promotion, tier, rounding, each bonus), cut by
+    -- LoyaltyProgram at MAX_EXPLANATION (2,000) characters: a dozen running promotions pass 1,000
     explanation TEXT       NOT NULL,
     CONSTRAINT pk_crm_loyalty_entry_line PRIMARY KEY (entry_id, line_number),
     CONSTRAINT fk_crm_loyalty_entry_line_entry FOREIGN KEY (entry_id) REFERENCES crm_loyalty_entry (id),

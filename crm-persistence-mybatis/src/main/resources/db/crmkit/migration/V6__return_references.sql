@@ -5,5 +5,5 @@
 ALTER TABLE crm_purchase_return
     -- free text, stripped by the domain, matched exactly (binary collation, no trailing-space padding surprises:
     -- the adapter compares the value it reads back)
-    ADD COLUMN reference VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+    ADD COLUMN reference VARCHAR(200) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
     ADD CONSTRAINT uq_crm_purchase_return__reference UNIQUE (reference);

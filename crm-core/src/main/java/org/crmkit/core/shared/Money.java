@@ -29,7 +29,8 @@ public record Money(BigDecimal amount, Currency currency) {
         if (stripped.scale() > MAX_SCALE) {
             throw new InvalidValueException("amount", "must have at most " + MAX_SCALE + " decimal places");
         }
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+        // in long: an exponent such as 1E+2147483647 would overflow the int subtraction and slip through
+        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
             throw new InvalidValueException("amount", "must have at most " + MAX_INTEGER_DIGITS + " integer digits");
         }
         int scale = Math.max(Math.max(currency.getDefaultFractionDigits(), 0), Math.max(stripped.scale(), 0));

@@ -144,6 +144,7 @@ class LoyaltyUseCasesTest {
         assertThat(world.statement(alice.id()).account().tier()).as("305 points earned reach SILVER")
                 .isEqualTo("SILVER");
 
+        world.moveTo(Instant.parse("2026-03-11T00:00:00Z"));
         world.buy(alice.id(), Instant.parse("2026-03-10T10:00:00Z"), comic, 1);
 
         LedgerEntryView second = world.statement(alice.id()).entries().items().get(0);
@@ -307,21 +308,54 @@ class LoyaltyUseCasesTest {
 
     @Test
     void returningAnOldPurchaseTakesItsPointsOutOfTheWindowTheyWereEarnedInNotTheCurrentOne() {
-        standard();
+        world(LoyaltyProgram.builder().tierWindow(java.time.Period.ofMonths(6)).build());
         CustomerView alice = customer("Alice");
         ProductView tv = world.product("TV", "1200.00", null);
-        PurchaseView old = world.buy(alice.id(), Instant.parse("2025-06-01T10:00:00Z"), tv, 1);
+        PurchaseView old = world.buy(alice.id(), Instant.parse("2025-12-01T10:00:00Z"), tv, 1);
         world.buy(alice.id(), MARCH_1, tv, 1);
         assertThat(world.statement(alice.id()).account().earnedInWindow()).isEqualTo(1200 + 1320);
-        world.moveTo(Instant.parse("2026-07-01T00:00:00Z")); // the old purchase has left the window
+        // the old purchase has left the 6-month window; its points are still valid (12 months)
+        world.moveTo(Instant.parse("2026-06-15T00:00:00Z"));
 
         world.giveBack(old, 1, 1);
 
         LoyaltyStatement s = world.statement(alice.id());
-        assertThat(s.account().earnedInWindow()).as("its points leave June 2025, not the window of today")
+        assertThat(s.account().earnedInWindow()).as("its points leave December 2025, not the window of today")
                 .isEqualTo(1320);
+        assertThat(s.account().balance()).isEqualTo(1320);
         assertThat(s.account().tier()).isEqualTo("SILVER");
         assertThat(s.entries().items().get(0).kind()).isEqualTo(EntryKind.CLAWBACK);
+    }
+
+    @Test
+    void aReturnAfterThePurchasesPointsExpiredTakesNothingFromTheLivePoints() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView novel = world.product("NOVEL", "20.00", null);
+        PurchaseView old = world.buy(alice.id(), Instant.parse("2025-04-01T10:00:00Z"), novel, 5); // 100, due 2026-04
+        world.buy(alice.id(), MARCH_1, novel, 3);                                                  // 60
+        world.moveTo(Instant.parse("2026-04-15T00:00:00Z"));
+        loyalty().expirePoints(world.manager(), new ExpirePointsCommand(world.clock().instant()));
+
+        world.giveBack(old, 1, 5);
+
+        LoyaltyStatement s = world.statement(alice.id());
+        assertThat(s.account().balance()).as("the live 60 points stay").isEqualTo(60);
+        assertThat(s.account().shortfall()).isZero();
+        assertThat(s.entries().items()).extracting(LedgerEntryView::kind).doesNotContain(EntryKind.CLAWBACK);
+    }
+
+    @Test
+    void aSaleDatedMoreThanADayAheadIsRefused() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView novel = world.product("NOVEL", "20.00", null);
+
+        assertThatThrownBy(() -> world.buy(alice.id(), START.plus(java.time.Duration.ofHours(25)), novel, 1))
+                .isInstanceOfSatisfying(org.crmkit.core.shared.InvalidCommandException.class, e -> assertThat(
+                        e.errors()).extracting(org.crmkit.core.shared.FieldError::field).containsExactly("occurredAt"));
+        world.buy(alice.id(), START.plus(java.time.Duration.ofHours(23)), novel, 1);
+        assertThat(world.statement(alice.id()).account().balance()).isEqualTo(20);
     }
 
     // ---- tiers and statements --------------------------------------------------------------------------------------

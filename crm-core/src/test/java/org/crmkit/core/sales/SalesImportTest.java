@@ -112,7 +112,7 @@ class SalesImportTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 2),
                             org.assertj.core.groups.Tuple.tuple(4, 0));
             assertThat(p.returns()).singleElement().satisfies(r -> assertThat(r.reference())
-                    .isEqualTo("shop:C2001#1"));
+                    .isEqualTo("4:shop:C2001#1"));
         });
         List<LedgerEntryView> ledger = world.statement(alice.id()).entries().items();
         assertThat(ledger).extracting(LedgerEntryView::kind, LedgerEntryView::points).containsExactly(
@@ -137,8 +137,10 @@ class SalesImportTest {
     }
 
     @Test
-    void withTheOptionsUnknownProductsAndCustomersAreCreated() {
-        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+    void withTheOptionsUnknownProductsAndCustomersAreCreatedAsTheCaller() {
+        var importer = TestStaff.enrol(world.crm(), StaffId.next(world.clock()), Role.SALES_MANAGER,
+                Role.PRODUCT_MANAGER);
+        ImportSummary summary = world.crm().sales().importSales(importer,
                 SalesImportOptions.strict("shop", "EUR").creatingUnknown(), List.of(
                         sale(2, "1003", 1, "NEW-SKU", 1, "9.99", T2, "17850"),
                         sale(3, "1004", 1, lamp.sku(), 1, "20.00", T2, "99999.0".replace(".0", ""))),
@@ -152,6 +154,19 @@ class SalesImportTest {
                 .orElseThrow();
         assertThat(newcomer.email()).endsWith(".invalid");
         assertThat(newcomer.source()).isEqualTo(org.crmkit.core.customer.domain.CustomerSource.IMPORT);
+        assertThat(world.crm().persistence().unitOfWork().inTransaction(() -> world.crm().persistence().auditLog()
+                .findByTarget("product", created.id().value()))).singleElement()
+                .satisfies(e -> assertThat(e.actorRef()).isEqualTo(importer.reference()));
+    }
+
+    @Test
+    void creatingProductsNeedsTheCatalogPermissionToo() {
+        assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").creatingUnknown(), file(), (r, i, j) -> { }))
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.getMessage()).contains("PRODUCT_MANAGE"));
+        assertThat(history(alice.id())).isEmpty();
+        assertThat(world.crm().products().findBySku(world.manager(), "NO-SUCH-SKU")).isEmpty();
     }
 
     @Test

@@ -47,6 +47,9 @@ class MoneyTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(Money.of("999999999999999.9999", "EUR").amount()).isEqualByComparingTo("999999999999999.9999");
         assertThat(Money.of("1.23450", "EUR").amount().toPlainString()).isEqualTo("1.2345");
+        assertThatThrownBy(() -> new Money(new java.math.BigDecimal("1E+2147483647"), java.util.Currency
+                .getInstance("EUR"))).as("an exponent that overflows int arithmetic")
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test

@@ -132,10 +132,10 @@ final class CustomerService implements Customers {
         return support.transaction(() -> {
             Optional<Customer> found = customers.findByExternalReference(reference)
                     .filter(c -> c.snapshot().status() != org.crmkit.core.customer.domain.CustomerStatus.ERASED);
-            Optional<CustomerId> id = found.map(Customer::id);
+            // a caller who may see only some customers is refused alike whether the reference is someone else's
+            // or no one's, and the refusal names no id: the reference tells them nothing they may not see
             support.authorize(actor, Permission.CUSTOMER_VIEW,
-                    id.isPresent() ? targetOf(id.get(), found) : AccessTarget.none(),
-                    "customer.view", TYPE, id.map(CustomerId::value).orElse(null));
+                    found.map(c -> targetOf(c.id(), found)).orElse(AccessTarget.none()), "customer.view", TYPE, null);
             return found.map(c -> CustomerView.of(c.snapshot()));
         });
     }

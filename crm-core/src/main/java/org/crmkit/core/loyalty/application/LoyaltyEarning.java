@@ -93,7 +93,9 @@ final class LoyaltyEarning implements PurchaseParticipant {
             return;
         }
         Optional<LedgerEntry> earning = accounts.findEntry(customer, EntryKind.EARN, returned.purchase().toString());
-        if (earning.isEmpty()) {
+        if (earning.isEmpty() || !program.expiryOf(earning.get().earnedAt()).isAfter(support.now())) {
+            // nothing earned, or the points expired already: what expired is gone and is not taken again from the
+            // customer's live points
             return;
         }
         Map<Integer, EarnedLine> earnedByLine = new HashMap<>();

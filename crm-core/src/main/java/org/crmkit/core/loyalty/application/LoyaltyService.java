@@ -143,8 +143,11 @@ final class LoyaltyService implements Loyalty {
             support.authorize(actor, Permission.LOYALTY_REDEEM, targetOf(customer), "loyalty.redeem", TYPE,
                     customer.value());
             requireLiveCustomer(customer);
-            LoyaltyAccount account = accounts.lock(customer)
-                    .orElseThrow(() -> new NotFoundException(TYPE, customer));
+            if (accounts.find(customer).isEmpty()) {
+                // no locking read of a missing row: on MySQL it would lock the gap where new accounts go
+                throw new NotFoundException(TYPE, customer);
+            }
+            LoyaltyAccount account = accounts.lock(customer).orElseThrow();
             Optional<LedgerEntry> earlier = accounts.findEntry(customer, EntryKind.REDEEM, command.idempotencyKey());
             if (earlier.isPresent()) {
                 LedgerEntry first = earlier.get();

@@ -198,7 +198,7 @@ public final class LoyaltyProgram {
             for (Promotion promotion : promotions) {
                 if (promotion.bonusPoints() > 0 && promotion.runsAt(purchase.occurredAt())
                         && promotion.matches(ids) && bonusGiven.add(promotion)) {
-                    points += promotion.bonusPoints();
+                    points = Math.min(MAX_LINE_POINTS, points + promotion.bonusPoints()); // both at most 10^12
                     why.append("; promotion ").append(promotion.name()).append(" bonus +")
                             .append(promotion.bonusPoints());
                 }

@@ -38,6 +38,10 @@ public record Promotion(String name, Instant from, Instant until, Set<CategoryId
         if (multiplier != null && multiplier.signum() <= 0 || bonusPoints < 0) {
             throw new IllegalArgumentException("promotion " + name + " must give more than nothing");
         }
+        if (bonusPoints > LoyaltyProgram.MAX_LINE_POINTS) {
+            throw new IllegalArgumentException("promotion " + name + " may give at most "
+                    + LoyaltyProgram.MAX_LINE_POINTS + " bonus points");
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +48,8 @@ import org.crmkit.core.shared.UseCaseSupport;
  */
 final class SalesImport {
     private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
+    /** Most characters of a product name (the catalog's limit). */
+    private static final int PRODUCT_NAME = 200;
     /** Most SKUs and customer references remembered per import. */
     private static final int CACHE = 200_000;
 
@@ -75,8 +76,25 @@ final class SalesImport {
                     "must not be null")));
         }
         Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", options.currency()));
-        support.transaction(() -> support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(),
-                "purchase.import", SalesService.TYPE, null));
+        support.transaction(() -> {
+            // the import records, returns and creates on the caller's behalf: it needs what each of those needs,
+            // for any customer, besides SALES_IMPORT itself
+            support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
+                    SalesService.TYPE, null);
+            List<Permission> needed = new ArrayList<>(List.of(Permission.SALES_RECORD, Permission.SALES_RETURN));
+            if (options.createUnknownProducts()) {
+                needed.add(Permission.PRODUCT_MANAGE);
+            }
+            if (options.createUnknownCustomers()) {
+                needed.add(Permission.CUSTOMER_REGISTER);
+            }
+            for (Permission permission : needed) {
+                // a target that is no one's: only a grant on any record covers it
+                support.authorize(actor, permission, AccessTarget.none(), "purchase.import", SalesService.TYPE,
+                        null);
+            }
+            return null;
+        });
         return new Run(actor, options, currency, progress).all(rows);
     }
 
@@ -100,6 +118,8 @@ final class SalesImport {
         private final String source;
         private final Map<String, Optional<ProductView>> skus = new HashMap<>();
         private final Map<String, Optional<CustomerId>> references = new HashMap<>();
+        private final Map<String, String> unusableSkus = new HashMap<>();
+        private final Map<String, String> unusableReferences = new HashMap<>();
         private final List<RejectedLine> rejected = new ArrayList<>();
         private long read;
         private long imported;
@@ -179,6 +199,9 @@ final class SalesImport {
             } else if (line.occurredAt() == null) {
                 field = "occurredAt";
                 reason = "must not be empty";
+            } else if (line.occurredAt().isAfter(support.now().plus(SalesService.MAX_AHEAD))) {
+                field = "occurredAt";
+                reason = "must not be more than a day in the future";
             } else if (line.customerReference() != null && blankOrLonger(line.customerReference(), 100)) {
                 field = "customerReference";
                 reason = "must be 1 to 100 characters without control characters";
@@ -255,8 +278,8 @@ final class SalesImport {
             if (customerReference != null) {
                 Optional<CustomerId> found = customer(customerReference, first);
                 if (found.isEmpty()) {
-                    order.lines.forEach(l -> reject(l.sourceLine(), "customerReference", options.createUnknownCustomers()
-                            ? "the customer could not be created" : "no customer holds this reference"));
+                    String why = unusableReferences.getOrDefault(customerReference, "no customer holds this reference");
+                    order.lines.forEach(l -> reject(l.sourceLine(), "customerReference", why));
                     return null;
                 }
                 customer = found.get();
@@ -279,8 +302,8 @@ final class SalesImport {
                 } else {
                     Optional<ProductView> product = product(line);
                     if (product.isEmpty()) {
-                        reject(line.sourceLine(), "sku", options.createUnknownProducts()
-                                ? "the product could not be created" : "no product has this SKU");
+                        reject(line.sourceLine(), "sku", unusableSkus.getOrDefault(line.sku().strip(),
+                                "no product has this SKU"));
                     } else if (product.get().isRetired() && !order.cancellation) {
                         reject(line.sourceLine(), "sku", "the product is retired and no longer sold");
                     } else {
@@ -298,18 +321,27 @@ final class SalesImport {
             if (known != null) {
                 return known;
             }
-            Optional<ProductView> found = products.findBySku(LOOKUP, sku);
-            if (found.isEmpty() && options.createUnknownProducts()) {
-                String name = line.description() == null || line.description().isBlank() ? sku
-                        : line.description().strip();
-                try {
-                    found = Optional.of(products.create(LOOKUP, new CreateProductCommand(sku,
-                            name.length() > 400 ? name.substring(0, 400) : name, null, null,
-                            line.unitPrice().abs(), currency.getCurrencyCode())));
-                    productsCreated++;
-                } catch (CrmException e) {
-                    found = products.findBySku(LOOKUP, sku); // created meanwhile, or not creatable
+            Optional<ProductView> found;
+            try {
+                found = products.findBySku(LOOKUP, sku);
+                if (found.isEmpty() && options.createUnknownProducts()) {
+                    String name = line.description() == null || line.description().isBlank() ? sku
+                            : line.description().strip();
+                    try {
+                        found = Optional.of(products.create(actor, new CreateProductCommand(sku,
+                                cut(name, PRODUCT_NAME), null, null, line.unitPrice(), currency.getCurrencyCode())));
+                        productsCreated++;
+                    } catch (CrmException e) {
+                        found = products.findBySku(LOOKUP, sku); // created meanwhile?
+                        if (found.isEmpty()) {
+                            remember(unusableSkus, sku, "the product could not be created: " + reasonOf(e));
+                        }
+                    }
                 }
+            } catch (CrmException e) {
+                // a SKU the catalog would never hold (its rules are stricter than the line's checks)
+                found = Optional.empty();
+                remember(unusableSkus, sku, reasonOf(e));
             }
             remember(skus, sku, found);
             return found;
@@ -320,25 +352,44 @@ final class SalesImport {
             if (known != null) {
                 return known;
             }
-            Optional<CustomerId> found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
-            if (found.isEmpty() && options.createUnknownCustomers()) {
-                try {
-                    found = Optional.of(customers.register(LOOKUP, RegisterCustomerCommand.imported("Imported",
-                            "Customer " + reference, placeholderEmail(reference), reference)).id());
-                    customersCreated++;
-                } catch (CrmException e) {
-                    found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+            Optional<CustomerId> found;
+            try {
+                found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+                if (found.isEmpty() && options.createUnknownCustomers()) {
+                    try {
+                        found = Optional.of(customers.register(actor, RegisterCustomerCommand.imported("Imported",
+                                cut("Customer " + reference, PRODUCT_NAME), placeholderEmail(reference), reference)).id());
+                        customersCreated++;
+                    } catch (CrmException e) {
+                        found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+                        if (found.isEmpty()) {
+                            remember(unusableReferences, reference, "the customer could not be created: "
+                                    + reasonOf(e));
+                        }
+                    }
                 }
+            } catch (CrmException e) {
+                found = Optional.empty();
+                remember(unusableReferences, reference, reasonOf(e));
             }
             remember(references, reference, found);
             return found;
         }
 
-        /** An address that can never receive mail (RFC 2606 {@code .invalid}), unique per reference and source. */
+        /**
+         * An address that can never receive mail (RFC 2606 {@code .invalid}) and is unique per source and reference:
+         * the local part is a hash of both, so references that differ only in case or punctuation never collide and
+         * no reference is too long for an address.
+         */
         private String placeholderEmail(String reference) {
-            String local = reference.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-");
-            String domain = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-");
-            return "customer-" + local + "@" + (domain.isEmpty() ? "import" : domain) + ".import.invalid";
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                        (source.length() + ":" + source + ":" + reference).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8));
+                return "customer-" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "@import.invalid";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+            }
         }
 
         private <V> void remember(Map<String, V> cache, String key, V value) {
@@ -407,7 +458,8 @@ final class SalesImport {
         /** Each cancelled line takes back from the customer's latest earlier purchase that still holds enough. */
         private void cancel(Prepared p, Tally tally) {
             for (SaleLine line : p.lines) {
-                String reference = source + ":" + p.order.reference + "#" + line.lineNumber();
+                // the source's length first, so that no source and order can spell another's reference
+                String reference = source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
                 if (purchases.findByReturnReference(reference).isPresent()) {
                     tally.already++;
                     continue;
@@ -415,8 +467,14 @@ final class SalesImport {
                 ProductView product = p.productOf.get(line.lineNumber());
                 int quantity = -line.quantity();
                 Instant at = SalesService.storable(line.occurredAt());
-                Optional<Purchase> target = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
-                        .filter(candidate -> lineHolding(candidate, product, quantity) != null).findFirst();
+                // the latest earlier purchase of this source holding enough, preferring one at the cancelled price
+                List<Purchase> holding = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
+                        .filter(candidate -> candidate.snapshot().source().equals(source)
+                                && lineHolding(candidate, product, quantity) != null).toList();
+                Money price = Money.of("unitPrice", line.unitPrice(), currency);
+                Optional<Purchase> target = holding.stream()
+                        .filter(candidate -> lineHolding(candidate, product, quantity).unitPrice().equals(price))
+                        .findFirst().or(() -> holding.stream().findFirst());
                 if (target.isEmpty()) {
                     tally.reject(line.sourceLine(), "quantity",
                             "no earlier purchase of this customer holds that many of the SKU to take back");
@@ -440,6 +498,23 @@ final class SalesImport {
             if (rejected.size() < ImportSummary.MAX_REPORTED) {
                 rejected.add(new RejectedLine(sourceLine, field, reason));
             }
+        }
+
+        /** @return the first field error's reason, or the error's code */
+        private String reasonOf(CrmException e) {
+            if (e instanceof InvalidCommandException invalid && !invalid.errors().isEmpty()) {
+                return invalid.errors().get(0).message();
+            }
+            if (e instanceof InvalidValueException invalid) {
+                return invalid.reason();
+            }
+            return e.code();
+        }
+
+        /** @return the text cut to at most {@code max} code points */
+        private String cut(String text, int max) {
+            return text.codePointCount(0, text.length()) <= max ? text
+                    : text.substring(0, text.offsetByCodePoints(0, max));
         }
 
         private boolean blankOrLonger(String text, int max) {

@@ -52,6 +52,8 @@ import org.crmkit.core.shared.UuidV7;
  */
 final class SalesService implements Sales {
     static final String TYPE = "purchase";
+    /** How far ahead of the clock a sale may be dated (clocks of tills and servers drift apart). */
+    static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
     private static final Actor LOOKUP = Actor.system("crmkit.sales");
 
     private final UseCaseSupport support;
@@ -87,6 +89,11 @@ final class SalesService implements Sales {
     public PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command) {
         support.validate(actor, command);
         Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
+        if (command.occurredAt().isAfter(support.now().plus(MAX_AHEAD))) {
+            // a sale dated years ahead would earn points that never expire and never count for a tier
+            throw new InvalidCommandException(List.of(new FieldError("occurredAt",
+                    "must not be more than a day in the future")));
+        }
         List<PurchaseLine> lines = lines(command, currency);
         // the whole purchase is built and checked before any storage is read or any access decided
         Purchase candidate = UseCaseSupport.commandField(() -> Purchase.record(PurchaseId.next(support.clock()),

@@ -18,7 +18,7 @@ import org.crmkit.core.shared.Money;
  */
 public record PurchaseReturn(UUID id, Instant occurredAt, List<ReturnLine> lines, Money refund, String reference) {
     /** Most characters of a return's reference. */
-    public static final int MAX_REFERENCE = 100;
+    public static final int MAX_REFERENCE = 200;
 
     /**
      * A return without a reference of its own.

@@ -44,6 +44,10 @@ public interface Customers {
      * @param actor             the caller; a customer may only find themself
      * @param externalReference the host's id of a customer (as registered)
      * @return the customer who is not erased and holds that reference, or empty
+     * @throws org.crmkit.core.shared.AccessDeniedException for a caller who may view only some customers (a customer,
+     *                                                      a sales rep), when the reference is not one of theirs,
+     *                                                      whether someone else holds it or no one: the refusal names
+     *                                                      no id
      */
     Optional<CustomerView> findByExternalReference(Actor actor, String externalReference);
 
