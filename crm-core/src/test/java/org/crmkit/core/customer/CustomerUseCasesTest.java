@@ -90,6 +90,25 @@ class CustomerUseCasesTest {
     // ---- register and view ------------------------------------------------------------------------------------
 
     @Test
+    void aCustomerLooksUpOnlyTheirOwnReferenceAndLearnsNothingAboutOthers() {
+        CustomerView holder = customers.register(SALES_MANAGER, aRegistration().externalReference("host-1").command());
+        CustomerView other = customers.register(SALES_MANAGER, aRegistration().named("Otto", "Other")
+                .email("otto@example.org").externalReference("host-2").command());
+        Actor herself = Actor.customer(holder.id());
+
+        assertThat(customers.findByExternalReference(herself, " host-1 ")).contains(holder);
+        assertThat(customers.findByExternalReference(CRM_MANAGER, "host-2")).contains(other);
+        assertThat(customers.findByExternalReference(CRM_MANAGER, "host-9")).isEmpty();
+        Throwable someoneElses = org.assertj.core.api.Assertions.catchThrowable(
+                () -> customers.findByExternalReference(herself, "host-2"));
+        Throwable nobodys = org.assertj.core.api.Assertions.catchThrowable(
+                () -> customers.findByExternalReference(herself, "host-9"));
+        assertThat(someoneElses).isInstanceOf(org.crmkit.core.shared.AccessDeniedException.class)
+                .hasMessage(nobodys.getMessage());
+        assertThat(someoneElses.getMessage()).doesNotContain(other.id().toString());
+    }
+
+    @Test
     void staffRegisterACustomerWithNormalizedDetailsAndTheTimeOfTheClock() {
         CustomerView view = customers.register(SALES_MANAGER, aRegistration().named("  Zoë 🦊 ", " Ångström ")
                 .email("  Zoe.Angstrom@Example.ORG ").phone("+41 (44) 668-18-00")

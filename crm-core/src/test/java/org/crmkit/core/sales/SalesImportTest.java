@@ -201,6 +201,25 @@ class SalesImportTest {
         assertThat(history(alice.id())).isEmpty();
     }
 
+    @Test
+    void linesTheCatalogOrMoneyCouldNeverHoldAreRejectedOneByOneAndTheRestIsImported() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), List.of(
+                        sale(2, "1001", 1, "BANK CHARGES", 1, "15.00", T1, "17850"),
+                        new SaleLine(3, "1002", 1, mug.sku(), null, 1, new BigDecimal("1E+2147483647"), T1, "17850",
+                                null, false),
+                        sale(4, "1003", 1, lamp.sku(), 1, "20.00", T1.plusSeconds(86_400L * 400), "17850"),
+                        sale(5, "1004", 1, lamp.sku(), 1, "20.00", T2, "17850")),
+                (r, i, j) -> { });
+
+        assertThat(summary.rejected()).extracting(RejectedLine::sourceLine, RejectedLine::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "sku"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "unitPrice"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "occurredAt"));
+        assertThat(summary.purchases()).isEqualTo(1);
+        assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("1004");
+    }
+
     private List<PurchaseView> history(CustomerId customer) {
         return world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(customer,
                 PageRequest.first(10))).items();
