@@ -19,7 +19,7 @@ import java.time.Instant;
  * @param occurredAt        when the sale was made
  * @param customerReference the customer's external reference, or {@code null} for an anonymous sale
  * @param country           the customer's country as the source writes it (an ISO 3166 code or an English name), or
- *                          {@code null}; used only for customers the import creates
+ *                          {@code null}; read for completeness, not stored yet (a created customer gets no address)
  * @param cancellation      whether the source marks the line as a cancellation
  */
 public record SaleLine(long sourceLine, String orderReference, int lineNumber, String sku, String description,
