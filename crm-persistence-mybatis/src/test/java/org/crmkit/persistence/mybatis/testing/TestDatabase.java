@@ -36,10 +36,13 @@ public final class TestDatabase {
 
     private final DataSource dataSource;
     private final String description;
+    /** The embedded server, or {@code null} for a server at {@code CRM_TEST_JDBC_URL}. */
+    private final DB db;
 
-    private TestDatabase(DataSource dataSource, String description) {
+    private TestDatabase(DataSource dataSource, String description, DB db) {
         this.dataSource = dataSource;
         this.description = description;
+        this.db = db;
     }
 
     /** @return the server of this JVM, started on first use */
@@ -48,6 +51,22 @@ public final class TestDatabase {
             instance = start();
         }
         return instance;
+    }
+
+    /**
+     * Stops the embedded server now instead of at the JVM's exit, for a JVM that has to end by itself (the server's
+     * process watcher is not a daemon thread: {@code exec:java}, for one, waits for it). A server at
+     * {@code CRM_TEST_JDBC_URL} is left alone. A later {@link #get()} starts a new server.
+     */
+    public static synchronized void stop() {
+        if (instance != null && instance.db != null) {
+            try {
+                instance.db.stop();
+            } catch (ch.vorburger.exec.ManagedProcessException e) {
+                throw new IllegalStateException("the embedded MariaDB did not stop", e);
+            }
+        }
+        instance = null;
     }
 
     /** @return a data source on the test database */
@@ -132,7 +151,7 @@ public final class TestDatabase {
             ds.setUrl(url);
             ds.setUser(System.getenv().getOrDefault("CRM_TEST_JDBC_USER", "root"));
             ds.setPassword(System.getenv().getOrDefault("CRM_TEST_JDBC_PASSWORD", ""));
-            return new TestDatabase(ds, "server at CRM_TEST_JDBC_URL");
+            return new TestDatabase(ds, "server at CRM_TEST_JDBC_URL", null);
         }
         try {
             Path root = Path.of(System.getProperty("crmkit.test.dbDir", "target/mariadb")).toAbsolutePath();
@@ -165,7 +184,7 @@ public final class TestDatabase {
                     + "/crmkit_test?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true");
             ds.setUser("root");
             ds.setPassword("");
-            return new TestDatabase(ds, "embedded MariaDB on port " + db.getConfiguration().getPort());
+            return new TestDatabase(ds, "embedded MariaDB on port " + db.getConfiguration().getPort(), db);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB for the MySQL tests did not start (" + e
                     + "). Set CRM_TEST_JDBC_URL, CRM_TEST_JDBC_USER and CRM_TEST_JDBC_PASSWORD to test against a"
