@@ -96,7 +96,8 @@ final class CapturedRows {
         Table line = read.get("crm_purchase_line");
         each(line, (row, i) -> known(purchases.get(key(row[line.column("purchase_id")])), line));
         Table ret = read.get("crm_purchase_return");
-        String prefix = source + ":";
+        // the import's return references: "<length of source>:<source>:<order>#<line>"
+        String prefix = source.length() + ":" + source + ":";
         each(ret, (row, i) -> {
             String reference = (String) row[ret.column("reference")];
             if (reference == null || !reference.startsWith(prefix) || reference.lastIndexOf('#') < 0) {
