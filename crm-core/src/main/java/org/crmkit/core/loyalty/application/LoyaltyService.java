@@ -35,7 +35,6 @@ import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.sales.port.in.TopCustomersQuery;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.CustomerId;
@@ -309,9 +308,7 @@ final class LoyaltyService implements Loyalty {
 
     /** Refuses a change for a customer who does not exist or was erased. */
     private void requireLiveCustomer(CustomerId customer) {
-        if (requireCustomer(customer).isErased()) {
-            throw new BusinessRuleViolationException("customer_erased", "customer " + customer + " was erased");
-        }
+        requireCustomer(customer).requireNotErased();
     }
 
     private static String blankToNull(String text) {

@@ -349,11 +349,8 @@ final class SalesService implements Sales {
     /** Refuses a purchase for a customer who does not exist or was erased. */
     private void requireCustomer(CustomerId customer) {
         if (customer != null) {
-            CustomerView view = customers.findById(LOOKUP, customer)
-                    .orElseThrow(() -> new NotFoundException("customer", customer));
-            if (view.isErased()) {
-                throw new BusinessRuleViolationException("customer_erased", "customer " + customer + " was erased");
-            }
+            customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer))
+                    .requireNotErased();
         }
     }
 }

@@ -56,4 +56,18 @@ public record CustomerView(CustomerId id, long version, String firstName, String
     public boolean isErased() {
         return status == CustomerStatus.ERASED;
     }
+
+    /**
+     * For other areas that act on a customer's behalf (a purchase, a redemption): refuses an erased customer.
+     *
+     * @return this view
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code customer_erased}
+     */
+    public CustomerView requireNotErased() {
+        if (isErased()) {
+            throw new org.crmkit.core.shared.BusinessRuleViolationException("customer_erased",
+                    "customer " + id + " was erased");
+        }
+        return this;
+    }
 }
