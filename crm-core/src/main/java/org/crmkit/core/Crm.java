@@ -55,6 +55,7 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
+    private final org.crmkit.core.quote.port.in.Quotes quotes;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -75,6 +76,8 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
+        this.quotes = org.crmkit.core.quote.application.QuoteApplication.quotes(support, p.quotes(), customers,
+                products, sales);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -120,6 +123,11 @@ public final class Crm {
     /** @return the loyalty program: statements, redemptions, adjustments, batches and rankings */
     public Loyalty loyalty() {
         return loyalty;
+    }
+
+    /** @return quotes: requests, answers, acceptance (which records the purchase), rejection and expiry */
+    public org.crmkit.core.quote.port.in.Quotes quotes() {
+        return quotes;
     }
 
     /** @return the persistence this instance runs on */
