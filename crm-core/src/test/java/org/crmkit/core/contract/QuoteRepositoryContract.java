@@ -133,6 +133,15 @@ public abstract class QuoteRepositoryContract extends PortContract {
         update(rejected);
         assertThat(load(rejected.id())).isEqualTo(rejected.snapshot())
                 .extracting(QuoteSnapshot::rejection).isEqualTo("Zu teuer \u00FC");
+
+        assertThat(rejected.erasePersonalText()).isTrue();
+        update(rejected);
+        assertThat(load(rejected.id())).as("after the customer's erasure").isEqualTo(rejected.snapshot())
+                .satisfies(s -> {
+                    assertThat(s.message()).isNull();
+                    assertThat(s.rejection()).isNull();
+                    assertThat(s.status()).isEqualTo(QuoteStatus.REJECTED);
+                });
     }
 
     @Test

@@ -275,4 +275,20 @@ class QuoteUseCasesTest {
         List<PurchaseSnapshot> purchases = w.purchasesOf(w.alice);
         assertThat(purchases).isEmpty();
     }
+
+    @Test
+    void aCustomersErasureBlanksWhatTheyWroteOnTheirQuotesAndKeepsTheOffers() {
+        QuoteView quoted = w.quoted(w.alice);
+        QuoteView rejected = w.quotes.reject(Actor.customer(w.alice), new RejectQuoteCommand(quoted.id(), null,
+                "My phone is +41 79 123 45 67"));
+        QuoteView bobs = w.requested(w.bob);
+        w.crm.customers().erase(QuoteWorld.SYSTEM, w.alice);
+        org.crmkit.core.quote.domain.QuoteSnapshot erased = w.stored(rejected);
+        assertThat(erased.message()).isNull();
+        assertThat(erased.rejection()).isNull();
+        assertThat(erased.status()).isEqualTo(QuoteStatus.REJECTED);
+        assertThat(erased.lines()).isEqualTo(rejected.lines());
+        assertThat(erased.terms()).isEqualTo(rejected.terms());
+        assertThat(w.stored(bobs).message()).as("another customer's quote").isEqualTo("Please quote");
+    }
 }

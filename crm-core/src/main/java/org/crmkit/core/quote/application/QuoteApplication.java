@@ -13,6 +13,14 @@ public final class QuoteApplication {
     }
 
     /**
+     * @param quotes the quote repository
+     * @return what a customer's erasure calls in its transaction: blanks the customer's texts on their quotes
+     */
+    public static org.crmkit.core.shared.PersonalDataEraser customerEraser(QuoteRepository quotes) {
+        return new QuoteErasure(quotes);
+    }
+
+    /**
      * @param support   shared use-case mechanics
      * @param quotes    the quote repository
      * @param customers the customer use cases (a quote's customer and their account manager are read through them)

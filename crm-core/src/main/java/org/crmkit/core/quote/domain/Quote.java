@@ -177,6 +177,23 @@ public final class Quote extends AggregateRoot {
         return true;
     }
 
+    /**
+     * Blanks what the customer wrote (the request's message, a rejection's reason), for the customer's erasure. The
+     * lines, prices, terms and decision stay: they are the shop's record of an offer.
+     *
+     * @return whether anything was blanked
+     */
+    public boolean erasePersonalText() {
+        QuoteSnapshot s = state;
+        if (s.message() == null && s.rejection() == null) {
+            return false;
+        }
+        state = new QuoteSnapshot(s.id(), s.version(), s.customer(), s.currency(), null, s.lines(), s.status(),
+                s.requestedAt(), s.answeredAt(), s.answeredBy(), s.validUntil(), s.terms(), s.closedAt(),
+                s.purchase(), null);
+        return true;
+    }
+
     private void requireOpen() {
         if (state.status().isFinal()) {
             throw new BusinessRuleViolationException("quote_closed", "quote " + state.id() + " is "
