@@ -35,7 +35,7 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()}, {@link #sales()} and {@link #loyalty()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()} and {@link #quotes()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -55,6 +55,7 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
+    private final org.crmkit.core.quote.port.in.Quotes quotes;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -63,7 +64,8 @@ public final class Crm {
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts())));
+                List.of(StaffApplication.customerEraser(p.accounts()),
+                        org.crmkit.core.quote.application.QuoteApplication.customerEraser(p.quotes())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -75,6 +77,8 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
+        this.quotes = org.crmkit.core.quote.application.QuoteApplication.quotes(support, p.quotes(), customers,
+                products, sales);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -120,6 +124,11 @@ public final class Crm {
     /** @return the loyalty program: statements, redemptions, adjustments, batches and rankings */
     public Loyalty loyalty() {
         return loyalty;
+    }
+
+    /** @return quotes: requests, answers, acceptance (which records the purchase), rejection and expiry */
+    public org.crmkit.core.quote.port.in.Quotes quotes() {
+        return quotes;
     }
 
     /** @return the persistence this instance runs on */

@@ -69,6 +69,7 @@ class ExampleScenarioOnMySqlIT {
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
+            QuoteScenario.Result quote = new QuoteScenario(crm, clock, out).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -107,6 +108,15 @@ class ExampleScenarioOnMySqlIT {
                     .contains("refused: code=insufficient_points details={balance=139, requested=500}")
                     .contains("rejected: line 7  field=occurredAt")
                     .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
+
+            assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+            assertThat(quote.acceptedAgain()).isEqualTo(quote.accepted());
+            assertThat(quote.history().items()).singleElement().satisfies(p -> {
+                assertThat(p.id()).isEqualTo(quote.accepted().purchase());
+                assertThat(p.externalReference()).isEqualTo(quote.accepted().id().toString());
+            });
+            assertThat(quote.statement().account().balance()).isEqualTo(576);
+            assertThat(quote.otherCustomer().code()).isEqualTo("access_denied");
         }
     }
 

@@ -81,6 +81,7 @@ class ExampleScenarioTest {
     private CustomerScenario.Result result;
     private SalesScenario.Result sales;
     private LoyaltyScenario.Result loyalty;
+    private QuoteScenario.Result quote;
 
     @BeforeEach
     void runScenarios() {
@@ -91,6 +92,7 @@ class ExampleScenarioTest {
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
         sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
+        quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------
@@ -232,7 +234,9 @@ class ExampleScenarioTest {
                         // the two customers the loyalty scenario's CSV import creates for unknown references, as
                         // the sales manager who runs it
                         tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
-                        tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()));
+                        tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
+                        // the customer the sales rep registers in the quote scenario
+                        tuple(ActorType.STAFF, staff.member(Role.SALES_REP).actor().reference()));
         assertThat(transcript.toString(StandardCharsets.UTF_8))
                 .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
     }
@@ -684,5 +688,54 @@ class ExampleScenarioTest {
                 .contains("customer 17850-TEST1: balance still 122, 2 ledger entries")
                 .doesNotContain("Imported Customer")
                 .doesNotContain("$pbkdf2");
+    }
+
+    // ---- quote scenario ----------------------------------------------------------------------------------------
+
+    @Test
+    void theCustomerRequestsAQuoteTheRepAnswersAndTheCustomerAccepts() {
+        assertThat(quote.requested().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REQUESTED);
+        assertThat(quote.requested().customer()).isEqualTo(quote.customer());
+        assertThat(quote.requested().total()).isNull();
+        org.crmkit.core.quote.port.in.QuoteView answered = quote.answered();
+        assertThat(answered.status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.QUOTED);
+        assertThat(answered.answeredBy()).isEqualTo(staff.member(Role.SALES_REP).profile().id());
+        assertThat(answered.lines()).extracting(l -> l.unitPrice())
+                .containsExactly(Money.of("11.00", "EUR"), Money.of("89.00", "EUR"));
+        assertThat(answered.total()).isEqualTo(Money.of("288.00", "EUR"));
+        assertThat(answered.validUntil()).isEqualTo(CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .plus(QuoteScenario.VALIDITY));
+        assertThat(quote.ownQuotes().items()).containsExactly(answered);
+        assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+        assertThat(quote.accepted().purchase()).isNotNull();
+        assertThat(quote.acceptedAgain()).as("a second acceptance changes nothing").isEqualTo(quote.accepted());
+    }
+
+    @Test
+    void theAcceptedQuotesPurchaseIsInTheCustomersHistoryAndEarnedPoints() {
+        assertThat(quote.history().items()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(quote.accepted().purchase());
+            assertThat(p.customer()).isEqualTo(quote.customer());
+            assertThat(p.source()).isEqualTo("quote");
+            assertThat(p.externalReference()).isEqualTo(quote.accepted().id().toString());
+            assertThat(p.total()).isEqualTo(Money.of("288.00", "EUR"));
+        });
+        // 288 points, doubled by the example program's running promotion
+        assertThat(quote.statement().account().balance()).isEqualTo(576);
+        assertThat(quote.statement().entries().items()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.EARN);
+            assertThat(e.points()).isEqualTo(576);
+        });
+    }
+
+    @Test
+    void anotherCustomerIsRefusedTheQuoteAndTheTranscriptTellsTheStory() {
+        assertThat(quote.otherCustomer()).isNotNull();
+        assertThat(quote.otherCustomer().code()).isEqualTo("access_denied");
+        assertThat(transcript.toString(StandardCharsets.UTF_8))
+                .contains("== The customer asks for a quote (self-service)")
+                .contains("accepted again (a double click): status=ACCEPTED, same purchase "
+                        + quote.accepted().purchase())
+                .contains("earned 576 points for purchase");
     }
 }

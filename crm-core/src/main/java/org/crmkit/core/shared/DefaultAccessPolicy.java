@@ -69,6 +69,18 @@ public final class DefaultAccessPolicy implements AccessPolicy {
                 Permission.LOYALTY_REPORT}) {
             grant(AccessScope.ANY, p, Role.CRM_MANAGER);
         }
+        // quotes: sales staff request, answer and decide for their customers; viewers of purchases see quotes
+        for (Permission p : new Permission[] {Permission.QUOTE_REQUEST, Permission.QUOTE_ANSWER,
+                Permission.QUOTE_DECIDE}) {
+            grant(AccessScope.ANY, p, Role.SALES_MANAGER);
+            grant(AccessScope.OWN, p, Role.SALES_REP);
+        }
+        for (Permission p : new Permission[] {Permission.QUOTE_VIEW, Permission.QUOTE_SEARCH}) {
+            grant(AccessScope.ANY, p, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
+                    Role.SUPPORT_AGENT);
+            grant(AccessScope.OWN, p, Role.SALES_REP);
+        }
+        grant(AccessScope.ANY, Permission.QUOTE_BATCH, Role.SALES_MANAGER);
 
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
@@ -85,6 +97,10 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         customerSelf.put(Permission.SALES_VIEW, AccessScope.OWN);
         for (Permission p : new Permission[] {Permission.LOYALTY_VIEW, Permission.LOYALTY_ENROL,
                 Permission.LOYALTY_REDEEM}) {
+            customerSelf.put(p, AccessScope.OWN);
+        }
+        for (Permission p : new Permission[] {Permission.QUOTE_REQUEST, Permission.QUOTE_DECIDE,
+                Permission.QUOTE_VIEW}) {
             customerSelf.put(p, AccessScope.OWN);
         }
     }

@@ -73,5 +73,17 @@ public enum Permission {
     /** Run the expiry and tier batches. */
     LOYALTY_BATCH,
     /** Rank loyal customers. */
-    LOYALTY_REPORT
+    LOYALTY_REPORT,
+    /** Request a quote for a customer. */
+    QUOTE_REQUEST,
+    /** Answer a quote with prices, validity and terms, or revise the answer. */
+    QUOTE_ANSWER,
+    /** Accept or reject a quoted offer (accepting records its purchase). */
+    QUOTE_DECIDE,
+    /** Read one quote or a customer's quotes. */
+    QUOTE_VIEW,
+    /** Search quotes by status and customer. */
+    QUOTE_SEARCH,
+    /** Run the quote expiry batch. */
+    QUOTE_BATCH
 }

@@ -54,4 +54,7 @@ public interface CrmPersistence {
 
     /** @return the loyalty repository: accounts, ledger entries and lots */
     org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
+
+    /** @return the quote repository */
+    org.crmkit.core.quote.port.out.QuoteRepository quotes();
 }

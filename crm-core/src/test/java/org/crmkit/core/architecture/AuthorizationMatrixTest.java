@@ -965,6 +965,56 @@ class AuthorizationMatrixTest {
                         });
             }));
 
+            // quotes
+            m.put("quotes.request", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                org.crmkit.core.quote.port.in.RequestQuoteCommand command = f.quoteRequest(id);
+                f.lastTarget = new Fixture.QuotesOf(id);
+                return () -> assertThat(f.crm.quotes().request(f.actor, command).status())
+                        .isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REQUESTED);
+            }));
+            m.put("quotes.answer", on(Target.CUSTOMER, (f, k) -> {
+                org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, false);
+                return () -> assertThat(f.crm.quotes().answer(f.actor, f.quoteAnswer(q)).status())
+                        .isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.QUOTED);
+            }));
+            m.put("quotes.accept", on(Target.CUSTOMER, (f, k) -> {
+                org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
+                return () -> {
+                    org.crmkit.core.quote.port.in.QuoteView accepted = f.crm.quotes().accept(f.actor,
+                            new org.crmkit.core.quote.port.in.AcceptQuoteCommand(q.id(), q.version()));
+                    assertThat(accepted.status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+                    assertThat(f.crm.sales().findById(f.system, accepted.purchase())).isPresent();
+                };
+            }));
+            m.put("quotes.reject", on(Target.CUSTOMER, (f, k) -> {
+                org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
+                return () -> assertThat(f.crm.quotes().reject(f.actor,
+                        new org.crmkit.core.quote.port.in.RejectQuoteCommand(q.id(), q.version(), "too dear"))
+                        .status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REJECTED);
+            }));
+            m.put("quotes.findById", on(Target.CUSTOMER, (f, k) -> {
+                org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
+                return () -> assertThat(f.crm.quotes().findById(f.actor, q.id())).contains(q);
+            }));
+            m.put("quotes.customerQuotes", on(Target.CUSTOMER, (f, k) -> {
+                org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, false);
+                return () -> assertThat(f.crm.quotes().customerQuotes(f.actor,
+                        new org.crmkit.core.quote.port.in.CustomerQuotesQuery(q.customer(), PageRequest.first(50)))
+                        .items()).containsExactly(q);
+            }));
+            m.put("quotes.search", on(Target.NONE, (f, k) -> {
+                f.quote(Kind.OTHER, false);
+                return () -> f.crm.quotes().search(f.actor, org.crmkit.core.quote.port.in.QuoteSearchQuery.byStatus(
+                        org.crmkit.core.quote.domain.QuoteStatus.REQUESTED, 50));
+            }));
+            m.put("quotes.expireQuotes", on(Target.NONE, (f, k) -> {
+                f.lapsedQuote();
+                return () -> assertThat(f.crm.quotes().expireQuotes(f.actor,
+                        new org.crmkit.core.quote.port.in.ExpireQuotesCommand(CLOCK.instant())).expired())
+                        .isEqualTo(1);
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -1225,6 +1275,54 @@ class AuthorizationMatrixTest {
             return id;
         }
 
+        /** @param customer the customer @return a request for two of the fixture's product, in EUR */
+        org.crmkit.core.quote.port.in.RequestQuoteCommand quoteRequest(CustomerId customer) {
+            if (soldProduct == null) {
+                purchaseCommand(null);
+            }
+            return new org.crmkit.core.quote.port.in.RequestQuoteCommand(customer, "EUR",
+                    List.of(new org.crmkit.core.quote.port.in.RequestQuoteCommand.Line(soldProduct, 2)), "matrix");
+        }
+
+        /** @param q a requested quote @return its answer at 9.00 EUR, valid for a week */
+        org.crmkit.core.quote.port.in.AnswerQuoteCommand quoteAnswer(org.crmkit.core.quote.port.in.QuoteView q) {
+            return new org.crmkit.core.quote.port.in.AnswerQuoteCommand(q.id(), q.version(), "EUR",
+                    List.of(new org.crmkit.core.quote.port.in.AnswerQuoteCommand.LinePrice(1, new BigDecimal("9.00"))),
+                    CLOCK.instant().plusSeconds(7 * 86_400L), "net 30");
+        }
+
+        /**
+         * @param kind     whose
+         * @param answered whether the system answers it too
+         * @return a quote for a customer of that kind, requested by the system; it becomes the call's target
+         */
+        org.crmkit.core.quote.port.in.QuoteView quote(Kind kind, boolean answered) {
+            org.crmkit.core.quote.port.in.QuoteView q = crm.quotes().request(system, quoteRequest(customer(kind)));
+            if (answered) {
+                q = crm.quotes().answer(system, quoteAnswer(q));
+            }
+            lastTarget = q.id();
+            return q;
+        }
+
+        /**
+         * Stores a quote of someone else's answered a year ago and valid for a day, which no batch has expired yet
+         * (straight into the store: the use case refuses a validity in the past); it becomes the call's target.
+         */
+        void lapsedQuote() {
+            CustomerId customer = customer(Kind.OTHER);
+            ProductId product = product().id();
+            Instant then = LAPSED_AT;
+            org.crmkit.core.quote.domain.Quote q = org.crmkit.core.quote.domain.Quote.request(
+                    org.crmkit.core.shared.QuoteId.next(CLOCK), customer, java.util.Currency.getInstance("EUR"),
+                    List.of(org.crmkit.core.quote.domain.QuoteLine.requested(1, product, 1)), null, then);
+            q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
+                    then);
+            q.pullEvents();
+            crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().quotes().add(q));
+            lastTarget = q.id();
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -1258,6 +1356,15 @@ class AuthorizationMatrixTest {
                 return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty()
                         .find(a.customer())).map(LoyaltyAccountState::version);
             }
+            if (lastTarget instanceof org.crmkit.core.shared.QuoteId q) {
+                return crm.quotes().findById(system, q).map(org.crmkit.core.quote.port.in.QuoteView::version);
+            }
+            if (lastTarget instanceof QuotesOf q) {
+                // a denied request leaves the customer's quotes as they were: compare how many there are
+                return Optional.of((long) crm.quotes().customerQuotes(system,
+                        new org.crmkit.core.quote.port.in.CustomerQuotesQuery(q.customer(), PageRequest.first(200)))
+                        .items().size());
+            }
             if (lastTarget instanceof PurchaseReference r) {
                 return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
                         .findByReference(r.source(), r.externalReference())).map(Purchase::version);
@@ -1267,6 +1374,10 @@ class AuthorizationMatrixTest {
 
         /** A purchase not recorded yet: the target of a recording. */
         record PurchaseReference(String source, String externalReference) {
+        }
+
+        /** A customer's quotes: the target of a request, which must leave them as they were when denied. */
+        record QuotesOf(CustomerId customer) {
         }
 
         /** A customer's loyalty account, which may not be open yet: the target of a loyalty use case. */

@@ -113,4 +113,12 @@ class InMemoryContractsTest {
             return InMemoryCrmPersistence.create();
         }
     }
+
+    @Nested
+    class Quotes extends org.crmkit.core.contract.QuoteRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
 }

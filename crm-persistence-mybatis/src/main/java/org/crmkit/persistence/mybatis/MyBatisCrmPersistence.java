@@ -76,6 +76,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
+    private final org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository quotes;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -90,6 +91,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
+        this.quotes = new org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -167,6 +169,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
+        return quotes;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -43,6 +43,8 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
         assertThat(names(sql, "ck_crm_purchase_channel")).isEqualTo(constants(SalesChannel.class));
         assertThat(names(sql, "ck_crm_loyalty_entry_kind")).isEqualTo(constants(EntryKind.class));
+        assertThat(names(sql, "ck_crm_quote_status")).isEqualTo(constants(
+                org.crmkit.core.quote.domain.QuoteStatus.class));
     }
 
     private static String allMigrations() throws IOException {

@@ -114,4 +114,12 @@ class MyBatisContractsIT {
             return TestDatabase.get().emptyPersistence();
         }
     }
+
+    @Nested
+    class Quotes extends org.crmkit.core.contract.QuoteRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
 }

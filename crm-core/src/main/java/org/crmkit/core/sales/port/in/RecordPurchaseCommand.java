@@ -30,6 +30,23 @@ public record RecordPurchaseCommand(CustomerId customerId, @NotNull Instant occu
                                     @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines) {
 
     /**
+     * A purchase another area records for a customer (an accepted quote), made through no channel of its own.
+     *
+     * @param customerId        the customer
+     * @param occurredAt        when it was made
+     * @param source            the system the reference belongs to
+     * @param externalReference the order reference in that system
+     * @param currency          ISO 4217 code every line is priced in
+     * @param lines             the lines
+     * @return the command, on channel {@link SalesChannel#OTHER}
+     */
+    public static RecordPurchaseCommand otherChannel(CustomerId customerId, Instant occurredAt, String source,
+                                                     String externalReference, String currency, List<Line> lines) {
+        return new RecordPurchaseCommand(customerId, occurredAt, SalesChannel.OTHER, source, externalReference,
+                currency, lines);
+    }
+
+    /**
      * One line.
      *
      * @param lineNumber unique in the purchase, 1 or more

@@ -1,0 +1,97 @@
+package org.crmkit.core.quote.port.in;
+
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.QuoteId;
+
+/**
+ * Quotes ({@code crm.quotes()}): a customer, or a sales rep for a customer they manage, requests one; sales staff
+ * answer it with prices, a validity and terms; the customer (or staff for them) accepts it, which records its purchase
+ * through the sales area exactly once, or rejects it; a batch expires offers nobody decided on in time. A customer
+ * sees only their own quotes; a sales rep those of the customers they manage; sales managers and administrators all.
+ * See {@code docs/authorization.md}, section "Quotes".
+ */
+public interface Quotes {
+
+    /**
+     * Requests a quote for products that exist and are active. Needs {@code QUOTE_REQUEST}.
+     *
+     * @param actor   the caller
+     * @param command the customer, currency, lines and message
+     * @return the requested quote
+     * @throws org.crmkit.core.shared.InvalidCommandException naming {@code lines[i].productId} for an unknown or
+     *                                                        retired product, {@code lines[i].quantity} out of 1 to
+     *                                                        1,000,000, and every other bad field
+     */
+    QuoteView request(Actor actor, RequestQuoteCommand command);
+
+    /**
+     * Prices every line, sets the validity and the terms; while quoted, answering again revises the offer (the
+     * customer then accepts the revision). Needs {@code QUOTE_ANSWER}.
+     *
+     * @param actor   the caller
+     * @param command the prices, validity and terms
+     * @return the quoted quote
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code quote_closed} once decided or expired
+     */
+    QuoteView answer(Actor actor, AnswerQuoteCommand command);
+
+    /**
+     * Accepts the offer before its validity ends and records its purchase (source {@code "quote"}, reference the
+     * quote's id) with the quoted prices, in the same transaction; loyalty points are earned as for any purchase.
+     * Accepting an accepted quote again returns it unchanged: one quote never records two purchases. Needs
+     * {@code QUOTE_DECIDE}.
+     *
+     * @param actor   the caller
+     * @param command the quote
+     * @return the accepted quote, naming its purchase
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code quote_not_answered}, {@code quote_expired},
+     *                                                               {@code quote_closed} (rejected), and the sales
+     *                                                               area's refusals ({@code product_retired},
+     *                                                               {@code customer_erased})
+     */
+    QuoteView accept(Actor actor, AcceptQuoteCommand command);
+
+    /**
+     * Declines the offer; rejecting a rejected quote again returns it unchanged. Needs {@code QUOTE_DECIDE}.
+     *
+     * @param actor   the caller
+     * @param command the quote and the reason
+     * @return the rejected quote
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code quote_not_answered}, {@code quote_expired},
+     *                                                               {@code quote_closed} (accepted)
+     */
+    QuoteView reject(Actor actor, RejectQuoteCommand command);
+
+    /** @param actor the caller @param quoteId the quote @return it, if it exists (needs {@code QUOTE_VIEW}) */
+    Optional<QuoteView> findById(Actor actor, QuoteId quoteId);
+
+    /**
+     * @param actor the caller
+     * @param query the customer and page
+     * @return the customer's quotes, newest request first (needs {@code QUOTE_VIEW} on the customer)
+     */
+    Page<QuoteView> customerQuotes(Actor actor, CustomerQuotesQuery query);
+
+    /**
+     * Searches quotes by status and customer, for staff ({@code QUOTE_SEARCH}); a sales rep's search covers only the
+     * customers they manage.
+     *
+     * @param actor the caller
+     * @param query filters, sort and page
+     * @return one page
+     */
+    Page<QuoteView> search(Actor actor, QuoteSearchQuery query);
+
+    /**
+     * Expires every quoted offer valid until {@code asOf} or earlier, in pages, one transaction per quote; an offer
+     * accepted or rejected meanwhile stays as it is. Running it twice expires nothing more. Needs
+     * {@code QUOTE_BATCH}.
+     *
+     * @param actor   the caller (a host's scheduled job as {@code Actor.system(...)})
+     * @param command the instant, not in the future
+     * @return how many quotes it looked at and expired
+     */
+    ExpiryResult expireQuotes(Actor actor, ExpireQuotesCommand command);
+}

@@ -1,0 +1,15 @@
+package org.crmkit.core.quote.port.in;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.crmkit.core.shared.QuoteId;
+
+/**
+ * Declines a quoted offer.
+ *
+ * @param quoteId         the quote
+ * @param expectedVersion the version the caller read, or {@code null} to skip the check
+ * @param reason          why, at most 500 characters, or {@code null}
+ */
+public record RejectQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion, @Size(max = 500) String reason) {
+}

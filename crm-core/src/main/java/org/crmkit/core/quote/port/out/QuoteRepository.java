@@ -1,0 +1,52 @@
+package org.crmkit.core.quote.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.shared.QuoteId;
+
+/**
+ * Quotes with their lines. Every change of a quote goes through {@link #lock(QuoteId)} (a row lock held to the end
+ * of the transaction, reading the latest committed state) and {@link #update(Quote)} (which stores only if the
+ * version is still the one read), so an acceptance, a rejection, a revision and the expiry batch on one quote queue
+ * up and never both win.
+ */
+public interface QuoteRepository {
+
+    /** @param quote a new quote with its lines */
+    void add(Quote quote);
+
+    /**
+     * Stores a changed quote (status, prices, validity, terms, decision) if its stored version is still the quote's,
+     * then moves the version on.
+     *
+     * @param quote a changed quote
+     * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when another change came first
+     */
+    void update(Quote quote);
+
+    /** @param id a quote @return it with its lines */
+    Optional<Quote> findById(QuoteId id);
+
+    /**
+     * @param id a quote
+     * @return it with its lines, as last committed, locked until the transaction ends
+     */
+    Optional<Quote> lock(QuoteId id);
+
+    /**
+     * @param criteria filters, order and position
+     * @param limit    most quotes
+     * @return the matching quotes with their lines, in the criteria's order after its position
+     */
+    List<Quote> search(QuoteSearchCriteria criteria, int limit);
+
+    /**
+     * @param asOf  an instant
+     * @param after the last quote of the previous page, or {@code null}
+     * @param limit most quotes
+     * @return quotes still quoted whose validity ends at or before {@code asOf}, by id
+     */
+    List<QuoteId> quotedValidUntil(Instant asOf, QuoteId after, int limit);
+}

@@ -1,0 +1,98 @@
+package org.crmkit.persistence.mybatis.quote;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.port.in.QuoteSort;
+import org.crmkit.core.quote.port.out.QuoteRepository;
+import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
+import org.crmkit.core.shared.QuoteId;
+import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+
+/**
+ * Quotes in {@code crm_quote} with their lines in {@code crm_quote_line}, with optimistic locking on the version
+ * column. {@link #lock} reads the row and its lines {@code FOR UPDATE}: the latest committed state, held to the end of
+ * the transaction, so concurrent acceptances, rejections, revisions and expiries of one quote queue up. A quote or a
+ * page of them is read in two statements (quotes, then their lines).
+ */
+public final class MyBatisQuoteRepository implements QuoteRepository {
+    private final MyBatisUnitOfWork unitOfWork;
+    private final QuoteMapper mapper;
+
+    /** @param unitOfWork the unit of work whose session the statements run on */
+    public MyBatisQuoteRepository(MyBatisUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        this.mapper = unitOfWork.mapper(QuoteMapper.class);
+    }
+
+    @Override
+    public void add(Quote quote) {
+        QuoteSnapshot snapshot = quote.snapshot();
+        unitOfWork.inTransaction(() -> {
+            mapper.insert(QuoteRows.toRow(snapshot));
+            mapper.insertLines(QuoteRows.toLineRows(snapshot));
+        });
+    }
+
+    @Override
+    public void update(Quote quote) {
+        QuoteSnapshot snapshot = quote.snapshot();
+        // the lines' products and quantities never change; an answer sets their prices
+        unitOfWork.updateVersioned(quote, () -> mapper.update(QuoteRows.toRow(snapshot)),
+                () -> mapper.updatePrices(snapshot.id().value(), QuoteRows.toLineRows(snapshot)));
+    }
+
+    @Override
+    public Optional<Quote> findById(QuoteId id) {
+        return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectById(id.value())), false).stream()
+                .findFirst());
+    }
+
+    @Override
+    public Optional<Quote> lock(QuoteId id) {
+        return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectForUpdate(id.value())), true).stream()
+                .findFirst());
+    }
+
+    @Override
+    public List<Quote> search(QuoteSearchCriteria criteria, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        SearchParams params = new SearchParams(criteria.status() == null ? null : criteria.status().name(),
+                criteria.customers() == null ? null : criteria.customers().stream().map(c -> c.value()).toList(),
+                criteria.sort() == QuoteSort.REQUESTED_DESC,
+                criteria.after() == null ? null : criteria.after().at(),
+                criteria.after() == null ? null : criteria.after().id(), limit);
+        return unitOfWork.inTransaction(() -> restore(mapper.search(params), false));
+    }
+
+    @Override
+    public List<QuoteId> quotedValidUntil(Instant asOf, QuoteId after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return unitOfWork.inTransaction(() -> mapper.selectQuotedValidUntil(asOf,
+                after == null ? null : after.value(), limit).stream().map(QuoteId::new).toList());
+    }
+
+    /** The quotes of the rows, in their order, with their lines read in one more statement. */
+    private List<Quote> restore(List<QuoteRow> rows, boolean locking) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<QuoteLineRow>> lines = mapper.selectLines(QuoteRows.ids(rows), locking).stream()
+                .collect(Collectors.groupingBy(QuoteLineRow::quoteId));
+        return rows.stream().map(row -> Quote.restore(QuoteRows.toSnapshot(row,
+                lines.getOrDefault(row.id(), List.of())))).toList();
+    }
+
+    private static List<QuoteRow> nullable(QuoteRow row) {
+        return row == null ? List.of() : List.of(row);
+    }
+}

@@ -1,0 +1,180 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
+import org.crmkit.core.product.port.in.CreateProductCommand;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.quote.domain.QuoteStatus;
+import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
+import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
+import org.crmkit.core.quote.port.in.ExpireQuotesCommand;
+import org.crmkit.core.quote.port.in.ExpiryResult;
+import org.crmkit.core.quote.port.in.QuoteView;
+import org.crmkit.core.quote.port.in.RequestQuoteCommand;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.testing.MutableClock;
+import org.crmkit.core.testing.ParallelCalls;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quotes under concurrency on a real server (REPEATABLE READ). Every change of a quote locks its row first, so:
+ * two acceptances of one quote at once record exactly one purchase, and both callers get the accepted quote (the
+ * second waits for the first and then answers idempotently); the expiry batch racing an acceptance leaves each quote
+ * either accepted with its purchase or expired without one, never both. The race uses two {@link Crm} instances on
+ * one database whose clocks disagree by two seconds around the quotes' end of validity (two hosts with clock skew),
+ * so both calls are allowed in their own view and only the row lock decides.
+ */
+class QuoteConcurrencyIT {
+    private static final Actor SYSTEM = Actor.system("quote-concurrency-it");
+    private static final Instant START = Instant.parse("2026-05-04T10:00:00Z");
+
+    private MyBatisCrmPersistence persistence;
+    private MutableClock clock;
+    private Crm crm;
+    private ProductView product;
+
+    @BeforeEach
+    void setUp() {
+        persistence = TestDatabase.get().emptyPersistence();
+        clock = new MutableClock(START);
+        crm = Crm.builder().persistence(persistence).clock(clock).build();
+        product = crm.products().create(SYSTEM, new CreateProductCommand("Q-1", "Quoted", null, null,
+                new BigDecimal("10.00"), "EUR"));
+    }
+
+    private CustomerId customer(int n) {
+        return crm.customers().register(SYSTEM, new RegisterCustomerCommand("Quinn", "Buyer " + n,
+                "quinn" + n + "@example.org", null, null, null, null, CustomerSource.REFERRAL, null, false)).id();
+    }
+
+    /** @return a quote of 3 for the customer at 9.00 EUR, valid until the given instant */
+    private QuoteView quoted(CustomerId customer, Instant validUntil) {
+        QuoteView requested = crm.quotes().request(Actor.customer(customer), new RequestQuoteCommand(customer, "EUR",
+                List.of(new RequestQuoteCommand.Line(product.id(), 3)), null));
+        return crm.quotes().answer(SYSTEM, new AnswerQuoteCommand(requested.id(), null, "EUR",
+                List.of(new AnswerQuoteCommand.LinePrice(1, new BigDecimal("9.00"))), validUntil, null));
+    }
+
+    private List<PurchaseView> purchasesOf(CustomerId customer) {
+        return crm.sales().history(SYSTEM, new PurchaseHistoryQuery(customer, PageRequest.first(50))).items();
+    }
+
+    @Test
+    void twoAcceptancesOfOneQuoteAtOnceRecordOnePurchaseAndBothGetTheAcceptedQuote() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            CustomerId customer = customer(round);
+            QuoteView quote = quoted(customer, START.plus(Duration.ofDays(7)));
+            // the customer online and their sales manager on the phone, at the same moment
+            List<ParallelCalls.Outcome<QuoteView>> outcomes = ParallelCalls.run(2, i -> () -> crm.quotes().accept(
+                    i == 0 ? Actor.customer(customer) : SYSTEM, new AcceptQuoteCommand(quote.id(), quote.version())));
+
+            assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code)
+                    .containsExactly("ok", "ok");
+            assertThat(outcomes.get(0).value()).isEqualTo(outcomes.get(1).value());
+            QuoteView accepted = outcomes.get(0).value();
+            assertThat(accepted.status()).isEqualTo(QuoteStatus.ACCEPTED);
+            assertThat(purchasesOf(customer)).singleElement().satisfies(p -> {
+                assertThat(p.id()).isEqualTo(accepted.purchase());
+                assertThat(p.externalReference()).isEqualTo(quote.id().toString());
+            });
+            assertThat(crm.loyalty().statement(SYSTEM, new LoyaltyStatementQuery(customer, PageRequest.first(10)))
+                    .account().balance()).as("points earned once").isEqualTo(27);
+        }
+    }
+
+    @Test
+    void theExpiryRacingAcceptancesLeavesEachQuoteEitherAcceptedWithItsPurchaseOrExpired() throws Exception {
+        Instant end = START.plusSeconds(3600);
+        List<CustomerId> customers = new ArrayList<>();
+        List<QuoteView> quotes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            customers.add(customer(100 + i));
+            quotes.add(quoted(customers.get(i), end));
+        }
+        // two hosts on one database: for the one accepting, the offers are still valid; for the one running the
+        // batch, they have just ended
+        Crm before = Crm.builder().persistence(persistence).clock(new MutableClock(end.minusSeconds(1))).build();
+        Crm after = Crm.builder().persistence(persistence).clock(new MutableClock(end.plusSeconds(1))).build();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < quotes.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(42));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            Future<List<String>> accepting = pool.submit(() -> {
+                go.await();
+                List<String> codes = new ArrayList<>(Collections.nCopies(quotes.size(), ""));
+                for (int i : order) {
+                    QuoteView q = quotes.get(i);
+                    codes.set(i, outcome(() -> before.quotes().accept(Actor.customer(q.customer()),
+                            new AcceptQuoteCommand(q.id(), null))));
+                }
+                return codes;
+            });
+            Future<ExpiryResult> expiring = pool.submit(() -> {
+                go.await();
+                return after.quotes().expireQuotes(SYSTEM, new ExpireQuotesCommand(end.plusSeconds(1)));
+            });
+            go.countDown();
+            List<String> codes = accepting.get(60, TimeUnit.SECONDS);
+            ExpiryResult result = expiring.get(60, TimeUnit.SECONDS);
+
+            long acceptedCount = 0;
+            for (int i = 0; i < quotes.size(); i++) {
+                QuoteView stored = crm.quotes().findById(SYSTEM, quotes.get(i).id()).orElseThrow();
+                List<PurchaseView> purchases = purchasesOf(customers.get(i));
+                if (stored.status() == QuoteStatus.ACCEPTED) {
+                    acceptedCount++;
+                    assertThat(codes.get(i)).as("quote %d", i).isEqualTo("ok");
+                    assertThat(purchases).as("quote %d", i).singleElement()
+                            .satisfies(p -> assertThat(p.id()).isEqualTo(stored.purchase()));
+                } else {
+                    assertThat(stored.status()).as("quote %d", i).isEqualTo(QuoteStatus.EXPIRED);
+                    assertThat(codes.get(i)).as("quote %d", i).isEqualTo("quote_expired");
+                    assertThat(stored.purchase()).isNull();
+                    assertThat(purchases).as("quote %d", i).isEmpty();
+                }
+            }
+            assertThat(result.expired()).isEqualTo(quotes.size() - acceptedCount);
+            assertThat(result.examined()).isBetween(result.expired(), (long) quotes.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String outcome(Callable<QuoteView> call) throws Exception {
+        try {
+            call.call();
+            return "ok";
+        } catch (CrmException e) {
+            return e.code();
+        }
+    }
+}
