@@ -28,6 +28,8 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
     private final InMemoryLoyaltyRepository loyalty = new InMemoryLoyaltyRepository(unitOfWork);
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(unitOfWork);
+    private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -92,5 +94,15 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.lead.port.out.LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
+        return interactions;
     }
 }

@@ -73,5 +73,21 @@ public enum Permission {
     /** Run the expiry and tier batches. */
     LOYALTY_BATCH,
     /** Rank loyal customers. */
-    LOYALTY_REPORT
+    LOYALTY_REPORT,
+    /** Create a lead. */
+    LEAD_CREATE,
+    /** View and search leads. */
+    LEAD_VIEW,
+    /** Change a lead's details and move it through the stages. */
+    LEAD_UPDATE,
+    /** Reopen a won or lost lead. */
+    LEAD_REOPEN,
+    /** Assign a lead to an owner (by hand or round-robin). */
+    LEAD_ASSIGN,
+    /** Convert a qualified lead into a customer. */
+    LEAD_CONVERT,
+    /** Log a call, email, meeting or note against a customer or a lead. */
+    INTERACTION_LOG,
+    /** Read a customer's or a lead's timeline of interactions. */
+    INTERACTION_VIEW
 }

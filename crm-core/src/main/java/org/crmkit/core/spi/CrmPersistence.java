@@ -54,4 +54,10 @@ public interface CrmPersistence {
 
     /** @return the loyalty repository: accounts, ledger entries and lots */
     org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
+
+    /** @return the lead repository: leads and their stage history */
+    org.crmkit.core.lead.port.out.LeadRepository leads();
+
+    /** @return the interaction repository */
+    org.crmkit.core.interaction.port.out.InteractionRepository interactions();
 }

@@ -76,6 +76,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
+    private final org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository leads;
+    private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -90,6 +92,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
+        this.leads = new org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository(unitOfWork);
+        this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -167,6 +171,16 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.lead.port.out.LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
+        return interactions;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -6,6 +6,8 @@ import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.InteractionRepositoryContract;
+import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -109,6 +111,22 @@ class MyBatisContractsIT {
 
     @Nested
     class Loyalty extends LoyaltyRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Leads extends LeadRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Interactions extends InteractionRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();
