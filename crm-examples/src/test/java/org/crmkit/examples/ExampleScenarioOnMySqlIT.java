@@ -69,6 +69,7 @@ class ExampleScenarioOnMySqlIT {
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
+            LeadScenario.Result lead = new LeadScenario(crm, clock, out).run(run, staff);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -107,6 +108,14 @@ class ExampleScenarioOnMySqlIT {
                     .contains("refused: code=insufficient_points details={balance=139, requested=500}")
                     .contains("rejected: line 7  field=occurredAt")
                     .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
+
+            assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
+            assertThat(lead.won().history()).hasSize(4);
+            assertThat(lead.conversion().linkedExisting()).as("each run's lead is a new person").isFalse();
+            assertThat(lead.timeline()).hasSize(2).allSatisfy(i -> assertThat(i.customerId())
+                    .isEqualTo(lead.conversion().customerId()));
+            assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: invalid_command [reason]")
+                    .contains("QUALIFIED -> WON");
         }
     }
 

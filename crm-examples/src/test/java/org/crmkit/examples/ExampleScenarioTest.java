@@ -81,6 +81,7 @@ class ExampleScenarioTest {
     private CustomerScenario.Result result;
     private SalesScenario.Result sales;
     private LoyaltyScenario.Result loyalty;
+    private LeadScenario.Result lead;
 
     @BeforeEach
     void runScenarios() {
@@ -91,6 +92,7 @@ class ExampleScenarioTest {
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
         sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
+        lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------
@@ -232,7 +234,9 @@ class ExampleScenarioTest {
                         // the two customers the loyalty scenario's CSV import creates for unknown references, as
                         // the sales manager who runs it
                         tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
-                        tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()));
+                        tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
+                        // the lead the sales rep converts in the lead scenario
+                        tuple(ActorType.STAFF, staff.member(Role.SALES_REP).actor().reference()));
         assertThat(transcript.toString(StandardCharsets.UTF_8))
                 .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
     }
@@ -684,5 +688,53 @@ class ExampleScenarioTest {
                 .contains("customer 17850-TEST1: balance still 122, 2 ledger entries")
                 .doesNotContain("Imported Customer")
                 .doesNotContain("$pbkdf2");
+    }
+
+    // ---- lead scenario -----------------------------------------------------------------------------------------
+
+    @Test
+    void theLeadGoesFromNewToWonAndBecomesTheRepsCustomer() {
+        org.crmkit.core.shared.StaffId rep = ((Actor.Staff) staff.member(Role.SALES_REP).actor()).id();
+        assertThat(lead.created().owner()).isEqualTo(rep);
+        assertThat(lead.created().scoreReasons()).extracting(org.crmkit.core.lead.domain.ScoreReason::rule)
+                .containsExactly("source", "estimated_value", "recent_activity", "email", "company");
+        assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
+        assertThat(lead.won().history()).extracting(org.crmkit.core.lead.domain.StageChange::to).containsExactly(
+                org.crmkit.core.lead.domain.LeadStage.NEW, org.crmkit.core.lead.domain.LeadStage.CONTACTED,
+                org.crmkit.core.lead.domain.LeadStage.QUALIFIED, org.crmkit.core.lead.domain.LeadStage.WON);
+        assertThat(lead.won().interactions()).isEqualTo(2);
+        assertThat(lead.won().score()).isGreaterThan(lead.created().score());
+        assertThat(lead.conversion().linkedExisting()).isFalse();
+        CustomerView customer = crm.customers().findById(staff.member(Role.SALES_REP).actor(),
+                lead.conversion().customerId()).orElseThrow();
+        assertThat(customer.email()).isEqualTo("grace.lovelace+" + RUN + "@example.org");
+        assertThat(customer.accountManager()).isEqualTo(rep);
+    }
+
+    @Test
+    void theCustomersTimelineHoldsTheLeadsInteractionsNewestFirst() {
+        assertThat(lead.timeline()).extracting(org.crmkit.core.interaction.port.in.InteractionView::subject)
+                .containsExactly("Budget confirmed", "Discovery call");
+        assertThat(lead.timeline()).allSatisfy(i -> {
+            assertThat(i.customerId()).isEqualTo(lead.conversion().customerId());
+            assertThat(i.leadId()).isEqualTo(lead.won().id());
+        });
+    }
+
+    @Test
+    void theLeadTranscriptShowsTheScoreTheRefusalsTheHistoryAndTheTimeline() {
+        assertThat(lead.noReason().fields()).containsExactly("reason");
+        assertThat(lead.reopenDenied().code()).isEqualTo("access_denied");
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("+10  source           source WEB_FORM")
+                .contains("+20  estimated_value  estimated value at least 10000.00 EUR")
+                .contains("+10  interactions     2 interactions logged")
+                .contains("refused: invalid_command [reason]")
+                .contains("refused: access_denied (the rep may not reopen)")
+                .contains("(newly registered)")
+                .contains("QUALIFIED -> WON")
+                .contains("EMAIL   INBOUND  \"Budget confirmed\"")
+                .contains("CALL    OUTBOUND \"Discovery call\" -> demo booked");
     }
 }
