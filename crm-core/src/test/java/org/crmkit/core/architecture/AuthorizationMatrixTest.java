@@ -159,7 +159,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code DENIED} audit entry and nothing else (no access log entry, no event either), and leave its target record
  * unchanged (a denied recording leaves no purchase under its reference). A loyalty account is its customer's record
  * like their purchases; a denied call on one must leave the account's version unchanged (a denied opening leaves no
- * account), and so must a denied batch on the account it would have changed. The
+ * account), and so must a denied batch on the account it would have changed. A lead is its owner's record (the
+ * caller's own lead is one they own; customers have none); a denied call on one must leave its version unchanged, and
+ * an interaction is the record of its lead or customer, so a denied logging leaves the lead's version unchanged. The
  * {@code customer (other)} cell of a use case on the caller's own account ({@code changePassword}, {@code logout})
  * cannot be called: no parameter can name another account, and that is what its test checks.
  *

@@ -64,7 +64,7 @@ final class InteractionService implements Interactions {
                     "must not lie more than a day ahead")));
         }
         return support.transaction(() -> {
-            Subject subject = subjectOf(command.customerId() != null ? command.customerId() : null, command.leadId());
+            Subject subject = subjectOf(command.customerId(), command.leadId());
             Actor caller = support.authorize(actor, Permission.INTERACTION_LOG, subject.target(), "interaction.log",
                     TYPE, null);
             subject.requireFound();
