@@ -83,6 +83,7 @@ CREATE TABLE crm_lead_stage_change (
     CONSTRAINT ck_crm_lead_stage_change_from CHECK (from_stage IS NULL
         OR from_stage IN ('NEW', 'CONTACTED', 'QUALIFIED', 'WON', 'LOST')),
     CONSTRAINT ck_crm_lead_stage_change_to CHECK (to_stage IN ('NEW', 'CONTACTED', 'QUALIFIED', 'WON', 'LOST')),
+    CONSTRAINT ck_crm_lead_stage_change_actor CHECK (actor_type IN ('STAFF', 'CUSTOMER', 'SYSTEM', 'ANONYMOUS')),
     -- funnel reports: transitions into a stage over a period
     INDEX ix_crm_lead_stage_change_to (to_stage, changed_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
