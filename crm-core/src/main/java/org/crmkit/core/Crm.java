@@ -9,17 +9,25 @@ import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.interaction.application.InteractionApplication;
+import org.crmkit.core.interaction.port.in.Interactions;
+import org.crmkit.core.lead.application.LeadApplication;
+import org.crmkit.core.lead.domain.LeadScoring;
+import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.loyalty.application.LoyaltyApplication;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.Loyalty;
 import org.crmkit.core.product.application.ProductApplication;
 import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.quote.application.QuoteApplication;
+import org.crmkit.core.quote.port.in.Quotes;
 import org.crmkit.core.sales.application.SalesApplication;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.AccessPolicy;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DefaultAccessPolicy;
 import org.crmkit.core.shared.EventPublisher;
+import org.crmkit.core.shared.LeadConversionParticipant;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.application.StaffApplication;
@@ -35,7 +43,8 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()} and {@link #quotes()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()}, {@link #quotes()}, {@link #leads()}
+ * and {@link #interactions()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -55,7 +64,9 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
-    private final org.crmkit.core.quote.port.in.Quotes quotes;
+    private final Quotes quotes;
+    private final Leads leads;
+    private final Interactions interactions;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -65,7 +76,7 @@ public final class Crm {
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
-                        org.crmkit.core.quote.application.QuoteApplication.customerEraser(p.quotes())));
+                        QuoteApplication.customerEraser(p.quotes())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -77,8 +88,15 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
-        this.quotes = org.crmkit.core.quote.application.QuoteApplication.quotes(support, p.quotes(), customers,
+        this.quotes = QuoteApplication.quotes(support, p.quotes(), customers,
                 products, sales);
+        // the areas' parts in a lead conversion, called in this order inside its transaction
+        List<LeadConversionParticipant> conversionParticipants = List.of(
+                InteractionApplication.conversionParticipant(p.interactions()));
+        this.leads = LeadApplication.leads(support, p.leads(), customers, staff, b.leadScoring,
+                conversionParticipants);
+        this.interactions = InteractionApplication.interactions(support, p.interactions(), customers, leads,
+                LeadApplication.activity(support, p.leads(), b.leadScoring));
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -127,8 +145,18 @@ public final class Crm {
     }
 
     /** @return quotes: requests, answers, acceptance (which records the purchase), rejection and expiry */
-    public org.crmkit.core.quote.port.in.Quotes quotes() {
+    public Quotes quotes() {
         return quotes;
+    }
+
+    /** @return the sales pipeline's leads: stages, assignment, scoring, conversion into customers */
+    public Leads leads() {
+        return leads;
+    }
+
+    /** @return calls, emails, meetings and notes logged against customers and leads, and their timelines */
+    public Interactions interactions() {
+        return interactions;
     }
 
     /** @return the persistence this instance runs on */
@@ -149,6 +177,7 @@ public final class Crm {
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
+        private LeadScoring leadScoring = LeadScoring.standard();
 
         private Builder() {
         }
@@ -225,6 +254,15 @@ public final class Crm {
          */
         public Builder loyaltyProgram(LoyaltyProgram program) {
             this.loyaltyProgram = Objects.requireNonNull(program, "loyaltyProgram");
+            return this;
+        }
+
+        /**
+         * @param scoring the lead scoring rules (default {@link LeadScoring#standard()})
+         * @return this builder
+         */
+        public Builder leadScoring(LeadScoring scoring) {
+            this.leadScoring = Objects.requireNonNull(scoring, "leadScoring");
             return this;
         }
 

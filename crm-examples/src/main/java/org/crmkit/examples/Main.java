@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, then the
  * {@link LoyaltyScenario} (the points those purchases earned, a redemption, a claw-back, an adjustment, a CSV import
  * run twice), then the {@link QuoteScenario} (a customer's quote, answered, accepted, its purchase and
- * points), printing their transcript to standard output. The loyalty program is
+ * points), then the {@link LeadScenario} (a lead from New to Won, converted into a customer, and its timeline),
+ * printing their transcript to standard output. The loyalty program is
  * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
  * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
@@ -42,7 +43,7 @@ public final class Main {
                         program)
                 : Crm.builder().clock(clock).loyaltyProgram(program).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff, customer, sales, loyalty and quote scenarios on {} persistence, run {}",
+        LOG.info("running the staff, customer, sales, loyalty, quote and lead scenarios on {} persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -53,5 +54,6 @@ public final class Main {
         SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
         new QuoteScenario(crm, clock, out).run(runToken, staff, sales);
+        new LeadScenario(crm, clock, out).run(runToken, staff);
     }
 }

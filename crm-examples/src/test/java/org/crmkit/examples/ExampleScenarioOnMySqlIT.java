@@ -70,6 +70,7 @@ class ExampleScenarioOnMySqlIT {
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
             QuoteScenario.Result quote = new QuoteScenario(crm, clock, out).run(run, staff, sales);
+            LeadScenario.Result lead = new LeadScenario(crm, clock, out).run(run, staff);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -117,6 +118,13 @@ class ExampleScenarioOnMySqlIT {
             });
             assertThat(quote.statement().account().balance()).isEqualTo(576);
             assertThat(quote.otherCustomer().code()).isEqualTo("access_denied");
+            assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
+            assertThat(lead.won().history()).hasSize(4);
+            assertThat(lead.conversion().linkedExisting()).as("each run's lead is a new person").isFalse();
+            assertThat(lead.timeline()).hasSize(2).allSatisfy(i -> assertThat(i.customerId())
+                    .isEqualTo(lead.conversion().customerId()));
+            assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: invalid_command [reason]")
+                    .contains("QUALIFIED -> WON");
         }
     }
 

@@ -82,6 +82,7 @@ class ExampleScenarioTest {
     private SalesScenario.Result sales;
     private LoyaltyScenario.Result loyalty;
     private QuoteScenario.Result quote;
+    private LeadScenario.Result lead;
 
     @BeforeEach
     void runScenarios() {
@@ -93,6 +94,7 @@ class ExampleScenarioTest {
         sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
         quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
+        lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------
@@ -236,6 +238,8 @@ class ExampleScenarioTest {
                         tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
                         tuple(ActorType.STAFF, staff.member(Role.SALES_MANAGER).actor().reference()),
                         // the customer the sales rep registers in the quote scenario
+                        tuple(ActorType.STAFF, staff.member(Role.SALES_REP).actor().reference()),
+                        // the lead the sales rep converts in the lead scenario
                         tuple(ActorType.STAFF, staff.member(Role.SALES_REP).actor().reference()));
         assertThat(transcript.toString(StandardCharsets.UTF_8))
                 .contains("== Staff " + manager.reference() + " (roles [CRM_MANAGER]) register three customers");
@@ -737,5 +741,53 @@ class ExampleScenarioTest {
                 .contains("accepted again (a double click): status=ACCEPTED, same purchase "
                         + quote.accepted().purchase())
                 .contains("earned 576 points for purchase");
+    }
+
+    // ---- lead scenario -----------------------------------------------------------------------------------------
+
+    @Test
+    void theLeadGoesFromNewToWonAndBecomesTheRepsCustomer() {
+        org.crmkit.core.shared.StaffId rep = ((Actor.Staff) staff.member(Role.SALES_REP).actor()).id();
+        assertThat(lead.created().owner()).isEqualTo(rep);
+        assertThat(lead.created().scoreReasons()).extracting(org.crmkit.core.lead.domain.ScoreReason::rule)
+                .containsExactly("source", "estimated_value", "recent_activity", "email", "company");
+        assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
+        assertThat(lead.won().history()).extracting(org.crmkit.core.lead.domain.StageChange::to).containsExactly(
+                org.crmkit.core.lead.domain.LeadStage.NEW, org.crmkit.core.lead.domain.LeadStage.CONTACTED,
+                org.crmkit.core.lead.domain.LeadStage.QUALIFIED, org.crmkit.core.lead.domain.LeadStage.WON);
+        assertThat(lead.won().interactions()).isEqualTo(2);
+        assertThat(lead.won().score()).isGreaterThan(lead.created().score());
+        assertThat(lead.conversion().linkedExisting()).isFalse();
+        CustomerView customer = crm.customers().findById(staff.member(Role.SALES_REP).actor(),
+                lead.conversion().customerId()).orElseThrow();
+        assertThat(customer.email()).isEqualTo("grace.lovelace+" + RUN + "@example.org");
+        assertThat(customer.accountManager()).isEqualTo(rep);
+    }
+
+    @Test
+    void theCustomersTimelineHoldsTheLeadsInteractionsNewestFirst() {
+        assertThat(lead.timeline()).extracting(org.crmkit.core.interaction.port.in.InteractionView::subject)
+                .containsExactly("Budget confirmed", "Discovery call");
+        assertThat(lead.timeline()).allSatisfy(i -> {
+            assertThat(i.customerId()).isEqualTo(lead.conversion().customerId());
+            assertThat(i.leadId()).isEqualTo(lead.won().id());
+        });
+    }
+
+    @Test
+    void theLeadTranscriptShowsTheScoreTheRefusalsTheHistoryAndTheTimeline() {
+        assertThat(lead.noReason().fields()).containsExactly("reason");
+        assertThat(lead.reopenDenied().code()).isEqualTo("access_denied");
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("+10  source           source WEB_FORM")
+                .contains("+20  estimated_value  estimated value at least 10000.00 EUR")
+                .contains("+10  interactions     2 interactions logged")
+                .contains("refused: invalid_command [reason]")
+                .contains("refused: access_denied (the rep may not reopen)")
+                .contains("(newly registered)")
+                .contains("QUALIFIED -> WON")
+                .contains("EMAIL   INBOUND  \"Budget confirmed\"")
+                .contains("CALL    OUTBOUND \"Discovery call\" -> demo booked");
     }
 }

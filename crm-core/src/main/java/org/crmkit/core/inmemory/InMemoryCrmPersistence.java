@@ -29,6 +29,8 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
     private final InMemoryLoyaltyRepository loyalty = new InMemoryLoyaltyRepository(unitOfWork);
     private final InMemoryQuoteRepository quotes = new InMemoryQuoteRepository(unitOfWork);
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(unitOfWork);
+    private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -98,5 +100,15 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
         return quotes;
+    }
+
+    @Override
+    public org.crmkit.core.lead.port.out.LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
+        return interactions;
     }
 }

@@ -82,6 +82,23 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         }
         grant(AccessScope.ANY, Permission.QUOTE_BATCH, Role.SALES_MANAGER);
 
+        // leads and interactions (docs/authorization.md): a sales rep works on the leads they own and the
+        // customers they manage; sales managers on all of them
+        grant(AccessScope.ANY, Permission.LEAD_VIEW, Role.CRM_MANAGER);
+        for (Permission p : new Permission[] {Permission.LEAD_CREATE, Permission.LEAD_VIEW, Permission.LEAD_UPDATE,
+                Permission.LEAD_REOPEN, Permission.LEAD_ASSIGN, Permission.LEAD_CONVERT}) {
+            grant(AccessScope.ANY, p, Role.SALES_MANAGER);
+        }
+        grant(AccessScope.ANY, Permission.LEAD_CREATE, Role.SALES_REP);
+        for (Permission p : new Permission[] {Permission.LEAD_VIEW, Permission.LEAD_UPDATE,
+                Permission.LEAD_CONVERT, Permission.INTERACTION_LOG, Permission.INTERACTION_VIEW}) {
+            grant(AccessScope.OWN, p, Role.SALES_REP);
+        }
+        grant(AccessScope.ANY, Permission.INTERACTION_VIEW, Role.CRM_MANAGER);
+        for (Permission p : new Permission[] {Permission.INTERACTION_LOG, Permission.INTERACTION_VIEW}) {
+            grant(AccessScope.ANY, p, Role.SALES_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
+        }
+
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
         everyStaffUser.put(Permission.ACCOUNT_CHANGE_PASSWORD, AccessScope.OWN);

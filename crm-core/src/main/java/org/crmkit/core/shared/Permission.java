@@ -85,5 +85,21 @@ public enum Permission {
     /** Search quotes by status and customer. */
     QUOTE_SEARCH,
     /** Run the quote expiry batch. */
-    QUOTE_BATCH
+    QUOTE_BATCH,
+    /** Create a lead. */
+    LEAD_CREATE,
+    /** View and search leads. */
+    LEAD_VIEW,
+    /** Change a lead's details and move it through the stages. */
+    LEAD_UPDATE,
+    /** Reopen a won or lost lead. */
+    LEAD_REOPEN,
+    /** Assign a lead to an owner (by hand or round-robin). */
+    LEAD_ASSIGN,
+    /** Convert a qualified lead into a customer. */
+    LEAD_CONVERT,
+    /** Log a call, email, meeting or note against a customer or a lead. */
+    INTERACTION_LOG,
+    /** Read a customer's or a lead's timeline of interactions. */
+    INTERACTION_VIEW
 }

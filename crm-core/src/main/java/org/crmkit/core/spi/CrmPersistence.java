@@ -57,4 +57,9 @@ public interface CrmPersistence {
 
     /** @return the quote repository */
     org.crmkit.core.quote.port.out.QuoteRepository quotes();
+    /** @return the lead repository: leads and their stage history */
+    org.crmkit.core.lead.port.out.LeadRepository leads();
+
+    /** @return the interaction repository */
+    org.crmkit.core.interaction.port.out.InteractionRepository interactions();
 }

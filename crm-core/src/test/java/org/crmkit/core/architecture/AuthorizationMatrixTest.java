@@ -45,6 +45,21 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.interaction.domain.Direction;
+import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.interaction.port.in.LogInteractionCommand;
+import org.crmkit.core.interaction.port.in.TimelineQuery;
+import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.port.in.AssignLeadCommand;
+import org.crmkit.core.lead.port.in.AssignRoundRobinCommand;
+import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
+import org.crmkit.core.lead.port.in.CreateLeadCommand;
+import org.crmkit.core.lead.port.in.LeadCommand;
+import org.crmkit.core.lead.port.in.LeadSearchQuery;
+import org.crmkit.core.lead.port.in.LeadSort;
+import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.BatchResult;
@@ -84,6 +99,7 @@ import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
@@ -143,7 +159,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code DENIED} audit entry and nothing else (no access log entry, no event either), and leave its target record
  * unchanged (a denied recording leaves no purchase under its reference). A loyalty account is its customer's record
  * like their purchases; a denied call on one must leave the account's version unchanged (a denied opening leaves no
- * account), and so must a denied batch on the account it would have changed. The
+ * account), and so must a denied batch on the account it would have changed. A lead is its owner's record (the
+ * caller's own lead is one they own; customers have none); a denied call on one must leave its version unchanged, and
+ * an interaction is the record of its lead or customer, so a denied logging leaves the lead's version unchanged. The
  * {@code customer (other)} cell of a use case on the caller's own account ({@code changePassword}, {@code logout})
  * cannot be called: no parameter can name another account, and that is what its test checks.
  *
@@ -583,11 +601,13 @@ class AuthorizationMatrixTest {
          * sale belongs to nobody.
          */
         PURCHASE,
+        /** A lead, owned by its owner (a staff user). Customers have none. */
+        LEAD,
         /** Takes no actor. */
         PUBLIC;
 
         boolean namesARecord() {
-            return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE;
+            return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE || this == LEAD;
         }
 
         /** @return whether a customer caller has a record of this kind of their own */
@@ -1015,6 +1035,66 @@ class AuthorizationMatrixTest {
                         .isEqualTo(1);
             }));
 
+            // leads
+            m.put("leads.create", on(Target.NONE, (f, k) -> () -> assertThat(f.crm.leads().create(f.actor,
+                    CreateLeadCommand.of("Lena", "Lead", f.nextEmail(), LeadSource.WEB_FORM)).stage())
+                    .isEqualTo(LeadStage.NEW)));
+            m.put("leads.findById", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.leads().findById(f.actor, id)).isPresent();
+            }));
+            m.put("leads.search", on(Target.NONE, (f, k) -> () -> f.crm.leads().search(f.actor,
+                    LeadSearchQuery.all(LeadSort.CREATED_DESC, 50))));
+            m.put("leads.updateDetails", on(Target.LEAD, (f, k) -> {
+                LeadView v = f.leadView(f.lead(k));
+                return () -> assertThat(f.crm.leads().updateDetails(f.actor, new UpdateLeadCommand(v.id(),
+                        v.version(), v.firstName(), v.lastName(), "Changed Ltd", v.email(), null, v.source(), null,
+                        "changed")).company()).isEqualTo("Changed Ltd");
+            }));
+            m.put("leads.changeStage", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.leads().changeStage(f.actor, new ChangeLeadStageCommand(id,
+                        LeadStage.CONTACTED, null, null)).stage()).isEqualTo(LeadStage.CONTACTED);
+            }));
+            m.put("leads.reopen", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                f.crm.leads().changeStage(f.system, new ChangeLeadStageCommand(id, LeadStage.LOST, "no budget",
+                        null));
+                return () -> assertThat(f.crm.leads().reopen(f.actor, new LeadCommand(id, null)).stage())
+                        .isEqualTo(LeadStage.NEW);
+            }));
+            m.put("leads.assign", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.leads().assign(f.actor, new AssignLeadCommand(id, f.admin.id(), null))
+                        .owner()).isEqualTo(f.admin.id());
+            }));
+            m.put("leads.assignRoundRobin", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.leads().assignRoundRobin(f.actor, new AssignRoundRobinCommand(id,
+                        f.departmentB, null)).owner()).isEqualTo(f.otherDepartment.id());
+            }));
+            m.put("leads.convert", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                f.crm.leads().changeStage(f.system, new ChangeLeadStageCommand(id, LeadStage.QUALIFIED, null, null));
+                return () -> assertThat(f.crm.leads().convert(f.actor, new LeadCommand(id, null)).lead().stage())
+                        .isEqualTo(LeadStage.WON);
+            }));
+
+            // interactions
+            m.put("interactions.log", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.interactions().log(f.actor, new LogInteractionCommand(
+                        InteractionType.CALL, null, id, CLOCK.instant(), 120L, Direction.OUTBOUND, "Matrix call", null,
+                        f.admin.id(), null)).leadId()).isEqualTo(id);
+            }));
+            m.put("interactions.timeline", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                f.crm.interactions().log(f.system, new LogInteractionCommand(InteractionType.NOTE, id, null,
+                        CLOCK.instant(), null, null, "Matrix note", null, f.admin.id(), null));
+                return () -> assertThat(f.crm.interactions().timeline(f.actor, TimelineQuery.ofCustomer(id, 50))
+                        .items()).hasSize(1);
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -1323,6 +1403,30 @@ class AuthorizationMatrixTest {
             lastTarget = q.id();
         }
 
+        /**
+         * @param kind whose
+         * @return a new referral lead of that kind (owned by the caller, a colleague or a staff user of another
+         * department), created by the system; it becomes the call's target
+         */
+        LeadId lead(Kind kind) {
+            StaffId owner = kind == Kind.OWN && callerStaff != null ? callerStaff
+                    : kind == Kind.SAME_DEPARTMENT ? colleague.id() : otherDepartment.id();
+            LeadId id = crm.leads().create(system, new CreateLeadCommand("Lou", "Lead " + next(), null, nextEmail(),
+                    null, LeadSource.REFERRAL, null, null, null)).id();
+            // straight into the store: the owner may be the deactivated caller or one who may not own leads
+            crm.persistence().unitOfWork().inTransaction(() -> {
+                org.crmkit.core.lead.domain.Lead lead = crm.persistence().leads().findById(id).orElseThrow();
+                lead.assignTo(owner, CLOCK.instant());
+                crm.persistence().leads().update(lead);
+            });
+            lastTarget = id;
+            return id;
+        }
+
+        LeadView leadView(LeadId id) {
+            return crm.leads().findById(system, id).orElseThrow();
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -1348,6 +1452,9 @@ class AuthorizationMatrixTest {
             if (lastTarget instanceof CategoryId c) {
                 return crm.products().categories(system).stream().filter(v -> v.id().equals(c)).findFirst()
                         .map(CategoryView::version);
+            }
+            if (lastTarget instanceof LeadId l) {
+                return crm.leads().findById(system, l).map(LeadView::version);
             }
             if (lastTarget instanceof PurchaseId p) {
                 return crm.sales().findById(system, p).map(PurchaseView::version);

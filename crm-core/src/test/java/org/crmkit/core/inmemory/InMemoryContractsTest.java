@@ -5,6 +5,8 @@ import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
+import org.crmkit.core.contract.InteractionRepositoryContract;
+import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
@@ -116,6 +118,22 @@ class InMemoryContractsTest {
 
     @Nested
     class Quotes extends org.crmkit.core.contract.QuoteRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Leads extends LeadRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Interactions extends InteractionRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -77,6 +77,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
     private final org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository quotes;
+    private final org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository leads;
+    private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -92,6 +94,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
         this.quotes = new org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository(unitOfWork);
+        this.leads = new org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository(unitOfWork);
+        this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -174,6 +178,16 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
         return quotes;
+    }
+
+    @Override
+    public org.crmkit.core.lead.port.out.LeadRepository leads() {
+        return leads;
+    }
+
+    @Override
+    public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
+        return interactions;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -12,6 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.interaction.domain.Direction;
+import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.domain.LeadStage;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.product.domain.ProductStatus;
 import org.crmkit.core.sales.domain.SalesChannel;
@@ -45,6 +49,13 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_loyalty_entry_kind")).isEqualTo(constants(EntryKind.class));
         assertThat(names(sql, "ck_crm_quote_status")).isEqualTo(constants(
                 org.crmkit.core.quote.domain.QuoteStatus.class));
+        assertThat(names(sql, "ck_crm_lead_source")).isEqualTo(constants(LeadSource.class));
+        assertThat(names(sql, "ck_crm_lead_stage")).isEqualTo(constants(LeadStage.class));
+        assertThat(names(sql, "ck_crm_lead_stage_change_from")).isEqualTo(constants(LeadStage.class));
+        assertThat(names(sql, "ck_crm_lead_stage_change_to")).isEqualTo(constants(LeadStage.class));
+        assertThat(names(sql, "ck_crm_lead_stage_change_actor")).isEqualTo(constants(ActorType.class));
+        assertThat(names(sql, "ck_crm_interaction_type")).isEqualTo(constants(InteractionType.class));
+        assertThat(names(sql, "ck_crm_interaction_direction")).isEqualTo(constants(Direction.class));
     }
 
     private static String allMigrations() throws IOException {

@@ -6,6 +6,8 @@ import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.InteractionRepositoryContract;
+import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -117,6 +119,22 @@ class MyBatisContractsIT {
 
     @Nested
     class Quotes extends org.crmkit.core.contract.QuoteRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Leads extends LeadRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Interactions extends InteractionRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

@@ -66,4 +66,36 @@ public record RegisterCustomerCommand(
         return new RegisterCustomerCommand(firstName, lastName, email, null, null, null, null, CustomerSource.IMPORT,
                 externalReference, false);
     }
+
+    /**
+     * A lead of the sales pipeline that becomes a customer: no address or personal details, no marketing consent;
+     * the source follows the lead's ({@code WEB_FORM} becomes {@code WEB}, {@code REFERRAL} and {@code IMPORT} stay,
+     * anything else becomes {@code OTHER}).
+     *
+     * @param firstName  given name
+     * @param lastName   family name
+     * @param email      email address
+     * @param phone      phone number, or {@code null}
+     * @param leadSource the name of the lead's source
+     * @return the command
+     */
+    public static RegisterCustomerCommand fromLead(String firstName, String lastName, String email, String phone,
+                                                   String leadSource) {
+        CustomerSource source;
+        switch (leadSource) {
+            case "WEB_FORM":
+                source = CustomerSource.WEB;
+                break;
+            case "REFERRAL":
+                source = CustomerSource.REFERRAL;
+                break;
+            case "IMPORT":
+                source = CustomerSource.IMPORT;
+                break;
+            default:
+                source = CustomerSource.OTHER;
+                break;
+        }
+        return new RegisterCustomerCommand(firstName, lastName, email, phone, null, null, null, source, null, false);
+    }
 }

@@ -1,0 +1,67 @@
+package org.crmkit.core.interaction.port.in;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.crmkit.core.interaction.domain.Direction;
+import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.StaffId;
+
+/**
+ * Logs an interaction against exactly one of a customer and a lead.
+ *
+ * @param type            call, email, meeting or note
+ * @param customerId      the customer, or {@code null}
+ * @param leadId          the lead, or {@code null}
+ * @param occurredAt      when it happened; at most a day ahead of the clock
+ * @param durationSeconds how long it took, 0 to 7 days in seconds, or {@code null}
+ * @param direction       inbound or outbound; required for calls and emails
+ * @param subject         1 to 200 characters
+ * @param summary         optional, up to 4,000 characters
+ * @param staffId         the staff member who had it; a staff caller who names none had it themself
+ * @param outcome         optional, up to 200 characters
+ */
+public record LogInteractionCommand(
+        @NotNull InteractionType type,
+        CustomerId customerId,
+        LeadId leadId,
+        @NotNull Instant occurredAt,
+        @PositiveOrZero @Max(604_800) Long durationSeconds,
+        Direction direction,
+        @NotBlank @Size(max = 400) String subject,
+        @Size(max = 8000) String summary,
+        StaffId staffId,
+        @Size(max = 400) String outcome) {
+
+    /**
+     * @param leadId     the lead
+     * @param type       its kind
+     * @param direction  inbound or outbound
+     * @param occurredAt when
+     * @param subject    what about
+     * @return a command against a lead with only these
+     */
+    public static LogInteractionCommand onLead(LeadId leadId, InteractionType type, Direction direction,
+                                               Instant occurredAt, String subject) {
+        return new LogInteractionCommand(type, null, leadId, occurredAt, null, direction, subject, null, null, null);
+    }
+
+    /**
+     * @param customerId the customer
+     * @param type       its kind
+     * @param direction  inbound or outbound
+     * @param occurredAt when
+     * @param subject    what about
+     * @return a command against a customer with only these
+     */
+    public static LogInteractionCommand onCustomer(CustomerId customerId, InteractionType type, Direction direction,
+                                                   Instant occurredAt, String subject) {
+        return new LogInteractionCommand(type, customerId, null, occurredAt, null, direction, subject, null, null,
+                null);
+    }
+}

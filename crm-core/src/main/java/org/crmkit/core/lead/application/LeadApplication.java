@@ -1,0 +1,42 @@
+package org.crmkit.core.lead.application;
+
+import java.util.List;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.lead.domain.LeadScoring;
+import org.crmkit.core.lead.port.in.LeadActivity;
+import org.crmkit.core.lead.port.in.Leads;
+import org.crmkit.core.lead.port.out.LeadRepository;
+import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.staff.port.in.StaffUsers;
+
+/** Builds the lead use cases; the one public entry of this package. */
+public final class LeadApplication {
+    private LeadApplication() {
+    }
+
+    /**
+     * @param support      shared use-case mechanics
+     * @param leads        the lead repository
+     * @param customers    the customer use cases (conversion registers or links a customer through them)
+     * @param staff        the staff use cases (round-robin assignment lists a department's sales reps)
+     * @param scoring      the scoring rules
+     * @param participants other areas' parts in a conversion (moving interactions, open tasks), called in its
+     *                     transaction in list order
+     * @return the lead use cases
+     */
+    public static Leads leads(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
+                              LeadScoring scoring, List<LeadConversionParticipant> participants) {
+        return new LeadService(support, leads, customers, staff, scoring, participants);
+    }
+
+    /**
+     * @param leads   the lead repository
+     * @param support shared use-case mechanics (its clock)
+     * @param scoring the scoring rules
+     * @return the narrow port the interaction area moves a lead's last activity through
+     */
+    public static LeadActivity activity(UseCaseSupport support, LeadRepository leads, LeadScoring scoring) {
+        return new LeadActivityRecorder(support, leads, scoring);
+    }
+}

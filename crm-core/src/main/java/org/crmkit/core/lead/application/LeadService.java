@@ -1,0 +1,313 @@
+package org.crmkit.core.lead.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.domain.LeadContact;
+import org.crmkit.core.lead.domain.LeadScoring;
+import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.port.in.AssignLeadCommand;
+import org.crmkit.core.lead.port.in.AssignRoundRobinCommand;
+import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
+import org.crmkit.core.lead.port.in.CreateLeadCommand;
+import org.crmkit.core.lead.port.in.LeadCommand;
+import org.crmkit.core.lead.port.in.LeadConversionView;
+import org.crmkit.core.lead.port.in.LeadSearchQuery;
+import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.port.in.Leads;
+import org.crmkit.core.lead.port.in.MoneyData;
+import org.crmkit.core.lead.port.in.UpdateLeadCommand;
+import org.crmkit.core.lead.port.out.LeadRepository;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.PersonName;
+import org.crmkit.core.shared.PhoneNumber;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.staff.port.in.StaffSearchQuery;
+import org.crmkit.core.staff.port.in.StaffUsers;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lead use cases: validate, authorize (a lead is owned by its owner: a sales rep reaches only their own), load,
+ * one domain call, save, audit, publish. Conversion registers or links the customer through {@link Customers} as the
+ * caller, and lets the {@link LeadConversionParticipant}s move what belonged to the lead, all in one transaction.
+ */
+final class LeadService implements Leads {
+    private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
+    static final String TYPE = "lead";
+    private static final Actor LOOKUP = Actor.system("crmkit.lead");
+
+    private final UseCaseSupport support;
+    private final LeadRepository leads;
+    private final Customers customers;
+    private final StaffUsers staff;
+    private final LeadScoring scoring;
+    private final List<LeadConversionParticipant> participants;
+    private final LeadSearch search;
+
+    LeadService(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
+                LeadScoring scoring, List<LeadConversionParticipant> participants) {
+        this.support = support;
+        this.leads = leads;
+        this.customers = customers;
+        this.staff = staff;
+        this.scoring = scoring;
+        this.participants = List.copyOf(participants);
+        this.search = new LeadSearch(leads);
+    }
+
+    @Override
+    public LeadView create(Actor actor, CreateLeadCommand command) {
+        support.validate(actor, command);
+        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
+                command.phone());
+        Money value = money(command.estimatedValue());
+        return support.transaction(() -> {
+            Actor caller = support.authorize(actor, Permission.LEAD_CREATE, AccessTarget.none(), "lead.create", TYPE,
+                    null);
+            StaffId owner = command.owner();
+            if (owner == null && caller instanceof Actor.Staff s) {
+                owner = s.id();
+            } else if (owner != null && !(caller instanceof Actor.Staff s && s.id().equals(owner))) {
+                // giving a new lead to someone else is an assignment
+                support.authorize(actor, Permission.LEAD_ASSIGN, AccessTarget.none(), "lead.create", TYPE, null);
+            }
+            if (owner != null) {
+                requireSalesOwner(owner);
+            }
+            Lead lead = Lead.create(LeadId.next(support.clock()), contact, command.source(), value,
+                    command.notes(), owner, scoring, actor, support.now());
+            leads.add(lead);
+            support.audit(actor, "lead.create", TYPE, lead.id().value());
+            support.publishAfterCommit(lead.pullEvents());
+            LOG.debug("created lead {}", lead.id());
+            return LeadView.of(lead.snapshot());
+        });
+    }
+
+    @Override
+    public Optional<LeadView> findById(Actor actor, LeadId leadId) {
+        support.validate(actor, new IdQuery(leadId));
+        return support.transaction(() -> {
+            Optional<Lead> found = leads.findById(leadId);
+            support.authorize(actor, Permission.LEAD_VIEW, targetOf(found), "lead.view", TYPE, leadId.value());
+            return found.map(l -> LeadView.of(l.snapshot()));
+        });
+    }
+
+    @Override
+    public Page<LeadView> search(Actor actor, LeadSearchQuery query) {
+        support.validate(actor, query);
+        LeadSearch.Plan plan = search.plan(query);
+        return support.transaction(() -> {
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.LEAD_VIEW, "lead.search", TYPE);
+            if (grant.scope() == AccessScope.ANY) {
+                return search.run(plan);
+            }
+            // narrowed to the caller's own leads (a sales rep)
+            return grant.actor() instanceof Actor.Staff s && grant.scope() == AccessScope.OWN
+                    ? search.run(plan.ownedBy(s.id()))
+                    : Page.empty();
+        });
+    }
+
+    @Override
+    public LeadView updateDetails(Actor actor, UpdateLeadCommand command) {
+        support.validate(actor, command);
+        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
+                command.phone());
+        Money value = money(command.estimatedValue());
+        return change(actor, Permission.LEAD_UPDATE, "lead.update", command.leadId(), command.expectedVersion(),
+                lead -> lead.changeDetails(contact, command.source(), value, command.notes(), scoring,
+                        support.now()));
+    }
+
+    @Override
+    public LeadView changeStage(Actor actor, ChangeLeadStageCommand command) {
+        support.validate(actor, command);
+        if (command.stage() == LeadStage.LOST && (command.reason() == null || command.reason().isBlank())) {
+            throw new InvalidCommandException(List.of(new FieldError("reason",
+                    "is required when a lead is lost")));
+        }
+        return change(actor, Permission.LEAD_UPDATE, "lead.change_stage", command.leadId(),
+                command.expectedVersion(),
+                lead -> lead.moveTo(command.stage(), command.reason(), scoring, actor, support.now()));
+    }
+
+    @Override
+    public LeadView reopen(Actor actor, LeadCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.LEAD_REOPEN, "lead.reopen", command.leadId(), command.expectedVersion(),
+                lead -> lead.reopen(scoring, actor, support.now()));
+    }
+
+    @Override
+    public LeadView assign(Actor actor, AssignLeadCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
+                lead -> {
+                    requireSalesOwner(command.owner());
+                    lead.assignTo(command.owner(), support.now());
+                });
+    }
+
+    @Override
+    public LeadView assignRoundRobin(Actor actor, AssignRoundRobinCommand command) {
+        support.validate(actor, command);
+        return change(actor, Permission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
+                lead -> lead.assignTo(nextInTurn(command.departmentId()), support.now()));
+    }
+
+    /** The department's active sales rep whose latest assignment is the oldest; one without any first; ties by id. */
+    private StaffId nextInTurn(DepartmentId department) {
+        List<StaffId> reps = new ArrayList<>();
+        StaffSearchQuery query = new StaffSearchQuery(department, "SALES_REP", true, PageRequest.first(200));
+        Page<StaffView> page = staff.search(LOOKUP, query);
+        page.items().forEach(v -> reps.add(v.id()));
+        while (page.hasNext()) {
+            query = query.next(page);
+            page = staff.search(LOOKUP, query);
+            page.items().forEach(v -> reps.add(v.id()));
+        }
+        if (reps.isEmpty()) {
+            throw new BusinessRuleViolationException("no_sales_rep", "department " + department
+                    + " has no active sales rep", Map.of("field", "departmentId"));
+        }
+        Map<StaffId, Instant> latest = leads.latestAssignments(reps);
+        return reps.stream().min(Comparator.comparing((StaffId s) -> latest.getOrDefault(s, Instant.MIN))
+                .thenComparing((a, b) -> UuidV7.compareBytes(a.value(), b.value()))).orElseThrow();
+    }
+
+    @Override
+    public LeadConversionView convert(Actor actor, LeadCommand command) {
+        support.validate(actor, command);
+        return support.transaction(() -> {
+            // locked: a second conversion of the lead waits here and then finds it won
+            Optional<Lead> found = leads.lock(command.leadId());
+            support.authorize(actor, Permission.LEAD_CONVERT, targetOf(found), "lead.convert", TYPE,
+                    command.leadId().value());
+            Lead lead = found.orElseThrow(() -> new NotFoundException(TYPE, command.leadId()));
+            if (command.expectedVersion() != null) {
+                lead.requireVersion(command.expectedVersion());
+            }
+            lead.requireQualified();
+            Instant now = support.now();
+            CustomerLink link = lead.convertedTo() != null ? new CustomerLink(lead.convertedTo(), true)
+                    : findOrRegister(actor, lead);
+            LeadConversionParticipant.LeadConversion conversion =
+                    new LeadConversionParticipant.LeadConversion(lead.id(), link.customer(), actor, now);
+            participants.forEach(p -> p.leadConverted(conversion));
+            lead.convert(link.customer(), link.existing(), scoring, actor, now);
+            leads.update(lead);
+            support.audit(actor, "lead.convert", TYPE, lead.id().value());
+            support.publishAfterCommit(lead.pullEvents());
+            LOG.debug("converted lead {} into customer {}", lead.id(), link.customer());
+            return new LeadConversionView(LeadView.of(lead.snapshot()), link.customer(), link.existing());
+        });
+    }
+
+    /**
+     * The conversion's customer: the customer's own duplicate check decides. Registering with the lead's email and
+     * phone either succeeds (a new customer) or is refused as a duplicate naming the customer who holds that email or
+     * phone, who is then linked; nothing is registered twice. A refusal for another reason, or one that names nobody
+     * (a concurrent registration), stands.
+     */
+    private CustomerLink findOrRegister(Actor actor, Lead lead) {
+        LeadContact contact = lead.contact();
+        if (contact.email() == null) {
+            throw new BusinessRuleViolationException("lead_email_missing", "lead " + lead.id()
+                    + " has no email address; a customer needs one", Map.of("field", "email"));
+        }
+        RegisterCustomerCommand register = RegisterCustomerCommand.fromLead(contact.name().first(),
+                contact.name().last(), contact.email().value(),
+                contact.phone() == null ? null : contact.phone().value(), lead.snapshot().source().name());
+        try {
+            CustomerView registered = customers.register(actor, register);
+            return new CustomerLink(registered.id(), false);
+        } catch (ConflictException duplicate) {
+            if ("duplicate".equals(duplicate.code()) && duplicate.existingId().isPresent()
+                    && ("email".equals(duplicate.field()) || "phone".equals(duplicate.field()))) {
+                return new CustomerLink(CustomerId.parse(duplicate.existingId().get()), true);
+            }
+            throw duplicate;
+        }
+    }
+
+    private record CustomerLink(CustomerId customer, boolean existing) {
+    }
+
+    private LeadView change(Actor actor, Permission permission, String action, LeadId id, Long expectedVersion,
+                            Consumer<Lead> domainCall) {
+        return support.transaction(() -> {
+            Optional<Lead> found = leads.findById(id);
+            support.authorize(actor, permission, targetOf(found), action, TYPE, id.value());
+            Lead lead = found.orElseThrow(() -> new NotFoundException(TYPE, id));
+            support.applyChange(actor, action, TYPE, id.value(), lead, expectedVersion, domainCall, leads::update);
+            return LeadView.of(lead.snapshot());
+        });
+    }
+
+    /** An owner must be an active staff user whom the policy lets work on leads (not a support agent, say). */
+    private void requireSalesOwner(StaffId owner) {
+        boolean sales = support.resolve(new Actor.Staff(owner, Set.of()))
+                .map(resolved -> support.scopeOf(resolved, Permission.LEAD_VIEW) != AccessScope.NONE)
+                .orElse(false);
+        if (!sales) {
+            throw new BusinessRuleViolationException("owner_not_sales", "staff user " + owner
+                    + " is not an active staff user who may work on leads", Map.of("field", "owner"));
+        }
+    }
+
+    static AccessTarget targetOf(Optional<Lead> lead) {
+        return new AccessTarget(Optional.empty(), lead.map(Lead::owner), Optional.empty());
+    }
+
+    private static LeadContact contact(String first, String last, String company, String email, String phone) {
+        PersonName name = UseCaseSupport.commandField(() -> new PersonName(first, last));
+        EmailAddress address = email == null || email.isBlank() ? null
+                : UseCaseSupport.commandField(() -> EmailAddress.of(email));
+        PhoneNumber number = phone == null || phone.isBlank() ? null
+                : UseCaseSupport.commandField(() -> PhoneNumber.parse(phone));
+        return UseCaseSupport.commandField(() -> new LeadContact(name, company, address, number));
+    }
+
+    private static Money money(MoneyData data) {
+        if (data == null) {
+            return null;
+        }
+        return UseCaseSupport.commandField(() -> Money.of("estimatedValue.amount", data.amount(),
+                Money.currency("estimatedValue.currency", data.currency())));
+    }
+
+    /** Validates a bare id argument like a command. */
+    record IdQuery(@jakarta.validation.constraints.NotNull LeadId leadId) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.crmkit.core.lead.domain;
+
+import java.util.List;
+
+/**
+ * A lead's score and the rules that produced it: {@code points} is the sum of the reasons' points.
+ *
+ * @param points  the total
+ * @param reasons every rule that gave points, in rule order
+ */
+public record LeadScore(int points, List<ScoreReason> reasons) {
+    /** Copies the reasons and checks the total. */
+    public LeadScore {
+        reasons = List.copyOf(reasons);
+        if (points != reasons.stream().mapToInt(ScoreReason::points).sum()) {
+            throw new IllegalArgumentException("points must be the sum of the reasons' points");
+        }
+    }
+
+    /** @param reasons the reasons @return their score */
+    public static LeadScore of(List<ScoreReason> reasons) {
+        return new LeadScore(reasons.stream().mapToInt(ScoreReason::points).sum(), reasons);
+    }
+}

@@ -1,0 +1,18 @@
+package org.crmkit.core.lead.port.in;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.shared.LeadId;
+
+/**
+ * Moves a lead to another stage.
+ *
+ * @param leadId          the lead
+ * @param stage           the new stage
+ * @param reason          why the lead is lost: required for {@code LOST}, up to 2,000 characters
+ * @param expectedVersion the version the caller read, or {@code null} to skip the check
+ */
+public record ChangeLeadStageCommand(@NotNull LeadId leadId, @NotNull LeadStage stage,
+                                     @Size(max = 4000) String reason, Long expectedVersion) {
+}

@@ -1,0 +1,13 @@
+package org.crmkit.core.lead.port.in;
+
+import jakarta.validation.constraints.NotNull;
+import org.crmkit.core.shared.LeadId;
+
+/**
+ * Names a lead for a use case that needs nothing else (reopen, convert).
+ *
+ * @param leadId          the lead
+ * @param expectedVersion the version the caller read, or {@code null} to skip the check
+ */
+public record LeadCommand(@NotNull LeadId leadId, Long expectedVersion) {
+}

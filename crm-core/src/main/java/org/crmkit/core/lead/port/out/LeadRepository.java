@@ -1,0 +1,57 @@
+package org.crmkit.core.lead.port.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.StaffId;
+
+/** Stores leads with their append-only stage history. Called inside a {@code UnitOfWork}. */
+public interface LeadRepository {
+
+    /**
+     * @param lead a new lead (version 0) with its first history entry
+     * @throws ConflictException ({@code duplicate}) when the id exists
+     */
+    void add(Lead lead);
+
+    /**
+     * Stores the lead's changes if the stored version still equals {@link Lead#version()}, appends the history
+     * entries not stored yet, then advances the lead's version.
+     *
+     * @param lead a loaded, changed lead
+     * @throws ConflictException ({@code stale_version}) when someone else stored a change first
+     */
+    void update(Lead lead);
+
+    /** @param id the id @return the lead, if stored */
+    Optional<Lead> findById(LeadId id);
+
+    /**
+     * Reads a lead and holds it until the transaction ends ({@code SELECT ... FOR UPDATE}), so two conversions of one
+     * lead run one after the other and the second sees the first one's result.
+     *
+     * @param id the id
+     * @return the lead, if stored
+     */
+    Optional<Lead> lock(LeadId id);
+
+    /**
+     * @param criteria filters, order and seek position
+     * @param limit    most leads to return
+     * @return matching leads in the criteria's order, after its seek position
+     */
+    List<Lead> search(LeadSearchCriteria criteria, int limit);
+
+    /**
+     * For round-robin assignment.
+     *
+     * @param owners staff users
+     * @return for each of them who owns a lead, the latest time one of their leads was assigned to them
+     */
+    Map<StaffId, Instant> latestAssignments(Collection<StaffId> owners);
+}

@@ -1,0 +1,61 @@
+package org.crmkit.core.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.lead.domain.LeadScore;
+import org.crmkit.core.lead.domain.LeadScoring;
+import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.domain.ScoreReason;
+import org.crmkit.core.shared.Money;
+import org.junit.jupiter.api.Test;
+
+/** The scoring rules on their own: every point is explained, and only the rules that gave points are named. */
+class LeadScoringTest {
+    private static final Instant NOW = Instant.parse("2026-04-01T09:00:00Z");
+    private final LeadScoring standard = LeadScoring.standard();
+
+    private static LeadScoring.Facts facts(LeadSource source, Money value, int interactions, Instant lastActivity) {
+        return new LeadScoring.Facts(source, value, interactions, lastActivity, false, false, false);
+    }
+
+    @Test
+    void onlyTheHighestValueThresholdInTheValuesCurrencyCounts() {
+        assertThat(standard.score(facts(LeadSource.OTHER, Money.of("60000", "EUR"), 0, null), NOW).reasons())
+                .containsExactly(new ScoreReason("estimated_value", 30, "estimated value at least 50000.00 EUR"));
+        assertThat(standard.score(facts(LeadSource.OTHER, Money.of("999.99", "USD"), 0, null), NOW).points())
+                .isZero();
+        assertThat(standard.score(facts(LeadSource.OTHER, Money.of("60000", "CHF"), 0, null), NOW).points())
+                .as("a currency without thresholds").isZero();
+    }
+
+    @Test
+    void interactionsAreCappedAndRecentActivityEndsWithItsWindow() {
+        LeadScore busy = standard.score(facts(LeadSource.OTHER, null, 9, NOW.minus(Duration.ofDays(14))), NOW);
+        assertThat(busy.reasons()).containsExactly(new ScoreReason("interactions", 25, "9 interactions logged"),
+                new ScoreReason("recent_activity", 10, "activity within 14 days"));
+        assertThat(standard.score(facts(LeadSource.OTHER, null, 0, NOW.minus(Duration.ofDays(15))), NOW).points())
+                .isZero();
+    }
+
+    @Test
+    void contactDataAndSourceAddUpAndTheTotalIsTheSumOfTheReasons() {
+        LeadScore score = standard.score(new LeadScoring.Facts(LeadSource.REFERRAL, null, 1, null, true, true, true),
+                NOW);
+        assertThat(score.reasons()).extracting(ScoreReason::rule)
+                .containsExactly("source", "interactions", "email", "phone", "company");
+        assertThat(score.points()).isEqualTo(25 + 5 + 5 + 5 + 5);
+    }
+
+    @Test
+    void rulesWithNegativePointsOrWithoutAWindowAreRefused() {
+        assertThatThrownBy(() -> new LeadScoring(Map.of(LeadSource.REFERRAL, -1), List.of(), 0, 0,
+                Duration.ofDays(1), 0, 0, 0, 0)).hasMessageContaining("sourcePoints");
+        assertThatThrownBy(() -> new LeadScoring(Map.of(), List.of(), 0, 0, Duration.ZERO, 0, 0, 0, 0))
+                .hasMessageContaining("recentActivityWindow");
+    }
+}
