@@ -31,11 +31,14 @@ import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.task.application.TaskApplication;
+import org.crmkit.core.task.port.in.Tasks;
+import org.crmkit.core.task.port.out.ReminderNotifier;
 
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()}, {@link #sales()} and {@link #loyalty()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()} and {@link #tasks()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -55,6 +58,7 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
+    private final Tasks tasks;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -75,6 +79,7 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
+        this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, b.reminderNotifier);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -122,6 +127,11 @@ public final class Crm {
         return loyalty;
     }
 
+    /** @return tasks and their reminders */
+    public Tasks tasks() {
+        return tasks;
+    }
+
     /** @return the persistence this instance runs on */
     public CrmPersistence persistence() {
         return persistence;
@@ -140,6 +150,7 @@ public final class Crm {
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
+        private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
 
         private Builder() {
         }
@@ -216,6 +227,16 @@ public final class Crm {
          */
         public Builder loyaltyProgram(LoyaltyProgram program) {
             this.loyaltyProgram = Objects.requireNonNull(program, "loyaltyProgram");
+            return this;
+        }
+
+        /**
+         * @param notifier delivers task reminders when {@code tasks().sendDueReminders(...)} runs (default
+         *                 {@link ReminderNotifier#logging()}: logs the task's id only, so no reminder reaches anyone)
+         * @return this builder
+         */
+        public Builder reminderNotifier(ReminderNotifier notifier) {
+            this.reminderNotifier = Objects.requireNonNull(notifier, "reminderNotifier");
             return this;
         }
 

@@ -73,5 +73,11 @@ public enum Permission {
     /** Run the expiry and tier batches. */
     LOYALTY_BATCH,
     /** Rank loyal customers. */
-    LOYALTY_REPORT
+    LOYALTY_REPORT,
+    /** Read tasks: one task, one's own tasks, overdue tasks. */
+    TASK_VIEW,
+    /** Create, change, reassign, start, complete and cancel tasks. */
+    TASK_MANAGE,
+    /** Run the reminder batch that hands due task reminders to the notifier. */
+    TASK_REMIND
 }

@@ -54,4 +54,7 @@ public interface CrmPersistence {
 
     /** @return the loyalty repository: accounts, ledger entries and lots */
     org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
+
+    /** @return the task repository: tasks and their reminders */
+    org.crmkit.core.task.port.out.TaskRepository tasks();
 }

@@ -11,6 +11,7 @@ import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.PurchaseRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
+import org.crmkit.core.contract.TaskRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.Nested;
@@ -108,6 +109,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Loyalty extends LoyaltyRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

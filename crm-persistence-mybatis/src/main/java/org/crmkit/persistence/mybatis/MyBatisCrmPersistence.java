@@ -21,6 +21,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
@@ -37,6 +38,7 @@ import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisPasswordResetTokenRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisStaffRepository;
+import org.crmkit.persistence.mybatis.task.MyBatisTaskRepository;
 import org.crmkit.persistence.mybatis.support.Migrations;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
@@ -76,6 +78,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
+    private final MyBatisTaskRepository tasks;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -90,6 +93,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
+        this.tasks = new MyBatisTaskRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -167,6 +171,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

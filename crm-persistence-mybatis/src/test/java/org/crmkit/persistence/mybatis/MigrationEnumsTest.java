@@ -21,6 +21,9 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.domain.AccessEvent;
 import org.crmkit.core.staff.domain.AccessOutcome;
 import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.task.domain.TaskLinkKind;
+import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.domain.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +46,9 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
         assertThat(names(sql, "ck_crm_purchase_channel")).isEqualTo(constants(SalesChannel.class));
         assertThat(names(sql, "ck_crm_loyalty_entry_kind")).isEqualTo(constants(EntryKind.class));
+        assertThat(names(sql, "ck_crm_task_priority")).isEqualTo(constants(TaskPriority.class));
+        assertThat(names(sql, "ck_crm_task_status")).isEqualTo(constants(TaskStatus.class));
+        assertThat(names(sql, "ck_crm_task_link_kind")).isEqualTo(constants(TaskLinkKind.class));
     }
 
     private static String allMigrations() throws IOException {

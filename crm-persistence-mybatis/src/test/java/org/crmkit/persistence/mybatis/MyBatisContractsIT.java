@@ -11,6 +11,7 @@ import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.PurchaseRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
+import org.crmkit.core.contract.TaskRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
@@ -109,6 +110,14 @@ class MyBatisContractsIT {
 
     @Nested
     class Loyalty extends LoyaltyRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();
