@@ -45,6 +45,7 @@ import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.ParallelCalls;
+import org.crmkit.core.testing.RecordingNotifier;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.BeforeEach;

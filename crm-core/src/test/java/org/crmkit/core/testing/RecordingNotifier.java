@@ -1,4 +1,4 @@
-package org.crmkit.core.task;
+package org.crmkit.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
