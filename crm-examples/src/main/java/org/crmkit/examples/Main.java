@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * logins, access log), then the {@link CustomerScenario} as the CRM manager who logged in there, then the
  * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, then the
  * {@link LoyaltyScenario} (the points those purchases earned, a redemption, a claw-back, an adjustment, a CSV import
- * run twice), printing their transcript to standard output. The loyalty program is
+ * run twice), then the {@link TaskScenario} (a task with a reminder, the reminder sent once by the host's job,
+ * the task completed), printing their transcript to standard output. The loyalty program is
  * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
  * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
@@ -41,7 +42,7 @@ public final class Main {
                         program)
                 : Crm.builder().clock(clock).loyaltyProgram(program).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff, customer, sales and loyalty scenarios on {} persistence, run {}",
+        LOG.info("running the staff, customer, sales, loyalty and task scenarios on {} persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -51,5 +52,6 @@ public final class Main {
         CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
         SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
+        new TaskScenario(crm, clock, out).run(runToken, staff, customers);
     }
 }

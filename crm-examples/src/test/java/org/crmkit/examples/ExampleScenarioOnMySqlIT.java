@@ -69,6 +69,10 @@ class ExampleScenarioOnMySqlIT {
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
+            TaskScenario.Result tasks = new TaskScenario(crm, clock, out).run(run, staff, result);
+            assertThat(tasks.firstRun().sent()).as("only this run's reminder is due").isEqualTo(1);
+            assertThat(tasks.secondRun().due()).isZero();
+            assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);
 
             assertStaff(crm, run, staff);
             if (first == null) {
