@@ -67,7 +67,8 @@ public final class Crm {
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts())));
+                List.of(StaffApplication.customerEraser(p.accounts()),
+                        TaskApplication.customerEraser(support, p.tasks())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);

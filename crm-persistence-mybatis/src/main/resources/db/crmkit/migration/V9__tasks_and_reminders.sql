@@ -57,6 +57,6 @@ CREATE TABLE crm_task (
     INDEX ix_crm_task_status_due (status, due_at, id),
     -- the reminder run's scan
     INDEX ix_crm_task_reminder (reminder_pending_at, id),
-    -- a lead's open tasks on its conversion
+    -- a lead's open tasks on its conversion, a customer's tasks on their erasure
     INDEX ix_crm_task_link (link_id, link_kind)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

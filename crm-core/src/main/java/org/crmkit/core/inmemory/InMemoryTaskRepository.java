@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.domain.TaskLink;
 import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.domain.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 
@@ -76,8 +78,8 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<Task> openLinkedTo(TaskLink link, TaskId after, int limit) {
-        return table.where(t -> link.equals(t.link()) && t.status().isOpen()
+    public List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
+        return table.where(t -> link.equals(t.link()) && statuses.contains(t.status())
                         && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
                 .sorted(Comparator.comparing(t -> t.id().value(), UuidV7::compareBytes))
                 .limit(Math.max(0, limit))

@@ -281,7 +281,7 @@ public abstract class TaskRepositoryContract extends PortContract {
     }
 
     @Test
-    void openLinkedToReturnsTheOpenTasksOfALinkByIdAndResumes() {
+    void linkedToReturnsTheTasksOfALinkInTheGivenStatesByIdAndResumes() {
         StaffId ann = TaskFixtures.staff(persistence);
         TaskLink lead = TaskLink.lead(LeadId.next(StaffFixtures.IDS));
         TaskLink otherLead = TaskLink.lead(LeadId.next(StaffFixtures.IDS));
@@ -297,11 +297,15 @@ public abstract class TaskRepositoryContract extends PortContract {
 
         List<TaskId> expected = new ArrayList<>(List.of(a.id(), b.id()));
         expected.sort((x, y) -> org.crmkit.core.shared.UuidV7.compareBytes(x.value(), y.value()));
-        assertThat(tx(() -> repo().openLinkedTo(lead, null, 10))).extracting(Task::id).isEqualTo(expected);
-        assertThat(tx(() -> repo().openLinkedTo(lead, expected.get(0), 10))).extracting(Task::id)
+        assertThat(tx(() -> repo().linkedTo(lead, TaskStatus.OPEN, null, 10))).extracting(Task::id).isEqualTo(expected);
+        assertThat(tx(() -> repo().linkedTo(lead, TaskStatus.OPEN, expected.get(0), 10))).extracting(Task::id)
                 .containsExactly(expected.get(1));
-        assertThat(tx(() -> repo().openLinkedTo(lead, null, 1))).extracting(Task::id)
+        assertThat(tx(() -> repo().linkedTo(lead, TaskStatus.OPEN, null, 1))).extracting(Task::id)
                 .containsExactly(expected.get(0));
+        assertThat(tx(() -> repo().linkedTo(lead, Set.of(TaskStatus.COMPLETED), null, 10))).extracting(Task::id)
+                .containsExactly(closed.id());
+        assertThat(tx(() -> repo().linkedTo(lead, java.util.EnumSet.allOf(TaskStatus.class), null, 10)))
+                .hasSize(3);
     }
 
     private static void pause() {

@@ -360,4 +360,33 @@ class TaskUseCasesTest {
         assertThat(tasks.myTasks(outsider, MyTasksQuery.open(10)).items()).extracting(TaskView::id)
                 .containsExactly(task.id());
     }
+
+    @Test
+    void erasingACustomerErasesWhatTheirTasksSayAndKeepsTheTasks() {
+        TaskView open = tasks.create(rep, new CreateTaskCommand("Call Carl Client on +44 20 7946 0000",
+                "He lives at 1 Main Street", in(Duration.ofDays(1)), TaskPriority.HIGH, null,
+                TaskLinkData.customer(customer), in(Duration.ofHours(1))));
+        TaskView done = tasks.complete(rep, new TaskStatusCommand(tasks.create(rep, new CreateTaskCommand(
+                "Visit Carl", null, in(Duration.ofDays(1)), TaskPriority.LOW, null, TaskLinkData.customer(customer),
+                null)).id(), null));
+        TaskView unrelated = create(rep, "Unrelated", Duration.ofDays(1), null, null, null);
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        clock.advance(Duration.ofMinutes(1));
+        publisher.clear();
+
+        crm.customers().erase(crmManager, customer);
+
+        for (TaskView before : List.of(open, done)) {
+            TaskView after = tasks.findById(rep, before.id()).orElseThrow();
+            assertThat(after.title()).isEqualTo(org.crmkit.core.task.domain.Task.ERASED_TITLE);
+            assertThat(after.description()).isNull();
+            assertThat(after.link()).isEqualTo(TaskLinkData.customer(customer));
+            assertThat(after.status()).isEqualTo(before.status());
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+        }
+        assertThat(tasks.findById(rep, unrelated.id())).contains(unrelated);
+        assertThat(publisher.events()).contains(new TaskEvents.TaskUpdated(open.id(), clock.instant()),
+                new TaskEvents.TaskUpdated(done.id(), clock.instant()));
+        assertThat(publisher.insideTransaction()).containsOnly(false);
+    }
 }

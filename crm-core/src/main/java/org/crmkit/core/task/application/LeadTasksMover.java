@@ -8,6 +8,7 @@ import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 
 /**
@@ -35,7 +36,7 @@ final class LeadTasksMover implements LeadConversionParticipant {
         support.transaction(() -> {
             TaskId after = null;
             while (true) {
-                List<Task> page = tasks.openLinkedTo(from, after, BATCH);
+                List<Task> page = tasks.linkedTo(from, TaskStatus.OPEN, after, BATCH);
                 for (Task task : page) {
                     task.relink(to, at);
                     List<org.crmkit.core.shared.DomainEvent> events = task.pullEvents();

@@ -2,6 +2,7 @@ package org.crmkit.core.task.application;
 
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.task.port.in.Tasks;
@@ -36,5 +37,18 @@ public final class TaskApplication {
      */
     public static LeadConversionParticipant leadConversionParticipant(UseCaseSupport support, TaskRepository tasks) {
         return new LeadTasksMover(support, tasks);
+    }
+
+    /**
+     * The task area's part in a customer's GDPR erasure, called inside the erasure's transaction: every task about
+     * the customer (open or closed) loses its title and description, which staff may have written the person's name
+     * or details into; the tasks and their link (the customer's id) stay.
+     *
+     * @param support shared use-case mechanics (events after commit)
+     * @param tasks   the task repository
+     * @return the eraser
+     */
+    public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks) {
+        return new CustomerTasksEraser(support, tasks);
     }
 }

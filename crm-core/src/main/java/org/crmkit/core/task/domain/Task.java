@@ -22,6 +22,8 @@ import org.crmkit.core.shared.TaskId;
 public final class Task extends AggregateRoot {
     /** Failed notifier calls after which a reminder is given up. */
     public static final int MAX_REMINDER_ATTEMPTS = 10;
+    /** The title of a task about a customer who was erased. */
+    public static final String ERASED_TITLE = "(about an erased customer)";
     static final String TYPE = "task";
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 2000;
@@ -156,6 +158,22 @@ public final class Task extends AggregateRoot {
         TaskLink from = s.link();
         s = with(s.status(), s.assignee(), s.department(), to, now, null);
         record(new TaskEvents.TaskRelinked(s.id(), from, to, now));
+    }
+
+    /**
+     * Replaces what staff wrote about an erased customer (the title, the description), which may name or describe
+     * them; the link keeps only the customer's id. Also on a closed task: erasure reaches the history too.
+     *
+     * @param now the current time
+     */
+    public void eraseText(Instant now) {
+        if (s.title().equals(ERASED_TITLE) && s.description() == null) {
+            return;
+        }
+        s = new TaskSnapshot(s.id(), s.version(), ERASED_TITLE, null, s.dueAt(), s.priority(), s.status(),
+                s.assignee(), s.department(), s.createdBy(), s.link(), s.remindAt(), s.reminderSentAt(),
+                s.reminderAttempts(), s.reminderLastError(), s.createdAt(), now, s.closedAt());
+        record(new TaskEvents.TaskUpdated(s.id(), now));
     }
 
     /**

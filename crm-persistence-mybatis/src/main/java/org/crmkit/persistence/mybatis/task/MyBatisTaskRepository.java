@@ -3,9 +3,11 @@ package org.crmkit.persistence.mybatis.task;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
@@ -75,13 +77,13 @@ public final class MyBatisTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<Task> openLinkedTo(TaskLink link, TaskId after, int limit) {
-        if (limit <= 0) {
+    public List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
+        if (limit <= 0 || statuses.isEmpty()) {
             return List.of();
         }
         TaskParams.Linked params = new TaskParams.Linked(link.kind().name(), link.id(),
-                after == null ? null : after.value(), limit);
-        return unitOfWork.inTransaction(() -> mapper.openLinkedTo(params).stream().map(MyBatisTaskRepository::task)
+                statuses.stream().map(Enum::name).sorted().toList(), after == null ? null : after.value(), limit);
+        return unitOfWork.inTransaction(() -> mapper.linkedTo(params).stream().map(MyBatisTaskRepository::task)
                 .toList());
     }
 

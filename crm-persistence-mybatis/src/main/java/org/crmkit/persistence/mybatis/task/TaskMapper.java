@@ -18,5 +18,5 @@ interface TaskMapper {
 
     TaskRow claimReminder(TaskParams.Claim params);
 
-    List<TaskRow> openLinkedTo(TaskParams.Linked params);
+    List<TaskRow> linkedTo(TaskParams.Linked params);
 }

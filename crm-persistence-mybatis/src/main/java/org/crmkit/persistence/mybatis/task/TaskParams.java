@@ -25,7 +25,7 @@ final class TaskParams {
     record Claim(UUID id, Instant asOf) {
     }
 
-    /** A link's open tasks by id, strictly after {@code afterId}. */
-    record Linked(String linkKind, UUID linkId, UUID afterId, int limit) {
+    /** A link's tasks in some states (never empty) by id, strictly after {@code afterId}. */
+    record Linked(String linkKind, UUID linkId, List<String> statuses, UUID afterId, int limit) {
     }
 }

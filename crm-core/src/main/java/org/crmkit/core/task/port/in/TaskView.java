@@ -25,6 +25,7 @@ import org.crmkit.core.task.domain.TaskStatus;
  * @param reminderAt       when the assignee is reminded, or {@code null}
  * @param reminderSentAt   when the reminder went out, or {@code null}
  * @param reminderAttempts failed attempts to hand the reminder over
+ * @param reminderLastError the last failure's error code or exception type, or {@code null}
  * @param createdAt        when it was created
  * @param updatedAt        when it last changed
  * @param closedAt         when it was completed or cancelled, or {@code null}
@@ -32,12 +33,12 @@ import org.crmkit.core.task.domain.TaskStatus;
 public record TaskView(TaskId id, long version, String title, String description, Instant dueAt,
                        TaskPriority priority, TaskStatus status, StaffId assigneeId, DepartmentId departmentId,
                        StaffId createdBy, TaskLinkData link, Instant reminderAt, Instant reminderSentAt,
-                       int reminderAttempts, Instant createdAt, Instant updatedAt, Instant closedAt) {
+                       int reminderAttempts, String reminderLastError, Instant createdAt, Instant updatedAt, Instant closedAt) {
 
     /** @param s stored state @return its view */
     public static TaskView of(TaskSnapshot s) {
         return new TaskView(s.id(), s.version(), s.title(), s.description(), s.dueAt(), s.priority(), s.status(),
                 s.assignee(), s.department(), s.createdBy(), TaskLinkData.of(s.link()), s.remindAt(),
-                s.reminderSentAt(), s.reminderAttempts(), s.createdAt(), s.updatedAt(), s.closedAt());
+                s.reminderSentAt(), s.reminderAttempts(), s.reminderLastError(), s.createdAt(), s.updatedAt(), s.closedAt());
     }
 }

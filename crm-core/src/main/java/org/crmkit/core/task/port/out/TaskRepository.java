@@ -3,9 +3,11 @@ package org.crmkit.core.task.port.out;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskStatus;
 
 /**
  * Stores tasks. {@link #update} is optimistic ({@code stale_version}). Tasks are never deleted: they are completed or
@@ -54,12 +56,13 @@ public interface TaskRepository {
     Optional<Task> claimReminder(TaskId id, Instant asOf);
 
     /**
-     * @param link  what the tasks are about
-     * @param after resume strictly after this task, or {@code null}
-     * @param limit the most tasks to return
-     * @return the open (pending or in progress) tasks with that link, by id
+     * @param link     what the tasks are about
+     * @param statuses only tasks in these states (not empty)
+     * @param after    resume strictly after this task, or {@code null}
+     * @param limit    the most tasks to return
+     * @return the tasks with that link in one of those states, by id
      */
-    List<Task> openLinkedTo(TaskLink link, TaskId after, int limit);
+    List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit);
 
     /**
      * A pending reminder's place in the reminder order.

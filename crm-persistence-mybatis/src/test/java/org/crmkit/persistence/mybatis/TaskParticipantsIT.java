@@ -30,8 +30,11 @@ import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The task area's part in a lead's conversion on a real MySQL-compatible server: it commits or rolls back with it. */
-class TaskLeadConversionIT {
+/**
+ * The task area's parts in other areas' use cases on a real MySQL-compatible server: a lead's conversion and a
+ * customer's erasure; each commits or rolls back with the use case that calls it.
+ */
+class TaskParticipantsIT {
 
     @Test
     void theLeadsOpenTasksMoveWithTheConversionOrNotAtAll() {
@@ -64,5 +67,25 @@ class TaskLeadConversionIT {
         assertThat(crm.tasks().findById(rep, open.id()).orElseThrow().link())
                 .isEqualTo(TaskLinkData.customer(customer));
         assertThat(crm.tasks().findById(rep, closed.id())).contains(closed);
+    }
+
+    @Test
+    void erasingACustomerErasesWhatTheirTasksSay() {
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().emptyPersistence()).build();
+        Actor manager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        CustomerId customer = crm.customers().register(manager, new RegisterCustomerCommand("Ada", "Lovelace",
+                "ada@example.com", null, null, null, null, CustomerSource.REFERRAL, null, false)).id();
+        TaskView task = crm.tasks().create(manager, new CreateTaskCommand("Call Ada Lovelace", "at home",
+                clock.instant().plus(Duration.ofDays(2)), TaskPriority.HIGH, null, TaskLinkData.customer(customer),
+                null));
+
+        crm.customers().erase(manager, customer);
+
+        TaskView erased = crm.tasks().findById(manager, task.id()).orElseThrow();
+        assertThat(erased.title()).isEqualTo(org.crmkit.core.task.domain.Task.ERASED_TITLE);
+        assertThat(erased.description()).isNull();
+        assertThat(erased.link()).isEqualTo(TaskLinkData.customer(customer));
+        assertThat(erased.version()).isEqualTo(task.version() + 1);
     }
 }
