@@ -39,12 +39,15 @@ import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.task.application.TaskApplication;
+import org.crmkit.core.task.port.in.Tasks;
+import org.crmkit.core.task.port.out.ReminderNotifier;
 
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()}, {@link #quotes()}, {@link #leads()}
- * and {@link #interactions()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()}, {@link #quotes()}, {@link #leads()},
+ * {@link #interactions()} and {@link #tasks()}. Every use case takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -67,6 +70,7 @@ public final class Crm {
     private final Quotes quotes;
     private final Leads leads;
     private final Interactions interactions;
+    private final Tasks tasks;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -76,7 +80,8 @@ public final class Crm {
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
-                        QuoteApplication.customerEraser(p.quotes())));
+                        QuoteApplication.customerEraser(p.quotes()),
+                        TaskApplication.customerEraser(support, p.tasks())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -92,11 +97,13 @@ public final class Crm {
                 products, sales);
         // the areas' parts in a lead conversion, called in this order inside its transaction
         List<LeadConversionParticipant> conversionParticipants = List.of(
-                InteractionApplication.conversionParticipant(p.interactions()));
+                InteractionApplication.conversionParticipant(p.interactions()),
+                TaskApplication.leadConversionParticipant(support, p.tasks()));
         this.leads = LeadApplication.leads(support, p.leads(), customers, staff, b.leadScoring,
                 conversionParticipants);
         this.interactions = InteractionApplication.interactions(support, p.interactions(), customers, leads,
                 LeadApplication.activity(support, p.leads(), b.leadScoring));
+        this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -159,6 +166,11 @@ public final class Crm {
         return interactions;
     }
 
+    /** @return tasks and their reminders */
+    public Tasks tasks() {
+        return tasks;
+    }
+
     /** @return the persistence this instance runs on */
     public CrmPersistence persistence() {
         return persistence;
@@ -178,6 +190,7 @@ public final class Crm {
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
+        private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
 
         private Builder() {
         }
@@ -263,6 +276,16 @@ public final class Crm {
          */
         public Builder leadScoring(LeadScoring scoring) {
             this.leadScoring = Objects.requireNonNull(scoring, "leadScoring");
+            return this;
+        }
+
+        /**
+         * @param notifier delivers task reminders when {@code tasks().sendDueReminders(...)} runs (default
+         *                 {@link ReminderNotifier#logging()}: logs the task's id only, so no reminder reaches anyone)
+         * @return this builder
+         */
+        public Builder reminderNotifier(ReminderNotifier notifier) {
+            this.reminderNotifier = Objects.requireNonNull(notifier, "reminderNotifier");
             return this;
         }
 

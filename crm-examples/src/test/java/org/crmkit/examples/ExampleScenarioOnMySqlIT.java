@@ -71,6 +71,10 @@ class ExampleScenarioOnMySqlIT {
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
             QuoteScenario.Result quote = new QuoteScenario(crm, clock, out).run(run, staff, sales);
             LeadScenario.Result lead = new LeadScenario(crm, clock, out).run(run, staff);
+            TaskScenario.Result tasks = new TaskScenario(crm, clock, out).run(run, staff, result);
+            assertThat(tasks.firstRun().sent()).as("only this run's reminder is due").isEqualTo(1);
+            assertThat(tasks.secondRun().due()).isZero();
+            assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);
 
             assertStaff(crm, run, staff);
             if (first == null) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.crmkit.core.Crm;
@@ -66,6 +67,9 @@ import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.task.domain.TaskLinkKind;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.in.TaskView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,7 @@ class ExampleScenarioTest {
     private LoyaltyScenario.Result loyalty;
     private QuoteScenario.Result quote;
     private LeadScenario.Result lead;
+    private TaskScenario.Result tasks;
 
     @BeforeEach
     void runScenarios() {
@@ -95,6 +100,47 @@ class ExampleScenarioTest {
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
         quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
         lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
+        tasks = new TaskScenario(crm, CLOCK, out).run(RUN, staff, result);
+    }
+
+    // ---- task scenario -----------------------------------------------------------------------------------------
+
+    @Test
+    void theSalesManagerGivesTheRepATaskAboutACustomerWithAReminder() {
+        TaskView created = tasks.created();
+        assertThat(created.assigneeId()).isEqualTo(staff.member(Role.SALES_REP).profile().id());
+        assertThat(created.createdBy()).isEqualTo(staff.member(Role.SALES_MANAGER).profile().id());
+        assertThat(created.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(created.link()).isNotNull();
+        assertThat(created.link().kind()).isEqualTo(TaskLinkKind.CUSTOMER);
+        assertThat(created.link().id()).isNotEqualTo(result.erased().id().value());
+        assertThat(created.reminderAt()).isEqualTo(created.dueAt().minus(java.time.Duration.ofHours(23)));
+        assertThat(tasks.repsTasks()).extracting(TaskView::id).containsExactly(created.id());
+    }
+
+    @Test
+    void theHostsReminderJobHandsTheReminderOverExactlyOnce() {
+        assertThat(tasks.firstRun().sent()).isEqualTo(1);
+        assertThat(tasks.firstRun().failed()).isZero();
+        assertThat(tasks.secondRun().due()).isZero();
+        assertThat(tasks.delivered()).singleElement().satisfies(r -> {
+            assertThat(r.task()).isEqualTo(tasks.created().id());
+            assertThat(r.assignee()).isEqualTo(tasks.created().assigneeId());
+            assertThat(r.attempt()).isEqualTo(1);
+        });
+        assertThat(tasks.completed().reminderSentAt())
+                .isEqualTo(CLOCK.instant().plus(TaskScenario.JOB_RUNS_LATER).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    void theRepCompletesTheTaskOnceAndTheSecondTimeIsRefused() {
+        assertThat(tasks.completed().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(tasks.completed().closedAt()).isNotNull();
+        assertThat(tasks.again()).isNotNull();
+        assertThat(tasks.again().code()).isEqualTo("task_closed");
+        assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("== tasks and reminders ==")
+                .contains("completing it again is refused: task_closed")
+                .doesNotContain("renewal\n");
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------

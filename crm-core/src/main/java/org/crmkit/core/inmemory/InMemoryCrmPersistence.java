@@ -31,6 +31,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryQuoteRepository quotes = new InMemoryQuoteRepository(unitOfWork);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(unitOfWork);
     private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -110,5 +111,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
         return interactions;
+    }
+
+    @Override
+    public org.crmkit.core.task.port.out.TaskRepository tasks() {
+        return tasks;
     }
 }

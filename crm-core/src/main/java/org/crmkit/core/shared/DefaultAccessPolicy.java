@@ -7,7 +7,7 @@ import java.util.Map;
  * The documented default policy: exactly the matrix of {@code docs/authorization.md}. Roles grant permissions with a
  * scope ({@link AccessScope}); a staff user holding several roles gets the widest scope any of them grants. Every
  * active staff user may view departments and the catalog, view their own profile, change their own password and log
- * out. A customer acts only on their own records, and may read the catalog. The system actor is trusted with everything except the per-account permissions
+ * out, and work on their own tasks. A customer acts only on their own records, and may read the catalog. The system actor is trusted with everything except the per-account permissions
  * (it has no account); the anonymous actor may only register themself. Everything else is denied.
  */
 public final class DefaultAccessPolicy implements AccessPolicy {
@@ -97,6 +97,12 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         grant(AccessScope.ANY, Permission.INTERACTION_VIEW, Role.CRM_MANAGER);
         for (Permission p : new Permission[] {Permission.INTERACTION_LOG, Permission.INTERACTION_VIEW}) {
             grant(AccessScope.ANY, p, Role.SALES_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
+        }
+        // tasks: every staff user works on their own (assigned to or created by them); managers on their team's
+        for (Permission p : new Permission[] {Permission.TASK_VIEW, Permission.TASK_MANAGE}) {
+            grant(AccessScope.ANY, p, Role.CRM_MANAGER);
+            grant(AccessScope.DEPARTMENT, p, Role.SALES_MANAGER, Role.SUPPORT_MANAGER);
+            everyStaffUser.put(p, AccessScope.OWN);
         }
 
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);

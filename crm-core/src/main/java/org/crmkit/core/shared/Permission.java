@@ -101,5 +101,11 @@ public enum Permission {
     /** Log a call, email, meeting or note against a customer or a lead. */
     INTERACTION_LOG,
     /** Read a customer's or a lead's timeline of interactions. */
-    INTERACTION_VIEW
+    INTERACTION_VIEW,
+    /** Read tasks: one task, one's own tasks, overdue tasks. */
+    TASK_VIEW,
+    /** Create, change, reassign, start, complete and cancel tasks. */
+    TASK_MANAGE,
+    /** Run the reminder batch that hands due task reminders to the notifier. */
+    TASK_REMIND
 }

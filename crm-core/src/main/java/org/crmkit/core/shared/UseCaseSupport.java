@@ -128,6 +128,28 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Like {@link #authorize}, for a record with several owners (a task belongs to its assignee and to its creator):
+     * allowed when the policy permits the call on any one of the targets. Call inside {@link #transaction}.
+     *
+     * @param actor      the caller
+     * @param permission what the use case needs
+     * @param targets    the record seen as each of its owners' record; at least one
+     * @param action     the audited action name
+     * @param targetType the kind of target
+     * @param targetId   the target's id, or {@code null}
+     * @return the resolved actor
+     * @throws AccessDeniedException when the policy refuses every target
+     */
+    public Actor authorizeAny(Actor actor, Permission permission, List<AccessTarget> targets, String action,
+                              String targetType, UUID targetId) {
+        Actor resolved = resolve(actor, permission, action, targetType, targetId);
+        if (targets.stream().noneMatch(target -> policy.permits(resolved, permission, target))) {
+            throw new AccessDeniedException(actor, permission, action, targetType, targetId);
+        }
+        return resolved;
+    }
+
+    /**
      * Resolves the actor and asks the policy how far a grant reaches, for use cases over many records (searches,
      * lists) that narrow their results by it. Call inside {@link #transaction}.
      *

@@ -62,4 +62,7 @@ public interface CrmPersistence {
 
     /** @return the interaction repository */
     org.crmkit.core.interaction.port.out.InteractionRepository interactions();
+
+    /** @return the task repository: tasks and their reminders */
+    org.crmkit.core.task.port.out.TaskRepository tasks();
 }

@@ -128,6 +128,18 @@ import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.in.UpdateStaffCommand;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.MyTasksQuery;
+import org.crmkit.core.task.port.in.OverdueTasksQuery;
+import org.crmkit.core.task.port.in.ReassignTaskCommand;
+import org.crmkit.core.task.port.in.SendDueRemindersCommand;
+import org.crmkit.core.task.port.in.TaskStatusCommand;
+import org.crmkit.core.task.port.in.TaskView;
+import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -603,11 +615,17 @@ class AuthorizationMatrixTest {
         PURCHASE,
         /** A lead, owned by its owner (a staff user). Customers have none. */
         LEAD,
+        /**
+         * A task: the record of its assignee, in the department it belongs to (and of its creator; the fixture's
+         * tasks are made by the system, so the assignee decides).
+         */
+        TASK,
         /** Takes no actor. */
         PUBLIC;
 
         boolean namesARecord() {
-            return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE || this == LEAD;
+            return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE || this == LEAD
+                    || this == TASK;
         }
 
         /** @return whether a customer caller has a record of this kind of their own */
@@ -1095,6 +1113,55 @@ class AuthorizationMatrixTest {
                         .items()).hasSize(1);
             }));
 
+            // tasks
+            m.put("tasks.create", on(Target.NONE, (f, k) -> () -> assertThat(f.crm.tasks().create(f.actor,
+                    new CreateTaskCommand("Call back " + f.next(), null, Fixture.TASK_DUE, TaskPriority.MEDIUM,
+                            f.callerStaff != null ? null : f.colleague.id(), null, null)).status())
+                    .isEqualTo(TaskStatus.PENDING)));
+            m.put("tasks.update", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> f.crm.tasks().update(f.actor, new UpdateTaskCommand(id, "Changed " + f.next(), null,
+                        Fixture.TASK_DUE, TaskPriority.HIGH, null, null, null));
+            }));
+            m.put("tasks.reassign", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> assertThat(f.crm.tasks().reassign(f.actor, new ReassignTaskCommand(id, f.admin.id(),
+                        null)).assigneeId()).isEqualTo(f.admin.id());
+            }));
+            m.put("tasks.start", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> assertThat(f.crm.tasks().start(f.actor, new TaskStatusCommand(id, null)).status())
+                        .isEqualTo(TaskStatus.IN_PROGRESS);
+            }));
+            m.put("tasks.complete", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> assertThat(f.crm.tasks().complete(f.actor, new TaskStatusCommand(id, null)).status())
+                        .isEqualTo(TaskStatus.COMPLETED);
+            }));
+            m.put("tasks.cancel", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> assertThat(f.crm.tasks().cancel(f.actor, new TaskStatusCommand(id, null)).status())
+                        .isEqualTo(TaskStatus.CANCELLED);
+            }));
+            m.put("tasks.findById", on(Target.TASK, (f, k) -> {
+                TaskId id = f.task(k);
+                return () -> assertThat(f.crm.tasks().findById(f.actor, id)).isPresent();
+            }));
+            m.put("tasks.myTasks", on(Target.NONE, (f, k) -> {
+                if (f.callerStaff != null) {
+                    f.task(Kind.OWN);
+                }
+                return () -> assertThat(f.crm.tasks().myTasks(f.actor, MyTasksQuery.open(50)).items())
+                        .hasSize(f.callerStaff != null ? 1 : 0);
+            }));
+            m.put("tasks.overdue", on(Target.NONE, (f, k) -> () -> f.crm.tasks().overdue(f.actor,
+                    OverdueTasksQuery.all(50))));
+            m.put("tasks.sendDueReminders", on(Target.NONE, (f, k) -> {
+                f.taskWithDueReminder();
+                return () -> assertThat(f.crm.tasks().sendDueReminders(f.actor,
+                        new SendDueRemindersCommand(CLOCK.instant())).sent()).isEqualTo(1);
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -1117,6 +1184,8 @@ class AuthorizationMatrixTest {
         static final long POINTS = 20;
         /** When the purchase of {@link #lapsedLoyaltyCustomer} was made: its points expired before {@link #CLOCK}. */
         static final Instant LAPSED_AT = Instant.parse("2024-05-01T12:00:00Z");
+        /** When the fixture's tasks are due: two days after {@link #CLOCK}. */
+        static final Instant TASK_DUE = Instant.parse("2025-06-04T10:00:00Z");
         /** What that purchase earned (1,500.00 EUR): enough for SILVER in a tier window that holds it. */
         static final long LAPSED_POINTS = 1500;
         final Crm crm;
@@ -1456,6 +1525,9 @@ class AuthorizationMatrixTest {
             if (lastTarget instanceof LeadId l) {
                 return crm.leads().findById(system, l).map(LeadView::version);
             }
+            if (lastTarget instanceof TaskId t) {
+                return crm.tasks().findById(system, t).map(TaskView::version);
+            }
             if (lastTarget instanceof PurchaseId p) {
                 return crm.sales().findById(system, p).map(PurchaseView::version);
             }
@@ -1477,6 +1549,31 @@ class AuthorizationMatrixTest {
                         .findByReference(r.source(), r.externalReference())).map(Purchase::version);
             }
             return Optional.empty();
+        }
+
+        /**
+         * @param kind whose
+         * @return a new pending task assigned to the caller, a department colleague or a staff user of another
+         * department (stored straight: the caller may be the deactivated one); it becomes the call's target
+         */
+        TaskId task(Kind kind) {
+            return storeTask(kind, null);
+        }
+
+        /** @return a task of someone else's whose reminder is due now; it becomes the call's target */
+        TaskId taskWithDueReminder() {
+            return storeTask(Kind.OTHER, CLOCK.instant());
+        }
+
+        private TaskId storeTask(Kind kind, Instant remindAt) {
+            StaffId assignee = kind == Kind.OWN && callerStaff != null ? callerStaff
+                    : kind == Kind.OTHER ? otherDepartment.id() : colleague.id();
+            DepartmentId department = kind == Kind.OTHER ? departmentB : departmentA;
+            Task task = Task.create(TaskId.next(CLOCK), "Fixture task " + next(), null, TASK_DUE,
+                    TaskPriority.MEDIUM, assignee, department, null, null, remindAt, CLOCK.instant());
+            crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tasks().add(task));
+            lastTarget = task.id();
+            return task.id();
         }
 
         /** A purchase not recorded yet: the target of a recording. */

@@ -13,6 +13,7 @@ import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.PurchaseRepositoryContract;
 import org.crmkit.core.contract.StaffRepositoryContract;
+import org.crmkit.core.contract.TaskRepositoryContract;
 import org.crmkit.core.contract.UnitOfWorkContract;
 import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.Nested;
@@ -134,6 +135,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Interactions extends InteractionRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -132,6 +132,8 @@ class DefaultAccessPolicyTest {
                 case STAFF_VIEW:
                 case ACCOUNT_CHANGE_PASSWORD:
                 case ACCOUNT_LOGOUT:
+                case TASK_VIEW:
+                case TASK_MANAGE:
                     expected = AccessScope.OWN;
                     break;
                 default:
@@ -145,7 +147,7 @@ class DefaultAccessPolicyTest {
     }
 
     @Test
-    void everyStaffUserSeesDepartmentsAndTheCatalogAndActsOnTheirOwnProfileAndAccountOnly() {
+    void everyStaffUserSeesDepartmentsAndTheCatalogAndActsOnTheirOwnProfileAccountAndTasksOnly() {
         Actor noRoles = Actor.staff(STAFF, Set.of());
         for (Permission permission : Permission.values()) {
             AccessScope expected;
@@ -157,6 +159,8 @@ class DefaultAccessPolicyTest {
                 case STAFF_VIEW:
                 case ACCOUNT_CHANGE_PASSWORD:
                 case ACCOUNT_LOGOUT:
+                case TASK_VIEW:
+                case TASK_MANAGE:
                     expected = AccessScope.OWN;
                     break;
                 default:

@@ -21,6 +21,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
@@ -37,6 +38,7 @@ import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisPasswordResetTokenRepository;
 import org.crmkit.persistence.mybatis.staff.MyBatisStaffRepository;
+import org.crmkit.persistence.mybatis.task.MyBatisTaskRepository;
 import org.crmkit.persistence.mybatis.support.Migrations;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
@@ -79,6 +81,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository quotes;
     private final org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository leads;
     private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
+    private final MyBatisTaskRepository tasks;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -96,6 +99,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.quotes = new org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository(unitOfWork);
         this.leads = new org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository(unitOfWork);
         this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
+        this.tasks = new MyBatisTaskRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -188,6 +192,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
         return interactions;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -25,6 +25,9 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.domain.AccessEvent;
 import org.crmkit.core.staff.domain.AccessOutcome;
 import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.task.domain.TaskLinkKind;
+import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.domain.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +59,9 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_lead_stage_change_actor")).isEqualTo(constants(ActorType.class));
         assertThat(names(sql, "ck_crm_interaction_type")).isEqualTo(constants(InteractionType.class));
         assertThat(names(sql, "ck_crm_interaction_direction")).isEqualTo(constants(Direction.class));
+        assertThat(names(sql, "ck_crm_task_priority")).isEqualTo(constants(TaskPriority.class));
+        assertThat(names(sql, "ck_crm_task_status")).isEqualTo(constants(TaskStatus.class));
+        assertThat(names(sql, "ck_crm_task_link_kind")).isEqualTo(constants(TaskLinkKind.class));
     }
 
     private static String allMigrations() throws IOException {

@@ -1,0 +1,55 @@
+package org.crmkit.core.task.application;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.PersonalDataEraser;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.out.TaskRepository;
+
+/**
+ * Erases what the tasks about a customer say, in the erasure's transaction (keyset pages of 100, optimistic updates,
+ * {@code TaskUpdated} after commit). The erasure was authorized and audited by the customer area.
+ */
+final class CustomerTasksEraser implements PersonalDataEraser {
+    private static final int BATCH = 100;
+
+    private final UseCaseSupport support;
+    private final TaskRepository tasks;
+
+    CustomerTasksEraser(UseCaseSupport support, TaskRepository tasks) {
+        this.support = support;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void eraseCustomer(CustomerId customer, Instant at) {
+        TaskLink link = TaskLink.customer(customer);
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        support.transaction(() -> {
+            TaskId after = null;
+            while (true) {
+                List<Task> page = tasks.linkedTo(link, EnumSet.allOf(TaskStatus.class), after, BATCH);
+                for (Task task : page) {
+                    task.eraseText(now);
+                    List<DomainEvent> events = task.pullEvents();
+                    if (!events.isEmpty()) {
+                        tasks.update(task);
+                        support.publishAfterCommit(events);
+                    }
+                }
+                if (page.size() < BATCH) {
+                    return null;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package org.crmkit.core.task.port.in;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.crmkit.core.shared.TaskId;
+
+/**
+ * Moves a task along its life cycle (start, complete, cancel).
+ *
+ * @param taskId          the task
+ * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
+ */
+public record TaskStatusCommand(@NotNull TaskId taskId, @PositiveOrZero Long expectedVersion) {
+}

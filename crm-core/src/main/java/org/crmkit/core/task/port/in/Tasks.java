@@ -1,0 +1,85 @@
+package org.crmkit.core.task.port.in;
+
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.TaskId;
+
+/**
+ * Task use cases ({@code crm.tasks()}): staff work with a due time, a priority, an assignee, an optional link to a
+ * customer or a lead, and an optional reminder. Every method takes the calling {@link Actor}, checks the command
+ * ({@code InvalidCommandException} names each bad field), asks the access policy ({@code AccessDeniedException}),
+ * runs in one transaction, audits a change in it and publishes its events after commit; nothing is written when any
+ * step fails. A task is its assignee's and its creator's record, and belongs to the assignee's department: see
+ * docs/authorization.md, "Tasks". Customers have no access to tasks.
+ */
+public interface Tasks {
+
+    /**
+     * @param actor   staff with {@code TASK_MANAGE}, or the system (which must name an assignee)
+     * @param command the task
+     * @return the new pending task
+     * @throws org.crmkit.core.shared.InvalidCommandException a due time or reminder in the past, a reminder after the
+     *                                                        due time, an assignee who is not an active staff user
+     *                                                        ({@code assigneeId}), a link to no customer
+     *                                                        ({@code link.id})
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code task_link_unsupported} for a ticket link,
+     *                                                               {@code customer_erased} for an erased customer
+     */
+    TaskView create(Actor actor, CreateTaskCommand command);
+
+    /**
+     * @param actor   staff with {@code TASK_MANAGE} on the task
+     * @param command what the task now says
+     * @return the task
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code task_closed} for a completed or cancelled
+     *                                                               task
+     * @throws org.crmkit.core.shared.ConflictException             {@code stale_version}
+     */
+    TaskView update(Actor actor, UpdateTaskCommand command);
+
+    /**
+     * @param actor   staff with {@code TASK_MANAGE} on the task
+     * @param command the task and its new assignee
+     * @return the task, now in the new assignee's department
+     */
+    TaskView reassign(Actor actor, ReassignTaskCommand command);
+
+    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, in progress */
+    TaskView start(Actor actor, TaskStatusCommand command);
+
+    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, completed */
+    TaskView complete(Actor actor, TaskStatusCommand command);
+
+    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, cancelled */
+    TaskView cancel(Actor actor, TaskStatusCommand command);
+
+    /** @param actor staff with {@code TASK_VIEW} on the task @param taskId the task @return it, if it exists */
+    Optional<TaskView> findById(Actor actor, TaskId taskId);
+
+    /**
+     * @param actor a staff user with {@code TASK_VIEW} (the system has no tasks of its own: an empty page)
+     * @param query states, order and page
+     * @return one page of the tasks assigned to the caller
+     */
+    Page<TaskView> myTasks(Actor actor, MyTasksQuery query);
+
+    /**
+     * @param actor staff with {@code TASK_VIEW}; the result is narrowed to the tasks the caller may see
+     * @param query an assignee, order and page
+     * @return one page of open tasks due before now
+     */
+    Page<TaskView> overdue(Actor actor, OverdueTasksQuery query);
+
+    /**
+     * Hands every reminder due at {@code asOf} to the {@code ReminderNotifier}, each in a transaction of its own that
+     * claims the task first, so that two runs at once (two host instances on one database) never hand one reminder
+     * over twice. A notifier that throws leaves the reminder due for the next run, its attempt counted. Reminders of
+     * completed or cancelled tasks do not go out. Meant for a host's scheduled job, as the system actor.
+     *
+     * @param actor   the system, or an administrator ({@code TASK_REMIND})
+     * @param command the run's time, not in the future
+     * @return what the run did
+     */
+    ReminderRun sendDueReminders(Actor actor, SendDueRemindersCommand command);
+}

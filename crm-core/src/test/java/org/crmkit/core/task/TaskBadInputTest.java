@@ -1,0 +1,293 @@
+package org.crmkit.core.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.Crm;
+import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
+import org.crmkit.core.lead.port.in.CreateLeadCommand;
+import org.crmkit.core.lead.port.in.LeadCommand;
+import org.crmkit.core.shared.AccessDeniedException;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskLinkKind;
+import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.MyTasksQuery;
+import org.crmkit.core.task.port.in.ReassignTaskCommand;
+import org.crmkit.core.task.port.in.SendDueRemindersCommand;
+import org.crmkit.core.task.port.in.TaskLinkData;
+import org.crmkit.core.task.port.in.TaskSort;
+import org.crmkit.core.task.port.in.TaskStatusCommand;
+import org.crmkit.core.task.port.in.TaskView;
+import org.crmkit.core.task.port.in.Tasks;
+import org.crmkit.core.task.port.in.UpdateTaskCommand;
+import org.crmkit.core.task.port.out.TaskSearchCriteria;
+import org.crmkit.core.testing.MutableClock;
+import org.crmkit.core.testing.RecordingNotifier;
+import org.crmkit.core.testing.RecordingPublisher;
+import org.crmkit.core.testing.Refusals;
+import org.crmkit.core.testing.TestStaff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bad input to the task use cases: each call is refused with the documented error naming the field or the rule, and
+ * leaves every stored task, the audit trail and the event stream exactly as they were (a refusal of the policy adds
+ * its one DENIED entry, by design).
+ */
+class TaskBadInputTest {
+    private static final Actor SYSTEM = Actor.system("task-bad-input-test");
+
+    private MutableClock clock;
+    private RecordingPublisher publisher;
+    private RecordingNotifier notifier;
+    private Crm crm;
+    private Tasks tasks;
+    private Refusals refusals;
+    private Actor rep;
+    private StaffId gone;
+    private CustomerId repsCustomer;
+    private CustomerId othersCustomer;
+    private TaskView open;
+    private TaskView cancelled;
+
+    @BeforeEach
+    void setUp() {
+        clock = MutableClock.at("2026-03-02T09:00:00Z");
+        publisher = new RecordingPublisher();
+        notifier = new RecordingNotifier();
+        crm = Crm.builder().clock(clock).eventPublisher(publisher).reminderNotifier(notifier).build();
+        tasks = crm.tasks();
+        rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
+        gone = StaffId.next(clock);
+        TestStaff.enrol(crm, gone, Role.SALES_REP);
+        // straight in the store: the user has no login account for the use case to close
+        crm.persistence().unitOfWork().inTransaction(() -> {
+            org.crmkit.core.staff.domain.StaffUser user = crm.persistence().staff().findById(gone).orElseThrow();
+            user.deactivate(clock.instant());
+            crm.persistence().staff().update(user);
+        });
+        repsCustomer = register(rep, "rep-customer@example.com");
+        othersCustomer = register(SYSTEM, "other-customer@example.com");
+        open = tasks.create(rep, command("Call back", in(Duration.ofDays(2)), null, null, in(Duration.ofDays(1))));
+        cancelled = tasks.create(rep, command("Dropped", in(Duration.ofDays(2)), null, null, null));
+        tasks.cancel(rep, new TaskStatusCommand(cancelled.id(), null));
+        refusals = new Refusals(crm, publisher, () -> crm.persistence().tasks().search(new TaskSearchCriteria(null,
+                null, java.util.EnumSet.allOf(TaskStatus.class), null, false, null), 1000).stream()
+                .map(Task::snapshot).toList());
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    private CustomerId register(Actor actor, String email) {
+        return crm.customers().register(actor, new RegisterCustomerCommand("Carl", "Client", email, null, null, null,
+                null, CustomerSource.REFERRAL, null, false)).id();
+    }
+
+    private Instant in(Duration d) {
+        return clock.instant().plus(d);
+    }
+
+    private static CreateTaskCommand command(String title, Instant dueAt, StaffId assignee, TaskLinkData link,
+                                             Instant remindAt) {
+        return new CreateTaskCommand(title, null, dueAt, TaskPriority.MEDIUM, assignee, link, remindAt);
+    }
+
+    private <T extends CrmException> T refused(Class<T> type, ThrowingCallable call) {
+        return refusals.withoutEffect(type, call);
+    }
+
+    private void refusedNaming(String field, ThrowingCallable call) {
+        InvalidCommandException e = refused(InvalidCommandException.class, call);
+        assertThat(e.code()).isEqualTo("invalid_command");
+        assertThat(e.fields()).containsExactly(field);
+    }
+
+    @Test
+    void aNewTaskDueInThePastIsRefusedNamingDueAt() {
+        refusedNaming("dueAt", () -> tasks.create(rep, command("Late", in(Duration.ofSeconds(-1)), null, null,
+                null)));
+    }
+
+    @Test
+    void aReminderAfterTheDueTimeIsRefusedNamingReminderAt() {
+        refusedNaming("reminderAt", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null, null,
+                in(Duration.ofDays(2)))));
+        refusedNaming("reminderAt", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), "Call back", null,
+                open.reminderAt().minusSeconds(60), TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+    }
+
+    @Test
+    void aReminderInThePastIsRefusedNamingReminderAt() {
+        refusedNaming("reminderAt", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null, null,
+                in(Duration.ofMinutes(-5)))));
+        refusedNaming("reminderAt", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), "Call back", null,
+                open.dueAt(), TaskPriority.MEDIUM, null, in(Duration.ofMinutes(-5)), null)));
+    }
+
+    @Test
+    void anUnknownOrDeactivatedAssigneeIsRefusedNamingAssigneeId() {
+        refusedNaming("assigneeId", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)),
+                StaffId.next(clock), null, null)));
+        refusedNaming("assigneeId", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), gone, null,
+                null)));
+        refusedNaming("assigneeId", () -> tasks.reassign(rep, new ReassignTaskCommand(open.id(),
+                StaffId.next(clock), null)));
+    }
+
+    @Test
+    void theSystemMustNameTheAssignee() {
+        refusedNaming("assigneeId", () -> tasks.create(SYSTEM, command("Call", in(Duration.ofDays(1)), null, null,
+                null)));
+    }
+
+    @Test
+    void completingOrChangingACancelledTaskIsRefusedAsClosed() {
+        for (ThrowingCallable call : List.<ThrowingCallable>of(
+                () -> tasks.complete(rep, new TaskStatusCommand(cancelled.id(), null)),
+                () -> tasks.start(rep, new TaskStatusCommand(cancelled.id(), null)),
+                () -> tasks.reassign(rep, new ReassignTaskCommand(cancelled.id(), ((Actor.Staff) rep).id(), null)),
+                () -> tasks.update(rep, new UpdateTaskCommand(cancelled.id(), "Again", null, in(Duration.ofDays(1)),
+                        TaskPriority.LOW, null, null, null)))) {
+            BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, call);
+            assertThat(e.code()).isEqualTo("task_closed");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", " ", "  \t "})
+    void aBlankTitleIsRefusedNamingTitle(String title) {
+        refusedNaming("title", () -> tasks.create(rep, command(title, in(Duration.ofDays(1)), null, null, null)));
+        refusedNaming("title", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), title, null, open.dueAt(),
+                TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+    }
+
+    @Test
+    void aTitleOverTwoHundredCharactersOrWithControlCharactersIsRefusedNamingTitle() {
+        refusedNaming("title", () -> tasks.create(rep, command("t".repeat(201), in(Duration.ofDays(1)), null, null,
+                null)));
+        refusedNaming("title", () -> tasks.create(rep, command("Call\u0007", in(Duration.ofDays(1)), null, null,
+                null)));
+    }
+
+    @Test
+    void aLinkToAnUnknownCustomerIsRefusedNamingLinkId() {
+        refusedNaming("link.id", () -> tasks.create(SYSTEM, command("Call", in(Duration.ofDays(1)),
+                ((Actor.Staff) rep).id(), TaskLinkData.customer(CustomerId.next(clock)), null)));
+    }
+
+    @Test
+    void aLinkToAnUnknownLeadIsRefusedNamingLinkId() {
+        refusedNaming("link.id", () -> tasks.create(SYSTEM, command("Call", in(Duration.ofDays(1)),
+                ((Actor.Staff) rep).id(), TaskLinkData.lead(LeadId.next(clock)), null)));
+    }
+
+    @Test
+    void aConvertedLeadCannotBeLinkedAndTheErrorNamesItsCustomer() {
+        LeadId lead = crm.leads().create(SYSTEM, CreateLeadCommand.of("Rita", "Referral", "rita.referral@example.org",
+                LeadSource.REFERRAL)).id();
+        crm.leads().changeStage(SYSTEM, new ChangeLeadStageCommand(lead, LeadStage.QUALIFIED, null, null));
+        CustomerId customer = crm.leads().convert(SYSTEM, new LeadCommand(lead, null)).customerId();
+        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, () -> tasks.create(SYSTEM,
+                command("Call", in(Duration.ofDays(1)), ((Actor.Staff) rep).id(), TaskLinkData.lead(lead), null)));
+        assertThat(e.code()).isEqualTo("lead_converted");
+        assertThat(e.details()).containsEntry("customerId", customer.toString());
+    }
+
+    @Test
+    void aLinkWithoutKindOrIdIsRefusedNamingTheField() {
+        refusedNaming("link.kind", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null,
+                new TaskLinkData(null, UUID.randomUUID()), null)));
+        refusedNaming("link.id", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null,
+                new TaskLinkData(TaskLinkKind.CUSTOMER, null), null)));
+    }
+
+    @Test
+    void aTicketLinkIsRefusedUntilTheTicketAreaExists() {
+        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, () -> tasks.create(rep,
+                command("Call", in(Duration.ofDays(1)), null, new TaskLinkData(TaskLinkKind.TICKET,
+                        UUID.randomUUID()), null)));
+        assertThat(e.code()).isEqualTo("task_link_unsupported");
+    }
+
+    @Test
+    void anErasedCustomerCannotBeLinked() {
+        crm.customers().erase(SYSTEM, othersCustomer);
+        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, () -> tasks.create(SYSTEM,
+                command("Call", in(Duration.ofDays(1)), ((Actor.Staff) rep).id(),
+                        TaskLinkData.customer(othersCustomer), null)));
+        assertThat(e.code()).isEqualTo("customer_erased");
+    }
+
+    @Test
+    void aRepLinksOnlyCustomersTheyMaySee() {
+        assertThat(tasks.create(rep, command("Mine", in(Duration.ofDays(1)), null,
+                TaskLinkData.customer(repsCustomer), null)).link()).isEqualTo(TaskLinkData.customer(repsCustomer));
+        AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> tasks.create(rep, command("Theirs",
+                in(Duration.ofDays(1)), null, TaskLinkData.customer(othersCustomer), null)));
+        assertThat(e.code()).isEqualTo("access_denied");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictOnVersion() {
+        ConflictException e = refused(ConflictException.class, () -> tasks.complete(rep,
+                new TaskStatusCommand(open.id(), 7L)));
+        assertThat(e.code()).isEqualTo("stale_version");
+        assertThat(e.field()).isEqualTo("version");
+    }
+
+    @Test
+    void anUnknownTaskIsNotFound() {
+        TaskId unknown = TaskId.next(clock);
+        assertThat(refused(org.crmkit.core.shared.NotFoundException.class, () -> tasks.complete(SYSTEM,
+                new TaskStatusCommand(unknown, null))).id()).isEqualTo(unknown.toString());
+    }
+
+    @Test
+    void aReminderRunInTheFutureIsRefusedNamingAsOf() {
+        refusedNaming("asOf", () -> tasks.sendDueReminders(SYSTEM, new SendDueRemindersCommand(
+                in(Duration.ofSeconds(1)))));
+        refusedNaming("asOf", () -> tasks.sendDueReminders(SYSTEM, new SendDueRemindersCommand(null)));
+        assertThat(notifier.reminders()).isEmpty();
+    }
+
+    @Test
+    void anAlteredCursorIsRefusedNamingPageCursor() {
+        InvalidValueException e = refused(InvalidValueException.class, () -> tasks.myTasks(rep,
+                new MyTasksQuery(null, TaskSort.DUE_ASC, new PageRequest(10, "not-a-cursor"))));
+        assertThat(e.field()).isEqualTo("page.cursor");
+        refusedNaming("page.size", () -> tasks.myTasks(rep, new MyTasksQuery(null, TaskSort.DUE_ASC,
+                new PageRequest(0, null))));
+    }
+
+    @Test
+    void nothingButTheSameVersionIsStoredAfterTheRefusals() {
+        TaskSnapshot stored = crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tasks()
+                .findById(open.id())).orElseThrow().snapshot();
+        assertThat(stored.version()).isZero();
+        assertThat(stored.status()).isEqualTo(TaskStatus.PENDING);
+    }
+}
