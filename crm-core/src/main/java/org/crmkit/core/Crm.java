@@ -8,6 +8,8 @@ import org.crmkit.core.audit.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.feedback.application.FeedbackApplication;
+import org.crmkit.core.feedback.port.in.ProductFeedback;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.application.LoyaltyApplication;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
@@ -55,6 +57,7 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
+    private final ProductFeedback feedback;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -63,7 +66,8 @@ public final class Crm {
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts())));
+                List.of(StaffApplication.customerEraser(p.accounts()),
+                        FeedbackApplication.customerEraser(p.feedback())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -75,6 +79,7 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
+        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customers, products, sales);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -120,6 +125,11 @@ public final class Crm {
     /** @return the loyalty program: statements, redemptions, adjustments, batches and rankings */
     public Loyalty loyalty() {
         return loyalty;
+    }
+
+    /** @return customers' feedback on the products they bought, staff's responses and the statistics */
+    public ProductFeedback feedback() {
+        return feedback;
     }
 
     /** @return the persistence this instance runs on */

@@ -73,5 +73,17 @@ public enum Permission {
     /** Run the expiry and tier batches. */
     LOYALTY_BATCH,
     /** Rank loyal customers. */
-    LOYALTY_REPORT
+    LOYALTY_REPORT,
+    /** Give feedback on a product bought (a customer's own, or recorded for a customer). */
+    FEEDBACK_GIVE,
+    /** Read a customer's feedback and its responses. */
+    FEEDBACK_VIEW,
+    /** Read the feedback on a product, of every customer. */
+    FEEDBACK_PRODUCT_VIEW,
+    /** Answer feedback. */
+    FEEDBACK_ANSWER,
+    /** Read the queue of unanswered feedback. */
+    FEEDBACK_QUEUE,
+    /** Read a product's feedback statistics. */
+    FEEDBACK_STATISTICS
 }

@@ -54,4 +54,7 @@ public interface CrmPersistence {
 
     /** @return the loyalty repository: accounts, ledger entries and lots */
     org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
+
+    /** @return the feedback repository: ratings, comments and responses */
+    org.crmkit.core.feedback.port.out.FeedbackRepository feedback();
 }

@@ -6,6 +6,7 @@ import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -108,6 +109,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Loyalty extends LoyaltyRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();
