@@ -28,6 +28,7 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.feedback.MyBatisFeedbackRepository;
 import org.crmkit.persistence.mybatis.loyalty.MyBatisLoyaltyRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
@@ -76,6 +77,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
+    private final MyBatisFeedbackRepository feedback;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -90,6 +92,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
+        this.feedback = new MyBatisFeedbackRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -167,6 +170,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
+        return feedback;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

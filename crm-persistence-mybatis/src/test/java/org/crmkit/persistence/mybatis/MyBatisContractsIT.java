@@ -6,6 +6,7 @@ import org.crmkit.core.contract.AuditLogContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -109,6 +110,14 @@ class MyBatisContractsIT {
 
     @Nested
     class Loyalty extends LoyaltyRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();
