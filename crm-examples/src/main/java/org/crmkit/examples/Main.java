@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * logins, access log), then the {@link CustomerScenario} as the CRM manager who logged in there, then the
  * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, then the
  * {@link LoyaltyScenario} (the points those purchases earned, a redemption, a claw-back, an adjustment, a CSV import
- * run twice), printing their transcript to standard output. The loyalty program is
+ * run twice), then the {@link FeedbackScenario} (ratings, responses, the customer's view, a product's statistics),
+ * printing their transcript to standard output. The loyalty program is
  * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
  * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
@@ -51,5 +52,6 @@ public final class Main {
         CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
         SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
+        new FeedbackScenario(crm, clock, out).run(runToken, staff, sales);
     }
 }

@@ -69,6 +69,7 @@ class ExampleScenarioOnMySqlIT {
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
+            FeedbackScenario.Result feedback = new FeedbackScenario(crm, clock, out).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -107,6 +108,13 @@ class ExampleScenarioOnMySqlIT {
                     .contains("refused: code=insufficient_points details={balance=139, requested=500}")
                     .contains("rejected: line 7  field=occurredAt")
                     .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
+
+            // each run rates its own notebook: the statistics are this run's two ratings
+            assertThat(feedback.statistics().count()).isEqualTo(2);
+            assertThat(feedback.statistics().average()).contains(new java.math.BigDecimal("3.50"));
+            assertThat(feedback.duplicate().field()).isEqualTo("productId");
+            assertThat(feedback.mine().items()).singleElement()
+                    .satisfies(v -> assertThat(v.response()).isNotNull());
         }
     }
 
