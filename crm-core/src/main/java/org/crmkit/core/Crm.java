@@ -8,6 +8,8 @@ import org.crmkit.core.audit.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.application.CustomerApplication;
 import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.feedback.application.FeedbackApplication;
+import org.crmkit.core.feedback.port.in.ProductFeedback;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.interaction.application.InteractionApplication;
 import org.crmkit.core.interaction.port.in.Interactions;
@@ -47,7 +49,8 @@ import org.crmkit.core.task.port.out.ReminderNotifier;
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
  * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()}, {@link #quotes()}, {@link #leads()},
- * {@link #interactions()} and {@link #tasks()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #interactions()}, {@link #tasks()} and {@link #feedback()}. Every use case takes the calling {@code Actor}; a
+ * host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -71,6 +74,7 @@ public final class Crm {
     private final Leads leads;
     private final Interactions interactions;
     private final Tasks tasks;
+    private final ProductFeedback feedback;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -81,7 +85,8 @@ public final class Crm {
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),
-                        TaskApplication.customerEraser(support, p.tasks())));
+                        TaskApplication.customerEraser(support, p.tasks()),
+                        FeedbackApplication.customerEraser(p.feedback())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -104,6 +109,7 @@ public final class Crm {
         this.interactions = InteractionApplication.interactions(support, p.interactions(), customers, leads,
                 LeadApplication.activity(support, p.leads(), b.leadScoring));
         this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);
+        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customers, products, sales);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -169,6 +175,11 @@ public final class Crm {
     /** @return tasks and their reminders */
     public Tasks tasks() {
         return tasks;
+    }
+
+    /** @return customers' feedback on the products they bought, staff's responses and the statistics */
+    public ProductFeedback feedback() {
+        return feedback;
     }
 
     /** @return the persistence this instance runs on */

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * run twice), then the {@link QuoteScenario} (a customer's quote, answered, accepted, its purchase and
  * points), then the {@link LeadScenario} (a lead from New to Won, converted into a customer, and its timeline), then
  * the {@link TaskScenario} (a task with a reminder, the reminder sent once by the host's job, the task completed),
+ * then the {@link FeedbackScenario} (ratings, responses, the customer's view, a product's statistics),
  * printing their transcript to standard output. The loyalty program is
  * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
@@ -44,8 +45,8 @@ public final class Main {
                         program)
                 : Crm.builder().clock(clock).loyaltyProgram(program).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff, customer, sales, loyalty, quote, lead and task scenarios on {} persistence, "
-                + "run {}",
+        LOG.info("running the staff, customer, sales, loyalty, quote, lead, task and feedback scenarios on {} "
+                + "persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
 
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -58,5 +59,6 @@ public final class Main {
         new QuoteScenario(crm, clock, out).run(runToken, staff, sales);
         new LeadScenario(crm, clock, out).run(runToken, staff);
         new TaskScenario(crm, clock, out).run(runToken, staff, customers);
+        new FeedbackScenario(crm, clock, out).run(runToken, staff, sales);
     }
 }

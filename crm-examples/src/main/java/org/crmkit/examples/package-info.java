@@ -5,7 +5,9 @@
  * staff, logins, a refusal, the access log), then {@link org.crmkit.examples.CustomerScenario} as the CRM manager
  * who logged in, then {@link org.crmkit.examples.SalesScenario} (catalog, purchases, a return, purchase histories),
  * then {@link org.crmkit.examples.LoyaltyScenario} (points and their explanations, a redemption and its retry, a
- * refusal, a claw-back, the tier, an adjustment, a CSV sales import run twice), each printing a transcript of the use
+ * refusal, a claw-back, the tier, an adjustment, a CSV sales import run twice), then
+ * {@link org.crmkit.examples.FeedbackScenario} (a rating, a duplicate refused, feedback recorded on the phone, the
+ * unanswered queue, responses, the customer's view, a product's statistics), each printing a transcript of the use
  * cases as a host would call them.
  */
 package org.crmkit.examples;

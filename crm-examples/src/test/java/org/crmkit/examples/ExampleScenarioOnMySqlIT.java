@@ -75,6 +75,7 @@ class ExampleScenarioOnMySqlIT {
             assertThat(tasks.firstRun().sent()).as("only this run's reminder is due").isEqualTo(1);
             assertThat(tasks.secondRun().due()).isZero();
             assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);
+            FeedbackScenario.Result feedback = new FeedbackScenario(crm, clock, out).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -129,6 +130,13 @@ class ExampleScenarioOnMySqlIT {
                     .isEqualTo(lead.conversion().customerId()));
             assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: invalid_command [reason]")
                     .contains("QUALIFIED -> WON");
+
+            // each run rates its own notebook: the statistics are this run's two ratings
+            assertThat(feedback.statistics().count()).isEqualTo(2);
+            assertThat(feedback.statistics().average()).contains(new java.math.BigDecimal("3.50"));
+            assertThat(feedback.duplicate().field()).isEqualTo("productId");
+            assertThat(feedback.mine().items()).singleElement()
+                    .satisfies(v -> assertThat(v.response()).isNotNull());
         }
     }
 

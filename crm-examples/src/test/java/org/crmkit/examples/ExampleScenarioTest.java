@@ -88,6 +88,7 @@ class ExampleScenarioTest {
     private QuoteScenario.Result quote;
     private LeadScenario.Result lead;
     private TaskScenario.Result tasks;
+    private FeedbackScenario.Result feedback;
 
     @BeforeEach
     void runScenarios() {
@@ -101,6 +102,7 @@ class ExampleScenarioTest {
         quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
         lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
         tasks = new TaskScenario(crm, CLOCK, out).run(RUN, staff, result);
+        feedback = new FeedbackScenario(crm, CLOCK, out).run(RUN, staff, sales);
     }
 
     // ---- task scenario -----------------------------------------------------------------------------------------
@@ -835,5 +837,52 @@ class ExampleScenarioTest {
                 .contains("QUALIFIED -> WON")
                 .contains("EMAIL   INBOUND  \"Budget confirmed\"")
                 .contains("CALL    OUTBOUND \"Discovery call\" -> demo booked");
+    }
+
+    // ---- feedback scenario: ratings, responses, the customer's view, statistics ---------------------------------
+
+    @Test
+    void aCustomerRatesWhatTheyBoughtStaffAnswerAndTheProductManagerReadsTheStatistics() {
+        Actor customer = sales.selfCustomer();
+        CustomerId customerId = ((Actor.Customer) customer).id();
+        ProductView notebook = sales.products().stream().filter(p -> p.sku().endsWith("-A4")).findFirst()
+                .orElseThrow();
+        Actor.Staff agent = (Actor.Staff) staff.member(Role.SUPPORT_AGENT).actor();
+        Actor.Staff crmManager = (Actor.Staff) staff.member(Role.CRM_MANAGER).actor();
+
+        assertThat(feedback.own().customerId()).isEqualTo(customerId);
+        assertThat(feedback.own().purchaseId()).isEqualTo(sales.webPurchase().id());
+        assertThat(feedback.own().productId()).isEqualTo(notebook.id());
+        assertThat(feedback.own().rating()).isEqualTo(5);
+        assertThat(feedback.own().comment()).isEqualTo("Lovely paper,\nno bleed-through with a fountain pen.");
+        assertThat(feedback.own().givenBy()).isNull();
+        assertThat(feedback.duplicate().code()).isEqualTo("duplicate");
+        assertThat(feedback.duplicate().field()).isEqualTo("productId");
+
+        assertThat(feedback.byPhone().customerId()).isEqualTo(sales.customer().id());
+        assertThat(feedback.byPhone().givenBy()).isEqualTo(agent.id());
+        assertThat(feedback.queue().items()).extracting(v -> v.id())
+                .containsExactly(feedback.own().id(), feedback.byPhone().id());
+
+        assertThat(feedback.answered().response().respondedBy()).isEqualTo(agent.id());
+        assertThat(feedback.answered().response().respondedAt()).isEqualTo(CLOCK.instant());
+        assertThat(feedback.answeredByPhone().response().respondedBy()).isEqualTo(crmManager.id());
+        assertThat(feedback.mine().items()).singleElement().satisfies(v -> {
+            assertThat(v.id()).isEqualTo(feedback.own().id());
+            assertThat(v.response().text()).isEqualTo("Thank you! We passed your words on to the paper mill.");
+        });
+        assertThat(feedback.customerDenial().permission()).isEqualTo(Permission.FEEDBACK_ANSWER);
+
+        assertThat(feedback.statistics().productId()).isEqualTo(notebook.id());
+        assertThat(feedback.statistics().count()).isEqualTo(2);
+        assertThat(feedback.statistics().average()).contains(new java.math.BigDecimal("3.50"));
+        assertThat(feedback.statistics().distribution()).containsExactly(0L, 1L, 0L, 0L, 1L);
+        assertThat(feedback.statistics().unanswered()).isZero();
+        assertThat(crm.feedback().unanswered(staff.member(Role.CRM_MANAGER).actor(),
+                org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery.first(10)).items()).isEmpty();
+        assertThat(transcript.toString(StandardCharsets.UTF_8))
+                .contains("refused: code=duplicate field=productId")
+                .contains("all time count=2 average=3.50 distribution(1..5)=[0, 1, 0, 0, 1] unanswered=0")
+                .contains("refused: code=access_denied permission=FEEDBACK_ANSWER");
     }
 }

@@ -32,6 +32,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(unitOfWork);
     private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);
+    private final InMemoryFeedbackRepository feedback = new InMemoryFeedbackRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -116,5 +117,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.task.port.out.TaskRepository tasks() {
         return tasks;
+    }
+
+    @Override
+    public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
+        return feedback;
     }
 }

@@ -105,6 +105,17 @@ public final class DefaultAccessPolicy implements AccessPolicy {
             everyStaffUser.put(p, AccessScope.OWN);
         }
 
+        // feedback
+        grant(AccessScope.ANY, Permission.FEEDBACK_GIVE, Role.CRM_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
+        grant(AccessScope.ANY, Permission.FEEDBACK_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER,
+                Role.SUPPORT_AGENT);
+        grant(AccessScope.OWN, Permission.FEEDBACK_VIEW, Role.SALES_REP);
+        grant(AccessScope.ANY, Permission.FEEDBACK_PRODUCT_VIEW, Role.CRM_MANAGER, Role.SALES_MANAGER,
+                Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT, Role.PRODUCT_MANAGER);
+        grant(AccessScope.ANY, Permission.FEEDBACK_ANSWER, Role.CRM_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT);
+        grant(AccessScope.ANY, Permission.FEEDBACK_QUEUE, Role.CRM_MANAGER, Role.SUPPORT_MANAGER);
+        grant(AccessScope.ANY, Permission.FEEDBACK_STATISTICS, Role.CRM_MANAGER, Role.PRODUCT_MANAGER);
+
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
         everyStaffUser.put(Permission.ACCOUNT_CHANGE_PASSWORD, AccessScope.OWN);
@@ -126,6 +137,8 @@ public final class DefaultAccessPolicy implements AccessPolicy {
                 Permission.QUOTE_VIEW}) {
             customerSelf.put(p, AccessScope.OWN);
         }
+        customerSelf.put(Permission.FEEDBACK_GIVE, AccessScope.OWN);
+        customerSelf.put(Permission.FEEDBACK_VIEW, AccessScope.OWN);
     }
 
     private void grant(AccessScope scope, Permission permission, Role... to) {

@@ -107,5 +107,17 @@ public enum Permission {
     /** Create, change, reassign, start, complete and cancel tasks. */
     TASK_MANAGE,
     /** Run the reminder batch that hands due task reminders to the notifier. */
-    TASK_REMIND
+    TASK_REMIND,
+    /** Give feedback on a product bought (a customer's own, or recorded for a customer). */
+    FEEDBACK_GIVE,
+    /** Read a customer's feedback and its responses. */
+    FEEDBACK_VIEW,
+    /** Read the feedback on a product, of every customer. */
+    FEEDBACK_PRODUCT_VIEW,
+    /** Answer feedback. */
+    FEEDBACK_ANSWER,
+    /** Read the queue of unanswered feedback. */
+    FEEDBACK_QUEUE,
+    /** Read a product's feedback statistics. */
+    FEEDBACK_STATISTICS
 }

@@ -65,4 +65,7 @@ public interface CrmPersistence {
 
     /** @return the task repository: tasks and their reminders */
     org.crmkit.core.task.port.out.TaskRepository tasks();
+
+    /** @return the feedback repository: ratings, comments and responses */
+    org.crmkit.core.feedback.port.out.FeedbackRepository feedback();
 }

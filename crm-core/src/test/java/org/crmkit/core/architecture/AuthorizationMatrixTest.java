@@ -60,6 +60,13 @@ import org.crmkit.core.lead.port.in.LeadSearchQuery;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
+import org.crmkit.core.feedback.port.in.AnswerFeedbackCommand;
+import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
+import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;
+import org.crmkit.core.feedback.port.in.FeedbackView;
+import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
+import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
+import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.BatchResult;
@@ -100,6 +107,7 @@ import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.FeedbackId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
@@ -1162,6 +1170,44 @@ class AuthorizationMatrixTest {
                         new SendDueRemindersCommand(CLOCK.instant())).sent()).isEqualTo(1);
             }));
 
+            // feedback
+            m.put("feedback.give", on(Target.CUSTOMER, (f, k) -> {
+                PurchaseView p = f.purchase(k);
+                f.lastTarget = new Fixture.FeedbackOf(p.customer());
+                ProductId product = p.lines().get(0).product();
+                return () -> assertThat(f.crm.feedback().give(f.actor, new GiveFeedbackCommand(p.customer(), p.id(),
+                        product, 5, "Great")).rating()).isEqualTo(5);
+            }));
+            m.put("feedback.answer", on(Target.CUSTOMER, (f, k) -> {
+                FeedbackView v = f.feedback(k);
+                return () -> assertThat(f.crm.feedback().answer(f.actor, new AnswerFeedbackCommand(v.id(),
+                        "Thank you", v.version())).isAnswered()).isTrue();
+            }));
+            m.put("feedback.findById", on(Target.CUSTOMER, (f, k) -> {
+                FeedbackView v = f.feedback(k);
+                return () -> assertThat(f.crm.feedback().findById(f.actor, v.id())).contains(v);
+            }));
+            m.put("feedback.history", on(Target.CUSTOMER, (f, k) -> {
+                FeedbackView v = f.feedback(k);
+                return () -> assertThat(f.crm.feedback().history(f.actor, new CustomerFeedbackQuery(v.customerId(),
+                        PageRequest.first(50))).items()).containsExactly(v);
+            }));
+            m.put("feedback.forProduct", on(Target.NONE, (f, k) -> {
+                FeedbackView v = f.feedback(Kind.OTHER);
+                return () -> assertThat(f.crm.feedback().forProduct(f.actor, new ProductFeedbackQuery(v.productId(),
+                        PageRequest.first(50))).items()).containsExactly(v);
+            }));
+            m.put("feedback.unanswered", on(Target.NONE, (f, k) -> {
+                FeedbackView v = f.feedback(Kind.OTHER);
+                return () -> assertThat(f.crm.feedback().unanswered(f.actor, UnansweredFeedbackQuery.first(50))
+                        .items()).containsExactly(v);
+            }));
+            m.put("feedback.statistics", on(Target.NONE, (f, k) -> {
+                FeedbackView v = f.feedback(Kind.OTHER);
+                return () -> assertThat(f.crm.feedback().statistics(f.actor,
+                        FeedbackStatisticsQuery.allTime(v.productId())).count()).isEqualTo(1);
+            }));
+
             // audit trail
             m.put("audit.search", on(Target.NONE, (f, k) -> () -> f.crm.audit().search(f.actor,
                     AuditQuery.all(50))));
@@ -1496,6 +1542,23 @@ class AuthorizationMatrixTest {
             return crm.leads().findById(system, id).orElseThrow();
         }
 
+        /**
+         * @param kind whose
+         * @return feedback (4 stars) given by the system on a new purchase of a customer of that kind; it becomes the
+         * call's target
+         */
+        FeedbackView feedback(Kind kind) {
+            PurchaseView p = purchase(kind);
+            FeedbackView v = crm.feedback().give(system, new GiveFeedbackCommand(p.customer(), p.id(),
+                    p.lines().get(0).product(), 4, "Fine"));
+            lastTarget = v.id();
+            return v;
+        }
+
+        /** A customer's feedback, which a giving adds to: the target of {@code feedback.give}. */
+        record FeedbackOf(CustomerId customer) {
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -1543,6 +1606,14 @@ class AuthorizationMatrixTest {
                 return Optional.of((long) crm.quotes().customerQuotes(system,
                         new org.crmkit.core.quote.port.in.CustomerQuotesQuery(q.customer(), PageRequest.first(200)))
                         .items().size());
+            }
+            if (lastTarget instanceof FeedbackId id) {
+                return crm.feedback().findById(system, id).map(FeedbackView::version);
+            }
+            if (lastTarget instanceof FeedbackOf o) {
+                // no version before the first: how many feedbacks the customer has stands in for it
+                return Optional.of((long) crm.feedback().history(system, new CustomerFeedbackQuery(o.customer(),
+                        PageRequest.first(PageRequest.MAX_SIZE))).items().size());
             }
             if (lastTarget instanceof PurchaseReference r) {
                 return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()

@@ -8,6 +8,7 @@ import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.InteractionRepositoryContract;
 import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
+import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -143,6 +144,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Tasks extends TaskRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -127,6 +127,8 @@ class DefaultAccessPolicyTest {
                 case PRODUCT_MANAGE:
                 case PRODUCT_VIEW:
                 case DEPARTMENT_VIEW:
+                case FEEDBACK_PRODUCT_VIEW:
+                case FEEDBACK_STATISTICS:
                     expected = AccessScope.ANY;
                     break;
                 case STAFF_VIEW:

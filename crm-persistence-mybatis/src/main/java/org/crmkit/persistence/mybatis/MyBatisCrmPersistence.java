@@ -29,6 +29,7 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.feedback.MyBatisFeedbackRepository;
 import org.crmkit.persistence.mybatis.loyalty.MyBatisLoyaltyRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
 import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
@@ -82,6 +83,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository leads;
     private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
     private final MyBatisTaskRepository tasks;
+    private final MyBatisFeedbackRepository feedback;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -100,6 +102,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.leads = new org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository(unitOfWork);
         this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
         this.tasks = new MyBatisTaskRepository(unitOfWork);
+        this.feedback = new MyBatisFeedbackRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -197,6 +200,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    @Override
+    public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
+        return feedback;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -8,6 +8,7 @@ import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.InteractionRepositoryContract;
 import org.crmkit.core.contract.LeadRepositoryContract;
+import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
@@ -144,6 +145,14 @@ class MyBatisContractsIT {
 
     @Nested
     class Tasks extends TaskRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

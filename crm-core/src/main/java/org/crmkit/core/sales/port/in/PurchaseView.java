@@ -45,4 +45,13 @@ public record PurchaseView(PurchaseId id, long version, CustomerId customer, Ins
                 s.returns().stream().map(PurchaseReturn::refund).reduce(zero, Money::plus), s.returns(),
                 s.recordedAt());
     }
+
+    /**
+     * @param product a product
+     * @return whether a line of this purchase is of that product (returned or not), for areas that must not read the
+     *         sales domain's lines themselves
+     */
+    public boolean includes(org.crmkit.core.shared.ProductId product) {
+        return lines.stream().anyMatch(l -> l.product().equals(product));
+    }
 }

@@ -1,0 +1,18 @@
+package org.crmkit.core.feedback.domain;
+
+/**
+ * How many feedbacks gave one rating, as a storage's {@code GROUP BY rating} counts them.
+ *
+ * @param rating     1 to 5
+ * @param count      how many gave it
+ * @param unanswered how many of those are not answered yet
+ */
+public record RatingTally(int rating, long count, long unanswered) {
+    /** Checks the counts. */
+    public RatingTally {
+        Feedback.checkRating(rating);
+        if (count < 0 || unanswered < 0 || unanswered > count) {
+            throw new IllegalArgumentException("counts must satisfy 0 <= unanswered <= count");
+        }
+    }
+}
