@@ -55,6 +55,7 @@ public final class Crm {
     private final Products products;
     private final Sales sales;
     private final Loyalty loyalty;
+    private final org.crmkit.core.ticket.port.in.Tickets tickets;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -75,6 +76,8 @@ public final class Crm {
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
+        this.tickets = org.crmkit.core.ticket.application.TicketApplication.tickets(support, p.tickets(), customers,
+                departments, staff, sales, b.supportSla, b.slaBreachNotifier);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -122,6 +125,11 @@ public final class Crm {
         return loyalty;
     }
 
+    /** @return support tickets, their comments, assignment, escalation and SLA */
+    public org.crmkit.core.ticket.port.in.Tickets tickets() {
+        return tickets;
+    }
+
     /** @return the persistence this instance runs on */
     public CrmPersistence persistence() {
         return persistence;
@@ -140,6 +148,10 @@ public final class Crm {
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
+        private org.crmkit.core.ticket.domain.SupportSla supportSla =
+                org.crmkit.core.ticket.domain.SupportSla.standard();
+        private org.crmkit.core.ticket.port.out.SlaBreachNotifier slaBreachNotifier =
+                org.crmkit.core.ticket.port.out.SlaBreachNotifier.logging();
 
         private Builder() {
         }
@@ -216,6 +228,25 @@ public final class Crm {
          */
         public Builder loyaltyProgram(LoyaltyProgram program) {
             this.loyaltyProgram = Objects.requireNonNull(program, "loyaltyProgram");
+            return this;
+        }
+
+        /**
+         * @param sla the business-hours calendar, SLA targets and reopen window of tickets (default
+         *            {@link org.crmkit.core.ticket.domain.SupportSla#standard()})
+         * @return this builder
+         */
+        public Builder supportSla(org.crmkit.core.ticket.domain.SupportSla sla) {
+            this.supportSla = Objects.requireNonNull(sla, "supportSla");
+            return this;
+        }
+
+        /**
+         * @param notifier hears about each SLA breach once (default: logs the ticket id and the target)
+         * @return this builder
+         */
+        public Builder slaBreachNotifier(org.crmkit.core.ticket.port.out.SlaBreachNotifier notifier) {
+            this.slaBreachNotifier = Objects.requireNonNull(notifier, "slaBreachNotifier");
             return this;
         }
 

@@ -28,6 +28,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
     private final InMemoryLoyaltyRepository loyalty = new InMemoryLoyaltyRepository(unitOfWork);
+    private final InMemoryTicketRepository tickets = new InMemoryTicketRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -92,5 +93,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
+        return tickets;
     }
 }

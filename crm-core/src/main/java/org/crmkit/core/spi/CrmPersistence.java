@@ -54,4 +54,7 @@ public interface CrmPersistence {
 
     /** @return the loyalty repository: accounts, ledger entries and lots */
     org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
+
+    /** @return the ticket repository: tickets, their comments, history and breach notification marks */
+    org.crmkit.core.ticket.port.out.TicketRepository tickets();
 }
