@@ -76,6 +76,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
+    private final org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository tickets;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -90,6 +91,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
+        this.tickets = new org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -167,6 +169,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
+    }
+
+    @Override
+    public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
+        return tickets;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

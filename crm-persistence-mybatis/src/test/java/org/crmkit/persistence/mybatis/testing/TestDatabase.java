@@ -27,6 +27,7 @@ import org.crmkit.persistence.mybatis.support.Migrations;
 public final class TestDatabase {
     /** Every crmkit table, each listed before the tables it references, so deleting in this order is FK-safe. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "crm_ticket_comment", "crm_ticket_history", "crm_ticket",
             "crm_loyalty_lot", "crm_loyalty_entry_line", "crm_loyalty_entry", "crm_loyalty_account",
             "crm_purchase_return_line", "crm_purchase_return", "crm_purchase_line", "crm_purchase",
             "crm_customer_tag", "crm_customer", "crm_audit_entry", "crm_access_log",
