@@ -972,6 +972,12 @@ class AuthorizationMatrixTest {
                     new org.crmkit.core.ticket.port.in.AtRiskQuery(CLOCK.instant(), 0.5, 10))));
             m.put("tickets.checkSla", on(Target.NONE, (f, k) -> () -> f.crm.tickets().checkSla(f.actor,
                     CLOCK.instant())));
+            m.put("tickets.report", on(Target.NONE, (f, k) -> {
+                f.ticket(Kind.OTHER, true);
+                return () -> assertThat(f.crm.tickets().report(f.actor,
+                        new org.crmkit.core.ticket.port.in.SupportReportQuery(CLOCK.instant().minusSeconds(86_400),
+                                CLOCK.instant().plusSeconds(1))).opened()).isEqualTo(1);
+            }));
 
             // loyalty
             m.put("loyalty.openAccount", on(Target.CUSTOMER, (f, k) -> {

@@ -337,6 +337,22 @@ final class TicketService implements Tickets {
         return true;
     }
 
+    @Override
+    public org.crmkit.core.ticket.port.in.SupportReport report(Actor actor,
+                                                               org.crmkit.core.ticket.port.in.SupportReportQuery query) {
+        support.validate(actor, query);
+        UseCaseSupport.commandField(() -> {
+            StoredTime.bound("from", query.from());
+            StoredTime.bound("to", query.to());
+            StoredTime.requireOrdered("from", query.from(), "to", query.to());
+            return null;
+        });
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.TICKET_REPORT, AccessTarget.none(), "ticket.report", TYPE, null);
+            return SupportReports.compute(tickets, sla.calendar(), query.from(), query.to(), support.now());
+        });
+    }
+
     /** Loads, authorizes, applies one domain call and stores it, in one transaction. */
     private TicketView change(Actor actor, Permission permission, String action, TicketId id, Long expectedVersion,
                               Consumer<Ticket> call) {

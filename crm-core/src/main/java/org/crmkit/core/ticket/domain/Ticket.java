@@ -282,6 +282,31 @@ public final class Ticket extends AggregateRoot {
     }
 
     /**
+     * @param at an instant
+     * @return the status the ticket had just before {@code at} (its status history replayed), or empty when it was
+     *         submitted at or after {@code at}
+     */
+    public Optional<TicketStatus> statusBefore(Instant at) {
+        TicketStatus found = null;
+        for (HistoryEntry e : history) {
+            if (e.kind() == HistoryKind.STATUS && e.at().isBefore(at)) {
+                found = TicketStatus.valueOf(e.to());
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * @param from the period's start
+     * @param to   the period's end
+     * @return whether the ticket was resolved at least once in {@code [from, to)}
+     */
+    public boolean resolvedBetween(Instant from, Instant to) {
+        return history.stream().anyMatch(e -> e.kind() == HistoryKind.STATUS
+                && TicketStatus.RESOLVED.name().equals(e.to()) && !e.at().isBefore(from) && e.at().isBefore(to));
+    }
+
+    /**
      * @param target which
      * @param asOf   the instant asked about
      * @return whether the target is missed as of {@code asOf}: due before it and not met, or met after it was due

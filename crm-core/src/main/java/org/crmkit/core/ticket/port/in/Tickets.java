@@ -110,4 +110,15 @@ public interface Tickets {
      * @return how many were notified and how many failed
      */
     SlaCheckResult checkSla(Actor actor, Instant now);
+
+    /**
+     * Support figures of a period: opened, resolved, backlog, first-response and resolution times in business time
+     * (median and 90th percentile, nearest-rank), SLA compliance, per-agent workload and per-category counts. For
+     * support and CRM managers.
+     *
+     * @param actor the caller
+     * @param query the period
+     * @return the report
+     */
+    SupportReport report(Actor actor, SupportReportQuery query);
 }
