@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@link SalesScenario} (catalog, purchases, a return, histories) with the staff and customers of the two, then the
  * {@link LoyaltyScenario} (the points those purchases earned, a redemption, a claw-back, an adjustment, a CSV import
  * run twice), printing their transcript to standard output. The loyalty program is
- * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
+ * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Last comes the
+ * {@link TicketScenario} (a ticket through its life with its SLA clock paused and resumed, a breach notified, the
+ * support report); the host's SLA breach notifier is a {@link TicketScenario.Inbox}. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
  * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
  * hashed with crmkit's default (PBKDF2, 600,000 iterations), so each login (and the customer's sign-up) takes a
@@ -36,10 +38,11 @@ public final class Main {
         String url = System.getenv("CRM_JDBC_URL");
         boolean onMySql = url != null && !url.isBlank();
         LoyaltyProgram program = LoyaltyScenario.program(clock);
+        TicketScenario.Inbox inbox = new TicketScenario.Inbox();
         Crm crm = onMySql
                 ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock,
-                        program)
-                : Crm.builder().clock(clock).loyaltyProgram(program).build();
+                        program, inbox)
+                : Crm.builder().clock(clock).loyaltyProgram(program).slaBreachNotifier(inbox).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         LOG.info("running the staff, customer, sales and loyalty scenarios on {} persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
@@ -51,5 +54,6 @@ public final class Main {
         CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
         SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
+        new TicketScenario(crm, clock, out, inbox).run(runToken, staff, sales);
     }
 }

@@ -60,15 +60,17 @@ class ExampleScenarioOnMySqlIT {
         StaffScenario.Result first = null;
         for (String run : new String[] {"run1", "run2"}) {
             Clock clock = Clock.systemUTC();
+            TicketScenario.Inbox inbox = new TicketScenario.Inbox();
             Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
                     .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                    .loyaltyProgram(LoyaltyScenario.program(clock)).build();
+                    .loyaltyProgram(LoyaltyScenario.program(clock)).slaBreachNotifier(inbox).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
             StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
             CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
             SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
+            TicketScenario.Result tickets = new TicketScenario(crm, clock, out, inbox).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -107,6 +109,14 @@ class ExampleScenarioOnMySqlIT {
                     .contains("refused: code=insufficient_points details={balance=139, requested=500}")
                     .contains("rejected: line 7  field=occurredAt")
                     .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
+
+            String forgotten = tickets.forgotten().id().toString();
+            assertThat(tickets.notices()).containsExactly(forgotten + " FIRST_RESPONSE", forgotten + " RESOLUTION");
+            assertThat(tickets.secondRun().notified()).isZero();
+            assertThat(tickets.customerView().comments()).noneMatch(c -> c.internal());
+            assertThat(tickets.waiting().resolutionDueAt()).isNull();
+            assertThat(tickets.answered().resolutionDueAt()).isNotNull();
+            assertThat(tickets.report().opened()).isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -15,7 +15,7 @@
 -- children are inserted after the versioned update, which holds the row lock.
 --
 -- Foreign keys: the customer, the department queue, the assignee, the product and purchase it is about, the closed
--- ticket it follows up. A customer's erasure keeps the rows (see the README: tickets are not erased yet).
+-- ticket it follows up. A customer's erasure keeps the rows (their texts are not erased yet: see ADR 0010).
 --
 -- Grants for the application user (see V2): SELECT, INSERT, UPDATE on crm_ticket; SELECT, INSERT on
 -- crm_ticket_comment and crm_ticket_history (append-only). crmkit never deletes a row of these tables.
