@@ -35,7 +35,8 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
- * {@link #audit()}, {@link #products()}, {@link #sales()} and {@link #loyalty()}. Every use case takes the calling {@code Actor}; a host gets one from
+ * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()} and {@link #tickets()}. Every use case
+ * takes the calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -64,7 +65,8 @@ public final class Crm {
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts())));
+                List.of(StaffApplication.customerEraser(p.accounts()),
+                        org.crmkit.core.ticket.application.TicketApplication.customerEraser(p.tickets())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);

@@ -15,10 +15,12 @@
 -- children are inserted after the versioned update, which holds the row lock.
 --
 -- Foreign keys: the customer, the department queue, the assignee, the product and purchase it is about, the closed
--- ticket it follows up. A customer's erasure keeps the rows (their texts are not erased yet: see ADR 0010).
+-- ticket it follows up. A customer's erasure keeps the rows and overwrites their texts (subject, description,
+-- comment bodies) with "[erased]".
 --
--- Grants for the application user (see V2): SELECT, INSERT, UPDATE on crm_ticket; SELECT, INSERT on
--- crm_ticket_comment and crm_ticket_history (append-only). crmkit never deletes a row of these tables.
+-- Grants for the application user (see V2): SELECT, INSERT, UPDATE on crm_ticket and crm_ticket_comment (a comment's
+-- body is overwritten by an erasure, nothing else of it ever changes); SELECT, INSERT on crm_ticket_history
+-- (append-only). crmkit never deletes a row of these tables.
 
 CREATE TABLE crm_ticket (
     id                         BINARY(16)   NOT NULL,

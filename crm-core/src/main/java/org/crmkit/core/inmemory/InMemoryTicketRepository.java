@@ -53,6 +53,11 @@ public final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
+    public void updateErased(Ticket ticket) {
+        update(ticket);
+    }
+
+    @Override
     public Optional<Ticket> findById(TicketId id) {
         return table.get(id).map(Ticket::restore);
     }

@@ -322,4 +322,25 @@ public abstract class TicketRepositoryContract extends PortContract {
                 .containsExactly(inPeriod.id());
         assertThat(after).isNotNull();
     }
+
+    @Test
+    void anErasedTicketLosesItsTextsAndKeepsTheRest() {
+        Ticket t = submitted(alice, "My address is 1 Main St", T0, support);
+        t.comment(false, "I live at 1 Main St", SLA, Actor.customer(alice), T0.plusSeconds(60));
+        t.comment(true, "She lives at 1 Main St", SLA, Actor.staff(agent, Set.of()), T0.plusSeconds(120));
+        update(t);
+        Ticket erased = load(t.id());
+        erased.erasePersonalData(T0.plusSeconds(180));
+        persistence.unitOfWork().inTransaction(() -> repo().updateErased(erased));
+
+        Ticket stored = load(t.id());
+        assertThat(stored.snapshot()).isEqualTo(erased.snapshot());
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.snapshot().subject()).isEqualTo(Ticket.ERASED);
+        assertThat(stored.snapshot().description()).isEqualTo(Ticket.ERASED);
+        assertThat(stored.snapshot().comments()).hasSize(2).allSatisfy(c -> assertThat(c.body())
+                .isEqualTo(Ticket.ERASED));
+        assertThat(search(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, "main st",
+                null, null, null))).isEmpty();
+    }
 }

@@ -283,6 +283,23 @@ class TicketUseCasesTest {
         assertThat(events).filteredOn(e -> e instanceof TicketEvents.SlaBreached).hasSize(1);
     }
 
+    @Test
+    void aCustomersErasureErasesTheirTicketsTexts() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+        w.tickets.comment(w.agentA, new CommentTicketCommand(id, true, "Alice is at 1 Main St"));
+        TicketId bobs = w.submit(w.bobActor, w.bob.id()).id();
+
+        w.crm.customers().erase(TicketWorld.SYSTEM, w.alice.id());
+
+        TicketView erased = w.tickets.findById(w.manager, id).orElseThrow();
+        assertThat(erased.subject()).isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED);
+        assertThat(erased.description()).isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED);
+        assertThat(erased.comments()).singleElement().satisfies(c -> assertThat(c.body())
+                .isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED));
+        assertThat(erased.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(w.tickets.findById(w.manager, bobs).orElseThrow().subject()).isEqualTo("Printer on fire");
+    }
+
     private List<AuditEntry> audited(String action) {
         return w.crm.persistence().unitOfWork().inTransaction(() -> w.crm.persistence().auditLog().search(
                 new AuditCriteria(null, null, action, null, null, null, null, null, null), 100));

@@ -16,6 +16,14 @@ public final class TicketApplication {
     }
 
     /**
+     * @param tickets the ticket repository
+     * @return the ticket area's part in a customer's GDPR erasure: their tickets' texts are erased
+     */
+    public static org.crmkit.core.shared.PersonalDataEraser customerEraser(TicketRepository tickets) {
+        return new TicketCustomerEraser(tickets);
+    }
+
+    /**
      * @param support     shared use-case mechanics
      * @param tickets     the ticket repository
      * @param customers   the customer use cases (a ticket's customer is checked through them)

@@ -34,7 +34,9 @@ import org.crmkit.core.shared.UuidV7;
  */
 public final class Ticket extends AggregateRoot {
     private final TicketId id;
-    private final TicketDraft draft;
+    /** The text a customer's erasure leaves in place of a ticket's subject, description and comments. */
+    public static final String ERASED = "[erased]";
+    private TicketDraft draft;
     private final Instant createdAt;
     private final List<TicketComment> comments;
     private final List<HistoryEntry> history;
@@ -229,6 +231,21 @@ public final class Ticket extends AggregateRoot {
         priority = to;
         targets = sla.targetsFor(to, draft.category());
         touch(sla, now);
+    }
+
+    /**
+     * A GDPR erasure of the ticket's customer: the subject, the description and every comment's text (staff's too,
+     * which may quote the customer) become {@link #ERASED}; status, history, links and SLA figures stay. Records no
+     * event (the customer's erasure is the event).
+     *
+     * @param now when
+     */
+    public void erasePersonalData(Instant now) {
+        draft = new TicketDraft(draft.customer(), ERASED, ERASED, draft.category(), draft.priority(), draft.channel(),
+                draft.purchase(), draft.product(), draft.relatedTicket());
+        comments.replaceAll(c -> new TicketComment(c.id(), c.internal(), ERASED, c.authorType(), c.authorRef(),
+                c.at()));
+        updatedAt = now;
     }
 
     private void move(TicketStatus to, String reason, SupportSla sla, Actor by, Instant now) {

@@ -48,6 +48,19 @@ public final class MyBatisTicketRepository implements TicketRepository {
                 () -> insertChildren(s, mapper.countComments(s.id().value()), mapper.countHistory(s.id().value())));
     }
 
+    @Override
+    public void updateErased(Ticket ticket) {
+        TicketSnapshot s = ticket.snapshot();
+        unitOfWork.updateVersioned(ticket, () -> mapper.updateWithTexts(TicketRows.toRow(s)), () -> {
+            int stored = mapper.countComments(s.id().value());
+            List<CommentRow> rewritten = TicketRows.commentRows(s, 0).subList(0, stored);
+            if (!rewritten.isEmpty()) {
+                mapper.rewriteComments(s.id().value(), rewritten);
+            }
+            insertChildren(s, stored, mapper.countHistory(s.id().value()));
+        });
+    }
+
     private void insertChildren(TicketSnapshot s, int storedComments, int storedHistory) {
         List<CommentRow> comments = TicketRows.commentRows(s, storedComments);
         if (!comments.isEmpty()) {

@@ -12,6 +12,10 @@ interface TicketMapper {
 
     int update(TicketRow row);
 
+    int updateWithTexts(TicketRow row);
+
+    int rewriteComments(@Param("ticketId") UUID ticketId, @Param("rows") List<CommentRow> rows);
+
     int insertComments(@Param("rows") List<CommentRow> rows);
 
     int insertHistory(@Param("rows") List<HistoryRow> rows);

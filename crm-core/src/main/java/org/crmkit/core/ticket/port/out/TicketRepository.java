@@ -27,6 +27,15 @@ public interface TicketRepository {
      */
     void update(Ticket ticket);
 
+    /**
+     * Stores a ticket whose texts were erased ({@code Ticket.erasePersonalData}): like {@link #update}, and it rewrites
+     * the subject, the description and the stored comments' texts.
+     *
+     * @param ticket the erased ticket
+     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when it was changed meanwhile
+     */
+    void updateErased(Ticket ticket);
+
     /** @param id a ticket @return it, if stored */
     Optional<Ticket> findById(TicketId id);
 
