@@ -44,13 +44,17 @@ import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.task.application.TaskApplication;
 import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.out.ReminderNotifier;
+import org.crmkit.core.ticket.application.TicketApplication;
+import org.crmkit.core.ticket.domain.SupportSla;
+import org.crmkit.core.ticket.port.in.Tickets;
+import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
 
 /**
  * The entry point a host embeds: build once with {@link #builder()}, keep it for the application's life, and call
  * the use cases it hands out: {@link #customers()}, {@link #departments()}, {@link #staff()}, {@link #accounts()},
  * {@link #audit()}, {@link #products()}, {@link #sales()}, {@link #loyalty()}, {@link #quotes()}, {@link #leads()},
- * {@link #interactions()}, {@link #tasks()} and {@link #feedback()}. Every use case takes the calling {@code Actor}; a
- * host gets one from
+ * {@link #interactions()}, {@link #tasks()}, {@link #tickets()} and {@link #feedback()}. Every use case takes the
+ * calling {@code Actor}; a host gets one from
  * {@code accounts().authenticate(...)} (or builds it from its own sign-on for a staff user crmkit knows). Thread-safe.
  *
  * <pre>{@code
@@ -75,6 +79,7 @@ public final class Crm {
     private final Interactions interactions;
     private final Tasks tasks;
     private final ProductFeedback feedback;
+    private final Tickets tickets;
 
     private Crm(Builder b) {
         this.persistence = b.persistence;
@@ -86,7 +91,8 @@ public final class Crm {
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),
                         TaskApplication.customerEraser(support, p.tasks()),
-                        FeedbackApplication.customerEraser(p.feedback())));
+                        FeedbackApplication.customerEraser(p.feedback()),
+                        TicketApplication.customerEraser(p.tickets())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
@@ -110,6 +116,8 @@ public final class Crm {
                 LeadApplication.activity(support, p.leads(), b.leadScoring));
         this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);
         this.feedback = FeedbackApplication.feedback(support, p.feedback(), customers, products, sales);
+        this.tickets = TicketApplication.tickets(support, p.tickets(), customers,
+                departments, staff, sales, b.supportSla, b.slaBreachNotifier);
     }
 
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
@@ -182,6 +190,11 @@ public final class Crm {
         return feedback;
     }
 
+    /** @return support tickets, their comments, assignment, escalation and SLA */
+    public Tickets tickets() {
+        return tickets;
+    }
+
     /** @return the persistence this instance runs on */
     public CrmPersistence persistence() {
         return persistence;
@@ -202,6 +215,10 @@ public final class Crm {
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
+        private SupportSla supportSla =
+                SupportSla.standard();
+        private SlaBreachNotifier slaBreachNotifier =
+                SlaBreachNotifier.logging();
 
         private Builder() {
         }
@@ -297,6 +314,25 @@ public final class Crm {
          */
         public Builder reminderNotifier(ReminderNotifier notifier) {
             this.reminderNotifier = Objects.requireNonNull(notifier, "reminderNotifier");
+            return this;
+        }
+
+        /**
+         * @param sla the business-hours calendar, SLA targets and reopen window of tickets (default
+         *            {@link SupportSla#standard()})
+         * @return this builder
+         */
+        public Builder supportSla(SupportSla sla) {
+            this.supportSla = Objects.requireNonNull(sla, "supportSla");
+            return this;
+        }
+
+        /**
+         * @param notifier hears about each SLA breach once (default: logs the ticket id and the target)
+         * @return this builder
+         */
+        public Builder slaBreachNotifier(SlaBreachNotifier notifier) {
+            this.slaBreachNotifier = Objects.requireNonNull(notifier, "slaBreachNotifier");
             return this;
         }
 

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * the {@link TaskScenario} (a task with a reminder, the reminder sent once by the host's job, the task completed),
  * then the {@link FeedbackScenario} (ratings, responses, the customer's view, a product's statistics),
  * printing their transcript to standard output. The loyalty program is
- * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Runs on the
+ * {@link LoyaltyScenario#program(Clock)}, whose promotion makes the points' explanations worth reading. Last comes the
+ * {@link TicketScenario} (a ticket through its life with its SLA clock paused and resumed, a breach notified, the
+ * support report); the host's SLA breach notifier is a {@link TicketScenario.Inbox}. Runs on the
  * in-memory default; when the environment variable {@code CRM_JDBC_URL} is set (with {@code CRM_JDBC_USER} and
  * {@code CRM_JDBC_PASSWORD}), runs the same scenarios on MySQL through {@code MyBatisCrmPersistence}. Passwords are
  * hashed with crmkit's default (PBKDF2, 600,000 iterations), so each login (and the customer's sign-up) takes a
@@ -40,12 +42,13 @@ public final class Main {
         String url = System.getenv("CRM_JDBC_URL");
         boolean onMySql = url != null && !url.isBlank();
         LoyaltyProgram program = LoyaltyScenario.program(clock);
+        TicketScenario.Inbox inbox = new TicketScenario.Inbox();
         Crm crm = onMySql
                 ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock,
-                        program)
-                : Crm.builder().clock(clock).loyaltyProgram(program).build();
+                        program, inbox)
+                : Crm.builder().clock(clock).loyaltyProgram(program).slaBreachNotifier(inbox).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        LOG.info("running the staff, customer, sales, loyalty, quote, lead, task and feedback scenarios on {} "
+        LOG.info("running the staff, customer, sales, loyalty, quote, lead, task, feedback and ticket scenarios on {} "
                 + "persistence, run {}",
                 onMySql ? "MySQL" : "in-memory", runToken);
 
@@ -60,5 +63,6 @@ public final class Main {
         new LeadScenario(crm, clock, out).run(runToken, staff);
         new TaskScenario(crm, clock, out).run(runToken, staff, customers);
         new FeedbackScenario(crm, clock, out).run(runToken, staff, sales);
+        new TicketScenario(crm, clock, out, inbox).run(runToken, staff, sales);
     }
 }

@@ -21,9 +21,11 @@ final class MySqlCrm {
      * @param password the user's password, or {@code null}
      * @param clock    the time source
      * @param program  the loyalty program
+     * @param notifier hears about SLA breaches
      * @return crmkit on that database, its schema migrated
      */
-    static Crm create(String url, String user, String password, Clock clock, LoyaltyProgram program) {
+    static Crm create(String url, String user, String password, Clock clock, LoyaltyProgram program,
+                      org.crmkit.core.ticket.port.out.SlaBreachNotifier notifier) {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setURL(url);
         dataSource.setUser(user);
@@ -31,6 +33,7 @@ final class MySqlCrm {
         MyBatisCrmPersistence persistence = MyBatisCrmPersistence.builder(dataSource)
                 .migrate(true)
                 .build();
-        return Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program).build();
+        return Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
+                .slaBreachNotifier(notifier).build();
     }
 }

@@ -60,9 +60,10 @@ class ExampleScenarioOnMySqlIT {
         StaffScenario.Result first = null;
         for (String run : new String[] {"run1", "run2"}) {
             Clock clock = Clock.systemUTC();
+            TicketScenario.Inbox inbox = new TicketScenario.Inbox();
             Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
                     .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                    .loyaltyProgram(LoyaltyScenario.program(clock)).build();
+                    .loyaltyProgram(LoyaltyScenario.program(clock)).slaBreachNotifier(inbox).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
             StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
@@ -76,6 +77,7 @@ class ExampleScenarioOnMySqlIT {
             assertThat(tasks.secondRun().due()).isZero();
             assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);
             FeedbackScenario.Result feedback = new FeedbackScenario(crm, clock, out).run(run, staff, sales);
+            TicketScenario.Result tickets = new TicketScenario(crm, clock, out, inbox).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {
@@ -137,6 +139,14 @@ class ExampleScenarioOnMySqlIT {
             assertThat(feedback.duplicate().field()).isEqualTo("productId");
             assertThat(feedback.mine().items()).singleElement()
                     .satisfies(v -> assertThat(v.response()).isNotNull());
+
+            String forgotten = tickets.forgotten().id().toString();
+            assertThat(tickets.notices()).containsExactly(forgotten + " FIRST_RESPONSE", forgotten + " RESOLUTION");
+            assertThat(tickets.secondRun().notified()).isZero();
+            assertThat(tickets.customerView().comments()).noneMatch(c -> c.internal());
+            assertThat(tickets.waiting().resolutionDueAt()).isNull();
+            assertThat(tickets.answered().resolutionDueAt()).isNotNull();
+            assertThat(tickets.report().opened()).isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -89,12 +89,14 @@ class ExampleScenarioTest {
     private LeadScenario.Result lead;
     private TaskScenario.Result tasks;
     private FeedbackScenario.Result feedback;
+    private final TicketScenario.Inbox inbox = new TicketScenario.Inbox();
+    private TicketScenario.Result tickets;
 
     @BeforeEach
     void runScenarios() {
         // a fast hasher for tests only; the example host keeps the default 600,000 iterations
         crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                .loyaltyProgram(LoyaltyScenario.program(CLOCK)).build();
+                .loyaltyProgram(LoyaltyScenario.program(CLOCK)).slaBreachNotifier(inbox).build();
         staff = new StaffScenario(crm, CLOCK, out).run(RUN);
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
         sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
@@ -103,6 +105,7 @@ class ExampleScenarioTest {
         lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
         tasks = new TaskScenario(crm, CLOCK, out).run(RUN, staff, result);
         feedback = new FeedbackScenario(crm, CLOCK, out).run(RUN, staff, sales);
+        tickets = new TicketScenario(crm, CLOCK, out, inbox).run(RUN, staff, sales);
     }
 
     // ---- task scenario -----------------------------------------------------------------------------------------
@@ -143,6 +146,58 @@ class ExampleScenarioTest {
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("== tasks and reminders ==")
                 .contains("completing it again is refused: task_closed")
                 .doesNotContain("renewal\n");
+    }
+
+    // ---- ticket scenario ---------------------------------------------------------------------------------------
+
+    @Test
+    void aTicketGoesThroughItsLifeWithItsSlaClockPausedAndResumed() {
+        org.crmkit.core.ticket.port.in.TicketView submitted = tickets.submitted();
+        assertThat(submitted.status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.OPEN);
+        assertThat(submitted.purchaseId()).isEqualTo(sales.webPurchase().id());
+        // Friday 09:26:53 on Monday-to-Friday 09:00-17:00 UTC: 8h of first response end on Monday at 09:26:53
+        assertThat(submitted.firstResponseDueAt()).isEqualTo(Instant.parse("2025-03-17T09:26:53.589793Z"));
+        assertThat(tickets.waiting().firstRespondedAt()).isEqualTo(CLOCK.instant());
+        assertThat(tickets.waiting().resolutionDueAt()).as("no due instant while waiting on the customer").isNull();
+        assertThat(tickets.answered().status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+        assertThat(tickets.answered().resolutionDueAt()).as("the clock runs again")
+                .isEqualTo(submitted.resolutionDueAt());
+        assertThat(tickets.resolved().status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.RESOLVED);
+        assertThat(tickets.resolved().history()).extracting(h -> h.kind() + ":" + h.to()).containsExactly(
+                "STATUS:OPEN", "ASSIGNMENT:department:" + staff.departments().get(1).id(),
+                "ASSIGNMENT:staff:" + staff.member(Role.SUPPORT_AGENT).profile().id() + " department:"
+                        + staff.departments().get(1).id(),
+                "STATUS:WAITING_ON_CUSTOMER", "STATUS:IN_PROGRESS", "STATUS:RESOLVED");
+    }
+
+    @Test
+    void theCustomersViewHasNoInternalComment() {
+        assertThat(tickets.customerView().comments()).extracting(c -> c.body())
+                .containsExactly("Sorry! Could you send a photo?", "Photo attached");
+        assertThat(tickets.customerView().comments()).noneMatch(c -> c.internal());
+        assertThat(tickets.customerView().history()).allMatch(h -> h.kind()
+                == org.crmkit.core.ticket.domain.HistoryKind.STATUS && h.reason() == null);
+        assertThat(tickets.internalRefused().fields()).containsExactly("internal");
+    }
+
+    @Test
+    void checkSlaNotifiesTheForgottenTicketsBreachesOnce() {
+        String id = tickets.forgotten().id().toString();
+        assertThat(tickets.notices()).containsExactly(id + " FIRST_RESPONSE", id + " RESOLUTION");
+        assertThat(tickets.firstRun().notified()).isEqualTo(2);
+        assertThat(tickets.secondRun().notified()).isZero();
+        assertThat(inbox.notices()).hasSize(2);
+    }
+
+    @Test
+    void theCrmManagerReadsTheSupportReport() {
+        org.crmkit.core.ticket.port.in.SupportReport report = tickets.report();
+        assertThat(report.opened()).isEqualTo(2);
+        assertThat(report.resolved()).isEqualTo(1);
+        assertThat(report.backlog()).isEqualTo(1);
+        assertThat(report.firstResponse().median()).isEqualTo(java.time.Duration.ZERO);
+        assertThat(report.categories()).extracting(c -> c.category()).containsExactly("billing", "delivery");
+        assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("first run notified 2, second run 0");
     }
 
     // ---- staff scenario ----------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);
     private final InMemoryFeedbackRepository feedback = new InMemoryFeedbackRepository(unitOfWork);
+    private final InMemoryTicketRepository tickets = new InMemoryTicketRepository(unitOfWork);
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -122,5 +123,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
         return feedback;
+    }
+
+    @Override
+    public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
+        return tickets;
     }
 }

@@ -59,6 +59,18 @@ public final class ConflictException extends CrmException {
     }
 
     /**
+     * Someone else took the record first (an agent picked up the ticket another agent is picking up).
+     *
+     * @param type  the kind of record
+     * @param id    its id
+     * @param field the field already taken
+     * @return the exception, code {@code already_taken}
+     */
+    public static ConflictException alreadyTaken(String type, Object id, String field) {
+        return new ConflictException("already_taken", type + " " + id + " was taken by someone else", field, null);
+    }
+
+    /**
      * The storage refused the write because a concurrent transaction held what it needed (a deadlock or a lock
      * wait that timed out). Nothing was written; the caller may retry the whole use case.
      *

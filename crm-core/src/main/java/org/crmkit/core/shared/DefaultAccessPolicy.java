@@ -116,6 +116,22 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         grant(AccessScope.ANY, Permission.FEEDBACK_QUEUE, Role.CRM_MANAGER, Role.SUPPORT_MANAGER);
         grant(AccessScope.ANY, Permission.FEEDBACK_STATISTICS, Role.CRM_MANAGER, Role.PRODUCT_MANAGER);
 
+        // tickets: support managers on every ticket, agents on their department's queue and their own tickets
+        for (Permission p : new Permission[] {Permission.TICKET_SUBMIT, Permission.TICKET_VIEW,
+                Permission.TICKET_WORK, Permission.TICKET_REOPEN, Permission.TICKET_COMMENT, Permission.TICKET_ASSIGN,
+                Permission.TICKET_PICK_UP, Permission.TICKET_ESCALATE, Permission.TICKET_SLA_CHECK,
+                Permission.TICKET_REPORT}) {
+            grant(AccessScope.ANY, p, Role.SUPPORT_MANAGER);
+        }
+        grant(AccessScope.ANY, Permission.TICKET_SUBMIT, Role.SUPPORT_AGENT);
+        for (Permission p : new Permission[] {Permission.TICKET_VIEW, Permission.TICKET_WORK,
+                Permission.TICKET_REOPEN, Permission.TICKET_COMMENT, Permission.TICKET_PICK_UP,
+                Permission.TICKET_ESCALATE}) {
+            grant(AccessScope.DEPARTMENT, p, Role.SUPPORT_AGENT);
+        }
+        grant(AccessScope.ANY, Permission.TICKET_VIEW, Role.CRM_MANAGER);
+        grant(AccessScope.ANY, Permission.TICKET_REPORT, Role.CRM_MANAGER);
+
         everyStaffUser.put(Permission.DEPARTMENT_VIEW, AccessScope.ANY);
         everyStaffUser.put(Permission.STAFF_VIEW, AccessScope.OWN);
         everyStaffUser.put(Permission.ACCOUNT_CHANGE_PASSWORD, AccessScope.OWN);
@@ -129,6 +145,10 @@ public final class DefaultAccessPolicy implements AccessPolicy {
         }
         customerSelf.put(Permission.PRODUCT_VIEW, AccessScope.ANY); // the catalog is no customer's own record
         customerSelf.put(Permission.SALES_VIEW, AccessScope.OWN);
+        for (Permission p : new Permission[] {Permission.TICKET_SUBMIT, Permission.TICKET_VIEW,
+                Permission.TICKET_REOPEN, Permission.TICKET_COMMENT}) {
+            customerSelf.put(p, AccessScope.OWN);
+        }
         for (Permission p : new Permission[] {Permission.LOYALTY_VIEW, Permission.LOYALTY_ENROL,
                 Permission.LOYALTY_REDEEM}) {
             customerSelf.put(p, AccessScope.OWN);
@@ -157,7 +177,9 @@ public final class DefaultAccessPolicy implements AccessPolicy {
             return AccessScope.NONE;
         }
         if (actor instanceof Actor.SystemProcess) {
-            return isPerAccount(permission) ? AccessScope.NONE : AccessScope.ANY;
+            // picking up a ticket makes the caller its assignee: the system actor is nobody to assign to
+            return isPerAccount(permission) || permission == Permission.TICKET_PICK_UP ? AccessScope.NONE
+                    : AccessScope.ANY;
         }
         if (actor instanceof Actor.Anonymous) {
             return permission == Permission.CUSTOMER_SELF_REGISTER ? AccessScope.ANY : AccessScope.NONE;

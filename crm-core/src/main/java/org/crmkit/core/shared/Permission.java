@@ -119,5 +119,25 @@ public enum Permission {
     /** Read the queue of unanswered feedback. */
     FEEDBACK_QUEUE,
     /** Read a product's feedback statistics. */
-    FEEDBACK_STATISTICS
+    FEEDBACK_STATISTICS,
+    /** Submit a support ticket. */
+    TICKET_SUBMIT,
+    /** Read tickets, search them, list those at risk of missing their SLA. */
+    TICKET_VIEW,
+    /** Move a ticket along its status transitions. */
+    TICKET_WORK,
+    /** Reopen a resolved ticket. */
+    TICKET_REOPEN,
+    /** Comment on a ticket. */
+    TICKET_COMMENT,
+    /** Assign a ticket to an agent or a department queue. */
+    TICKET_ASSIGN,
+    /** Take an unassigned ticket of one's department's queue (staff users only). */
+    TICKET_PICK_UP,
+    /** Raise a ticket's priority. */
+    TICKET_ESCALATE,
+    /** Notify SLA breaches. */
+    TICKET_SLA_CHECK,
+    /** Read support reports. */
+    TICKET_REPORT
 }

@@ -68,4 +68,7 @@ public interface CrmPersistence {
 
     /** @return the feedback repository: ratings, comments and responses */
     org.crmkit.core.feedback.port.out.FeedbackRepository feedback();
+
+    /** @return the ticket repository: tickets, their comments, history and breach notification marks */
+    org.crmkit.core.ticket.port.out.TicketRepository tickets();
 }

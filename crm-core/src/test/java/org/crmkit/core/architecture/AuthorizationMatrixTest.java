@@ -629,16 +629,22 @@ class AuthorizationMatrixTest {
          */
         TASK,
         /** Takes no actor. */
-        PUBLIC;
+        PUBLIC,
+        /**
+         * A ticket: its customer's record, owned by its assignee, in its department's queue. The caller's own ticket
+         * is one assigned to them (for a customer, their own ticket); a colleague's is one in department A's queue
+         * assigned to the colleague; another department's is in department B's queue.
+         */
+        TICKET;
 
         boolean namesARecord() {
             return this == CUSTOMER || this == STAFF || this == DEPARTMENT || this == PURCHASE || this == LEAD
-                    || this == TASK;
+                    || this == TASK || this == TICKET;
         }
 
         /** @return whether a customer caller has a record of this kind of their own */
         boolean customersHaveOne() {
-            return this == CUSTOMER || this == PURCHASE;
+            return this == CUSTOMER || this == PURCHASE || this == TICKET;
         }
     }
 
@@ -954,6 +960,69 @@ class AuthorizationMatrixTest {
                             assertThat(t.purchases()).isEqualTo(1);
                             assertThat(t.amount()).isEqualTo(p.total());
                         });
+            }));
+
+            // tickets
+            m.put("tickets.submit", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> assertThat(f.crm.tickets().submit(f.actor, f.ticketCommand(id)).status())
+                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.OPEN);
+            }));
+            m.put("tickets.findById", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                return () -> assertThat(f.crm.tickets().findById(f.actor, id)).isPresent();
+            }));
+            m.put("tickets.search", on(Target.NONE, (f, k) -> () -> f.crm.tickets().search(f.actor,
+                    org.crmkit.core.ticket.port.in.TicketSearchQuery.all(50))));
+            m.put("tickets.changeStatus", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                return () -> assertThat(f.crm.tickets().changeStatus(f.actor,
+                        new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(id,
+                                org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS, null, null)).status())
+                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+            }));
+            m.put("tickets.reopen", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                f.crm.tickets().changeStatus(f.system, new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(
+                        id, org.crmkit.core.ticket.domain.TicketStatus.RESOLVED, null, null));
+                return () -> assertThat(f.crm.tickets().reopen(f.actor,
+                        new org.crmkit.core.ticket.port.in.ReopenTicketCommand(id, "still broken")).status())
+                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+            }));
+            m.put("tickets.comment", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                return () -> assertThat(f.crm.tickets().comment(f.actor,
+                        new org.crmkit.core.ticket.port.in.CommentTicketCommand(id, false, "A comment")).comments())
+                        .hasSize(1);
+            }));
+            m.put("tickets.assign", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                return () -> assertThat(f.crm.tickets().assign(f.actor,
+                        new org.crmkit.core.ticket.port.in.AssignTicketCommand(id, null, f.departmentC, null, null))
+                        .departmentId()).isEqualTo(f.departmentC);
+            }));
+            m.put("tickets.pickUp", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, false);
+                return () -> assertThat(f.crm.tickets().pickUp(f.actor,
+                        new org.crmkit.core.ticket.port.in.PickUpTicketCommand(id, null)).assignee())
+                        .isEqualTo(f.callerStaff);
+            }));
+            m.put("tickets.escalate", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                return () -> assertThat(f.crm.tickets().escalate(f.actor,
+                        new org.crmkit.core.ticket.port.in.EscalateTicketCommand(id,
+                                org.crmkit.core.ticket.domain.TicketPriority.URGENT, "angry", null, null)).priority())
+                        .isEqualTo(org.crmkit.core.ticket.domain.TicketPriority.URGENT);
+            }));
+            m.put("tickets.atRisk", on(Target.NONE, (f, k) -> () -> f.crm.tickets().atRisk(f.actor,
+                    new org.crmkit.core.ticket.port.in.AtRiskQuery(CLOCK.instant(), 0.5, 10))));
+            m.put("tickets.checkSla", on(Target.NONE, (f, k) -> () -> f.crm.tickets().checkSla(f.actor,
+                    CLOCK.instant())));
+            m.put("tickets.report", on(Target.NONE, (f, k) -> {
+                f.ticket(Kind.OTHER, true);
+                return () -> assertThat(f.crm.tickets().report(f.actor,
+                        new org.crmkit.core.ticket.port.in.SupportReportQuery(CLOCK.instant().minusSeconds(86_400),
+                                CLOCK.instant().plusSeconds(1))).opened()).isEqualTo(1);
             }));
 
             // loyalty
@@ -1559,6 +1628,44 @@ class AuthorizationMatrixTest {
         record FeedbackOf(CustomerId customer) {
         }
 
+        /** @param customer whose @return a normal web ticket for them */
+        org.crmkit.core.ticket.port.in.SubmitTicketCommand ticketCommand(CustomerId customer) {
+            return new org.crmkit.core.ticket.port.in.SubmitTicketCommand(customer, "Subject " + next(),
+                    "Description", null, org.crmkit.core.ticket.domain.TicketPriority.NORMAL,
+                    org.crmkit.core.ticket.domain.TicketChannel.WEB, null, null, null, null);
+        }
+
+        /**
+         * @param kind     whose, relative to the caller
+         * @param assigned whether a colleague's and another department's ticket are assigned (else only queued)
+         * @return a ticket of that kind, submitted by the system; it becomes the call's target
+         */
+        org.crmkit.core.shared.TicketId ticket(Kind kind, boolean assigned) {
+            CustomerId customer = kind == Kind.OWN && callerCustomer != null ? callerCustomer
+                    : managedCustomer(otherDepartment.id());
+            org.crmkit.core.shared.TicketId id = crm.tickets().submit(system, ticketCommand(customer)).id();
+            StaffId agent;
+            DepartmentId queue;
+            if (kind == Kind.OWN) {
+                agent = callerStaff;
+                queue = departmentB;
+            } else if (kind == Kind.SAME_DEPARTMENT) {
+                agent = assigned ? colleague.id() : null;
+                queue = departmentA;
+            } else {
+                agent = assigned ? otherDepartment.id() : null;
+                queue = departmentB;
+            }
+            // straight into the store: the agent may be the deactivated caller, whom the use case would refuse
+            crm.persistence().unitOfWork().inTransaction(() -> {
+                org.crmkit.core.ticket.domain.Ticket t = crm.persistence().tickets().findById(id).orElseThrow();
+                t.assign(agent, queue, null, system, CLOCK.instant());
+                crm.persistence().tickets().update(t);
+            });
+            lastTarget = id;
+            return id;
+        }
+
         CustomerView customerView(CustomerId id) {
             return crm.customers().findById(system, id).orElseThrow();
         }
@@ -1593,6 +1700,9 @@ class AuthorizationMatrixTest {
             }
             if (lastTarget instanceof PurchaseId p) {
                 return crm.sales().findById(system, p).map(PurchaseView::version);
+            }
+            if (lastTarget instanceof org.crmkit.core.shared.TicketId t) {
+                return crm.tickets().findById(system, t).map(v -> v.version());
             }
             if (lastTarget instanceof LoyaltyAccountOf a) {
                 return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty()

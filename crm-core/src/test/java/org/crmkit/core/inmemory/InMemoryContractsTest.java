@@ -157,4 +157,12 @@ class InMemoryContractsTest {
             return InMemoryCrmPersistence.create();
         }
     }
+
+    @Nested
+    class Tickets extends org.crmkit.core.contract.TicketRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
 }

@@ -84,6 +84,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
     private final MyBatisTaskRepository tasks;
     private final MyBatisFeedbackRepository feedback;
+    private final org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository tickets;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -103,6 +104,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
         this.tasks = new MyBatisTaskRepository(unitOfWork);
         this.feedback = new MyBatisFeedbackRepository(unitOfWork);
+        this.tickets = new org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository(unitOfWork);
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -205,6 +207,11 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     @Override
     public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
         return feedback;
+    }
+
+    @Override
+    public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
+        return tickets;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

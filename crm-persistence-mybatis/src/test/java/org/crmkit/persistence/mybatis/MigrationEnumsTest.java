@@ -62,6 +62,16 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_task_priority")).isEqualTo(constants(TaskPriority.class));
         assertThat(names(sql, "ck_crm_task_status")).isEqualTo(constants(TaskStatus.class));
         assertThat(names(sql, "ck_crm_task_link_kind")).isEqualTo(constants(TaskLinkKind.class));
+        assertThat(names(sql, "ck_crm_ticket_priority"))
+                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketPriority.class));
+        assertThat(names(sql, "ck_crm_ticket_channel"))
+                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketChannel.class));
+        assertThat(names(sql, "ck_crm_ticket_status"))
+                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketStatus.class));
+        assertThat(names(sql, "ck_crm_ticket_history_kind"))
+                .isEqualTo(constants(org.crmkit.core.ticket.domain.HistoryKind.class));
+        assertThat(names(sql, "ck_crm_ticket_comment_author")).isEqualTo(constants(ActorType.class));
+        assertThat(names(sql, "ck_crm_ticket_history_by")).isEqualTo(constants(ActorType.class));
     }
 
     private static String allMigrations() throws IOException {

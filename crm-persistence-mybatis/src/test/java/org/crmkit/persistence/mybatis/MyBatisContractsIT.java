@@ -158,4 +158,12 @@ class MyBatisContractsIT {
             return TestDatabase.get().emptyPersistence();
         }
     }
+
+    @Nested
+    class Tickets extends org.crmkit.core.contract.TicketRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
 }

@@ -31,6 +31,7 @@ public final class TestDatabase {
             "crm_interaction", "crm_lead_score_reason", "crm_lead_stage_change", "crm_lead",
             "crm_task",
             "crm_feedback",
+            "crm_ticket_comment", "crm_ticket_history", "crm_ticket",
             "crm_loyalty_lot", "crm_loyalty_entry_line", "crm_loyalty_entry", "crm_loyalty_account",
             "crm_purchase_return_line", "crm_purchase_return", "crm_purchase_line", "crm_purchase",
             "crm_customer_tag", "crm_customer", "crm_audit_entry", "crm_access_log",

@@ -36,6 +36,11 @@ public record PurchaseView(PurchaseId id, long version, CustomerId customer, Ins
         returns = List.copyOf(returns);
     }
 
+    /** @return the products of its lines, in line order (a product on several lines repeats) */
+    public List<org.crmkit.core.shared.ProductId> products() {
+        return lines.stream().map(PurchaseLine::product).toList();
+    }
+
     /** @param p a purchase @return its view */
     public static PurchaseView of(Purchase p) {
         PurchaseSnapshot s = p.snapshot();

@@ -1,0 +1,421 @@
+package org.crmkit.core.ticket.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ActorType;
+import org.crmkit.core.shared.AggregateRoot;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.shared.UuidV7;
+
+/**
+ * A customer's support request. Life cycle: submitted {@link TicketStatus#OPEN}, then along the transitions of
+ * {@link TicketStatus}; a customer may reopen a resolved ticket within the policy's window; a closed ticket is final.
+ *
+ * <p>Two SLA clocks run from the submission, both derived from the status history: the first-response clock stands
+ * still while the ticket waits on the customer and stops at the first public staff comment (or the resolution); the
+ * resolution clock stands still while the ticket waits on the customer or is resolved. After every change the
+ * aggregate recomputes the due instant of each target not met yet ({@code null} while a clock stands short of its
+ * target), so "breached as of t" is a plain query over stored columns. A target met keeps the due instant it had.
+ */
+public final class Ticket extends AggregateRoot {
+    private final TicketId id;
+    /** The text a customer's erasure leaves in place of a ticket's subject, description and comments. */
+    public static final String ERASED = "[erased]";
+    private TicketDraft draft;
+    private final Instant createdAt;
+    private final List<TicketComment> comments;
+    private final List<HistoryEntry> history;
+    private TicketPriority priority;
+    private TicketStatus status;
+    private StaffId assignee;
+    private DepartmentId department;
+    private SlaTargets targets;
+    private Instant firstResponseDueAt;
+    private Instant firstRespondedAt;
+    private Instant resolutionDueAt;
+    private Instant resolvedAt;
+    private Instant updatedAt;
+
+    private Ticket(TicketSnapshot s) {
+        super("ticket", s.version());
+        this.id = s.id();
+        this.draft = new TicketDraft(s.customer(), s.subject(), s.description(), s.category(), s.priority(),
+                s.channel(), s.purchase(), s.product(), s.relatedTicket());
+        this.createdAt = s.createdAt();
+        this.comments = new ArrayList<>(s.comments());
+        this.history = new ArrayList<>(s.history());
+        this.priority = s.priority();
+        this.status = s.status();
+        this.assignee = s.assignee();
+        this.department = s.department();
+        this.targets = s.targets();
+        this.firstResponseDueAt = s.firstResponseDueAt();
+        this.firstRespondedAt = s.firstRespondedAt();
+        this.resolutionDueAt = s.resolutionDueAt();
+        this.resolvedAt = s.resolvedAt();
+        this.updatedAt = s.updatedAt();
+    }
+
+    /**
+     * @param id       the new ticket's id
+     * @param draft    what it is about
+     * @param queue    the department queue it starts in, or {@code null}
+     * @param sla      the policy its targets are copied from
+     * @param by       who submits it
+     * @param now      when
+     * @return the open ticket, with its {@code TicketSubmitted} event
+     */
+    public static Ticket submit(TicketId id, TicketDraft draft, DepartmentId queue, SupportSla sla, Actor by,
+                                Instant now) {
+        Ticket t = new Ticket(new TicketSnapshot(id, 0, draft.customer(), draft.subject(), draft.description(),
+                draft.category(), draft.priority(), draft.channel(), draft.purchase(), draft.product(),
+                draft.relatedTicket(), TicketStatus.OPEN, null, queue, sla.targetsFor(draft.priority(),
+                draft.category()), null, null, null, null, now, now, List.of(), List.of()));
+        t.history.add(entry(HistoryKind.STATUS, null, TicketStatus.OPEN.name(), by, null, now));
+        t.refreshSla(sla.calendar());
+        t.record(new TicketEvents.TicketSubmitted(id, draft.customer(), draft.priority(), now));
+        return t;
+    }
+
+    /** @param s stored state @return the ticket */
+    public static Ticket restore(TicketSnapshot s) {
+        return new Ticket(s);
+    }
+
+    /**
+     * Moves the ticket along a documented transition; from RESOLVED back to IN_PROGRESS is a reopening by staff (no
+     * window applies).
+     *
+     * @param to     the next status
+     * @param reason why, or {@code null}
+     * @param sla    the policy (its calendar measures the clocks)
+     * @param by     who
+     * @param now    when
+     * @throws BusinessRuleViolationException {@code ticket_closed} on a closed ticket, {@code illegal_transition}
+     *                                        for a move the transitions do not document
+     */
+    public void changeStatus(TicketStatus to, String reason, SupportSla sla, Actor by, Instant now) {
+        requireNotClosed();
+        if (!status.canMoveTo(to)) {
+            throw new BusinessRuleViolationException("illegal_transition", "a ticket cannot move from " + status
+                    + " to " + to, java.util.Map.of("field", "status"));
+        }
+        move(to, reason, sla, by, now);
+    }
+
+    /**
+     * A customer's reopening of their resolved ticket, within the policy's window after its resolution.
+     *
+     * @param reason why, or {@code null}
+     * @param sla    the policy (window and calendar)
+     * @param by     the customer
+     * @param now    when
+     * @throws BusinessRuleViolationException {@code ticket_closed}, {@code not_resolved}, {@code reopen_window_passed}
+     */
+    public void reopen(String reason, SupportSla sla, Actor by, Instant now) {
+        requireNotClosed();
+        if (status != TicketStatus.RESOLVED) {
+            throw new BusinessRuleViolationException("not_resolved", "only a resolved ticket can be reopened",
+                    java.util.Map.of("field", "status"));
+        }
+        if (now.isAfter(resolvedAt.plus(sla.reopenWindow()))) {
+            throw new BusinessRuleViolationException("reopen_window_passed", "the ticket was resolved more than "
+                    + sla.reopenWindow().toDays() + " day(s) ago; submit a new ticket referring to it",
+                    java.util.Map.of("field", "ticketId"));
+        }
+        move(TicketStatus.IN_PROGRESS, reason, sla, by, now);
+    }
+
+    /**
+     * Adds a comment. The first public comment of staff is the first response; a customer's comment on a ticket
+     * waiting on them puts it back in progress (its clocks run again).
+     *
+     * @param internal whether only staff see it; a customer cannot write one
+     * @param body     the text
+     * @param sla      the policy
+     * @param by       the author
+     * @param now      when
+     * @return the comment
+     * @throws InvalidValueException ({@code internal}) for an internal comment of a customer
+     */
+    public TicketComment comment(boolean internal, String body, SupportSla sla, Actor by, Instant now) {
+        requireNotClosed();
+        if (internal && by.type() == ActorType.CUSTOMER) {
+            throw new InvalidValueException("internal", "a customer cannot write internal comments");
+        }
+        TicketComment c = new TicketComment(newId(now), internal, body, by.type(), by.reference(), now);
+        comments.add(c);
+        record(new TicketEvents.TicketCommented(id, c.id(), internal, now));
+        if (!internal && by.type() != ActorType.CUSTOMER && firstRespondedAt == null) {
+            firstRespondedAt = now;
+        }
+        if (by.type() == ActorType.CUSTOMER && status == TicketStatus.WAITING_ON_CUSTOMER) {
+            move(TicketStatus.IN_PROGRESS, "customer answered", sla, by, now);
+        }
+        touch(sla, now);
+        return c;
+    }
+
+    /**
+     * Puts the ticket with an agent, a department queue, or both. Nothing changes when both are as they are.
+     *
+     * @param agent      the agent, or {@code null} for the queue only
+     * @param queue      the department queue, or {@code null}
+     * @param reason     why, or {@code null}
+     * @param by         who
+     * @param now        when
+     */
+    public void assign(StaffId agent, DepartmentId queue, String reason, Actor by, Instant now) {
+        requireNotClosed();
+        if (Objects.equals(agent, assignee) && Objects.equals(queue, department)) {
+            return;
+        }
+        history.add(entry(HistoryKind.ASSIGNMENT, assignment(assignee, department), assignment(agent, queue), by,
+                reason, now));
+        assignee = agent;
+        department = queue;
+        updatedAt = now;
+        record(new TicketEvents.TicketAssigned(id, agent, queue, now));
+    }
+
+    /**
+     * An agent takes an unassigned ticket of their department's queue.
+     *
+     * @param agent           the agent
+     * @param agentDepartment the agent's department: the ticket's queue when it is in none
+     * @param by              the agent as actor
+     * @param now             when
+     * @throws ConflictException ({@code already_taken}) when another agent has it
+     */
+    public void pickUp(StaffId agent, DepartmentId agentDepartment, Actor by, Instant now) {
+        if (assignee != null && !assignee.equals(agent)) {
+            throw ConflictException.alreadyTaken("ticket", id, "assignee");
+        }
+        assign(agent, department != null ? department : agentDepartment, "picked up", by, now);
+    }
+
+    /**
+     * Raises the priority with a reason; the targets become the policy's for the new priority, counted from the
+     * submission (time already run counts against them).
+     *
+     * @param to     the higher priority
+     * @param reason why
+     * @param sla    the policy
+     * @param by     who
+     * @param now    when
+     * @throws BusinessRuleViolationException {@code escalation_must_raise} unless {@code to} is higher
+     */
+    public void escalate(TicketPriority to, String reason, SupportSla sla, Actor by, Instant now) {
+        requireNotClosed();
+        if (to.compareTo(priority) <= 0) {
+            throw new BusinessRuleViolationException("escalation_must_raise", "an escalation must raise the priority"
+                    + " above " + priority, java.util.Map.of("field", "priority"));
+        }
+        history.add(entry(HistoryKind.PRIORITY, priority.name(), to.name(), by, reason, now));
+        record(new TicketEvents.TicketEscalated(id, priority, to, now));
+        priority = to;
+        targets = sla.targetsFor(to, draft.category());
+        touch(sla, now);
+    }
+
+    /**
+     * A GDPR erasure of the ticket's customer: the subject, the description and every comment's text (staff's too,
+     * which may quote the customer) become {@link #ERASED}; status, history, links and SLA figures stay. Records no
+     * event (the customer's erasure is the event).
+     *
+     * @param now when
+     */
+    public void erasePersonalData(Instant now) {
+        draft = new TicketDraft(draft.customer(), ERASED, ERASED, draft.category(), draft.priority(), draft.channel(),
+                draft.purchase(), draft.product(), draft.relatedTicket());
+        comments.replaceAll(c -> new TicketComment(c.id(), c.internal(), ERASED, c.authorType(), c.authorRef(),
+                c.at()));
+        updatedAt = now;
+    }
+
+    private void move(TicketStatus to, String reason, SupportSla sla, Actor by, Instant now) {
+        TicketStatus from = status;
+        history.add(entry(HistoryKind.STATUS, from.name(), to.name(), by, reason, now));
+        status = to;
+        if (to == TicketStatus.RESOLVED) {
+            resolvedAt = now;
+            if (firstRespondedAt == null) {
+                firstRespondedAt = now;
+            }
+        } else if (from == TicketStatus.RESOLVED && to != TicketStatus.CLOSED) {
+            resolvedAt = null;
+        }
+        record(new TicketEvents.TicketStatusChanged(id, from, to, now));
+        touch(sla, now);
+    }
+
+    private void touch(SupportSla sla, Instant now) {
+        updatedAt = now;
+        refreshSla(sla.calendar());
+    }
+
+    /** Recomputes the due instants of the targets not met yet. */
+    private void refreshSla(BusinessCalendar calendar) {
+        if (firstRespondedAt == null) {
+            firstResponseDueAt = clock(SlaTarget.FIRST_RESPONSE).dueAt(calendar, targets.firstResponse())
+                    .orElse(null);
+        }
+        if (resolvedAt == null) {
+            resolutionDueAt = clock(SlaTarget.RESOLUTION).dueAt(calendar, targets.resolution()).orElse(null);
+        }
+    }
+
+    /**
+     * @param target which
+     * @return its clock: from the submission, standing still while the ticket waits on the customer (and, for the
+     *         resolution, while it is resolved or closed)
+     */
+    public SlaClock clock(SlaTarget target) {
+        Predicate<String> stands = target == SlaTarget.FIRST_RESPONSE
+                ? s -> s.equals(TicketStatus.WAITING_ON_CUSTOMER.name())
+                : s -> !TicketStatus.valueOf(s).isPending() || s.equals(TicketStatus.WAITING_ON_CUSTOMER.name());
+        SlaClock clock = SlaClock.startedAt(createdAt);
+        for (HistoryEntry e : history) {
+            if (e.kind() == HistoryKind.STATUS) {
+                clock = stands.test(e.to()) ? clock.pause(e.at()) : clock.resume(e.at());
+            }
+        }
+        return clock;
+    }
+
+    /**
+     * @param at an instant
+     * @return the status the ticket had just before {@code at} (its status history replayed), or empty when it was
+     *         submitted at or after {@code at}
+     */
+    public Optional<TicketStatus> statusBefore(Instant at) {
+        TicketStatus found = null;
+        for (HistoryEntry e : history) {
+            if (e.kind() == HistoryKind.STATUS && e.at().isBefore(at)) {
+                found = TicketStatus.valueOf(e.to());
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * @param from the period's start
+     * @param to   the period's end
+     * @return whether the ticket was resolved at least once in {@code [from, to)}
+     */
+    public boolean resolvedBetween(Instant from, Instant to) {
+        return history.stream().anyMatch(e -> e.kind() == HistoryKind.STATUS
+                && TicketStatus.RESOLVED.name().equals(e.to()) && !e.at().isBefore(from) && e.at().isBefore(to));
+    }
+
+    /**
+     * @param target which
+     * @param asOf   the instant asked about
+     * @return whether the target is missed as of {@code asOf}: due before it and not met, or met after it was due
+     */
+    public boolean breached(SlaTarget target, Instant asOf) {
+        Instant due = dueAt(target);
+        Instant met = metAt(target);
+        return due != null && (met == null ? due.isBefore(asOf) : met.isAfter(due) && !met.isAfter(asOf));
+    }
+
+    /**
+     * @param target   which
+     * @param calendar the working time
+     * @param asOf     the instant asked about
+     * @return the business time left to the target, if its clock runs and it is neither met nor missed
+     */
+    public Optional<Duration> remaining(SlaTarget target, BusinessCalendar calendar, Instant asOf) {
+        Instant due = dueAt(target);
+        if (metAt(target) != null || due == null || due.isBefore(asOf) || clock(target).paused()) {
+            return Optional.empty();
+        }
+        return Optional.of(calendar.between(asOf, due));
+    }
+
+    /** @param target which @return when it is due, or {@code null} while its clock stands short of it */
+    public Instant dueAt(SlaTarget target) {
+        return target == SlaTarget.FIRST_RESPONSE ? firstResponseDueAt : resolutionDueAt;
+    }
+
+    /** @param target which @return when it was met, or {@code null} */
+    public Instant metAt(SlaTarget target) {
+        return target == SlaTarget.FIRST_RESPONSE ? firstRespondedAt : resolvedAt;
+    }
+
+    private void requireNotClosed() {
+        if (status == TicketStatus.CLOSED) {
+            throw new BusinessRuleViolationException("ticket_closed", "ticket " + id + " is closed; submit a new "
+                    + "ticket referring to it", java.util.Map.of("field", "ticketId"));
+        }
+    }
+
+    private static HistoryEntry entry(HistoryKind kind, String from, String to, Actor by, String reason,
+                                      Instant now) {
+        return new HistoryEntry(newId(now), kind, from, to, now, by.type(), by.reference(), reason);
+    }
+
+    private static UUID newId(Instant now) {
+        return UuidV7.next(Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** @return an assignment as history text: {@code staff:<id>} and {@code department:<id>}, or {@code null} */
+    private static String assignment(StaffId agent, DepartmentId queue) {
+        String text = (agent == null ? "" : "staff:" + agent) + (agent != null && queue != null ? " " : "")
+                + (queue == null ? "" : "department:" + queue);
+        return text.isEmpty() ? null : text;
+    }
+
+    /** @return the ticket's id */
+    public TicketId id() {
+        return id;
+    }
+
+    /** @return whose ticket it is */
+    public CustomerId customer() {
+        return draft.customer();
+    }
+
+    /** @return the agent working on it, or {@code null} */
+    public StaffId assignee() {
+        return assignee;
+    }
+
+    /** @return the department queue it is in, or {@code null} */
+    public DepartmentId department() {
+        return department;
+    }
+
+    /** @return its status */
+    public TicketStatus status() {
+        return status;
+    }
+
+    /** @return its current state */
+    public TicketSnapshot snapshot() {
+        return new TicketSnapshot(id, version(), draft.customer(), draft.subject(), draft.description(),
+                draft.category(), priority, draft.channel(), draft.purchase(), draft.product(),
+                draft.relatedTicket(), status, assignee, department, targets, firstResponseDueAt, firstRespondedAt,
+                resolutionDueAt, resolvedAt, createdAt, updatedAt, comments, history);
+    }
+
+    @Override
+    protected Object identity() {
+        return id;
+    }
+}

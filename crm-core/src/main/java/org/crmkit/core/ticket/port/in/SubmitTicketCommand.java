@@ -1,0 +1,52 @@
+package org.crmkit.core.ticket.port.in;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.domain.TicketChannel;
+import org.crmkit.core.ticket.domain.TicketPriority;
+
+/**
+ * A new ticket, submitted by the customer themself or by staff for them.
+ *
+ * @param customerId      whose ticket
+ * @param subject         1 to 200 characters once stripped
+ * @param description     1 to 10,000 characters once stripped
+ * @param category        up to 64 characters, or {@code null}
+ * @param priority        the priority
+ * @param channel         where it came in
+ * @param purchaseId      a purchase of the customer it is about, or {@code null}
+ * @param productId       a product the customer bought that it is about, or {@code null}
+ * @param relatedTicketId a closed ticket of the customer it follows up, or {@code null}
+ * @param departmentId    the department queue it starts in (active), or {@code null}
+ */
+public record SubmitTicketCommand(@NotNull CustomerId customerId, @NotBlank String subject,
+                                  @NotBlank String description, @Size(max = 64) String category,
+                                  @NotNull TicketPriority priority, @NotNull TicketChannel channel,
+                                  PurchaseId purchaseId, ProductId productId, TicketId relatedTicketId,
+                                  DepartmentId departmentId) {
+
+    /** @return whether the stripped subject has at most 200 characters (reported on {@code subject}) */
+    @AssertTrue(message = "size must be between 1 and 200")
+    public boolean isSubject() {
+        return subject == null || subject.strip().length() <= 200;
+    }
+
+    /** @return whether the stripped description has at most 10,000 characters (reported on {@code description}) */
+    @AssertTrue(message = "size must be between 1 and 10000")
+    public boolean isDescription() {
+        return description == null || description.strip().length() <= 10_000;
+    }
+
+    /** @return whether a category, if given, is not blank (reported on {@code category}) */
+    @AssertTrue(message = "must not be blank")
+    public boolean isCategory() {
+        return category == null || !category.isBlank();
+    }
+}

@@ -1,0 +1,124 @@
+package org.crmkit.core.ticket.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.TicketId;
+
+/**
+ * Support tickets and their SLA ({@code crm.tickets()}). A customer submits, reads, comments on and reopens their own
+ * tickets and sees only public comments; support agents work on the tickets of their department's queue and those
+ * assigned to them; support managers on every ticket. See docs/authorization.md, "Tickets".
+ */
+public interface Tickets {
+
+    /**
+     * Submits a ticket. A purchase link must name a purchase of the ticket's customer, a product link a product they
+     * bought, a related ticket a closed ticket of theirs ({@code link_not_of_customer}, {@code related_not_closed}).
+     *
+     * @param actor   the caller: the customer themself or staff
+     * @param command the ticket
+     * @return the open ticket
+     */
+    TicketView submit(Actor actor, SubmitTicketCommand command);
+
+    /** @param actor the caller @param ticketId the ticket @return it, as the caller may see it, if it exists */
+    Optional<TicketView> findById(Actor actor, TicketId ticketId);
+
+    /**
+     * @param actor the caller; a customer finds only their own tickets, an agent those of their department's queue
+     *              and those assigned to them
+     * @param query filters and page
+     * @return one page, newest first
+     */
+    Page<TicketView> search(Actor actor, TicketSearchQuery query);
+
+    /**
+     * Staff move a ticket along the documented transitions ({@code illegal_transition} otherwise; a closed ticket
+     * refuses everything: {@code ticket_closed}).
+     *
+     * @param actor   the caller
+     * @param command the ticket and the next status
+     * @return the ticket
+     */
+    TicketView changeStatus(Actor actor, ChangeTicketStatusCommand command);
+
+    /**
+     * A customer reopens their resolved ticket within the reopen window ({@code reopen_window_passed} after it,
+     * {@code ticket_closed} on a closed one).
+     *
+     * @param actor   the caller
+     * @param command the ticket
+     * @return the ticket, in progress again
+     */
+    TicketView reopen(Actor actor, ReopenTicketCommand command);
+
+    /**
+     * Comments on a ticket. The first public staff comment is the first response; a customer's comment on a ticket
+     * waiting on them puts it back in progress.
+     *
+     * @param actor   the caller
+     * @param command the comment
+     * @return the ticket, as the caller may see it
+     */
+    TicketView comment(Actor actor, CommentTicketCommand command);
+
+    /**
+     * A support manager assigns a ticket to an agent and/or a department queue.
+     *
+     * @param actor   the caller
+     * @param command the assignment
+     * @return the ticket
+     */
+    TicketView assign(Actor actor, AssignTicketCommand command);
+
+    /**
+     * An agent takes an unassigned ticket of their department's queue; when another agent has it the call fails with
+     * a conflict ({@code already_taken}, or {@code stale_version} when both raced).
+     *
+     * @param actor   the caller (a staff user)
+     * @param command the ticket
+     * @return the ticket
+     */
+    TicketView pickUp(Actor actor, PickUpTicketCommand command);
+
+    /**
+     * Raises a ticket's priority with a reason, optionally handing it on; its SLA targets become the new priority's.
+     *
+     * @param actor   the caller
+     * @param command the escalation
+     * @return the ticket
+     */
+    TicketView escalate(Actor actor, EscalateTicketCommand command);
+
+    /**
+     * @param actor the caller; narrowed like {@link #search}
+     * @param query the instant and the share
+     * @return running targets with less than that share of their time left, least left first
+     */
+    List<AtRiskTicket> atRisk(Actor actor, AtRiskQuery query);
+
+    /**
+     * Notifies every SLA breach as of {@code now} that was not notified yet, once per ticket and target, even when
+     * several runs overlap (each breach is claimed before the notifier hears of it). A notifier that throws gives the
+     * claim back for the next run.
+     *
+     * @param actor the caller (a scheduled job as the system actor)
+     * @param now   the instant breaches are judged at
+     * @return how many were notified and how many failed
+     */
+    SlaCheckResult checkSla(Actor actor, Instant now);
+
+    /**
+     * Support figures of a period: opened, resolved, backlog, first-response and resolution times in business time
+     * (median and 90th percentile, nearest-rank), SLA compliance, per-agent workload and per-category counts. For
+     * support and CRM managers.
+     *
+     * @param actor the caller
+     * @param query the period
+     * @return the report
+     */
+    SupportReport report(Actor actor, SupportReportQuery query);
+}

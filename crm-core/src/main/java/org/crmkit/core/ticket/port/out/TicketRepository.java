@@ -1,0 +1,103 @@
+package org.crmkit.core.ticket.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.domain.Ticket;
+
+/**
+ * Tickets with their comments and history. Comments and history are append-only; the ticket row is versioned. The
+ * breach notification marks ({@link #claimBreach}) live beside a ticket but are not part of it: a versioned update
+ * never touches them.
+ */
+public interface TicketRepository {
+
+    /** @param ticket a new ticket */
+    void add(Ticket ticket);
+
+    /**
+     * Stores a changed ticket if the stored version is still the one it was loaded at, and appends its new comments
+     * and history entries.
+     *
+     * @param ticket the changed ticket
+     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) otherwise
+     */
+    void update(Ticket ticket);
+
+    /**
+     * Stores a ticket whose texts were erased ({@code Ticket.erasePersonalData}): like {@link #update}, and it rewrites
+     * the subject, the description and the stored comments' texts.
+     *
+     * @param ticket the erased ticket
+     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when it was changed meanwhile
+     */
+    void updateErased(Ticket ticket);
+
+    /** @param id a ticket @return it, if stored */
+    Optional<Ticket> findById(TicketId id);
+
+    /**
+     * @param criteria filters and scope
+     * @param after    the position to continue after (newest first by submission time, then id), or {@code null}
+     * @param limit    at most this many
+     * @return the matching tickets, newest first
+     */
+    List<Ticket> search(TicketCriteria criteria, EntryPosition after, int limit);
+
+    /**
+     * @param after the last id of the previous page, or {@code null}
+     * @param limit at most this many
+     * @return pending tickets (open, in progress, waiting on the customer) in id order
+     */
+    List<Ticket> findPending(TicketId after, int limit);
+
+    /**
+     * @param asOf  the instant
+     * @param after the last candidate of the previous page (by ticket id, then target), or {@code null}
+     * @param limit at most this many
+     * @return targets missed as of {@code asOf} (see {@code Ticket.breached}) that are not claimed, by ticket id
+     *         and target
+     */
+    List<BreachCandidate> findUnnotifiedBreaches(Instant asOf, BreachCandidate after, int limit);
+
+    /**
+     * Marks a breach as notified, if nobody did yet (a conditional update: two callers at once, one wins).
+     *
+     * @param id     the ticket
+     * @param target the target
+     * @param at     when
+     * @return whether this call marked it
+     */
+    boolean claimBreach(TicketId id, SlaTarget target, Instant at);
+
+    /**
+     * Undoes this caller's claim (the notifier failed) so a later run tries again, and counts the failed attempt.
+     *
+     * @param id        the ticket
+     * @param target    the target
+     * @param claimedAt the instant the claim was made at
+     */
+    void releaseBreach(TicketId id, SlaTarget target, Instant claimedAt);
+
+    /**
+     * @param id     the ticket
+     * @param target the target
+     * @return when its breach was notified (claimed), if it was
+     */
+    Optional<Instant> breachNotifiedAt(TicketId id, SlaTarget target);
+
+    /**
+     * The tickets a support report over {@code [from, to)} needs: submitted before {@code to}, and pending or changed
+     * at or after {@code from}.
+     *
+     * @param from  the period's start
+     * @param to    the period's end
+     * @param after the last id of the previous page, or {@code null}
+     * @param limit at most this many
+     * @return those tickets in id order
+     */
+    List<Ticket> findForReport(Instant from, Instant to, TicketId after, int limit);
+}

@@ -1,0 +1,304 @@
+package org.crmkit.core.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.shared.AccessDeniedException;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.testing.Refusals;
+import org.crmkit.core.testing.TicketWorld;
+import org.crmkit.core.ticket.domain.TicketChannel;
+import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.port.in.AssignTicketCommand;
+import org.crmkit.core.ticket.port.in.AtRiskQuery;
+import org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand;
+import org.crmkit.core.ticket.port.in.CommentTicketCommand;
+import org.crmkit.core.ticket.port.in.EscalateTicketCommand;
+import org.crmkit.core.ticket.port.in.PickUpTicketCommand;
+import org.crmkit.core.ticket.port.in.ReopenTicketCommand;
+import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
+import org.crmkit.core.ticket.port.in.Tickets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bad input to the ticket use cases: each call is refused with the documented exception naming the field or the
+ * rule, and leaves every ticket (with its comments, history and breach marks), the audit trail and the event stream
+ * as they were. A refusal by the access policy writes one DENIED audit entry by design, and nothing else.
+ */
+class TicketBadInputTest {
+    private TicketWorld w;
+    private Tickets tickets;
+    private Refusals refusals;
+    /** Alice's open ticket in the support queue, assigned to agent A. */
+    private TicketId open;
+    /** Alice's ticket resolved on Monday at 10:00. */
+    private TicketId resolved;
+    /** Alice's closed ticket. */
+    private TicketId closed;
+
+    @BeforeEach
+    void setUp() {
+        w = TicketWorld.inMemory();
+        tickets = w.tickets;
+        open = w.submit(w.aliceActor, w.alice.id()).id();
+        tickets.pickUp(w.agentA, new PickUpTicketCommand(open, null));
+        resolved = w.submit(w.aliceActor, w.alice.id()).id();
+        closed = w.submit(w.aliceActor, w.alice.id()).id();
+        w.clock.advance(Duration.ofHours(1));
+        tickets.changeStatus(w.agentA, new ChangeTicketStatusCommand(resolved, TicketStatus.RESOLVED, null, null));
+        tickets.changeStatus(w.agentA, new ChangeTicketStatusCommand(closed, TicketStatus.RESOLVED, null, null));
+        tickets.changeStatus(w.agentA, new ChangeTicketStatusCommand(closed, TicketStatus.CLOSED, null, null));
+        w.clock.advance(Duration.ofMinutes(5));
+        refusals = new Refusals(w.crm, w.publisher, w::storedTickets);
+    }
+
+    private <T extends CrmException> T refused(Class<T> type, ThrowingCallable call) {
+        return refusals.withoutEffect(type, call);
+    }
+
+    private void refusedNaming(String field, ThrowingCallable call) {
+        InvalidCommandException e = refused(InvalidCommandException.class, call);
+        assertThat(e.code()).isEqualTo("invalid_command");
+        assertThat(e.fields()).containsExactly(field);
+    }
+
+    private void refusedByRule(String rule, String field, ThrowingCallable call) {
+        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, call);
+        assertThat(e.code()).isEqualTo(rule);
+        assertThat(e.details()).containsEntry("field", field);
+    }
+
+    private SubmitTicketCommand submission(String subject, String description, TicketPriority priority) {
+        return new SubmitTicketCommand(w.alice.id(), subject, description, null, priority, TicketChannel.WEB, null,
+                null, null, null);
+    }
+
+    // ---- submit -----------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", "   ", "\t\n"})
+    void aBlankSubjectIsRefused(String subject) {
+        refusedNaming("subject", () -> tickets.submit(w.aliceActor, submission(subject, "d", TicketPriority.LOW)));
+    }
+
+    @Test
+    void aSubjectOverTwoHundredCharactersIsRefused() {
+        refusedNaming("subject", () -> tickets.submit(w.aliceActor, submission("x".repeat(201), "d",
+                TicketPriority.LOW)));
+    }
+
+    @Test
+    void aBlankDescriptionIsRefused() {
+        refusedNaming("description", () -> tickets.submit(w.aliceActor, submission("s", " ", TicketPriority.LOW)));
+    }
+
+    @Test
+    void aMissingPriorityIsRefused() {
+        refusedNaming("priority", () -> tickets.submit(w.aliceActor, submission("s", "d", null)));
+    }
+
+    @Test
+    void aPurchaseOfAnotherCustomerIsRefused() {
+        refusedNaming("purchaseId", () -> tickets.submit(w.bobActor, new SubmitTicketCommand(w.bob.id(), "s", "d",
+                null, TicketPriority.LOW, TicketChannel.WEB, w.alicesPurchase.id(), null, null, null)));
+    }
+
+    @Test
+    void aProductTheCustomerDidNotBuyIsRefused() {
+        refusedNaming("productId", () -> tickets.submit(w.aliceActor, new SubmitTicketCommand(w.alice.id(), "s",
+                "d", null, TicketPriority.LOW, TicketChannel.WEB, null, w.lamp.id(), null, null)));
+    }
+
+    @Test
+    void aProductNotInTheLinkedPurchaseIsRefused() {
+        refusedNaming("productId", () -> tickets.submit(w.aliceActor, new SubmitTicketCommand(w.alice.id(), "s",
+                "d", null, TicketPriority.LOW, TicketChannel.WEB, w.alicesPurchase.id(), w.lamp.id(), null, null)));
+    }
+
+    @Test
+    void aRelatedTicketThatIsNotClosedIsRefused() {
+        refusedNaming("relatedTicketId", () -> tickets.submit(w.aliceActor, new SubmitTicketCommand(w.alice.id(),
+                "s", "d", null, TicketPriority.LOW, TicketChannel.WEB, null, null, resolved, null)));
+    }
+
+    @Test
+    void aRelatedTicketOfAnotherCustomerIsRefused() {
+        refusedNaming("relatedTicketId", () -> tickets.submit(w.bobActor, new SubmitTicketCommand(w.bob.id(),
+                "s", "d", null, TicketPriority.LOW, TicketChannel.WEB, null, null, closed, null)));
+    }
+
+    @Test
+    void aCustomerCannotSubmitForAnotherCustomer() {
+        refusals.deniedAndAuditedOnce(() -> tickets.submit(w.bobActor, w.ticketFor(w.alice.id())));
+    }
+
+    // ---- status -----------------------------------------------------------------------------------------------
+
+    @Test
+    void anIllegalTransitionIsRefused() {
+        refusedByRule("illegal_transition", "status", () -> tickets.changeStatus(w.agentA,
+                new ChangeTicketStatusCommand(open, TicketStatus.CLOSED, null, null)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @EnumSource(TicketStatus.class)
+    void aClosedTicketMovesNowhere(TicketStatus to) {
+        refusedByRule("ticket_closed", "ticketId", () -> tickets.changeStatus(w.manager,
+                new ChangeTicketStatusCommand(closed, to, null, null)));
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        ConflictException e = refused(ConflictException.class, () -> tickets.changeStatus(w.agentA,
+                new ChangeTicketStatusCommand(open, TicketStatus.IN_PROGRESS, null, 0L)));
+        assertThat(e.code()).isEqualTo("stale_version");
+        assertThat(e.field()).isEqualTo("version");
+    }
+
+    @Test
+    void anUnknownTicketIsNotFound() {
+        NotFoundException e = refused(NotFoundException.class, () -> tickets.changeStatus(w.manager,
+                new ChangeTicketStatusCommand(TicketId.next(w.clock), TicketStatus.IN_PROGRESS, null, null)));
+        assertThat(e.code()).isEqualTo("not_found");
+    }
+
+    @Test
+    void reopeningAfterTheWindowIsRefused() {
+        w.clock.advance(Duration.ofDays(8));
+        refusedByRule("reopen_window_passed", "ticketId", () -> tickets.reopen(w.aliceActor,
+                new ReopenTicketCommand(resolved, null)));
+    }
+
+    @Test
+    void reopeningAClosedTicketIsRefused() {
+        refusedByRule("ticket_closed", "ticketId", () -> tickets.reopen(w.aliceActor,
+                new ReopenTicketCommand(closed, null)));
+    }
+
+    @Test
+    void reopeningAnOpenTicketIsRefused() {
+        refusedByRule("not_resolved", "status", () -> tickets.reopen(w.aliceActor,
+                new ReopenTicketCommand(open, null)));
+    }
+
+    // ---- comments -----------------------------------------------------------------------------------------------
+
+    @Test
+    void anInternalCommentByACustomerIsRefused() {
+        refusedNaming("internal", () -> tickets.comment(w.aliceActor, new CommentTicketCommand(open, true, "psst")));
+    }
+
+    @Test
+    void aBlankCommentIsRefused() {
+        refusedNaming("body", () -> tickets.comment(w.agentA, new CommentTicketCommand(open, false, " ")));
+    }
+
+    @Test
+    void aCommentOnAClosedTicketIsRefused() {
+        refusedByRule("ticket_closed", "ticketId", () -> tickets.comment(w.aliceActor,
+                new CommentTicketCommand(closed, false, "hello?")));
+    }
+
+    @Test
+    void aCustomerCannotCommentOnAnotherCustomersTicket() {
+        refusals.deniedAndAuditedOnce(() -> tickets.comment(w.bobActor, new CommentTicketCommand(open, false, "hi")));
+    }
+
+    // ---- assignment -------------------------------------------------------------------------------------------
+
+    @Test
+    void anAgentCannotPickUpAnotherDepartmentsTicket() {
+        TicketId queued = w.submit(w.aliceActor, w.alice.id()).id();
+        w.publisher.clear();
+        AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> tickets.pickUp(w.billingAgent,
+                new PickUpTicketCommand(queued, null)));
+        assertThat(e.code()).isEqualTo("access_denied");
+    }
+
+    @Test
+    void pickingUpATicketAnotherAgentHasIsAConflict() {
+        ConflictException e = refused(ConflictException.class, () -> tickets.pickUp(w.agentB,
+                new PickUpTicketCommand(open, null)));
+        assertThat(e.code()).isEqualTo("already_taken");
+        assertThat(e.field()).isEqualTo("assignee");
+    }
+
+    @Test
+    void anAssignmentNamingNeitherAgentNorDepartmentIsRefused() {
+        refusedNaming("assignee", () -> tickets.assign(w.manager, new AssignTicketCommand(open, null, null, null,
+                null)));
+    }
+
+    @Test
+    void anAssignmentToAnUnknownStaffUserIsRefused() {
+        refusedNaming("assignee", () -> tickets.assign(w.manager, new AssignTicketCommand(open,
+                StaffId.next(w.clock), null, null, null)));
+    }
+
+    @Test
+    void anAgentCannotAssign() {
+        refusals.deniedAndAuditedOnce(() -> tickets.assign(w.agentA, new AssignTicketCommand(open, null, w.billing,
+                null, null)));
+    }
+
+    // ---- escalation -------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", "  "})
+    void anEscalationWithoutAReasonIsRefused(String reason) {
+        refusedNaming("reason", () -> tickets.escalate(w.agentA, new EscalateTicketCommand(open,
+                TicketPriority.URGENT, reason, null, null)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @EnumSource(value = TicketPriority.class, names = {"LOW", "NORMAL"})
+    void anEscalationMustRaiseThePriority(TicketPriority to) {
+        refusedByRule("escalation_must_raise", "priority", () -> tickets.escalate(w.agentA,
+                new EscalateTicketCommand(open, to, "because", null, null)));
+    }
+
+    @Test
+    void anEscalationToAnUnknownDepartmentIsRefused() {
+        refusedNaming("departmentId", () -> tickets.escalate(w.agentA, new EscalateTicketCommand(open,
+                TicketPriority.HIGH, "because", null, new org.crmkit.core.shared.DepartmentId(
+                        org.crmkit.core.shared.UuidV7.next(w.clock)))));
+    }
+
+    // ---- SLA --------------------------------------------------------------------------------------------------
+
+    @Test
+    void checkSlaNeedsAnInstant() {
+        refusedNaming("now", () -> tickets.checkSla(TicketWorld.SYSTEM, null));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(doubles = {0.0, -0.5, 1.5})
+    void anAtRiskShareOutsideZeroToOneIsRefused(double share) {
+        refusedNaming("share", () -> tickets.atRisk(w.manager, new AtRiskQuery(Instant.now(w.clock), share, 10)));
+    }
+
+    @Test
+    void anAgentCannotRunCheckSla() {
+        refusals.deniedAndAuditedOnce(() -> tickets.checkSla(w.agentA, w.clock.instant()));
+    }
+
+    @Test
+    void anUnknownCustomerCannotAct() {
+        Actor stranger = Actor.customer(org.crmkit.core.shared.CustomerId.next(w.clock));
+        refusals.deniedAndAuditedOnce(() -> tickets.comment(stranger, new CommentTicketCommand(open, false, "hi")));
+    }
+}

@@ -1,0 +1,184 @@
+package org.crmkit.examples;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.core.Crm;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.domain.TicketChannel;
+import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.port.in.AssignTicketCommand;
+import org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand;
+import org.crmkit.core.ticket.port.in.CommentTicketCommand;
+import org.crmkit.core.ticket.port.in.PickUpTicketCommand;
+import org.crmkit.core.ticket.port.in.SlaCheckResult;
+import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
+import org.crmkit.core.ticket.port.in.SupportReport;
+import org.crmkit.core.ticket.port.in.SupportReportQuery;
+import org.crmkit.core.ticket.port.in.TicketView;
+import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
+
+/**
+ * The support scenario a host runs after the {@link SalesScenario}: the customer who bought on the web submits a
+ * ticket about that purchase; the administrator puts it in the customer care queue, where the support agent picks
+ * it up, notes something internal, answers and asks a question (the ticket waits on the customer: its resolution
+ * clock stands still, no due instant), the customer answers (the clock runs again) and the agent resolves it. The
+ * customer's view of the ticket has no internal comment, and the customer cannot write one. A second ticket nobody
+ * answers is notified as breached by {@code checkSla} run as a scheduled job with the clock moved on two weeks, once
+ * (a second run notifies nothing). The CRM manager reads the support report of the day.
+ *
+ * <p>The host builds its {@code Crm} with the {@link Inbox} as its {@link SlaBreachNotifier}.
+ */
+public final class TicketScenario {
+    private static final Actor SCHEDULER = Actor.system("sla-scheduler");
+    private final Crm crm;
+    private final Clock clock;
+    private final PrintStream out;
+    private final Inbox inbox;
+
+    /**
+     * @param crm   the instance, built with {@code inbox} as its SLA breach notifier
+     * @param clock its clock
+     * @param out   where the transcript goes
+     * @param inbox the breach notifier the instance was built with
+     */
+    public TicketScenario(Crm crm, Clock clock, PrintStream out, Inbox inbox) {
+        this.crm = crm;
+        this.clock = clock;
+        this.out = out;
+        this.inbox = inbox;
+    }
+
+    /**
+     * @param runToken the run's token
+     * @param staff    the staff scenario's result
+     * @param sales    the sales scenario's result
+     * @return what happened
+     */
+    public Result run(String runToken, StaffScenario.Result staff, SalesScenario.Result sales) {
+        Actor customer = sales.selfCustomer();
+        Actor admin = staff.admin().actor();
+        Actor agent = staff.member(Role.SUPPORT_AGENT).actor();
+        DepartmentId care = staff.departments().get(1).id();
+        Instant start = clock.instant();
+
+        section("The customer submits a ticket about their web purchase");
+        TicketView submitted = crm.tickets().submit(customer, new SubmitTicketCommand(
+                ((Actor.Customer) customer).id(), "Parcel arrived damaged " + runToken, "The box was crushed.",
+                "delivery", TicketPriority.NORMAL, TicketChannel.WEB, sales.webPurchase().id(), null, null, null));
+        TicketId id = submitted.id();
+        line("ticket %s %s, first response due %s, resolution due %s", id, submitted.status(),
+                submitted.firstResponseDueAt(), submitted.resolutionDueAt());
+
+        section("The administrator queues it for customer care; the support agent picks it up");
+        crm.tickets().assign(admin, new AssignTicketCommand(id, null, care, "delivery issue", null));
+        TicketView picked = crm.tickets().pickUp(agent, new PickUpTicketCommand(id, null));
+        line("assigned to %s in department %s", picked.assignee(), picked.departmentId());
+
+        section("The agent notes something internal, answers, and waits on the customer");
+        crm.tickets().comment(agent, new CommentTicketCommand(id, true, "Courier damage, claim with the carrier"));
+        crm.tickets().comment(agent, new CommentTicketCommand(id, false, "Sorry! Could you send a photo?"));
+        TicketView waiting = crm.tickets().changeStatus(agent, new ChangeTicketStatusCommand(id,
+                TicketStatus.WAITING_ON_CUSTOMER, "photo requested", null));
+        line("%s: first responded at %s, resolution due %s (the clock stands still)", waiting.status(),
+                waiting.firstRespondedAt(), waiting.resolutionDueAt());
+
+        section("The customer answers: the clock runs again; their view has no internal comment");
+        InvalidCommandException internalRefused = null;
+        try {
+            crm.tickets().comment(customer, new CommentTicketCommand(id, true, "psst"));
+        } catch (InvalidCommandException e) {
+            internalRefused = e;
+            line("an internal comment by the customer is refused: code=%s fields=%s", e.code(), e.fields());
+        }
+        TicketView answered = crm.tickets().comment(customer, new CommentTicketCommand(id, false, "Photo attached"));
+        TicketView customerView = crm.tickets().findById(customer, id).orElseThrow();
+        line("%s, resolution due %s; the customer sees %d of %d comments", answered.status(),
+                answered.resolutionDueAt(), customerView.comments().size(),
+                crm.tickets().findById(agent, id).orElseThrow().comments().size());
+        TicketView resolved = crm.tickets().changeStatus(agent, new ChangeTicketStatusCommand(id,
+                TicketStatus.RESOLVED, "replacement sent", null));
+        line("%s at %s", resolved.status(), resolved.resolvedAt());
+
+        section("A second ticket nobody answers; the SLA job runs two weeks on");
+        TicketView forgotten = crm.tickets().submit(customer, new SubmitTicketCommand(
+                ((Actor.Customer) customer).id(), "Invoice copy " + runToken, "Please send it again.", "billing",
+                TicketPriority.LOW, TicketChannel.EMAIL, null, null, null, care));
+        Instant later = clock.instant().plus(Duration.ofDays(14));
+        SlaCheckResult firstRun = crm.tickets().checkSla(SCHEDULER, later);
+        SlaCheckResult secondRun = crm.tickets().checkSla(SCHEDULER, later);
+        List<String> notices = inbox.notices().stream().filter(n -> n.startsWith(forgotten.id().toString()))
+                .toList();
+        line("first run notified %d, second run %d; for ticket %s: %s", firstRun.notified(), secondRun.notified(),
+                forgotten.id(), notices);
+
+        section("The CRM manager reads the support report of the day");
+        SupportReport report = crm.tickets().report(staff.crmManager(), new SupportReportQuery(
+                start.minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1))));
+        line("opened %d, resolved %d, backlog %d, first response median %s, compliance %s%%", report.opened(),
+                report.resolved(), report.backlog(), report.firstResponse().median(), report.compliance().percent());
+        return new Result(submitted, waiting, answered, customerView, internalRefused, resolved, forgotten,
+                firstRun, secondRun, notices, report);
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private void line(String format, Object... args) {
+        out.println("   " + String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * The host's SLA breach notifier of this example: keeps each notice (ticket id and target, nothing personal).
+     * Thread-safe.
+     */
+    public static final class Inbox implements SlaBreachNotifier {
+        private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void breached(TicketId ticketId, SlaTarget target, Instant dueAt) {
+            notices.add(ticketId + " " + target);
+        }
+
+        /** @return the notices so far, as {@code "<ticket id> <target>"} */
+        public List<String> notices() {
+            synchronized (notices) {
+                return List.copyOf(notices);
+            }
+        }
+    }
+
+    /**
+     * What the scenario saw.
+     *
+     * @param submitted       the first ticket as submitted
+     * @param waiting         it, waiting on the customer
+     * @param answered        it, after the customer's answer
+     * @param customerView    it, as the customer sees it
+     * @param internalRefused the refusal of the customer's internal comment
+     * @param resolved        it, resolved
+     * @param forgotten       the second ticket, as submitted
+     * @param firstRun        the first SLA job run
+     * @param secondRun       the second SLA job run
+     * @param notices         the breach notices about the second ticket
+     * @param report          the support report
+     */
+    public record Result(TicketView submitted, TicketView waiting, TicketView answered, TicketView customerView,
+                         InvalidCommandException internalRefused, TicketView resolved, TicketView forgotten,
+                         SlaCheckResult firstRun, SlaCheckResult secondRun, List<String> notices,
+                         SupportReport report) {
+    }
+}
