@@ -215,10 +215,8 @@ public final class Crm {
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
-        private SupportSla supportSla =
-                SupportSla.standard();
-        private SlaBreachNotifier slaBreachNotifier =
-                SlaBreachNotifier.logging();
+        private SupportSla supportSla = SupportSla.standard();
+        private SlaBreachNotifier slaBreachNotifier = SlaBreachNotifier.logging();
 
         private Builder() {
         }
