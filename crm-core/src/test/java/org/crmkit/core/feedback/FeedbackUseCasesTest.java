@@ -251,6 +251,8 @@ class FeedbackUseCasesTest {
         give(alice, alicesPurchase, w.mug, 5, "Lovely mug");
         feedback.answer(w.agent, new AnswerFeedbackCommand(shirt.id(), "Dear Alice, we called you.", null));
         FeedbackStatistics before = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.shirt.id()));
+        FeedbackStatistics mugBefore = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.mug.id()));
+        assertThat(mugBefore.unanswered()).isEqualTo(1);
 
         w.crm.customers().erase(w.crmManager, alice.id());
 
@@ -267,6 +269,11 @@ class FeedbackUseCasesTest {
                 .items()).singleElement().satisfies(v -> assertThat(v.comment()).isNull());
         assertThat(feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.shirt.id())))
                 .isEqualTo(before);
+        FeedbackStatistics mugAfter = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.mug.id()));
+        assertThat(mugAfter.unanswered()).as("the erased customer's unanswered feedback waits for nobody").isZero();
+        assertThat(List.of(mugAfter.count(), mugAfter.average(), mugAfter.distribution()))
+                .as("the ratings stay").isEqualTo(List.of(mugBefore.count(), mugBefore.average(),
+                        mugBefore.distribution()));
         assertThat(feedback.unanswered(w.crmManager, UnansweredFeedbackQuery.first(10)).items())
                 .as("nobody is left to answer").isEmpty();
     }
