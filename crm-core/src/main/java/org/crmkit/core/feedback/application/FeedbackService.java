@@ -14,6 +14,7 @@ import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;
 import org.crmkit.core.feedback.port.in.FeedbackView;
 import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
+import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
@@ -128,7 +129,7 @@ final class FeedbackService implements ProductFeedback {
     }
 
     @Override
-    public Page<FeedbackView> forProduct(Actor actor, ProductFeedbackQuery query) {
+    public Page<ProductFeedbackEntry> forProduct(Actor actor, ProductFeedbackQuery query) {
         support.validate(actor, query);
         String scope = Cursor.scope("feedback.product", query.productId());
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
@@ -137,7 +138,8 @@ final class FeedbackService implements ProductFeedback {
             support.authorize(actor, Permission.FEEDBACK_PRODUCT_VIEW, AccessTarget.none(), "feedback.product", TYPE,
                     null);
             requireProduct(query.productId());
-            return page(feedback.findByProduct(query.productId(), after, size + 1), size, scope);
+            return Page.slice(feedback.findByProduct(query.productId(), after, size + 1), size,
+                    f -> ProductFeedbackEntry.of(FeedbackView.of(f)), f -> positionOf(f).toCursor(scope));
         });
     }
 
@@ -173,8 +175,11 @@ final class FeedbackService implements ProductFeedback {
     }
 
     private static Page<FeedbackView> page(java.util.List<Feedback> fetched, int size, String scope) {
-        return Page.slice(fetched, size, FeedbackView::of,
-                f -> new EntryPosition(f.snapshot().givenAt(), f.id().value()).toCursor(scope));
+        return Page.slice(fetched, size, FeedbackView::of, f -> positionOf(f).toCursor(scope));
+    }
+
+    private static EntryPosition positionOf(Feedback f) {
+        return new EntryPosition(f.snapshot().givenAt(), f.id().value());
     }
 
     private void requireProduct(ProductId product) {
