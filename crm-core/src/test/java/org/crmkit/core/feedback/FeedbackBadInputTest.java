@@ -150,6 +150,20 @@ class FeedbackBadInputTest {
                 "comment");
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Nice \uD83D mug", "Nice \uDE00 mug", "Nice mug \uD83D", "\uDE00\uD83D"})
+    void aCommentOrAResponseWithAnUnpairedSurrogateIsRefusedNamingIt(String text) {
+        assertInvalid(() -> give(alice, alicesPurchase.id(), w.mug.id(), 5, text), "comment");
+        assertInvalid(() -> feedback.answer(w.agent, new AnswerFeedbackCommand(alicesShirt.id(), text, null)),
+                "text");
+    }
+
+    @Test
+    void aPairedSurrogateIsOneCharacter() {
+        FeedbackView given = give(alice, alicesPurchase.id(), w.mug.id(), 5, "\uD83D\uDE00".repeat(2000));
+        assertThat(given.comment().codePointCount(0, given.comment().length())).isEqualTo(2000);
+    }
+
     @Test
     void aCommentOverTwoThousandCharactersIsRefused() {
         String longest = "🦊".repeat(2000);
