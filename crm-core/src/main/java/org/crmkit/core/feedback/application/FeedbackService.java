@@ -1,6 +1,8 @@
 package org.crmkit.core.feedback.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
@@ -28,6 +30,8 @@ import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -61,10 +65,12 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackView give(Actor actor, GiveFeedbackCommand command) {
-        support.validate(actor, command);
+        // the comment is checked with the constraints, so that a bad rating and a bad comment are both named
+        String comment = UseCaseSupport.checked(() -> support.validate(actor, command),
+                () -> FeedbackText.optional("comment", command.comment()));
         // built (and so checked) before any storage is read or any access decided
         Feedback candidate = UseCaseSupport.commandField(() -> Feedback.give(FeedbackId.next(support.clock()),
-                command.customerId(), command.purchaseId(), command.productId(), command.rating(), command.comment(),
+                command.customerId(), command.purchaseId(), command.productId(), command.rating(), comment,
                 staffOf(actor), support.now()));
         return support.transaction(() -> {
             support.authorize(actor, Permission.FEEDBACK_GIVE, targetOf(command.customerId()), "feedback.give", TYPE,
@@ -88,8 +94,8 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackView answer(Actor actor, AnswerFeedbackCommand command) {
-        support.validate(actor, command);
-        String text = UseCaseSupport.commandField(() -> FeedbackText.required("text", command.text()));
+        String text = UseCaseSupport.checked(() -> support.validate(actor, command),
+                () -> FeedbackText.required("text", command.text()));
         FeedbackId id = command.feedbackId();
         return support.transaction(() -> {
             Optional<Feedback> found = feedback.findById(id);
@@ -158,13 +164,9 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackStatistics statistics(Actor actor, FeedbackStatisticsQuery query) {
-        support.validate(actor, query);
-        Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
-        Instant before = UseCaseSupport.commandField(() -> StoredTime.bound("before", query.before()));
-        UseCaseSupport.commandField(() -> {
-            StoredTime.requireOrdered("from", from, "before", before);
-            return null;
-        });
+        Period period = UseCaseSupport.checked(() -> support.validate(actor, query), () -> Period.of(query));
+        Instant from = period.from();
+        Instant before = period.before();
         return support.transaction(() -> {
             support.authorize(actor, Permission.FEEDBACK_STATISTICS, AccessTarget.none(), "feedback.statistics",
                     TYPE, null);
@@ -174,7 +176,21 @@ final class FeedbackService implements ProductFeedback {
         });
     }
 
-    private static Page<FeedbackView> page(java.util.List<Feedback> fetched, int size, String scope) {
+    /** A statistics period as the storage compares it; both bounds are checked, and named, before their order. */
+    private record Period(Instant from, Instant before) {
+        static Period of(FeedbackStatisticsQuery query) {
+            List<FieldError> errors = new ArrayList<>();
+            Instant from = UseCaseSupport.attempt(errors, () -> StoredTime.bound("from", query.from()));
+            Instant before = UseCaseSupport.attempt(errors, () -> StoredTime.bound("before", query.before()));
+            if (errors.isEmpty()) {
+                StoredTime.requireOrdered("from", from, "before", before);
+                return new Period(from, before);
+            }
+            throw new InvalidCommandException(errors);
+        }
+    }
+
+    private static Page<FeedbackView> page(List<Feedback> fetched, int size, String scope) {
         return Page.slice(fetched, size, FeedbackView::of, f -> positionOf(f).toCursor(scope));
     }
 
