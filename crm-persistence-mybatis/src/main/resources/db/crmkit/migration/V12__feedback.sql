@@ -39,8 +39,11 @@ CREATE TABLE crm_feedback (
     CONSTRAINT ck_crm_feedback_erased CHECK (erased_at IS NULL OR (comment IS NULL AND response_text IS NULL)),
     -- a customer's feedback, newest first, resumed after (given_at, id)
     INDEX ix_crm_feedback_customer (customer_id, given_at, id),
-    -- a product's feedback, newest first; its statistics over a period
+    -- a product's feedback, newest first, resumed after (given_at, id)
     INDEX ix_crm_feedback_product (product_id, given_at, id),
+    -- a product's statistics over a period, read from the index alone (GROUP BY rating, unanswered = answered_at
+    -- and erased_at NULL)
+    INDEX ix_crm_feedback_statistics (product_id, given_at, rating, answered_at, erased_at),
     -- the unanswered queue, oldest first: answered_at IS NULL AND erased_at IS NULL, resumed after (given_at, id)
     INDEX ix_crm_feedback_unanswered (answered_at, erased_at, given_at, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -85,7 +85,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
                 && (from == null || !s.givenAt().isBefore(from)) && (before == null || s.givenAt().isBefore(before)))) {
             long[] c = counts.computeIfAbsent(s.rating(), r -> new long[2]);
             c[0]++;
-            if (s.response() == null) {
+            if (s.response() == null && s.erasedAt() == null) {
                 c[1]++;
             }
         }

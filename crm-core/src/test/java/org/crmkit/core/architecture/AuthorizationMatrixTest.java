@@ -65,6 +65,7 @@ import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
 import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;
 import org.crmkit.core.feedback.port.in.FeedbackView;
 import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
+import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
@@ -1264,7 +1265,7 @@ class AuthorizationMatrixTest {
             m.put("feedback.forProduct", on(Target.NONE, (f, k) -> {
                 FeedbackView v = f.feedback(Kind.OTHER);
                 return () -> assertThat(f.crm.feedback().forProduct(f.actor, new ProductFeedbackQuery(v.productId(),
-                        PageRequest.first(50))).items()).containsExactly(v);
+                        PageRequest.first(50))).items()).containsExactly(ProductFeedbackEntry.of(v));
             }));
             m.put("feedback.unanswered", on(Target.NONE, (f, k) -> {
                 FeedbackView v = f.feedback(Kind.OTHER);

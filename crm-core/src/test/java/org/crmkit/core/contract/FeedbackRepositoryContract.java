@@ -237,6 +237,7 @@ public abstract class FeedbackRepositoryContract extends PortContract {
             return null;
         });
         Instant erasedAt = T0.plusSeconds(3600);
+        assertThat(tx(() -> repo().tallyRatings(mug.id(), null, null))).containsExactly(new RatingTally(4, 1, 1));
 
         assertThat(tx(() -> repo().eraseCustomer(alice, erasedAt))).isEqualTo(2);
 
@@ -251,6 +252,9 @@ public abstract class FeedbackRepositoryContract extends PortContract {
         assertThat(load(bobs.id()).snapshot()).isEqualTo(bobs.snapshot());
         assertThat(tx(() -> repo().tallyRatings(shirt.id(), null, null))).containsExactlyInAnyOrder(
                 new RatingTally(2, 1, 0), new RatingTally(5, 1, 1));
+        assertThat(tx(() -> repo().tallyRatings(mug.id(), null, null)))
+                .as("an erased customer's unanswered feedback is never answered: not counted as waiting")
+                .containsExactly(new RatingTally(4, 1, 0));
         assertThat(tx(() -> repo().eraseCustomer(alice, erasedAt.plusSeconds(1)))).as("erased before").isZero();
         assertThat(load(plain.id()).snapshot().erasedAt()).isEqualTo(erasedAt);
     }

@@ -96,6 +96,13 @@ class FeedbackBadInputTest {
     }
 
     @Test
+    void aBadRatingAndABadCommentAreBothNamed() {
+        assertInvalid(() -> give(alice, alicesPurchase.id(), w.mug.id(), 0, "Nice\u0000mug"), "rating", "comment");
+        assertInvalid(() -> feedback.give(FeedbackWorld.as(alice), new GiveFeedbackCommand(null, null, null, 6,
+                "x".repeat(2001))), "customerId", "purchaseId", "productId", "rating", "comment");
+    }
+
+    @Test
     void missingIdsAreAllNamed() {
         assertInvalid(() -> feedback.give(FeedbackWorld.as(alice), new GiveFeedbackCommand(null, null, null, 3,
                 null)), "customerId", "purchaseId", "productId");
@@ -150,6 +157,20 @@ class FeedbackBadInputTest {
                 "comment");
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Nice \uD83D mug", "Nice \uDE00 mug", "Nice mug \uD83D", "\uDE00\uD83D"})
+    void aCommentOrAResponseWithAnUnpairedSurrogateIsRefusedNamingIt(String text) {
+        assertInvalid(() -> give(alice, alicesPurchase.id(), w.mug.id(), 5, text), "comment");
+        assertInvalid(() -> feedback.answer(w.agent, new AnswerFeedbackCommand(alicesShirt.id(), text, null)),
+                "text");
+    }
+
+    @Test
+    void aPairedSurrogateIsOneCharacter() {
+        FeedbackView given = give(alice, alicesPurchase.id(), w.mug.id(), 5, "\uD83D\uDE00".repeat(2000));
+        assertThat(given.comment().codePointCount(0, given.comment().length())).isEqualTo(2000);
+    }
+
     @Test
     void aCommentOverTwoThousandCharactersIsRefused() {
         String longest = "🦊".repeat(2000);
@@ -194,6 +215,14 @@ class FeedbackBadInputTest {
     }
 
     @Test
+    void aMissingFeedbackIdAndABadResponseAreBothNamed() {
+        assertInvalid(() -> feedback.answer(w.agent, new AnswerFeedbackCommand(null, "Thanks\u0000", null)),
+                "feedbackId", "text");
+        assertInvalid(() -> feedback.answer(w.agent, new AnswerFeedbackCommand(null, " ", null)),
+                "feedbackId", "text");
+    }
+
+    @Test
     void aCustomerAnsweringFeedbackIsDeniedEvenTheirOwn() {
         AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> feedback.answer(FeedbackWorld.as(alice),
                 new AnswerFeedbackCommand(alicesShirt.id(), "I answer myself", null)));
@@ -231,6 +260,16 @@ class FeedbackBadInputTest {
                 t.plusSeconds(1), t)), "from");
         assertInvalid(() -> feedback.statistics(w.crmManager, new FeedbackStatisticsQuery(w.shirt.id(),
                 Instant.parse("0999-12-31T00:00:00Z"), null)), "from");
+    }
+
+    @Test
+    void bothBadBoundsAndAMissingProductAreAllNamed() {
+        Instant tooEarly = Instant.parse("0999-12-31T00:00:00Z");
+        Instant tooLate = Instant.parse("+10000-01-01T00:00:00Z");
+        assertInvalid(() -> feedback.statistics(w.crmManager, new FeedbackStatisticsQuery(w.shirt.id(), tooEarly,
+                tooLate)), "from", "before");
+        assertInvalid(() -> feedback.statistics(w.crmManager, new FeedbackStatisticsQuery(null, tooLate, null)),
+                "productId", "from");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.crmkit.core.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;
 import org.crmkit.core.feedback.port.in.FeedbackView;
 import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
+import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.product.port.in.ProductView;
@@ -185,19 +187,40 @@ class FeedbackUseCasesTest {
         w.clock.advance(Duration.ofMinutes(1));
         FeedbackView second = give(bob, bobsPurchase, w.shirt, 4, null);
         w.clock.advance(Duration.ofMinutes(1));
+        w.clock.advance(Duration.ofMinutes(1));
         FeedbackView third = give(alice, again, w.shirt, 5, "Bought it again");
+        w.clock.advance(Duration.ofMinutes(1));
         FeedbackView mug = give(alice, alicesPurchase, w.mug, 3, null);
 
         CustomerFeedbackQuery mine = new CustomerFeedbackQuery(alice.id(), PageRequest.first(2));
         Page<FeedbackView> page = feedback.history(FeedbackWorld.as(alice), mine);
-        List<FeedbackView> all = new ArrayList<>(page.items());
-        all.addAll(feedback.history(FeedbackWorld.as(alice), mine.next(page)).items());
-        assertThat(all).map(FeedbackView::id).containsExactlyInAnyOrder(third.id(), mug.id(), first.id());
-        assertThat(all.get(2).id()).isEqualTo(first.id());
+        assertThat(page.items()).map(FeedbackView::id).containsExactly(mug.id(), third.id());
+        assertThat(page.hasNext()).isTrue();
+        Page<FeedbackView> last = feedback.history(FeedbackWorld.as(alice), mine.next(page));
+        assertThat(last.items()).map(FeedbackView::id).containsExactly(first.id());
+        assertThat(last.hasNext()).isFalse();
+
+        ProductFeedbackQuery shirts = new ProductFeedbackQuery(w.shirt.id(), PageRequest.first(2));
+        Page<ProductFeedbackEntry> products = feedback.forProduct(w.productManager, shirts);
+        assertThat(products.items()).map(ProductFeedbackEntry::id).containsExactly(third.id(), second.id());
+        assertThat(products.hasNext()).isTrue();
+        Page<ProductFeedbackEntry> lastProducts = feedback.forProduct(w.productManager, shirts.next(products));
+        assertThat(lastProducts.items()).map(ProductFeedbackEntry::id).containsExactly(first.id());
+        assertThat(lastProducts.hasNext()).isFalse();
+    }
+
+    @Test
+    void aProductsFeedbackShowsWhatWasSaidAndAnsweredButNotWhoSaidIt() {
+        FeedbackView given = give(alice, alicesPurchase, w.shirt, 4, "Soft");
+        w.clock.advance(Duration.ofMinutes(5));
+        FeedbackView answered = feedback.answer(w.agent, new AnswerFeedbackCommand(given.id(), "Thank you", null));
 
         assertThat(feedback.forProduct(w.productManager, new ProductFeedbackQuery(w.shirt.id(),
-                PageRequest.first(10))).items()).map(FeedbackView::id)
-                .containsExactly(third.id(), second.id(), first.id());
+                PageRequest.first(10))).items()).containsExactly(new ProductFeedbackEntry(given.id(), w.shirt.id(), 4,
+                "Soft", given.givenAt(), "Thank you", answered.response().respondedAt(), false));
+        assertThat(ProductFeedbackEntry.class.getRecordComponents()).extracting(RecordComponent::getName)
+                .as("product managers may not see customers: no customer, purchase or staff ids")
+                .doesNotContain("customerId", "purchaseId", "givenBy", "response", "respondedBy");
     }
 
     @Test
@@ -251,22 +274,31 @@ class FeedbackUseCasesTest {
         give(alice, alicesPurchase, w.mug, 5, "Lovely mug");
         feedback.answer(w.agent, new AnswerFeedbackCommand(shirt.id(), "Dear Alice, we called you.", null));
         FeedbackStatistics before = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.shirt.id()));
+        FeedbackStatistics mugBefore = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.mug.id()));
+        assertThat(mugBefore.unanswered()).isEqualTo(1);
 
         w.crm.customers().erase(w.crmManager, alice.id());
 
-        List<FeedbackView> kept = feedback.forProduct(w.crmManager, new ProductFeedbackQuery(w.shirt.id(),
+        List<ProductFeedbackEntry> kept = feedback.forProduct(w.crmManager, new ProductFeedbackQuery(w.shirt.id(),
                 PageRequest.first(10))).items();
         assertThat(kept).singleElement().satisfies(v -> {
             assertThat(v.rating()).isEqualTo(2);
             assertThat(v.comment()).isNull();
             assertThat(v.erased()).isTrue();
-            assertThat(v.response().text()).isNull();
-            assertThat(v.response().respondedBy()).isEqualTo(((Actor.Staff) w.agent).id());
+            assertThat(v.responseText()).isNull();
+            assertThat(v.isAnswered()).isTrue();
         });
+        assertThat(feedback.findById(w.crmManager, shirt.id()).orElseThrow().response().respondedBy())
+                .isEqualTo(((Actor.Staff) w.agent).id());
         assertThat(feedback.forProduct(w.crmManager, new ProductFeedbackQuery(w.mug.id(), PageRequest.first(10)))
                 .items()).singleElement().satisfies(v -> assertThat(v.comment()).isNull());
         assertThat(feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.shirt.id())))
                 .isEqualTo(before);
+        FeedbackStatistics mugAfter = feedback.statistics(w.crmManager, FeedbackStatisticsQuery.allTime(w.mug.id()));
+        assertThat(mugAfter.unanswered()).as("the erased customer's unanswered feedback waits for nobody").isZero();
+        assertThat(List.of(mugAfter.count(), mugAfter.average(), mugAfter.distribution()))
+                .as("the ratings stay").isEqualTo(List.of(mugBefore.count(), mugBefore.average(),
+                        mugBefore.distribution()));
         assertThat(feedback.unanswered(w.crmManager, UnansweredFeedbackQuery.first(10)).items())
                 .as("nobody is left to answer").isEmpty();
     }

@@ -1,11 +1,12 @@
 package org.crmkit.core.customer.application;
 
+import static org.crmkit.core.shared.UseCaseSupport.attempt;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.crmkit.core.customer.domain.ContactDetails;
 import org.crmkit.core.customer.domain.Gender;
 import org.crmkit.core.customer.domain.PersonalDetails;
@@ -13,39 +14,17 @@ import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.PostalAddress;
+import org.crmkit.core.shared.UseCaseSupport;
 
 /**
  * Turns the raw fields of a command into value objects, collecting every refusal into one
- * {@link InvalidCommandException} so that the host learns all bad fields at once.
+ * {@link InvalidCommandException} so that the host learns all bad fields at once (with the constraint violations,
+ * through {@link UseCaseSupport#checked}).
  */
 record CustomerInput(ContactDetails contact, PersonalDetails personal) {
-
-    /**
-     * Runs the command's constraint check and the conversion, so that a command with both kinds of bad field (a
-     * blank name and a malformed email, say) names all of them at once; a field a constraint already refused is
-     * listed once. A missing actor or command is reported alone.
-     */
-    static CustomerInput checked(Runnable validation, Supplier<CustomerInput> conversion) {
-        try {
-            validation.run();
-        } catch (InvalidCommandException invalid) {
-            if (invalid.fields().contains("actor") || invalid.fields().contains("command")) {
-                throw invalid;
-            }
-            List<FieldError> errors = new ArrayList<>(invalid.errors());
-            try {
-                conversion.get();
-            } catch (InvalidCommandException more) {
-                more.errors().stream().filter(e -> !invalid.fields().contains(e.field())).forEach(errors::add);
-            }
-            throw new InvalidCommandException(errors);
-        }
-        return conversion.get();
-    }
 
     static CustomerInput of(String firstName, String lastName, String email, String phone, AddressData address,
                             LocalDate dateOfBirth, Gender gender, Instant now) {
@@ -63,14 +42,5 @@ record CustomerInput(ContactDetails contact, PersonalDetails personal) {
         }
         return new CustomerInput(new ContactDetails(name, mail, number, postal),
                 new PersonalDetails(dateOfBirth, gender));
-    }
-
-    private static <T> T attempt(List<FieldError> errors, Supplier<T> factory) {
-        try {
-            return factory.get();
-        } catch (InvalidValueException e) {
-            errors.add(new FieldError(e.field(), e.reason()));
-            return null;
-        }
     }
 }

@@ -63,7 +63,7 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView register(Actor actor, RegisterCustomerCommand command) {
-        CustomerInput input = CustomerInput.checked(() -> support.validate(actor, command),
+        CustomerInput input = UseCaseSupport.checked(() -> support.validate(actor, command),
                 () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
                         command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
@@ -147,7 +147,7 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
-        CustomerInput input = CustomerInput.checked(() -> support.validate(actor, command),
+        CustomerInput input = UseCaseSupport.checked(() -> support.validate(actor, command),
                 () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
                         command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();

@@ -1,6 +1,8 @@
 package org.crmkit.core.feedback.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
@@ -14,6 +16,7 @@ import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;
 import org.crmkit.core.feedback.port.in.FeedbackView;
 import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
+import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
@@ -27,6 +30,8 @@ import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -60,10 +65,12 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackView give(Actor actor, GiveFeedbackCommand command) {
-        support.validate(actor, command);
+        // the comment is checked with the constraints, so that a bad rating and a bad comment are both named
+        String comment = UseCaseSupport.checked(() -> support.validate(actor, command),
+                () -> FeedbackText.optional("comment", command.comment()));
         // built (and so checked) before any storage is read or any access decided
         Feedback candidate = UseCaseSupport.commandField(() -> Feedback.give(FeedbackId.next(support.clock()),
-                command.customerId(), command.purchaseId(), command.productId(), command.rating(), command.comment(),
+                command.customerId(), command.purchaseId(), command.productId(), command.rating(), comment,
                 staffOf(actor), support.now()));
         return support.transaction(() -> {
             support.authorize(actor, Permission.FEEDBACK_GIVE, targetOf(command.customerId()), "feedback.give", TYPE,
@@ -87,8 +94,8 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackView answer(Actor actor, AnswerFeedbackCommand command) {
-        support.validate(actor, command);
-        String text = UseCaseSupport.commandField(() -> FeedbackText.required("text", command.text()));
+        String text = UseCaseSupport.checked(() -> support.validate(actor, command),
+                () -> FeedbackText.required("text", command.text()));
         FeedbackId id = command.feedbackId();
         return support.transaction(() -> {
             Optional<Feedback> found = feedback.findById(id);
@@ -128,7 +135,7 @@ final class FeedbackService implements ProductFeedback {
     }
 
     @Override
-    public Page<FeedbackView> forProduct(Actor actor, ProductFeedbackQuery query) {
+    public Page<ProductFeedbackEntry> forProduct(Actor actor, ProductFeedbackQuery query) {
         support.validate(actor, query);
         String scope = Cursor.scope("feedback.product", query.productId());
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
@@ -137,7 +144,8 @@ final class FeedbackService implements ProductFeedback {
             support.authorize(actor, Permission.FEEDBACK_PRODUCT_VIEW, AccessTarget.none(), "feedback.product", TYPE,
                     null);
             requireProduct(query.productId());
-            return page(feedback.findByProduct(query.productId(), after, size + 1), size, scope);
+            return Page.slice(feedback.findByProduct(query.productId(), after, size + 1), size,
+                    f -> ProductFeedbackEntry.of(FeedbackView.of(f)), f -> positionOf(f).toCursor(scope));
         });
     }
 
@@ -156,13 +164,9 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackStatistics statistics(Actor actor, FeedbackStatisticsQuery query) {
-        support.validate(actor, query);
-        Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
-        Instant before = UseCaseSupport.commandField(() -> StoredTime.bound("before", query.before()));
-        UseCaseSupport.commandField(() -> {
-            StoredTime.requireOrdered("from", from, "before", before);
-            return null;
-        });
+        Period period = UseCaseSupport.checked(() -> support.validate(actor, query), () -> Period.of(query));
+        Instant from = period.from();
+        Instant before = period.before();
         return support.transaction(() -> {
             support.authorize(actor, Permission.FEEDBACK_STATISTICS, AccessTarget.none(), "feedback.statistics",
                     TYPE, null);
@@ -172,9 +176,26 @@ final class FeedbackService implements ProductFeedback {
         });
     }
 
-    private static Page<FeedbackView> page(java.util.List<Feedback> fetched, int size, String scope) {
-        return Page.slice(fetched, size, FeedbackView::of,
-                f -> new EntryPosition(f.snapshot().givenAt(), f.id().value()).toCursor(scope));
+    /** A statistics period as the storage compares it; both bounds are checked, and named, before their order. */
+    private record Period(Instant from, Instant before) {
+        static Period of(FeedbackStatisticsQuery query) {
+            List<FieldError> errors = new ArrayList<>();
+            Instant from = UseCaseSupport.attempt(errors, () -> StoredTime.bound("from", query.from()));
+            Instant before = UseCaseSupport.attempt(errors, () -> StoredTime.bound("before", query.before()));
+            if (errors.isEmpty()) {
+                StoredTime.requireOrdered("from", from, "before", before);
+                return new Period(from, before);
+            }
+            throw new InvalidCommandException(errors);
+        }
+    }
+
+    private static Page<FeedbackView> page(List<Feedback> fetched, int size, String scope) {
+        return Page.slice(fetched, size, FeedbackView::of, f -> positionOf(f).toCursor(scope));
+    }
+
+    private static EntryPosition positionOf(Feedback f) {
+        return new EntryPosition(f.snapshot().givenAt(), f.id().value());
     }
 
     private void requireProduct(ProductId product) {

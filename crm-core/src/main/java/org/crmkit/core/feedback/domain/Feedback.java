@@ -14,7 +14,7 @@ import org.crmkit.core.shared.StaffId;
  * A customer's rating (1 to 5) of a product they bought in one purchase, with an optional comment; at most one per
  * product and purchase (the repository's unique key). Staff answer it once ({@link #answer}); the response is final.
  * When the customer is erased, the comment and the response's text go and the rating stays, so the product's
- * statistics do not change. Never deleted.
+ * ratings do not change (it no longer counts as waiting for a response). Never deleted.
  */
 public final class Feedback extends AggregateRoot {
     static final String TYPE = "feedback";

@@ -1,10 +1,12 @@
 package org.crmkit.core.feedback.domain;
 
 import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Texts;
 
 /**
  * The checks a comment and a response share: trimmed, at most {@value #MAX_LENGTH} characters (code points), no
- * control characters except line breaks and tabs (a comment is a paragraph or two, typed or pasted).
+ * control characters except line breaks and tabs, no unpaired surrogates (a comment is a paragraph or two, typed or
+ * pasted); the kernel's {@link Texts} check.
  */
 public final class FeedbackText {
     /** The most characters (code points) a comment or a response may hold. */
@@ -17,21 +19,11 @@ public final class FeedbackText {
      * @param field the field named in an error
      * @param text  the text as typed, or {@code null}
      * @return the text trimmed, or {@code null} when it is {@code null} or blank
-     * @throws InvalidValueException naming the field, when too long or holding control characters
+     * @throws InvalidValueException naming the field, when too long or holding control characters or unpaired
+     *                               surrogates
      */
     public static String optional(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String trimmed = text.strip();
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new InvalidValueException(field, "must not contain control characters other than line breaks "
-                    + "and tabs");
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
-            throw new InvalidValueException(field, "must be at most " + MAX_LENGTH + " characters");
-        }
-        return trimmed;
+        return Texts.optional(field, text, MAX_LENGTH, true);
     }
 
     /**
@@ -41,10 +33,6 @@ public final class FeedbackText {
      * @throws InvalidValueException naming the field, when blank, too long or holding control characters
      */
     public static String required(String field, String text) {
-        String checked = optional(field, text);
-        if (checked == null) {
-            throw new InvalidValueException(field, "must not be blank");
-        }
-        return checked;
+        return Texts.required(field, text, MAX_LENGTH, true);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param count        how many feedbacks
  * @param average      the mean rating to two decimals, empty when there is none
  * @param distribution how many gave 1, 2, 3, 4 and 5 (five counts, in that order)
- * @param unanswered   how many are not answered yet
+ * @param unanswered   how many wait for a response (neither answered nor erased)
  */
 public record RatingSummary(long count, Optional<BigDecimal> average, List<Long> distribution, long unanswered) {
     /** Decimals of the average. */

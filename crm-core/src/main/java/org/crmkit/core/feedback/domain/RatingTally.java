@@ -5,7 +5,7 @@ package org.crmkit.core.feedback.domain;
  *
  * @param rating     1 to 5
  * @param count      how many gave it
- * @param unanswered how many of those are not answered yet
+ * @param unanswered how many of those wait for a response (neither answered nor erased)
  */
 public record RatingTally(int rating, long count, long unanswered) {
     /** Checks the counts. */

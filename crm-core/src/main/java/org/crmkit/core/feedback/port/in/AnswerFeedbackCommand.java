@@ -9,7 +9,7 @@ import org.crmkit.core.shared.FeedbackId;
  *
  * @param feedbackId      the feedback
  * @param text            the response, up to 2,000 characters; line breaks and tabs allowed, no other control
- *                        characters
+ *                        characters, no unpaired surrogates
  * @param expectedVersion the version the caller read, or {@code null} to answer whatever is stored
  */
 public record AnswerFeedbackCommand(@NotNull FeedbackId feedbackId, @NotBlank String text, Long expectedVersion) {

@@ -16,7 +16,7 @@ import org.crmkit.core.shared.ProductId;
  * @param count        how many feedbacks were given
  * @param average      the mean rating, rounded half up to two decimals; empty when there is no feedback
  * @param distribution how many gave 1, 2, 3, 4 and 5 stars (five counts, in that order)
- * @param unanswered   how many of them wait for a response
+ * @param unanswered   how many of them wait for a response (an erased customer's feedback waits for nobody)
  */
 public record FeedbackStatistics(ProductId productId, Instant from, Instant before, long count,
                                  Optional<BigDecimal> average, List<Long> distribution, long unanswered) {

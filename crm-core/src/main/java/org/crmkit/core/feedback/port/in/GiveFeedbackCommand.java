@@ -16,7 +16,7 @@ import org.crmkit.core.shared.PurchaseId;
  * @param productId  the product
  * @param rating     1 (worst) to 5 (best)
  * @param comment    an optional comment, up to 2,000 characters; line breaks and tabs allowed, no other control
- *                   characters; blank counts as none
+ *                   characters, no unpaired surrogates; blank counts as none
  */
 public record GiveFeedbackCommand(@NotNull CustomerId customerId, @NotNull PurchaseId purchaseId,
                                   @NotNull ProductId productId, @Min(1) @Max(5) int rating, String comment) {

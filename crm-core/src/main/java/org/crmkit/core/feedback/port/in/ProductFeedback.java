@@ -43,8 +43,15 @@ public interface ProductFeedback {
     /** @param actor the caller @param query the customer and page @return their feedback, newest first */
     Page<FeedbackView> history(Actor actor, CustomerFeedbackQuery query);
 
-    /** @param actor the caller @param query the product and page @return its feedback, newest first */
-    Page<FeedbackView> forProduct(Actor actor, ProductFeedbackQuery query);
+    /**
+     * A product's feedback for the staff who act on it, who need not be allowed to see customers: without customer,
+     * purchase or staff ids.
+     *
+     * @param actor the caller
+     * @param query the product and page
+     * @return its feedback, newest first
+     */
+    Page<ProductFeedbackEntry> forProduct(Actor actor, ProductFeedbackQuery query);
 
     /** @param actor the caller @param query the page @return feedback waiting for a response, oldest first */
     Page<FeedbackView> unanswered(Actor actor, UnansweredFeedbackQuery query);

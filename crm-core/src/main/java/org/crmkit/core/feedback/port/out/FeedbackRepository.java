@@ -53,7 +53,8 @@ public interface FeedbackRepository {
      * @param product the product
      * @param from    given at or after, or {@code null}
      * @param before  given before, or {@code null}
-     * @return one tally per rating given in the period (ratings nobody gave are left out), in any order
+     * @return one tally per rating given in the period (ratings nobody gave are left out), in any order; a tally's
+     *         unanswered count leaves out erased customers' feedback, as {@link #findUnanswered} does
      */
     List<RatingTally> tallyRatings(ProductId product, Instant from, Instant before);
 
