@@ -27,6 +27,8 @@ import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.sales.port.in.UnreadableLine;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
@@ -399,7 +401,12 @@ final class SalesImport {
             cache.put(key, value);
         }
 
-        /** Stores prepared orders in the current transaction; counts into the tally, applied only on commit. */
+        /**
+         * Stores prepared orders in the current transaction; counts into the tally, applied only on commit. The
+         * purchases go in together, then the cancellations become returns against purchases held in memory (each
+         * changed purchase stored once), then the audit entries go in together and the participants (loyalty) act on
+         * the batch's purchases and returns together.
+         */
         private void storeAll(List<Prepared> prepared, Tally tally) {
             Map<String, Purchase> earlier = purchases.findByReferences(source, prepared.stream()
                     .filter(p -> !p.order.cancellation).map(p -> p.order.reference).toList());
@@ -425,17 +432,45 @@ final class SalesImport {
                 }
             }
             purchases.addAll(fresh);
+            List<AuditEntry> audits = new ArrayList<>();
             for (Purchase purchase : fresh) {
-                support.audit(actor, "purchase.record", SalesService.TYPE, purchase.id().value());
+                audits.add(support.auditEntry(actor, "purchase.record", SalesService.TYPE, purchase.id().value()));
                 support.publishAfterCommit(purchase.pullEvents());
-                sales.participate(purchase);
                 tally.imported += freshOrders.get(purchase.id()).lines.size();
                 tally.purchases++;
             }
+            Returns returns = new Returns(purchases.findReturnReferences(prepared.stream()
+                    .filter(p -> p.order.cancellation)
+                    .flatMap(p -> p.lines.stream().map(line -> returnReference(p, line))).toList()));
             for (Prepared p : prepared) {
                 if (p.order.cancellation) {
-                    cancel(p, tally);
+                    cancel(p, tally, returns, audits);
                 }
+            }
+            returns.changed.values().forEach(purchases::update);
+            support.audit(audits);
+            sales.participate(fresh, returns.made);
+        }
+
+        /** The return references of the order's lines; the source's length first, so that no source and order can
+         * spell another's reference. */
+        private String returnReference(Prepared p, SaleLine line) {
+            return source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
+        }
+
+        /** A batch's returns: the references already used, the purchases they changed, what participants hear. */
+        private static final class Returns {
+            final Set<String> references;
+            final Map<PurchaseId, Purchase> changed = new LinkedHashMap<>();
+            final List<PurchaseParticipant.ReturnedPurchase> made = new ArrayList<>();
+
+            Returns(Set<String> storedBefore) {
+                this.references = new HashSet<>(storedBefore);
+            }
+
+            /** @return the purchase as this batch changed it, if it did */
+            Purchase current(Purchase stored) {
+                return changed.getOrDefault(stored.id(), stored);
             }
         }
 
@@ -456,19 +491,20 @@ final class SalesImport {
         }
 
         /** Each cancelled line takes back from the customer's latest earlier purchase that still holds enough. */
-        private void cancel(Prepared p, Tally tally) {
+        private void cancel(Prepared p, Tally tally, Returns returns, List<AuditEntry> audits) {
             for (SaleLine line : p.lines) {
-                // the source's length first, so that no source and order can spell another's reference
-                String reference = source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
-                if (purchases.findByReturnReference(reference).isPresent()) {
+                String reference = returnReference(p, line);
+                if (!returns.references.add(reference)) {
                     tally.already++;
                     continue;
                 }
                 ProductView product = p.productOf.get(line.lineNumber());
                 int quantity = -line.quantity();
                 Instant at = SalesService.storable(line.occurredAt());
-                // the latest earlier purchase of this source holding enough, preferring one at the cancelled price
+                // the latest earlier purchase of this source holding enough, preferring one at the cancelled price;
+                // as this batch changed it, if it did
                 List<Purchase> holding = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
+                        .map(returns::current)
                         .filter(candidate -> candidate.snapshot().source().equals(source)
                                 && lineHolding(candidate, product, quantity) != null).toList();
                 Money price = Money.of("unitPrice", line.unitPrice(), currency);
@@ -476,12 +512,16 @@ final class SalesImport {
                         .filter(candidate -> lineHolding(candidate, product, quantity).unitPrice().equals(price))
                         .findFirst().or(() -> holding.stream().findFirst());
                 if (target.isEmpty()) {
+                    returns.references.remove(reference);
                     tally.reject(line.sourceLine(), "quantity",
                             "no earlier purchase of this customer holds that many of the SKU to take back");
                     continue;
                 }
                 PurchaseLine bought = lineHolding(target.get(), product, quantity);
-                sales.returnLines(actor, target.get(), null, Map.of(bought.number(), quantity), at, reference);
+                returns.made.add(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference));
+                returns.changed.put(target.get().id(), target.get());
+                audits.add(support.auditEntry(actor, "purchase.return", SalesService.TYPE,
+                        target.get().id().value()));
                 tally.imported++;
                 tally.returns++;
             }

@@ -12,6 +12,9 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /** The audit trail in {@code crm_audit_entry}: append-only, searched newest first. */
 public final class MyBatisAuditLog implements AuditLog {
+    /** Most rows of one multi-row insert. */
+    private static final int CHUNK = 500;
+
     private final MyBatisUnitOfWork unitOfWork;
     private final AuditMapper mapper;
 
@@ -23,8 +26,26 @@ public final class MyBatisAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry e) {
-        mapper.insert(new AuditRow(e.id(), e.at(), e.actorType().name(), e.actorRef(), e.action(), e.targetType(),
-                e.targetId(), e.outcome().name()));
+        mapper.insert(toRow(e));
+    }
+
+    /** Appends the entries in multi-row inserts of at most {@value #CHUNK} rows. */
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<AuditRow> rows = entries.stream().map(MyBatisAuditLog::toRow).toList();
+        unitOfWork.inTransaction(() -> {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                mapper.insertAll(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+            }
+        });
+    }
+
+    private static AuditRow toRow(AuditEntry e) {
+        return new AuditRow(e.id(), e.at(), e.actorType().name(), e.actorRef(), e.action(), e.targetType(),
+                e.targetId(), e.outcome().name());
     }
 
     @Override

@@ -103,6 +103,22 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
+    public Set<String> findReturnReferences(Collection<String> references) {
+        Set<String> found = new HashSet<>();
+        List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        unitOfWork.inTransaction(() -> {
+            for (List<String> chunk : chunks(wanted)) {
+                // utf8mb4_bin pads with spaces: keep exact matches only, as in memory
+                mapper.selectReturnReferences(chunk).stream().filter(chunk::contains).forEach(found::add);
+            }
+        });
+        return found;
+    }
+
+    @Override
     public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
         if (limit <= 0) {
             return List.of();

@@ -16,6 +16,8 @@ interface PurchaseMapper {
 
     UUID selectReturnHolder(@Param("reference") String reference);
 
+    List<String> selectReturnReferences(@Param("references") List<String> references);
+
     List<PurchaseRow> selectWithProduct(@Param("customerId") UUID customerId, @Param("productId") UUID productId,
                                         @Param("before") java.time.Instant before, @Param("limit") int limit);
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,18 @@ public interface PurchaseRepository {
      * @return the purchase that holds the return recorded under it
      */
     Optional<PurchaseId> findByReturnReference(String reference);
+
+    /**
+     * @param references returns' references
+     * @return those of them under which a return is recorded (matched exactly, as {@link #findByReturnReference})
+     */
+    default Set<String> findReturnReferences(Collection<String> references) {
+        Set<String> found = new HashSet<>();
+        for (String reference : references) {
+            findByReturnReference(reference).ifPresent(p -> found.add(reference));
+        }
+        return found;
+    }
 
     /**
      * @param customer a customer
