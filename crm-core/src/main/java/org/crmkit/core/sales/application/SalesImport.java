@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,6 +227,7 @@ final class SalesImport {
             if (batch.isEmpty()) {
                 return;
             }
+            resolve(batch);
             List<Prepared> prepared = new ArrayList<>();
             for (Order order : batch) {
                 Prepared p = prepare(order);
@@ -315,6 +317,53 @@ final class SalesImport {
                 }
             }
             return prepared.lines.isEmpty() ? null : prepared;
+        }
+
+        /**
+         * Looks up the batch's SKUs and customer references not seen before, together in one transaction; what is
+         * not found this way is looked up (and, as the options say, created) one by one when the orders are prepared.
+         */
+        private void resolve(List<Order> batch) {
+            Set<String> newSkus = new LinkedHashSet<>();
+            Set<String> newReferences = new LinkedHashSet<>();
+            for (Order order : batch) {
+                for (SaleLine line : order.lines) {
+                    String sku = line.sku().strip();
+                    if (!skus.containsKey(sku)) {
+                        newSkus.add(sku);
+                    }
+                    String reference = line.customerReference() == null ? null : line.customerReference().strip();
+                    if (reference != null && !references.containsKey(reference)) {
+                        newReferences.add(reference);
+                    }
+                }
+            }
+            if (newSkus.isEmpty() && newReferences.isEmpty()) {
+                return;
+            }
+            try {
+                support.transaction(() -> {
+                    for (List<String> chunk : chunks(List.copyOf(newSkus), Products.MOST_SKUS)) {
+                        products.findBySkus(LOOKUP, chunk).forEach((sku, product) -> remember(skus, sku,
+                                Optional.of(product)));
+                    }
+                    for (List<String> chunk : chunks(List.copyOf(newReferences), Customers.MOST_REFERENCES)) {
+                        customers.findByExternalReferences(LOOKUP, chunk).forEach((reference, customer) ->
+                                remember(references, reference, Optional.of(customer.id())));
+                    }
+                    return null;
+                });
+            } catch (CrmException e) {
+                // a SKU or reference the lookups refuse as a whole: every line is looked up on its own instead
+            }
+        }
+
+        private static <T> List<List<T>> chunks(List<T> all, int size) {
+            List<List<T>> chunks = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += size) {
+                chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+            }
+            return chunks;
         }
 
         private Optional<ProductView> product(SaleLine line) {
