@@ -53,6 +53,8 @@ final class SalesImport {
     private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
     /** Most characters of a product name (the catalog's limit). */
     private static final int PRODUCT_NAME = 200;
+    /** Most of a customer's latest purchases of a product that a cancelled line looks through. */
+    private static final int CANDIDATES = 50;
     /** Most SKUs and customer references remembered per import. */
     private static final int CACHE = 200_000;
 
@@ -488,17 +490,23 @@ final class SalesImport {
                 tally.imported += freshOrders.get(purchase.id()).lines.size();
                 tally.purchases++;
             }
-            Returns returns = new Returns(purchases.findReturnReferences(prepared.stream()
-                    .filter(p -> p.order.cancellation)
-                    .flatMap(p -> p.lines.stream().map(line -> returnReference(p, line))).toList()));
-            for (Prepared p : prepared) {
-                if (p.order.cancellation) {
-                    cancel(p, tally, returns, audits);
-                }
+            List<Prepared> cancellations = prepared.stream().filter(p -> p.order.cancellation).toList();
+            Returns returns = new Returns(purchases.findReturnReferences(cancellations.stream()
+                    .flatMap(p -> p.lines.stream().map(line -> returnReference(p, line))).toList()),
+                    purchases.findWithProducts(cancellations.stream().flatMap(p -> p.lines.stream()
+                            .map(line -> holding(p, line))).toList(), CANDIDATES));
+            for (Prepared p : cancellations) {
+                cancel(p, tally, returns, audits);
             }
-            returns.changed.values().forEach(purchases::update);
+            purchases.updateAll(List.copyOf(returns.changed.values()));
             support.audit(audits);
             sales.participate(fresh, returns.made);
+        }
+
+        /** @return the query of the purchases a cancelled line may take back from */
+        private PurchaseRepository.ProductHolding holding(Prepared p, SaleLine line) {
+            return new PurchaseRepository.ProductHolding(p.customer, p.productOf.get(line.lineNumber()).id(),
+                    SalesService.storable(line.occurredAt()));
         }
 
         /** The return references of the order's lines; the source's length first, so that no source and order can
@@ -513,8 +521,11 @@ final class SalesImport {
             final Map<PurchaseId, Purchase> changed = new LinkedHashMap<>();
             final List<PurchaseParticipant.ReturnedPurchase> made = new ArrayList<>();
 
-            Returns(Set<String> storedBefore) {
+            final Map<PurchaseRepository.ProductHolding, List<Purchase>> holding;
+
+            Returns(Set<String> storedBefore, Map<PurchaseRepository.ProductHolding, List<Purchase>> holding) {
                 this.references = new HashSet<>(storedBefore);
+                this.holding = holding;
             }
 
             /** @return the purchase as this batch changed it, if it did */
@@ -552,7 +563,7 @@ final class SalesImport {
                 Instant at = SalesService.storable(line.occurredAt());
                 // the latest earlier purchase of this source holding enough, preferring one at the cancelled price;
                 // as this batch changed it, if it did
-                List<Purchase> holding = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
+                List<Purchase> holding = returns.holding.getOrDefault(holding(p, line), List.of()).stream()
                         .map(returns::current)
                         .filter(candidate -> candidate.snapshot().source().equals(source)
                                 && lineHolding(candidate, product, quantity) != null).toList();

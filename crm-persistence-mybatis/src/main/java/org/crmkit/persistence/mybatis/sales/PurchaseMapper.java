@@ -47,4 +47,12 @@ interface PurchaseMapper {
     List<TotalsRow> selectTotals(UUID customerId);
 
     List<RankingRow> selectTopCustomers(RankingParams params);
+
+    List<PurchaseRow> selectWithProducts(@Param("queries") List<HoldingParams> queries, @Param("limit") int limit);
+
+    int updateVersions(@Param("rows") List<PurchaseRow> rows);
+
+    int updateReturnedAll(@Param("lines") List<PurchaseLineRow> lines);
+
+    List<UUID> selectReturnIdsOf(@Param("ids") List<UUID> purchaseIds);
 }
