@@ -9,7 +9,6 @@ interface AuditMapper {
 
     int insert(AuditRow row);
 
-    int insertAll(@Param("rows") List<AuditRow> rows);
 
     List<AuditRow> selectByTarget(@Param("targetType") String targetType, @Param("targetId") UUID targetId);
 

@@ -18,15 +18,10 @@ interface LoyaltyMapper {
 
     Long selectAccountVersion(UUID customerId);
 
-    int updateAccount(AccountRow row);
 
-    int insertEntries(@Param("entries") List<EntryRow> entries);
 
-    int insertEntryLines(@Param("lines") List<EntryLineRow> lines);
 
-    int insertLots(@Param("lots") List<LotRow> lots);
 
-    int updateLotRemainders(@Param("customerId") UUID customerId, @Param("lots") List<LotRow> lots);
 
     List<LotRow> selectOpenLots(@Param("customerId") UUID customerId, @Param("locking") boolean locking);
 

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.loyalty;
 
+import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +25,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -48,6 +51,22 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     /** Rows per multi-row insert or update: an expiry run can post one entry per lot. */
     private static final int CHUNK = 500;
+
+    private static final MultiRowInsert<EntryRow> ENTRIES = MultiRowInsert.into("crm_loyalty_entry",
+            List.of(column("id", EntryRow::id), column("customer_id", EntryRow::customerId), column("kind", EntryRow::kind),
+            column("points", EntryRow::points), column("shortfall_change", EntryRow::shortfallChange),
+            column("earned", EntryRow::earned), column("balance_after", EntryRow::balanceAfter),
+            column("occurred_at", EntryRow::occurredAt), column("reference", EntryRow::reference),
+            column("description", EntryRow::description), column("earned_at", EntryRow::earnedAt)));
+    private static final MultiRowInsert<EntryLineRow> ENTRY_LINES = MultiRowInsert.into("crm_loyalty_entry_line",
+            List.of(column("entry_id", EntryLineRow::entryId), column("line_number", EntryLineRow::lineNumber),
+            column("product_id", EntryLineRow::productId), column("quantity", EntryLineRow::quantity),
+            column("points", EntryLineRow::points), column("explanation", EntryLineRow::explanation)));
+    /** The generated columns (open_customer_id, open_expires_at) follow remaining. */
+    private static final MultiRowInsert<LotRow> LOTS = MultiRowInsert.into("crm_loyalty_lot",
+            List.of(column("id", LotRow::id), column("customer_id", LotRow::customerId), column("entry_id", LotRow::entryId),
+            column("earned_at", LotRow::earnedAt), column("expires_at", LotRow::expiresAt),
+            column("points", LotRow::points), column("remaining", LotRow::remaining)));
 
     private final MyBatisUnitOfWork unitOfWork;
     private final LoyaltyMapper mapper;
@@ -83,18 +102,10 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         });
     }
 
+    /** The batch of one of {@link #updateAll}. */
     @Override
     public void update(LoyaltyAccount account) {
-        LoyaltyAccount.Changes changes = account.pullChanges();
-        AccountRow row = LoyaltyRows.toRow(changes.state());
-        unitOfWork.updateVersioned(account, () -> mapper.updateAccount(row), () -> {
-            inChunks(changes.entries().stream().map(LoyaltyRows::toRow).toList(), mapper::insertEntries);
-            inChunks(changes.entries().stream().flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList(),
-                    mapper::insertEntryLines);
-            inChunks(changes.newLots().stream().map(LoyaltyRows::toRow).toList(), mapper::insertLots);
-            inChunks(changes.changedLots().stream().map(LoyaltyRows::toRow).toList(),
-                    lots -> mapper.updateLotRemainders(row.customerId(), lots));
-        });
+        updateAll(List.of(account));
     }
 
     @Override
@@ -233,12 +244,12 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                     throw staleOf(accounts, chunk);
                 }
             }
-            inChunks(changes.stream().flatMap(c -> c.entries().stream()).map(LoyaltyRows::toRow).toList(),
-                    mapper::insertEntries);
-            inChunks(changes.stream().flatMap(c -> c.entries().stream())
-                    .flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList(), mapper::insertEntryLines);
-            inChunks(changes.stream().flatMap(c -> c.newLots().stream()).map(LoyaltyRows::toRow).toList(),
-                    mapper::insertLots);
+            ENTRIES.insert(unitOfWork, changes.stream().flatMap(c -> c.entries().stream()).map(LoyaltyRows::toRow)
+                    .toList());
+            ENTRY_LINES.insert(unitOfWork, changes.stream().flatMap(c -> c.entries().stream())
+                    .flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList());
+            LOTS.insert(unitOfWork, changes.stream().flatMap(c -> c.newLots().stream()).map(LoyaltyRows::toRow)
+                    .toList());
             inChunks(changes.stream().flatMap(c -> c.changedLots().stream()).map(LoyaltyRows::toRow).toList(),
                     mapper::updateLotRemaindersById);
             accounts.forEach(LoyaltyAccount::recordStored);

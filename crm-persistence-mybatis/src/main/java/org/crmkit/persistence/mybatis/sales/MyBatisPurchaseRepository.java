@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.sales;
 
+import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
@@ -20,6 +22,7 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -38,6 +41,17 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     private static final java.util.Comparator<Purchase> NEWEST_FIRST = java.util.Comparator
             .comparing((Purchase p) -> p.snapshot().occurredAt())
             .thenComparing(p -> p.id().value(), org.crmkit.core.shared.UuidV7::compareBytes).reversed();
+
+    private static final MultiRowInsert<PurchaseRow> PURCHASES = MultiRowInsert.into("crm_purchase",
+            List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version),
+            column("customer_id", PurchaseRow::customerId), column("occurred_at", PurchaseRow::occurredAt),
+            column("channel", PurchaseRow::channel), column("source", PurchaseRow::source),
+            column("external_reference", PurchaseRow::externalReference), column("currency", PurchaseRow::currency),
+            column("recorded_at", PurchaseRow::recordedAt)));
+    private static final MultiRowInsert<PurchaseLineRow> LINES = MultiRowInsert.into("crm_purchase_line",
+            List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
+            column("product_id", PurchaseLineRow::productId), column("quantity", PurchaseLineRow::quantity),
+            column("unit_price", PurchaseLineRow::unitPrice), column("returned", PurchaseLineRow::returned)));
 
     private final MyBatisUnitOfWork unitOfWork;
     private final PurchaseMapper mapper;
@@ -62,8 +76,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     /**
-     * Adds the purchases in multi-row statements of at most {@value #CHUNK} rows each (purchases, then their lines),
-     * a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
+     * Adds the purchases in multi-row statements of at most {@value MultiRowInsert#CHUNK} rows each (purchases, then
+     * their lines), a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
      */
     @Override
     public void addAll(List<Purchase> purchases) {
@@ -72,13 +86,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
         }
         List<PurchaseSnapshot> snapshots = purchases.stream().map(Purchase::snapshot).toList();
         unitOfWork.inTransaction(() -> {
-            for (List<PurchaseRow> rows : chunks(snapshots.stream().map(PurchaseRows::toRow).toList())) {
-                mapper.insertAll(rows);
-            }
-            for (List<PurchaseLineRow> lines : chunks(snapshots.stream()
-                    .flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList())) {
-                mapper.insertLines(lines);
-            }
+            PURCHASES.insert(unitOfWork, snapshots.stream().map(PurchaseRows::toRow).toList());
+            LINES.insert(unitOfWork, snapshots.stream().flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList());
             for (PurchaseSnapshot snapshot : snapshots) {
                 insertReturns(snapshot.id(), snapshot.returns());
             }

@@ -9,7 +9,6 @@ interface PurchaseMapper {
 
     int insert(PurchaseRow row);
 
-    int insertAll(@Param("rows") List<PurchaseRow> rows);
 
     List<PurchaseRow> selectByReferences(@Param("source") String source,
                                          @Param("references") java.util.Collection<String> references);
