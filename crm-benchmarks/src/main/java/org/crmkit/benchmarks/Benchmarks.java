@@ -43,7 +43,8 @@ import org.crmkit.persistence.mybatis.testing.TestDatabase;
  *       inserted again with plain JDBC batches in as many transactions ({@link CapturedRows}). Both are timed, with
  *       Connector/J's {@code rewriteBatchedStatements} on and off.</li>
  *   <li><b>Cost breakdown.</b> The same import with a loyalty program that earns nothing (so the loyalty part shows
- *       as the difference), the SKU and customer lookups the import makes one by one, and reading the CSV.</li>
+ *       as the difference), the SKU and customer lookups the import makes (in calls of up to 1,000, one
+ *       transaction per batch), and reading the CSV.</li>
  *   <li><b>Statement.</b> The first page of the loyalty statement of a customer with 10 ledger entries and of one
  *       with 10,000, called alternately ({@link StatementBenchmark}).</li>
  * </ol>
@@ -295,14 +296,25 @@ public final class Benchmarks {
                 identical);
     }
 
-    /** @return the nanoseconds of looking up every SKU and customer reference one by one, as the import does */
+    /**
+     * @return the nanoseconds of looking up every SKU and customer reference as the import does: the new ones of a
+     *         batch in one transaction, with calls of up to 1,000 each (here: 1,000 of each per transaction)
+     */
     private long lookups(Crm crm, RetailData data) {
+        List<String> skus = List.copyOf(data.skus());
+        List<String> references = List.copyOf(data.customerReferences());
         long start = System.nanoTime();
-        for (String sku : data.skus()) {
-            crm.products().findBySku(ACTOR, sku).orElseThrow();
-        }
-        for (String reference : data.customerReferences()) {
-            crm.customers().findByExternalReference(ACTOR, reference).orElseThrow();
+        for (int from = 0; from < Math.max(skus.size(), references.size()); from += BATCH) {
+            List<String> someSkus = skus.subList(Math.min(from, skus.size()), Math.min(from + BATCH, skus.size()));
+            List<String> someReferences = references.subList(Math.min(from, references.size()),
+                    Math.min(from + BATCH, references.size()));
+            if (!someSkus.isEmpty() && crm.products().findBySkus(ACTOR, someSkus).size() != someSkus.size()) {
+                throw new IllegalStateException("a SKU was not found");
+            }
+            if (!someReferences.isEmpty() && crm.customers().findByExternalReferences(ACTOR, someReferences).size()
+                    != someReferences.size()) {
+                throw new IllegalStateException("a customer reference was not found");
+            }
         }
         return System.nanoTime() - start;
     }
@@ -392,7 +404,7 @@ public final class Benchmarks {
                         + "   (%,d statements, %.1f per earning or claw-back)%n", customerPurchases, returns,
                 ms(full - none), 100.0 * (full - none) / full, loyaltyStatements,
                 (double) loyaltyStatements / (customerPurchases + returns));
-        out.printf(Locale.ROOT, "   - lookups: %,d SKUs and %,d customer references, one call each %10s  %3.0f%%%n",
+        out.printf(Locale.ROOT, "   - lookups: %,d SKUs and %,d customer references, by the 1,000   %10s  %3.0f%%%n",
                 data.skus().size(), data.customerReferences().size(), ms(lookups), 100.0 * lookups / full);
         out.printf(Locale.ROOT, "   - the rest: %,d purchases and %,d returns stored, audited, checked %10s  %3.0f%%%n",
                 purchases, returns, ms(none - lookups), 100.0 * (none - lookups) / full);
@@ -447,7 +459,7 @@ public final class Benchmarks {
 
     private static final String LOYALTY = "loyalty: crm_loyalty_* reads and writes";
     private static final String RETURNS = "cancellations: find the purchase, store the return (crm_purchase*)";
-    private static final String AUDIT = "audit: one INSERT per purchase and per return";
+    private static final String AUDIT = "audit: multi-row INSERTs of a batch's entries";
     private static final String PURCHASES = "purchases and their lines: multi-row INSERTs";
     private static final String LOOKUPS = "lookups: SKUs and customer references (crm_product, crm_customer)";
     private static final String TRANSACTIONS = "transactions: borrow, SET autocommit, COMMIT";

@@ -13,6 +13,15 @@ public interface AuditLog {
     void append(AuditEntry entry);
 
     /**
+     * Appends several entries, in their order, as {@link #append} does each (an adapter sends them together).
+     *
+     * @param entries the entries to append
+     */
+    default void appendAll(List<AuditEntry> entries) {
+        entries.forEach(this::append);
+    }
+
+    /**
      * @param targetType the kind of object
      * @param targetId   the object's id
      * @return the entries about that object, oldest first

@@ -20,6 +20,20 @@ public interface PurchaseParticipant {
     void purchaseReturned(ReturnedPurchase returned);
 
     /**
+     * Several purchases and returns recorded in one transaction (a bulk import's batch), to be acted on as if each
+     * purchase had been passed to {@link #purchaseRecorded} in its order and then each return to
+     * {@link #purchaseReturned} in its order, which is what this default does. A participant overrides it to store
+     * what follows from them together.
+     *
+     * @param purchases purchases just recorded (not repeated recordings of existing ones), in their order
+     * @param returns   returns just recorded, in their order, possibly against some of {@code purchases}
+     */
+    default void batchRecorded(List<RecordedPurchase> purchases, List<ReturnedPurchase> returns) {
+        purchases.forEach(this::purchaseRecorded);
+        returns.forEach(this::purchaseReturned);
+    }
+
+    /**
      * A line as bought.
      *
      * @param number   its number in the purchase

@@ -277,6 +277,31 @@ public final class UseCaseSupport {
     }
 
     /**
+     * A success entry for the audit trail, made now but appended later with {@link #audit(List)}: for bulk use cases
+     * that append a transaction's entries together.
+     *
+     * @param actor      the caller
+     * @param action     the action name
+     * @param targetType the kind of target
+     * @param targetId   the target's id
+     * @return the entry
+     */
+    public AuditEntry auditEntry(Actor actor, String action, String targetType, UUID targetId) {
+        return AuditEntry.of(clock, actor, action, targetType, targetId, AuditOutcome.SUCCESS);
+    }
+
+    /**
+     * Appends entries made with {@link #auditEntry} to the audit trail together, inside the current transaction.
+     *
+     * @param entries the entries, in their order
+     */
+    public void audit(List<AuditEntry> entries) {
+        if (!entries.isEmpty()) {
+            auditLog.appendAll(entries);
+        }
+    }
+
+    /**
      * Runs an action once the current transaction has committed (a notification that must not go out for work that
      * was rolled back). A failing action is logged; the committed work stands.
      *

@@ -721,6 +721,11 @@ class AuthorizationMatrixTest {
                 String reference = f.externalReferenceOf(f.customer(k));
                 return () -> assertThat(f.crm.customers().findByExternalReference(f.actor, reference)).isPresent();
             }));
+            m.put("customers.findByExternalReferences", on(Target.NONE, (f, k) -> {
+                String reference = f.externalReferenceOf(f.customer(k));
+                return () -> assertThat(f.crm.customers().findByExternalReferences(f.actor, List.of(reference)))
+                        .containsKey(reference);
+            }));
             m.put("customers.search", on(Target.NONE, (f, k) -> () -> f.crm.customers().search(f.actor,
                     CustomerSearchQuery.all(CustomerSort.NAME_ASC, 50))));
             m.put("customers.updateContactDetails", on(Target.CUSTOMER, (f, k) -> {
@@ -906,6 +911,10 @@ class AuthorizationMatrixTest {
             m.put("products.findBySku", on(Target.CATALOG, (f, k) -> {
                 String sku = f.product().sku().toLowerCase(Locale.ROOT);
                 return () -> assertThat(f.crm.products().findBySku(f.actor, sku)).isPresent();
+            }));
+            m.put("products.findBySkus", on(Target.CATALOG, (f, k) -> {
+                String sku = f.product().sku().toLowerCase(Locale.ROOT);
+                return () -> assertThat(f.crm.products().findBySkus(f.actor, List.of(sku))).containsKey(sku);
             }));
             m.put("products.search", on(Target.NONE, (f, k) -> {
                 f.product();

@@ -208,4 +208,23 @@ public abstract class AuditLogContract extends PortContract {
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().search(EVERYTHING, 10)))
                 .containsExactly(denied, anonymous);
     }
+
+    @Test
+    void appendAllKeepsEveryEntryAsAppendDoes() {
+        UUID target = UUID.randomUUID();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(AuditEntry.of(Clock.offset(CLOCK, java.time.Duration.ofSeconds(i)), Actor.system("import"),
+                    "purchase.record", "purchase", i == 2 ? UUID.randomUUID() : target, AuditOutcome.SUCCESS));
+        }
+        entries.add(AuditEntry.of(CLOCK, Actor.anonymous(), "customer.register", "customer", null,
+                AuditOutcome.DENIED));
+        persistence.unitOfWork().inTransaction(() -> persistence.auditLog().appendAll(entries));
+        persistence.unitOfWork().inTransaction(() -> persistence.auditLog().appendAll(List.of()));
+
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().findByTarget("purchase",
+                target))).containsExactly(entries.get(0), entries.get(1));
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().search(EVERYTHING, 10)))
+                .containsExactlyInAnyOrderElementsOf(entries);
+    }
 }

@@ -250,4 +250,20 @@ public abstract class CustomerRepositoryContract extends PortContract {
     private List<CustomerId> ids(CustomerSearchCriteria criteria) {
         return tx(() -> repo().search(criteria, 100)).stream().map(Customer::id).toList();
     }
+
+    @Test
+    void findByExternalReferencesFindsTheCustomersHoldingThemExactly() {
+        Customer one = CustomerFixtures.aCustomer().externalReference("crm-1").build();
+        Customer two = CustomerFixtures.aCustomer().externalReference("CRM-2").build();
+        add(one);
+        add(two);
+        add(CustomerFixtures.aCustomer().externalReference("crm-3").build());
+        add(CustomerFixtures.aCustomer().build());
+
+        assertThat(tx(() -> repo().findByExternalReferences(List.of("CRM-2", "crm-1", "crm-1", "crm-9"))))
+                .extracting(Customer::id).containsExactlyInAnyOrder(one.id(), two.id());
+        assertThat(tx(() -> repo().findByExternalReferences(List.of("crm-2", "CRM-1")))).as("matched exactly")
+                .isEmpty();
+        assertThat(tx(() -> repo().findByExternalReferences(List.of()))).isEmpty();
+    }
 }

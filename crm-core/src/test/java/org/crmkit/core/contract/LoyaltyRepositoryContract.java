@@ -754,4 +754,169 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(retried);
         assertThat(sums(customer)).isEqualTo(new LedgerSums(60, 0, 60, 60, 2));
     }
+
+    // many accounts at once
+
+    @Test
+    void addAllIfAbsentOpensOnlyTheMissingAccountsAndSaysWhichItOpened() {
+        CustomerId before = opened();
+        LoyaltyAccount changed = locked(before);
+        earn(changed, T0, 40);
+        store(changed);
+        CustomerId first = customer();
+        CustomerId second = highCustomer();
+
+        java.util.Set<CustomerId> opened = tx(() -> repo().addAllIfAbsent(List.of(
+                LoyaltyAccount.open(second, BRONZE, T0), LoyaltyAccount.open(before, BRONZE, LATER),
+                LoyaltyAccount.open(first, BRONZE, T0))));
+
+        assertThat(opened).containsExactlyInAnyOrder(first, second);
+        assertThat(find(first)).contains(fresh(first));
+        assertThat(find(second)).contains(fresh(second));
+        assertThat(find(before)).as("an account is never reset").contains(changed.state());
+        assertThat(tx(() -> repo().addAllIfAbsent(List.of(LoyaltyAccount.open(first, BRONZE, LATER))))).isEmpty();
+        assertThat(tx(() -> repo().addAllIfAbsent(List.of()))).isEmpty();
+        assertThat(tx(() -> repo().accounts(null, 10))).containsExactlyElementsOf(byBytes(before, first, second));
+    }
+
+    @Test
+    void lockAllLoadsTheAccountsThatExistWithTheirOpenLotsByCustomer() {
+        CustomerId rich = opened(highCustomer());
+        CustomerId empty = opened();
+        CustomerId none = customer();
+        LoyaltyAccount account = locked(rich);
+        UUID spent = earnLot(account, T0, T0.plusSeconds(10 * DAY), 30);
+        UUID kept = earnLot(account, T0.plusSeconds(DAY), T0.plusSeconds(20 * DAY), 50);
+        account.redeem(id(), 40, "r-1", null, LATER);
+        store(account);
+
+        java.util.Map<CustomerId, LoyaltyAccount> all = tx(() -> repo().lockAll(List.of(none, rich, empty, rich)));
+
+        assertThat(all.keySet()).containsExactlyInAnyOrder(rich, empty);
+        assertThat(all.get(rich).state()).isEqualTo(account.state());
+        assertThat(all.get(rich).openLots()).isEqualTo(locked(rich).openLots());
+        assertThat(all.get(rich).openLots()).extracting(PointsLot::id).containsExactly(kept)
+                .doesNotContain(spent);
+        assertThat(all.get(rich).openLots().get(0).remaining()).isEqualTo(40);
+        assertThat(all.get(empty).state()).isEqualTo(fresh(empty));
+        assertThat(all.get(empty).openLots()).isEmpty();
+        assertThat(tx(() -> repo().lockAll(List.of()))).isEmpty();
+    }
+
+    @Test
+    void updateAllStoresEveryAccountsChangesAndAdvancesEachVersion() {
+        CustomerId one = opened();
+        CustomerId two = opened(highCustomer());
+        LoyaltyAccount earlier = locked(one);
+        LedgerEntry earning = earn(earlier, T0, 100);
+        store(earlier);
+        java.util.Map<CustomerId, LoyaltyAccount> all = tx(() -> repo().lockAll(List.of(one, two)));
+        LoyaltyAccount first = all.get(one);
+        LoyaltyAccount second = all.get(two);
+        first.clawBack(id(), id(), PurchaseId.next(IDS), 30, earning, LATER);
+        first.evaluateTier(BRONZE, 70, LATER);
+        LedgerEntry earned = LoyaltyFixtures.earn(second, T0, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
+        second.adjust(id(), id(), 7, "welcome", LATER.plusSeconds(YEAR), LATER);
+
+        persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(second, first)));
+
+        assertThat(first.version()).isEqualTo(2);
+        assertThat(second.version()).isEqualTo(1);
+        assertThat(find(one)).contains(first.state());
+        assertThat(find(two)).contains(second.state());
+        assertThat(find(one).orElseThrow().earnedInWindow()).isEqualTo(70);
+        assertThat(sums(one)).isEqualTo(new LedgerSums(70, 0, 70, 70, 2));
+        assertThat(sums(two)).isEqualTo(new LedgerSums(32, 0, 32, 32, 2));
+        assertThat(entries(two)).contains(earned);
+        assertThat(locked(one).openLots()).extracting(PointsLot::remaining).containsExactly(70L);
+        assertThat(locked(two).openLots()).extracting(PointsLot::remaining).containsExactlyInAnyOrder(25L, 7L);
+        persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of()));
+    }
+
+    @Test
+    void anUpdateAllWithOneStaleAccountIsAConflictAndStoresNoneOfThem() {
+        CustomerId one = opened();
+        CustomerId two = opened(highCustomer());
+        LoyaltyAccount stale = locked(one);
+        LoyaltyAccount winner = locked(one);
+        winner.adjust(id(), id(), 100, "first", LATER.plusSeconds(YEAR), LATER);
+        store(winner);
+        LoyaltyAccount other = locked(two);
+        other.adjust(id(), id(), 5, "other", LATER.plusSeconds(YEAR), LATER);
+        stale.adjust(id(), id(), 5, "second", LATER.plusSeconds(YEAR), LATER);
+
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(other,
+                stale)))).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("stale_version"));
+
+        assertThat(find(one)).contains(winner.state());
+        assertThat(find(two)).contains(fresh(two));
+        assertThat(entries(two)).isEmpty();
+        assertThat(sums(one)).isEqualTo(new LedgerSums(100, 0, 100, 100, 1));
+    }
+
+    @Test
+    void findAllReadsTheRowsOfTheAccountsThatExist() {
+        CustomerId one = opened();
+        CustomerId two = opened(highCustomer());
+        CustomerId none = customer();
+        LoyaltyAccount account = locked(one);
+        earn(account, T0, 12);
+        store(account);
+
+        assertThat(tx(() -> repo().findAll(List.of(two, none, one, one))))
+                .isEqualTo(java.util.Map.of(one, account.state(), two, fresh(two)));
+        assertThat(tx(() -> repo().findAll(List.of()))).isEmpty();
+    }
+
+    @Test
+    void findEntriesReadsTheEntriesOfTheKindInThoseLedgersUnderThoseReferencesWithTheirLines() {
+        CustomerId one = opened();
+        CustomerId two = opened(highCustomer());
+        CustomerId third = opened();
+        PurchaseId p1 = PurchaseId.next(IDS);
+        PurchaseId p2 = PurchaseId.next(IDS);
+        PurchaseId p3 = PurchaseId.next(IDS);
+        LoyaltyAccount a = locked(one);
+        LedgerEntry e1 = LoyaltyFixtures.earn(a, id(), p1, T0, T0.plusSeconds(YEAR),
+                List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
+        LoyaltyFixtures.earn(a, id(), p2, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 10)));
+        store(a);
+        LoyaltyAccount b = locked(two);
+        LedgerEntry e3 = LoyaltyFixtures.earn(b, id(), p3, T0, T0.plusSeconds(YEAR), List.of(line(1, owl, 1, 7)));
+        store(b);
+        LoyaltyAccount c = locked(third);
+        LoyaltyFixtures.earn(c, id(), p1, T0, T0.plusSeconds(YEAR), List.of(line(1, owl, 1, 3)));
+        store(c);
+
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(one, two),
+                List.of(p1.toString(), p3.toString(), PurchaseId.next(IDS).toString()))))
+                .containsExactlyInAnyOrder(e1, e3);
+        assertThat(tx(() -> repo().findEntries(EntryKind.CLAWBACK, List.of(one, two), List.of(p1.toString()))))
+                .isEmpty();
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(one), List.of(p1 + " "))))
+                .as("matched exactly").isEmpty();
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(), List.of(p1.toString())))).isEmpty();
+    }
+
+    @Test
+    void earnedBetweenAllSumsEachCustomersWindowAndZeroForTheRest() {
+        CustomerId one = opened();
+        CustomerId two = opened(highCustomer());
+        CustomerId none = customer();
+        LoyaltyAccount a = locked(one);
+        LedgerEntry early = earn(a, T0, 40);
+        earn(a, LATER, 10);
+        store(a);
+        a = locked(one);
+        a.clawBack(id(), id(), PurchaseId.next(IDS), 15, early, LATER);
+        store(a);
+
+        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two, none), T0, LATER)))
+                .isEqualTo(java.util.Map.of(one, 35L, two, 0L, none, 0L));
+        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one), LATER, LATER)))
+                .isEqualTo(java.util.Map.of(one, 10L));
+        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two), T0, LATER)).get(one))
+                .isEqualTo(tx(() -> repo().earnedBetween(one, T0, LATER)));
+    }
 }

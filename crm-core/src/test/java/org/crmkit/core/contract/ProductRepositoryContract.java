@@ -381,4 +381,15 @@ public abstract class ProductRepositoryContract extends PortContract {
     private List<ProductId> ids(ProductSearchCriteria criteria) {
         return tx(() -> repo().search(criteria, 100)).stream().map(Product::id).toList();
     }
+
+    @Test
+    void findBySkusFindsTheProductsOfTheNormalizedSkusExactly() {
+        Product one = stored("AB-1", "One", null);
+        Product two = stored("CD-2", "Two", null);
+        stored("EF-3", "Three", null);
+
+        assertThat(tx(() -> repo().findBySkus(List.of("CD-2", "AB-1", "AB-1", "XX-9", "ab-1", "ÄB-1"))))
+                .extracting(Product::snapshot).containsExactlyInAnyOrder(one.snapshot(), two.snapshot());
+        assertThat(tx(() -> repo().findBySkus(List.of()))).isEmpty();
+    }
 }

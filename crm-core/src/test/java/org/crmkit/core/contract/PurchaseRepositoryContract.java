@@ -588,4 +588,90 @@ public abstract class PurchaseRepositoryContract extends PortContract {
                 .extracting(Purchase::id).containsExactly(newer.id());
         assertThat(tx(() -> repo().findWithProduct(customer, yak, T0.plusSeconds(600), 10))).isEmpty();
     }
+
+    @Test
+    void findReturnReferencesFindsExactlyTheReferencesOfStoredReturns() {
+        Purchase p = load(stored(customer(), T0, line(1, fox, 5, "3", "EUR"), line(2, owl, 1, "2", "EUR")).id());
+        p.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER, "shop:C-1#1");
+        p.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(2, 1), LATER, "shop:C-1#2");
+        update(p);
+
+        assertThat(tx(() -> repo().findReturnReferences(List.of("shop:C-1#2", "shop:C-1#1", "shop:C-1#3",
+                "SHOP:C-1#1", "shop:C-1#1 ")))).containsExactlyInAnyOrder("shop:C-1#1", "shop:C-1#2");
+        assertThat(tx(() -> repo().findReturnReferences(List.of()))).isEmpty();
+    }
+
+    @Test
+    void findWithProductsAnswersEachQueryAsFindWithProductDoes() {
+        CustomerId customer = customer();
+        CustomerId other = customer();
+        stored(customer, T0, line(1, fox, 1, "1", "EUR"));
+        stored(customer, T0.plusSeconds(60), line(1, owl, 1, "1", "EUR"), line(2, fox, 2, "1", "EUR"));
+        stored(customer, T0.plusSeconds(60), line(1, fox, 3, "1", "EUR"));          // a tie: by id bytes
+        stored(customer, T0.plusSeconds(120), line(1, owl, 1, "1", "EUR"));
+        stored(customer, T0.plusSeconds(180), line(1, fox, 1, "1", "EUR"));
+        stored(other, T0.plusSeconds(30), line(1, fox, 1, "1", "EUR"), line(2, yak, 1, "1", "EUR"));
+        List<PurchaseRepository.ProductHolding> queries = List.of(
+                new PurchaseRepository.ProductHolding(customer, fox, T0.plusSeconds(120)),
+                new PurchaseRepository.ProductHolding(customer, fox, T0.plusSeconds(60)),
+                new PurchaseRepository.ProductHolding(customer, owl, T0.plusSeconds(600)),
+                new PurchaseRepository.ProductHolding(customer, yak, T0.plusSeconds(600)),
+                new PurchaseRepository.ProductHolding(other, fox, T0.plusSeconds(600)),
+                new PurchaseRepository.ProductHolding(other, yak, T0));
+
+        for (int limit : new int[] {10, 2, 1}) {
+            Map<PurchaseRepository.ProductHolding, List<Purchase>> found = tx(() -> repo().findWithProducts(
+                    queries, limit));
+            assertThat(found).containsOnlyKeys(queries);
+            for (PurchaseRepository.ProductHolding q : queries) {
+                assertThat(found.get(q)).as("%s, limit %d", q, limit).extracting(Purchase::snapshot)
+                        .containsExactlyElementsOf(tx(() -> repo().findWithProduct(q.customer(), q.product(),
+                                q.before(), limit)).stream().map(Purchase::snapshot).toList());
+            }
+        }
+        assertThat(tx(() -> repo().findWithProducts(queries, 10)).get(queries.get(0))).hasSize(3);
+        assertThat(tx(() -> repo().findWithProducts(List.of(), 10))).isEmpty();
+    }
+
+    @Test
+    void updateAllStoresEveryPurchasesNewReturnsAndAdvancesEachVersion() {
+        Purchase one = load(stored(customer(), T0, line(1, fox, 5, "2", "EUR"), line(2, owl, 2, "1", "EUR")).id());
+        Purchase two = load(stored(customer(), T0, line(1, yak, 3, "4", "EUR")).id());
+        one.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 2), LATER, "r-1");
+        update(one);
+        one.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1, 2, 2), LATER.plusSeconds(1), "r-2");
+        one.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER.plusSeconds(2));
+        two.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 3), LATER, "r-3");
+
+        persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(two, one)));
+
+        assertThat(one.version()).isEqualTo(2);
+        assertThat(two.version()).isEqualTo(1);
+        assertThat(load(one.id()).snapshot()).isEqualTo(one.snapshot());
+        assertThat(load(two.id()).snapshot()).isEqualTo(two.snapshot());
+        assertThat(load(one.id()).snapshot().lines()).extracting(PurchaseLine::returned).containsExactly(4, 2);
+        assertThat(load(one.id()).snapshot().returns()).hasSize(3);
+        assertThat(tx(() -> repo().findReturnReferences(List.of("r-1", "r-2", "r-3")))).hasSize(3);
+        persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of()));
+    }
+
+    @Test
+    void anUpdateAllWithOneStalePurchaseIsAConflictAndStoresNoneOfThem() {
+        Purchase one = stored(customer(), T0, line(1, fox, 5, "2", "EUR"));
+        Purchase other = load(stored(customer(), T0, line(1, yak, 3, "4", "EUR")).id());
+        Purchase winner = load(one.id());
+        Purchase stale = load(one.id());
+        winner.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER);
+        update(winner);
+        stale.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 2), LATER);
+        other.returnLines(UuidV7.next(SalesFixtures.IDS), Map.of(1, 1), LATER);
+
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(other,
+                stale)))).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("stale_version"));
+
+        assertThat(load(one.id()).snapshot()).isEqualTo(winner.snapshot());
+        assertThat(load(other.id()).snapshot().returns()).isEmpty();
+        assertThat(load(other.id()).version()).isZero();
+    }
 }

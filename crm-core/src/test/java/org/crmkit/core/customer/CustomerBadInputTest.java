@@ -211,6 +211,27 @@ class CustomerBadInputTest {
         assertThat(e.fields()).containsExactly("customerId");
     }
 
+    @Test
+    void manyReferencesMustBeOneToAThousandEachNotBlankAndAtMost100Characters() {
+        List<String> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= org.crmkit.core.customer.port.in.Customers.MOST_REFERENCES; i++) {
+            tooMany.add("ref-" + i);
+        }
+        for (List<String> references : java.util.Arrays.asList(null, List.<String>of(), tooMany)) {
+            assertThat(refusedWithoutEffect(InvalidCommandException.class,
+                    () -> customers.findByExternalReferences(CRM_MANAGER, references)).fields())
+                    .containsExactly("externalReferences");
+        }
+        for (String bad : java.util.Arrays.asList(null, " ", "r".repeat(101))) {
+            List<String> references = java.util.Arrays.asList("ref-1", bad);
+            assertThat(refusedWithoutEffect(InvalidCommandException.class,
+                    () -> customers.findByExternalReferences(CRM_MANAGER, references)).fields())
+                    .singleElement().asString().startsWith("externalReferences");
+        }
+        assertThat(refusedWithoutEffect(InvalidCommandException.class,
+                () -> customers.findByExternalReferences(null, List.of("ref-1"))).fields()).containsExactly("actor");
+    }
+
     // ---- register: uniqueness ---------------------------------------------------------------------------------
 
     @Test

@@ -109,6 +109,25 @@ class CustomerUseCasesTest {
     }
 
     @Test
+    void manyReferencesAreLookedUpAtOnceByWhoMayViewEveryCustomerLeavingOutErasedAndUnknownOnes() {
+        CustomerView one = customers.register(SALES_MANAGER, aRegistration().externalReference("host-1").command());
+        CustomerView two = customers.register(SALES_MANAGER, aRegistration().named("Otto", "Other")
+                .email("otto@example.org").externalReference("host-2").command());
+        CustomerView gone = customers.register(SALES_MANAGER, aRegistration().named("Gina", "Gone")
+                .email("gina@example.org").externalReference("host-3").command());
+        customers.erase(CRM_MANAGER, gone.id());
+
+        assertThat(customers.findByExternalReferences(CRM_MANAGER, List.of(" host-1 ", "host-2", "host-3", "host-9",
+                "HOST-1"))).isEqualTo(java.util.Map.of("host-1", one, "host-2", two));
+        for (Actor partial : List.of(Actor.customer(one.id()),
+                TestStaff.enrol(crm, org.crmkit.core.shared.StaffId.next(clock), Role.SALES_REP))) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> customers.findByExternalReferences(
+                    partial, List.of("host-1")))).as("only a grant on every customer covers many at once")
+                    .isInstanceOf(org.crmkit.core.shared.AccessDeniedException.class);
+        }
+    }
+
+    @Test
     void staffRegisterACustomerWithNormalizedDetailsAndTheTimeOfTheClock() {
         CustomerView view = customers.register(SALES_MANAGER, aRegistration().named("  Zoë 🦊 ", " Ångström ")
                 .email("  Zoe.Angstrom@Example.ORG ").phone("+41 (44) 668-18-00")

@@ -289,6 +289,27 @@ class ProductBadInputTest {
                 .fields()).containsExactly("sku");
     }
 
+    @Test
+    void findBySkusNeedsOneToAThousandSkusNoneOfThemNull() {
+        java.util.List<String> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= org.crmkit.core.product.port.in.Products.MOST_SKUS; i++) {
+            tooMany.add("SKU-" + i);
+        }
+        java.util.List<String> withNull = new java.util.ArrayList<>(java.util.Arrays.asList("JKT-1", null));
+        for (java.util.List<String> skus : java.util.Arrays.asList(null, List.<String>of(), tooMany)) {
+            assertThat(refusedWithoutEffect(InvalidCommandException.class, () -> products.findBySkus(manager, skus))
+                    .fields()).containsExactly("skus");
+        }
+        assertThat(refusedWithoutEffect(InvalidCommandException.class, () -> products.findBySkus(manager,
+                withNull)).fields()).singleElement().asString().startsWith("skus");
+    }
+
+    @Test
+    void findBySkusLeavesOutSkusNoProductCouldHoldInsteadOfRefusingThem() {
+        assertThat(products.findBySkus(manager, List.of(" ", "ab c", "é", "jkt-1")))
+                .containsOnlyKeys("jkt-1");
+    }
+
     // ---- product names and descriptions ------------------------------------------------------------------------
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -566,8 +587,9 @@ class ProductBadInputTest {
                 Map.entry("retire", () -> products.retire(null, new RetireProductCommand(jacket.id(), null))),
                 Map.entry("findById", () -> products.findById(null, jacket.id())),
                 Map.entry("findBySku", () -> products.findBySku(null, "JKT-1")),
+                Map.entry("findBySkus", () -> products.findBySkus(null, List.of("JKT-1"))),
                 Map.entry("search", () -> products.search(null, ProductSearchQuery.all(10))));
-        assertThat(calls).hasSize(12);
+        assertThat(calls).hasSize(13);
         calls.forEach((name, call) -> {
             InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, call);
             assertThat(e.fields()).as(name).containsExactly("actor");

@@ -258,6 +258,9 @@ class ProductUseCasesTest {
         assertThat(products.findBySku(manager, " ab-12/x.y_z")).contains(runner);
         assertThat(products.findBySku(manager, "AB-12/X.Y_Z")).contains(runner);
         assertThat(products.findBySku(manager, "AB-12")).isEmpty();
+        assertThat(products.findBySkus(manager, List.of(" ab-12/x.y_z", "AB-12/X.Y_Z", "AB-12")))
+                .as("each SKU as asked, the unknown left out")
+                .isEqualTo(java.util.Map.of(" ab-12/x.y_z", runner, "AB-12/X.Y_Z", runner));
         assertThat(products.findById(manager, ProductId.next(clock))).as("unknown id: empty, no error").isEmpty();
         assertThat(publisher.events()).containsExactly(new ProductChanged(runner.id(), "created", clock.instant()));
         assertThat(auditOf("product", runner.id().value())).singleElement().satisfies(e -> {

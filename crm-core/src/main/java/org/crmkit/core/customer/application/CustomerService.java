@@ -140,6 +140,30 @@ final class CustomerService implements Customers {
         });
     }
 
+    @Override
+    public Map<String, CustomerView> findByExternalReferences(Actor actor, List<String> externalReferences) {
+        support.validate(actor, new ReferencesQuery(externalReferences));
+        List<String> references = externalReferences.stream().map(String::strip).distinct().toList();
+        return support.transaction(() -> {
+            // a target that is no one's: only a grant on every customer covers it
+            support.authorize(actor, Permission.CUSTOMER_VIEW, AccessTarget.none(), "customer.view", TYPE, null);
+            Map<String, CustomerView> found = new LinkedHashMap<>();
+            for (Customer c : customers.findByExternalReferences(references)) {
+                if (c.snapshot().status() != org.crmkit.core.customer.domain.CustomerStatus.ERASED
+                        && references.contains(c.snapshot().externalReference())) {
+                    found.put(c.snapshot().externalReference(), CustomerView.of(c.snapshot()));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** @param externalReferences the references asked for */
+    record ReferencesQuery(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1,
+            max = Customers.MOST_REFERENCES) List<@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 100) String> externalReferences) {
+    }
+
     /** @param externalReference the reference asked for */
     record ReferenceQuery(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100)
                           String externalReference) {

@@ -4,9 +4,11 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.crmkit.core.loyalty.domain.CategoryRef;
@@ -24,13 +26,19 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
 
 /**
- * Earns points for a recorded purchase and claws them back for a return, inside the sales transaction. An anonymous
+ * Earns points for recorded purchases and claws them back for returns, inside the sales transaction. An anonymous
  * sale earns nothing; a customer's account opens with their first earning.
+ *
+ * <p>One mechanism for one purchase and for a bulk import's batch: the accounts concerned are read, opened and locked
+ * together (in the order of their ids), their tier windows summed together, every posting decided by the
+ * {@link LoyaltyAccount} in the order the sales area gives (purchases, then returns), and the changes stored together.
+ * A purchase or return on its own is a batch of one.
  */
 final class LoyaltyEarning implements PurchaseParticipant {
     private static final Actor LOOKUP = Actor.system("crmkit.loyalty");
@@ -49,57 +57,130 @@ final class LoyaltyEarning implements PurchaseParticipant {
 
     @Override
     public void purchaseRecorded(RecordedPurchase purchase) {
-        CustomerId customer = purchase.customer();
-        if (customer == null) {
+        batchRecorded(List.of(purchase), List.of());
+    }
+
+    @Override
+    public void purchaseReturned(ReturnedPurchase returned) {
+        batchRecorded(List.of(), List.of(returned));
+    }
+
+    @Override
+    public void batchRecorded(List<RecordedPurchase> purchases, List<ReturnedPurchase> returns) {
+        List<RecordedPurchase> bought = purchases.stream().filter(p -> p.customer() != null).toList();
+        List<ReturnedPurchase> returned = returns.stream().filter(r -> r.customer() != null).toList();
+        if (bought.isEmpty() && returned.isEmpty()) {
             return;
         }
+        Set<CustomerId> customers = new LinkedHashSet<>();
+        bought.forEach(p -> customers.add(p.customer()));
+        returned.forEach(r -> customers.add(r.customer()));
         // read without a lock: a purchase that earns nothing opens no account, and a locking read of a missing
         // account would block (on MySQL: deadlock) parallel first earnings of other customers (see openAndLock)
-        String tier = accounts.find(customer).map(LoyaltyAccountState::tier).orElse(program.lowestTier().name());
-        List<EarnedLine> lines = program.earn(purchase, program.tier(tier), categoryPaths());
-        if (lines.stream().mapToLong(EarnedLine::points).sum() == 0) {
-            return;
+        Map<CustomerId, LoyaltyAccountState> known = accounts.findAll(customers);
+        Function<ProductId, List<CategoryRef>> paths = categoryPaths();
+        Set<CustomerId> earning = new LinkedHashSet<>();
+        for (RecordedPurchase purchase : bought) {
+            String tier = known.containsKey(purchase.customer()) ? known.get(purchase.customer()).tier()
+                    : program.lowestTier().name();
+            if (!earning.contains(purchase.customer())
+                    && points(program.earn(purchase, program.tier(tier), paths)) > 0) {
+                earning.add(purchase.customer());
+            }
         }
         Instant now = support.now();
-        LoyaltyAccount account = LoyaltyService.openAndLock(support, accounts, program, customer);
-        if (!account.state().tier().equals(tier)) {
-            // the tier moved between the read and the lock
-            lines = program.earn(purchase, program.tier(account.state().tier()), categoryPaths());
+        open(earning.stream().filter(c -> !known.containsKey(c)).toList(), now);
+        // a return takes back only from an account older than this transaction or opened in it: no locking read of
+        // a missing account (see openAndLock)
+        Set<CustomerId> concerned = new LinkedHashSet<>(earning);
+        returned.stream().map(ReturnedPurchase::customer).filter(known::containsKey).forEach(concerned::add);
+        if (concerned.isEmpty()) {
+            return;
+        }
+        Map<CustomerId, LoyaltyAccount> locked = accounts.lockAll(concerned);
+        Map<CustomerId, Long> window = accounts.earnedBetweenAll(locked.keySet(), program.windowStart(now), now);
+        Map<CustomerId, LoyaltyAccount> changed = new LinkedHashMap<>();
+        Map<PurchaseId, LedgerEntry> earnedNow = new HashMap<>();
+        for (RecordedPurchase purchase : bought) {
+            LoyaltyAccount account = earning.contains(purchase.customer()) ? locked.get(purchase.customer()) : null;
+            LedgerEntry entry = account == null ? null : earn(account, purchase, paths, now);
+            if (entry != null) {
+                earnedNow.put(purchase.id(), entry);
+                reviewTier(account, window, now);
+                changed.put(purchase.customer(), account);
+            }
+        }
+        List<ReturnedPurchase> clawing = returned.stream().filter(r -> locked.containsKey(r.customer())).toList();
+        Map<List<Object>, LedgerEntry> earlier = earlierEarnings(clawing, earnedNow);
+        for (ReturnedPurchase r : clawing) {
+            LedgerEntry earned = earnedNow.containsKey(r.purchase()) ? earnedNow.get(r.purchase())
+                    : earlier.get(List.of(r.customer(), r.purchase().toString()));
+            LoyaltyAccount account = locked.get(r.customer());
+            if (clawBack(account, r, earned, now)) {
+                reviewTier(account, window, now);
+                changed.put(r.customer(), account);
+            }
+        }
+        accounts.updateAll(locked.values().stream().filter(a -> changed.containsKey(a.state().customer()))
+                .toList());
+    }
+
+    /** Opens the accounts of customers who earn for the first time, publishing the openings this call made. */
+    private void open(List<CustomerId> newcomers, Instant now) {
+        if (newcomers.isEmpty()) {
+            return;
+        }
+        List<LoyaltyAccount> fresh = newcomers.stream()
+                .map(c -> LoyaltyAccount.open(c, program.lowestTier(), now)).toList();
+        Set<CustomerId> opened = accounts.addAllIfAbsent(fresh);
+        fresh.stream().filter(a -> opened.contains(a.state().customer()))
+                .forEach(a -> support.publishAfterCommit(a.pullEvents()));
+    }
+
+    /** @return the entry posting what the purchase earned at the account's tier now, or {@code null} for nothing */
+    private LedgerEntry earn(LoyaltyAccount account, RecordedPurchase purchase,
+                             Function<ProductId, List<CategoryRef>> paths, Instant now) {
+        List<EarnedLine> lines = program.earn(purchase, program.tier(account.state().tier()), paths);
+        if (points(lines) == 0) {
+            return null;
         }
         UUID lot = UuidV7.next(support.clock());
         Instant expiry = program.expiryOf(purchase.occurredAt());
-        account.earn(UuidV7.next(support.clock()), lot, purchase.id(), purchase.occurredAt(), expiry, lines, now);
+        LedgerEntry entry = account.earn(UuidV7.next(support.clock()), lot, purchase.id(), purchase.occurredAt(),
+                expiry, lines, now);
         if (!expiry.isAfter(now)) {
             // a sale old enough (an import of past years) earns points that expired already: they expire at once,
             // so they count as earned but are never spendable
             account.expireLot(UuidV7.next(support.clock()), lot, now);
         }
-        store(account, now);
+        return entry;
     }
 
-    @Override
-    public void purchaseReturned(ReturnedPurchase returned) {
-        CustomerId customer = returned.customer();
-        if (customer == null) {
-            return;
+    /**
+     * The stored earnings the returns take back from, read together, by customer and reference; those posted in this
+     * batch are not read.
+     */
+    private Map<List<Object>, LedgerEntry> earlierEarnings(List<ReturnedPurchase> clawing,
+                                                          Map<PurchaseId, LedgerEntry> earnedNow) {
+        List<ReturnedPurchase> stored = clawing.stream().filter(r -> !earnedNow.containsKey(r.purchase())).toList();
+        Map<List<Object>, LedgerEntry> earlier = new HashMap<>();
+        if (!stored.isEmpty()) {
+            accounts.findEntries(EntryKind.EARN, stored.stream().map(ReturnedPurchase::customer).toList(),
+                    stored.stream().map(r -> r.purchase().toString()).toList())
+                    .forEach(e -> earlier.put(List.of(e.customer(), e.reference()), e));
         }
-        // a customer whose purchase earned has an account older than this transaction: no locking read of a
-        // missing account (see openAndLock)
-        if (accounts.find(customer).isEmpty()) {
-            return;
-        }
-        Optional<LoyaltyAccount> locked = accounts.lock(customer);
-        if (locked.isEmpty()) {
-            return;
-        }
-        Optional<LedgerEntry> earning = accounts.findEntry(customer, EntryKind.EARN, returned.purchase().toString());
-        if (earning.isEmpty() || !program.expiryOf(earning.get().earnedAt()).isAfter(support.now())) {
+        return earlier;
+    }
+
+    /** @return whether the account took back what the returned lines earned */
+    private boolean clawBack(LoyaltyAccount account, ReturnedPurchase returned, LedgerEntry earning, Instant now) {
+        if (earning == null || !program.expiryOf(earning.earnedAt()).isAfter(now)) {
             // nothing earned, or the points expired already: what expired is gone and is not taken again from the
             // customer's live points
-            return;
+            return false;
         }
         Map<Integer, EarnedLine> earnedByLine = new HashMap<>();
-        earning.get().lines().forEach(l -> earnedByLine.put(l.lineNumber(), l));
+        earning.lines().forEach(l -> earnedByLine.put(l.lineNumber(), l));
         long points = 0;
         for (ReturnedLine line : returned.lines()) {
             EarnedLine earned = earnedByLine.get(line.number());
@@ -110,12 +191,12 @@ final class LoyaltyEarning implements PurchaseParticipant {
                         - share(earned.points(), line.returnedBefore(), line.bought());
             }
         }
-        LoyaltyAccount account = locked.get();
-        Instant now = support.now();
-        if (account.clawBack(UuidV7.next(support.clock()), returned.returnId(), returned.purchase(), points,
-                earning.get(), now) != null) {
-            store(account, now);
-        }
+        return account.clawBack(UuidV7.next(support.clock()), returned.returnId(), returned.purchase(), points,
+                earning, now) != null;
+    }
+
+    private static long points(List<EarnedLine> lines) {
+        return lines.stream().mapToLong(EarnedLine::points).sum();
     }
 
     /** @return {@code floor(points x part / whole)} without overflow */
@@ -124,13 +205,14 @@ final class LoyaltyEarning implements PurchaseParticipant {
                 .longValueExact();
     }
 
-    /** Re-evaluates the tier with what was just earned or taken back, stores, and publishes after commit. */
-    private void store(LoyaltyAccount account, Instant now) {
-        CustomerId customer = account.state().customer();
+    /**
+     * Re-evaluates the tier with what was just earned or taken back (the window as stored before this batch plus the
+     * account's postings not stored yet) and publishes the account's events after commit.
+     */
+    private void reviewTier(LoyaltyAccount account, Map<CustomerId, Long> storedWindow, Instant now) {
         Instant from = program.windowStart(now);
-        long earned = accounts.earnedBetween(customer, from, now) + account.pendingEarned(from, now);
+        long earned = storedWindow.getOrDefault(account.state().customer(), 0L) + account.pendingEarned(from, now);
         account.evaluateTier(program.tierFor(earned), earned, now);
-        accounts.update(account);
         support.publishAfterCommit(account.pullEvents());
     }
 

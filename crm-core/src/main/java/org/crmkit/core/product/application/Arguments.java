@@ -18,6 +18,11 @@ final class Arguments {
     record SkuQuery(@NotBlank @Size(max = 200) String sku) {
     }
 
+    /** @param skus the SKUs asked for */
+    record SkusQuery(@NotNull @Size(min = 1, max = org.crmkit.core.product.port.in.Products.MOST_SKUS)
+                     java.util.List<@NotNull String> skus) {
+    }
+
     /** A query without arguments (only the actor is checked). */
     record NoQuery() {
     }

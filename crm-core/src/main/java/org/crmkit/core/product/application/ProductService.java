@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -234,6 +235,30 @@ final class ProductService implements Products {
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
             return products.findBySku(normalized).map(p -> ProductView.of(p.snapshot()));
+        });
+    }
+
+    @Override
+    public Map<String, ProductView> findBySkus(Actor actor, List<String> skus) {
+        support.validate(actor, new Arguments.SkusQuery(skus));
+        Map<String, List<String>> asked = new LinkedHashMap<>();
+        for (String sku : skus) {
+            try {
+                asked.computeIfAbsent(Product.normalizeSku(sku), k -> new ArrayList<>()).add(sku);
+            } catch (InvalidValueException e) {
+                // no product holds it: left out, as the method says
+            }
+        }
+        return support.transaction(() -> {
+            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
+            Map<String, ProductView> found = new LinkedHashMap<>();
+            if (!asked.isEmpty()) {
+                for (Product p : products.findBySkus(asked.keySet())) {
+                    ProductView view = ProductView.of(p.snapshot());
+                    asked.getOrDefault(view.sku(), List.of()).forEach(sku -> found.put(sku, view));
+                }
+            }
+            return found;
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.sales.port.in.UnreadableLine;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
@@ -50,6 +53,8 @@ final class SalesImport {
     private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
     /** Most characters of a product name (the catalog's limit). */
     private static final int PRODUCT_NAME = 200;
+    /** Most of a customer's latest purchases of a product that a cancelled line looks through. */
+    private static final int CANDIDATES = 50;
     /** Most SKUs and customer references remembered per import. */
     private static final int CACHE = 200_000;
 
@@ -224,6 +229,7 @@ final class SalesImport {
             if (batch.isEmpty()) {
                 return;
             }
+            resolve(batch);
             List<Prepared> prepared = new ArrayList<>();
             for (Order order : batch) {
                 Prepared p = prepare(order);
@@ -315,6 +321,53 @@ final class SalesImport {
             return prepared.lines.isEmpty() ? null : prepared;
         }
 
+        /**
+         * Looks up the batch's SKUs and customer references not seen before, together in one transaction; what is
+         * not found this way is looked up (and, as the options say, created) one by one when the orders are prepared.
+         */
+        private void resolve(List<Order> batch) {
+            Set<String> newSkus = new LinkedHashSet<>();
+            Set<String> newReferences = new LinkedHashSet<>();
+            for (Order order : batch) {
+                for (SaleLine line : order.lines) {
+                    String sku = line.sku().strip();
+                    if (!skus.containsKey(sku)) {
+                        newSkus.add(sku);
+                    }
+                    String reference = line.customerReference() == null ? null : line.customerReference().strip();
+                    if (reference != null && !references.containsKey(reference)) {
+                        newReferences.add(reference);
+                    }
+                }
+            }
+            if (newSkus.isEmpty() && newReferences.isEmpty()) {
+                return;
+            }
+            try {
+                support.transaction(() -> {
+                    for (List<String> chunk : chunks(List.copyOf(newSkus), Products.MOST_SKUS)) {
+                        products.findBySkus(LOOKUP, chunk).forEach((sku, product) -> remember(skus, sku,
+                                Optional.of(product)));
+                    }
+                    for (List<String> chunk : chunks(List.copyOf(newReferences), Customers.MOST_REFERENCES)) {
+                        customers.findByExternalReferences(LOOKUP, chunk).forEach((reference, customer) ->
+                                remember(references, reference, Optional.of(customer.id())));
+                    }
+                    return null;
+                });
+            } catch (CrmException e) {
+                // a SKU or reference the lookups refuse as a whole: every line is looked up on its own instead
+            }
+        }
+
+        private static <T> List<List<T>> chunks(List<T> all, int size) {
+            List<List<T>> chunks = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += size) {
+                chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+            }
+            return chunks;
+        }
+
         private Optional<ProductView> product(SaleLine line) {
             String sku = line.sku().strip();
             Optional<ProductView> known = skus.get(sku);
@@ -399,7 +452,12 @@ final class SalesImport {
             cache.put(key, value);
         }
 
-        /** Stores prepared orders in the current transaction; counts into the tally, applied only on commit. */
+        /**
+         * Stores prepared orders in the current transaction; counts into the tally, applied only on commit. The
+         * purchases go in together, then the cancellations become returns against purchases held in memory (each
+         * changed purchase stored once), then the audit entries go in together and the participants (loyalty) act on
+         * the batch's purchases and returns together.
+         */
         private void storeAll(List<Prepared> prepared, Tally tally) {
             Map<String, Purchase> earlier = purchases.findByReferences(source, prepared.stream()
                     .filter(p -> !p.order.cancellation).map(p -> p.order.reference).toList());
@@ -425,17 +483,54 @@ final class SalesImport {
                 }
             }
             purchases.addAll(fresh);
+            List<AuditEntry> audits = new ArrayList<>();
             for (Purchase purchase : fresh) {
-                support.audit(actor, "purchase.record", SalesService.TYPE, purchase.id().value());
+                audits.add(support.auditEntry(actor, "purchase.record", SalesService.TYPE, purchase.id().value()));
                 support.publishAfterCommit(purchase.pullEvents());
-                sales.participate(purchase);
                 tally.imported += freshOrders.get(purchase.id()).lines.size();
                 tally.purchases++;
             }
-            for (Prepared p : prepared) {
-                if (p.order.cancellation) {
-                    cancel(p, tally);
-                }
+            List<Prepared> cancellations = prepared.stream().filter(p -> p.order.cancellation).toList();
+            Returns returns = new Returns(purchases.findReturnReferences(cancellations.stream()
+                    .flatMap(p -> p.lines.stream().map(line -> returnReference(p, line))).toList()),
+                    purchases.findWithProducts(cancellations.stream().flatMap(p -> p.lines.stream()
+                            .map(line -> holding(p, line))).toList(), CANDIDATES));
+            for (Prepared p : cancellations) {
+                cancel(p, tally, returns, audits);
+            }
+            purchases.updateAll(List.copyOf(returns.changed.values()));
+            support.audit(audits);
+            sales.participate(fresh, returns.made);
+        }
+
+        /** @return the query of the purchases a cancelled line may take back from */
+        private PurchaseRepository.ProductHolding holding(Prepared p, SaleLine line) {
+            return new PurchaseRepository.ProductHolding(p.customer, p.productOf.get(line.lineNumber()).id(),
+                    SalesService.storable(line.occurredAt()));
+        }
+
+        /** The return references of the order's lines; the source's length first, so that no source and order can
+         * spell another's reference. */
+        private String returnReference(Prepared p, SaleLine line) {
+            return source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
+        }
+
+        /** A batch's returns: the references already used, the purchases they changed, what participants hear. */
+        private static final class Returns {
+            final Set<String> references;
+            final Map<PurchaseId, Purchase> changed = new LinkedHashMap<>();
+            final List<PurchaseParticipant.ReturnedPurchase> made = new ArrayList<>();
+
+            final Map<PurchaseRepository.ProductHolding, List<Purchase>> holding;
+
+            Returns(Set<String> storedBefore, Map<PurchaseRepository.ProductHolding, List<Purchase>> holding) {
+                this.references = new HashSet<>(storedBefore);
+                this.holding = holding;
+            }
+
+            /** @return the purchase as this batch changed it, if it did */
+            Purchase current(Purchase stored) {
+                return changed.getOrDefault(stored.id(), stored);
             }
         }
 
@@ -456,19 +551,20 @@ final class SalesImport {
         }
 
         /** Each cancelled line takes back from the customer's latest earlier purchase that still holds enough. */
-        private void cancel(Prepared p, Tally tally) {
+        private void cancel(Prepared p, Tally tally, Returns returns, List<AuditEntry> audits) {
             for (SaleLine line : p.lines) {
-                // the source's length first, so that no source and order can spell another's reference
-                String reference = source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
-                if (purchases.findByReturnReference(reference).isPresent()) {
+                String reference = returnReference(p, line);
+                if (!returns.references.add(reference)) {
                     tally.already++;
                     continue;
                 }
                 ProductView product = p.productOf.get(line.lineNumber());
                 int quantity = -line.quantity();
                 Instant at = SalesService.storable(line.occurredAt());
-                // the latest earlier purchase of this source holding enough, preferring one at the cancelled price
-                List<Purchase> holding = purchases.findWithProduct(p.customer, product.id(), at, 50).stream()
+                // the latest earlier purchase of this source holding enough, preferring one at the cancelled price;
+                // as this batch changed it, if it did
+                List<Purchase> holding = returns.holding.getOrDefault(holding(p, line), List.of()).stream()
+                        .map(returns::current)
                         .filter(candidate -> candidate.snapshot().source().equals(source)
                                 && lineHolding(candidate, product, quantity) != null).toList();
                 Money price = Money.of("unitPrice", line.unitPrice(), currency);
@@ -476,12 +572,16 @@ final class SalesImport {
                         .filter(candidate -> lineHolding(candidate, product, quantity).unitPrice().equals(price))
                         .findFirst().or(() -> holding.stream().findFirst());
                 if (target.isEmpty()) {
+                    returns.references.remove(reference);
                     tally.reject(line.sourceLine(), "quantity",
                             "no earlier purchase of this customer holds that many of the SKU to take back");
                     continue;
                 }
                 PurchaseLine bought = lineHolding(target.get(), product, quantity);
-                sales.returnLines(actor, target.get(), null, Map.of(bought.number(), quantity), at, reference);
+                returns.made.add(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference));
+                returns.changed.put(target.get().id(), target.get());
+                audits.add(support.auditEntry(actor, "purchase.return", SalesService.TYPE,
+                        target.get().id().value()));
                 tally.imported++;
                 tally.returns++;
             }

@@ -85,6 +85,33 @@ final class SalesService implements Sales {
         participants.forEach(p -> p.purchaseRecorded(recorded));
     }
 
+    /**
+     * Lets the participants act on a batch's new purchases and then its returns together, in the caller's
+     * transaction (a bulk import).
+     */
+    void participate(List<Purchase> recorded, List<PurchaseParticipant.ReturnedPurchase> returned) {
+        if (recorded.isEmpty() && returned.isEmpty()) {
+            return;
+        }
+        List<PurchaseParticipant.RecordedPurchase> purchases = recorded.stream().map(SalesService::recorded).toList();
+        participants.forEach(p -> p.batchRecorded(purchases, returned));
+    }
+
+    /**
+     * Records a return against a loaded purchase for a bulk import, which stores the purchase, audits and lets the
+     * participants act later, together with the rest of its batch; publishes the return's event after commit.
+     *
+     * @return what the participants are told of the return
+     */
+    PurchaseParticipant.ReturnedPurchase takeBack(Purchase purchase, Map<Integer, Integer> quantities,
+                                                  java.time.Instant at, String reference) {
+        List<PurchaseLine> before = purchase.snapshot().lines();
+        PurchaseReturn made = UseCaseSupport.commandField(() -> purchase.returnLines(UuidV7.next(support.clock()),
+                quantities, at, reference));
+        support.publishAfterCommit(purchase.pullEvents());
+        return returned(purchase, before, made);
+    }
+
     @Override
     public PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command) {
         support.validate(actor, command);

@@ -9,6 +9,7 @@ interface AuditMapper {
 
     int insert(AuditRow row);
 
+
     List<AuditRow> selectByTarget(@Param("targetType") String targetType, @Param("targetId") UUID targetId);
 
     List<AuditRow> search(SearchParams params);

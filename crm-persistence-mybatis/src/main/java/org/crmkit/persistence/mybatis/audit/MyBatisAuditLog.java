@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.audit;
 
+import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
+
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.shared.ActorType;
@@ -8,10 +10,17 @@ import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /** The audit trail in {@code crm_audit_entry}: append-only, searched newest first. */
 public final class MyBatisAuditLog implements AuditLog {
+    private static final MultiRowInsert<AuditRow> ENTRIES = MultiRowInsert.into("crm_audit_entry",
+            List.of(column("id", AuditRow::id), column("at", AuditRow::at), column("actor_type", AuditRow::actorType),
+            column("actor_ref", AuditRow::actorRef), column("action", AuditRow::action),
+            column("target_type", AuditRow::targetType), column("target_id", AuditRow::targetId),
+            column("outcome", AuditRow::outcome)));
+
     private final MyBatisUnitOfWork unitOfWork;
     private final AuditMapper mapper;
 
@@ -23,8 +32,18 @@ public final class MyBatisAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry e) {
-        mapper.insert(new AuditRow(e.id(), e.at(), e.actorType().name(), e.actorRef(), e.action(), e.targetType(),
-                e.targetId(), e.outcome().name()));
+        mapper.insert(toRow(e));
+    }
+
+    /** Appends the entries in multi-row inserts of at most {@value MultiRowInsert#CHUNK} rows. */
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        ENTRIES.insert(unitOfWork, entries.stream().map(MyBatisAuditLog::toRow).toList());
+    }
+
+    private static AuditRow toRow(AuditEntry e) {
+        return new AuditRow(e.id(), e.at(), e.actorType().name(), e.actorRef(), e.action(), e.targetType(),
+                e.targetId(), e.outcome().name());
     }
 
     @Override

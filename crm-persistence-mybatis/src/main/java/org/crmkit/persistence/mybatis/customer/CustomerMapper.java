@@ -19,6 +19,8 @@ interface CustomerMapper {
 
     List<CustomerRow> selectByExternalRef(String externalRef);
 
+    List<CustomerRow> selectByExternalRefs(@Param("refs") List<String> externalRefs);
+
     List<CustomerRow> selectByNameKeyAndPostalCode(@Param("nameKey") String nameKey,
                                                    @Param("postalCode") String postalCode);
 

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis.customer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /** Customers in {@code crm_customer} and {@code crm_customer_tag}, with optimistic locking on the version column. */
 public final class MyBatisCustomerRepository implements CustomerRepository {
+    /** Most references of one query. */
+    private static final int CHUNK = 500;
+
     private final MyBatisUnitOfWork unitOfWork;
     private final CustomerMapper mapper;
 
@@ -62,6 +66,22 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     @Override
     public Optional<Customer> findByExternalReference(String reference) {
         return unitOfWork.inTransaction(() -> restore(mapper.selectByExternalRef(reference)).stream().findFirst());
+    }
+
+    @Override
+    public List<Customer> findByExternalReferences(Collection<String> references) {
+        List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return unitOfWork.inTransaction(() -> {
+            List<Customer> found = new java.util.ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += CHUNK) {
+                found.addAll(restore(mapper.selectByExternalRefs(wanted.subList(from,
+                        Math.min(wanted.size(), from + CHUNK)))));
+            }
+            return found;
+        });
     }
 
     @Override

@@ -18,15 +18,10 @@ interface LoyaltyMapper {
 
     Long selectAccountVersion(UUID customerId);
 
-    int updateAccount(AccountRow row);
 
-    int insertEntries(@Param("entries") List<EntryRow> entries);
 
-    int insertEntryLines(@Param("lines") List<EntryLineRow> lines);
 
-    int insertLots(@Param("lots") List<LotRow> lots);
 
-    int updateLotRemainders(@Param("customerId") UUID customerId, @Param("lots") List<LotRow> lots);
 
     List<LotRow> selectOpenLots(@Param("customerId") UUID customerId, @Param("locking") boolean locking);
 
@@ -49,4 +44,26 @@ interface LoyaltyMapper {
                                      @Param("limit") int limit);
 
     SumsRow selectSums(UUID customerId);
+
+    int insertAccountsIfAbsent(@Param("accounts") List<AccountRow> rows, @Param("openingId") UUID openingId);
+
+    List<OpeningRow> selectOpeningIds(@Param("ids") List<UUID> customerIds);
+
+    List<AccountRow> selectAccountsOf(@Param("ids") List<UUID> customerIds);
+
+    List<AccountRow> selectAccountsForUpdate(@Param("ids") List<UUID> customerIds);
+
+    List<VersionRow> selectAccountVersions(@Param("ids") List<UUID> customerIds);
+
+    List<LotRow> selectOpenLotsOf(@Param("ids") List<UUID> customerIds, @Param("locking") boolean locking);
+
+    int updateAccounts(@Param("rows") List<AccountRow> rows);
+
+    int updateLotRemaindersById(@Param("lots") List<LotRow> lots);
+
+    List<EntryRow> selectEntriesByReferences(@Param("ids") List<UUID> customerIds, @Param("kind") String kind,
+                                             @Param("references") List<String> references);
+
+    List<EarnerRow> selectEarnedBetweenOf(@Param("ids") List<UUID> customerIds, @Param("from") Instant from,
+                                          @Param("to") Instant to);
 }

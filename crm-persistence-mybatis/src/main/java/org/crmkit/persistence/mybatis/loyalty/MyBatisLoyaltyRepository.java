@@ -1,11 +1,18 @@
 package org.crmkit.persistence.mybatis.loyalty;
 
+import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -15,7 +22,10 @@ import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.UuidV7;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -41,6 +51,22 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     /** Rows per multi-row insert or update: an expiry run can post one entry per lot. */
     private static final int CHUNK = 500;
+
+    private static final MultiRowInsert<EntryRow> ENTRIES = MultiRowInsert.into("crm_loyalty_entry",
+            List.of(column("id", EntryRow::id), column("customer_id", EntryRow::customerId), column("kind", EntryRow::kind),
+            column("points", EntryRow::points), column("shortfall_change", EntryRow::shortfallChange),
+            column("earned", EntryRow::earned), column("balance_after", EntryRow::balanceAfter),
+            column("occurred_at", EntryRow::occurredAt), column("reference", EntryRow::reference),
+            column("description", EntryRow::description), column("earned_at", EntryRow::earnedAt)));
+    private static final MultiRowInsert<EntryLineRow> ENTRY_LINES = MultiRowInsert.into("crm_loyalty_entry_line",
+            List.of(column("entry_id", EntryLineRow::entryId), column("line_number", EntryLineRow::lineNumber),
+            column("product_id", EntryLineRow::productId), column("quantity", EntryLineRow::quantity),
+            column("points", EntryLineRow::points), column("explanation", EntryLineRow::explanation)));
+    /** The generated columns (open_customer_id, open_expires_at) follow remaining. */
+    private static final MultiRowInsert<LotRow> LOTS = MultiRowInsert.into("crm_loyalty_lot",
+            List.of(column("id", LotRow::id), column("customer_id", LotRow::customerId), column("entry_id", LotRow::entryId),
+            column("earned_at", LotRow::earnedAt), column("expires_at", LotRow::expiresAt),
+            column("points", LotRow::points), column("remaining", LotRow::remaining)));
 
     private final MyBatisUnitOfWork unitOfWork;
     private final LoyaltyMapper mapper;
@@ -76,18 +102,10 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         });
     }
 
+    /** The batch of one of {@link #updateAll}. */
     @Override
     public void update(LoyaltyAccount account) {
-        LoyaltyAccount.Changes changes = account.pullChanges();
-        AccountRow row = LoyaltyRows.toRow(changes.state());
-        unitOfWork.updateVersioned(account, () -> mapper.updateAccount(row), () -> {
-            inChunks(changes.entries().stream().map(LoyaltyRows::toRow).toList(), mapper::insertEntries);
-            inChunks(changes.entries().stream().flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList(),
-                    mapper::insertEntryLines);
-            inChunks(changes.newLots().stream().map(LoyaltyRows::toRow).toList(), mapper::insertLots);
-            inChunks(changes.changedLots().stream().map(LoyaltyRows::toRow).toList(),
-                    lots -> mapper.updateLotRemainders(row.customerId(), lots));
-        });
+        updateAll(List.of(account));
     }
 
     @Override
@@ -150,6 +168,149 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     @Override
     public LedgerSums sums(CustomerId customer) {
         return LoyaltyRows.toSums(mapper.selectSums(customer.value()));
+    }
+
+    @Override
+    public Set<CustomerId> addAllIfAbsent(List<LoyaltyAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return Set.of();
+        }
+        List<AccountRow> rows = accounts.stream().map(a -> LoyaltyRows.toRow(a.state()))
+                .sorted(Comparator.comparing(AccountRow::customerId, UuidV7::compareBytes)).toList();
+        // one opening id for the call: the rows that carry it are the ones this call inserted
+        UUID opening = UUID.randomUUID();
+        return unitOfWork.inTransaction(() -> {
+            inChunks(rows, chunk -> mapper.insertAccountsIfAbsent(chunk, opening));
+            Set<CustomerId> opened = new LinkedHashSet<>();
+            for (List<AccountRow> chunk : chunks(rows)) {
+                mapper.selectOpeningIds(chunk.stream().map(AccountRow::customerId).toList()).stream()
+                        .filter(r -> opening.equals(r.openingId()))
+                        .forEach(r -> opened.add(new CustomerId(r.customerId())));
+            }
+            return opened;
+        });
+    }
+
+    /**
+     * Locks the rows with one {@code SELECT ... FOR UPDATE} per {@value #CHUNK} accounts, in the order of their ids,
+     * then reads the open lots of all of them as {@link #lock} does: from the snapshot when it holds the locked
+     * version of every row, with a locking read otherwise.
+     */
+    @Override
+    public Map<CustomerId, LoyaltyAccount> lockAll(Collection<CustomerId> customers) {
+        List<UUID> ids = sortedIds(customers);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return unitOfWork.inTransaction(() -> {
+            Map<CustomerId, LoyaltyAccount> locked = new LinkedHashMap<>();
+            for (List<UUID> chunk : chunks(ids)) {
+                List<AccountRow> rows = mapper.selectAccountsForUpdate(chunk);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                List<UUID> found = rows.stream().map(AccountRow::customerId).toList();
+                Map<UUID, Long> inSnapshot = mapper.selectAccountVersions(found).stream()
+                        .collect(Collectors.toMap(VersionRow::customerId, VersionRow::version));
+                boolean stale = rows.stream().anyMatch(r -> !Long.valueOf(r.version())
+                        .equals(inSnapshot.get(r.customerId())));
+                Map<UUID, List<LotRow>> lots = mapper.selectOpenLotsOf(found, stale).stream()
+                        .collect(Collectors.groupingBy(LotRow::customerId));
+                for (AccountRow row : rows) {
+                    locked.put(new CustomerId(row.customerId()), LoyaltyAccount.restore(LoyaltyRows.toState(row),
+                            lots.getOrDefault(row.customerId(), List.of()).stream().map(LoyaltyRows::toLot)
+                                    .toList()));
+                }
+            }
+            return locked;
+        });
+    }
+
+    /**
+     * Stores the changes of every account in a handful of statements: the rows in one versioned {@code UPDATE} per
+     * {@value #CHUNK} accounts (which must find every one of them at its version), then the entries, their lines and
+     * the new lots in multi-row inserts and the changed lots' remainders in one statement per chunk.
+     */
+    @Override
+    public void updateAll(List<LoyaltyAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        List<LoyaltyAccount.Changes> changes = accounts.stream().map(LoyaltyAccount::pullChanges).toList();
+        List<AccountRow> rows = changes.stream().map(c -> LoyaltyRows.toRow(c.state())).toList();
+        unitOfWork.inTransaction(() -> {
+            for (List<AccountRow> chunk : chunks(rows)) {
+                if (mapper.updateAccounts(chunk) != chunk.size()) {
+                    throw staleOf(accounts, chunk);
+                }
+            }
+            ENTRIES.insert(unitOfWork, changes.stream().flatMap(c -> c.entries().stream()).map(LoyaltyRows::toRow)
+                    .toList());
+            ENTRY_LINES.insert(unitOfWork, changes.stream().flatMap(c -> c.entries().stream())
+                    .flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList());
+            LOTS.insert(unitOfWork, changes.stream().flatMap(c -> c.newLots().stream()).map(LoyaltyRows::toRow)
+                    .toList());
+            inChunks(changes.stream().flatMap(c -> c.changedLots().stream()).map(LoyaltyRows::toRow).toList(),
+                    mapper::updateLotRemaindersById);
+            accounts.forEach(LoyaltyAccount::recordStored);
+        });
+    }
+
+    /** @return the conflict of the first account of the chunk whose stored version is not the one it was read at */
+    private ConflictException staleOf(List<LoyaltyAccount> accounts, List<AccountRow> chunk) {
+        Map<UUID, Long> stored = mapper.selectAccountVersions(chunk.stream().map(AccountRow::customerId).toList())
+                .stream().collect(Collectors.toMap(VersionRow::customerId, VersionRow::version));
+        return accounts.stream().filter(a -> chunk.stream().anyMatch(r -> r.customerId()
+                        .equals(a.state().customer().value())
+                        && !Long.valueOf(r.version() + 1).equals(stored.get(r.customerId()))))
+                .findFirst().orElse(accounts.get(0)).staleVersion();
+    }
+
+    @Override
+    public Map<CustomerId, LoyaltyAccountState> findAll(Collection<CustomerId> customers) {
+        Map<CustomerId, LoyaltyAccountState> found = new LinkedHashMap<>();
+        for (List<UUID> chunk : chunks(sortedIds(customers))) {
+            mapper.selectAccountsOf(chunk).forEach(r -> found.put(new CustomerId(r.customerId()),
+                    LoyaltyRows.toState(r)));
+        }
+        return found;
+    }
+
+    @Override
+    public List<LedgerEntry> findEntries(EntryKind kind, Collection<CustomerId> customers,
+                                         Collection<String> references) {
+        List<UUID> ids = sortedIds(customers);
+        List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty() || wanted.isEmpty()) {
+            return List.of();
+        }
+        return unitOfWork.inTransaction(() -> {
+            List<EntryRow> rows = new ArrayList<>();
+            for (List<UUID> customerChunk : chunks(ids)) {
+                for (List<String> referenceChunk : chunks(wanted)) {
+                    // utf8mb4_bin pads with spaces ("k " = "k"): the rows must match exactly, as in memory
+                    mapper.selectEntriesByReferences(customerChunk, kind.name(), referenceChunk).stream()
+                            .filter(row -> referenceChunk.contains(row.reference())).forEach(rows::add);
+                }
+            }
+            return withLines(rows);
+        });
+    }
+
+    @Override
+    public Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
+        Map<CustomerId, Long> earned = new LinkedHashMap<>();
+        List<UUID> ids = sortedIds(customers);
+        ids.forEach(id -> earned.put(new CustomerId(id), 0L));
+        for (List<UUID> chunk : chunks(ids)) {
+            mapper.selectEarnedBetweenOf(chunk, from, to)
+                    .forEach(r -> earned.put(new CustomerId(r.customerId()), r.earned()));
+        }
+        return earned;
+    }
+
+    private static List<UUID> sortedIds(Collection<CustomerId> customers) {
+        return customers.stream().map(CustomerId::value).distinct().sorted(UuidV7::compareBytes).toList();
     }
 
     /** The entries of the rows, in their order, with their lines read in one more statement. */

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.product;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +24,8 @@ public final class MyBatisProductRepository implements ProductRepository {
      * What the ASCII {@code sku} column can hold: a SKU or prefix with any other character matches no row, and is not
      * sent, because the server cannot compare it with the column.
      */
+    /** Most SKUs of one query. */
+    private static final int CHUNK = 500;
     private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
 
     private final MyBatisUnitOfWork unitOfWork;
@@ -56,6 +60,18 @@ public final class MyBatisProductRepository implements ProductRepository {
             return Optional.empty();
         }
         return Optional.ofNullable(mapper.selectBySku(sku)).map(row -> Product.restore(ProductRows.toSnapshot(row)));
+    }
+
+    @Override
+    public List<Product> findBySkus(Collection<String> skus) {
+        List<String> wanted = skus.stream().filter(sku -> sku != null && ASCII.matcher(sku).matches()).distinct()
+                .toList();
+        List<Product> found = new ArrayList<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            mapper.selectBySkus(wanted.subList(from, Math.min(wanted.size(), from + CHUNK)))
+                    .forEach(row -> found.add(Product.restore(ProductRows.toSnapshot(row))));
+        }
+        return found;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.persistence.mybatis.product;
 
 import java.util.List;
 import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
 
 /** SQL of {@code crm_product}; statements in {@code ProductMapper.xml} beside this interface. */
 interface ProductMapper {
@@ -13,6 +14,8 @@ interface ProductMapper {
     ProductRow selectById(UUID id);
 
     ProductRow selectBySku(String sku);
+
+    List<ProductRow> selectBySkus(@Param("skus") List<String> skus);
 
     List<ProductRow> search(ProductSearchParams params);
 }

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis.sales;
 
+import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
@@ -20,6 +22,7 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -32,6 +35,23 @@ import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 public final class MyBatisPurchaseRepository implements PurchaseRepository {
     /** Most rows of one multi-row statement. */
     static final int CHUNK = 500;
+    /** Most queries of one {@link #findWithProducts} statement. */
+    private static final int QUERIES = 100;
+    /** Newest first, as the queries order them: by time, then by id as bytes. */
+    private static final java.util.Comparator<Purchase> NEWEST_FIRST = java.util.Comparator
+            .comparing((Purchase p) -> p.snapshot().occurredAt())
+            .thenComparing(p -> p.id().value(), org.crmkit.core.shared.UuidV7::compareBytes).reversed();
+
+    private static final MultiRowInsert<PurchaseRow> PURCHASES = MultiRowInsert.into("crm_purchase",
+            List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version),
+            column("customer_id", PurchaseRow::customerId), column("occurred_at", PurchaseRow::occurredAt),
+            column("channel", PurchaseRow::channel), column("source", PurchaseRow::source),
+            column("external_reference", PurchaseRow::externalReference), column("currency", PurchaseRow::currency),
+            column("recorded_at", PurchaseRow::recordedAt)));
+    private static final MultiRowInsert<PurchaseLineRow> LINES = MultiRowInsert.into("crm_purchase_line",
+            List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
+            column("product_id", PurchaseLineRow::productId), column("quantity", PurchaseLineRow::quantity),
+            column("unit_price", PurchaseLineRow::unitPrice), column("returned", PurchaseLineRow::returned)));
 
     private final MyBatisUnitOfWork unitOfWork;
     private final PurchaseMapper mapper;
@@ -56,8 +76,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     /**
-     * Adds the purchases in multi-row statements of at most {@value #CHUNK} rows each (purchases, then their lines),
-     * a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
+     * Adds the purchases in multi-row statements of at most {@value MultiRowInsert#CHUNK} rows each (purchases, then
+     * their lines), a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
      */
     @Override
     public void addAll(List<Purchase> purchases) {
@@ -66,13 +86,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
         }
         List<PurchaseSnapshot> snapshots = purchases.stream().map(Purchase::snapshot).toList();
         unitOfWork.inTransaction(() -> {
-            for (List<PurchaseRow> rows : chunks(snapshots.stream().map(PurchaseRows::toRow).toList())) {
-                mapper.insertAll(rows);
-            }
-            for (List<PurchaseLineRow> lines : chunks(snapshots.stream()
-                    .flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList())) {
-                mapper.insertLines(lines);
-            }
+            PURCHASES.insert(unitOfWork, snapshots.stream().map(PurchaseRows::toRow).toList());
+            LINES.insert(unitOfWork, snapshots.stream().flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList());
             for (PurchaseSnapshot snapshot : snapshots) {
                 insertReturns(snapshot.id(), snapshot.returns());
             }
@@ -103,6 +118,22 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
+    public Set<String> findReturnReferences(Collection<String> references) {
+        Set<String> found = new HashSet<>();
+        List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        unitOfWork.inTransaction(() -> {
+            for (List<String> chunk : chunks(wanted)) {
+                // utf8mb4_bin pads with spaces: keep exact matches only, as in memory
+                mapper.selectReturnReferences(chunk).stream().filter(chunk::contains).forEach(found::add);
+            }
+        });
+        return found;
+    }
+
+    @Override
     public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
         if (limit <= 0) {
             return List.of();
@@ -111,10 +142,89 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                 before, limit)));
     }
 
+    /**
+     * Reads the union of the queries' results in one statement per {@value #QUERIES} queries (each query's newest
+     * purchases as a parenthesized {@code SELECT ... LIMIT}, joined back to the purchases), then gives each query the
+     * purchases of the union that it matches, newest first, at most {@code limit}: exactly its own result, since the
+     * union holds it.
+     */
+    @Override
+    public Map<ProductHolding, List<Purchase>> findWithProducts(Collection<ProductHolding> queries, int limit) {
+        List<ProductHolding> distinct = queries.stream().distinct().toList();
+        Map<ProductHolding, List<Purchase>> found = new HashMap<>();
+        if (limit <= 0) {
+            distinct.forEach(q -> found.put(q, List.of()));
+            return found;
+        }
+        unitOfWork.inTransaction(() -> {
+            for (List<ProductHolding> chunk : chunks(distinct, QUERIES)) {
+                List<Purchase> union = restore(mapper.selectWithProducts(chunk.stream().map(q -> new HoldingParams(
+                        q.customer().value(), q.product().value(), q.before())).toList(), limit));
+                for (ProductHolding q : chunk) {
+                    found.put(q, union.stream().filter(p -> holds(p.snapshot(), q)).sorted(NEWEST_FIRST).limit(limit)
+                            .toList());
+                }
+            }
+        });
+        return found;
+    }
+
+    private static boolean holds(PurchaseSnapshot p, ProductHolding q) {
+        return q.customer().equals(p.customer()) && !p.occurredAt().isAfter(q.before())
+                && p.lines().stream().anyMatch(l -> l.product().equals(q.product()));
+    }
+
+    /**
+     * Stores the purchases in five statements per {@value #CHUNK} of them: their versions (one versioned
+     * {@code UPDATE ... JOIN} that must find every purchase at its version), their lines' returned quantities, the
+     * returns already stored, and the new returns and their lines.
+     */
+    @Override
+    public void updateAll(List<Purchase> purchases) {
+        if (purchases.isEmpty()) {
+            return;
+        }
+        unitOfWork.inTransaction(() -> {
+            for (List<Purchase> chunk : chunks(purchases, CHUNK)) {
+                if (mapper.updateVersions(chunk.stream().map(p -> PurchaseRows.toRow(p.snapshot())).toList())
+                        != chunk.size()) {
+                    throw chunk.stream().filter(p -> Optional.ofNullable(mapper.selectById(p.id().value()))
+                                    .map(row -> row.version() != p.version() + 1).orElse(true))
+                            .findFirst().orElse(chunk.get(0)).staleVersion();
+                }
+                List<PurchaseSnapshot> snapshots = chunk.stream().map(Purchase::snapshot).toList();
+                for (List<PurchaseLineRow> lines : chunks(snapshots.stream()
+                        .flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList(), CHUNK)) {
+                    mapper.updateReturnedAll(lines);
+                }
+                // read after the versioned update, which holds the purchases' rows: no concurrent return slips in
+                Set<UUID> stored = new HashSet<>(mapper.selectReturnIdsOf(snapshots.stream()
+                        .map(s -> s.id().value()).toList()));
+                List<ReturnRow> returns = new java.util.ArrayList<>();
+                List<ReturnLineRow> returnLines = new java.util.ArrayList<>();
+                for (PurchaseSnapshot s : snapshots) {
+                    for (PurchaseReturn r : s.returns()) {
+                        if (!stored.contains(r.id())) {
+                            returns.add(PurchaseRows.toReturnRow(s.id(), r));
+                            returnLines.addAll(PurchaseRows.toReturnLineRows(r));
+                        }
+                    }
+                }
+                chunks(returns, CHUNK).forEach(mapper::insertReturns);
+                chunks(returnLines, CHUNK).forEach(mapper::insertReturnLines);
+            }
+            purchases.forEach(Purchase::recordStored);
+        });
+    }
+
     private static <T> List<List<T>> chunks(List<T> all) {
+        return chunks(all, CHUNK);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
         List<List<T>> chunks = new java.util.ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return chunks;
     }

@@ -9,12 +9,13 @@ interface PurchaseMapper {
 
     int insert(PurchaseRow row);
 
-    int insertAll(@Param("rows") List<PurchaseRow> rows);
 
     List<PurchaseRow> selectByReferences(@Param("source") String source,
                                          @Param("references") java.util.Collection<String> references);
 
     UUID selectReturnHolder(@Param("reference") String reference);
+
+    List<String> selectReturnReferences(@Param("references") List<String> references);
 
     List<PurchaseRow> selectWithProduct(@Param("customerId") UUID customerId, @Param("productId") UUID productId,
                                         @Param("before") java.time.Instant before, @Param("limit") int limit);
@@ -45,4 +46,12 @@ interface PurchaseMapper {
     List<TotalsRow> selectTotals(UUID customerId);
 
     List<RankingRow> selectTopCustomers(RankingParams params);
+
+    List<PurchaseRow> selectWithProducts(@Param("queries") List<HoldingParams> queries, @Param("limit") int limit);
+
+    int updateVersions(@Param("rows") List<PurchaseRow> rows);
+
+    int updateReturnedAll(@Param("lines") List<PurchaseLineRow> lines);
+
+    List<UUID> selectReturnIdsOf(@Param("ids") List<UUID> purchaseIds);
 }

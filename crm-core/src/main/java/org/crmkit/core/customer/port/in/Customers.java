@@ -1,6 +1,7 @@
 package org.crmkit.core.customer.port.in;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
@@ -50,6 +51,20 @@ public interface Customers {
      *                                                      no id
      */
     Optional<CustomerView> findByExternalReference(Actor actor, String externalReference);
+
+    /**
+     * Many references at once (a bulk import resolving a batch's lines), in one transaction: what
+     * {@link #findByExternalReference} finds for each, for a caller who may view every customer.
+     *
+     * @param actor              the caller; needs a grant of CUSTOMER_VIEW on every customer
+     * @param externalReferences 1 to {@value #MOST_REFERENCES} references, each 1 to 100 characters
+     * @return the customers who are not erased and hold one of them, by the reference as asked (stripped)
+     * @throws AccessDeniedException for a caller who may view only some customers
+     */
+    Map<String, CustomerView> findByExternalReferences(Actor actor, List<String> externalReferences);
+
+    /** The most references {@link #findByExternalReferences} takes in one call. */
+    int MOST_REFERENCES = 1_000;
 
     /**
      * Replaces contact details, address and personal details.

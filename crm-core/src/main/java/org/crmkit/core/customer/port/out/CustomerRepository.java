@@ -1,5 +1,8 @@
 package org.crmkit.core.customer.port.out;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.domain.Customer;
@@ -42,6 +45,19 @@ public interface CustomerRepository {
 
     /** @param reference the host's id @return the customer holding it */
     Optional<Customer> findByExternalReference(String reference);
+
+    /**
+     * @param references the host's ids of customers
+     * @return the customers holding them, as {@link #findByExternalReference} finds each (an adapter reads them
+     *         together)
+     */
+    default List<Customer> findByExternalReferences(Collection<String> references) {
+        List<Customer> found = new ArrayList<>();
+        for (String reference : new LinkedHashSet<>(references)) {
+            findByExternalReference(reference).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /**
      * @param nameKey    {@code PersonName.sortKey()} of the name

@@ -1,14 +1,21 @@
 package org.crmkit.core.loyalty.port.out;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.UuidV7;
 
 /**
  * Loyalty accounts, their append-only ledgers and their lots. Every change of an account goes through
@@ -100,6 +107,101 @@ public interface LoyaltyRepository {
      * @return the sums the invariants are about, read from storage
      */
     LedgerSums sums(CustomerId customer);
+
+    // Many accounts at once, for bulk postings (a sales import's batch). Each default does what the one-account
+    // method does, account by account; an adapter overrides them to send a few statements for the lot.
+
+    /**
+     * Opens the accounts whose customers have none, as {@link #addIfAbsent} does each, in the order of the customers'
+     * ids (so that two callers opening overlapping sets wait for each other instead of deadlocking).
+     *
+     * @param accounts new, empty accounts of different customers
+     * @return the customers whose accounts this call opened
+     */
+    default Set<CustomerId> addAllIfAbsent(List<LoyaltyAccount> accounts) {
+        List<LoyaltyAccount> ordered = new ArrayList<>(accounts);
+        ordered.sort((a, b) -> UuidV7.compareBytes(a.state().customer().value(), b.state().customer().value()));
+        Set<CustomerId> opened = new LinkedHashSet<>();
+        for (LoyaltyAccount account : ordered) {
+            if (addIfAbsent(account)) {
+                opened.add(account.state().customer());
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Locks the accounts of the customers, as {@link #lock} does each, in the order of the customers' ids (one order
+     * for every caller, so that no two of them deadlock on the rows).
+     *
+     * @param customers whose accounts
+     * @return the accounts that exist, with their open lots, locked until the transaction ends, by customer
+     */
+    default Map<CustomerId, LoyaltyAccount> lockAll(Collection<CustomerId> customers) {
+        List<CustomerId> ordered = new ArrayList<>(new LinkedHashSet<>(customers));
+        ordered.sort((a, b) -> UuidV7.compareBytes(a.value(), b.value()));
+        Map<CustomerId, LoyaltyAccount> locked = new LinkedHashMap<>();
+        for (CustomerId customer : ordered) {
+            lock(customer).ifPresent(account -> locked.put(customer, account));
+        }
+        return locked;
+    }
+
+    /**
+     * Stores the pulled changes of each account, as {@link #update} does each: all of them or, on a conflict, none
+     * (in the caller's transaction, which the conflict rolls back).
+     *
+     * @param accounts changed accounts of different customers, each locked
+     * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when another change of one of them came
+     *                                                   first; {@code duplicate} when an entry's reference was used
+     */
+    default void updateAll(List<LoyaltyAccount> accounts) {
+        accounts.forEach(this::update);
+    }
+
+    /**
+     * @param customers whose accounts
+     * @return the rows of the accounts that exist, without lots or entries, by customer
+     */
+    default Map<CustomerId, LoyaltyAccountState> findAll(Collection<CustomerId> customers) {
+        Map<CustomerId, LoyaltyAccountState> found = new LinkedHashMap<>();
+        for (CustomerId customer : new LinkedHashSet<>(customers)) {
+            find(customer).ifPresent(state -> found.put(customer, state));
+        }
+        return found;
+    }
+
+    /**
+     * @param kind       the kind of entry
+     * @param customers  whose ledgers
+     * @param references the references
+     * @return the entries of that kind in those ledgers whose reference is one of them (with their lines), read as
+     *         {@link #findEntry} reads
+     */
+    default List<LedgerEntry> findEntries(EntryKind kind, Collection<CustomerId> customers,
+                                          Collection<String> references) {
+        List<LedgerEntry> found = new ArrayList<>();
+        for (CustomerId customer : new LinkedHashSet<>(customers)) {
+            for (String reference : new LinkedHashSet<>(references)) {
+                findEntry(customer, kind, reference).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param customers whose ledgers
+     * @param from      first instant, inclusive
+     * @param to        last instant, inclusive
+     * @return per customer, what {@link #earnedBetween} returns for them (0 included)
+     */
+    default Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
+        Map<CustomerId, Long> earned = new LinkedHashMap<>();
+        for (CustomerId customer : new LinkedHashSet<>(customers)) {
+            earned.put(customer, earnedBetween(customer, from, to));
+        }
+        return earned;
+    }
 
     /**
      * @param customer a customer

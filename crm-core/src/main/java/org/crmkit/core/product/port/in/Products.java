@@ -1,6 +1,8 @@
 package org.crmkit.core.product.port.in;
 
 import java.util.List;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
@@ -58,6 +60,19 @@ public interface Products {
 
     /** @param actor the caller @param sku a SKU (any case) @return its product, if any */
     Optional<ProductView> findBySku(Actor actor, String sku);
+
+    /**
+     * Many SKUs at once (a bulk import resolving a batch's lines), in one transaction: what {@link #findBySku} finds
+     * for each, except that a SKU no product could ever hold is left out rather than refused.
+     *
+     * @param actor the caller
+     * @param skus  1 to {@value #MOST_SKUS} SKUs (any case)
+     * @return the products found, by the SKU as asked
+     */
+    Map<String, ProductView> findBySkus(Actor actor, List<String> skus);
+
+    /** The most SKUs {@link #findBySkus} takes in one call. */
+    int MOST_SKUS = 1_000;
 
     /**
      * @param actor the caller

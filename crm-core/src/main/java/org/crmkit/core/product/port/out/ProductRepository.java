@@ -1,5 +1,8 @@
 package org.crmkit.core.product.port.out;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.product.domain.Product;
@@ -22,6 +25,18 @@ public interface ProductRepository {
 
     /** @param sku a normalized SKU @return its product, if any */
     Optional<Product> findBySku(String sku);
+
+    /**
+     * @param skus normalized SKUs
+     * @return the products holding them, as {@link #findBySku} finds each (an adapter reads them together)
+     */
+    default List<Product> findBySkus(Collection<String> skus) {
+        List<Product> found = new ArrayList<>();
+        for (String sku : new LinkedHashSet<>(skus)) {
+            findBySku(sku).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /**
      * @param criteria filters and resume position

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,18 @@ public interface PurchaseRepository {
     Optional<PurchaseId> findByReturnReference(String reference);
 
     /**
+     * @param references returns' references
+     * @return those of them under which a return is recorded (matched exactly, as {@link #findByReturnReference})
+     */
+    default Set<String> findReturnReferences(Collection<String> references) {
+        Set<String> found = new HashSet<>();
+        for (String reference : references) {
+            findByReturnReference(reference).ifPresent(p -> found.add(reference));
+        }
+        return found;
+    }
+
+    /**
      * @param customer a customer
      * @param product  a product
      * @param before   the latest purchase time, inclusive
@@ -60,8 +74,33 @@ public interface PurchaseRepository {
      */
     List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit);
 
+    /**
+     * Several {@link #findWithProduct} queries at once (an adapter reads them together).
+     *
+     * @param queries which customer's purchases of which product, made at or before when
+     * @param limit   most purchases per query
+     * @return for each query, what {@link #findWithProduct} returns for it
+     */
+    default Map<ProductHolding, List<Purchase>> findWithProducts(Collection<ProductHolding> queries, int limit) {
+        Map<ProductHolding, List<Purchase>> found = new HashMap<>();
+        for (ProductHolding query : queries) {
+            found.computeIfAbsent(query, q -> findWithProduct(q.customer(), q.product(), q.before(), limit));
+        }
+        return found;
+    }
+
     /** @param purchase a purchase with a new return, stored only at the version it was loaded at */
     void update(Purchase purchase);
+
+    /**
+     * Stores several purchases with new returns, as {@link #update} does each: all of them or, on a conflict, none
+     * (in the caller's transaction, which the conflict rolls back).
+     *
+     * @param purchases different purchases, each stored only at the version it was loaded at
+     */
+    default void updateAll(List<Purchase> purchases) {
+        purchases.forEach(this::update);
+    }
 
     /** @param id the purchase @return it, if stored */
     Optional<Purchase> findById(PurchaseId id);
@@ -98,6 +137,22 @@ public interface PurchaseRepository {
      * @return the customers, best first, then by id
      */
     List<CustomerRanking> topCustomers(Instant from, Instant to, Currency currency, boolean byAmount, int limit);
+
+    /**
+     * One query of {@link #findWithProducts}: a customer's purchases of a product made at or before a time.
+     *
+     * @param customer the customer
+     * @param product  the product
+     * @param before   the latest purchase time, inclusive
+     */
+    record ProductHolding(CustomerId customer, ProductId product, Instant before) {
+        /** Checks the parts are present. */
+        public ProductHolding {
+            java.util.Objects.requireNonNull(customer, "customer");
+            java.util.Objects.requireNonNull(product, "product");
+            java.util.Objects.requireNonNull(before, "before");
+        }
+    }
 
     /**
      * One customer of a ranking.

@@ -1,0 +1,137 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RejectedLine;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.testing.LoyaltyWorld;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The bulk sales import on MySQL, whose batches store loyalty postings, returns and audit entries with multi-row
+ * statements: a file with purchases that cross a tier, anonymous sales, cancellations of purchases of earlier
+ * batches and of the same batch, two cancellations of one purchase in one batch, a full return and a cancellation
+ * nothing holds, imported in small and in large batches, leaves the same purchases and ledgers as the in-memory
+ * adapter (entry by entry), every stored ledger sound, and imports nothing on a second run.
+ */
+class SalesImportOnMySqlIT {
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-02-01T10:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-02-02T11:30:00Z");
+    private static final Instant T3 = Instant.parse("2026-02-03T09:15:00Z");
+
+    /** What an import left, in terms that do not depend on generated ids. */
+    private record Outcome(ImportSummary first, ImportSummary again, Map<String, List<String>> purchases,
+                           Map<String, List<String>> ledgers, Map<String, String> accounts) {
+    }
+
+    @ParameterizedTest(name = "batches of {0} lines")
+    @ValueSource(ints = {2, 1_000})
+    void leavesWhatTheInMemoryImportLeavesWithSoundLedgers(int batchSize) {
+        Outcome mysql = run(TestDatabase.get().emptyPersistence(), batchSize);
+        Outcome memory = run(InMemoryCrmPersistence.create(), batchSize);
+
+        assertThat(mysql).isEqualTo(memory);
+        assertThat(mysql.first()).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
+                ImportSummary::purchases, ImportSummary::returns).containsExactly(18L, 1L, 8L, 8L);
+        assertThat(mysql.first().rejected()).containsExactly(new RejectedLine(20, "quantity",
+                "no earlier purchase of this customer holds that many of the SKU to take back"));
+        assertThat(mysql.again()).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
+                ImportSummary::linesRejected).containsExactly(0L, 18L, 1L);
+        assertThat(mysql.accounts().get("A")).as("A reached SILVER within the file").startsWith("SILVER");
+        assertThat(mysql.ledgers().get("A")).as("A's ledger: 4 earnings, 6 claw-backs").hasSize(10);
+    }
+
+    private Outcome run(CrmPersistence persistence, int batchSize) {
+        LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "imp");
+        Map<String, CustomerView> customers = new LinkedHashMap<>();
+        for (String name : List.of("A", "B", "C")) {
+            customers.put(name, world.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
+                    .imported(name, "Buyer", name.toLowerCase(java.util.Locale.ROOT) + ".imp@example.org",
+                            "ref-" + name)));
+        }
+        ProductView lamp = world.product("LAMP", "20.00", null);
+        ProductView mug = world.product("MUG", "2.50", null);
+        ProductView vase = world.product("VASE", "7.00", null);
+        List<ImportRow> file = List.of(
+                sale(2, "1001", 1, lamp, 3, T1, "ref-A"),
+                sale(3, "1001", 2, mug, 4, T1, "ref-A"),
+                sale(4, "1002", 1, mug, 2, T1, null),                     // anonymous
+                sale(5, "1003", 1, vase, 5, T1, "ref-B"),
+                sale(6, "1007", 1, lamp, 50, T1, "ref-A"),                // 1,000 points: SILVER
+                sale(7, "1008", 1, mug, 4, T1, "ref-A"),                  // earned at SILVER
+                sale(8, "C1001", 1, lamp, -1, T2, "ref-A"),               // from 1007, the latest
+                sale(9, "C1001", 2, mug, -2, T2, "ref-A"),                // from 1008
+                sale(10, "1004", 1, lamp, 2, T2, "ref-A"),
+                sale(11, "C1002", 1, lamp, -1, T3, "ref-A"),              // from 1004
+                sale(12, "C1003", 1, lamp, -2, T3, "ref-A"),              // 1004 has 1 left: 1007 again
+                sale(13, "1005", 1, lamp, 1, T3, "ref-B"),
+                sale(14, "C1004", 1, lamp, -1, T3, "ref-B"),              // the same batch's purchase, maybe
+                sale(15, "C1006", 1, vase, -5, T3, "ref-B"),              // all of 1003
+                sale(16, "1006", 1, vase, 1, T3, "ref-C"),
+                sale(17, "1006", 2, mug, 1, T3, "ref-C"),
+                sale(18, "C1007", 1, mug, -1, T3, "ref-A"),               // the mug of 1008 again
+                sale(19, "C1007", 2, lamp, -1, T3, "ref-A"),
+                sale(20, "C1008", 1, mug, -9, T3, "ref-C"));              // nothing holds that many
+        SalesImportOptions options = SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize);
+        ImportSummary first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
+        ImportSummary again = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
+
+        Map<String, List<String>> purchases = new LinkedHashMap<>();
+        Map<String, List<String>> ledgers = new LinkedHashMap<>();
+        Map<String, String> accounts = new LinkedHashMap<>();
+        customers.forEach((name, customer) -> {
+            List<String> bought = new ArrayList<>();
+            for (PurchaseView p : world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(
+                    customer.id(), PageRequest.first(50))).items()) {
+                bought.add(p.externalReference() + " " + p.lines().stream().map(l -> l.number() + ":"
+                        + l.quantity() + "-" + l.returned()).toList() + " returns " + p.returns().stream()
+                        .map(r -> r.reference() + "=" + r.refund().amount().toPlainString()).sorted().toList());
+            }
+            purchases.put(name, bought);
+            LoyaltyStatement statement = world.statement(customer.id());
+            ledgers.put(name, statement.entries().items().stream().map(SalesImportOnMySqlIT::describe).toList());
+            accounts.put(name, statement.account().tier() + " balance " + statement.account().balance()
+                    + " shortfall " + statement.account().shortfall() + " window "
+                    + statement.account().earnedInWindow() + " version " + statement.account().version());
+            assertThat(world.sums(customer.id()).hold()).as("the ledger of %s", name).isTrue();
+        });
+        return new Outcome(first, again, purchases, ledgers, accounts);
+    }
+
+    private static String describe(LedgerEntryView e) {
+        return e.kind() + " " + e.points() + " earned " + e.earned() + " shortfall " + e.shortfallChange()
+                + " balance " + e.balanceAfter() + " at " + e.occurredAt() + " lines " + e.lines().stream()
+                .map(l -> l.lineNumber() + ":" + l.quantity() + "=" + l.points() + " (" + l.explanation() + ")")
+                .toList();
+    }
+
+    private static SaleLine sale(long at, String order, int line, ProductView product, int quantity, Instant when,
+                                 String customer) {
+        return new SaleLine(at, order, line, product.sku(), "described", quantity,
+                product.listPrice().amount().setScale(2, java.math.RoundingMode.UNNECESSARY).add(BigDecimal.ZERO),
+                when, customer, "United Kingdom", order.startsWith("C"));
+    }
+}
