@@ -74,7 +74,10 @@ final class QuoteService implements Quotes {
      * purchase is its consequence, which a customer could not record as themself (they hold no SALES_RECORD).
      */
     private static final Actor ACCEPTANCE = Actor.system("crmkit.quote-acceptance");
-    /** Quotes read per expiry page; each is then expired in a transaction of its own. */
+    /**
+     * Quotes read per expiry page (by end of validity and id, the expiry index's order: a quote skipped after a
+     * conflict is not read again in the same run); each is then expired in a transaction of its own.
+     */
     private static final int BATCH = 200;
 
     private final UseCaseSupport support;
@@ -281,11 +284,12 @@ final class QuoteService implements Quotes {
         long examined = 0;
         long expired = 0;
         long skipped = 0;
-        QuoteId after = null;
+        QuoteRepository.Due after = null;
         while (true) {
-            QuoteId from = after;
-            List<QuoteId> page = support.transaction(() -> quotes.quotedValidUntil(asOf, from, BATCH));
-            for (QuoteId id : page) {
+            QuoteRepository.Due from = after;
+            List<QuoteRepository.Due> page = support.transaction(() -> quotes.quotedValidUntil(asOf, from, BATCH));
+            for (QuoteRepository.Due due : page) {
+                QuoteId id = due.id();
                 examined++;
                 try {
                     expired += expire(actor, id, asOf) ? 1 : 0;
