@@ -68,10 +68,12 @@ public final class InMemoryQuoteRepository implements QuoteRepository {
     }
 
     @Override
-    public List<QuoteId> quotedValidUntil(Instant asOf, QuoteId after, int limit) {
-        return table.where(q -> q.status() == QuoteStatus.QUOTED && !q.validUntil().isAfter(asOf)
-                        && (after == null || UuidV7.compareBytes(q.id().value(), after.value()) > 0)).stream()
-                .map(QuoteSnapshot::id).sorted(Comparator.comparing(QuoteId::value, UuidV7::compareBytes))
-                .limit(limit).toList();
+    public List<Due> quotedValidUntil(Instant asOf, Due after, int limit) {
+        Comparator<Due> order = Comparator.comparing(Due::validUntil)
+                .thenComparing(d -> d.id().value(), UuidV7::compareBytes);
+        return table.where(q -> q.status() == QuoteStatus.QUOTED && !q.validUntil().isAfter(asOf)).stream()
+                .map(q -> new Due(q.id(), q.validUntil()))
+                .filter(d -> after == null || order.compare(d, after) > 0)
+                .sorted(order).limit(limit).toList();
     }
 }

@@ -46,6 +46,20 @@ public final class ConflictException extends CrmException {
     }
 
     /**
+     * A reference a use case needs for a record of its own is already held by another record, which the caller is
+     * not told about (neither its id nor whose it is). The code is the use case's own, for example
+     * {@code quote_purchase_reference_taken}.
+     *
+     * @param code    the stable code
+     * @param message a readable message holding the caller's ids only
+     * @param field   the reference, for example {@code "externalReference"}
+     * @return the exception
+     */
+    public static ConflictException referenceTaken(String code, String message, String field) {
+        return new ConflictException(code, message, field, null);
+    }
+
+    /**
      * The object was changed by someone else since it was read.
      *
      * @param type     kind of object

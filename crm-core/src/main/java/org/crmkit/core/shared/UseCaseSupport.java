@@ -71,6 +71,50 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Validates the command like {@link #validate(Actor, Object)} and runs the use case's own checks of its fields
+     * (conversions into value objects, rules between fields, lookups), so that a command with both kinds of bad field
+     * names all of them in one {@link InvalidCommandException}; a field the constraints already refused is listed
+     * once. A missing actor or command is reported alone. The checks run even when a constraint failed, so they must
+     * skip the {@code null} fields the constraints refuse.
+     *
+     * @param actor       the caller; must not be null
+     * @param command     the command; checked with Jakarta Validation
+     * @param fieldChecks converts and checks the command's fields, refusing with an {@link InvalidCommandException}
+     *                    (every bad field) or an {@link InvalidValueException} (one)
+     * @param <T>         what the checks produce
+     * @return what the checks produced
+     * @throws InvalidCommandException naming every bad field
+     */
+    public <T> T validate(Actor actor, Object command, Supplier<T> fieldChecks) {
+        List<FieldError> refused;
+        try {
+            validate(actor, command);
+            refused = List.of();
+        } catch (InvalidCommandException invalid) {
+            if (actor == null || command == null) {
+                throw invalid;
+            }
+            refused = invalid.errors();
+        }
+        List<FieldError> errors = new java.util.ArrayList<>(refused);
+        List<String> named = refused.stream().map(FieldError::field).toList();
+        T checked = null;
+        try {
+            checked = fieldChecks.get();
+        } catch (InvalidCommandException more) {
+            more.errors().stream().filter(e -> !named.contains(e.field())).forEach(errors::add);
+        } catch (InvalidValueException more) {
+            if (!named.contains(more.field())) {
+                errors.add(new FieldError(more.field(), more.reason()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+        return checked;
+    }
+
+    /**
      * Converts one field of a command through its value object, reporting a refusal like every other bad field of a
      * command: as an {@link InvalidCommandException} naming the field.
      *

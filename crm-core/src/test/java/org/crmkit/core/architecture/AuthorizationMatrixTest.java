@@ -1129,9 +1129,20 @@ class AuthorizationMatrixTest {
                         .items()).containsExactly(q);
             }));
             m.put("quotes.search", on(Target.NONE, (f, k) -> {
-                f.quote(Kind.OTHER, false);
-                return () -> f.crm.quotes().search(f.actor, org.crmkit.core.quote.port.in.QuoteSearchQuery.byStatus(
-                        org.crmkit.core.quote.domain.QuoteStatus.REQUESTED, 50));
+                org.crmkit.core.quote.port.in.QuoteView own = f.quote(Kind.OWN, false);
+                org.crmkit.core.quote.port.in.QuoteView other = f.quote(Kind.OTHER, false);
+                return () -> {
+                    List<org.crmkit.core.quote.port.in.QuoteView> found = f.crm.quotes().search(f.actor,
+                            org.crmkit.core.quote.port.in.QuoteSearchQuery.byStatus(
+                                    org.crmkit.core.quote.domain.QuoteStatus.REQUESTED, 50)).items();
+                    assertThat(found).contains(own);
+                    if (new org.crmkit.core.shared.DefaultAccessPolicy().scope(f.actor,
+                            org.crmkit.core.shared.Permission.QUOTE_SEARCH) == org.crmkit.core.shared.AccessScope.ANY) {
+                        assertThat(found).contains(other);
+                    } else {
+                        assertThat(found).as("a quote of a customer the caller does not manage").doesNotContain(other);
+                    }
+                };
             }));
             m.put("quotes.expireQuotes", on(Target.NONE, (f, k) -> {
                 f.lapsedQuote();

@@ -194,7 +194,7 @@ public abstract class QuoteRepositoryContract extends PortContract {
     }
 
     @Test
-    void listsQuotedOffersValidUntilAnInstantByIdInPages() {
+    void listsQuotedOffersValidUntilAnInstantByValidityThenIdInPages() {
         Instant until = T0.plusSeconds(3600);
         List<QuoteId> due = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -209,11 +209,20 @@ public abstract class QuoteRepositoryContract extends PortContract {
         rejected.reject(null, T0.plusSeconds(5));
         update(rejected);
 
-        List<QuoteId> byId = due.stream().sorted(Comparator.comparing(QuoteId::value, UuidV7::compareBytes)).toList();
-        assertThat(tx(() -> repo().quotedValidUntil(until, null, 10))).containsExactlyElementsOf(byId);
-        assertThat(tx(() -> repo().quotedValidUntil(until, null, 2))).containsExactlyElementsOf(byId.subList(0, 2));
-        assertThat(tx(() -> repo().quotedValidUntil(until, byId.get(1), 2)))
-                .containsExactlyElementsOf(byId.subList(2, 4));
-        assertThat(tx(() -> repo().quotedValidUntil(until.minusSeconds(3), null, 10))).containsExactly(due.get(3));
+        // by end of validity (3 s, 2 s, 1 s before until), then the two ending at until by id (unsigned bytes)
+        List<QuoteId> tied = java.util.stream.Stream.of(due.get(0), due.get(4))
+                .sorted(Comparator.comparing(QuoteId::value, UuidV7::compareBytes)).toList();
+        List<QuoteRepository.Due> order = List.of(new QuoteRepository.Due(due.get(3), until.minusSeconds(3)),
+                new QuoteRepository.Due(due.get(2), until.minusSeconds(2)),
+                new QuoteRepository.Due(due.get(1), until.minusSeconds(1)),
+                new QuoteRepository.Due(tied.get(0), until), new QuoteRepository.Due(tied.get(1), until));
+        assertThat(tx(() -> repo().quotedValidUntil(until, null, 10))).containsExactlyElementsOf(order);
+        assertThat(tx(() -> repo().quotedValidUntil(until, null, 2))).containsExactlyElementsOf(order.subList(0, 2));
+        assertThat(tx(() -> repo().quotedValidUntil(until, order.get(1), 2)))
+                .containsExactlyElementsOf(order.subList(2, 4));
+        assertThat(tx(() -> repo().quotedValidUntil(until, order.get(3), 2)))
+                .as("after the first of two ending at the same instant").containsExactly(order.get(4));
+        assertThat(tx(() -> repo().quotedValidUntil(until.minusSeconds(3), null, 10)))
+                .containsExactly(order.get(0));
     }
 }

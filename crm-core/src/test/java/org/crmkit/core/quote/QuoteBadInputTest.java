@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.product.port.in.RetireProductCommand;
+import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
@@ -17,7 +18,9 @@ import org.crmkit.core.quote.port.in.RejectQuoteCommand;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
@@ -72,7 +75,7 @@ class QuoteBadInputTest {
                 new AcceptQuoteCommand(quoted.id(), quoted.version())));
         w.quotes.expireQuotes(QuoteWorld.SYSTEM, new ExpireQuotesCommand(w.clock.instant()));
         refusedByRule("quote_expired", () -> w.quotes.accept(Actor.customer(w.alice),
-                new AcceptQuoteCommand(quoted.id(), null)));
+                new AcceptQuoteCommand(quoted.id(), quoted.version())));
         refusedByRule("quote_expired", () -> w.quotes.reject(Actor.customer(w.alice),
                 new RejectQuoteCommand(quoted.id(), null, null)));
         refusedByRule("quote_closed", () -> w.quotes.answer(w.manager, w.answer(w.quotes
@@ -82,7 +85,7 @@ class QuoteBadInputTest {
     @Test
     void aQuoteNotAnsweredYetCanBeNeitherAcceptedNorRejected() {
         refusedByRule("quote_not_answered", () -> w.quotes.accept(Actor.customer(w.alice),
-                new AcceptQuoteCommand(requested.id(), null)));
+                new AcceptQuoteCommand(requested.id(), requested.version())));
         refusedByRule("quote_not_answered", () -> w.quotes.reject(w.rep,
                 new RejectQuoteCommand(requested.id(), null, null)));
     }
@@ -90,7 +93,7 @@ class QuoteBadInputTest {
     @Test
     void aCustomerAcceptingAnotherCustomersQuoteIsDeniedAndAuditedOnce() {
         AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> w.quotes.accept(Actor.customer(w.bob),
-                new AcceptQuoteCommand(quoted.id(), null)));
+                new AcceptQuoteCommand(quoted.id(), quoted.version())));
         assertThat(e.code()).isEqualTo("access_denied");
         refusals.deniedAndAuditedOnce(() -> w.quotes.request(Actor.customer(w.bob),
                 w.request(w.alice, QuoteWorld.line(w.mug, 1))));
@@ -101,9 +104,9 @@ class QuoteBadInputTest {
     void anUnknownQuoteIsNotFoundForManagersAndDeniedToOthers() {
         org.crmkit.core.shared.QuoteId unknown = org.crmkit.core.shared.QuoteId.next(w.clock);
         assertThat(refused(org.crmkit.core.shared.NotFoundException.class, () -> w.quotes.accept(w.manager,
-                new AcceptQuoteCommand(unknown, null))).code()).isEqualTo("not_found");
+                new AcceptQuoteCommand(unknown, 0L))).code()).isEqualTo("not_found");
         refusals.deniedAndAuditedOnce(() -> w.quotes.accept(Actor.customer(w.alice),
-                new AcceptQuoteCommand(unknown, null)));
+                new AcceptQuoteCommand(unknown, 0L)));
     }
 
     // ---- answers -------------------------------------------------------------------------------------------------
@@ -185,6 +188,103 @@ class QuoteBadInputTest {
                 "EUR", List.of(QuoteWorld.line(w.mug, 1)), "x".repeat(2001))));
         refusedNaming("customerId", () -> w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(null,
                 "EUR", List.of(QuoteWorld.line(w.mug, 1)), null)));
+    }
+
+    // ---- every bad field at once, free text --------------------------------------------------------------------
+
+    @Test
+    void aRequestWithSeveralBadFieldsNamesEveryOne() {
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> w.quotes.request(
+                Actor.customer(w.alice), new RequestQuoteCommand(w.alice, "ZZZ", List.of(QuoteWorld.line(w.mug, 0)),
+                        "x".repeat(2001))));
+        assertThat(e.fields()).containsExactly("currency", "lines[0].quantity", "message");
+
+        e = refused(InvalidCommandException.class, () -> w.quotes.request(Actor.customer(w.alice),
+                new RequestQuoteCommand(null, "ZZZ", List.of(QuoteWorld.line(w.mug, 0),
+                        new RequestQuoteCommand.Line(ProductId.next(w.clock), 1)), "bell\u0007")));
+        assertThat(e.fields()).as("constraint and own checks together")
+                .containsExactly("currency", "customerId", "lines[0].quantity", "lines[1].productId", "message");
+    }
+
+    @Test
+    void anAnswerWithSeveralBadFieldsNamesEveryOne() {
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> w.quotes.answer(w.rep,
+                new AnswerQuoteCommand(requested.id(), null, "ZZZ", List.of(
+                        new AnswerQuoteCommand.LinePrice(1, new BigDecimal("-1")),
+                        new AnswerQuoteCommand.LinePrice(1, new BigDecimal("1.23456"))),
+                        w.clock.instant().minusSeconds(1), "net 30\u0000")));
+        assertThat(e.fields()).containsExactly("currency", "prices[0].unitPrice", "prices[1].lineNumber",
+                "prices[1].unitPrice", "terms", "validUntil");
+
+        QuoteView withHat = w.quotes.request(w.rep, w.request(w.alice, QuoteWorld.line(w.mug, 1),
+                QuoteWorld.line(w.hat, 1)));
+        e = refused(InvalidCommandException.class, () -> w.quotes.answer(w.rep, new AnswerQuoteCommand(withHat.id(),
+                null, "USD", List.of(new AnswerQuoteCommand.LinePrice(5, BigDecimal.ONE)), inAWeek(), null)));
+        assertThat(e.fields()).as("checks against the stored quote together")
+                .containsExactly("currency", "prices", "prices[0].lineNumber");
+    }
+
+    @Test
+    void freeTextWithControlCharactersIsRefusedAndLengthsCountCharactersNotUtf16Units() {
+        refusedNaming("message", () -> w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(w.alice,
+                "EUR", List.of(QuoteWorld.line(w.mug, 1)), "call me\u001b[31m")));
+        refusedNaming("message", () -> w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(w.alice,
+                "EUR", List.of(QuoteWorld.line(w.mug, 1)), "\uD83D\uDE00".repeat(2001))));
+        refusedNaming("terms", () -> w.quotes.answer(w.rep, new AnswerQuoteCommand(requested.id(), null, "EUR",
+                List.of(), inAWeek(), "net\u000b30")));
+        refusedNaming("reason", () -> w.quotes.reject(Actor.customer(w.alice), new RejectQuoteCommand(quoted.id(),
+                null, "no\u0007")));
+
+        String emoji = "\uD83D\uDE00".repeat(Quote.MAX_MESSAGE); // 2,000 characters, 4,000 UTF-16 units
+        QuoteView ok = w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(w.alice, "EUR",
+                List.of(QuoteWorld.line(w.mug, 1)), emoji));
+        assertThat(ok.message()).isEqualTo(emoji);
+        QuoteView lines = w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(w.alice, "EUR",
+                List.of(QuoteWorld.line(w.mug, 1)), "two lines:\r\n\tand a tab"));
+        assertThat(lines.message()).isEqualTo("two lines:\r\n\tand a tab");
+    }
+
+    // ---- the rules of this review -------------------------------------------------------------------------------
+
+    @Test
+    void anAcceptanceMustNameTheVersionItSaw() {
+        refusedNaming("expectedVersion", () -> w.quotes.accept(Actor.customer(w.alice),
+                new AcceptQuoteCommand(quoted.id(), null)));
+    }
+
+    @Test
+    void aProductRetiredAfterTheRequestIsRefusedInTheAnswerNamingItsPrice() {
+        w.crm.products().retire(QuoteWorld.SYSTEM, new RetireProductCommand(w.mug.id(), null));
+        refusedNaming("prices", () -> w.quotes.answer(w.rep, w.answer(requested))); // the mug at its list price
+        refusedNaming("prices[1].lineNumber", () -> w.quotes.answer(w.rep, new AnswerQuoteCommand(requested.id(),
+                null, "EUR", List.of(new AnswerQuoteCommand.LinePrice(1, BigDecimal.TEN),
+                new AnswerQuoteCommand.LinePrice(2, BigDecimal.ONE)), inAWeek(), null)));
+    }
+
+    @Test
+    void aQuoteOfAnErasedCustomerCannotBeAnswered() {
+        w.crm.customers().erase(QuoteWorld.SYSTEM, w.alice);
+        refusedByRule("customer_erased", () -> w.quotes.answer(w.manager, w.answer(requested)));
+    }
+
+    @Test
+    void aLineWhosePriceTimesQuantityOverflowsIsRefusedNamingTheCommandsPrice() {
+        refusedNaming("prices[1].unitPrice", () -> w.quotes.answer(w.rep, new AnswerQuoteCommand(requested.id(),
+                null, "EUR", List.of(new AnswerQuoteCommand.LinePrice(1, BigDecimal.ONE),
+                new AnswerQuoteCommand.LinePrice(2, new BigDecimal("999999999999999"))), inAWeek(), null)));
+    }
+
+    @Test
+    void aPurchaseSomeoneElseRecordedUnderTheQuotesReferenceBlocksTheAcceptanceWithoutNamingIt() {
+        String other = w.crm.sales().recordPurchase(QuoteWorld.SYSTEM, RecordPurchaseCommand.otherChannel(w.carol,
+                w.clock.instant(), "quote", quoted.id().toString(), "EUR",
+                List.of(new RecordPurchaseCommand.Line(1, w.mug.id(), 1, new BigDecimal("7.50"))))).id().toString();
+        refusals = new Refusals(w.crm, w.publisher, w::storedState);
+        ConflictException e = refused(ConflictException.class, () -> w.quotes.accept(Actor.customer(w.alice),
+                new AcceptQuoteCommand(quoted.id(), quoted.version())));
+        assertThat(e.code()).isEqualTo("quote_purchase_reference_taken");
+        assertThat(e.existingId()).isEmpty();
+        assertThat(e.getMessage()).doesNotContain(other).doesNotContain(w.carol.toString());
     }
 
     // ---- batch and queries ----------------------------------------------------------------------------------------

@@ -3,12 +3,19 @@ package org.crmkit.core.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.crmkit.core.audit.port.in.AuditQuery;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
+import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.domain.QuoteEvents;
 import org.crmkit.core.quote.domain.QuoteStatus;
 import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
@@ -20,6 +27,7 @@ import org.crmkit.core.quote.port.in.QuoteSearchQuery;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.in.QuoteView;
 import org.crmkit.core.quote.port.in.RejectQuoteCommand;
+import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.domain.SalesEvents;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
@@ -33,6 +41,8 @@ import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.Test;
 
 /** The quote use cases end to end on the in-memory adapter: request, answer, revise, accept, reject, expire, read. */
@@ -98,7 +108,7 @@ class QuoteUseCasesTest {
     @Test
     void acceptingAgainReturnsTheSameQuoteAndRecordsNoSecondPurchase() {
         QuoteView quoted = w.quoted(w.alice);
-        QuoteView first = w.quotes.accept(Actor.customer(w.alice), new AcceptQuoteCommand(quoted.id(), null));
+        QuoteView first = w.quotes.accept(Actor.customer(w.alice), new AcceptQuoteCommand(quoted.id(), quoted.version()));
         w.publisher.clear();
         QuoteView again = w.quotes.accept(w.rep, new AcceptQuoteCommand(quoted.id(), quoted.version()));
         assertThat(again).isEqualTo(first);
@@ -138,7 +148,7 @@ class QuoteUseCasesTest {
         assertThat(rejected.status()).isEqualTo(QuoteStatus.REJECTED);
         assertThat(rejected.rejection()).isEqualTo("found it cheaper");
         assertThat(w.quotes.reject(w.rep, new RejectQuoteCommand(quoted.id(), null, null))).isEqualTo(rejected);
-        assertThatThrownBy(() -> w.quotes.accept(Actor.customer(w.bob), new AcceptQuoteCommand(quoted.id(), null)))
+        assertThatThrownBy(() -> w.quotes.accept(Actor.customer(w.bob), new AcceptQuoteCommand(quoted.id(), quoted.version())))
                 .isInstanceOfSatisfying(BusinessRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo("quote_closed"));
         assertThatThrownBy(() -> w.quotes.answer(w.manager, w.answer(rejected)))
@@ -153,13 +163,13 @@ class QuoteUseCasesTest {
                 List.of(), w.clock.instant().plus(Duration.ofDays(1)), null));
         QuoteView longOne = w.quoted(w.bob); // 14 days
         QuoteView accepted = w.quoted(w.carol);
-        w.quotes.accept(QuoteWorld.SYSTEM, new AcceptQuoteCommand(accepted.id(), null));
+        w.quotes.accept(QuoteWorld.SYSTEM, new AcceptQuoteCommand(accepted.id(), accepted.version()));
         QuoteView unanswered = w.requested(w.alice);
 
         w.clock.advance(Duration.ofDays(2));
         w.publisher.clear();
         ExpiryResult result = w.quotes.expireQuotes(w.manager, new ExpireQuotesCommand(w.clock.instant()));
-        assertThat(result).isEqualTo(new ExpiryResult(1, 1));
+        assertThat(result).isEqualTo(new ExpiryResult(1, 1, 0));
         assertThat(w.stored(shortOne).status()).isEqualTo(QuoteStatus.EXPIRED);
         assertThat(w.stored(shortOne).closedAt()).isEqualTo(w.clock.instant());
         assertThat(w.stored(longOne).status()).isEqualTo(QuoteStatus.QUOTED);
@@ -169,9 +179,9 @@ class QuoteUseCasesTest {
                 w.clock.instant()));
 
         assertThat(w.quotes.expireQuotes(QuoteWorld.SYSTEM, new ExpireQuotesCommand(w.clock.instant())))
-                .as("a second run").isEqualTo(new ExpiryResult(0, 0));
+                .as("a second run").isEqualTo(new ExpiryResult(0, 0, 0));
         assertThatThrownBy(() -> w.quotes.accept(Actor.customer(w.alice), new AcceptQuoteCommand(shortOne.id(),
-                null))).isInstanceOfSatisfying(BusinessRuleViolationException.class,
+                shortOne.version()))).isInstanceOfSatisfying(BusinessRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo("quote_expired"));
     }
 
@@ -185,8 +195,53 @@ class QuoteUseCasesTest {
         }
         w.clock.advance(Duration.ofMinutes(2));
         assertThat(w.quotes.expireQuotes(QuoteWorld.SYSTEM, new ExpireQuotesCommand(w.clock.instant())))
-                .isEqualTo(new ExpiryResult(205, 205));
+                .isEqualTo(new ExpiryResult(205, 205, 0));
         assertThat(due).allSatisfy(q -> assertThat(w.stored(q).status()).isEqualTo(QuoteStatus.EXPIRED));
+    }
+
+    @Test
+    void anExpiryRunCountsAQuoteItCouldNotChangeAsSkippedAndExpiresTheRest() {
+        CrmPersistence store = InMemoryCrmPersistence.create();
+        Set<QuoteId> blocked = new HashSet<>();
+        QuoteRepository quotes = store.quotes();
+        // the update of a blocked quote collides with a concurrent transaction, as a lock wait that timed out would
+        QuoteRepository colliding = delegate(QuoteRepository.class, quotes, (method, args) -> {
+            if (method.getName().equals("update") && blocked.contains(((Quote) args[0]).id())) {
+                throw ConflictException.concurrentWrite("quote update");
+            }
+            return method.invoke(quotes, args);
+        });
+        QuoteWorld world = new QuoteWorld(delegate(CrmPersistence.class, store, (method, args) ->
+                method.getName().equals("quotes") ? colliding : method.invoke(store, args)));
+        List<QuoteView> due = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            due.add(world.quotes.answer(world.manager, new AnswerQuoteCommand(world.requested(world.bob).id(), null,
+                    "EUR", List.of(), world.clock.instant().plusSeconds(60), null)));
+        }
+        blocked.add(due.get(1).id());
+        world.clock.advance(Duration.ofMinutes(2));
+        assertThat(world.quotes.expireQuotes(QuoteWorld.SYSTEM, new ExpireQuotesCommand(world.clock.instant())))
+                .isEqualTo(new ExpiryResult(3, 2, 1));
+        assertThat(due).extracting(q -> world.stored(q).status())
+                .containsExactly(QuoteStatus.EXPIRED, QuoteStatus.QUOTED, QuoteStatus.EXPIRED);
+        blocked.clear();
+        assertThat(world.quotes.expireQuotes(QuoteWorld.SYSTEM, new ExpireQuotesCommand(world.clock.instant())))
+                .as("the next run").isEqualTo(new ExpiryResult(1, 1, 0));
+    }
+
+    /** The handler's answer to every call of the interface, unwrapping what a reflective call throws. */
+    private interface Call {
+        Object answer(Method method, Object[] args) throws Exception;
+    }
+
+    private static <T> T delegate(Class<T> type, T target, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            try {
+                return call.answer(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @Test
@@ -267,7 +322,7 @@ class QuoteUseCasesTest {
                 w.mug.id(), null));
         w.publisher.clear();
         assertThatThrownBy(() -> w.quotes.accept(Actor.customer(w.alice), new AcceptQuoteCommand(quoted.id(),
-                null))).isInstanceOfSatisfying(BusinessRuleViolationException.class,
+                quoted.version()))).isInstanceOfSatisfying(BusinessRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo("product_retired"));
         List<DomainEvent> published = w.publisher.events();
         assertThat(published).isEmpty();

@@ -9,6 +9,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.quote.domain.QuoteSnapshot;
@@ -23,6 +24,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.crmkit.core.testing.TestStaff;
@@ -37,17 +39,36 @@ final class QuoteWorld {
 
     final MutableClock clock = new MutableClock(START);
     final RecordingPublisher publisher = new RecordingPublisher();
-    final Crm crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
-    final Quotes quotes = crm.quotes();
-    final StaffId repId = StaffId.next(clock);
-    final Actor rep = TestStaff.enrol(crm, repId, Role.SALES_REP);
-    final Actor manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
-    final ProductView shirt = product("SHIRT-1", "19.90", "EUR");
-    final ProductView mug = product("MUG-1", "7.50", "EUR");
-    final ProductView hat = product("HAT-1", "12.00", "USD");
-    final CustomerId alice = customer("Alice", repId);
-    final CustomerId bob = customer("Bob", repId);
-    final CustomerId carol = customer("Carol", null);
+    final Crm crm;
+    final Quotes quotes;
+    final StaffId repId;
+    final Actor rep;
+    final Actor manager;
+    final ProductView shirt;
+    final ProductView mug;
+    final ProductView hat;
+    final CustomerId alice;
+    final CustomerId bob;
+    final CustomerId carol;
+
+    QuoteWorld() {
+        this(InMemoryCrmPersistence.create());
+    }
+
+    /** @param persistence the store to run on (a test may wrap the in-memory one) */
+    QuoteWorld(CrmPersistence persistence) {
+        crm = Crm.builder().clock(clock).eventPublisher(publisher).persistence(persistence).build();
+        quotes = crm.quotes();
+        repId = StaffId.next(clock);
+        rep = TestStaff.enrol(crm, repId, Role.SALES_REP);
+        manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
+        shirt = product("SHIRT-1", "19.90", "EUR");
+        mug = product("MUG-1", "7.50", "EUR");
+        hat = product("HAT-1", "12.00", "USD");
+        alice = customer("Alice", repId);
+        bob = customer("Bob", repId);
+        carol = customer("Carol", null);
+    }
 
     private ProductView product(String sku, String price, String currency) {
         return crm.products().create(SYSTEM, new CreateProductCommand(sku, sku.toLowerCase(java.util.Locale.ROOT),

@@ -134,7 +134,7 @@ class QuoteConcurrencyIT {
                 for (int i : order) {
                     QuoteView q = quotes.get(i);
                     codes.set(i, outcome(() -> before.quotes().accept(Actor.customer(q.customer()),
-                            new AcceptQuoteCommand(q.id(), null))));
+                            new AcceptQuoteCommand(q.id(), q.version()))));
                 }
                 return codes;
             });

@@ -39,8 +39,10 @@ import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.FreeText;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
@@ -53,6 +55,8 @@ import org.crmkit.core.shared.QuoteId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.StoredTime;
 import org.crmkit.core.shared.UseCaseSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quote use cases. Every change locks the quote row first, so an acceptance, a rejection, a revision and the
@@ -61,6 +65,7 @@ import org.crmkit.core.shared.UseCaseSupport;
  */
 final class QuoteService implements Quotes {
     static final String TYPE = "quote";
+    private static final Logger LOG = LoggerFactory.getLogger(QuoteService.class);
     /** The source of the purchases acceptances record; the external reference is the quote's id. */
     static final String PURCHASE_SOURCE = "quote";
     private static final Actor LOOKUP = Actor.system("crmkit.quote");
@@ -69,7 +74,10 @@ final class QuoteService implements Quotes {
      * purchase is its consequence, which a customer could not record as themself (they hold no SALES_RECORD).
      */
     private static final Actor ACCEPTANCE = Actor.system("crmkit.quote-acceptance");
-    /** Quotes read per expiry page; each is then expired in a transaction of its own. */
+    /**
+     * Quotes read per expiry page (by end of validity and id, the expiry index's order: a quote skipped after a
+     * conflict is not read again in the same run); each is then expired in a transaction of its own.
+     */
     private static final int BATCH = 200;
 
     private final UseCaseSupport support;
@@ -89,17 +97,13 @@ final class QuoteService implements Quotes {
 
     @Override
     public QuoteView request(Actor actor, RequestQuoteCommand command) {
-        support.validate(actor, command);
-        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
-        List<QuoteLine> lines = requestedLines(command);
+        Request input = support.validate(actor, command, () -> requestInput(command));
         CustomerId customer = command.customerId();
         Quote quote = UseCaseSupport.commandField(() -> Quote.request(QuoteId.next(support.clock()), customer,
-                currency, lines, command.message(), support.now()));
+                input.currency(), input.lines(), command.message(), support.now()));
         return support.transaction(() -> {
             support.authorize(actor, Permission.QUOTE_REQUEST, targetOf(customer), "quote.request", TYPE, null);
-            customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer))
-                    .requireNotErased();
-            requireActiveProducts(command);
+            requireNotErased(customer);
             quotes.add(quote);
             support.audit(actor, "quote.request", TYPE, quote.id().value());
             support.publishAfterCommit(quote.pullEvents());
@@ -109,29 +113,20 @@ final class QuoteService implements Quotes {
 
     @Override
     public QuoteView answer(Actor actor, AnswerQuoteCommand command) {
-        support.validate(actor, command);
-        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
-        Map<Integer, Money> given = prices(command, currency);
-        Instant validUntil = UseCaseSupport.commandField(() -> StoredTime.bound("validUntil", command.validUntil()));
         Instant now = support.now();
-        if (!validUntil.isAfter(now)) {
-            throw invalid("validUntil", "must be in the future");
-        }
+        Answer input = support.validate(actor, command, () -> answerInput(command, now));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
             Actor caller = support.authorize(actor, Permission.QUOTE_ANSWER, targetOf(found), "quote.answer", TYPE,
                     id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
-            Currency quoted = quote.snapshot().currency();
-            if (!currency.equals(quoted)) {
-                throw invalid("currency", "must be the quote's currency " + quoted.getCurrencyCode());
-            }
-            Map<Integer, Money> prices = withListPrices(quote.snapshot(), given, command);
+            requireNotErased(quote.customer());
+            Map<Integer, Money> prices = offer(quote.snapshot(), input, command);
             StaffId answeredBy = caller instanceof Actor.Staff staff ? staff.id() : null;
             support.applyChange(actor, "quote.answer", TYPE, id.value(), quote, command.expectedVersion(),
                     q -> UseCaseSupport.commandField(() -> {
-                        q.answer(prices, validUntil, command.terms(), answeredBy, now);
+                        q.answer(prices, input.validUntil(), command.terms(), answeredBy, now);
                         return q;
                     }), quotes::update);
             return QuoteView.of(quote);
@@ -151,24 +146,40 @@ final class QuoteService implements Quotes {
                 return QuoteView.of(quote);
             }
             Instant now = support.now();
+            // a final or lapsed offer says so before any version check: reloading would not help the caller
+            quote.requireDecidable(now);
             support.applyChange(actor, "quote.accept", TYPE, id.value(), quote, command.expectedVersion(),
                     q -> q.accept(now, () -> recordPurchase(q.snapshot(), now)), quotes::update);
             return QuoteView.of(quote);
         });
     }
 
-    /** Records the accepted quote's purchase in the current transaction, once per quote (its reference). */
+    /**
+     * Records the accepted quote's purchase in the current transaction, once per quote (its reference). A purchase
+     * a host recorded under the quote's reference itself (source {@code "quote"}, which is the quote area's) blocks
+     * the acceptance: the caller is told so without learning anything about that other purchase.
+     */
     private PurchaseId recordPurchase(QuoteSnapshot quote, Instant now) {
         List<RecordPurchaseCommand.Line> lines = quote.lines().stream()
                 .map(l -> new RecordPurchaseCommand.Line(l.number(), l.product(), l.quantity(),
                         l.unitPrice().amount())).toList();
-        return sales.recordPurchase(ACCEPTANCE, RecordPurchaseCommand.otherChannel(quote.customer(), now,
-                PURCHASE_SOURCE, quote.id().toString(), quote.currency().getCurrencyCode(), lines)).id();
+        try {
+            return sales.recordPurchase(ACCEPTANCE, RecordPurchaseCommand.otherChannel(quote.customer(), now,
+                    PURCHASE_SOURCE, quote.id().toString(), quote.currency().getCurrencyCode(), lines)).id();
+        } catch (ConflictException e) {
+            if (!"duplicate".equals(e.code())) {
+                throw e;
+            }
+            LOG.warn("quote {} cannot be accepted: another purchase holds its purchase reference (source \"{}\")",
+                    quote.id(), PURCHASE_SOURCE);
+            throw ConflictException.referenceTaken("quote_purchase_reference_taken", "quote " + quote.id()
+                    + " cannot record its purchase: its reference is taken", "quoteId");
+        }
     }
 
     @Override
     public QuoteView reject(Actor actor, RejectQuoteCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, () -> FreeText.optional("reason", command.reason(), Quote.MAX_REASON));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
@@ -272,79 +283,176 @@ final class QuoteService implements Quotes {
                 "quote.expire", TYPE, null));
         long examined = 0;
         long expired = 0;
-        QuoteId after = null;
+        long skipped = 0;
+        QuoteRepository.Due after = null;
         while (true) {
-            QuoteId from = after;
-            List<QuoteId> page = support.transaction(() -> quotes.quotedValidUntil(asOf, from, BATCH));
-            for (QuoteId id : page) {
-                boolean done = support.transaction(() -> quotes.lock(id).map(quote -> {
-                    boolean[] changed = new boolean[1];
-                    support.applyChange(actor, "quote.expire", TYPE, id.value(), quote, null,
-                            q -> changed[0] = q.expire(asOf, support.now()), quotes::update);
-                    return changed[0];
-                }).orElse(false));
+            QuoteRepository.Due from = after;
+            List<QuoteRepository.Due> page = support.transaction(() -> quotes.quotedValidUntil(asOf, from, BATCH));
+            for (QuoteRepository.Due due : page) {
+                QuoteId id = due.id();
                 examined++;
-                expired += done ? 1 : 0;
+                try {
+                    expired += expire(actor, id, asOf) ? 1 : 0;
+                } catch (ConflictException concurrent) {
+                    // a concurrent change of this quote (a lock wait that timed out, say): the next run sees it again
+                    LOG.info("quote {} skipped by the expiry run: {}", id, concurrent.code());
+                    skipped++;
+                }
             }
             if (page.size() < BATCH) {
-                return new ExpiryResult(examined, expired);
+                return new ExpiryResult(examined, expired, skipped);
             }
             after = page.get(page.size() - 1);
         }
     }
 
-    private List<QuoteLine> requestedLines(RequestQuoteCommand command) {
+    /** Expires one quote in a transaction of its own, re-checked under its lock; whether it expired now. */
+    private boolean expire(Actor actor, QuoteId id, Instant asOf) {
+        return support.transaction(() -> quotes.lock(id).map(quote -> {
+            boolean[] changed = new boolean[1];
+            support.applyChange(actor, "quote.expire", TYPE, id.value(), quote, null,
+                    q -> changed[0] = q.expire(asOf, support.now()), quotes::update);
+            return changed[0];
+        }).orElse(false));
+    }
+
+    /** A request's checked fields. */
+    private record Request(Currency currency, List<QuoteLine> lines) {
+    }
+
+    /** An answer's checked fields: the prices the command gives, by line number. */
+    private record Answer(Currency currency, Map<Integer, Money> prices, Instant validUntil) {
+    }
+
+    /**
+     * Checks every field of a request (the constraints have named the missing ones): the currency, each line's
+     * quantity and product (which must exist and be on sale), the message.
+     */
+    private Request requestInput(RequestQuoteCommand command) {
         List<FieldError> errors = new ArrayList<>();
+        Currency currency = command.currency() == null ? null
+                : attempt(errors, "", () -> Money.currency("currency", command.currency()));
+        attempt(errors, "", () -> FreeText.optional("message", command.message(), Quote.MAX_MESSAGE));
         List<QuoteLine> lines = new ArrayList<>();
-        for (int i = 0; i < command.lines().size(); i++) {
-            RequestQuoteCommand.Line line = command.lines().get(i);
-            try {
-                lines.add(QuoteLine.requested(i + 1, line.productId(), line.quantity()));
-            } catch (InvalidValueException e) {
-                errors.add(new FieldError(e.field().replace("lines.", "lines[" + i + "]."), e.reason()));
+        List<RequestQuoteCommand.Line> given = command.lines() == null ? List.of() : command.lines();
+        for (int i = 0; i < given.size(); i++) {
+            RequestQuoteCommand.Line line = given.get(i);
+            if (line == null || line.productId() == null) {
+                continue;
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
-        return lines;
-    }
-
-    /** Refuses lines naming a product the catalog does not hold or no longer sells, naming each such line. */
-    private void requireActiveProducts(RequestQuoteCommand command) {
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < command.lines().size(); i++) {
-            Optional<ProductView> product = products.findById(LOOKUP, command.lines().get(i).productId());
+            String at = "lines[" + i + "].";
+            int number = i + 1;
+            lines.add(attempt(errors, at, () -> QuoteLine.requested(number, line.productId(), line.quantity())));
+            Optional<ProductView> product = products.findById(LOOKUP, line.productId());
             if (product.isEmpty()) {
-                errors.add(new FieldError("lines[" + i + "].productId", "no product has this id"));
+                errors.add(new FieldError(at + "productId", "no product has this id"));
             } else if (product.get().isRetired()) {
-                errors.add(new FieldError("lines[" + i + "].productId", "the product is retired and no longer sold"));
+                errors.add(new FieldError(at + "productId", "the product is retired and no longer sold"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
+        return new Request(currency, lines);
     }
 
-    /** The command's prices by line number, each checked on its own before any storage is read. */
-    private static Map<Integer, Money> prices(AnswerQuoteCommand command, Currency currency) {
+    /**
+     * Checks every field of an answer that needs no stored state (the constraints have named the missing ones): the
+     * currency, each price (not negative, at most 4 decimals and 15 integer digits, one per line), the validity (in
+     * the future) and the terms.
+     */
+    private static Answer answerInput(AnswerQuoteCommand command, Instant now) {
         List<FieldError> errors = new ArrayList<>();
+        Currency currency = command.currency() == null ? null
+                : attempt(errors, "", () -> Money.currency("currency", command.currency()));
+        // an amount's digits do not depend on its currency: they are checked even when the code is unknown
+        Currency amounts = currency == null ? Currency.getInstance("XXX") : currency;
         Map<Integer, Money> prices = new HashMap<>();
-        for (int i = 0; i < command.prices().size(); i++) {
-            AnswerQuoteCommand.LinePrice price = command.prices().get(i);
+        Set<Integer> named = new HashSet<>();
+        List<AnswerQuoteCommand.LinePrice> given = command.prices() == null ? List.of() : command.prices();
+        for (int i = 0; i < given.size(); i++) {
+            AnswerQuoteCommand.LinePrice price = given.get(i);
+            if (price == null) {
+                continue;
+            }
             String at = "prices[" + i + "].";
-            if (prices.containsKey(price.lineNumber())) {
+            if (!named.add(price.lineNumber())) {
                 errors.add(new FieldError(at + "lineNumber", "names a line a second time"));
+            }
+            if (price.unitPrice() == null) {
                 continue;
             }
             if (price.unitPrice().signum() < 0) {
                 errors.add(new FieldError(at + "unitPrice", "must not be negative"));
                 continue;
             }
+            Money money = attempt(errors, "", () -> Money.of(at + "unitPrice", price.unitPrice(), amounts));
+            if (money != null) {
+                prices.putIfAbsent(price.lineNumber(), money);
+            }
+        }
+        Instant validUntil = command.validUntil() == null ? null
+                : attempt(errors, "", () -> StoredTime.bound("validUntil", command.validUntil()));
+        if (validUntil != null && !validUntil.isAfter(now)) {
+            errors.add(new FieldError("validUntil", "must be in the future"));
+        }
+        attempt(errors, "", () -> FreeText.optional("terms", command.terms(), Quote.MAX_TERMS));
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+        return new Answer(currency, prices, validUntil);
+    }
+
+    /**
+     * The price of every line, checked against the stored quote: the command's currency must be the quote's, each
+     * price must name one of its lines, a line left out takes its product's current list price (which must be in the
+     * quote's currency), no line may name a product that is no longer sold (the offer could never be accepted), and
+     * no line's total may exceed the largest amount. Every bad field is named at once: {@code prices[i].<field>} for
+     * the command's price {@code i}, {@code prices} for a line the command leaves out.
+     */
+    private Map<Integer, Money> offer(QuoteSnapshot quote, Answer input, AnswerQuoteCommand command) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean sameCurrency = input.currency().equals(quote.currency());
+        if (!sameCurrency) {
+            errors.add(new FieldError("currency", "must be the quote's currency "
+                    + quote.currency().getCurrencyCode()));
+        }
+        Set<Integer> numbers = new HashSet<>();
+        quote.lines().forEach(l -> numbers.add(l.number()));
+        Map<Integer, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < command.prices().size(); i++) {
+            int number = command.prices().get(i).lineNumber();
+            if (!numbers.contains(number)) {
+                errors.add(new FieldError("prices[" + i + "].lineNumber", "the quote has no such line"));
+            }
+            indexOf.putIfAbsent(number, i);
+        }
+        Map<Integer, Money> prices = new HashMap<>();
+        for (QuoteLine line : quote.lines()) {
+            Integer i = indexOf.get(line.number());
+            String at = i == null ? null : "prices[" + i + "].";
+            String which = "line " + line.number();
+            ProductView product = products.findById(LOOKUP, line.product())
+                    .orElseThrow(() -> new NotFoundException("product", line.product()));
+            if (product.isRetired()) {
+                errors.add(i == null ? new FieldError("prices", which + "'s product is retired and no longer sold")
+                        : new FieldError(at + "lineNumber", which + "'s product is retired and no longer sold"));
+                continue;
+            }
+            Money price = i == null ? product.listPrice() : input.prices().get(line.number());
+            if (i == null && !price.currency().equals(quote.currency())) {
+                errors.add(new FieldError("prices", which + " has no price, and its product's list price is in "
+                        + price.currency().getCurrencyCode()));
+                continue;
+            }
+            if (!sameCurrency) {
+                continue;
+            }
             try {
-                prices.put(price.lineNumber(), Money.of(at + "unitPrice", price.unitPrice(), currency));
+                prices.put(line.number(), line.pricedAt(price).unitPrice());
             } catch (InvalidValueException e) {
-                errors.add(new FieldError(e.field(), e.reason()));
+                errors.add(i == null ? new FieldError("prices", which + " at its product's list price: "
+                        + e.reason()) : new FieldError(at + "unitPrice", e.reason()));
             }
         }
         if (!errors.isEmpty()) {
@@ -353,38 +461,26 @@ final class QuoteService implements Quotes {
         return prices;
     }
 
+    /** Refuses a change on the quotes of a customer who does not exist or was erased. */
+    private void requireNotErased(CustomerId customer) {
+        customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer))
+                .requireNotErased();
+    }
+
     /**
-     * The prices of every line: those the command gives, the product's current list price for the others (when it is
-     * in the quote's currency).
+     * Runs one conversion, adding its refusal to the errors instead of throwing it; a field named {@code lines.x} is
+     * reported as {@code <at>x} (the line's index in the command).
+     *
+     * @return the value, or {@code null} when refused
      */
-    private Map<Integer, Money> withListPrices(QuoteSnapshot quote, Map<Integer, Money> given,
-                                               AnswerQuoteCommand command) {
-        Set<Integer> numbers = new HashSet<>();
-        quote.lines().forEach(l -> numbers.add(l.number()));
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < command.prices().size(); i++) {
-            if (!numbers.contains(command.prices().get(i).lineNumber())) {
-                errors.add(new FieldError("prices[" + i + "].lineNumber", "the quote has no such line"));
-            }
+    private static <T> T attempt(List<FieldError> errors, String at, java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (InvalidValueException e) {
+            String field = at.isEmpty() ? e.field() : e.field().replace("lines.", at);
+            errors.add(new FieldError(field, e.reason()));
+            return null;
         }
-        Map<Integer, Money> prices = new HashMap<>(given);
-        for (QuoteLine line : quote.lines()) {
-            if (prices.containsKey(line.number())) {
-                continue;
-            }
-            Money list = products.findById(LOOKUP, line.product())
-                    .orElseThrow(() -> new NotFoundException("product", line.product())).listPrice();
-            if (list.currency().equals(quote.currency())) {
-                prices.put(line.number(), list);
-            } else {
-                errors.add(new FieldError("prices", "line " + line.number() + " has no price, and its product's "
-                        + "list price is in " + list.currency().getCurrencyCode()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
-        return prices;
     }
 
     /** Whose quote this is: its customer's, owned by their account manager; a quote not found is nobody's. */

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.FreeText;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;
@@ -32,11 +33,11 @@ public final class Quote extends AggregateRoot {
     static final String TYPE = "quote";
     /** Most lines of one quote. */
     public static final int MAX_LINES = 100;
-    /** Most characters of the requester's message. */
+    /** Most characters (code points) of the requester's message. */
     public static final int MAX_MESSAGE = 2000;
-    /** Most characters of the answer's terms. */
+    /** Most characters (code points) of the answer's terms. */
     public static final int MAX_TERMS = 4000;
-    /** Most characters of a rejection's reason. */
+    /** Most characters (code points) of a rejection's reason. */
     public static final int MAX_REASON = 500;
 
     private QuoteSnapshot state;
@@ -201,7 +202,12 @@ public final class Quote extends AggregateRoot {
         }
     }
 
-    private void requireDecidable(Instant now) {
+    /**
+     * @param now the current time
+     * @throws BusinessRuleViolationException {@code quote_not_answered} before the answer, {@code quote_expired}
+     *                                        once its validity ended, {@code quote_closed} once accepted or rejected
+     */
+    public void requireDecidable(Instant now) {
         if (state.status() == QuoteStatus.REQUESTED) {
             throw new BusinessRuleViolationException("quote_not_answered", "quote " + state.id()
                     + " has not been answered yet");
@@ -229,14 +235,7 @@ public final class Quote extends AggregateRoot {
     }
 
     private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new InvalidValueException(field, "must be at most " + max + " characters");
-        }
-        return stripped;
+        return FreeText.optional(field, value, max);
     }
 
     @Override

@@ -73,12 +73,13 @@ public final class MyBatisQuoteRepository implements QuoteRepository {
     }
 
     @Override
-    public List<QuoteId> quotedValidUntil(Instant asOf, QuoteId after, int limit) {
+    public List<Due> quotedValidUntil(Instant asOf, Due after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         return unitOfWork.inTransaction(() -> mapper.selectQuotedValidUntil(asOf,
-                after == null ? null : after.value(), limit).stream().map(QuoteId::new).toList());
+                after == null ? null : after.validUntil(), after == null ? null : after.id().value(), limit).stream()
+                .map(row -> new Due(new QuoteId(row.id()), row.validUntil())).toList());
     }
 
     /** The quotes of the rows, in their order, with their lines read in one more statement. */

@@ -24,6 +24,6 @@ interface QuoteMapper {
 
     List<QuoteRow> search(SearchParams params);
 
-    List<UUID> selectQuotedValidUntil(@Param("asOf") Instant asOf, @Param("after") UUID after,
-                                      @Param("limit") int limit);
+    List<DueRow> selectQuotedValidUntil(@Param("asOf") Instant asOf, @Param("afterAt") Instant afterAt,
+                                        @Param("afterId") UUID afterId, @Param("limit") int limit);
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.shared.QuoteId;
 
 /**
@@ -18,13 +19,14 @@ import org.crmkit.core.shared.QuoteId;
  * @param prices          unit prices by line number; a line not named is offered at its product's current list
  *                        price, which must then be in the quote's currency
  * @param validUntil      until when (exclusive) the customer may accept; in the future
- * @param terms           the terms (delivery, payment), at most 4,000 characters, or {@code null}
+ * @param terms           the terms (delivery, payment), at most 4,000 characters (code points), no control
+ *                        characters except line breaks and tabs, or {@code null}
  */
 public record AnswerQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion,
                                  @NotBlank @Size(min = 3, max = 3) String currency,
                                  @NotNull @Size(max = 100) List<@NotNull @Valid LinePrice> prices,
                                  @NotNull Instant validUntil,
-                                 @Size(max = 4000) String terms) {
+                                 @Size(max = 2 * Quote.MAX_TERMS) String terms) {
 
     /**
      * The price of one line.

@@ -20,9 +20,11 @@ public interface Quotes {
      * @param actor   the caller
      * @param command the customer, currency, lines and message
      * @return the requested quote
-     * @throws org.crmkit.core.shared.InvalidCommandException naming {@code lines[i].productId} for an unknown or
-     *                                                        retired product, {@code lines[i].quantity} out of 1 to
-     *                                                        1,000,000, and every other bad field
+     * @throws org.crmkit.core.shared.InvalidCommandException naming every bad field at once:
+     *                                                        {@code lines[i].productId} for an unknown or retired
+     *                                                        product, {@code lines[i].quantity} out of 1 to
+     *                                                        1,000,000, {@code currency}, {@code message}
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code customer_erased}
      */
     QuoteView request(Actor actor, RequestQuoteCommand command);
 
@@ -33,7 +35,15 @@ public interface Quotes {
      * @param actor   the caller
      * @param command the prices, validity and terms
      * @return the quoted quote
-     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code quote_closed} once decided or expired
+     * @throws org.crmkit.core.shared.InvalidCommandException naming every bad field at once: {@code currency} (also
+     *                                                        when not the quote's), {@code prices[i].unitPrice},
+     *                                                        {@code prices[i].lineNumber} (no such line, named
+     *                                                        twice, or its product retired), {@code prices} (a line
+     *                                                        left out that has no list price in the quote's
+     *                                                        currency, or whose product is retired),
+     *                                                        {@code validUntil}, {@code terms}
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code quote_closed} once decided or expired,
+     *                                                               {@code customer_erased}
      */
     QuoteView answer(Actor actor, AnswerQuoteCommand command);
 
@@ -50,6 +60,11 @@ public interface Quotes {
      *                                                               {@code quote_closed} (rejected), and the sales
      *                                                               area's refusals ({@code product_retired},
      *                                                               {@code customer_erased})
+     * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when the offer was revised after the
+     *                                                  version named; {@code quote_purchase_reference_taken} when
+     *                                                  another purchase already holds source {@code "quote"} and
+     *                                                  this quote's id (hosts must not record purchases under
+     *                                                  source {@code "quote"} themselves)
      */
     QuoteView accept(Actor actor, AcceptQuoteCommand command);
 
@@ -86,7 +101,8 @@ public interface Quotes {
 
     /**
      * Expires every quoted offer valid until {@code asOf} or earlier, in pages, one transaction per quote; an offer
-     * accepted or rejected meanwhile stays as it is. Running it twice expires nothing more. Needs
+     * accepted or rejected meanwhile stays as it is, and one whose change collides with a concurrent transaction is
+     * counted as skipped (the run goes on; the next run sees it again). Running it twice expires nothing more. Needs
      * {@code QUOTE_BATCH}.
      *
      * @param actor   the caller (a host's scheduled job as {@code Actor.system(...)})

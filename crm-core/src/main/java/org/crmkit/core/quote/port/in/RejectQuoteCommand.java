@@ -2,6 +2,7 @@ package org.crmkit.core.quote.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.shared.QuoteId;
 
 /**
@@ -9,7 +10,8 @@ import org.crmkit.core.shared.QuoteId;
  *
  * @param quoteId         the quote
  * @param expectedVersion the version the caller read, or {@code null} to skip the check
- * @param reason          why, at most 500 characters, or {@code null}
+ * @param reason          why, at most 500 characters (code points), no control characters except line breaks and
+ *                        tabs, or {@code null}
  */
-public record RejectQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion, @Size(max = 500) String reason) {
+public record RejectQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion, @Size(max = 2 * Quote.MAX_REASON) String reason) {
 }

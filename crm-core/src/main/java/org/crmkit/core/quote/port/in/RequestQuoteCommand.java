@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ProductId;
 
@@ -15,12 +16,13 @@ import org.crmkit.core.shared.ProductId;
  * @param customerId the customer it is for (a customer asks for themself)
  * @param currency   ISO 4217 code the answer must price it in
  * @param lines      1 to 100 lines of active products
- * @param message    what the requester wants to say, at most 2,000 characters, or {@code null}
+ * @param message    what the requester wants to say, at most 2,000 characters (code points), no control
+ *                   characters except line breaks and tabs, or {@code null}
  */
 public record RequestQuoteCommand(@NotNull CustomerId customerId,
                                   @NotBlank @Size(min = 3, max = 3) String currency,
                                   @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
-                                  @Size(max = 2000) String message) {
+                                  @Size(max = 2 * Quote.MAX_MESSAGE) String message) {
 
     /**
      * One line.

@@ -46,7 +46,22 @@ public interface QuoteRepository {
      * @param asOf  an instant
      * @param after the last quote of the previous page, or {@code null}
      * @param limit most quotes
-     * @return quotes still quoted whose validity ends at or before {@code asOf}, by id
+     * @return quotes still quoted whose validity ends at or before {@code asOf}, by end of validity, then by id (the
+     *         order of the expiry index)
      */
-    List<QuoteId> quotedValidUntil(Instant asOf, QuoteId after, int limit);
+    List<Due> quotedValidUntil(Instant asOf, Due after, int limit);
+
+    /**
+     * A quoted offer the expiry batch is due to look at, and where its next page resumes.
+     *
+     * @param id         the quote
+     * @param validUntil the end of its validity
+     */
+    record Due(QuoteId id, Instant validUntil) {
+        /** Checks presence. */
+        public Due {
+            java.util.Objects.requireNonNull(id, "id");
+            java.util.Objects.requireNonNull(validUntil, "validUntil");
+        }
+    }
 }
