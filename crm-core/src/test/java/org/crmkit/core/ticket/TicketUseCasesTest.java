@@ -232,6 +232,33 @@ class TicketUseCasesTest {
     }
 
     @Test
+    void aSelfServiceTicketGoesToTheDefaultQueueWhereItsAgentsPickItUp() {
+        org.crmkit.core.ticket.port.in.Tickets desk = org.crmkit.core.Crm.builder().clock(w.clock)
+                .persistence(w.crm.persistence())
+                .supportSla(org.crmkit.core.ticket.domain.SupportSla.standard().withDefaultQueue(w.billing))
+                .build().tickets();
+        SubmitTicketCommand c = w.ticketFor(w.alice.id());
+        SubmitTicketCommand selfService = new SubmitTicketCommand(c.customerId(), c.subject(), c.description(),
+                c.category(), c.priority(), c.channel(), null, null, null, null);
+
+        TicketView t = desk.submit(w.aliceActor, selfService);
+
+        assertThat(t.departmentId()).isEqualTo(w.billing);
+        assertThat(ids(desk.search(w.billingAgent, TicketSearchQuery.all(10)).items())).containsExactly(t.id());
+        assertThat(desk.pickUp(w.billingAgent, new PickUpTicketCommand(t.id(), null)).assignee())
+                .isEqualTo(TicketWorld.idOf(w.billingAgent));
+        assertThat(w.tickets.submit(w.aliceActor, selfService).departmentId()).as("no default queue configured")
+                .isNull();
+
+        org.crmkit.core.ticket.port.in.Tickets misconfigured = org.crmkit.core.Crm.builder().clock(w.clock)
+                .persistence(w.crm.persistence()).supportSla(org.crmkit.core.ticket.domain.SupportSla.standard()
+                        .withDefaultQueue(new org.crmkit.core.shared.DepartmentId(
+                                org.crmkit.core.shared.UuidV7.next(w.clock)))).build().tickets();
+        assertThat(misconfigured.submit(w.aliceActor, selfService).departmentId())
+                .as("a default queue that is no active department").isNull();
+    }
+
+    @Test
     void aSearchWithoutStatusesMatchesEveryStatus() {
         TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
 

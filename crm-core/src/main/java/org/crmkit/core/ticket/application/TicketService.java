@@ -96,13 +96,30 @@ final class TicketService implements Tickets {
                 checks.run(() -> links.requireActiveDepartment(command.departmentId(), "departmentId"));
             }
             checks.throwIfAny();
-            Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, command.departmentId(), sla, actor,
+            Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
                     support.now());
             tickets.add(ticket);
             support.audit(actor, "ticket.submit", TYPE, ticket.id().value());
             support.publishAfterCommit(ticket.pullEvents());
             return TicketView.of(ticket, isStaff(actor));
         });
+    }
+
+    /**
+     * The queue a new ticket starts in: the one named, else the policy's default queue when that is an active
+     * department (a misconfigured one is logged by id and left out, so the ticket waits for a manager).
+     */
+    private org.crmkit.core.shared.DepartmentId queueOf(SubmitTicketCommand command) {
+        if (command.departmentId() != null) {
+            return command.departmentId();
+        }
+        Optional<org.crmkit.core.shared.DepartmentId> queue = sla.defaultQueue();
+        if (queue.isPresent() && !links.isActiveDepartment(queue.get())) {
+            LOG.warn("the default ticket queue {} is not an active department; the ticket is put in no queue",
+                    queue.get());
+            return null;
+        }
+        return queue.orElse(null);
     }
 
     private void requireClosedOf(org.crmkit.core.shared.CustomerId customer, TicketId related) {
