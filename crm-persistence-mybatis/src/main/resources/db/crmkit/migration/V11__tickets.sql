@@ -6,9 +6,10 @@
 -- SLA. A ticket stores its targets (copied from the policy when submitted or escalated, in seconds of business time)
 -- and, per target, the instant it is due (NULL while its clock stands short of the target: the ticket waits on the
 -- customer) and the instant it was met. Ticket recomputes the due instants on every change, so "breached as of t" is
--- a plain query: due before t and not met, or met after it was due. The *_notified_at columns are not the ticket's:
+-- a plain query: due before t and not met by the due instant (met later, or not at all). The *_notified_at columns
+-- are not the ticket's:
 -- checkSla claims a breach with a conditional update (SET x_notified_at = ? WHERE id = ? AND x_notified_at IS NULL)
--- and gives the claim back when the host's notifier throws (x_notify_failures counts those); a versioned update of
+-- and gives the claim back when the host's notifier throws (x_failures counts those); a versioned update of
 -- the ticket never writes them.
 --
 -- Comments and history are append-only children, ordered by position (0, 1, ...). A ticket's row is versioned; its
@@ -16,11 +17,12 @@
 --
 -- Foreign keys: the customer, the department queue, the assignee, the product and purchase it is about, the closed
 -- ticket it follows up. A customer's erasure keeps the rows and overwrites their texts (subject, description,
--- comment bodies) with "[erased]".
+-- comment bodies, history reasons) with "[erased]".
 --
 -- Grants for the application user (see V2): SELECT, INSERT, UPDATE on crm_ticket and crm_ticket_comment (a comment's
--- body is overwritten by an erasure, nothing else of it ever changes); SELECT, INSERT on crm_ticket_history
--- (append-only). crmkit never deletes a row of these tables.
+-- body is overwritten by an erasure, nothing else of it ever changes); SELECT, INSERT, UPDATE (reason) on
+-- crm_ticket_history (append-only but for an erasure overwriting its reasons). crmkit never deletes a row of these
+-- tables.
 
 CREATE TABLE crm_ticket (
     id                         BINARY(16)   NOT NULL,

@@ -255,6 +255,29 @@ public abstract class TicketRepositoryContract extends PortContract {
     }
 
     @Test
+    void aTargetMetLateIsBreachedAsOfAnyInstantAfterItWasDueEvenBeforeItWasMet() {
+        Instant due = T0.plusSeconds(3600);
+        Ticket lateAnswer = submitted(alice, "answered late", T0, support); // first response due T0+1h
+        lateAnswer.comment(false, "sorry", SLA, Actor.staff(agent, Set.of()), T0.plusSeconds(7200));
+        update(lateAnswer);
+        Ticket onTheDot = submitted(alice, "answered at the due instant", T0, support);
+        onTheDot.comment(false, "on it", SLA, Actor.staff(agent, Set.of()), due);
+        update(onTheDot);
+
+        Instant between = T0.plusSeconds(5400); // after the due instant, before the late answer
+        assertThat(search(new TicketCriteria(Set.of(), null, null, null, null, null, between, null, null, null,
+                null, null, null))).containsExactly(lateAnswer.id());
+        assertThat(load(lateAnswer.id()).breached(SlaTarget.FIRST_RESPONSE, between)).isTrue();
+        assertThat(tx(() -> repo().findUnnotifiedBreaches(between, null, 10)))
+                .containsExactly(new BreachCandidate(lateAnswer.id(), SlaTarget.FIRST_RESPONSE, due));
+        assertThat(search(new TicketCriteria(Set.of(), null, null, null, null, null, due, null, null, null, null,
+                null, null))).as("a target due exactly at the instant asked about is not missed yet").isEmpty();
+        assertThat(tx(() -> repo().findUnnotifiedBreaches(due, null, 10))).isEmpty();
+        assertThat(load(onTheDot.id()).breached(SlaTarget.FIRST_RESPONSE, T0.plusSeconds(9000)))
+                .as("a response exactly at the due instant is in time").isFalse();
+    }
+
+    @Test
     void pendingTicketsComeInIdOrder() {
         Ticket a = submitted(alice, "a", T0, support);
         Ticket b = submitted(alice, "b", T0, support);
@@ -328,6 +351,8 @@ public abstract class TicketRepositoryContract extends PortContract {
         Ticket t = submitted(alice, "My address is 1 Main St", T0, support);
         t.comment(false, "I live at 1 Main St", SLA, Actor.customer(alice), T0.plusSeconds(60));
         t.comment(true, "She lives at 1 Main St", SLA, Actor.staff(agent, Set.of()), T0.plusSeconds(120));
+        t.changeStatus(TicketStatus.WAITING_ON_CUSTOMER, "asked whether 1 Main St is right", SLA, BY,
+                T0.plusSeconds(130));
         update(t);
         Ticket erased = load(t.id());
         erased.erasePersonalData(T0.plusSeconds(180));
@@ -340,6 +365,10 @@ public abstract class TicketRepositoryContract extends PortContract {
         assertThat(stored.snapshot().description()).isEqualTo(Ticket.ERASED);
         assertThat(stored.snapshot().comments()).hasSize(2).allSatisfy(c -> assertThat(c.body())
                 .isEqualTo(Ticket.ERASED));
+        assertThat(stored.snapshot().history()).extracting(h -> h.reason()).as("a reason left empty stays empty")
+                .containsExactly(null, Ticket.ERASED);
+        assertThat(stored.snapshot().history()).extracting(h -> h.to()).containsExactly("OPEN",
+                "WAITING_ON_CUSTOMER");
         assertThat(search(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, "main st",
                 null, null, null))).isEmpty();
     }

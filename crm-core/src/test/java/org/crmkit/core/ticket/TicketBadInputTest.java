@@ -27,6 +27,8 @@ import org.crmkit.core.ticket.port.in.EscalateTicketCommand;
 import org.crmkit.core.ticket.port.in.PickUpTicketCommand;
 import org.crmkit.core.ticket.port.in.ReopenTicketCommand;
 import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
+import org.crmkit.core.ticket.port.in.SupportReportQuery;
+import org.crmkit.core.ticket.port.in.TicketSearchQuery;
 import org.crmkit.core.ticket.port.in.Tickets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,16 @@ class TicketBadInputTest {
     }
 
     @Test
+    void everyBadLinkOfASubmissionIsNamedAtOnce() {
+        org.crmkit.core.shared.DepartmentId unknown = new org.crmkit.core.shared.DepartmentId(
+                org.crmkit.core.shared.UuidV7.next(w.clock));
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> tickets.submit(w.bobActor,
+                new SubmitTicketCommand(w.bob.id(), "s", "d", null, TicketPriority.LOW, TicketChannel.WEB,
+                        w.alicesPurchase.id(), null, closed, unknown)));
+        assertThat(e.fields()).containsExactlyInAnyOrder("purchaseId", "relatedTicketId", "departmentId");
+    }
+
+    @Test
     void aCustomerCannotSubmitForAnotherCustomer() {
         refusals.deniedAndAuditedOnce(() -> tickets.submit(w.bobActor, w.ticketFor(w.alice.id())));
     }
@@ -250,6 +262,14 @@ class TicketBadInputTest {
     }
 
     @Test
+    void anAssignmentToAnUnknownStaffUserAndAnUnknownDepartmentNamesBoth() {
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> tickets.assign(w.manager,
+                new AssignTicketCommand(open, StaffId.next(w.clock), new org.crmkit.core.shared.DepartmentId(
+                        org.crmkit.core.shared.UuidV7.next(w.clock)), null, null)));
+        assertThat(e.fields()).containsExactlyInAnyOrder("assignee", "departmentId");
+    }
+
+    @Test
     void anAgentCannotAssign() {
         refusals.deniedAndAuditedOnce(() -> tickets.assign(w.agentA, new AssignTicketCommand(open, null, w.billing,
                 null, null)));
@@ -273,9 +293,54 @@ class TicketBadInputTest {
 
     @Test
     void anEscalationToAnUnknownDepartmentIsRefused() {
-        refusedNaming("departmentId", () -> tickets.escalate(w.agentA, new EscalateTicketCommand(open,
+        refusedNaming("departmentId", () -> tickets.escalate(w.manager, new EscalateTicketCommand(open,
                 TicketPriority.HIGH, "because", null, new org.crmkit.core.shared.DepartmentId(
                         org.crmkit.core.shared.UuidV7.next(w.clock)))));
+    }
+
+    @Test
+    void anAgentCannotHandATicketOnToAColleagueThroughAnEscalation() {
+        refusals.deniedAndAuditedOnce(() -> tickets.escalate(w.agentA, new EscalateTicketCommand(open,
+                TicketPriority.HIGH, "too hard for me", TicketWorld.idOf(w.agentB), null)));
+    }
+
+    @Test
+    void anAgentCannotMoveATicketToAnotherQueueThroughAnEscalation() {
+        refusals.deniedAndAuditedOnce(() -> tickets.escalate(w.agentA, new EscalateTicketCommand(open,
+                TicketPriority.HIGH, "billing's problem", null, w.billing)));
+    }
+
+    // ---- time bounds ------------------------------------------------------------------------------------------
+
+    @Test
+    void aBreachedAsOfOutsideTheStoredYearsIsRefused() {
+        refusedNaming("breachedAsOf", () -> tickets.search(w.manager, TicketSearchQuery.breached(Instant.MAX, 10)));
+        refusedNaming("breachedAsOf", () -> tickets.search(w.manager, TicketSearchQuery.breached(
+                Instant.parse("+10000-01-01T00:00:00Z"), 10)));
+    }
+
+    @Test
+    void checkSlaAtAnInstantOutsideTheStoredYearsIsRefused() {
+        refusedNaming("now", () -> tickets.checkSla(TicketWorld.SYSTEM, Instant.MAX));
+        refusedNaming("now", () -> tickets.checkSla(TicketWorld.SYSTEM, Instant.parse("0999-12-31T23:59:59Z")));
+    }
+
+    @Test
+    void aReportPeriodOutsideTheStoredYearsIsRefused() {
+        refusedNaming("to", () -> tickets.report(w.manager, new SupportReportQuery(w.clock.instant(),
+                Instant.MAX)));
+        refusedNaming("from", () -> tickets.report(w.manager, new SupportReportQuery(Instant.MIN,
+                w.clock.instant())));
+    }
+
+    @Test
+    void aNullStatusInTheSearchedStatusesIsRefused() {
+        java.util.Set<TicketStatus> statuses = new java.util.HashSet<>();
+        statuses.add(null);
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> tickets.search(w.manager,
+                new TicketSearchQuery(statuses, null, null, null, null, null, null, null, null, null,
+                        org.crmkit.core.shared.PageRequest.first(10))));
+        assertThat(e.fields()).singleElement().satisfies(f -> assertThat(f).startsWith("statuses"));
     }
 
     // ---- SLA --------------------------------------------------------------------------------------------------

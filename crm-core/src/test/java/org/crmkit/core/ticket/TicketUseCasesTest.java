@@ -41,7 +41,15 @@ import org.junit.jupiter.api.Test;
  */
 class TicketUseCasesTest {
     private final List<String> notified = Collections.synchronizedList(new ArrayList<>());
-    private final SlaBreachNotifier recording = (ticket, target, due) -> notified.add(ticket + " " + target);
+    /** How many calls the recording notifier still refuses (throwing with personal data in the message). */
+    private int refusing;
+    private final SlaBreachNotifier recording = (ticket, target, due) -> {
+        if (refusing > 0) {
+            refusing--;
+            throw new IllegalStateException("could not mail alice@example.org about " + ticket);
+        }
+        notified.add(ticket + " " + target);
+    };
     private TicketWorld w;
 
     @BeforeEach
@@ -160,7 +168,7 @@ class TicketUseCasesTest {
                 null));
         w.clock.advance(Duration.ofMinutes(10));
 
-        TicketView escalated = w.tickets.escalate(w.billingAgent, new EscalateTicketCommand(id,
+        TicketView escalated = w.tickets.escalate(w.manager, new EscalateTicketCommand(id,
                 TicketPriority.URGENT, "customer cannot work", TicketWorld.idOf(w.agentB), w.support));
 
         assertThat(escalated.priority()).isEqualTo(TicketPriority.URGENT);
@@ -179,6 +187,83 @@ class TicketUseCasesTest {
                 .extracting(h -> h.kind()).containsOnly(HistoryKind.STATUS);
         assertThat(w.publisher.events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                 "TicketSubmitted", "TicketAssigned", "TicketEscalated", "TicketAssigned");
+    }
+
+    @Test
+    void anEscalationNamingOnlyAQueueKeepsTheAssigneeAndOnlyAnAssigneeKeepsTheQueue() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+        w.tickets.assign(w.manager, new AssignTicketCommand(id, TicketWorld.idOf(w.agentA), null, null, null));
+
+        TicketView toBilling = w.tickets.escalate(w.manager, new EscalateTicketCommand(id, TicketPriority.HIGH,
+                "billing must look", null, w.billing));
+        assertThat(toBilling.assignee()).isEqualTo(TicketWorld.idOf(w.agentA));
+        assertThat(toBilling.departmentId()).isEqualTo(w.billing);
+
+        TicketView toB = w.tickets.escalate(w.manager, new EscalateTicketCommand(id, TicketPriority.URGENT,
+                "agent B knows", TicketWorld.idOf(w.agentB), null));
+        assertThat(toB.assignee()).isEqualTo(TicketWorld.idOf(w.agentB));
+        assertThat(toB.departmentId()).as("the queue is kept, not the new agent's department").isEqualTo(w.billing);
+    }
+
+    @Test
+    void anAgentEscalatesThePriorityWithoutHandingTheTicketOn() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+
+        TicketView escalated = w.tickets.escalate(w.agentA, new EscalateTicketCommand(id, TicketPriority.HIGH,
+                "customer cannot work", null, null));
+
+        assertThat(escalated.priority()).isEqualTo(TicketPriority.HIGH);
+        assertThat(escalated.departmentId()).isEqualTo(w.support);
+    }
+
+    @Test
+    void aSystemCommentIsNotTheFirstResponse() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+        w.clock.advance(Duration.ofMinutes(1));
+
+        TicketView acknowledged = w.tickets.comment(TicketWorld.SYSTEM, new CommentTicketCommand(id, false,
+                "We received your ticket."));
+        assertThat(acknowledged.firstRespondedAt()).isNull();
+        assertThat(acknowledged.firstResponseDueAt()).isEqualTo(Instant.parse("2026-03-02T17:00:00Z"));
+
+        w.clock.advance(Duration.ofMinutes(1));
+        TicketView answered = w.tickets.comment(w.agentA, new CommentTicketCommand(id, false, "On it."));
+        assertThat(answered.firstRespondedAt()).isEqualTo(w.clock.instant());
+    }
+
+    @Test
+    void aSelfServiceTicketGoesToTheDefaultQueueWhereItsAgentsPickItUp() {
+        org.crmkit.core.ticket.port.in.Tickets desk = org.crmkit.core.Crm.builder().clock(w.clock)
+                .persistence(w.crm.persistence())
+                .supportSla(org.crmkit.core.ticket.domain.SupportSla.standard().withDefaultQueue(w.billing))
+                .build().tickets();
+        SubmitTicketCommand c = w.ticketFor(w.alice.id());
+        SubmitTicketCommand selfService = new SubmitTicketCommand(c.customerId(), c.subject(), c.description(),
+                c.category(), c.priority(), c.channel(), null, null, null, null);
+
+        TicketView t = desk.submit(w.aliceActor, selfService);
+
+        assertThat(t.departmentId()).isEqualTo(w.billing);
+        assertThat(ids(desk.search(w.billingAgent, TicketSearchQuery.all(10)).items())).containsExactly(t.id());
+        assertThat(desk.pickUp(w.billingAgent, new PickUpTicketCommand(t.id(), null)).assignee())
+                .isEqualTo(TicketWorld.idOf(w.billingAgent));
+        assertThat(w.tickets.submit(w.aliceActor, selfService).departmentId()).as("no default queue configured")
+                .isNull();
+
+        org.crmkit.core.ticket.port.in.Tickets misconfigured = org.crmkit.core.Crm.builder().clock(w.clock)
+                .persistence(w.crm.persistence()).supportSla(org.crmkit.core.ticket.domain.SupportSla.standard()
+                        .withDefaultQueue(new org.crmkit.core.shared.DepartmentId(
+                                org.crmkit.core.shared.UuidV7.next(w.clock)))).build().tickets();
+        assertThat(misconfigured.submit(w.aliceActor, selfService).departmentId())
+                .as("a default queue that is no active department").isNull();
+    }
+
+    @Test
+    void aSearchWithoutStatusesMatchesEveryStatus() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+
+        assertThat(ids(w.tickets.search(w.manager, new TicketSearchQuery(null, null, null, null, null, null, null,
+                null, null, null, PageRequest.first(10))).items())).containsExactly(id);
     }
 
     @Test
@@ -242,7 +327,11 @@ class TicketUseCasesTest {
                 .containsExactly(early);
         assertThat(ids(w.tickets.search(w.manager, TicketSearchQuery.breached(w.clock.instant(), 10)).items()))
                 .isEmpty();
-        assertThat(late).isNotNull();
+        Instant lateDue = Instant.parse("2026-03-03T13:00:00Z");
+        assertThat(ids(w.tickets.search(w.manager, TicketSearchQuery.breached(lateDue, 10)).items()))
+                .as("due exactly at the instant: not missed yet").containsExactly(early);
+        assertThat(ids(w.tickets.search(w.manager, TicketSearchQuery.breached(lateDue.plusSeconds(1), 10))
+                .items())).containsExactly(late, early);
     }
 
     @Test
@@ -251,13 +340,37 @@ class TicketUseCasesTest {
         w.clock.advance(Duration.ofDays(1)); // Tuesday 09:00: the first response is late
         notified.clear();
         w.publisher.clear();
+        refusing = 1;
 
-        assertThat(w.tickets.checkSla(TicketWorld.SYSTEM, w.clock.instant())).isEqualTo(new SlaCheckResult(1, 0));
+        assertThat(w.tickets.checkSla(TicketWorld.SYSTEM, w.clock.instant())).isEqualTo(new SlaCheckResult(0, 1));
+        assertThat(notified).isEmpty();
+        assertThat(w.publisher.events()).isEmpty();
+        assertThat(w.tickets.checkSla(TicketWorld.SYSTEM, w.clock.instant())).as("the refused breach again")
+                .isEqualTo(new SlaCheckResult(1, 0));
         assertThat(w.tickets.checkSla(TicketWorld.SYSTEM, w.clock.instant())).isEqualTo(new SlaCheckResult(0, 0));
         assertThat(notified).containsExactly(id + " FIRST_RESPONSE");
         assertThat(w.publisher.events()).singleElement().isInstanceOfSatisfying(TicketEvents.SlaBreached.class,
                 e -> assertThat(e.dueAt()).isEqualTo(Instant.parse("2026-03-02T17:00:00Z")));
-        assertThat(audited("ticket.sla_breach")).hasSize(1);
+        assertThat(audited("ticket.sla_breach")).as("each claim is audited").hasSize(2);
+    }
+
+    @Test
+    void aFailingNotifierIsLoggedWithoutItsMessage() {
+        TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
+        w.clock.advance(Duration.ofDays(1));
+        refusing = 1;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(w.tickets.checkSla(TicketWorld.SYSTEM, w.clock.instant())).isEqualTo(
+                    new SlaCheckResult(0, 1));
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains(id.toString(), "FIRST_RESPONSE", IllegalStateException.class.getName())
+                .doesNotContain("alice@example.org").doesNotContain("\tat ");
     }
 
     @Test
@@ -287,6 +400,9 @@ class TicketUseCasesTest {
     void aCustomersErasureErasesTheirTicketsTexts() {
         TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
         w.tickets.comment(w.agentA, new CommentTicketCommand(id, true, "Alice is at 1 Main St"));
+        w.tickets.changeStatus(w.agentA, new ChangeTicketStatusCommand(id, TicketStatus.RESOLVED,
+                "sent a new printer to 1 Main St", null));
+        w.tickets.reopen(w.aliceActor, new ReopenTicketCommand(id, "still broken, call me on 555-0100"));
         TicketId bobs = w.submit(w.bobActor, w.bob.id()).id();
 
         w.crm.customers().erase(TicketWorld.SYSTEM, w.alice.id());
@@ -296,7 +412,9 @@ class TicketUseCasesTest {
         assertThat(erased.description()).isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED);
         assertThat(erased.comments()).singleElement().satisfies(c -> assertThat(c.body())
                 .isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED));
-        assertThat(erased.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(erased.history()).extracting(h -> h.reason()).containsExactly(null,
+                org.crmkit.core.ticket.domain.Ticket.ERASED, org.crmkit.core.ticket.domain.Ticket.ERASED);
+        assertThat(erased.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(w.tickets.findById(w.manager, bobs).orElseThrow().subject()).isEqualTo("Printer on fire");
     }
 

@@ -89,6 +89,11 @@ final class TicketLinks {
         }
     }
 
+    /** @param id a department @return whether it exists and is active */
+    boolean isActiveDepartment(DepartmentId id) {
+        return departments.findById(LOOKUP, id).filter(DepartmentView::active).isPresent();
+    }
+
     /** @param field the command's field @return the department, which must exist and be active */
     DepartmentId requireActiveDepartment(DepartmentId id, String field) {
         departments.findById(LOOKUP, id).filter(DepartmentView::active).orElseThrow(() ->

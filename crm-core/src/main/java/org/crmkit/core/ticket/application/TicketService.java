@@ -87,20 +87,39 @@ final class TicketService implements Tickets {
             support.authorize(actor, Permission.TICKET_SUBMIT, AccessTarget.customer(command.customerId(),
                     customer.map(CustomerView::accountManager).orElse(null)), "ticket.submit", TYPE, null);
             links.requireCustomer(command.customerId());
-            links.requireBought(command.customerId(), command.purchaseId(), command.productId());
+            FieldChecks checks = new FieldChecks();
+            checks.run(() -> links.requireBought(command.customerId(), command.purchaseId(), command.productId()));
             if (command.relatedTicketId() != null) {
-                requireClosedOf(command.customerId(), command.relatedTicketId());
+                checks.run(() -> requireClosedOf(command.customerId(), command.relatedTicketId()));
             }
             if (command.departmentId() != null) {
-                links.requireActiveDepartment(command.departmentId(), "departmentId");
+                checks.run(() -> links.requireActiveDepartment(command.departmentId(), "departmentId"));
             }
-            Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, command.departmentId(), sla, actor,
+            checks.throwIfAny();
+            Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
                     support.now());
             tickets.add(ticket);
             support.audit(actor, "ticket.submit", TYPE, ticket.id().value());
             support.publishAfterCommit(ticket.pullEvents());
             return TicketView.of(ticket, isStaff(actor));
         });
+    }
+
+    /**
+     * The queue a new ticket starts in: the one named, else the policy's default queue when that is an active
+     * department (a misconfigured one is logged by id and left out, so the ticket waits for a manager).
+     */
+    private org.crmkit.core.shared.DepartmentId queueOf(SubmitTicketCommand command) {
+        if (command.departmentId() != null) {
+            return command.departmentId();
+        }
+        Optional<org.crmkit.core.shared.DepartmentId> queue = sla.defaultQueue();
+        if (queue.isPresent() && !links.isActiveDepartment(queue.get())) {
+            LOG.warn("the default ticket queue {} is not an active department; the ticket is put in no queue",
+                    queue.get());
+            return null;
+        }
+        return queue.orElse(null);
     }
 
     private void requireClosedOf(org.crmkit.core.shared.CustomerId customer, TicketId related) {
@@ -127,11 +146,13 @@ final class TicketService implements Tickets {
         support.validate(actor, query);
         Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("createdFrom", query.createdFrom()));
         Instant before = UseCaseSupport.commandField(() -> StoredTime.bound("createdBefore", query.createdBefore()));
+        Instant breachedAsOf = UseCaseSupport.commandField(() -> StoredTime.bound("breachedAsOf",
+                query.breachedAsOf()));
         String text = query.text() == null || query.text().isBlank() ? null
                 : query.text().strip().toLowerCase(Locale.ROOT);
         String scope = Cursor.scope("ticket.search", query.statuses().stream().sorted().toList(), query.priority(),
-                query.assignee(), query.departmentId(), query.customerId(), query.category(), query.breachedAsOf(),
-                from, before, text);
+                query.assignee(), query.departmentId(), query.customerId(), query.category(), breachedAsOf, from,
+                before, text);
         EntryPosition after = UseCaseSupport.commandField(() -> EntryPosition.fromCursor(query.page().cursor(),
                 scope));
         int size = query.page().size();
@@ -139,7 +160,7 @@ final class TicketService implements Tickets {
             UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TICKET_VIEW, "ticket.search", TYPE);
             TicketCriteria criteria = narrowed(grant, new TicketCriteria(query.statuses(), query.priority(),
                     query.assignee(), query.departmentId(), query.customerId(), query.category(),
-                    query.breachedAsOf(), from, before, text, null, null, null));
+                    breachedAsOf, from, before, text, null, null, null));
             boolean staff = isStaff(actor);
             return Page.slice(tickets.search(criteria, after, size + 1), size, t -> TicketView.of(t, staff),
                     t -> new EntryPosition(t.snapshot().createdAt(), t.id().value()).toCursor(scope));
@@ -226,13 +247,19 @@ final class TicketService implements Tickets {
         String reason = command.reason().strip();
         return support.transaction(() -> {
             Ticket ticket = load(actor, Permission.TICKET_ESCALATE, "ticket.escalate", command.ticketId());
-            Assignment to = command.assignee() == null && command.departmentId() == null ? null
-                    : assignment(command.assignee(), command.departmentId());
+            Assignment to = null;
+            if (command.assignee() != null || command.departmentId() != null) {
+                // handing the ticket on is an assignment: it needs the assign permission on the ticket too
+                support.authorize(actor, Permission.TICKET_ASSIGN, target(ticket), "ticket.escalate", TYPE,
+                        ticket.id().value());
+                to = handedOn(ticket, command.assignee(), command.departmentId());
+            }
+            Assignment handOn = to;
             support.applyChange(actor, "ticket.escalate", TYPE, ticket.id().value(), ticket, null, t -> {
                 Instant now = support.now();
                 t.escalate(command.priority(), reason, sla, actor, now);
-                if (to != null) {
-                    t.assign(to.agent, to.queue, reason, actor, now);
+                if (handOn != null) {
+                    t.assign(handOn.agent, handOn.queue, reason, actor, now);
                 }
             }, tickets::update);
             return TicketView.of(ticket, true);
@@ -282,8 +309,9 @@ final class TicketService implements Tickets {
     }
 
     @Override
-    public SlaCheckResult checkSla(Actor actor, Instant now) {
-        support.validate(actor, new Arguments.CheckSlaArguments(now));
+    public SlaCheckResult checkSla(Actor actor, Instant asOf) {
+        support.validate(actor, new Arguments.CheckSlaArguments(asOf));
+        Instant now = UseCaseSupport.commandField(() -> StoredTime.bound("now", asOf));
         support.transaction(() -> support.authorize(actor, Permission.TICKET_SLA_CHECK, AccessTarget.none(),
                 "ticket.check_sla", TYPE, null));
         int notified = 0;
@@ -321,8 +349,9 @@ final class TicketService implements Tickets {
         try {
             notifier.breached(c.ticketId(), c.target(), c.dueAt());
         } catch (RuntimeException e) {
-            LOG.warn("SLA breach notifier failed for ticket {} ({}); the claim is released for the next run",
-                    c.ticketId(), c.target(), e);
+            // the exception's class only: its message and stack trace may carry personal data
+            LOG.warn("SLA breach notifier failed for ticket {} ({}): {}; the claim is released for the next run",
+                    c.ticketId(), c.target(), e.getClass().getName());
             support.transaction(() -> {
                 tickets.releaseBreach(c.ticketId(), c.target(), claimedAt);
                 return null;
@@ -341,15 +370,15 @@ final class TicketService implements Tickets {
     public org.crmkit.core.ticket.port.in.SupportReport report(Actor actor,
                                                                org.crmkit.core.ticket.port.in.SupportReportQuery query) {
         support.validate(actor, query);
+        Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
+        Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
         UseCaseSupport.commandField(() -> {
-            StoredTime.bound("from", query.from());
-            StoredTime.bound("to", query.to());
-            StoredTime.requireOrdered("from", query.from(), "to", query.to());
+            StoredTime.requireOrdered("from", from, "to", to);
             return null;
         });
         return support.transaction(() -> {
             support.authorize(actor, Permission.TICKET_REPORT, AccessTarget.none(), "ticket.report", TYPE, null);
-            return SupportReports.compute(tickets, sla.calendar(), query.from(), query.to(), support.now());
+            return SupportReports.compute(tickets, sla.calendar(), from, to, support.now());
         });
     }
 
@@ -369,15 +398,30 @@ final class TicketService implements Tickets {
         return found.orElseThrow(() -> new NotFoundException(TYPE, id));
     }
 
-    /** An agent and queue to assign: the agent must be active staff; without a queue, the agent's department. */
+    /**
+     * An agent and queue to assign: the agent must be active staff, the queue an active department (both named when
+     * both are bad); without a queue, the agent's department.
+     */
     private Assignment assignment(StaffId agent, org.crmkit.core.shared.DepartmentId queue) {
-        StaffView staff = agent == null ? null : links.requireActiveStaff(agent, "assignee");
+        FieldChecks checks = new FieldChecks();
+        StaffView staff = agent == null ? null : checks.check(() -> links.requireActiveStaff(agent, "assignee"));
+        if (queue != null) {
+            checks.check(() -> links.requireActiveDepartment(queue, "departmentId"));
+        }
+        checks.throwIfAny();
         org.crmkit.core.shared.DepartmentId department = queue != null ? queue
                 : staff == null ? null : staff.department();
-        if (queue != null) {
-            links.requireActiveDepartment(queue, "departmentId");
-        }
         return new Assignment(agent, department);
+    }
+
+    /**
+     * Where an escalation hands the ticket: what the command names, checked like an assignment; a half it leaves
+     * out ({@code null}) is kept from the ticket (a ticket in no queue goes to the new agent's department).
+     */
+    private Assignment handedOn(Ticket ticket, StaffId agent, org.crmkit.core.shared.DepartmentId queue) {
+        Assignment named = assignment(agent, queue);
+        return new Assignment(agent != null ? agent : ticket.assignee(),
+                queue != null ? queue : ticket.department() != null ? ticket.department() : named.queue());
     }
 
     private record Assignment(StaffId agent, org.crmkit.core.shared.DepartmentId queue) {

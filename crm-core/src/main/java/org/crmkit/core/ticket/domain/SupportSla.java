@@ -8,29 +8,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.shared.DepartmentId;
 
 /**
  * The host's service-level configuration, given to {@code Crm.builder().supportSla(...)}: the business-hours calendar
  * SLA time is measured in, the targets per priority with optional overrides per category, and how long a customer
- * may reopen a resolved ticket. A ticket copies its targets when it is submitted (and again from the same policy
+ * may reopen a resolved ticket, and the department queue of tickets submitted without one. A ticket copies its targets when it is submitted (and again from the same policy
  * when an escalation changes its priority), so a later change of policy does not move older tickets' goalposts.
  *
  * <p>{@link #standard()}: Monday to Friday 09:00 to 17:00 UTC without holidays; first response / resolution
  * URGENT 1h / 4h, HIGH 4h / 8h (one business day), NORMAL 8h / 24h (three business days), LOW 16h / 40h (two and
- * five business days); reopening within 7 days. Immutable.
+ * five business days); reopening within 7 days; no default queue. Immutable.
  */
 public final class SupportSla {
     private final BusinessCalendar calendar;
     private final Map<TicketPriority, SlaTargets> byPriority;
     private final Map<String, SlaTargets> byCategory;
     private final Duration reopenWindow;
+    private final DepartmentId defaultQueue;
 
     private SupportSla(BusinessCalendar calendar, Map<TicketPriority, SlaTargets> byPriority,
-                       Map<String, SlaTargets> byCategory, Duration reopenWindow) {
+                       Map<String, SlaTargets> byCategory, Duration reopenWindow, DepartmentId defaultQueue) {
         this.calendar = calendar;
         this.byPriority = byPriority;
         this.byCategory = byCategory;
         this.reopenWindow = reopenWindow;
+        this.defaultQueue = defaultQueue;
     }
 
     /** @return the documented default (see the class comment) */
@@ -62,7 +66,7 @@ public final class SupportSla {
         if (reopenWindow == null || reopenWindow.isNegative()) {
             throw new IllegalArgumentException("the reopen window must be zero or more");
         }
-        return new SupportSla(calendar, copy, Map.of(), reopenWindow);
+        return new SupportSla(calendar, copy, Map.of(), reopenWindow, null);
     }
 
     /**
@@ -75,12 +79,13 @@ public final class SupportSla {
         Map<String, SlaTargets> copy = new HashMap<>(byCategory);
         copy.put(key(Objects.requireNonNull(category, "category"), Objects.requireNonNull(priority, "priority")),
                 Objects.requireNonNull(targets, "targets"));
-        return new SupportSla(calendar, byPriority, Map.copyOf(copy), reopenWindow);
+        return new SupportSla(calendar, byPriority, Map.copyOf(copy), reopenWindow, defaultQueue);
     }
 
     /** @param calendar another calendar @return a copy measuring in it */
     public SupportSla withCalendar(BusinessCalendar calendar) {
-        return new SupportSla(Objects.requireNonNull(calendar, "calendar"), byPriority, byCategory, reopenWindow);
+        return new SupportSla(Objects.requireNonNull(calendar, "calendar"), byPriority, byCategory, reopenWindow,
+                defaultQueue);
     }
 
     /** @param window another reopen window, zero or more @return a copy with it */
@@ -89,7 +94,22 @@ public final class SupportSla {
     }
 
     private SupportSla withOverrides(Map<String, SlaTargets> overrides) {
-        return new SupportSla(calendar, byPriority, overrides, reopenWindow);
+        return new SupportSla(calendar, byPriority, overrides, reopenWindow, defaultQueue);
+    }
+
+    /**
+     * @param queue the department queue a ticket submitted without one goes to (a customer's self-service ticket
+     *              names none), so that its agents see it; {@code null} for none: such tickets then wait for a
+     *              support manager to assign them
+     * @return a copy with it
+     */
+    public SupportSla withDefaultQueue(DepartmentId queue) {
+        return new SupportSla(calendar, byPriority, byCategory, reopenWindow, queue);
+    }
+
+    /** @return the queue of tickets submitted without one, if configured */
+    public Optional<DepartmentId> defaultQueue() {
+        return Optional.ofNullable(defaultQueue);
     }
 
     /** @return the business-hours calendar */

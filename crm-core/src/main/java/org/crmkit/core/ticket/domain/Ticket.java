@@ -142,8 +142,9 @@ public final class Ticket extends AggregateRoot {
     }
 
     /**
-     * Adds a comment. The first public comment of staff is the first response; a customer's comment on a ticket
-     * waiting on them puts it back in progress (its clocks run again).
+     * Adds a comment. The first public comment of a staff user is the first response (a system process's comment,
+     * an automatic acknowledgement say, is not); a customer's comment on a ticket waiting on them puts it back in
+     * progress (its clocks run again).
      *
      * @param internal whether only staff see it; a customer cannot write one
      * @param body     the text
@@ -161,7 +162,7 @@ public final class Ticket extends AggregateRoot {
         TicketComment c = new TicketComment(newId(now), internal, body, by.type(), by.reference(), now);
         comments.add(c);
         record(new TicketEvents.TicketCommented(id, c.id(), internal, now));
-        if (!internal && by.type() != ActorType.CUSTOMER && firstRespondedAt == null) {
+        if (!internal && by.type() == ActorType.STAFF && firstRespondedAt == null) {
             firstRespondedAt = now;
         }
         if (by.type() == ActorType.CUSTOMER && status == TicketStatus.WAITING_ON_CUSTOMER) {
@@ -178,13 +179,14 @@ public final class Ticket extends AggregateRoot {
      * @param queue      the department queue, or {@code null}
      * @param reason     why, or {@code null}
      * @param by         who
-     * @param now        when
+     * @param at         when (a history entry is never earlier than the one before it)
      */
-    public void assign(StaffId agent, DepartmentId queue, String reason, Actor by, Instant now) {
+    public void assign(StaffId agent, DepartmentId queue, String reason, Actor by, Instant at) {
         requireNotClosed();
         if (Objects.equals(agent, assignee) && Objects.equals(queue, department)) {
             return;
         }
+        Instant now = notBeforeHistory(at);
         history.add(entry(HistoryKind.ASSIGNMENT, assignment(assignee, department), assignment(agent, queue), by,
                 reason, now));
         assignee = agent;
@@ -217,15 +219,16 @@ public final class Ticket extends AggregateRoot {
      * @param reason why
      * @param sla    the policy
      * @param by     who
-     * @param now    when
+     * @param at     when (a history entry is never earlier than the one before it)
      * @throws BusinessRuleViolationException {@code escalation_must_raise} unless {@code to} is higher
      */
-    public void escalate(TicketPriority to, String reason, SupportSla sla, Actor by, Instant now) {
+    public void escalate(TicketPriority to, String reason, SupportSla sla, Actor by, Instant at) {
         requireNotClosed();
         if (to.compareTo(priority) <= 0) {
             throw new BusinessRuleViolationException("escalation_must_raise", "an escalation must raise the priority"
                     + " above " + priority, java.util.Map.of("field", "priority"));
         }
+        Instant now = notBeforeHistory(at);
         history.add(entry(HistoryKind.PRIORITY, priority.name(), to.name(), by, reason, now));
         record(new TicketEvents.TicketEscalated(id, priority, to, now));
         priority = to;
@@ -234,9 +237,10 @@ public final class Ticket extends AggregateRoot {
     }
 
     /**
-     * A GDPR erasure of the ticket's customer: the subject, the description and every comment's text (staff's too,
-     * which may quote the customer) become {@link #ERASED}; status, history, links and SLA figures stay. Records no
-     * event (the customer's erasure is the event).
+     * A GDPR erasure of the ticket's customer: the subject, the description, every comment's text (staff's too,
+     * which may quote the customer) and every reason in the history (a reopening's reason is the customer's words,
+     * staff's reasons may quote them) become {@link #ERASED}; status, the history's changes, links and SLA figures
+     * stay. Records no event (the customer's erasure is the event).
      *
      * @param now when
      */
@@ -245,10 +249,13 @@ public final class Ticket extends AggregateRoot {
                 draft.purchase(), draft.product(), draft.relatedTicket());
         comments.replaceAll(c -> new TicketComment(c.id(), c.internal(), ERASED, c.authorType(), c.authorRef(),
                 c.at()));
+        history.replaceAll(h -> h.reason() == null ? h : new HistoryEntry(h.id(), h.kind(), h.from(), h.to(), h.at(),
+                h.byType(), h.byRef(), ERASED));
         updatedAt = now;
     }
 
-    private void move(TicketStatus to, String reason, SupportSla sla, Actor by, Instant now) {
+    private void move(TicketStatus to, String reason, SupportSla sla, Actor by, Instant at) {
+        Instant now = notBeforeHistory(at);
         TicketStatus from = status;
         history.add(entry(HistoryKind.STATUS, from.name(), to.name(), by, reason, now));
         status = to;
@@ -262,6 +269,16 @@ public final class Ticket extends AggregateRoot {
         }
         record(new TicketEvents.TicketStatusChanged(id, from, to, now));
         touch(sla, now);
+    }
+
+    /**
+     * @param now the caller's instant
+     * @return it, or the last history entry's instant when that is later: a host clock set back (or two hosts with
+     *         skewed clocks) must not write history out of order, which the SLA clocks replay
+     */
+    private Instant notBeforeHistory(Instant now) {
+        Instant last = history.isEmpty() ? null : history.get(history.size() - 1).at();
+        return last != null && last.isAfter(now) ? last : now;
     }
 
     private void touch(SupportSla sla, Instant now) {
@@ -326,12 +343,14 @@ public final class Ticket extends AggregateRoot {
     /**
      * @param target which
      * @param asOf   the instant asked about
-     * @return whether the target is missed as of {@code asOf}: due before it and not met, or met after it was due
+     * @return whether the target is missed as of {@code asOf}: it fell due strictly before {@code asOf} and was not
+     *         met by its due instant (not met at all, or met after it, whether before or after {@code asOf}). A target
+     *         due exactly at {@code asOf} is not missed yet, and one met exactly at its due instant is met in time.
      */
     public boolean breached(SlaTarget target, Instant asOf) {
         Instant due = dueAt(target);
         Instant met = metAt(target);
-        return due != null && (met == null ? due.isBefore(asOf) : met.isAfter(due) && !met.isAfter(asOf));
+        return due != null && due.isBefore(asOf) && (met == null || met.isAfter(due));
     }
 
     /**

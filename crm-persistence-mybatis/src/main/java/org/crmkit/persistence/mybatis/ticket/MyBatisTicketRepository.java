@@ -57,7 +57,12 @@ public final class MyBatisTicketRepository implements TicketRepository {
             if (!rewritten.isEmpty()) {
                 mapper.rewriteComments(s.id().value(), rewritten);
             }
-            insertChildren(s, stored, mapper.countHistory(s.id().value()));
+            int storedHistory = mapper.countHistory(s.id().value());
+            List<HistoryRow> reasons = TicketRows.historyRows(s, 0).subList(0, storedHistory);
+            if (!reasons.isEmpty()) {
+                mapper.rewriteHistoryReasons(s.id().value(), reasons);
+            }
+            insertChildren(s, stored, storedHistory);
         });
     }
 

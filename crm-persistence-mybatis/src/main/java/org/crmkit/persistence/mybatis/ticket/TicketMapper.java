@@ -16,6 +16,8 @@ interface TicketMapper {
 
     int rewriteComments(@Param("ticketId") UUID ticketId, @Param("rows") List<CommentRow> rows);
 
+    int rewriteHistoryReasons(@Param("ticketId") UUID ticketId, @Param("rows") List<HistoryRow> rows);
+
     int insertComments(@Param("rows") List<CommentRow> rows);
 
     int insertHistory(@Param("rows") List<HistoryRow> rows);

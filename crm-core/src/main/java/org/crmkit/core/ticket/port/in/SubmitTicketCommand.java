@@ -24,7 +24,8 @@ import org.crmkit.core.ticket.domain.TicketPriority;
  * @param purchaseId      a purchase of the customer it is about, or {@code null}
  * @param productId       a product the customer bought that it is about, or {@code null}
  * @param relatedTicketId a closed ticket of the customer it follows up, or {@code null}
- * @param departmentId    the department queue it starts in (active), or {@code null}
+ * @param departmentId    the department queue it starts in (active), or {@code null} for the policy's default queue
+ *                        ({@code SupportSla.withDefaultQueue}), if any
  */
 public record SubmitTicketCommand(@NotNull CustomerId customerId, @NotBlank String subject,
                                   @NotBlank String description, @Size(max = 64) String category,

@@ -16,22 +16,28 @@ import org.crmkit.core.ticket.domain.TicketStatus;
  * Filters of a ticket search, all optional and combined with AND; results come newest first (submission time, then
  * id), a page at a time.
  *
- * @param statuses      any of these statuses (empty: any)
+ * @param statuses      any of these statuses ({@code null} or empty: any)
  * @param priority      this priority
  * @param assignee      assigned to this agent
  * @param departmentId  in this department's queue
  * @param customerId    of this customer
  * @param category      of this category (exact)
- * @param breachedAsOf  only tickets with an SLA target missed as of this instant
+ * @param breachedAsOf  only tickets with an SLA target missed as of this instant: due strictly before it and not
+ *                      met by its due instant (met late, before or after this instant, or not at all)
  * @param createdFrom   submitted at or after
  * @param createdBefore submitted before
  * @param text          the subject contains this, ignoring case; up to 200 characters
  * @param page          size and cursor
  */
-public record TicketSearchQuery(Set<TicketStatus> statuses, TicketPriority priority, StaffId assignee,
+public record TicketSearchQuery(Set<@NotNull TicketStatus> statuses, TicketPriority priority, StaffId assignee,
                                 DepartmentId departmentId, CustomerId customerId, String category,
                                 Instant breachedAsOf, Instant createdFrom, Instant createdBefore,
                                 @Size(max = 200) String text, @NotNull @Valid PageRequest page) {
+
+    /** Reads a missing set of statuses as "any status". */
+    public TicketSearchQuery {
+        statuses = statuses == null ? Set.of() : statuses;
+    }
 
     /** @param size the page size @return a query without filters */
     public static TicketSearchQuery all(int size) {

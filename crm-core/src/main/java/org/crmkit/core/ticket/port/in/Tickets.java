@@ -16,7 +16,9 @@ public interface Tickets {
 
     /**
      * Submits a ticket. A purchase link must name a purchase of the ticket's customer, a product link a product they
-     * bought, a related ticket a closed ticket of theirs ({@code link_not_of_customer}, {@code related_not_closed}).
+     * bought, a related ticket a closed ticket of theirs, a department an active one: otherwise the command is invalid
+     * ({@code invalid_command}) naming every such field ({@code purchaseId}, {@code productId},
+     * {@code relatedTicketId}, {@code departmentId}).
      *
      * @param actor   the caller: the customer themself or staff
      * @param command the ticket
@@ -86,6 +88,8 @@ public interface Tickets {
 
     /**
      * Raises a ticket's priority with a reason, optionally handing it on; its SLA targets become the new priority's.
+     * Handing it on (an assignee or a department named) is an assignment and needs the assign permission too; the
+     * half left {@code null} is kept from the ticket.
      *
      * @param actor   the caller
      * @param command the escalation

@@ -29,7 +29,7 @@ public interface TicketRepository {
 
     /**
      * Stores a ticket whose texts were erased ({@code Ticket.erasePersonalData}): like {@link #update}, and it rewrites
-     * the subject, the description and the stored comments' texts.
+     * the subject, the description, the stored comments' texts and the stored history entries' reasons.
      *
      * @param ticket the erased ticket
      * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when it was changed meanwhile
