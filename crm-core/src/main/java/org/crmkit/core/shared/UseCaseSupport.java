@@ -131,43 +131,9 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Runs a command's constraint check and the conversion of its fields into values, so that a command with both
-     * kinds of bad field (a blank name and a malformed email, a rating out of range and a comment with control
-     * characters) names all of them at once; a field a constraint already refused is listed once. A missing actor or
-     * command is reported alone. When the constraints fail, the conversion still runs (for its errors only), so it
-     * must cope with the values the constraints refuse, such as {@code null}.
-     *
-     * @param validation the constraint check, usually {@code () -> support.validate(actor, command)}
-     * @param conversion builds the values, throwing {@link InvalidValueException} or {@link InvalidCommandException}
-     * @param <T>        the values' type
-     * @return the values
-     * @throws InvalidCommandException naming every bad field of both kinds
-     */
-    public static <T> T checked(Runnable validation, Supplier<T> conversion) {
-        try {
-            validation.run();
-        } catch (InvalidCommandException invalid) {
-            if (invalid.fields().contains("actor") || invalid.fields().contains("command")) {
-                throw invalid;
-            }
-            List<FieldError> errors = new java.util.ArrayList<>(invalid.errors());
-            try {
-                conversion.get();
-            } catch (InvalidCommandException more) {
-                more.errors().stream().filter(e -> !invalid.fields().contains(e.field())).forEach(errors::add);
-            } catch (InvalidValueException more) {
-                if (!invalid.fields().contains(more.field())) {
-                    errors.add(new FieldError(more.field(), more.reason()));
-                }
-            }
-            throw new InvalidCommandException(errors);
-        }
-        return commandField(conversion);
-    }
-
-    /**
-     * Converts one field of several, collecting a refusal instead of throwing it, so that a conversion names every
-     * bad field; throw {@code new InvalidCommandException(errors)} when the list is not empty afterwards.
+     * Converts or checks one field of several, collecting a refusal (an {@link InvalidValueException} or the fields of
+     * an {@link InvalidCommandException}) instead of throwing it, so that a use case names every bad field; throw
+     * {@code new InvalidCommandException(errors)} when the list is not empty afterwards.
      *
      * @param errors     the refusals so far, added to
      * @param conversion builds one value
@@ -179,6 +145,9 @@ public final class UseCaseSupport {
             return conversion.get();
         } catch (InvalidValueException e) {
             errors.add(new FieldError(e.field(), e.reason()));
+            return null;
+        } catch (InvalidCommandException e) {
+            errors.addAll(e.errors());
             return null;
         }
     }

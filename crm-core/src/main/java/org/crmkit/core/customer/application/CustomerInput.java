@@ -22,7 +22,7 @@ import org.crmkit.core.shared.UseCaseSupport;
 /**
  * Turns the raw fields of a command into value objects, collecting every refusal into one
  * {@link InvalidCommandException} so that the host learns all bad fields at once (with the constraint violations,
- * through {@link UseCaseSupport#checked}).
+ * through {@link UseCaseSupport#validate(org.crmkit.core.shared.Actor, Object, java.util.function.Supplier)}).
  */
 record CustomerInput(ContactDetails contact, PersonalDetails personal) {
 

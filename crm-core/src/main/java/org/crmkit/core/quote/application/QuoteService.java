@@ -42,7 +42,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.FreeText;
+import org.crmkit.core.shared.Texts;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
@@ -179,7 +179,7 @@ final class QuoteService implements Quotes {
 
     @Override
     public QuoteView reject(Actor actor, RejectQuoteCommand command) {
-        support.validate(actor, command, () -> FreeText.optional("reason", command.reason(), Quote.MAX_REASON));
+        support.validate(actor, command, () -> Texts.optional("reason", command.reason(), Quote.MAX_REASON, true));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
@@ -332,7 +332,7 @@ final class QuoteService implements Quotes {
         List<FieldError> errors = new ArrayList<>();
         Currency currency = command.currency() == null ? null
                 : attempt(errors, "", () -> Money.currency("currency", command.currency()));
-        attempt(errors, "", () -> FreeText.optional("message", command.message(), Quote.MAX_MESSAGE));
+        attempt(errors, "", () -> Texts.optional("message", command.message(), Quote.MAX_MESSAGE, true));
         List<QuoteLine> lines = new ArrayList<>();
         List<RequestQuoteCommand.Line> given = command.lines() == null ? List.of() : command.lines();
         for (int i = 0; i < given.size(); i++) {
@@ -396,7 +396,7 @@ final class QuoteService implements Quotes {
         if (validUntil != null && !validUntil.isAfter(now)) {
             errors.add(new FieldError("validUntil", "must be in the future"));
         }
-        attempt(errors, "", () -> FreeText.optional("terms", command.terms(), Quote.MAX_TERMS));
+        attempt(errors, "", () -> Texts.optional("terms", command.terms(), Quote.MAX_TERMS, true));
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }

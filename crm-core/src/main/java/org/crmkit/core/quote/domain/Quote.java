@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FreeText;
+import org.crmkit.core.shared.Texts;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;
@@ -235,7 +235,7 @@ public final class Quote extends AggregateRoot {
     }
 
     private static String text(String field, String value, int max) {
-        return FreeText.optional(field, value, max);
+        return Texts.optional(field, value, max, true);
     }
 
     @Override

@@ -87,15 +87,22 @@ final class TicketService implements Tickets {
             support.authorize(actor, Permission.TICKET_SUBMIT, AccessTarget.customer(command.customerId(),
                     customer.map(CustomerView::accountManager).orElse(null)), "ticket.submit", TYPE, null);
             links.requireCustomer(command.customerId());
-            FieldChecks checks = new FieldChecks();
-            checks.run(() -> links.requireBought(command.customerId(), command.purchaseId(), command.productId()));
+            List<FieldError> errors = new ArrayList<>();
+            UseCaseSupport.attempt(errors, () -> {
+                links.requireBought(command.customerId(), command.purchaseId(), command.productId());
+                return null;
+            });
             if (command.relatedTicketId() != null) {
-                checks.run(() -> requireClosedOf(command.customerId(), command.relatedTicketId()));
+                UseCaseSupport.attempt(errors, () -> {
+                    requireClosedOf(command.customerId(), command.relatedTicketId());
+                    return null;
+                });
             }
             if (command.departmentId() != null) {
-                checks.run(() -> links.requireActiveDepartment(command.departmentId(), "departmentId"));
+                UseCaseSupport.attempt(errors, () -> links.requireActiveDepartment(command.departmentId(),
+                        "departmentId"));
             }
-            checks.throwIfAny();
+            throwIfAny(errors);
             Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
                     support.now());
             tickets.add(ticket);
@@ -403,12 +410,13 @@ final class TicketService implements Tickets {
      * both are bad); without a queue, the agent's department.
      */
     private Assignment assignment(StaffId agent, org.crmkit.core.shared.DepartmentId queue) {
-        FieldChecks checks = new FieldChecks();
-        StaffView staff = agent == null ? null : checks.check(() -> links.requireActiveStaff(agent, "assignee"));
+        List<FieldError> errors = new ArrayList<>();
+        StaffView staff = agent == null ? null
+                : UseCaseSupport.attempt(errors, () -> links.requireActiveStaff(agent, "assignee"));
         if (queue != null) {
-            checks.check(() -> links.requireActiveDepartment(queue, "departmentId"));
+            UseCaseSupport.attempt(errors, () -> links.requireActiveDepartment(queue, "departmentId"));
         }
-        checks.throwIfAny();
+        throwIfAny(errors);
         org.crmkit.core.shared.DepartmentId department = queue != null ? queue
                 : staff == null ? null : staff.department();
         return new Assignment(agent, department);
@@ -443,5 +451,11 @@ final class TicketService implements Tickets {
 
     private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
     }
 }
