@@ -351,6 +351,44 @@ class LeadUseCasesTest {
         assertThat(lead.scoreReasons()).containsExactly(new ScoreReason("source", 100, "source REFERRAL"));
     }
 
+    @Test
+    void erasingTheCustomerALeadBecameErasesTheLeadsPersonalDataAndWhatItsInteractionsSay() {
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
+                clock.instant(), 60L, Direction.OUTBOUND, "Rita called", "Rita lives in Zug", null, "Rita said"));
+        leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, "Rita is broke", null));
+        leads.reopen(manager, new LeadCommand(lead.id(), null));
+        move(rep, lead, LeadStage.CONTACTED);
+        move(rep, lead, LeadStage.QUALIFIED);
+        LeadConversionView converted = leads.convert(rep, new LeadCommand(lead.id(), null));
+        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, converted.customerId(), null,
+                clock.instant(), null, null, "Rita's note", "Rita's address", null, null));
+        LeadView before = leads.findById(manager, lead.id()).orElseThrow();
+
+        crm.customers().erase(crmManager, converted.customerId());
+
+        LeadView after = leads.findById(manager, lead.id()).orElseThrow();
+        assertThat(List.of(after.firstName(), after.lastName())).containsOnly("[erased]");
+        assertThat(after.company()).isNull();
+        assertThat(after.email()).isNull();
+        assertThat(after.phone()).isNull();
+        assertThat(after.notes()).isNull();
+        assertThat(after.history()).extracting(StageChange::reason).filteredOn(java.util.Objects::nonNull)
+                .containsExactly("[erased]");
+        assertThat(after.stage()).isEqualTo(LeadStage.WON);
+        assertThat(after.score()).isEqualTo(before.score());
+        assertThat(after.estimatedValue()).isEqualTo(before.estimatedValue());
+        assertThat(after.history()).extracting(StageChange::at).isEqualTo(before.history().stream()
+                .map(StageChange::at).toList());
+        assertThat(crm.interactions().timeline(manager, TimelineQuery.ofCustomer(converted.customerId(), 10))
+                .items()).hasSize(2).allSatisfy(i -> {
+                    assertThat(i.subject()).isEqualTo("[erased]");
+                    assertThat(i.summary()).isNull();
+                    assertThat(i.outcome()).isNull();
+                });
+    }
+
     private List<AuditEntry> audit(String action) {
         return persistence.unitOfWork().inTransaction(() -> persistence.auditLog().search(new AuditCriteria(null,
                 null, action, null, null, null, null, null, null), 1000));

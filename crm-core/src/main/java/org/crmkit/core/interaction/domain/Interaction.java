@@ -20,6 +20,8 @@ public final class Interaction extends AggregateRoot {
     public static final int MAX_SUBJECT = 200;
     /** Most characters of a summary. */
     public static final int MAX_SUMMARY = 4000;
+    /** The subject of an interaction whose words a customer's erasure removed. */
+    public static final String ERASED = "[erased]";
 
     private final InteractionSnapshot state;
 

@@ -26,6 +26,8 @@ public final class Lead extends AggregateRoot {
     static final String TYPE = "lead";
     /** Most characters of the notes and of a lost reason. */
     public static final int MAX_NOTES = 2000;
+    /** What replaces a lead's name parts and reasons when the customer it became is erased. */
+    public static final String ERASED = "[erased]";
 
     private final LeadId id;
     private final Instant createdAt;
