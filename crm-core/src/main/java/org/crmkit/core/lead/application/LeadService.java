@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -27,6 +28,7 @@ import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.lead.port.out.LeadRepository;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -220,8 +222,13 @@ final class LeadService implements Leads {
             }
             lead.requireQualified();
             Instant now = support.now();
-            CustomerLink link = lead.convertedTo() != null ? new CustomerLink(lead.convertedTo(), true)
-                    : findOrRegister(actor, lead);
+            CustomerLink link = lead.convertedTo() != null ? storedLink(lead) : findOrRegister(actor, lead);
+            if (!link.existing() && lead.owner() != null
+                    && !(actor instanceof Actor.Staff s && s.id().equals(lead.owner()))) {
+                // a manager converts a rep's lead: the rep keeps sight of the customer, and of what moved to it
+                customers.assignAccountManager(actor, new AssignAccountManagerCommand(link.customer(), lead.owner(),
+                        null));
+            }
             LeadConversionParticipant.LeadConversion conversion =
                     new LeadConversionParticipant.LeadConversion(lead.id(), link.customer(), actor, now);
             participants.forEach(p -> p.leadConverted(conversion));
@@ -232,6 +239,14 @@ final class LeadService implements Leads {
             LOG.debug("converted lead {} into customer {}", lead.id(), link.customer());
             return new LeadConversionView(LeadView.of(lead.snapshot()), link.customer(), link.existing());
         });
+    }
+
+    /** A reopened converted lead converts to its customer again, unless that customer was erased meanwhile. */
+    private CustomerLink storedLink(Lead lead) {
+        CustomerView stored = customers.findById(LOOKUP, lead.convertedTo())
+                .orElseThrow(() -> new NotFoundException("customer", lead.convertedTo()));
+        stored.requireNotErased();
+        return new CustomerLink(stored.id(), true);
     }
 
     /**
@@ -255,10 +270,25 @@ final class LeadService implements Leads {
         } catch (ConflictException duplicate) {
             if ("duplicate".equals(duplicate.code()) && duplicate.existingId().isPresent()
                     && ("email".equals(duplicate.field()) || "phone".equals(duplicate.field()))) {
-                return new CustomerLink(CustomerId.parse(duplicate.existingId().get()), true);
+                return linkVisibleTo(actor, CustomerId.parse(duplicate.existingId().get()));
             }
             throw duplicate;
         }
+    }
+
+    /**
+     * Links the lead to a customer who holds its email or phone only when the caller may view that customer: a sales
+     * rep must not move a lead's content onto another rep's customer. The refusal names no customer.
+     */
+    private CustomerLink linkVisibleTo(Actor actor, CustomerId holder) {
+        try {
+            customers.findById(actor, holder).orElseThrow(() -> new NotFoundException("customer", holder));
+        } catch (AccessDeniedException notTheirs) {
+            throw new BusinessRuleViolationException("lead_matches_other_customer", "the lead's email or phone "
+                    + "belongs to a customer the caller may not see; a sales manager can convert it",
+                    Map.of("field", "email"));
+        }
+        return new CustomerLink(holder, true);
     }
 
     private record CustomerLink(CustomerId customer, boolean existing) {
