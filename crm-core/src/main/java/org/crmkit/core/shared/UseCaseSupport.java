@@ -71,6 +71,39 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Validates a command like {@link #validate(Actor, Object)} and converts its fields to value objects, naming every
+     * bad field of both steps in one {@link InvalidCommandException} (a field refused by both is named once). A
+     * missing actor or command is refused at once. The conversion runs even when the validation failed, so it must
+     * take every field through {@link FieldChecks#attempt} and accept the {@code null}s of refused ones.
+     *
+     * @param actor      the caller
+     * @param command    the command
+     * @param conversion converts the command's fields
+     * @param <T>        what the conversion returns
+     * @return the conversion's result, when nothing was refused
+     */
+    public <T> T validate(Actor actor, Object command, java.util.function.Function<FieldChecks, T> conversion) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        try {
+            validate(actor, command);
+        } catch (InvalidCommandException invalid) {
+            if (invalid.fields().contains("actor") || invalid.fields().contains("command")) {
+                throw invalid;
+            }
+            errors.addAll(invalid.errors());
+        }
+        FieldChecks checks = new FieldChecks();
+        T value = conversion.apply(checks);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        checks.errors().stream().filter(e -> named.add(e.field())).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+        return value;
+    }
+
+    /**
      * Converts one field of a command through its value object, reporting a refusal like every other bad field of a
      * command: as an {@link InvalidCommandException} naming the field.
      *

@@ -111,6 +111,36 @@ class LeadBadInputTest {
     }
 
     @Test
+    void tooLongNotesOrReasonsAndEveryOtherBadFieldAreNamedAtOnce() {
+        String tooLong = "n".repeat(2001);
+        InvalidCommandException created = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.create(rep, new CreateLeadCommand("Rita", "Prospect", "C".repeat(201), "not-an-email",
+                        "12", LeadSource.WEB_FORM, MoneyData.of("-1", "EUR"), tooLong, null)));
+        assertThat(created.code()).isEqualTo("invalid_command");
+        assertThat(created.fields()).containsExactlyInAnyOrder("company", "email", "phone", "estimatedValue.amount",
+                "notes");
+
+        InvalidCommandException updated = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.updateDetails(rep, new UpdateLeadCommand(repsLead.id(), null, "Rita", "Prospect", null,
+                        "bad@", null, LeadSource.WEB_FORM, null, tooLong)));
+        assertThat(updated.fields()).containsExactlyInAnyOrder("email", "notes");
+
+        InvalidCommandException lost = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.changeStage(rep, stage(repsLead, LeadStage.LOST, tooLong)));
+        assertThat(lost.fields()).containsExactly("reason");
+    }
+
+    @Test
+    void anInteractionWithATooLongSubjectAndSummaryNamesBoth() {
+        InvalidCommandException e = refusals.withoutEffect(InvalidCommandException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), clock.instant(), null, null, "s".repeat(201), "m".repeat(4001), null,
+                        "o".repeat(201))));
+        assertThat(e.code()).isEqualTo("invalid_command");
+        assertThat(e.fields()).containsExactlyInAnyOrder("subject", "summary", "outcome");
+    }
+
+    @Test
     void skippingContactedIsAnIllegalTransitionUnlessTheLeadIsAReferral() {
         BusinessRuleViolationException e = refusals.withoutEffect(BusinessRuleViolationException.class,
                 () -> leads.changeStage(rep, stage(repsLead, LeadStage.QUALIFIED, null)));

@@ -56,7 +56,11 @@ final class InteractionService implements Interactions {
 
     @Override
     public InteractionView log(Actor actor, LogInteractionCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, checks -> {
+            checks.attempt(() -> Interaction.text("subject", command.subject(), Interaction.MAX_SUBJECT));
+            checks.attempt(() -> Interaction.text("summary", command.summary(), Interaction.MAX_SUMMARY));
+            return checks.attempt(() -> Interaction.text("outcome", command.outcome(), Interaction.MAX_SUBJECT));
+        });
         requireOneSubject(command.customerId() != null, command.leadId() != null);
         Instant occurredAt = UseCaseSupport.commandField(() -> StoredTime.bound("occurredAt", command.occurredAt()));
         if (occurredAt.isAfter(support.now().plus(MAX_AHEAD))) {

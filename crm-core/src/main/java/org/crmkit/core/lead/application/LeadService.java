@@ -88,10 +88,8 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView create(Actor actor, CreateLeadCommand command) {
-        support.validate(actor, command);
-        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
-                command.phone());
-        Money value = money(command.estimatedValue());
+        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
+                command.email(), command.phone(), command.estimatedValue(), command.notes());
         return support.transaction(() -> {
             Actor caller = support.authorize(actor, Permission.LEAD_CREATE, AccessTarget.none(), "lead.create", TYPE,
                     null);
@@ -105,8 +103,8 @@ final class LeadService implements Leads {
             if (owner != null) {
                 requireSalesOwner(owner);
             }
-            Lead lead = Lead.create(LeadId.next(support.clock()), contact, command.source(), value,
-                    command.notes(), owner, scoring, actor, support.now());
+            Lead lead = Lead.create(LeadId.next(support.clock()), input.contact(), command.source(), input.value(),
+                    input.notes(), owner, scoring, actor, support.now());
             leads.add(lead);
             support.audit(actor, "lead.create", TYPE, lead.id().value());
             support.publishAfterCommit(lead.pullEvents());
@@ -143,18 +141,16 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView updateDetails(Actor actor, UpdateLeadCommand command) {
-        support.validate(actor, command);
-        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
-                command.phone());
-        Money value = money(command.estimatedValue());
+        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
+                command.email(), command.phone(), command.estimatedValue(), command.notes());
         return change(actor, Permission.LEAD_UPDATE, "lead.update", command.leadId(), command.expectedVersion(),
-                lead -> lead.changeDetails(contact, command.source(), value, command.notes(), scoring,
+                lead -> lead.changeDetails(input.contact(), command.source(), input.value(), input.notes(), scoring,
                         support.now()));
     }
 
     @Override
     public LeadView changeStage(Actor actor, ChangeLeadStageCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, checks -> checks.attempt(() -> Lead.checkText("reason", command.reason())));
         if (command.stage() == LeadStage.LOST && (command.reason() == null || command.reason().isBlank())) {
             throw new InvalidCommandException(List.of(new FieldError("reason",
                     "is required when a lead is lost")));
@@ -320,21 +316,27 @@ final class LeadService implements Leads {
         return new AccessTarget(Optional.empty(), lead.map(Lead::owner), Optional.empty());
     }
 
-    private static LeadContact contact(String first, String last, String company, String email, String phone) {
-        PersonName name = UseCaseSupport.commandField(() -> new PersonName(first, last));
-        EmailAddress address = email == null || email.isBlank() ? null
-                : UseCaseSupport.commandField(() -> EmailAddress.of(email));
-        PhoneNumber number = phone == null || phone.isBlank() ? null
-                : UseCaseSupport.commandField(() -> PhoneNumber.parse(phone));
-        return UseCaseSupport.commandField(() -> new LeadContact(name, company, address, number));
+    /** A create or update command's fields as domain values. */
+    private record LeadInput(LeadContact contact, Money value, String notes) {
     }
 
-    private static Money money(MoneyData data) {
-        if (data == null) {
-            return null;
-        }
-        return UseCaseSupport.commandField(() -> Money.of("estimatedValue.amount", data.amount(),
-                Money.currency("estimatedValue.currency", data.currency())));
+    /** Validates the command and converts its fields, naming every bad field at once. */
+    private LeadInput input(Actor actor, Object command, String first, String last, String company, String email,
+                            String phone, MoneyData value, String notes) {
+        return support.validate(actor, command, checks -> {
+            PersonName name = checks.attempt(() -> new PersonName(first, last));
+            EmailAddress address = email == null || email.isBlank() ? null
+                    : checks.attempt(() -> EmailAddress.of(email));
+            PhoneNumber number = phone == null || phone.isBlank() ? null
+                    : checks.attempt(() -> PhoneNumber.parse(phone));
+            // the company is checked even when the name was refused (the stand-in name is never used then)
+            LeadContact contact = checks.attempt(() -> new LeadContact(name == null ? new PersonName("-", "-") : name,
+                    company, address, number));
+            Money money = value == null ? null : checks.attempt(() -> Money.of("estimatedValue.amount",
+                    value.amount(), Money.currency("estimatedValue.currency", value.currency())));
+            String text = checks.attempt(() -> Lead.checkText("notes", notes));
+            return new LeadInput(contact, money, text);
+        });
     }
 
     /** Validates a bare id argument like a command. */

@@ -1,0 +1,34 @@
+package org.crmkit.core.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects the refusals of a command's field conversions, so that a use case names every bad field at once (see
+ * {@link UseCaseSupport#validate(Actor, Object, java.util.function.Function)}). Not thread-safe; one per call.
+ */
+public final class FieldChecks {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    FieldChecks() {
+    }
+
+    /**
+     * @param conversion builds one value object from a command's field
+     * @param <T>        its type
+     * @return the value, or {@code null} when it was refused (the refusal is kept)
+     */
+    public <T> T attempt(Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (InvalidValueException e) {
+            errors.add(new FieldError(e.field(), e.reason()));
+            return null;
+        }
+    }
+
+    List<FieldError> errors() {
+        return errors;
+    }
+}
