@@ -60,6 +60,9 @@ CREATE TABLE crm_lead (
     INDEX ix_crm_lead_created (created_at, id),
     INDEX ix_crm_lead_score (score, id),
     INDEX ix_crm_lead_owner (owner_id, assigned_at),
+    -- a sales rep's searches (owner_id = ?) in creation or score order, resumed after (key, id)
+    INDEX ix_crm_lead_owner_created (owner_id, created_at, id),
+    INDEX ix_crm_lead_owner_score (owner_id, score, id),
     INDEX ix_crm_lead_stage (stage, created_at),
     INDEX ix_crm_lead_first_name (first_name_key),
     INDEX ix_crm_lead_last_name (last_name_key),
