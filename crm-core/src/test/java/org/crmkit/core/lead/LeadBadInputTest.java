@@ -141,6 +141,22 @@ class LeadBadInputTest {
     }
 
     @Test
+    void aRepLogsInteractionsOnlyAsThemselfWhileAManagerMayNameAnyone() {
+        StaffId otherRepId = ((Actor.Staff) otherRep).id();
+        BusinessRuleViolationException e = refusals.withoutEffect(BusinessRuleViolationException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), clock.instant(), null, null, "Note", null, otherRepId, null)));
+        assertThat(e.code()).isEqualTo("interaction_staff_not_caller");
+        assertThat(e.details()).containsEntry("field", "staffId");
+
+        StaffId repId = ((Actor.Staff) rep).id();
+        assertThat(crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null, repsLead.id(),
+                clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
+        assertThat(crm.interactions().log(manager, new LogInteractionCommand(InteractionType.NOTE, null,
+                repsLead.id(), clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
+    }
+
+    @Test
     void skippingContactedIsAnIllegalTransitionUnlessTheLeadIsAReferral() {
         BusinessRuleViolationException e = refusals.withoutEffect(BusinessRuleViolationException.class,
                 () -> leads.changeStage(rep, stage(repsLead, LeadStage.QUALIFIED, null)));
