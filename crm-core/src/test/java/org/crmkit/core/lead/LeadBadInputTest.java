@@ -26,6 +26,7 @@ import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
@@ -154,6 +155,16 @@ class LeadBadInputTest {
                 clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
         assertThat(crm.interactions().log(manager, new LogInteractionCommand(InteractionType.NOTE, null,
                 repsLead.id(), clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
+    }
+
+    @Test
+    void aRepReadingTheTimelineOfAnotherRepsLeadIsRefused() {
+        crm.interactions().log(otherRep, org.crmkit.core.interaction.port.in.LogInteractionCommand.onLead(
+                otherRepsLead.id(), InteractionType.NOTE, null, clock.instant(), "Otto's note"));
+        publisher.clear();
+        AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> crm.interactions().timeline(rep,
+                org.crmkit.core.interaction.port.in.TimelineQuery.ofLead(otherRepsLead.id(), 10)));
+        assertThat(e.code()).isEqualTo("access_denied");
     }
 
     @Test
