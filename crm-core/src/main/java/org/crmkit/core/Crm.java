@@ -92,7 +92,9 @@ public final class Crm {
                         QuoteApplication.customerEraser(p.quotes()),
                         TaskApplication.customerEraser(support, p.tasks()),
                         FeedbackApplication.customerEraser(p.feedback()),
-                        TicketApplication.customerEraser(p.tickets())));
+                        TicketApplication.customerEraser(p.tickets()),
+                        InteractionApplication.customerEraser(p.interactions()),
+                        LeadApplication.customerEraser(p.leads())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);

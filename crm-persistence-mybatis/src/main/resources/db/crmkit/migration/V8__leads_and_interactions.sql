@@ -14,9 +14,10 @@
 -- is the latest one even when the transaction's snapshot is older than the row they locked.
 --
 -- Grants for the application user (see V2): SELECT, INSERT, UPDATE on crm_lead and crm_interaction (versions move; a
--- conversion moves interactions to the customer); SELECT, INSERT on crm_lead_stage_change (append-only; LOCK IN SHARE
--- MODE needs only SELECT from MySQL 8.0.22); SELECT, INSERT, DELETE on crm_lead_score_reason (rewritten with the
--- score).
+-- conversion moves interactions to the customer; a customer's erasure blanks the personal data of the leads converted
+-- into them and of their interactions); SELECT, INSERT, UPDATE on crm_lead_stage_change (append-only but for the
+-- erasure, which replaces the reasons; LOCK IN SHARE MODE needs only SELECT from MySQL 8.0.22); SELECT, INSERT,
+-- DELETE on crm_lead_score_reason (rewritten with the score).
 
 CREATE TABLE crm_lead (
     id                    BINARY(16)    NOT NULL,
@@ -59,6 +60,9 @@ CREATE TABLE crm_lead (
     INDEX ix_crm_lead_created (created_at, id),
     INDEX ix_crm_lead_score (score, id),
     INDEX ix_crm_lead_owner (owner_id, assigned_at),
+    -- a sales rep's searches (owner_id = ?) in creation or score order, resumed after (key, id)
+    INDEX ix_crm_lead_owner_created (owner_id, created_at, id),
+    INDEX ix_crm_lead_owner_score (owner_id, score, id),
     INDEX ix_crm_lead_stage (stage, created_at),
     INDEX ix_crm_lead_first_name (first_name_key),
     INDEX ix_crm_lead_last_name (last_name_key),

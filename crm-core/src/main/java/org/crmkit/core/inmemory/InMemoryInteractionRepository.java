@@ -61,4 +61,13 @@ public final class InMemoryInteractionRepository implements InteractionRepositor
         }
         return moving.size();
     }
+
+    @Override
+    public int eraseTextOfCustomer(CustomerId customer) {
+        List<InteractionSnapshot> erasing = table.where(s -> customer.equals(s.customer()) && !s.isErased());
+        for (InteractionSnapshot s : erasing) {
+            table.replaceIf(s.id(), current -> !current.isErased(), current -> current.erased(current.version() + 1));
+        }
+        return erasing.size();
+    }
 }

@@ -12,6 +12,7 @@ import org.crmkit.core.lead.domain.LeadSnapshot;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
@@ -113,5 +114,14 @@ public final class InMemoryLeadRepository implements LeadRepository {
             default:
                 return Comparator.comparing(LeadSnapshot::createdAt).thenComparing(BY_ID).reversed();
         }
+    }
+
+    @Override
+    public int eraseConvertedInto(CustomerId customer) {
+        List<LeadSnapshot> erasing = table.where(s -> customer.equals(s.convertedTo()) && !s.isErased());
+        for (LeadSnapshot s : erasing) {
+            table.replaceIf(s.id(), current -> !current.isErased(), current -> current.erased(current.version() + 1));
+        }
+        return erasing.size();
     }
 }

@@ -71,47 +71,39 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Validates the command like {@link #validate(Actor, Object)} and runs the use case's own checks of its fields
-     * (conversions into value objects, rules between fields, lookups), so that a command with both kinds of bad field
-     * names all of them in one {@link InvalidCommandException}; a field the constraints already refused is listed
-     * once. A missing actor or command is reported alone. The checks run even when a constraint failed, so they must
-     * skip the {@code null} fields the constraints refuse.
+     * Validates a command like {@link #validate(Actor, Object)} and converts and checks its fields (into value objects,
+     * rules between fields, lookups), naming every bad field of both steps in one {@link InvalidCommandException} (a
+     * field refused by both is named once). A missing actor or command is refused at once. The conversion runs even
+     * when the validation failed, so it must accept the {@code null}s of refused fields; it takes each field through
+     * {@link FieldChecks#attempt} to go on after a refusal, or throws {@link InvalidValueException} (one field) or
+     * {@link InvalidCommandException} (several) to stop.
      *
-     * @param actor       the caller; must not be null
-     * @param command     the command; checked with Jakarta Validation
-     * @param fieldChecks converts and checks the command's fields, refusing with an {@link InvalidCommandException}
-     *                    (every bad field) or an {@link InvalidValueException} (one)
-     * @param <T>         what the checks produce
-     * @return what the checks produced
+     * @param actor      the caller
+     * @param command    the command
+     * @param conversion converts and checks the command's fields
+     * @param <T>        what the conversion returns
+     * @return the conversion's result, when nothing was refused
      * @throws InvalidCommandException naming every bad field
      */
-    public <T> T validate(Actor actor, Object command, Supplier<T> fieldChecks) {
-        List<FieldError> refused;
+    public <T> T validate(Actor actor, Object command, java.util.function.Function<FieldChecks, T> conversion) {
+        List<FieldError> errors = new java.util.ArrayList<>();
         try {
             validate(actor, command);
-            refused = List.of();
         } catch (InvalidCommandException invalid) {
             if (actor == null || command == null) {
                 throw invalid;
             }
-            refused = invalid.errors();
+            errors.addAll(invalid.errors());
         }
-        List<FieldError> errors = new java.util.ArrayList<>(refused);
-        List<String> named = refused.stream().map(FieldError::field).toList();
-        T checked = null;
-        try {
-            checked = fieldChecks.get();
-        } catch (InvalidCommandException more) {
-            more.errors().stream().filter(e -> !named.contains(e.field())).forEach(errors::add);
-        } catch (InvalidValueException more) {
-            if (!named.contains(more.field())) {
-                errors.add(new FieldError(more.field(), more.reason()));
-            }
-        }
+        FieldChecks checks = new FieldChecks();
+        T value = checks.attempt(() -> conversion.apply(checks));
+        java.util.Set<String> named = new java.util.HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        checks.errors().stream().filter(e -> named.add(e.field())).forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return checked;
+        return value;
     }
 
     /**
@@ -133,7 +125,8 @@ public final class UseCaseSupport {
     /**
      * Converts or checks one field of several, collecting a refusal (an {@link InvalidValueException} or the fields of
      * an {@link InvalidCommandException}) instead of throwing it, so that a use case names every bad field; throw
-     * {@code new InvalidCommandException(errors)} when the list is not empty afterwards.
+     * {@code new InvalidCommandException(errors)} when the list is not empty afterwards. Inside
+     * {@link #validate(Actor, Object, java.util.function.Function)}, use the {@link FieldChecks} it hands over.
      *
      * @param errors     the refusals so far, added to
      * @param conversion builds one value

@@ -1201,7 +1201,7 @@ class AuthorizationMatrixTest {
                 LeadId id = f.lead(k);
                 return () -> assertThat(f.crm.interactions().log(f.actor, new LogInteractionCommand(
                         InteractionType.CALL, null, id, CLOCK.instant(), 120L, Direction.OUTBOUND, "Matrix call", null,
-                        f.admin.id(), null)).leadId()).isEqualTo(id);
+                        f.actor instanceof Actor.Staff s ? s.id() : f.admin.id(), null)).leadId()).isEqualTo(id);
             }));
             m.put("interactions.timeline", on(Target.CUSTOMER, (f, k) -> {
                 CustomerId id = f.customer(k);

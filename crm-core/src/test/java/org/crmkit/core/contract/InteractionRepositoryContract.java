@@ -112,4 +112,23 @@ public abstract class InteractionRepositoryContract extends PortContract {
         assertThat(tx(() -> repo().findById(other.id())).orElseThrow().snapshot()).isEqualTo(other.snapshot());
         assertThat(tx(() -> repo().moveLeadToCustomer(lead, customer))).as("nothing left to move").isZero();
     }
+
+    @Test
+    void erasingACustomersTextBlanksTheWordsOfTheirInteractionsOnly() {
+        Interaction call = stored(LeadFixtures.call(customer, null, staff, T0));
+        Interaction onLead = stored(LeadFixtures.call(null, lead, staff, T0));
+        CustomerId otherCustomer = StaffFixtures.storedCustomer(persistence).id();
+        Interaction others = stored(LeadFixtures.call(otherCustomer, null, staff, T0));
+
+        assertThat(tx(() -> repo().eraseTextOfCustomer(customer))).isEqualTo(1);
+
+        InteractionSnapshot erased = tx(() -> repo().findById(call.id())).orElseThrow().snapshot();
+        assertThat(erased).isEqualTo(call.snapshot().erased(1));
+        assertThat(erased.subject()).isEqualTo(Interaction.ERASED);
+        assertThat(erased.summary()).isNull();
+        assertThat(erased.outcome()).isNull();
+        assertThat(tx(() -> repo().findById(onLead.id())).orElseThrow().snapshot()).isEqualTo(onLead.snapshot());
+        assertThat(tx(() -> repo().findById(others.id())).orElseThrow().snapshot()).isEqualTo(others.snapshot());
+        assertThat(tx(() -> repo().eraseTextOfCustomer(customer))).as("nothing left to erase").isZero();
+    }
 }

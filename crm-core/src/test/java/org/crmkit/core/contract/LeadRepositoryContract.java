@@ -219,4 +219,45 @@ public abstract class LeadRepositoryContract extends PortContract {
         java.util.Collections.reverse(copy);
         return copy;
     }
+
+    @Test
+    void erasingTheCustomerALeadBecameBlanksItsPersonalDataAndKeepsThePipelineFacts() {
+        CustomerId customer = StaffFixtures.storedCustomer(persistence).id();
+        CustomerId otherCustomer = StaffFixtures.storedCustomer(persistence).id();
+        Lead lead = stored("Ada", "Ada Ltd", LeadSource.REFERRAL, ann, T0);
+        Lead other = stored("Bo", "Bo Ltd", LeadSource.REFERRAL, ann, T0);
+        Lead open = stored("Cy", "Cy Ltd", LeadSource.REFERRAL, ann, T0);
+        lostReopenedAndConverted(lead, customer);
+        lostReopenedAndConverted(other, otherCustomer);
+        LeadSnapshot before = load(lead.id()).snapshot();
+        LeadSnapshot otherBefore = load(other.id()).snapshot();
+
+        assertThat(tx(() -> repo().eraseConvertedInto(customer))).isEqualTo(1);
+
+        LeadSnapshot after = load(lead.id()).snapshot();
+        assertThat(after).isEqualTo(before.erased(before.version() + 1));
+        assertThat(after.contact().name().last()).isEqualTo(Lead.ERASED);
+        assertThat(after.contact().company()).isNull();
+        assertThat(after.contact().email()).isNull();
+        assertThat(after.notes()).isNull();
+        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, Lead.ERASED, null, null,
+                null);
+        assertThat(after.stage()).isEqualTo(LeadStage.WON);
+        assertThat(after.score()).isEqualTo(before.score());
+        assertThat(load(other.id()).snapshot()).isEqualTo(otherBefore);
+        assertThat(load(open.id()).snapshot()).isEqualTo(open.snapshot());
+        assertThat(tx(() -> repo().eraseConvertedInto(customer))).as("nothing left to erase").isZero();
+    }
+
+    private void lostReopenedAndConverted(Lead stored, CustomerId customer) {
+        Lead l = load(stored.id());
+        l.moveTo(LeadStage.LOST, "Ada said no", LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(10));
+        l.reopen(LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(20));
+        l.moveTo(LeadStage.QUALIFIED, null, LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(30));
+        l.convert(customer, false, LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(40));
+        tx(() -> {
+            repo().update(l);
+            return null;
+        });
+    }
 }

@@ -26,6 +26,7 @@ import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
@@ -108,6 +109,62 @@ class LeadBadInputTest {
             assertThat(e.code()).isEqualTo("invalid_command");
             assertThat(e.fields()).containsExactly("reason");
         }
+    }
+
+    @Test
+    void tooLongNotesOrReasonsAndEveryOtherBadFieldAreNamedAtOnce() {
+        String tooLong = "n".repeat(2001);
+        InvalidCommandException created = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.create(rep, new CreateLeadCommand("Rita", "Prospect", "C".repeat(201), "not-an-email",
+                        "12", LeadSource.WEB_FORM, MoneyData.of("-1", "EUR"), tooLong, null)));
+        assertThat(created.code()).isEqualTo("invalid_command");
+        assertThat(created.fields()).containsExactlyInAnyOrder("company", "email", "phone", "estimatedValue.amount",
+                "notes");
+
+        InvalidCommandException updated = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.updateDetails(rep, new UpdateLeadCommand(repsLead.id(), null, "Rita", "Prospect", null,
+                        "bad@", null, LeadSource.WEB_FORM, null, tooLong)));
+        assertThat(updated.fields()).containsExactlyInAnyOrder("email", "notes");
+
+        InvalidCommandException lost = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.changeStage(rep, stage(repsLead, LeadStage.LOST, tooLong)));
+        assertThat(lost.fields()).containsExactly("reason");
+    }
+
+    @Test
+    void anInteractionWithATooLongSubjectAndSummaryNamesBoth() {
+        InvalidCommandException e = refusals.withoutEffect(InvalidCommandException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), clock.instant(), null, null, "s".repeat(201), "m".repeat(4001), null,
+                        "o".repeat(201))));
+        assertThat(e.code()).isEqualTo("invalid_command");
+        assertThat(e.fields()).containsExactlyInAnyOrder("subject", "summary", "outcome");
+    }
+
+    @Test
+    void aRepLogsInteractionsOnlyAsThemselfWhileAManagerMayNameAnyone() {
+        StaffId otherRepId = ((Actor.Staff) otherRep).id();
+        BusinessRuleViolationException e = refusals.withoutEffect(BusinessRuleViolationException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), clock.instant(), null, null, "Note", null, otherRepId, null)));
+        assertThat(e.code()).isEqualTo("interaction_staff_not_caller");
+        assertThat(e.details()).containsEntry("field", "staffId");
+
+        StaffId repId = ((Actor.Staff) rep).id();
+        assertThat(crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null, repsLead.id(),
+                clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
+        assertThat(crm.interactions().log(manager, new LogInteractionCommand(InteractionType.NOTE, null,
+                repsLead.id(), clock.instant(), null, null, "Note", null, repId, null)).staffId()).isEqualTo(repId);
+    }
+
+    @Test
+    void aRepReadingTheTimelineOfAnotherRepsLeadIsRefused() {
+        crm.interactions().log(otherRep, org.crmkit.core.interaction.port.in.LogInteractionCommand.onLead(
+                otherRepsLead.id(), InteractionType.NOTE, null, clock.instant(), "Otto's note"));
+        publisher.clear();
+        AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> crm.interactions().timeline(rep,
+                org.crmkit.core.interaction.port.in.TimelineQuery.ofLead(otherRepsLead.id(), 10)));
+        assertThat(e.code()).isEqualTo("access_denied");
     }
 
     @Test

@@ -58,4 +58,18 @@ class LeadScoringTest {
         assertThatThrownBy(() -> new LeadScoring(Map.of(), List.of(), 0, 0, Duration.ZERO, 0, 0, 0, 0))
                 .hasMessageContaining("recentActivityWindow");
     }
+
+    @Test
+    void rulesWhoseHighestTotalExceedsTheBoundAreRefusedAndTotalsNeverWrap() {
+        int half = Integer.MAX_VALUE / 2 + 1;
+        assertThatThrownBy(() -> new LeadScoring(Map.of(LeadSource.REFERRAL, half), List.of(), 0, 0,
+                Duration.ofDays(1), 0, half, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 1000000");
+        assertThatThrownBy(() -> new LeadScoring(Map.of(LeadSource.REFERRAL, 600_000), List.of(), 0, 0,
+                Duration.ofDays(1), 0, 0, 0, 400_001)).hasMessageContaining("(1000001)");
+        assertThat(new LeadScoring(Map.of(LeadSource.REFERRAL, 600_000), List.of(), 0, 0, Duration.ofDays(1), 0, 0,
+                0, 400_000).companyPoints()).as("exactly the bound is fine").isEqualTo(400_000);
+        assertThatThrownBy(() -> LeadScore.of(List.of(new ScoreReason("a", half, "a"), new ScoreReason("b", half,
+                "b")))).isInstanceOf(ArithmeticException.class);
+    }
 }

@@ -183,13 +183,90 @@ class LeadUseCasesTest {
         move(rep, lead, LeadStage.CONTACTED);
         move(rep, lead, LeadStage.QUALIFIED);
 
-        LeadConversionView converted = leads.convert(rep, new LeadCommand(lead.id(), null));
+        LeadConversionView converted = leads.convert(manager, new LeadCommand(lead.id(), null));
 
         assertThat(converted.linkedExisting()).isTrue();
         assertThat(converted.customerId()).isEqualTo(existing.id());
         assertThat(audit("customer.register")).as("nobody registered twice").hasSize(1);
         assertThat(publisher.events()).filteredOn(LeadEvents.LeadConverted.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((LeadEvents.LeadConverted) e).linkedExisting()).isTrue());
+    }
+
+    @Test
+    void aRepsLeadLinksToACustomerTheRepManages() {
+        CustomerView theirs = crm.customers().register(rep, RegisterCustomerCommand.selfSignUp("Rita", "Known",
+                "rita@example.org", null, false));
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        move(rep, lead, LeadStage.CONTACTED);
+        move(rep, lead, LeadStage.QUALIFIED);
+
+        LeadConversionView converted = leads.convert(rep, new LeadCommand(lead.id(), null));
+
+        assertThat(converted.linkedExisting()).isTrue();
+        assertThat(converted.customerId()).isEqualTo(theirs.id());
+    }
+
+    @Test
+    void aRepCannotConvertALeadOntoACustomerTheyMayNotSee() {
+        CustomerView others = crm.customers().register(otherRep, RegisterCustomerCommand.selfSignUp("Rita",
+                "Known", "rita@example.org", null, false));
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        crm.interactions().log(rep, LogInteractionCommand.onLead(lead.id(), InteractionType.NOTE, null,
+                clock.instant(), "Rita's note"));
+        move(rep, lead, LeadStage.CONTACTED);
+        move(rep, lead, LeadStage.QUALIFIED);
+        org.crmkit.core.testing.Refusals refusals = new org.crmkit.core.testing.Refusals(crm, publisher,
+                () -> List.of(leads.findById(manager, lead.id()), crm.interactions().timeline(manager,
+                        TimelineQuery.ofCustomer(others.id(), 10)).items(), crm.interactions().timeline(manager,
+                        TimelineQuery.ofLead(lead.id(), 10)).items()));
+
+        org.crmkit.core.shared.BusinessRuleViolationException refused = refusals.withoutEffect(
+                org.crmkit.core.shared.BusinessRuleViolationException.class,
+                () -> leads.convert(rep, new LeadCommand(lead.id(), null)));
+
+        assertThat(refused.code()).isEqualTo("lead_matches_other_customer");
+        assertThat(refused.getMessage()).doesNotContain(others.id().toString());
+        assertThat(refused.details().values()).doesNotContain(others.id().toString());
+    }
+
+    @Test
+    void aManagersConversionOfARepsLeadKeepsTheRepAsTheCustomersAccountManager() {
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        org.crmkit.core.task.port.in.TaskView task = crm.tasks().create(rep,
+                new org.crmkit.core.task.port.in.CreateTaskCommand("Send offer", null,
+                        clock.instant().plus(Duration.ofDays(2)), org.crmkit.core.task.domain.TaskPriority.HIGH,
+                        null, org.crmkit.core.task.port.in.TaskLinkData.lead(lead.id()), null));
+        move(rep, lead, LeadStage.CONTACTED);
+        move(rep, lead, LeadStage.QUALIFIED);
+
+        LeadConversionView converted = leads.convert(manager, new LeadCommand(lead.id(), null));
+
+        assertThat(converted.linkedExisting()).isFalse();
+        CustomerView customer = crm.customers().findById(rep, converted.customerId()).orElseThrow();
+        assertThat(customer.accountManager()).isEqualTo(repId);
+        assertThat(crm.tasks().findById(rep, task.id()).orElseThrow().link())
+                .isEqualTo(org.crmkit.core.task.port.in.TaskLinkData.customer(customer.id()));
+        assertThat(crm.interactions().timeline(rep, TimelineQuery.ofCustomer(customer.id(), 10)).items())
+                .isEmpty();
+    }
+
+    @Test
+    void aReopenedLeadWhoseCustomerWasErasedIsNotConvertedAgain() {
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        LeadView lead = leads.create(rep, CreateLeadCommand.of("Ray", "Referral", "ray@example.org",
+                LeadSource.REFERRAL));
+        move(rep, lead, LeadStage.QUALIFIED);
+        LeadConversionView first = leads.convert(rep, new LeadCommand(lead.id(), null));
+        leads.reopen(manager, new LeadCommand(lead.id(), null));
+        crm.customers().erase(crmManager, first.customerId());
+        org.crmkit.core.testing.Refusals refusals = new org.crmkit.core.testing.Refusals(crm, publisher,
+                () -> leads.findById(manager, lead.id()));
+
+        org.crmkit.core.shared.BusinessRuleViolationException refused = refusals.withoutEffect(
+                org.crmkit.core.shared.BusinessRuleViolationException.class,
+                () -> leads.convert(manager, new LeadCommand(lead.id(), null)));
+
+        assertThat(refused.code()).isEqualTo("customer_erased");
     }
 
     @Test
@@ -349,6 +426,44 @@ class LeadUseCasesTest {
                 LeadSource.REFERRAL));
         assertThat(lead.score()).isEqualTo(100);
         assertThat(lead.scoreReasons()).containsExactly(new ScoreReason("source", 100, "source REFERRAL"));
+    }
+
+    @Test
+    void erasingTheCustomerALeadBecameErasesTheLeadsPersonalDataAndWhatItsInteractionsSay() {
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
+                clock.instant(), 60L, Direction.OUTBOUND, "Rita called", "Rita lives in Zug", null, "Rita said"));
+        leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, "Rita is broke", null));
+        leads.reopen(manager, new LeadCommand(lead.id(), null));
+        move(rep, lead, LeadStage.CONTACTED);
+        move(rep, lead, LeadStage.QUALIFIED);
+        LeadConversionView converted = leads.convert(rep, new LeadCommand(lead.id(), null));
+        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, converted.customerId(), null,
+                clock.instant(), null, null, "Rita's note", "Rita's address", null, null));
+        LeadView before = leads.findById(manager, lead.id()).orElseThrow();
+
+        crm.customers().erase(crmManager, converted.customerId());
+
+        LeadView after = leads.findById(manager, lead.id()).orElseThrow();
+        assertThat(List.of(after.firstName(), after.lastName())).containsOnly("[erased]");
+        assertThat(after.company()).isNull();
+        assertThat(after.email()).isNull();
+        assertThat(after.phone()).isNull();
+        assertThat(after.notes()).isNull();
+        assertThat(after.history()).extracting(StageChange::reason).filteredOn(java.util.Objects::nonNull)
+                .containsExactly("[erased]");
+        assertThat(after.stage()).isEqualTo(LeadStage.WON);
+        assertThat(after.score()).isEqualTo(before.score());
+        assertThat(after.estimatedValue()).isEqualTo(before.estimatedValue());
+        assertThat(after.history()).extracting(StageChange::at).isEqualTo(before.history().stream()
+                .map(StageChange::at).toList());
+        assertThat(crm.interactions().timeline(manager, TimelineQuery.ofCustomer(converted.customerId(), 10))
+                .items()).hasSize(2).allSatisfy(i -> {
+                    assertThat(i.subject()).isEqualTo("[erased]");
+                    assertThat(i.summary()).isNull();
+                    assertThat(i.outcome()).isNull();
+                });
     }
 
     private List<AuditEntry> audit(String action) {

@@ -168,7 +168,19 @@ class LeadConversionTasksTest {
 
     @Test
     void aLeadWithoutTasksConvertsWithoutChanges() {
-        participant.leadConverted(new LeadConversion(lead, customer, rep, clock.instant()));
+        TaskView otherLeads = task("Other lead", TaskLinkData.lead(newLead("other.lead@example.com")));
+        TaskView unlinked = task("Unlinked", null);
+        publisher.clear();
+
+        persistence.unitOfWork().inTransaction(() -> {
+            participant.leadConverted(new LeadConversion(lead, customer, rep, clock.instant()));
+            return null;
+        });
+
         assertThat(publisher.events()).noneMatch(e -> e instanceof TaskEvents.TaskRelinked);
+        for (TaskView untouched : new TaskView[] {otherLeads, unlinked}) {
+            assertThat(reload(untouched)).isEqualTo(untouched);
+            assertThat(reload(untouched).version()).isEqualTo(untouched.version());
+        }
     }
 }

@@ -284,7 +284,12 @@ class TaskBadInputTest {
     }
 
     @Test
-    void nothingButTheSameVersionIsStoredAfterTheRefusals() {
+    void refusedChangesOfATaskLeaveItAtItsVersion() {
+        refusedNaming("title", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), " ", null, open.dueAt(),
+                TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+        refused(ConflictException.class, () -> tasks.complete(rep, new TaskStatusCommand(open.id(), 7L)));
+        refused(ConflictException.class, () -> tasks.cancel(rep, new TaskStatusCommand(open.id(), 3L)));
+
         TaskSnapshot stored = crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tasks()
                 .findById(open.id())).orElseThrow().snapshot();
         assertThat(stored.version()).isZero();

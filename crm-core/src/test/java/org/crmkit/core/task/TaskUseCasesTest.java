@@ -48,6 +48,12 @@ import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.RecordingNotifier;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.crmkit.core.testing.TestStaff;
+import org.crmkit.core.shared.ActorResolver;
+import org.crmkit.core.shared.CommandValidator;
+import org.crmkit.core.shared.DefaultAccessPolicy;
+import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.task.application.TaskApplication;
+import org.crmkit.core.task.port.out.ReminderNotifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -332,6 +338,78 @@ class TaskUseCasesTest {
                 .isEqualTo(new ReminderRun(1, 1, 0, 0));
         assertThat(notifier.reminders()).last().satisfies(r -> assertThat(r.attempt()).isEqualTo(2));
         assertThat(notifier.counts()).containsEntry(failing.id(), 1).containsEntry(fine.id(), 1);
+    }
+
+    /** An Error a notifier's library might throw that is not a VirtualMachineError. */
+    static final class NotifierLinkageError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        NotifierLinkageError() {
+            super("mail client missing a class");
+        }
+    }
+
+    private Tasks tasksWith(ReminderNotifier failing, org.crmkit.core.task.port.out.TaskRepository repository) {
+        UseCaseSupport support = new UseCaseSupport(clock, CommandValidator.createDefault(),
+                new DefaultAccessPolicy(), persistence.unitOfWork(), persistence.auditLog(), publisher,
+                ActorResolver.asGiven());
+        return TaskApplication.tasks(support, repository, crm.staff(), crm.customers(), crm.leads(), failing);
+    }
+
+    @Test
+    void aNotifierThrowingAnErrorOrAnOddCodeFailsThatReminderOnlyWithASafeCode() {
+        TaskView erroring = create(rep, "Errors", Duration.ofDays(1), null, null, Duration.ofHours(1));
+        TaskView odd = create(rep, "Odd code", Duration.ofDays(1), null, null, Duration.ofMinutes(90));
+        TaskView fine = create(rep, "Works", Duration.ofDays(1), null, null, Duration.ofHours(2));
+        clock.advance(Duration.ofHours(3));
+        Tasks withNotifier = tasksWith(reminder -> {
+            if (reminder.task().equals(erroring.id())) {
+                throw new NotifierLinkageError();
+            }
+            if (reminder.task().equals(odd.id())) {
+                throw new org.crmkit.core.shared.BusinessRuleViolationException("smtp 550 <ann@example.com> \u20ac"
+                        + "x".repeat(300), "refused");
+            }
+            notifier.remind(reminder);
+        }, persistence.tasks());
+
+        assertThat(withNotifier.sendDueReminders(JOB, new SendDueRemindersCommand(clock.instant())))
+                .isEqualTo(new ReminderRun(3, 1, 2, 0));
+
+        assertThat(tasks.findById(rep, erroring.id()).orElseThrow().reminderLastError())
+                .isEqualTo("NotifierLinkageError");
+        assertThat(tasks.findById(rep, odd.id()).orElseThrow().reminderLastError())
+                .matches("[A-Za-z0-9_.$-]{100}").startsWith("smtp_550__ann_example.com___");
+        assertThat(notifier.counts()).containsOnlyKeys(fine.id());
+    }
+
+    @Test
+    void aReminderWhoseRecordingFailsStaysDueAndDoesNotStopTheRun() {
+        TaskView poisoned = create(rep, "Poisoned", Duration.ofDays(1), null, null, Duration.ofHours(1));
+        TaskView fine = create(rep, "Works", Duration.ofDays(1), null, null, Duration.ofHours(2));
+        clock.advance(Duration.ofHours(3));
+        org.crmkit.core.task.port.out.TaskRepository real = persistence.tasks();
+        org.crmkit.core.task.port.out.TaskRepository failing = (org.crmkit.core.task.port.out.TaskRepository)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.crmkit.core.task.port.out.TaskRepository.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("update")
+                                    && ((org.crmkit.core.task.domain.Task) args[0]).id().equals(poisoned.id())) {
+                                throw new org.crmkit.core.shared.PersistenceFailureException("disk full", null);
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+
+        ReminderRun run = tasksWith(notifier, failing).sendDueReminders(JOB,
+                new SendDueRemindersCommand(clock.instant()));
+
+        assertThat(run).isEqualTo(new ReminderRun(2, 1, 1, 0));
+        TaskView stillDue = tasks.findById(rep, poisoned.id()).orElseThrow();
+        assertThat(stillDue).as("rolled back: still due, nothing recorded").isEqualTo(poisoned);
+        assertThat(tasks.findById(rep, fine.id()).orElseThrow().reminderSentAt()).isEqualTo(clock.instant());
     }
 
     @Test

@@ -17,7 +17,18 @@ import org.crmkit.core.customer.port.in.CustomerTagCommand;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
+import org.crmkit.core.interaction.domain.Direction;
+import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.interaction.port.in.LogInteractionCommand;
+import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
+import org.crmkit.core.lead.port.in.CreateLeadCommand;
+import org.crmkit.core.lead.port.in.LeadCommand;
+import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.TestStaff;
@@ -53,6 +64,36 @@ class GdprErasureIT {
         assertThat(erased.id()).isEqualTo(c.id());
         assertThat(crm.persistence().auditLog().findByTarget("customer", c.id().value()))
                 .extracting(e -> e.action()).contains("customer.register", "customer.erase");
+    }
+
+    @Test
+    void theLeadACustomerCameFromAndTheirInteractionsKeepNoTraceOfThePerson() throws Exception {
+        Crm crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        Actor sales = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
+        LeadView lead = crm.leads().create(sales, new CreateLeadCommand(MARKER + "first", MARKER + "last",
+                MARKER + " AG", MARKER + "@" + MARKER + ".example", "+41 44 668 18 97", LeadSource.REFERRAL,
+                MoneyData.of("5000", "CHF"), MARKER + " notes", null));
+        crm.interactions().log(sales, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
+                clock.instant(), 60L, Direction.INBOUND, MARKER + " called", MARKER + " summary", null,
+                MARKER + " outcome"));
+        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, MARKER + " lost",
+                null));
+        crm.leads().reopen(sales, new LeadCommand(lead.id(), null));
+        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.QUALIFIED, null, null));
+        CustomerId customer = crm.leads().convert(sales, new LeadCommand(lead.id(), null)).customerId();
+        crm.interactions().log(sales, LogInteractionCommand.onCustomer(customer, InteractionType.NOTE, null,
+                clock.instant(), MARKER + " note"));
+        assertThat(occurrences(MARKER)).as("the marker is stored before erasure").contains("crm_lead.notes",
+                "crm_lead_stage_change.reason", "crm_interaction.summary");
+
+        crm.customers().erase(crmManager, customer);
+
+        assertThat(occurrences(MARKER)).isEmpty();
+        LeadView erased = crm.leads().findById(sales, lead.id()).orElseThrow();
+        assertThat(erased.stage()).isEqualTo(LeadStage.WON);
+        assertThat(erased.estimatedValue()).isEqualTo(lead.estimatedValue());
     }
 
     /** Scans every column of every row of every crm_ table, as text, for the marker. */

@@ -63,7 +63,7 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView register(Actor actor, RegisterCustomerCommand command) {
-        CustomerInput input = support.validate(actor, command, () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
+        CustomerInput input = support.validate(actor, command, checks -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
                         command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
@@ -170,7 +170,7 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
-        CustomerInput input = support.validate(actor, command, () -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
+        CustomerInput input = support.validate(actor, command, checks -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
                         command.address(), command.dateOfBirth(), command.gender(), support.now()));
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();

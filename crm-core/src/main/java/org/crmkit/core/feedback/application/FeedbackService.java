@@ -66,7 +66,7 @@ final class FeedbackService implements ProductFeedback {
     @Override
     public FeedbackView give(Actor actor, GiveFeedbackCommand command) {
         // the comment is checked with the constraints, so that a bad rating and a bad comment are both named
-        String comment = support.validate(actor, command, () -> FeedbackText.optional("comment", command.comment()));
+        String comment = support.validate(actor, command, checks -> FeedbackText.optional("comment", command.comment()));
         // built (and so checked) before any storage is read or any access decided
         Feedback candidate = UseCaseSupport.commandField(() -> Feedback.give(FeedbackId.next(support.clock()),
                 command.customerId(), command.purchaseId(), command.productId(), command.rating(), comment,
@@ -93,7 +93,7 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackView answer(Actor actor, AnswerFeedbackCommand command) {
-        String text = support.validate(actor, command, () -> FeedbackText.required("text", command.text()));
+        String text = support.validate(actor, command, checks -> FeedbackText.required("text", command.text()));
         FeedbackId id = command.feedbackId();
         return support.transaction(() -> {
             Optional<Feedback> found = feedback.findById(id);
@@ -162,7 +162,7 @@ final class FeedbackService implements ProductFeedback {
 
     @Override
     public FeedbackStatistics statistics(Actor actor, FeedbackStatisticsQuery query) {
-        Period period = support.validate(actor, query, () -> Period.of(query));
+        Period period = support.validate(actor, query, checks -> Period.of(query));
         Instant from = period.from();
         Instant before = period.before();
         return support.transaction(() -> {

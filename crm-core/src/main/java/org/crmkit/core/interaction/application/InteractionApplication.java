@@ -6,6 +6,7 @@ import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 
 /** Builds the interaction use cases and the interaction area's part in lead conversions; the one public entry. */
@@ -32,5 +33,18 @@ public final class InteractionApplication {
      */
     public static LeadConversionParticipant conversionParticipant(InteractionRepository interactions) {
         return conversion -> interactions.moveLeadToCustomer(conversion.lead(), conversion.customer());
+    }
+
+    /**
+     * The interaction area's part in a customer's GDPR erasure, called inside the erasure's transaction (which the
+     * customer area authorized and audits): every interaction of the customer keeps its type, times, direction, staff
+     * member and links, while its subject becomes {@code [erased]} and its summary and outcome, which staff may have
+     * written the person's details into, are cleared.
+     *
+     * @param interactions the interaction repository
+     * @return the eraser
+     */
+    public static PersonalDataEraser customerEraser(InteractionRepository interactions) {
+        return (customer, at) -> interactions.eraseTextOfCustomer(customer);
     }
 }

@@ -15,6 +15,7 @@ import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.lead.port.in.Leads;
+import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -56,7 +57,11 @@ final class InteractionService implements Interactions {
 
     @Override
     public InteractionView log(Actor actor, LogInteractionCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, checks -> {
+            checks.attempt(() -> Interaction.text("subject", command.subject(), Interaction.MAX_SUBJECT));
+            checks.attempt(() -> Interaction.text("summary", command.summary(), Interaction.MAX_SUMMARY));
+            return checks.attempt(() -> Interaction.text("outcome", command.outcome(), Interaction.MAX_SUBJECT));
+        });
         requireOneSubject(command.customerId() != null, command.leadId() != null);
         Instant occurredAt = UseCaseSupport.commandField(() -> StoredTime.bound("occurredAt", command.occurredAt()));
         if (occurredAt.isAfter(support.now().plus(MAX_AHEAD))) {
@@ -72,6 +77,12 @@ final class InteractionService implements Interactions {
             StaffId staff = command.staffId();
             if (staff == null && caller instanceof Actor.Staff s) {
                 staff = s.id();
+            }
+            if (staff != null && caller instanceof Actor.Staff s && !s.id().equals(staff)
+                    && support.scopeOf(caller, Permission.INTERACTION_LOG) != AccessScope.ANY) {
+                // only those who may log against every customer and lead record others' interactions
+                throw new BusinessRuleViolationException("interaction_staff_not_caller", "the caller may log only "
+                        + "their own interactions", java.util.Map.of("field", "staffId"));
             }
             if (staff == null) {
                 throw new InvalidCommandException(List.of(new FieldError("staffId",

@@ -20,6 +20,8 @@ public final class Interaction extends AggregateRoot {
     public static final int MAX_SUBJECT = 200;
     /** Most characters of a summary. */
     public static final int MAX_SUMMARY = 4000;
+    /** The subject of an interaction whose words a customer's erasure removed. */
+    public static final String ERASED = "[erased]";
 
     private final InteractionSnapshot state;
 
@@ -71,7 +73,16 @@ public final class Interaction extends AggregateRoot {
         return new Interaction(snapshot);
     }
 
-    private static String text(String field, String value, int max) {
+    /**
+     * The rule for a subject, summary or outcome, for use cases that name every bad field before they call the domain.
+     *
+     * @param field the field, for a refusal
+     * @param value the text, or {@code null}
+     * @param max   most characters ({@link #MAX_SUBJECT} or {@link #MAX_SUMMARY})
+     * @return the trimmed text, or {@code null} when blank
+     * @throws InvalidValueException when longer
+     */
+    public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

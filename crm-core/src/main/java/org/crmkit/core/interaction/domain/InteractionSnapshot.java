@@ -52,4 +52,19 @@ public record InteractionSnapshot(InteractionId id, long version, InteractionTyp
         return new InteractionSnapshot(id, newVersion, type, newCustomer, lead, occurredAt, duration, direction,
                 subject, summary, staff, outcome, loggedAt);
     }
+
+    /**
+     * @param newVersion the version after the erasure
+     * @return this interaction with its words erased for a GDPR erasure: the subject becomes
+     *         {@link Interaction#ERASED}, summary and outcome are cleared; type, times, links and staff stay
+     */
+    public InteractionSnapshot erased(long newVersion) {
+        return new InteractionSnapshot(id, newVersion, type, customer, lead, occurredAt, duration, direction,
+                Interaction.ERASED, null, staff, null, loggedAt);
+    }
+
+    /** @return whether the words are erased already */
+    public boolean isErased() {
+        return Interaction.ERASED.equals(subject) && summary == null && outcome == null;
+    }
 }

@@ -7,6 +7,7 @@ import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffUsers;
 
@@ -38,5 +39,19 @@ public final class LeadApplication {
      */
     public static LeadActivity activity(UseCaseSupport support, LeadRepository leads, LeadScoring scoring) {
         return new LeadActivityRecorder(support, leads, scoring);
+    }
+
+    /**
+     * The lead area's part in a customer's GDPR erasure, called inside the erasure's transaction (which the customer
+     * area authorized and audits): a lead converted into the customer loses the person's data (names become
+     * {@code [erased]}; company, email, phone and notes are cleared; a lost reason and the stage history's reasons
+     * become {@code [erased]}) and keeps its stage, history stages, owner, value, score and times for the pipeline
+     * reports. A lead that never converted names no customer and is not reached here.
+     *
+     * @param leads the lead repository
+     * @return the eraser
+     */
+    public static PersonalDataEraser customerEraser(LeadRepository leads) {
+        return (customer, at) -> leads.eraseConvertedInto(customer);
     }
 }

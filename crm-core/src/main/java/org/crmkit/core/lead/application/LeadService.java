@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -27,6 +28,7 @@ import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.lead.port.out.LeadRepository;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -86,10 +88,8 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView create(Actor actor, CreateLeadCommand command) {
-        support.validate(actor, command);
-        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
-                command.phone());
-        Money value = money(command.estimatedValue());
+        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
+                command.email(), command.phone(), command.estimatedValue(), command.notes());
         return support.transaction(() -> {
             Actor caller = support.authorize(actor, Permission.LEAD_CREATE, AccessTarget.none(), "lead.create", TYPE,
                     null);
@@ -103,8 +103,8 @@ final class LeadService implements Leads {
             if (owner != null) {
                 requireSalesOwner(owner);
             }
-            Lead lead = Lead.create(LeadId.next(support.clock()), contact, command.source(), value,
-                    command.notes(), owner, scoring, actor, support.now());
+            Lead lead = Lead.create(LeadId.next(support.clock()), input.contact(), command.source(), input.value(),
+                    input.notes(), owner, scoring, actor, support.now());
             leads.add(lead);
             support.audit(actor, "lead.create", TYPE, lead.id().value());
             support.publishAfterCommit(lead.pullEvents());
@@ -141,18 +141,16 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView updateDetails(Actor actor, UpdateLeadCommand command) {
-        support.validate(actor, command);
-        LeadContact contact = contact(command.firstName(), command.lastName(), command.company(), command.email(),
-                command.phone());
-        Money value = money(command.estimatedValue());
+        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
+                command.email(), command.phone(), command.estimatedValue(), command.notes());
         return change(actor, Permission.LEAD_UPDATE, "lead.update", command.leadId(), command.expectedVersion(),
-                lead -> lead.changeDetails(contact, command.source(), value, command.notes(), scoring,
+                lead -> lead.changeDetails(input.contact(), command.source(), input.value(), input.notes(), scoring,
                         support.now()));
     }
 
     @Override
     public LeadView changeStage(Actor actor, ChangeLeadStageCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, checks -> checks.attempt(() -> Lead.checkText("reason", command.reason())));
         if (command.stage() == LeadStage.LOST && (command.reason() == null || command.reason().isBlank())) {
             throw new InvalidCommandException(List.of(new FieldError("reason",
                     "is required when a lead is lost")));
@@ -220,8 +218,13 @@ final class LeadService implements Leads {
             }
             lead.requireQualified();
             Instant now = support.now();
-            CustomerLink link = lead.convertedTo() != null ? new CustomerLink(lead.convertedTo(), true)
-                    : findOrRegister(actor, lead);
+            CustomerLink link = lead.convertedTo() != null ? storedLink(lead) : findOrRegister(actor, lead);
+            if (!link.existing() && lead.owner() != null
+                    && !(actor instanceof Actor.Staff s && s.id().equals(lead.owner()))) {
+                // a manager converts a rep's lead: the rep keeps sight of the customer, and of what moved to it
+                customers.assignAccountManager(actor, new AssignAccountManagerCommand(link.customer(), lead.owner(),
+                        null));
+            }
             LeadConversionParticipant.LeadConversion conversion =
                     new LeadConversionParticipant.LeadConversion(lead.id(), link.customer(), actor, now);
             participants.forEach(p -> p.leadConverted(conversion));
@@ -232,6 +235,14 @@ final class LeadService implements Leads {
             LOG.debug("converted lead {} into customer {}", lead.id(), link.customer());
             return new LeadConversionView(LeadView.of(lead.snapshot()), link.customer(), link.existing());
         });
+    }
+
+    /** A reopened converted lead converts to its customer again, unless that customer was erased meanwhile. */
+    private CustomerLink storedLink(Lead lead) {
+        CustomerView stored = customers.findById(LOOKUP, lead.convertedTo())
+                .orElseThrow(() -> new NotFoundException("customer", lead.convertedTo()));
+        stored.requireNotErased();
+        return new CustomerLink(stored.id(), true);
     }
 
     /**
@@ -255,10 +266,25 @@ final class LeadService implements Leads {
         } catch (ConflictException duplicate) {
             if ("duplicate".equals(duplicate.code()) && duplicate.existingId().isPresent()
                     && ("email".equals(duplicate.field()) || "phone".equals(duplicate.field()))) {
-                return new CustomerLink(CustomerId.parse(duplicate.existingId().get()), true);
+                return linkVisibleTo(actor, CustomerId.parse(duplicate.existingId().get()));
             }
             throw duplicate;
         }
+    }
+
+    /**
+     * Links the lead to a customer who holds its email or phone only when the caller may view that customer: a sales
+     * rep must not move a lead's content onto another rep's customer. The refusal names no customer.
+     */
+    private CustomerLink linkVisibleTo(Actor actor, CustomerId holder) {
+        try {
+            customers.findById(actor, holder).orElseThrow(() -> new NotFoundException("customer", holder));
+        } catch (AccessDeniedException notTheirs) {
+            throw new BusinessRuleViolationException("lead_matches_other_customer", "the lead's email or phone "
+                    + "belongs to a customer the caller may not see; a sales manager can convert it",
+                    Map.of("field", "email"));
+        }
+        return new CustomerLink(holder, true);
     }
 
     private record CustomerLink(CustomerId customer, boolean existing) {
@@ -290,21 +316,27 @@ final class LeadService implements Leads {
         return new AccessTarget(Optional.empty(), lead.map(Lead::owner), Optional.empty());
     }
 
-    private static LeadContact contact(String first, String last, String company, String email, String phone) {
-        PersonName name = UseCaseSupport.commandField(() -> new PersonName(first, last));
-        EmailAddress address = email == null || email.isBlank() ? null
-                : UseCaseSupport.commandField(() -> EmailAddress.of(email));
-        PhoneNumber number = phone == null || phone.isBlank() ? null
-                : UseCaseSupport.commandField(() -> PhoneNumber.parse(phone));
-        return UseCaseSupport.commandField(() -> new LeadContact(name, company, address, number));
+    /** A create or update command's fields as domain values. */
+    private record LeadInput(LeadContact contact, Money value, String notes) {
     }
 
-    private static Money money(MoneyData data) {
-        if (data == null) {
-            return null;
-        }
-        return UseCaseSupport.commandField(() -> Money.of("estimatedValue.amount", data.amount(),
-                Money.currency("estimatedValue.currency", data.currency())));
+    /** Validates the command and converts its fields, naming every bad field at once. */
+    private LeadInput input(Actor actor, Object command, String first, String last, String company, String email,
+                            String phone, MoneyData value, String notes) {
+        return support.validate(actor, command, checks -> {
+            PersonName name = checks.attempt(() -> new PersonName(first, last));
+            EmailAddress address = email == null || email.isBlank() ? null
+                    : checks.attempt(() -> EmailAddress.of(email));
+            PhoneNumber number = phone == null || phone.isBlank() ? null
+                    : checks.attempt(() -> PhoneNumber.parse(phone));
+            // the company is checked even when the name was refused (the stand-in name is never used then)
+            LeadContact contact = checks.attempt(() -> new LeadContact(name == null ? new PersonName("-", "-") : name,
+                    company, address, number));
+            Money money = value == null ? null : checks.attempt(() -> Money.of("estimatedValue.amount",
+                    value.amount(), Money.currency("estimatedValue.currency", value.currency())));
+            String text = checks.attempt(() -> Lead.checkText("notes", notes));
+            return new LeadInput(contact, money, text);
+        });
     }
 
     /** Validates a bare id argument like a command. */

@@ -26,6 +26,8 @@ public final class Lead extends AggregateRoot {
     static final String TYPE = "lead";
     /** Most characters of the notes and of a lost reason. */
     public static final int MAX_NOTES = 2000;
+    /** What replaces a lead's name parts and reasons when the customer it became is erased. */
+    public static final String ERASED = "[erased]";
 
     private final LeadId id;
     private final Instant createdAt;
@@ -278,7 +280,15 @@ public final class Lead extends AggregateRoot {
         return value;
     }
 
-    private static String checkText(String field, String text) {
+    /**
+     * The rule for notes and reasons, for use cases that name every bad field before they call the domain.
+     *
+     * @param field the field, for a refusal
+     * @param text  the text, or {@code null}
+     * @return the trimmed text, or {@code null} when blank
+     * @throws InvalidValueException when longer than {@link #MAX_NOTES} characters
+     */
+    public static String checkText(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -18,7 +18,7 @@ import org.crmkit.core.shared.Money;
  * currency, a value in a currency without thresholds scores nothing); points per logged interaction up to a cap;
  * points when the last activity lies within a window before the scoring time; points for each of email, phone and
  * company being known. Every rule that gives points is named in the score's explanation. Immutable; checked when
- * built.
+ * built: no rule gives negative points and the highest possible total is at most {@link #MAX_TOTAL}.
  *
  * @param sourcePoints        points per source (a source not in the map gives none)
  * @param valueThresholds     estimated-value thresholds; the highest one reached in the value's currency counts
@@ -34,7 +34,10 @@ public record LeadScoring(Map<LeadSource, Integer> sourcePoints, List<ValueThres
                           int pointsPerInteraction, int interactionCap, Duration recentActivityWindow,
                           int recentActivityPoints, int emailPoints, int phonePoints, int companyPoints) {
 
-    /** Copies and checks the rules: no negative points, a positive window. */
+    /** The highest score any configuration may give a lead; the score column and the views hold it easily. */
+    public static final int MAX_TOTAL = 1_000_000;
+
+    /** Copies and checks the rules: no negative points, a positive window, at most {@link #MAX_TOTAL} in all. */
     public LeadScoring {
         Objects.requireNonNull(sourcePoints, "sourcePoints");
         Objects.requireNonNull(valueThresholds, "valueThresholds");
@@ -53,6 +56,13 @@ public record LeadScoring(Map<LeadSource, Integer> sourcePoints, List<ValueThres
         requireNonNegative("companyPoints", companyPoints);
         if (recentActivityWindow.isNegative() || recentActivityWindow.isZero()) {
             throw new IllegalArgumentException("recentActivityWindow must be positive");
+        }
+        long highest = (long) sourcePoints.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                + valueThresholds.stream().mapToInt(ValueThreshold::points).max().orElse(0)
+                + interactionCap + recentActivityPoints + emailPoints + phonePoints + companyPoints;
+        if (highest > MAX_TOTAL) {
+            throw new IllegalArgumentException("the highest possible score (" + highest + ") must be at most "
+                    + MAX_TOTAL);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
 
 /**
@@ -48,5 +49,27 @@ public record LeadSnapshot(LeadId id, long version, LeadContact contact, LeadSou
     public LeadSnapshot withVersion(long newVersion) {
         return new LeadSnapshot(id, newVersion, contact, source, estimatedValue, notes, owner, assignedAt, stage,
                 lostReason, score, interactions, createdAt, lastActivityAt, convertedTo, history);
+    }
+
+    /**
+     * @param newVersion the version after the erasure
+     * @return this lead with the personal data a GDPR erasure of the customer it became removes: both name parts
+     *         become {@link Lead#ERASED}; company, email, phone and notes are cleared; a lost reason, and every
+     *         reason in the stage history, becomes {@link Lead#ERASED}. Stage, owner, source, value, score,
+     *         counts, times and the history's stages stay.
+     */
+    public LeadSnapshot erased(long newVersion) {
+        List<StageChange> blanked = history.stream().map(h -> h.reason() == null ? h
+                : new StageChange(h.sequence(), h.from(), h.to(), h.at(), h.actorType(), h.actorRef(),
+                        Lead.ERASED)).toList();
+        return new LeadSnapshot(id, newVersion, new LeadContact(new PersonName(Lead.ERASED, Lead.ERASED), null, null,
+                null), source, estimatedValue, null, owner, assignedAt, stage,
+                lostReason == null ? null : Lead.ERASED, score, interactions, createdAt, lastActivityAt, convertedTo,
+                blanked);
+    }
+
+    /** @return whether the personal data is {@linkplain #erased erased} already */
+    public boolean isErased() {
+        return equals(erased(version));
     }
 }

@@ -97,7 +97,7 @@ final class QuoteService implements Quotes {
 
     @Override
     public QuoteView request(Actor actor, RequestQuoteCommand command) {
-        Request input = support.validate(actor, command, () -> requestInput(command));
+        Request input = support.validate(actor, command, checks -> requestInput(command));
         CustomerId customer = command.customerId();
         Quote quote = UseCaseSupport.commandField(() -> Quote.request(QuoteId.next(support.clock()), customer,
                 input.currency(), input.lines(), command.message(), support.now()));
@@ -114,7 +114,7 @@ final class QuoteService implements Quotes {
     @Override
     public QuoteView answer(Actor actor, AnswerQuoteCommand command) {
         Instant now = support.now();
-        Answer input = support.validate(actor, command, () -> answerInput(command, now));
+        Answer input = support.validate(actor, command, checks -> answerInput(command, now));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
@@ -179,7 +179,7 @@ final class QuoteService implements Quotes {
 
     @Override
     public QuoteView reject(Actor actor, RejectQuoteCommand command) {
-        support.validate(actor, command, () -> Texts.optional("reason", command.reason(), Quote.MAX_REASON, true));
+        support.validate(actor, command, checks -> Texts.optional("reason", command.reason(), Quote.MAX_REASON, true));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);

@@ -61,8 +61,16 @@ final class ReminderSender {
             List<TaskRepository.ReminderPosition> page = support.transaction(() -> tasks.dueReminders(asOf, from,
                     BATCH));
             for (TaskRepository.ReminderPosition candidate : page) {
-                Outcome outcome = support.transaction(() -> tasks.claimReminder(candidate.task(), asOf)
-                        .map(task -> deliver(actor, task)).orElse(Outcome.SKIPPED));
+                Outcome outcome;
+                try {
+                    outcome = support.transaction(() -> tasks.claimReminder(candidate.task(), asOf)
+                            .map(task -> deliver(actor, task)).orElse(Outcome.SKIPPED));
+                } catch (RuntimeException e) {
+                    // rolled back: the reminder stays due for the next run, and must not stop this one
+                    LOG.warn("reminder of task {} could not be recorded ({}); it stays due", candidate.task(),
+                            e instanceof CrmException crm ? crm.code() : e.getClass().getName());
+                    outcome = Outcome.FAILED;
+                }
                 due++;
                 sent += outcome == Outcome.SENT ? 1 : 0;
                 failed += outcome == Outcome.FAILED ? 1 : 0;
@@ -83,7 +91,9 @@ final class ReminderSender {
                     s.dueAt(), s.remindAt(), s.reminderAttempts() + 1));
             task.reminderSent(support.now());
             outcome = Outcome.SENT;
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Exception | Error e) {
             // the code or the type only: a message may carry the assignee's address or the title
             String code = e instanceof CrmException crm ? crm.code() : e.getClass().getSimpleName();
             LOG.warn("reminder of task {} failed ({}); it stays due", s.id(), code);

@@ -28,6 +28,9 @@ public final class Task extends AggregateRoot {
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 2000;
     private static final int ERROR_CODE_MAX = 100;
+    /** A stored error code is an identifier-like ASCII word: anything else becomes {@code _}. */
+    private static final java.util.regex.Pattern ERROR_CODE_UNSAFE =
+            java.util.regex.Pattern.compile("[^A-Za-z0-9_.$-]");
 
     private TaskSnapshot s;
 
@@ -200,14 +203,16 @@ public final class Task extends AggregateRoot {
     /**
      * The notifier refused the reminder; it stays due, with the attempt counted.
      *
-     * @param errorCode what the notifier threw (an error code or an exception's type), no personal data
+     * @param errorCode what the notifier threw (an error code or an exception's type), no personal data; stored as
+     *                  at most 100 characters of {@code [A-Za-z0-9_.$-]} (others become {@code _}; none at all is
+     *                  {@code unknown})
      * @param now       the current time
      * @throws BusinessRuleViolationException {@code reminder_not_due} unless a reminder is pending
      */
     public void reminderFailed(String errorCode, Instant now) {
         requirePendingReminder();
-        String code = errorCode == null || errorCode.isBlank() ? "unknown"
-                : errorCode.substring(0, Math.min(errorCode.length(), ERROR_CODE_MAX));
+        String code = errorCode == null ? "" : ERROR_CODE_UNSAFE.matcher(errorCode).replaceAll("_");
+        code = code.isEmpty() ? "unknown" : code.substring(0, Math.min(code.length(), ERROR_CODE_MAX));
         s = reminder(null, s.reminderAttempts() + 1, code, now);
         record(new TaskEvents.ReminderFailed(s.id(), s.reminderAttempts(), code, now));
     }

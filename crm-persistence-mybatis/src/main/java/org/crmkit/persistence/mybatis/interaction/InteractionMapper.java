@@ -14,4 +14,6 @@ interface InteractionMapper {
     List<InteractionRow> timeline(TimelineParams params);
 
     int moveLeadToCustomer(@Param("leadId") UUID leadId, @Param("customerId") UUID customerId);
+
+    int eraseTextOfCustomer(@Param("customerId") UUID customerId, @Param("erased") String erased);
 }

@@ -67,6 +67,11 @@ public final class MyBatisInteractionRepository implements InteractionRepository
         return unitOfWork.inTransaction(() -> mapper.moveLeadToCustomer(lead.value(), customer.value()));
     }
 
+    @Override
+    public int eraseTextOfCustomer(CustomerId customer) {
+        return unitOfWork.inTransaction(() -> mapper.eraseTextOfCustomer(customer.value(), Interaction.ERASED));
+    }
+
     private static Interaction restore(InteractionRow r) {
         return Interaction.restore(new InteractionSnapshot(new InteractionId(r.id()), r.version(),
                 InteractionType.valueOf(r.type()), r.customerId() == null ? null : new CustomerId(r.customerId()),

@@ -33,5 +33,10 @@ interface LeadMapper {
 
     int insertReasons(@Param("rows") List<ScoreReasonRow> rows);
 
+    int eraseConvertedInto(@Param("customerId") UUID customerId, @Param("erased") String erased,
+                           @Param("erasedKey") String erasedKey);
+
+    int eraseHistoryReasons(@Param("customerId") UUID customerId, @Param("erased") String erased);
+
     List<AssignmentRow> latestAssignments(@Param("owners") List<UUID> owners);
 }

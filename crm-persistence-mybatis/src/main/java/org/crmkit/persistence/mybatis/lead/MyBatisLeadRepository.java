@@ -12,7 +12,9 @@ import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.domain.LeadSnapshot;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
@@ -61,6 +63,16 @@ public final class MyBatisLeadRepository implements LeadRepository {
         if (!reasons.isEmpty()) {
             mapper.insertReasons(reasons);
         }
+    }
+
+    @Override
+    public int eraseConvertedInto(CustomerId customer) {
+        return unitOfWork.inTransaction(() -> {
+            // the lead rows first: their condition looks at the history's reasons still to erase
+            int erased = mapper.eraseConvertedInto(customer.value(), Lead.ERASED, PersonName.fold(Lead.ERASED));
+            mapper.eraseHistoryReasons(customer.value(), Lead.ERASED);
+            return erased;
+        });
     }
 
     @Override

@@ -54,7 +54,9 @@ public final class MyBatisTaskRepository implements TaskRepository {
                 c.visibleTo() == null ? null : c.visibleTo().staff().value(),
                 c.visibleTo() == null || c.visibleTo().department() == null ? null
                         : c.visibleTo().department().value(),
-                c.statuses().stream().map(Enum::name).sorted().toList(), c.dueBefore(), c.descending(),
+                c.statuses().stream().map(Enum::name).sorted().toList(),
+                c.statuses().equals(TaskStatus.OPEN), c.dueBefore(),
+                c.descending(),
                 after == null ? null : after.dueAt(), after == null ? null : after.id().value(), limit);
         return unitOfWork.inTransaction(() -> mapper.search(params).stream().map(MyBatisTaskRepository::task).toList());
     }

@@ -46,4 +46,14 @@ public interface InteractionRepository {
      * @return how many were moved
      */
     int moveLeadToCustomer(LeadId lead, CustomerId customer);
+
+    /**
+     * A customer's GDPR erasure: every interaction of the customer that is not erased yet gets the
+     * {@linkplain org.crmkit.core.interaction.domain.InteractionSnapshot#erased erased} words (each one's version
+     * moves on).
+     *
+     * @param customer the erased customer
+     * @return how many were erased
+     */
+    int eraseTextOfCustomer(CustomerId customer);
 }

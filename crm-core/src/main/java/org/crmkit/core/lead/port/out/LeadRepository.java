@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.StaffId;
 
@@ -54,4 +55,14 @@ public interface LeadRepository {
      * @return for each of them who owns a lead, the latest time one of their leads was assigned to them
      */
     Map<StaffId, Instant> latestAssignments(Collection<StaffId> owners);
+
+    /**
+     * A customer's GDPR erasure: every lead converted into the customer whose personal data is not erased yet gets
+     * its {@linkplain org.crmkit.core.lead.domain.LeadSnapshot#erased erased} state, stage history included (each
+     * one's version moves on).
+     *
+     * @param customer the erased customer
+     * @return how many leads were erased
+     */
+    int eraseConvertedInto(CustomerId customer);
 }
