@@ -33,6 +33,16 @@ public final class FieldChecks {
         }
     }
 
+    /**
+     * Records a refusal the caller found itself (a rule between fields, say).
+     *
+     * @param field  the field
+     * @param reason why it is refused
+     */
+    public void refuse(String field, String reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
     /** @throws InvalidCommandException naming every field refused so far */
     public void throwIfAny() {
         if (!errors.isEmpty()) {

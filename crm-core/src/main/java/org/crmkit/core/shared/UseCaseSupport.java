@@ -123,29 +123,6 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Converts or checks one field of several, collecting a refusal (an {@link InvalidValueException} or the fields of
-     * an {@link InvalidCommandException}) instead of throwing it, so that a use case names every bad field; throw
-     * {@code new InvalidCommandException(errors)} when the list is not empty afterwards. Inside
-     * {@link #validate(Actor, Object, java.util.function.Function)}, use the {@link FieldChecks} it hands over.
-     *
-     * @param errors     the refusals so far, added to
-     * @param conversion builds one value
-     * @param <T>        its type
-     * @return the value, or {@code null} when refused
-     */
-    public static <T> T attempt(List<FieldError> errors, Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (InvalidValueException e) {
-            errors.add(new FieldError(e.field(), e.reason()));
-            return null;
-        } catch (InvalidCommandException e) {
-            errors.addAll(e.errors());
-            return null;
-        }
-    }
-
-    /**
      * Runs a use case in one transaction and audits a refusal after its rollback.
      *
      * @param work the use case body

@@ -1,7 +1,6 @@
 package org.crmkit.core.feedback.application;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -30,8 +29,7 @@ import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.FieldChecks;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -177,14 +175,12 @@ final class FeedbackService implements ProductFeedback {
     /** A statistics period as the storage compares it; both bounds are checked, and named, before their order. */
     private record Period(Instant from, Instant before) {
         static Period of(FeedbackStatisticsQuery query) {
-            List<FieldError> errors = new ArrayList<>();
-            Instant from = UseCaseSupport.attempt(errors, () -> StoredTime.bound("from", query.from()));
-            Instant before = UseCaseSupport.attempt(errors, () -> StoredTime.bound("before", query.before()));
-            if (errors.isEmpty()) {
-                StoredTime.requireOrdered("from", from, "before", before);
-                return new Period(from, before);
-            }
-            throw new InvalidCommandException(errors);
+            FieldChecks checks = new FieldChecks();
+            Instant from = checks.attempt(() -> StoredTime.bound("from", query.from()));
+            Instant before = checks.attempt(() -> StoredTime.bound("before", query.before()));
+            checks.throwIfAny();
+            StoredTime.requireOrdered("from", from, "before", before);
+            return new Period(from, before);
         }
     }
 

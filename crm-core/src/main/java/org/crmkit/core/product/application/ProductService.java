@@ -2,7 +2,6 @@ package org.crmkit.core.product.application;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,8 +34,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.Cursor;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.FieldChecks;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
@@ -160,14 +158,12 @@ final class ProductService implements Products {
     @Override
     public ProductView create(Actor actor, CreateProductCommand command) {
         support.validate(actor, command);
-        List<FieldError> errors = new ArrayList<>();
-        String sku = attempt(errors, () -> Product.normalizeSku(command.sku()));
-        String name = attempt(errors, () -> Product.checkName(command.name()));
-        String description = attempt(errors, () -> Product.checkDescription(command.description()));
-        Money price = attempt(errors, () -> price(command.listPrice(), command.currency()));
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
+        FieldChecks checks = new FieldChecks();
+        String sku = checks.attempt(() -> Product.normalizeSku(command.sku()));
+        String name = checks.attempt(() -> Product.checkName(command.name()));
+        String description = checks.attempt(() -> Product.checkDescription(command.description()));
+        Money price = checks.attempt(() -> price(command.listPrice(), command.currency()));
+        checks.throwIfAny();
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_MANAGE, AccessTarget.none(), "product.create", PRODUCT, null);
             requireCategory(command.categoryId());
@@ -202,11 +198,9 @@ final class ProductService implements Products {
     @Override
     public ProductView reprice(Actor actor, RepriceProductCommand command) {
         support.validate(actor, command);
-        List<FieldError> errors = new ArrayList<>();
-        Money price = attempt(errors, () -> price(command.listPrice(), command.currency()));
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
+        FieldChecks checks = new FieldChecks();
+        Money price = checks.attempt(() -> price(command.listPrice(), command.currency()));
+        checks.throwIfAny();
         return changeProduct(actor, "product.reprice", command.productId(), command.expectedVersion(),
                 p -> p.reprice(price, support.now()));
     }
@@ -322,14 +316,5 @@ final class ProductService implements Products {
             throw new InvalidValueException("listPrice", "must not be negative");
         }
         return money;
-    }
-
-    private static <T> T attempt(List<FieldError> errors, java.util.function.Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (InvalidValueException e) {
-            errors.add(new FieldError(e.field(), e.reason()));
-            return null;
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.Cursor;
 import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.FieldChecks;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
@@ -87,22 +88,22 @@ final class TicketService implements Tickets {
             support.authorize(actor, Permission.TICKET_SUBMIT, AccessTarget.customer(command.customerId(),
                     customer.map(CustomerView::accountManager).orElse(null)), "ticket.submit", TYPE, null);
             links.requireCustomer(command.customerId());
-            List<FieldError> errors = new ArrayList<>();
-            UseCaseSupport.attempt(errors, () -> {
+            FieldChecks checks = new FieldChecks();
+            checks.attempt(() -> {
                 links.requireBought(command.customerId(), command.purchaseId(), command.productId());
                 return null;
             });
             if (command.relatedTicketId() != null) {
-                UseCaseSupport.attempt(errors, () -> {
+                checks.attempt(() -> {
                     requireClosedOf(command.customerId(), command.relatedTicketId());
                     return null;
                 });
             }
             if (command.departmentId() != null) {
-                UseCaseSupport.attempt(errors, () -> links.requireActiveDepartment(command.departmentId(),
+                checks.attempt(() -> links.requireActiveDepartment(command.departmentId(),
                         "departmentId"));
             }
-            throwIfAny(errors);
+            checks.throwIfAny();
             Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
                     support.now());
             tickets.add(ticket);
@@ -410,13 +411,13 @@ final class TicketService implements Tickets {
      * both are bad); without a queue, the agent's department.
      */
     private Assignment assignment(StaffId agent, org.crmkit.core.shared.DepartmentId queue) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         StaffView staff = agent == null ? null
-                : UseCaseSupport.attempt(errors, () -> links.requireActiveStaff(agent, "assignee"));
+                : checks.attempt(() -> links.requireActiveStaff(agent, "assignee"));
         if (queue != null) {
-            UseCaseSupport.attempt(errors, () -> links.requireActiveDepartment(queue, "departmentId"));
+            checks.attempt(() -> links.requireActiveDepartment(queue, "departmentId"));
         }
-        throwIfAny(errors);
+        checks.throwIfAny();
         org.crmkit.core.shared.DepartmentId department = queue != null ? queue
                 : staff == null ? null : staff.department();
         return new Assignment(agent, department);
@@ -451,11 +452,5 @@ final class TicketService implements Tickets {
 
     private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
     }
 }
