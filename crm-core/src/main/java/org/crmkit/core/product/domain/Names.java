@@ -1,10 +1,10 @@
 package org.crmkit.core.product.domain;
 
-import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.Texts;
 
 /**
- * The checks every name and text of the catalog shares: trimmed, within a length, no control characters (a description
- * may hold line breaks and tabs).
+ * The lengths of the catalog's names and texts, and their check: the kernel's {@link Texts} (trimmed, within a length
+ * counted in code points, no control characters or unpaired surrogates; a description may hold line breaks and tabs).
  */
 final class Names {
     static final int SHORT = 100;
@@ -21,18 +21,6 @@ final class Names {
      * @return the trimmed text
      */
     static String check(String field, String text, int max) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidValueException(field, "must not be blank");
-        }
-        String trimmed = text.strip();
-        boolean multiline = max >= DESCRIPTION;
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c)
-                && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
-            throw new InvalidValueException(field, "must not contain control characters");
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > max) {
-            throw new InvalidValueException(field, "must be at most " + max + " characters");
-        }
-        return trimmed;
+        return Texts.required(field, text, max, max >= DESCRIPTION);
     }
 }

@@ -16,6 +16,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.Texts;
 
 /**
  * A purchase: a customer (or an anonymous sale), when and where, lines in one currency, and the returns made against
@@ -85,14 +86,7 @@ public final class Purchase extends AggregateRoot {
     }
 
     private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, "must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException(field, "must be 1 to " + max + " characters without control characters");
-        }
-        return trimmed;
+        return Texts.required(field, value, max, false);
     }
 
     @Override
