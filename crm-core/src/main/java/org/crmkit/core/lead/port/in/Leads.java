@@ -113,4 +113,24 @@ public interface Leads {
      * @throws BusinessRuleViolationException {@code lead_not_qualified}, {@code lead_email_missing}
      */
     LeadConversionView convert(Actor actor, LeadCommand command);
+
+    /**
+     * Erases the personal data of a lead that never became a customer (GDPR), in one transaction: an open lead is
+     * first closed as {@code LOST} with the reason {@code [erased]}; then both name parts become {@code [erased]},
+     * company, email, phone and notes are cleared, the lost reason and the stage history's reasons become
+     * {@code [erased]} (as a customer's erasure does to the leads converted into it); the interactions logged against
+     * the lead and the tasks linked to it lose their text. The lead keeps its id, stage, owner, value, score and times
+     * for the pipeline reports, stays findable by id, and refuses every change afterwards ({@code lead_erased}).
+     * Erasing an erased lead returns it and writes nothing (no second audit entry). Audited as {@code lead.erase};
+     * {@code LeadErased} is published after commit.
+     *
+     * @param actor   an admin, a CRM manager or the system ({@code LEAD_ERASE})
+     * @param command the lead, and optionally the version the caller read
+     * @return the erased lead
+     * @throws NotFoundException              for an unknown lead
+     * @throws ConflictException              for a stale version
+     * @throws BusinessRuleViolationException {@code lead_converted} for a lead converted into a customer (its
+     *                                        details name the customer: erase the customer, which erases the lead)
+     */
+    LeadView erase(Actor actor, LeadCommand command);
 }
