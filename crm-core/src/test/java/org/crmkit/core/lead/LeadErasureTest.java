@@ -208,6 +208,24 @@ class LeadErasureTest {
     }
 
     @Test
+    void aLeadErasedWithItsCustomerIsReturnedAsItIsAndRefusesReopening() {
+        LeadView lead = leads.create(rep, CreateLeadCommand.of("Cora", "Client", "cora@example.org",
+                LeadSource.REFERRAL));
+        leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.QUALIFIED, null, null));
+        LeadConversionView converted = leads.convert(rep, new LeadCommand(lead.id(), null));
+        crm.customers().erase(crmManager, converted.customerId());
+        LeadView erased = leads.findById(crmManager, lead.id()).orElseThrow();
+        long audited = audited("lead.erase");
+        publisher.clear();
+
+        assertThat(leads.erase(crmManager, new LeadCommand(lead.id(), null))).isEqualTo(erased);
+        assertThat(audited("lead.erase")).isEqualTo(audited);
+        assertThat(publisher.events()).isEmpty();
+        assertThat(refusals.withoutEffect(BusinessRuleViolationException.class,
+                () -> leads.reopen(salesManager, new LeadCommand(lead.id(), null))).code()).isEqualTo("lead_erased");
+    }
+
+    @Test
     void salesStaffMayNotEraseALeadEvenTheirOwn() {
         LeadView lead = ritasLead();
 

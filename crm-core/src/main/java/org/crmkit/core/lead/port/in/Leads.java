@@ -14,7 +14,8 @@ import org.crmkit.core.shared.Page;
  * The sales pipeline's leads. Every method takes the calling {@link Actor}, checks the command
  * ({@link InvalidCommandException} names each bad field), asks the access policy ({@link AccessDeniedException}; a
  * sales rep reaches only the leads they own), and writes nothing when any step fails. Changes are audited in their
- * transaction and their events published after commit. Permissions are listed in docs/authorization.md.
+ * transaction and their events published after commit. Permissions are listed in docs/authorization.md. An erased
+ * lead ({@link #erase}, or its customer's erasure) refuses every change with {@code lead_erased}.
  */
 public interface Leads {
 
