@@ -30,6 +30,7 @@ import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DefaultAccessPolicy;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.application.StaffApplication;
@@ -112,8 +113,11 @@ public final class Crm {
         List<LeadConversionParticipant> conversionParticipants = List.of(
                 InteractionApplication.conversionParticipant(p.interactions()),
                 TaskApplication.leadConversionParticipant(support, p.tasks()));
+        // the areas' parts in the erasure of a lead that never became a customer, inside its transaction
+        List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
+                TaskApplication.leadEraser(support, p.tasks()));
         this.leads = LeadApplication.leads(support, p.leads(), customers, staff, b.leadScoring,
-                conversionParticipants);
+                conversionParticipants, leadErasers);
         this.interactions = InteractionApplication.interactions(support, p.interactions(), customers, leads,
                 LeadApplication.activity(support, p.leads(), b.leadScoring));
         this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);

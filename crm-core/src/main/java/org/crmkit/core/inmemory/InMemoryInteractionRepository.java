@@ -64,7 +64,16 @@ public final class InMemoryInteractionRepository implements InteractionRepositor
 
     @Override
     public int eraseTextOfCustomer(CustomerId customer) {
-        List<InteractionSnapshot> erasing = table.where(s -> customer.equals(s.customer()) && !s.isErased());
+        return eraseWhere(s -> customer.equals(s.customer()));
+    }
+
+    @Override
+    public int eraseTextOfLead(LeadId lead) {
+        return eraseWhere(s -> lead.equals(s.lead()));
+    }
+
+    private int eraseWhere(Predicate<InteractionSnapshot> which) {
+        List<InteractionSnapshot> erasing = table.where(s -> which.test(s) && !s.isErased());
         for (InteractionSnapshot s : erasing) {
             table.replaceIf(s.id(), current -> !current.isErased(), current -> current.erased(current.version() + 1));
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.domain.LeadSnapshot;
 import org.crmkit.core.lead.port.in.LeadSort;
@@ -118,7 +119,16 @@ public final class InMemoryLeadRepository implements LeadRepository {
 
     @Override
     public int eraseConvertedInto(CustomerId customer) {
-        List<LeadSnapshot> erasing = table.where(s -> customer.equals(s.convertedTo()) && !s.isErased());
+        return eraseWhere(s -> customer.equals(s.convertedTo()));
+    }
+
+    @Override
+    public int erase(LeadId lead) {
+        return eraseWhere(s -> lead.equals(s.id()));
+    }
+
+    private int eraseWhere(Predicate<LeadSnapshot> which) {
+        List<LeadSnapshot> erasing = table.where(s -> which.test(s) && !s.isErased());
         for (LeadSnapshot s : erasing) {
             table.replaceIf(s.id(), current -> !current.isErased(), current -> current.erased(current.version() + 1));
         }

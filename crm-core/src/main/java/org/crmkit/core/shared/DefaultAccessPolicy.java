@@ -90,6 +90,8 @@ public final class DefaultAccessPolicy implements AccessPolicy {
             grant(AccessScope.ANY, p, Role.SALES_MANAGER);
         }
         grant(AccessScope.ANY, Permission.LEAD_CREATE, Role.SALES_REP);
+        // a lead's GDPR erasure, like a customer's: CRM managers (admins and the system hold every permission)
+        grant(AccessScope.ANY, Permission.LEAD_ERASE, Role.CRM_MANAGER);
         for (Permission p : new Permission[] {Permission.LEAD_VIEW, Permission.LEAD_UPDATE,
                 Permission.LEAD_CONVERT, Permission.INTERACTION_LOG, Permission.INTERACTION_VIEW}) {
             grant(AccessScope.OWN, p, Role.SALES_REP);

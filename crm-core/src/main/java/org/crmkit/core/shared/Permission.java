@@ -98,6 +98,8 @@ public enum Permission {
     LEAD_ASSIGN,
     /** Convert a qualified lead into a customer. */
     LEAD_CONVERT,
+    /** Erase the personal data of a lead that never became a customer (GDPR). */
+    LEAD_ERASE,
     /** Log a call, email, meeting or note against a customer or a lead. */
     INTERACTION_LOG,
     /** Read a customer's or a lead's timeline of interactions. */

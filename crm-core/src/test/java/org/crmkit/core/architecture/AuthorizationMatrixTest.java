@@ -1195,6 +1195,11 @@ class AuthorizationMatrixTest {
                 return () -> assertThat(f.crm.leads().convert(f.actor, new LeadCommand(id, null)).lead().stage())
                         .isEqualTo(LeadStage.WON);
             }));
+            m.put("leads.erase", on(Target.LEAD, (f, k) -> {
+                LeadId id = f.lead(k);
+                return () -> assertThat(f.crm.leads().erase(f.actor, new LeadCommand(id, null)).lastName())
+                        .isEqualTo("[erased]");
+            }));
 
             // interactions
             m.put("interactions.log", on(Target.LEAD, (f, k) -> {

@@ -131,4 +131,23 @@ public abstract class InteractionRepositoryContract extends PortContract {
         assertThat(tx(() -> repo().findById(others.id())).orElseThrow().snapshot()).isEqualTo(others.snapshot());
         assertThat(tx(() -> repo().eraseTextOfCustomer(customer))).as("nothing left to erase").isZero();
     }
+
+    @Test
+    void erasingALeadsTextBlanksTheWordsOfTheInteractionsLoggedAgainstItOnly() {
+        Interaction first = stored(LeadFixtures.call(null, lead, staff, T0));
+        Interaction second = stored(LeadFixtures.call(null, lead, staff, T0.plusSeconds(60)));
+        Interaction others = stored(LeadFixtures.call(null, otherLead, staff, T0));
+        Interaction customers = stored(LeadFixtures.call(customer, null, staff, T0));
+
+        assertThat(tx(() -> repo().eraseTextOfLead(lead))).isEqualTo(2);
+
+        assertThat(tx(() -> repo().findById(first.id())).orElseThrow().snapshot())
+                .isEqualTo(first.snapshot().erased(1));
+        assertThat(tx(() -> repo().findById(second.id())).orElseThrow().snapshot())
+                .isEqualTo(second.snapshot().erased(1));
+        assertThat(tx(() -> repo().findById(others.id())).orElseThrow().snapshot()).isEqualTo(others.snapshot());
+        assertThat(tx(() -> repo().findById(customers.id())).orElseThrow().snapshot())
+                .isEqualTo(customers.snapshot());
+        assertThat(tx(() -> repo().eraseTextOfLead(lead))).as("nothing left to erase").isZero();
+    }
 }

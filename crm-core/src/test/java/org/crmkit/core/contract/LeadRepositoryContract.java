@@ -249,6 +249,31 @@ public abstract class LeadRepositoryContract extends PortContract {
         assertThat(tx(() -> repo().eraseConvertedInto(customer))).as("nothing left to erase").isZero();
     }
 
+    @Test
+    void erasingOneLeadBlanksItsPersonalDataAndHistoryReasonsOnly() {
+        Lead lead = stored("Ada", "Ada Ltd", LeadSource.REFERRAL, ann, T0);
+        Lead other = stored("Bo", "Bo Ltd", LeadSource.REFERRAL, ann, T0);
+        Lead l = load(lead.id());
+        l.moveTo(LeadStage.LOST, "Ada said no", LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(10));
+        tx(() -> {
+            repo().update(l);
+            return null;
+        });
+        LeadSnapshot before = load(lead.id()).snapshot();
+        LeadSnapshot otherBefore = load(other.id()).snapshot();
+
+        assertThat(tx(() -> repo().erase(lead.id()))).isEqualTo(1);
+
+        LeadSnapshot after = load(lead.id()).snapshot();
+        assertThat(after).isEqualTo(before.erased(before.version() + 1));
+        assertThat(after.isErased()).isTrue();
+        assertThat(after.lostReason()).isEqualTo(Lead.ERASED);
+        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, Lead.ERASED);
+        assertThat(load(other.id()).snapshot()).isEqualTo(otherBefore);
+        assertThat(tx(() -> repo().erase(lead.id()))).as("nothing left to erase").isZero();
+        assertThat(tx(() -> repo().erase(LeadFixtures.leadId()))).as("no such lead").isZero();
+    }
+
     private void lostReopenedAndConverted(Lead stored, CustomerId customer) {
         Lead l = load(stored.id());
         l.moveTo(LeadStage.LOST, "Ada said no", LeadScoring.standard(), LeadFixtures.BY, T0.plusSeconds(10));

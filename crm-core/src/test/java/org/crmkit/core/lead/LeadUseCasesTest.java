@@ -285,7 +285,7 @@ class LeadUseCasesTest {
         };
         Leads withFailure = LeadApplication.leads(support, persistence.leads(), crm.customers(), crm.staff(),
                 LeadScoring.standard(), List.of(InteractionApplication.conversionParticipant(
-                        persistence.interactions()), failing));
+                        persistence.interactions()), failing), List.of());
         long audited = persistence.auditLog().count();
         publisher.clear();
 

@@ -31,6 +31,9 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.TaskLinkData;
 import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,38 @@ class GdprErasureIT {
         LeadView erased = crm.leads().findById(sales, lead.id()).orElseThrow();
         assertThat(erased.stage()).isEqualTo(LeadStage.WON);
         assertThat(erased.estimatedValue()).isEqualTo(lead.estimatedValue());
+    }
+
+    @Test
+    void anErasedLeadThatNeverBecameACustomerKeepsNoTraceOfThePersonInItsHistoryInteractionsOrTasks()
+            throws Exception {
+        Crm crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        Actor sales = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
+        LeadView lead = crm.leads().create(sales, new CreateLeadCommand(MARKER + "first", MARKER + "last",
+                MARKER + " AG", MARKER + "@" + MARKER + ".example", "+41 44 668 18 96", LeadSource.WEB_FORM,
+                MoneyData.of("5000", "CHF"), MARKER + " notes", null));
+        crm.interactions().log(sales, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
+                clock.instant(), 60L, Direction.INBOUND, MARKER + " called", MARKER + " summary", null,
+                MARKER + " outcome"));
+        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, MARKER + " lost",
+                null));
+        crm.leads().reopen(sales, new LeadCommand(lead.id(), null));
+        crm.tasks().create(sales, new CreateTaskCommand("Call " + MARKER, MARKER + " description",
+                clock.instant().plus(java.time.Duration.ofDays(2)), TaskPriority.HIGH, null,
+                TaskLinkData.lead(lead.id()), null));
+        assertThat(occurrences(MARKER)).as("the marker is stored before erasure").contains("crm_lead.notes",
+                "crm_lead_stage_change.reason", "crm_interaction.summary", "crm_task.title");
+
+        LeadView erased = crm.leads().erase(crmManager, new LeadCommand(lead.id(), null));
+
+        assertThat(occurrences(MARKER)).isEmpty();
+        assertThat(occurrences("41446681896")).as("the phone number is erased too").isEmpty();
+        assertThat(erased.stage()).isEqualTo(LeadStage.LOST);
+        assertThat(crm.leads().findById(sales, lead.id())).contains(erased);
+        assertThat(crm.persistence().auditLog().findByTarget("lead", lead.id().value()))
+                .extracting(e -> e.action()).containsOnlyOnce("lead.erase");
     }
 
     /** Scans every column of every row of every crm_ table, as text, for the marker. */

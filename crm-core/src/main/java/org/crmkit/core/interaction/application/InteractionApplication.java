@@ -6,6 +6,7 @@ import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadEraser;
 import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 
@@ -46,5 +47,17 @@ public final class InteractionApplication {
      */
     public static PersonalDataEraser customerEraser(InteractionRepository interactions) {
         return (customer, at) -> interactions.eraseTextOfCustomer(customer);
+    }
+
+    /**
+     * The interaction area's part in the GDPR erasure of a lead that never became a customer, called inside the
+     * erasure's transaction (which the lead area authorized and audits): every interaction logged against the lead is
+     * blanked as in {@link #customerEraser}.
+     *
+     * @param interactions the interaction repository
+     * @return the eraser
+     */
+    public static LeadEraser leadEraser(InteractionRepository interactions) {
+        return (lead, at) -> interactions.eraseTextOfLead(lead);
     }
 }

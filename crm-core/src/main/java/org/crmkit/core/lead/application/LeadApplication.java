@@ -7,6 +7,7 @@ import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadEraser;
 import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffUsers;
@@ -24,11 +25,14 @@ public final class LeadApplication {
      * @param scoring      the scoring rules
      * @param participants other areas' parts in a conversion (moving interactions, open tasks), called in its
      *                     transaction in list order
+     * @param erasers      other areas' parts in the erasure of a lead that never became a customer (blanking its
+     *                     interactions and tasks), called in its transaction in list order
      * @return the lead use cases
      */
     public static Leads leads(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
-                              LeadScoring scoring, List<LeadConversionParticipant> participants) {
-        return new LeadService(support, leads, customers, staff, scoring, participants);
+                              LeadScoring scoring, List<LeadConversionParticipant> participants,
+                              List<LeadEraser> erasers) {
+        return new LeadService(support, leads, customers, staff, scoring, participants, erasers);
     }
 
     /**
@@ -46,7 +50,7 @@ public final class LeadApplication {
      * area authorized and audits): a lead converted into the customer loses the person's data (names become
      * {@code [erased]}; company, email, phone and notes are cleared; a lost reason and the stage history's reasons
      * become {@code [erased]}) and keeps its stage, history stages, owner, value, score and times for the pipeline
-     * reports. A lead that never converted names no customer and is not reached here.
+     * reports. A lead that never converted names no customer and is not reached here: {@code Leads.erase} erases it.
      *
      * @param leads the lead repository
      * @return the eraser

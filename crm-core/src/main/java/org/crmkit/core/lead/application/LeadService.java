@@ -14,6 +14,7 @@ import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.domain.LeadContact;
+import org.crmkit.core.lead.domain.LeadEvents;
 import org.crmkit.core.lead.domain.LeadScoring;
 import org.crmkit.core.lead.domain.LeadStage;
 import org.crmkit.core.lead.port.in.AssignLeadCommand;
@@ -40,6 +41,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadEraser;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
@@ -73,16 +75,18 @@ final class LeadService implements Leads {
     private final StaffUsers staff;
     private final LeadScoring scoring;
     private final List<LeadConversionParticipant> participants;
+    private final List<LeadEraser> erasers;
     private final LeadSearch search;
 
     LeadService(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
-                LeadScoring scoring, List<LeadConversionParticipant> participants) {
+                LeadScoring scoring, List<LeadConversionParticipant> participants, List<LeadEraser> erasers) {
         this.support = support;
         this.leads = leads;
         this.customers = customers;
         this.staff = staff;
         this.scoring = scoring;
         this.participants = List.copyOf(participants);
+        this.erasers = List.copyOf(erasers);
         this.search = new LeadSearch(leads);
     }
 
@@ -234,6 +238,43 @@ final class LeadService implements Leads {
             support.publishAfterCommit(lead.pullEvents());
             LOG.debug("converted lead {} into customer {}", lead.id(), link.customer());
             return new LeadConversionView(LeadView.of(lead.snapshot()), link.customer(), link.existing());
+        });
+    }
+
+    @Override
+    public LeadView erase(Actor actor, LeadCommand command) {
+        support.validate(actor, command);
+        return support.transaction(() -> {
+            // locked: a conversion waits for the erasure, and then finds the lead erased
+            Optional<Lead> found = leads.lock(command.leadId());
+            support.authorize(actor, Permission.LEAD_ERASE, targetOf(found), "lead.erase", TYPE,
+                    command.leadId().value());
+            Lead lead = found.orElseThrow(() -> new NotFoundException(TYPE, command.leadId()));
+            if (lead.isErased()) {
+                return LeadView.of(lead.snapshot());
+            }
+            if (command.expectedVersion() != null) {
+                lead.requireVersion(command.expectedVersion());
+            }
+            if (lead.convertedTo() != null) {
+                throw new BusinessRuleViolationException("lead_converted", "lead " + lead.id()
+                        + " was converted into customer " + lead.convertedTo() + "; erase the customer, which "
+                        + "erases the lead", Map.of("customerId", lead.convertedTo().toString()));
+            }
+            Instant now = support.now();
+            if (!lead.stage().isClosed()) {
+                // an erased lead leaves the open pipeline: lost, for a reason that says nothing about the person
+                lead.moveTo(LeadStage.LOST, Lead.ERASED, scoring, actor, now);
+                leads.update(lead);
+            }
+            erasers.forEach(eraser -> eraser.eraseLead(lead.id(), now));
+            leads.erase(lead.id());
+            Lead erased = leads.findById(lead.id()).orElseThrow(() -> new NotFoundException(TYPE, lead.id()));
+            support.audit(actor, "lead.erase", TYPE, lead.id().value());
+            support.publishAfterCommit(lead.pullEvents());
+            support.publishAfterCommit(List.of(new LeadEvents.LeadErased(lead.id(), now)));
+            LOG.debug("erased lead {}", lead.id());
+            return LeadView.of(erased.snapshot());
         });
     }
 

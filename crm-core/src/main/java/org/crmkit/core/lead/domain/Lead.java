@@ -110,6 +110,7 @@ public final class Lead extends AggregateRoot {
      */
     public void changeDetails(LeadContact newContact, LeadSource newSource, Money newValue, String newNotes,
                               LeadScoring scoring, Instant now) {
+        requireNotErased();
         requireNotConverted();
         Money value = checkValue(newValue);
         String text = checkText("notes", newNotes);
@@ -140,6 +141,7 @@ public final class Lead extends AggregateRoot {
      */
     public void moveTo(LeadStage to, String reason, LeadScoring scoring, Actor by, Instant now) {
         Objects.requireNonNull(to, "to");
+        requireNotErased();
         if (stage.isClosed()) {
             throw new BusinessRuleViolationException("lead_closed", "lead " + id + " is " + stage
                     + "; a sales manager may reopen it", Map.of("stage", stage.name()));
@@ -178,6 +180,7 @@ public final class Lead extends AggregateRoot {
      * @throws BusinessRuleViolationException {@code lead_not_closed} for an open lead
      */
     public void reopen(LeadScoring scoring, Actor by, Instant now) {
+        requireNotErased();
         if (!stage.isClosed()) {
             throw new BusinessRuleViolationException("lead_not_closed", "lead " + id + " is " + stage
                     + ", not won or lost", Map.of("stage", stage.name()));
@@ -196,6 +199,7 @@ public final class Lead extends AggregateRoot {
      */
     public void assignTo(StaffId newOwner, Instant now) {
         Objects.requireNonNull(newOwner, "newOwner");
+        requireNotErased();
         requireNotConverted();
         if (newOwner.equals(owner)) {
             return;
@@ -216,6 +220,7 @@ public final class Lead extends AggregateRoot {
      * @throws BusinessRuleViolationException {@code lead_not_qualified} unless the lead is {@code QUALIFIED}
      */
     public void convert(CustomerId customer, boolean linkedExisting, LeadScoring scoring, Actor by, Instant now) {
+        requireNotErased();
         requireQualified();
         convertedTo = Objects.requireNonNull(customer, "customer");
         change(LeadStage.WON, null, scoring, by, now);
@@ -242,6 +247,7 @@ public final class Lead extends AggregateRoot {
      * @throws BusinessRuleViolationException {@code lead_converted} once converted (log against the customer)
      */
     public void recordInteraction(Instant at, LeadScoring scoring, Instant now) {
+        requireNotErased();
         requireNotConverted();
         interactions++;
         lastActivityAt = later(lastActivityAt, at);
@@ -255,6 +261,22 @@ public final class Lead extends AggregateRoot {
         lastActivityAt = later(lastActivityAt, now);
         score = scoring.score(facts(), now);
         record(new LeadEvents.LeadStageChanged(id, from, to, now));
+    }
+
+    /** @return whether the lead's personal data was erased (its own erasure, or its customer's) */
+    public boolean isErased() {
+        return snapshot().isErased();
+    }
+
+    /**
+     * An erased lead is final: nothing about it changes any more.
+     *
+     * @throws BusinessRuleViolationException {@code lead_erased} once erased
+     */
+    public void requireNotErased() {
+        if (isErased()) {
+            throw new BusinessRuleViolationException("lead_erased", "lead " + id + " was erased");
+        }
     }
 
     private void requireNotConverted() {

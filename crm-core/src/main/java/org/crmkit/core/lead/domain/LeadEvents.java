@@ -42,4 +42,13 @@ public final class LeadEvents {
     public record LeadConverted(LeadId leadId, CustomerId customerId, boolean linkedExisting, Instant occurredAt)
             implements DomainEvent {
     }
+
+    /**
+     * A lead that never became a customer lost its personal data (GDPR); ids only.
+     *
+     * @param leadId     the lead
+     * @param occurredAt when
+     */
+    public record LeadErased(LeadId leadId, Instant occurredAt) implements DomainEvent {
+    }
 }

@@ -3,6 +3,7 @@ package org.crmkit.core.task.application;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.shared.LeadConversionParticipant;
+import org.crmkit.core.shared.LeadEraser;
 import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffUsers;
@@ -51,6 +52,19 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new CustomerTasksEraser(support, tasks);
+        return new TasksEraser(support, tasks);
+    }
+
+    /**
+     * The task area's part in the GDPR erasure of a lead that never became a customer, called inside the erasure's
+     * transaction: every task linked to the lead (open or closed) loses its title and description, as in
+     * {@link #customerEraser}; the tasks and their link (the lead's id) stay.
+     *
+     * @param support shared use-case mechanics (events after commit)
+     * @param tasks   the task repository
+     * @return the eraser
+     */
+    public static LeadEraser leadEraser(UseCaseSupport support, TaskRepository tasks) {
+        return new TasksEraser(support, tasks);
     }
 }

@@ -15,5 +15,6 @@ interface InteractionMapper {
 
     int moveLeadToCustomer(@Param("leadId") UUID leadId, @Param("customerId") UUID customerId);
 
-    int eraseTextOfCustomer(@Param("customerId") UUID customerId, @Param("erased") String erased);
+    /** Erases the interactions of {@code customerId}, or those logged against {@code leadId} when that is given. */
+    int eraseText(@Param("customerId") UUID customerId, @Param("leadId") UUID leadId, @Param("erased") String erased);
 }

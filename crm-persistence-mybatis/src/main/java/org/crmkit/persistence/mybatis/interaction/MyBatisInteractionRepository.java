@@ -69,7 +69,12 @@ public final class MyBatisInteractionRepository implements InteractionRepository
 
     @Override
     public int eraseTextOfCustomer(CustomerId customer) {
-        return unitOfWork.inTransaction(() -> mapper.eraseTextOfCustomer(customer.value(), Interaction.ERASED));
+        return unitOfWork.inTransaction(() -> mapper.eraseText(customer.value(), null, Interaction.ERASED));
+    }
+
+    @Override
+    public int eraseTextOfLead(LeadId lead) {
+        return unitOfWork.inTransaction(() -> mapper.eraseText(null, lead.value(), Interaction.ERASED));
     }
 
     private static Interaction restore(InteractionRow r) {

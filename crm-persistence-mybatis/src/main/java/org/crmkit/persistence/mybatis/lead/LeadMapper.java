@@ -33,10 +33,13 @@ interface LeadMapper {
 
     int insertReasons(@Param("rows") List<ScoreReasonRow> rows);
 
-    int eraseConvertedInto(@Param("customerId") UUID customerId, @Param("erased") String erased,
-                           @Param("erasedKey") String erasedKey);
+    /** Erases the leads converted into {@code customerId}, or the lead {@code leadId} when that is given. */
+    int erase(@Param("customerId") UUID customerId, @Param("leadId") UUID leadId, @Param("erased") String erased,
+              @Param("erasedKey") String erasedKey);
 
-    int eraseHistoryReasons(@Param("customerId") UUID customerId, @Param("erased") String erased);
+    /** The history of the same leads as {@link #erase}. */
+    int eraseHistoryReasons(@Param("customerId") UUID customerId, @Param("leadId") UUID leadId,
+                            @Param("erased") String erased);
 
     List<AssignmentRow> latestAssignments(@Param("owners") List<UUID> owners);
 }

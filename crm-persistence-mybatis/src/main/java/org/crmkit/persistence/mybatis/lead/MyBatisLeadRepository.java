@@ -67,10 +67,19 @@ public final class MyBatisLeadRepository implements LeadRepository {
 
     @Override
     public int eraseConvertedInto(CustomerId customer) {
+        return erase(customer.value(), null);
+    }
+
+    @Override
+    public int erase(LeadId lead) {
+        return erase(null, lead.value());
+    }
+
+    private int erase(UUID customer, UUID lead) {
         return unitOfWork.inTransaction(() -> {
             // the lead rows first: their condition looks at the history's reasons still to erase
-            int erased = mapper.eraseConvertedInto(customer.value(), Lead.ERASED, PersonName.fold(Lead.ERASED));
-            mapper.eraseHistoryReasons(customer.value(), Lead.ERASED);
+            int erased = mapper.erase(customer, lead, Lead.ERASED, PersonName.fold(Lead.ERASED));
+            mapper.eraseHistoryReasons(customer, lead, Lead.ERASED);
             return erased;
         });
     }

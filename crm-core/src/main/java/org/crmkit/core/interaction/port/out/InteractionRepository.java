@@ -56,4 +56,14 @@ public interface InteractionRepository {
      * @return how many were erased
      */
     int eraseTextOfCustomer(CustomerId customer);
+
+    /**
+     * The GDPR erasure of a lead that never became a customer: every interaction logged against the lead that is not
+     * erased yet gets the {@linkplain org.crmkit.core.interaction.domain.InteractionSnapshot#erased erased} words
+     * (each one's version moves on), as in {@link #eraseTextOfCustomer}.
+     *
+     * @param lead the erased lead
+     * @return how many were erased
+     */
+    int eraseTextOfLead(LeadId lead);
 }

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.LeadId;
 
 /**
- * Names a lead for a use case that needs nothing else (reopen, convert).
+ * Names a lead for a use case that needs nothing else (reopen, convert, erase).
  *
  * @param leadId          the lead
  * @param expectedVersion the version the caller read, or {@code null} to skip the check

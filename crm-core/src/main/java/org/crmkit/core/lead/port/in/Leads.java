@@ -14,7 +14,8 @@ import org.crmkit.core.shared.Page;
  * The sales pipeline's leads. Every method takes the calling {@link Actor}, checks the command
  * ({@link InvalidCommandException} names each bad field), asks the access policy ({@link AccessDeniedException}; a
  * sales rep reaches only the leads they own), and writes nothing when any step fails. Changes are audited in their
- * transaction and their events published after commit. Permissions are listed in docs/authorization.md.
+ * transaction and their events published after commit. Permissions are listed in docs/authorization.md. An erased
+ * lead ({@link #erase}, or its customer's erasure) refuses every change with {@code lead_erased}.
  */
 public interface Leads {
 
@@ -113,4 +114,24 @@ public interface Leads {
      * @throws BusinessRuleViolationException {@code lead_not_qualified}, {@code lead_email_missing}
      */
     LeadConversionView convert(Actor actor, LeadCommand command);
+
+    /**
+     * Erases the personal data of a lead that never became a customer (GDPR), in one transaction: an open lead is
+     * first closed as {@code LOST} with the reason {@code [erased]}; then both name parts become {@code [erased]},
+     * company, email, phone and notes are cleared, the lost reason and the stage history's reasons become
+     * {@code [erased]} (as a customer's erasure does to the leads converted into it); the interactions logged against
+     * the lead and the tasks linked to it lose their text. The lead keeps its id, stage, owner, value, score and times
+     * for the pipeline reports, stays findable by id, and refuses every change afterwards ({@code lead_erased}).
+     * Erasing an erased lead returns it and writes nothing (no second audit entry). Audited as {@code lead.erase};
+     * {@code LeadErased} is published after commit.
+     *
+     * @param actor   an admin, a CRM manager or the system ({@code LEAD_ERASE})
+     * @param command the lead, and optionally the version the caller read
+     * @return the erased lead
+     * @throws NotFoundException              for an unknown lead
+     * @throws ConflictException              for a stale version
+     * @throws BusinessRuleViolationException {@code lead_converted} for a lead converted into a customer (its
+     *                                        details name the customer: erase the customer, which erases the lead)
+     */
+    LeadView erase(Actor actor, LeadCommand command);
 }

@@ -65,4 +65,14 @@ public interface LeadRepository {
      * @return how many leads were erased
      */
     int eraseConvertedInto(CustomerId customer);
+
+    /**
+     * The GDPR erasure of one lead, by the same rule as {@link #eraseConvertedInto}: unless its personal data is
+     * erased already, the lead gets its {@linkplain org.crmkit.core.lead.domain.LeadSnapshot#erased erased} state,
+     * stage history included (its version moves on).
+     *
+     * @param lead the lead
+     * @return 1 when it was erased now, 0 when there is no such lead or it was erased already
+     */
+    int erase(LeadId lead);
 }

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.LeadEraser;
+import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.PersonalDataEraser;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.UseCaseSupport;
@@ -15,23 +17,32 @@ import org.crmkit.core.task.domain.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 
 /**
- * Erases what the tasks about a customer say, in the erasure's transaction (keyset pages of 100, optimistic updates,
- * {@code TaskUpdated} after commit). The erasure was authorized and audited by the customer area.
+ * Erases what the tasks about a customer, or about a lead that never became one, say, in the erasure's transaction
+ * (keyset pages of 100, optimistic updates, {@code TaskUpdated} after commit). The erasure was authorized and audited
+ * by the customer or the lead area.
  */
-final class CustomerTasksEraser implements PersonalDataEraser {
+final class TasksEraser implements PersonalDataEraser, LeadEraser {
     private static final int BATCH = 100;
 
     private final UseCaseSupport support;
     private final TaskRepository tasks;
 
-    CustomerTasksEraser(UseCaseSupport support, TaskRepository tasks) {
+    TasksEraser(UseCaseSupport support, TaskRepository tasks) {
         this.support = support;
         this.tasks = tasks;
     }
 
     @Override
     public void eraseCustomer(CustomerId customer, Instant at) {
-        TaskLink link = TaskLink.customer(customer);
+        erase(TaskLink.customer(customer), at);
+    }
+
+    @Override
+    public void eraseLead(LeadId lead, Instant at) {
+        erase(TaskLink.lead(lead), at);
+    }
+
+    private void erase(TaskLink link, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         support.transaction(() -> {
             TaskId after = null;
