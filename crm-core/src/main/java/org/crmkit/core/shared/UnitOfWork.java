@@ -28,6 +28,16 @@ public interface UnitOfWork {
     }
 
     /**
+     * @return whether a call of {@link #inTransaction} made now would begin a transaction of its own, which this unit
+     *         of work commits or rolls back by itself: not inside another transaction on this thread (the call would
+     *         join it), and not when the host manages the transactions. A use case that must roll back part of its
+     *         work and carry on (a bulk import's failed batch) refuses to run otherwise. Default: {@code true}.
+     */
+    default boolean startsOwnTransaction() {
+        return true;
+    }
+
+    /**
      * @param action run after the current transaction commits; dropped if it rolls back
      * @throws IllegalStateException outside a transaction
      */

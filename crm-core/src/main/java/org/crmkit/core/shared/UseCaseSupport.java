@@ -53,6 +53,11 @@ public final class UseCaseSupport {
         return clock;
     }
 
+    /** @return whether a use case called now runs in a transaction of its own (see {@link UnitOfWork#startsOwnTransaction}) */
+    public boolean startsOwnTransaction() {
+        return unitOfWork.startsOwnTransaction();
+    }
+
     /** @return the current instant, truncated to microseconds (what the storage keeps) */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

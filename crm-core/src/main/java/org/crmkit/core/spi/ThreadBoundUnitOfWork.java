@@ -86,6 +86,19 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
     }
 
     @Override
+    public final boolean startsOwnTransaction() {
+        return current.get() == null && controlsTransactions();
+    }
+
+    /**
+     * @return whether {@link #commit} and {@link #rollback} really end the transaction; {@code false} when the host
+     *         owns it and they only hand it back (the default is {@code true})
+     */
+    protected boolean controlsTransactions() {
+        return true;
+    }
+
+    @Override
     public final void afterCommit(Runnable action) {
         Transaction<S> tx = current.get();
         if (tx == null) {

@@ -184,6 +184,15 @@ class SalesImportTest {
     }
 
     @Test
+    void anImportInsideAnotherTransactionIsRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> world.crm().persistence().unitOfWork().inTransaction(() -> world.crm().sales()
+                .importSales(world.manager(), SalesImportOptions.strict("shop", "EUR"), file(), (r, i, j) -> { })))
+                .isInstanceOfSatisfying(org.crmkit.core.shared.BusinessRuleViolationException.class,
+                        e -> assertThat(e.code()).isEqualTo("import_needs_own_transactions"));
+        assertThat(history(alice.id())).isEmpty();
+    }
+
+    @Test
     void onlySalesManagersImportAndBadOptionsChangeNothing() {
         var rep = TestStaff.enrol(world.crm(), StaffId.next(world.clock()), Role.SALES_REP);
 

@@ -60,6 +60,21 @@ class HostManagedTransactionIT {
         assertThat(countCommitted("crm_audit_entry")).isEqualTo(1);
     }
 
+    @Test
+    void theBulkImportRefusesToRunInTheHostsTransaction() throws Exception {
+        try (Connection host = TestDatabase.get().dataSource().getConnection()) {
+            host.setAutoCommit(false);
+            Crm crm = crmOn(host);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> crm.sales().importSales(
+                    Actor.system("host-import"), org.crmkit.core.sales.port.in.SalesImportOptions.strict("shop", "EUR"),
+                    java.util.List.of(), (read, imported, rejected) -> { }))
+                    .isInstanceOfSatisfying(org.crmkit.core.shared.BusinessRuleViolationException.class,
+                            e -> assertThat(e.code()).isEqualTo("import_needs_own_transactions"));
+            host.rollback();
+        }
+        assertThat(countCommitted("crm_audit_entry")).isZero();
+    }
+
     private static Crm crmOn(Connection host) {
         return Crm.builder().persistence(MyBatisCrmPersistence.builder(new BoundDataSource(host)).migrate(false)
                 .hostManagedTransactions().build()).build();

@@ -27,6 +27,7 @@ import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.sales.port.in.UnreadableLine;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.PurchaseParticipant;
@@ -81,6 +82,12 @@ final class SalesImport {
                     "must not be null")));
         }
         Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", options.currency()));
+        if (!support.startsOwnTransaction()) {
+            // a failed batch is rolled back and its orders stored one by one: inside a transaction the import does
+            // not own, that rollback would not happen and the retry would post what the failed batch half wrote
+            throw new BusinessRuleViolationException("import_needs_own_transactions", "importSales runs its own "
+                    + "transaction per batch: call it outside any transaction, on an adapter that manages them");
+        }
         support.transaction(() -> {
             // the import records, returns and creates on the caller's behalf: it needs what each of those needs,
             // for any customer, besides SALES_IMPORT itself

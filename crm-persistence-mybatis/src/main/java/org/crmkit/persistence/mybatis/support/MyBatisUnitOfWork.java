@@ -42,6 +42,12 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<SqlSession> {
     }
 
     @Override
+    protected boolean controlsTransactions() {
+        return !(sessions.getConfiguration().getEnvironment().getTransactionFactory()
+                instanceof org.apache.ibatis.transaction.managed.ManagedTransactionFactory);
+    }
+
+    @Override
     protected SqlSession begin() {
         try {
             return sessions.openSession(ExecutorType.REUSE, false);

@@ -60,7 +60,9 @@ public interface Sales {
      * (with its loyalty points), cancellations become returns against the customer's latest earlier purchase of the
      * SKU, lines without a customer become anonymous sales. A line that cannot be stored is rejected with its source
      * line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not stored
-     * again. Needs SALES_IMPORT (sales managers).
+     * again. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
+     * transaction or on an adapter whose transactions the host manages: a failed batch must be rolled back before
+     * its orders are stored one by one.
      *
      * @param actor    the caller
      * @param options  source, currency, channel, what to create, batch size
