@@ -42,6 +42,7 @@ import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.StoredTime;
 import org.crmkit.core.shared.UseCaseSupport;
+import org.crmkit.core.shared.UuidV7;
 
 /**
  * The bulk sales import: reads rows once, groups consecutive lines of an order, checks each line on its own, and
@@ -505,7 +506,9 @@ final class SalesImport {
             for (Prepared p : cancellations) {
                 cancel(p, tally, returns, audits);
             }
-            purchases.updateAll(List.copyOf(returns.changed.values()));
+            // in id order, as every bulk path locks rows, so that two imports at once do not deadlock on them
+            purchases.updateAll(returns.changed.values().stream()
+                    .sorted((a, b) -> UuidV7.compareBytes(a.id().value(), b.id().value())).toList());
             support.audit(audits);
             sales.participate(fresh, returns.made);
         }

@@ -57,7 +57,7 @@ public final class MultiRowInsert<R> {
      * @return the insert
      */
     public static <R> MultiRowInsert<R> into(String table, List<Column<R>> columns) {
-        return new MultiRowInsert<>(table, columns);
+        return new MultiRowInsert<>(identifier(table), columns);
     }
 
     /**
@@ -67,7 +67,15 @@ public final class MultiRowInsert<R> {
      * @return the column
      */
     public static <R> Column<R> column(String name, Function<R, Object> value) {
-        return new Column<>(name, value);
+        return new Column<>(identifier(name), value);
+    }
+
+    /** Names go into the statement's text, so only plain lower-case SQL identifiers are accepted. */
+    private static String identifier(String name) {
+        if (name == null || !name.matches("[a-z_][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("not a plain table or column name: " + name);
+        }
+        return name;
     }
 
     /**
