@@ -142,6 +142,22 @@ class LeadBadInputTest {
     }
 
     @Test
+    void controlCharactersInNotesReasonsAndInteractionTextsAreRefusedByName() {
+        InvalidCommandException notes = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.create(rep, new CreateLeadCommand("Rita", "Prospect", null, "rita@example.org", null,
+                        LeadSource.WEB_FORM, null, "call back\u0000", null)));
+        assertThat(notes.fields()).containsExactly("notes");
+        InvalidCommandException reason = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.changeStage(rep, stage(repsLead, LeadStage.LOST, "no\u001bbudget")));
+        assertThat(reason.fields()).containsExactly("reason");
+        InvalidCommandException logged = refusals.withoutEffect(InvalidCommandException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), clock.instant(), null, null, "Note\u0007", "fine\nsummary", null,
+                        "out\ud800")));
+        assertThat(logged.fields()).containsExactlyInAnyOrder("subject", "outcome");
+    }
+
+    @Test
     void aRepLogsInteractionsOnlyAsThemselfWhileAManagerMayNameAnyone() {
         StaffId otherRepId = ((Actor.Staff) otherRep).id();
         BusinessRuleViolationException e = refusals.withoutEffect(BusinessRuleViolationException.class,

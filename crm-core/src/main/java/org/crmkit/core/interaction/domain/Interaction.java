@@ -8,6 +8,7 @@ import org.crmkit.core.shared.InteractionId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.Texts;
 
 /**
  * A call, email, meeting or note, logged against a customer or a lead. Once logged it is a fact of the record and is
@@ -83,14 +84,7 @@ public final class Interaction extends AggregateRoot {
      * @throws InvalidValueException when longer
      */
     public static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > max) {
-            throw new InvalidValueException(field, "must be at most " + max + " characters");
-        }
-        return trimmed;
+        return Texts.optional(field, value, max, true);
     }
 
     /** @return the id */

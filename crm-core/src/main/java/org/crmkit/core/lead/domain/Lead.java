@@ -13,6 +13,7 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.Texts;
 
 /**
  * A lead of the sales pipeline: someone who may become a customer. Life cycle: created {@code NEW}, moved forward
@@ -311,14 +312,7 @@ public final class Lead extends AggregateRoot {
      * @throws InvalidValueException when longer than {@link #MAX_NOTES} characters
      */
     public static String checkText(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String trimmed = text.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NOTES) {
-            throw new InvalidValueException(field, "must be at most " + MAX_NOTES + " characters");
-        }
-        return trimmed;
+        return Texts.optional(field, text, MAX_NOTES, true);
     }
 
     /** @return the id */
