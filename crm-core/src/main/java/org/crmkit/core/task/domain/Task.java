@@ -22,8 +22,8 @@ import org.crmkit.core.shared.TaskId;
 public final class Task extends AggregateRoot {
     /** Failed notifier calls after which a reminder is given up. */
     public static final int MAX_REMINDER_ATTEMPTS = 10;
-    /** The title of a task about a customer who was erased. */
-    public static final String ERASED_TITLE = "(about an erased customer)";
+    /** The title of a task about a customer or a lead who was erased. */
+    public static final String ERASED_TITLE = "(about an erased person)";
     static final String TYPE = "task";
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 2000;
