@@ -75,15 +75,7 @@ class GdprErasureIT {
         java.time.Clock clock = java.time.Clock.systemUTC();
         Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
         Actor sales = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
-        LeadView lead = crm.leads().create(sales, new CreateLeadCommand(MARKER + "first", MARKER + "last",
-                MARKER + " AG", MARKER + "@" + MARKER + ".example", "+41 44 668 18 97", LeadSource.REFERRAL,
-                MoneyData.of("5000", "CHF"), MARKER + " notes", null));
-        crm.interactions().log(sales, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
-                clock.instant(), 60L, Direction.INBOUND, MARKER + " called", MARKER + " summary", null,
-                MARKER + " outcome"));
-        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, MARKER + " lost",
-                null));
-        crm.leads().reopen(sales, new LeadCommand(lead.id(), null));
+        LeadView lead = markedLead(crm, sales, "+41 44 668 18 97", LeadSource.REFERRAL);
         crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.QUALIFIED, null, null));
         CustomerId customer = crm.leads().convert(sales, new LeadCommand(lead.id(), null)).customerId();
         crm.interactions().log(sales, LogInteractionCommand.onCustomer(customer, InteractionType.NOTE, null,
@@ -106,15 +98,7 @@ class GdprErasureIT {
         java.time.Clock clock = java.time.Clock.systemUTC();
         Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
         Actor sales = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
-        LeadView lead = crm.leads().create(sales, new CreateLeadCommand(MARKER + "first", MARKER + "last",
-                MARKER + " AG", MARKER + "@" + MARKER + ".example", "+41 44 668 18 96", LeadSource.WEB_FORM,
-                MoneyData.of("5000", "CHF"), MARKER + " notes", null));
-        crm.interactions().log(sales, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
-                clock.instant(), 60L, Direction.INBOUND, MARKER + " called", MARKER + " summary", null,
-                MARKER + " outcome"));
-        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, MARKER + " lost",
-                null));
-        crm.leads().reopen(sales, new LeadCommand(lead.id(), null));
+        LeadView lead = markedLead(crm, sales, "+41 44 668 18 96", LeadSource.WEB_FORM);
         crm.tasks().create(sales, new CreateTaskCommand("Call " + MARKER, MARKER + " description",
                 clock.instant().plus(java.time.Duration.ofDays(2)), TaskPriority.HIGH, null,
                 TaskLinkData.lead(lead.id()), null));
@@ -151,5 +135,22 @@ class GdprErasureIT {
             }
         }
         return found;
+    }
+
+    /**
+     * A lead whose every text carries the marker: created, a call logged, lost with a reason and reopened (so its
+     * stage history holds the reason too).
+     */
+    private static LeadView markedLead(Crm crm, Actor sales, String phone, LeadSource source) {
+        LeadView lead = crm.leads().create(sales, new CreateLeadCommand(MARKER + "first", MARKER + "last",
+                MARKER + " AG", MARKER + "@" + MARKER + ".example", phone, source,
+                MoneyData.of("5000", "CHF"), MARKER + " notes", null));
+        crm.interactions().log(sales, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
+                java.time.Instant.now(), 60L, Direction.INBOUND, MARKER + " called", MARKER + " summary", null,
+                MARKER + " outcome"));
+        crm.leads().changeStage(sales, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, MARKER + " lost",
+                null));
+        crm.leads().reopen(sales, new LeadCommand(lead.id(), null));
+        return lead;
     }
 }
