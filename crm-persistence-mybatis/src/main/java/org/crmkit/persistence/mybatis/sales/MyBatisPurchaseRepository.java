@@ -176,8 +176,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
 
     /**
      * Stores the purchases in five statements per {@value #CHUNK} of them: their versions (one versioned
-     * {@code UPDATE ... JOIN} that must find every purchase at its version), their lines' returned quantities, the
-     * returns already stored, and the new returns and their lines.
+     * {@code UPDATE ... JOIN} that must find every purchase at its version), the returns already stored, the returned
+     * quantities of the lines the new returns took from, and the new returns and their lines.
      */
     @Override
     public void updateAll(List<Purchase> purchases) {
@@ -193,23 +193,26 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                             .findFirst().orElse(chunk.get(0)).staleVersion();
                 }
                 List<PurchaseSnapshot> snapshots = chunk.stream().map(Purchase::snapshot).toList();
-                for (List<PurchaseLineRow> lines : chunks(snapshots.stream()
-                        .flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList(), CHUNK)) {
-                    mapper.updateReturnedAll(lines);
-                }
                 // read after the versioned update, which holds the purchases' rows: no concurrent return slips in
                 Set<UUID> stored = new HashSet<>(mapper.selectReturnIdsOf(snapshots.stream()
                         .map(s -> s.id().value()).toList()));
                 List<ReturnRow> returns = new java.util.ArrayList<>();
                 List<ReturnLineRow> returnLines = new java.util.ArrayList<>();
+                List<PurchaseLineRow> changedLines = new java.util.ArrayList<>();
                 for (PurchaseSnapshot s : snapshots) {
+                    Set<Integer> returned = new HashSet<>();
                     for (PurchaseReturn r : s.returns()) {
                         if (!stored.contains(r.id())) {
                             returns.add(PurchaseRows.toReturnRow(s.id(), r));
                             returnLines.addAll(PurchaseRows.toReturnLineRows(r));
+                            r.lines().forEach(l -> returned.add(l.lineNumber()));
                         }
                     }
+                    // only the lines a new return took from changed their returned quantity
+                    PurchaseRows.toLineRows(s).stream().filter(l -> returned.contains(l.lineNumber()))
+                            .forEach(changedLines::add);
                 }
+                chunks(changedLines, CHUNK).forEach(mapper::updateReturnedAll);
                 chunks(returns, CHUNK).forEach(mapper::insertReturns);
                 chunks(returnLines, CHUNK).forEach(mapper::insertReturnLines);
             }

@@ -79,6 +79,24 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /**
+     * @param rewriteBatchedStatements Connector/J's setting for the new data source
+     * @return a data source on the test database whose connections rewrite JDBC batches or not, as asked
+     * @throws IllegalStateException when the test database is not reached through Connector/J
+     */
+    public DataSource dataSource(boolean rewriteBatchedStatements) {
+        if (!(dataSource instanceof MysqlDataSource base)) {
+            throw new IllegalStateException("the test database is not reached through Connector/J");
+        }
+        MysqlDataSource ds = new MysqlDataSource();
+        String url = base.getUrl().replaceAll("([?&])rewriteBatchedStatements=[^&]*&?", "$1");
+        url = url.endsWith("?") || url.endsWith("&") ? url : url + (url.contains("?") ? "&" : "?");
+        ds.setUrl(url + "rewriteBatchedStatements=" + rewriteBatchedStatements);
+        ds.setUser(base.getUser());
+        ds.setPassword(base.getPassword());
+        return ds;
+    }
+
     /** @return which server this is, for messages */
     public String description() {
         return description;
