@@ -20,17 +20,30 @@ public interface PurchaseParticipant {
     void purchaseReturned(ReturnedPurchase returned);
 
     /**
-     * Several purchases and returns recorded in one transaction (a bulk import's batch), to be acted on as if each
-     * purchase had been passed to {@link #purchaseRecorded} in its order and then each return to
-     * {@link #purchaseReturned} in its order, which is what this default does. A participant overrides it to store
-     * what follows from them together.
+     * Several purchases and returns recorded in one transaction (a bulk import's batch), in the order they were made
+     * (the file's order, purchases and returns interleaved), to be acted on as if each had been passed to
+     * {@link #purchaseRecorded} or {@link #purchaseReturned} in that order, which is what this default does. A
+     * participant overrides it to store what follows from them together, but decides each in this order, so that
+     * the outcome does not depend on how a file is cut into batches. A return only ever follows the purchase it takes
+     * back from.
      *
-     * @param purchases purchases just recorded (not repeated recordings of existing ones), in their order
-     * @param returns   returns just recorded, in their order, possibly against some of {@code purchases}
+     * @param postings purchases just recorded (not repeated recordings of existing ones) and returns just recorded,
+     *                 in their order
      */
-    default void batchRecorded(List<RecordedPurchase> purchases, List<ReturnedPurchase> returns) {
-        purchases.forEach(this::purchaseRecorded);
-        returns.forEach(this::purchaseReturned);
+    default void batchRecorded(List<? extends Posting> postings) {
+        for (Posting posting : postings) {
+            if (posting instanceof RecordedPurchase purchase) {
+                purchaseRecorded(purchase);
+            } else {
+                purchaseReturned((ReturnedPurchase) posting);
+            }
+        }
+    }
+
+    /** A purchase or a return, as a batch lists them in order. */
+    sealed interface Posting permits RecordedPurchase, ReturnedPurchase {
+        /** @return the purchase's customer, or {@code null} for an anonymous sale */
+        CustomerId customer();
     }
 
     /**
@@ -57,7 +70,7 @@ public interface PurchaseParticipant {
      * @param lines      the lines as bought
      */
     record RecordedPurchase(PurchaseId id, CustomerId customer, Instant occurredAt, Currency currency,
-                            List<Line> lines) {
+                            List<Line> lines) implements Posting {
         /** Copies the lines. */
         public RecordedPurchase {
             lines = List.copyOf(lines);
@@ -83,7 +96,7 @@ public interface PurchaseParticipant {
      * @param lines      what it takes back
      */
     record ReturnedPurchase(PurchaseId purchase, UUID returnId, CustomerId customer, Instant at,
-                            List<ReturnedLine> lines) {
+                            List<ReturnedLine> lines) implements Posting {
         /** Copies the lines. */
         public ReturnedPurchase {
             lines = List.copyOf(lines);

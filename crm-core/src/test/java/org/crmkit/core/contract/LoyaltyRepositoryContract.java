@@ -870,7 +870,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
-    void findEntriesReadsTheEntriesOfTheKindInThoseLedgersUnderThoseReferencesWithTheirLines() {
+    void findEntriesReadsTheEntriesOfTheKindUnderExactlyThosePairsOfLedgerAndReferenceWithTheirLines() {
         CustomerId one = opened();
         CustomerId two = opened(highCustomer());
         CustomerId third = opened();
@@ -889,14 +889,18 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyFixtures.earn(c, id(), p1, T0, T0.plusSeconds(YEAR), List.of(line(1, owl, 1, 3)));
         store(c);
 
-        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(one, two),
-                List.of(p1.toString(), p3.toString(), PurchaseId.next(IDS).toString()))))
-                .containsExactlyInAnyOrder(e1, e3);
-        assertThat(tx(() -> repo().findEntries(EntryKind.CLAWBACK, List.of(one, two), List.of(p1.toString()))))
-                .isEmpty();
-        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(one), List.of(p1 + " "))))
-                .as("matched exactly").isEmpty();
-        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(), List.of(p1.toString())))).isEmpty();
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(key(one, p1), key(two, p3), key(third, p3),
+                key(two, p2), key(one, PurchaseId.next(IDS))))))
+                .as("not the third's entry under p1 nor one's under p2: pairs not asked for, though their customer "
+                        + "and reference each are").containsExactlyInAnyOrder(e1, e3);
+        assertThat(tx(() -> repo().findEntries(EntryKind.CLAWBACK, List.of(key(one, p1), key(two, p3))))).isEmpty();
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of(new LoyaltyRepository.EntryKey(one,
+                p1 + " "))))).as("matched exactly").isEmpty();
+        assertThat(tx(() -> repo().findEntries(EntryKind.EARN, List.of()))).isEmpty();
+    }
+
+    private static LoyaltyRepository.EntryKey key(CustomerId customer, PurchaseId reference) {
+        return new LoyaltyRepository.EntryKey(customer, reference.toString());
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.crmkit.core.testing.LoyaltyWorld;
 import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bulk sales import on the in-memory adapter: good, bad and repeated lines, cancellations that become returns
@@ -227,6 +229,63 @@ class SalesImportTest {
                         org.assertj.core.groups.Tuple.tuple(4L, "occurredAt"));
         assertThat(summary.purchases()).isEqualTo(1);
         assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("1004");
+    }
+
+    @ParameterizedTest(name = "batches of {0} lines")
+    @ValueSource(ints = {1, 1_000})
+    void oneCustomersPurchasesAndCancellationsInOneBatchPostInTheFilesOrder(int batchSize) {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize), List.of(
+                        sale(2, "1001", 1, lamp.sku(), 50, "20.00", T1, "17850"),   // 1,000 points: SILVER
+                        sale(3, "1002", 1, mug.sku(), 4, "2.50", T1, "17850"),      // 11 at SILVER
+                        sale(4, "C1", 1, lamp.sku(), -1, "20.00", T2, "17850"),     // -20 from 1001: BRONZE
+                        sale(5, "1003", 1, mug.sku(), 4, "2.50", T2, "17850"),      // 10 at BRONZE
+                        sale(6, "C2", 1, mug.sku(), -2, "2.50", T3, "17850"),       // -5 from 1003, the latest
+                        sale(7, "C3", 1, lamp.sku(), -1, "20.00", T3, "17850"),     // from 1001: 1004 comes later
+                        sale(8, "1004", 1, lamp.sku(), 2, "20.00", T3, "17850")),   // 40 at BRONZE: SILVER again
+                (r, i, j) -> { });
+
+        assertThat(summary).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
+                ImportSummary::purchases, ImportSummary::returns).containsExactly(7L, 0L, 4L, 3L);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        java.util.Map<String, String> returned = new java.util.LinkedHashMap<>();
+        for (PurchaseView p : history(alice.id())) {
+            names.put(p.id().toString(), p.externalReference());
+            p.returns().forEach(r -> names.put(r.id().toString(), r.reference()));
+            returned.put(p.externalReference(), p.lines().get(0).returned() + " of " + p.lines().get(0).quantity());
+        }
+        assertThat(returned).as("newest first").containsExactly(java.util.Map.entry("1004", "0 of 2"),
+                java.util.Map.entry("1003", "2 of 4"), java.util.Map.entry("1002", "0 of 4"),
+                java.util.Map.entry("1001", "2 of 50"));
+        // newest first: the claw-backs (posted now), then the earnings by purchase time; the balances after each
+        // entry tell the order they were posted in: 1001, 1002, C1, 1003, C2, C3, 1004
+        assertThat(world.statement(alice.id()).entries().items()).extracting(LedgerEntryView::kind,
+                        e -> names.get(e.reference()), LedgerEntryView::points, LedgerEntryView::balanceAfter)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C3#1", -20L, 976L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C2#1", -5L, 996L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C1#1", -20L, 991L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1004", 40L, 1016L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1003", 10L, 1001L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1002", 11L, 1011L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1001", 1_000L, 1_000L));
+        assertThat(world.statement(alice.id()).account()).extracting(a -> a.tier(), a -> a.balance(),
+                a -> a.earnedInWindow()).containsExactly("SILVER", 1_016L, 1_016L);
+        assertThat(world.sums(alice.id()).hold()).isTrue();
+    }
+
+    @Test
+    void aCancellationDoesNotTakeBackFromAPurchaseThatComesAfterItInTheSameBatch() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), List.of(
+                        sale(2, "C1", 1, lamp.sku(), -1, "20.00", T2, "17850"),
+                        sale(3, "1001", 1, lamp.sku(), 3, "20.00", T1, "17850")),
+                (r, i, j) -> { });
+
+        assertThat(summary.rejected()).containsExactly(new RejectedLine(2, "quantity",
+                "no earlier purchase of this customer holds that many of the SKU to take back"));
+        assertThat(history(alice.id())).singleElement().satisfies(p -> assertThat(p.returns()).isEmpty());
+        assertThat(world.statement(alice.id()).account().balance()).isEqualTo(60);
     }
 
     private List<PurchaseView> history(CustomerId customer) {

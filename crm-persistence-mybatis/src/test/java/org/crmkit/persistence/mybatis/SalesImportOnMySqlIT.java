@@ -32,9 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The bulk sales import on MySQL, whose batches store loyalty postings, returns and audit entries with multi-row
  * statements: a file with purchases that cross a tier, anonymous sales, cancellations of purchases of earlier
- * batches and of the same batch, two cancellations of one purchase in one batch, a full return and a cancellation
- * nothing holds, imported in small and in large batches, leaves the same purchases and ledgers as the in-memory
- * adapter (entry by entry), every stored ledger sound, and imports nothing on a second run.
+ * batches and of the same batch, two cancellations of one purchase in one batch, a full return, a cancellation
+ * nothing holds and one that precedes, in the file, a later purchase it would otherwise take back from, imported in
+ * small and in large batches, leaves the same purchases and ledgers as the in-memory adapter (entry by entry), every
+ * stored ledger sound, and imports nothing on a second run.
  */
 class SalesImportOnMySqlIT {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -55,13 +56,16 @@ class SalesImportOnMySqlIT {
 
         assertThat(mysql).isEqualTo(memory);
         assertThat(mysql.first()).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
-                ImportSummary::purchases, ImportSummary::returns).containsExactly(18L, 1L, 8L, 8L);
+                ImportSummary::purchases, ImportSummary::returns).containsExactly(20L, 1L, 9L, 9L);
         assertThat(mysql.first().rejected()).containsExactly(new RejectedLine(20, "quantity",
                 "no earlier purchase of this customer holds that many of the SKU to take back"));
         assertThat(mysql.again()).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
-                ImportSummary::linesRejected).containsExactly(0L, 18L, 1L);
+                ImportSummary::linesRejected).containsExactly(0L, 20L, 1L);
         assertThat(mysql.accounts().get("A")).as("A reached SILVER within the file").startsWith("SILVER");
-        assertThat(mysql.ledgers().get("A")).as("A's ledger: 4 earnings, 6 claw-backs").hasSize(10);
+        assertThat(mysql.ledgers().get("A")).as("A's ledger: 5 earnings, 7 claw-backs").hasSize(12);
+        assertThat(mysql.purchases().get("A")).as("C1009 took back from 1007, not from 1009 after it in the file")
+                .contains("1009 [1:1-0] returns []")
+                .anySatisfy(p -> assertThat(p).startsWith("1007 [1:50-4]").contains("4:shop:C1009#1=20.00"));
     }
 
     private Outcome run(CrmPersistence persistence, int batchSize) {
@@ -94,7 +98,9 @@ class SalesImportOnMySqlIT {
                 sale(17, "1006", 2, mug, 1, T3, "ref-C"),
                 sale(18, "C1007", 1, mug, -1, T3, "ref-A"),               // the mug of 1008 again
                 sale(19, "C1007", 2, lamp, -1, T3, "ref-A"),
-                sale(20, "C1008", 1, mug, -9, T3, "ref-C"));              // nothing holds that many
+                sale(20, "C1008", 1, mug, -9, T3, "ref-C"),               // nothing holds that many
+                sale(21, "C1009", 1, lamp, -1, T3, "ref-A"),              // from 1007: 1009 comes after it
+                sale(22, "1009", 1, lamp, 1, T3, "ref-A"));
         SalesImportOptions options = SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize);
         ImportSummary first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
         ImportSummary again = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });

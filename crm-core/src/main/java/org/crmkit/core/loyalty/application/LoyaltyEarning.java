@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +37,10 @@ import org.crmkit.core.shared.UuidV7;
  * sale earns nothing; a customer's account opens with their first earning.
  *
  * <p>One mechanism for one purchase and for a bulk import's batch: the accounts concerned are read, opened and locked
- * together (in the order of their ids), their tier windows summed together, every posting decided by the
- * {@link LoyaltyAccount} in the order the sales area gives (purchases, then returns), and the changes stored together.
- * A purchase or return on its own is a batch of one.
+ * together (in the order of their ids), their tier windows summed together, the earnings the batch's returns take
+ * from read together, every posting decided by the {@link LoyaltyAccount} in the order the sales area gives (the
+ * order the purchases and returns were made in), and the changes stored together. A purchase or return on its own
+ * is a batch of one.
  */
 final class LoyaltyEarning implements PurchaseParticipant {
     private static final Actor LOOKUP = Actor.system("crmkit.loyalty");
@@ -57,68 +59,79 @@ final class LoyaltyEarning implements PurchaseParticipant {
 
     @Override
     public void purchaseRecorded(RecordedPurchase purchase) {
-        batchRecorded(List.of(purchase), List.of());
+        batchRecorded(List.of(purchase));
     }
 
     @Override
     public void purchaseReturned(ReturnedPurchase returned) {
-        batchRecorded(List.of(), List.of(returned));
+        batchRecorded(List.of(returned));
     }
 
     @Override
-    public void batchRecorded(List<RecordedPurchase> purchases, List<ReturnedPurchase> returns) {
-        List<RecordedPurchase> bought = purchases.stream().filter(p -> p.customer() != null).toList();
-        List<ReturnedPurchase> returned = returns.stream().filter(r -> r.customer() != null).toList();
-        if (bought.isEmpty() && returned.isEmpty()) {
+    public void batchRecorded(List<? extends Posting> postings) {
+        List<Posting> ofCustomers = postings.stream().filter(p -> p.customer() != null)
+                .map(Posting.class::cast).toList();
+        if (ofCustomers.isEmpty()) {
             return;
         }
         Set<CustomerId> customers = new LinkedHashSet<>();
-        bought.forEach(p -> customers.add(p.customer()));
-        returned.forEach(r -> customers.add(r.customer()));
+        ofCustomers.forEach(p -> customers.add(p.customer()));
         // read without a lock: a purchase that earns nothing opens no account, and a locking read of a missing
         // account would block (on MySQL: deadlock) parallel first earnings of other customers (see openAndLock)
         Map<CustomerId, LoyaltyAccountState> known = accounts.findAll(customers);
         Function<ProductId, List<CategoryRef>> paths = categoryPaths();
-        Set<CustomerId> earning = new LinkedHashSet<>();
-        for (RecordedPurchase purchase : bought) {
-            String tier = known.containsKey(purchase.customer()) ? known.get(purchase.customer()).tier()
-                    : program.lowestTier().name();
-            if (!earning.contains(purchase.customer())
-                    && points(program.earn(purchase, program.tier(tier), paths)) > 0) {
-                earning.add(purchase.customer());
+        // a customer without an account has the lowest tier until their first earning opens one
+        Set<CustomerId> newcomers = new LinkedHashSet<>();
+        for (Posting posting : ofCustomers) {
+            if (posting instanceof RecordedPurchase purchase && !known.containsKey(purchase.customer())
+                    && !newcomers.contains(purchase.customer())
+                    && points(program.earn(purchase, program.lowestTier(), paths)) > 0) {
+                newcomers.add(purchase.customer());
             }
         }
         Instant now = support.now();
-        open(earning.stream().filter(c -> !known.containsKey(c)).toList(), now);
-        // a return takes back only from an account older than this transaction or opened in it: no locking read of
-        // a missing account (see openAndLock)
-        Set<CustomerId> concerned = new LinkedHashSet<>(earning);
-        returned.stream().map(ReturnedPurchase::customer).filter(known::containsKey).forEach(concerned::add);
+        open(List.copyOf(newcomers), now);
+        // every existing account with a posting takes part (what the batch's earlier postings do to its tier must
+        // not decide whether a later one is posted); a return takes back only from an account older than this
+        // transaction or opened in it: no locking read of a missing account (see openAndLock)
+        Set<CustomerId> concerned = new LinkedHashSet<>(newcomers);
+        customers.stream().filter(known::containsKey).forEach(concerned::add);
         if (concerned.isEmpty()) {
             return;
         }
         Map<CustomerId, LoyaltyAccount> locked = accounts.lockAll(concerned);
         Map<CustomerId, Long> window = accounts.earnedBetweenAll(locked.keySet(), program.windowStart(now), now);
+        Set<PurchaseId> recordedHere = new HashSet<>();
+        ofCustomers.stream().filter(RecordedPurchase.class::isInstance)
+                .forEach(p -> recordedHere.add(((RecordedPurchase) p).id()));
+        Map<LoyaltyRepository.EntryKey, LedgerEntry> earlier = earlierEarnings(ofCustomers.stream()
+                .filter(p -> p instanceof ReturnedPurchase r && locked.containsKey(r.customer())
+                        && !recordedHere.contains(r.purchase()))
+                .map(ReturnedPurchase.class::cast).toList());
+        // every posting decided in the order given: a return of a purchase of this batch takes from the earning
+        // just posted
         Map<CustomerId, LoyaltyAccount> changed = new LinkedHashMap<>();
         Map<PurchaseId, LedgerEntry> earnedNow = new HashMap<>();
-        for (RecordedPurchase purchase : bought) {
-            LoyaltyAccount account = earning.contains(purchase.customer()) ? locked.get(purchase.customer()) : null;
-            LedgerEntry entry = account == null ? null : earn(account, purchase, paths, now);
-            if (entry != null) {
-                earnedNow.put(purchase.id(), entry);
-                reviewTier(account, window, now);
-                changed.put(purchase.customer(), account);
+        for (Posting posting : ofCustomers) {
+            LoyaltyAccount account = locked.get(posting.customer());
+            if (account == null) {
+                continue;
             }
-        }
-        List<ReturnedPurchase> clawing = returned.stream().filter(r -> locked.containsKey(r.customer())).toList();
-        Map<List<Object>, LedgerEntry> earlier = earlierEarnings(clawing, earnedNow);
-        for (ReturnedPurchase r : clawing) {
-            LedgerEntry earned = earnedNow.containsKey(r.purchase()) ? earnedNow.get(r.purchase())
-                    : earlier.get(List.of(r.customer(), r.purchase().toString()));
-            LoyaltyAccount account = locked.get(r.customer());
-            if (clawBack(account, r, earned, now)) {
+            boolean posted;
+            if (posting instanceof RecordedPurchase purchase) {
+                LedgerEntry entry = earn(account, purchase, paths, now);
+                if (entry != null) {
+                    earnedNow.put(purchase.id(), entry);
+                }
+                posted = entry != null;
+            } else {
+                ReturnedPurchase r = (ReturnedPurchase) posting;
+                posted = clawBack(account, r, recordedHere.contains(r.purchase()) ? earnedNow.get(r.purchase())
+                        : earlier.get(new LoyaltyRepository.EntryKey(r.customer(), r.purchase().toString())), now);
+            }
+            if (posted) {
                 reviewTier(account, window, now);
-                changed.put(r.customer(), account);
+                changed.put(posting.customer(), account);
             }
         }
         accounts.updateAll(locked.values().stream().filter(a -> changed.containsKey(a.state().customer()))
@@ -157,17 +170,16 @@ final class LoyaltyEarning implements PurchaseParticipant {
     }
 
     /**
-     * The stored earnings the returns take back from, read together, by customer and reference; those posted in this
-     * batch are not read.
+     * The stored earnings the returns take back from, read together, by customer and reference (the purchase).
+     *
+     * @param returns returns of purchases recorded before this batch
      */
-    private Map<List<Object>, LedgerEntry> earlierEarnings(List<ReturnedPurchase> clawing,
-                                                          Map<PurchaseId, LedgerEntry> earnedNow) {
-        List<ReturnedPurchase> stored = clawing.stream().filter(r -> !earnedNow.containsKey(r.purchase())).toList();
-        Map<List<Object>, LedgerEntry> earlier = new HashMap<>();
-        if (!stored.isEmpty()) {
-            accounts.findEntries(EntryKind.EARN, stored.stream().map(ReturnedPurchase::customer).toList(),
-                    stored.stream().map(r -> r.purchase().toString()).toList())
-                    .forEach(e -> earlier.put(List.of(e.customer(), e.reference()), e));
+    private Map<LoyaltyRepository.EntryKey, LedgerEntry> earlierEarnings(List<ReturnedPurchase> returns) {
+        Map<LoyaltyRepository.EntryKey, LedgerEntry> earlier = new HashMap<>();
+        if (!returns.isEmpty()) {
+            accounts.findEntries(EntryKind.EARN, returns.stream().map(r -> new LoyaltyRepository.EntryKey(
+                            r.customer(), r.purchase().toString())).toList())
+                    .forEach(e -> earlier.put(new LoyaltyRepository.EntryKey(e.customer(), e.reference()), e));
         }
         return earlier;
     }

@@ -50,6 +50,10 @@ import org.crmkit.core.shared.UuidV7;
  * batch). What is looked up outside storage (products by SKU, customers by reference) is looked up once per import
  * and kept. A batch that fails as a whole (a concurrent import of the same orders) is retried order by order, so
  * one bad order costs only its own lines.
+ *
+ * <p>The outcome does not depend on the batch size: a cancellation takes back only from a purchase stored before it
+ * (by an earlier import or batch, or earlier in the file within its batch), and the participants hear the batch's
+ * purchases and returns in the file's order, as they would if every order were a batch of its own.
  */
 final class SalesImport {
     private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
@@ -464,14 +468,20 @@ final class SalesImport {
          * Stores prepared orders in the current transaction; counts into the tally, applied only on commit. The
          * purchases go in together, then the cancellations become returns against purchases held in memory (each
          * changed purchase stored once), then the audit entries go in together and the participants (loyalty) act on
-         * the batch's purchases and returns together.
+         * the batch's purchases and returns together, in the file's order. A cancellation takes back only from a
+         * purchase stored before it: by an earlier batch or import, or earlier in the file within this batch. So the
+         * outcome is the one of storing the orders one by one, whatever the batch size.
          */
         private void storeAll(List<Prepared> prepared, Tally tally) {
             Map<String, Purchase> earlier = purchases.findByReferences(source, prepared.stream()
                     .filter(p -> !p.order.cancellation).map(p -> p.order.reference).toList());
             List<Purchase> fresh = new ArrayList<>();
             Map<PurchaseId, Prepared> freshOrders = new LinkedHashMap<>();
-            for (Prepared p : prepared) {
+            // where in the batch each new purchase comes, and what each order tells the participants
+            Map<PurchaseId, Integer> freshAt = new HashMap<>();
+            Map<Prepared, List<PurchaseParticipant.Posting>> postingsOf = new HashMap<>();
+            for (int at = 0; at < prepared.size(); at++) {
+                Prepared p = prepared.get(at);
                 if (p.order.cancellation) {
                     continue;
                 }
@@ -483,6 +493,8 @@ final class SalesImport {
                 if (before == null) {
                     fresh.add(candidate);
                     freshOrders.put(candidate.id(), p);
+                    freshAt.put(candidate.id(), at);
+                    postingsOf.put(p, List.of(SalesService.recorded(candidate)));
                 } else if (before.sameAs(candidate)) {
                     tally.already += p.lines.size();
                 } else {
@@ -499,18 +511,30 @@ final class SalesImport {
                 tally.purchases++;
             }
             List<Prepared> cancellations = prepared.stream().filter(p -> p.order.cancellation).toList();
+            // the candidates a cancellation looks through include this batch's new purchases, those after it in the
+            // file too; these are left out afterwards, so the query reads as many more as one customer's new
+            // purchases of one product could crowd out
+            Map<List<Object>, Integer> freshHolding = new HashMap<>();
+            fresh.stream().filter(purchase -> purchase.snapshot().customer() != null).forEach(purchase -> purchase
+                    .snapshot().lines().stream().map(PurchaseLine::product).distinct().forEach(product -> freshHolding
+                            .merge(List.of(purchase.snapshot().customer(), product), 1, Integer::sum)));
+            int crowd = freshHolding.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             Returns returns = new Returns(purchases.findReturnReferences(cancellations.stream()
                     .flatMap(p -> p.lines.stream().map(line -> returnReference(p, line))).toList()),
                     purchases.findWithProducts(cancellations.stream().flatMap(p -> p.lines.stream()
-                            .map(line -> holding(p, line))).toList(), CANDIDATES));
-            for (Prepared p : cancellations) {
-                cancel(p, tally, returns, audits);
+                            .map(line -> holding(p, line))).toList(), CANDIDATES + crowd), freshAt);
+            for (int at = 0; at < prepared.size(); at++) {
+                Prepared p = prepared.get(at);
+                if (p.order.cancellation) {
+                    postingsOf.put(p, cancel(p, at, tally, returns, audits));
+                }
             }
             // in id order, as every bulk path locks rows, so that two imports at once do not deadlock on them
             purchases.updateAll(returns.changed.values().stream()
                     .sorted((a, b) -> UuidV7.compareBytes(a.id().value(), b.id().value())).toList());
             support.audit(audits);
-            sales.participate(fresh, returns.made);
+            sales.participate(prepared.stream().flatMap(p -> postingsOf.getOrDefault(p, List.of()).stream())
+                    .toList());
         }
 
         /** @return the query of the purchases a cancelled line may take back from */
@@ -525,17 +549,27 @@ final class SalesImport {
             return source.length() + ":" + source + ":" + p.order.reference + "#" + line.lineNumber();
         }
 
-        /** A batch's returns: the references already used, the purchases they changed, what participants hear. */
+        /**
+         * A batch's returns: the references already used, the purchases they changed, the candidates they look
+         * through, and where in the batch its new purchases come.
+         */
         private static final class Returns {
             final Set<String> references;
             final Map<PurchaseId, Purchase> changed = new LinkedHashMap<>();
-            final List<PurchaseParticipant.ReturnedPurchase> made = new ArrayList<>();
 
             final Map<PurchaseRepository.ProductHolding, List<Purchase>> holding;
+            final Map<PurchaseId, Integer> freshAt;
 
-            Returns(Set<String> storedBefore, Map<PurchaseRepository.ProductHolding, List<Purchase>> holding) {
+            Returns(Set<String> storedBefore, Map<PurchaseRepository.ProductHolding, List<Purchase>> holding,
+                    Map<PurchaseId, Integer> freshAt) {
                 this.references = new HashSet<>(storedBefore);
                 this.holding = holding;
+                this.freshAt = freshAt;
+            }
+
+            /** @return whether the purchase was stored before the batch's order at that position */
+            boolean storedBefore(Purchase purchase, int position) {
+                return freshAt.getOrDefault(purchase.id(), -1) < position;
             }
 
             /** @return the purchase as this batch changed it, if it did */
@@ -560,8 +594,16 @@ final class SalesImport {
             }
         }
 
-        /** Each cancelled line takes back from the customer's latest earlier purchase that still holds enough. */
-        private void cancel(Prepared p, Tally tally, Returns returns, List<AuditEntry> audits) {
+        /**
+         * Each cancelled line takes back from the customer's latest earlier purchase that still holds enough and was
+         * stored before the cancellation (not one that comes after it in the batch).
+         *
+         * @param position the cancellation's place in the batch
+         * @return the returns made, in line order
+         */
+        private List<PurchaseParticipant.Posting> cancel(Prepared p, int position, Tally tally, Returns returns,
+                                                         List<AuditEntry> audits) {
+            List<PurchaseParticipant.Posting> made = new ArrayList<>();
             for (SaleLine line : p.lines) {
                 String reference = returnReference(p, line);
                 if (!returns.references.add(reference)) {
@@ -574,6 +616,7 @@ final class SalesImport {
                 // the latest earlier purchase of this source holding enough, preferring one at the cancelled price;
                 // as this batch changed it, if it did
                 List<Purchase> holding = returns.holding.getOrDefault(holding(p, line), List.of()).stream()
+                        .filter(candidate -> returns.storedBefore(candidate, position)).limit(CANDIDATES)
                         .map(returns::current)
                         .filter(candidate -> candidate.snapshot().source().equals(source)
                                 && lineHolding(candidate, product, quantity) != null).toList();
@@ -588,13 +631,14 @@ final class SalesImport {
                     continue;
                 }
                 PurchaseLine bought = lineHolding(target.get(), product, quantity);
-                returns.made.add(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference));
+                made.add(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference));
                 returns.changed.put(target.get().id(), target.get());
                 audits.add(support.auditEntry(actor, "purchase.return", SalesService.TYPE,
                         target.get().id().value()));
                 tally.imported++;
                 tally.returns++;
             }
+            return made;
         }
 
         private PurchaseLine lineHolding(Purchase purchase, ProductView product, int quantity) {

@@ -86,15 +86,14 @@ final class SalesService implements Sales {
     }
 
     /**
-     * Lets the participants act on a batch's new purchases and then its returns together, in the caller's
-     * transaction (a bulk import).
+     * Lets the participants act on a batch's new purchases and returns together, in the order they were made (the
+     * file's), in the caller's transaction (a bulk import).
      */
-    void participate(List<Purchase> recorded, List<PurchaseParticipant.ReturnedPurchase> returned) {
-        if (recorded.isEmpty() && returned.isEmpty()) {
+    void participate(List<PurchaseParticipant.Posting> postings) {
+        if (postings.isEmpty()) {
             return;
         }
-        List<PurchaseParticipant.RecordedPurchase> purchases = recorded.stream().map(SalesService::recorded).toList();
-        participants.forEach(p -> p.batchRecorded(purchases, returned));
+        participants.forEach(p -> p.batchRecorded(postings));
     }
 
     /**

@@ -61,8 +61,7 @@ interface LoyaltyMapper {
 
     int updateLotRemaindersById(@Param("lots") List<LotRow> lots);
 
-    List<EntryRow> selectEntriesByReferences(@Param("ids") List<UUID> customerIds, @Param("kind") String kind,
-                                             @Param("references") List<String> references);
+    List<EntryRow> selectEntriesByKeys(@Param("kind") String kind, @Param("keys") List<EntryKeyParams> keys);
 
     List<EarnerRow> selectEarnedBetweenOf(@Param("ids") List<UUID> customerIds, @Param("from") Instant from,
                                           @Param("to") Instant to);

@@ -276,22 +276,27 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         return found;
     }
 
+    /**
+     * Reads exactly the pairs asked for, {@value #CHUNK} per statement, by the unique index on (customer, kind,
+     * reference), under the shared lock {@link #findEntry} takes.
+     */
     @Override
-    public List<LedgerEntry> findEntries(EntryKind kind, Collection<CustomerId> customers,
-                                         Collection<String> references) {
-        List<UUID> ids = sortedIds(customers);
-        List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty() || wanted.isEmpty()) {
+    public List<LedgerEntry> findEntries(EntryKind kind, Collection<EntryKey> keys) {
+        List<EntryKey> wanted = keys.stream().distinct().sorted(Comparator.comparing(
+                (EntryKey k) -> k.customer().value(), UuidV7::compareBytes).thenComparing(EntryKey::reference))
+                .toList();
+        if (wanted.isEmpty()) {
             return List.of();
         }
         return unitOfWork.inTransaction(() -> {
             List<EntryRow> rows = new ArrayList<>();
-            for (List<UUID> customerChunk : chunks(ids)) {
-                for (List<String> referenceChunk : chunks(wanted)) {
-                    // utf8mb4_bin pads with spaces ("k " = "k"): the rows must match exactly, as in memory
-                    mapper.selectEntriesByReferences(customerChunk, kind.name(), referenceChunk).stream()
-                            .filter(row -> referenceChunk.contains(row.reference())).forEach(rows::add);
-                }
+            for (List<EntryKey> chunk : chunks(wanted)) {
+                Set<EntryKey> asked = Set.copyOf(chunk);
+                // utf8mb4_bin pads with spaces ("k " = "k"): the rows must match exactly, as in memory
+                mapper.selectEntriesByKeys(kind.name(), chunk.stream().map(k -> new EntryKeyParams(
+                                k.customer().value(), k.reference())).toList()).stream()
+                        .filter(row -> asked.contains(new EntryKey(new CustomerId(row.customerId()),
+                                row.reference()))).forEach(rows::add);
             }
             return withLines(rows);
         });

@@ -172,19 +172,14 @@ public interface LoyaltyRepository {
     }
 
     /**
-     * @param kind       the kind of entry
-     * @param customers  whose ledgers
-     * @param references the references
-     * @return the entries of that kind in those ledgers whose reference is one of them (with their lines), read as
-     *         {@link #findEntry} reads
+     * @param kind the kind of entry
+     * @param keys whose ledgers and which references: exactly these pairs (not every customer with every reference)
+     * @return the entries of that kind under those pairs (with their lines), read as {@link #findEntry} reads
      */
-    default List<LedgerEntry> findEntries(EntryKind kind, Collection<CustomerId> customers,
-                                          Collection<String> references) {
+    default List<LedgerEntry> findEntries(EntryKind kind, Collection<EntryKey> keys) {
         List<LedgerEntry> found = new ArrayList<>();
-        for (CustomerId customer : new LinkedHashSet<>(customers)) {
-            for (String reference : new LinkedHashSet<>(references)) {
-                findEntry(customer, kind, reference).ifPresent(found::add);
-            }
+        for (EntryKey key : new LinkedHashSet<>(keys)) {
+            findEntry(key.customer(), kind, key.reference()).ifPresent(found::add);
         }
         return found;
     }
@@ -201,6 +196,20 @@ public interface LoyaltyRepository {
             earned.put(customer, earnedBetween(customer, from, to));
         }
         return earned;
+    }
+
+    /**
+     * Where an entry is looked for: a ledger and a reference.
+     *
+     * @param customer  whose ledger
+     * @param reference the entry's reference
+     */
+    record EntryKey(CustomerId customer, String reference) {
+        /** Checks both are present. */
+        public EntryKey {
+            java.util.Objects.requireNonNull(customer, "customer");
+            java.util.Objects.requireNonNull(reference, "reference");
+        }
     }
 
     /**

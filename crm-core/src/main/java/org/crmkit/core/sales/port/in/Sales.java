@@ -58,9 +58,11 @@ public interface Sales {
     /**
      * Imports sale lines in batches, one transaction per batch: consecutive lines of one order become one purchase
      * (with its loyalty points), cancellations become returns against the customer's latest earlier purchase of the
-     * SKU, lines without a customer become anonymous sales. A line that cannot be stored is rejected with its source
-     * line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not stored
-     * again. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
+     * SKU, lines without a customer become anonymous sales. A cancellation takes back only from a purchase stored
+     * before it (by an earlier run, or earlier in the file), and loyalty posts earnings and claw-backs in the file's
+     * order, so the outcome is the same whatever the batch size. A line that cannot be stored is rejected with its
+     * source line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not
+     * stored again. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
      * transaction or on an adapter whose transactions the host manages: a failed batch must be rolled back before
      * its orders are stored one by one.
      *

@@ -1,0 +1,111 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.crmkit.core.contract.LoyaltyFixtures;
+import org.crmkit.core.contract.SalesFixtures;
+import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The bulk paths send their rows {@value MultiRowInsert#CHUNK} a statement and read them back in chunks as large: one
+ * short of a chunk, a chunk, one more and two chunks and one, every row is stored once, with its values, and read
+ * back.
+ */
+class MultiRowInsertChunksIT {
+    private static final Instant T0 = SalesFixtures.T0;
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
+            2 * MultiRowInsert.CHUNK + 1})
+    void auditEntriesAppendedTogetherAreEachStored(int rows) {
+        MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
+        UUID target = UUID.randomUUID();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            entries.add(AuditEntry.of(Clock.fixed(T0.plusSeconds(i), ZoneOffset.UTC), Actor.system("import-" + i),
+                    "purchase.record", "purchase", target, AuditOutcome.SUCCESS));
+        }
+
+        persistence.unitOfWork().inTransaction(() -> persistence.auditLog().appendAll(entries));
+
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().findByTarget("purchase",
+                target))).as("oldest first").containsExactlyElementsOf(entries);
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isEqualTo(rows);
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
+            2 * MultiRowInsert.CHUNK + 1})
+    void purchasesAddedTogetherAreEachStoredWithTheirLines(int rows) {
+        MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
+        ProductId product = SalesFixtures.storedProduct(persistence).id();
+        List<Purchase> purchases = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            purchases.add(SalesFixtures.purchase(null, T0.plusSeconds(i), List.of(SalesFixtures.line(1, product,
+                    i + 1, Money.of(i + ".25", "EUR")))));
+        }
+
+        persistence.unitOfWork().inTransaction(() -> persistence.purchases().addAll(purchases));
+
+        Map<String, Purchase> found = persistence.unitOfWork().inTransaction(() -> persistence.purchases()
+                .findByReferences(SalesFixtures.SOURCE, purchases.stream()
+                        .map(p -> p.snapshot().externalReference()).toList()));
+        assertThat(found).hasSize(rows);
+        for (Purchase purchase : purchases) {
+            assertThat(found.get(purchase.snapshot().externalReference()).snapshot())
+                    .isEqualTo(purchase.snapshot());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
+            2 * MultiRowInsert.CHUNK + 1})
+    void earningsStoredTogetherAreEachStoredWithTheirLinesAndLotsAndFoundByTheirPairs(int rows) {
+        MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
+        ProductId product = SalesFixtures.storedProduct(persistence).id();
+        CustomerId customer = LoyaltyFixtures.opened(persistence, LoyaltyFixtures.storedCustomer(persistence));
+        List<LedgerEntry> earned = new ArrayList<>();
+        persistence.unitOfWork().inTransaction(() -> {
+            LoyaltyAccount account = persistence.loyalty().lock(customer).orElseThrow();
+            for (int i = 0; i < rows; i++) {
+                earned.add(LoyaltyFixtures.earn(account, LoyaltyFixtures.id(), PurchaseId.next(LoyaltyFixtures.IDS),
+                        T0.plusSeconds(i), T0.plusSeconds(365 * 86_400L), List.of(LoyaltyFixtures.line(1, product,
+                                1, i + 1L))));
+            }
+            persistence.loyalty().updateAll(List.of(account));
+        });
+
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.loyalty().findEntries(EntryKind.EARN,
+                earned.stream().map(e -> new LoyaltyRepository.EntryKey(customer, e.reference())).toList())))
+                .containsExactlyInAnyOrderElementsOf(earned);
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.loyalty().lock(customer)).orElseThrow()
+                .openLots()).hasSize(rows);
+        LoyaltyRepository.LedgerSums sums = persistence.unitOfWork().inTransaction(() -> persistence.loyalty()
+                .sums(customer));
+        assertThat(sums.hold()).isTrue();
+        assertThat(sums.entryCount()).isEqualTo(rows);
+        assertThat(sums.balance()).isEqualTo((long) rows * (rows + 1) / 2);
+    }
+}
