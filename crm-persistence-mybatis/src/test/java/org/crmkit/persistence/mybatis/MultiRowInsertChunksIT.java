@@ -2,6 +2,10 @@ package org.crmkit.persistence.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.contract.SalesFixtures;
 import org.crmkit.core.loyalty.domain.EntryKind;
@@ -26,33 +31,47 @@ import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The bulk paths send their rows {@value MultiRowInsert#CHUNK} a statement and read them back in chunks as large: one
- * short of a chunk, a chunk, one more and two chunks and one, every row is stored once, with its values, and read
- * back.
+ * The bulk paths ({@link MultiRowInsert}) on the MySQL-compatible server: one short of a chunk of
+ * {@value MultiRowInsert#CHUNK} rows, a chunk, one more and two chunks and one, every row is stored once, with its
+ * values, and read back in chunks as large.
  */
 class MultiRowInsertChunksIT {
     private static final Instant T0 = SalesFixtures.T0;
 
-    @ParameterizedTest(name = "{0} rows")
-    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
-            2 * MultiRowInsert.CHUNK + 1})
-    void auditEntriesAppendedTogetherAreEachStored(int rows) {
-        MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
+    /**
+     * Through {@code AuditLog.appendAll}, with the driver rewriting batches and without: each way sends the number of
+     * {@code INSERT}s it is meant to (the driver's rewrite of one batch, or one statement per chunk of its own).
+     */
+    @ParameterizedTest(name = "{0} rows, rewriteBatchedStatements={1}")
+    @CsvSource({"1, true", "499, true", "500, true", "501, true", "1001, true",
+            "1, false", "499, false", "500, false", "501, false", "1001, false"})
+    void auditEntriesAppendedTogetherAreEachStoredInTheStatementsOfTheirWay(int rows, boolean rewrite)
+            throws SQLException {
+        TestDatabase database = TestDatabase.get();
+        database.emptyPersistence();
+        DataSource dataSource = database.dataSource(rewrite);
+        MyBatisCrmPersistence persistence = MyBatisCrmPersistence.builder(dataSource).migrate(false).build();
         UUID target = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             entries.add(AuditEntry.of(Clock.fixed(T0.plusSeconds(i), ZoneOffset.UTC), Actor.system("import-" + i),
-                    "purchase.record", "purchase", target, AuditOutcome.SUCCESS));
+                    "purchase.record", "purchase", target, i % 2 == 0 ? AuditOutcome.SUCCESS : AuditOutcome.DENIED));
         }
 
+        long insertsBefore = inserts(dataSource);
         persistence.unitOfWork().inTransaction(() -> persistence.auditLog().appendAll(entries));
+        long inserts = inserts(dataSource) - insertsBefore;
 
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().findByTarget("purchase",
                 target))).as("oldest first").containsExactlyElementsOf(entries);
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isEqualTo(rows);
+        // rewritten: one batch in as few statements as the server's packet allows (here one); otherwise one
+        // statement per chunk
+        assertThat(inserts).isEqualTo(rewrite ? 1 : (rows + MultiRowInsert.CHUNK - 1) / MultiRowInsert.CHUNK);
     }
 
     @ParameterizedTest(name = "{0} rows")
@@ -107,5 +126,14 @@ class MultiRowInsertChunksIT {
         assertThat(sums.hold()).isTrue();
         assertThat(sums.entryCount()).isEqualTo(rows);
         assertThat(sums.balance()).isEqualTo((long) rows * (rows + 1) / 2);
+    }
+
+    /** @return the server's count of INSERT statements so far (every session's: the ITs run one at a time) */
+    private static long inserts(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_insert'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 }
