@@ -17,19 +17,18 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Multi-row {@code INSERT}s of a bulk path (a sales import's batch: tens of thousands of rows), sent through the
- * current transaction's connection, each value bound as the adapter's type handlers bind it (UUIDs as 16 bytes,
- * instants as UTC date-times). Errors are translated as a mapper's are.
+ * Multi-row {@code INSERT}s of a bulk path (a sales import's batch: tens of thousands of rows) sent through the
+ * current transaction's connection, {@value #CHUNK} rows a statement, whatever the driver's
+ * {@code rewriteBatchedStatements}. A mapper's {@code <foreach>} over hundreds of rows builds and parses its SQL anew
+ * on every call, binding each value through OGNL: that was most of the import's time outside the database. Here the
+ * statement text is built once per row count and kept (without spaces between the markers: the driver still parses
+ * every character of it on each prepare), and each value is bound as the adapter's type handlers bind it (UUIDs as 16
+ * bytes, instants as UTC date-times). Errors are translated as a mapper's are.
  *
- * <p>One rule picks how the rows travel: <b>when the driver rewrites batches</b> (MySQL Connector/J with
- * {@code rewriteBatchedStatements=true}, the setting the README recommends) the rows are added to a JDBC batch of the
- * one-row statement, and the driver sends them as multi-row statements as large as the server's packet allows,
- * having parsed the short statement once; <b>otherwise</b> (any other setting or driver) the adapter writes the
- * multi-row statements itself, {@value #CHUNK} rows each, so that the rows never go one statement a row. The first
- * way is what a plain JDBC insert does; the second costs the driver a parse of a long statement text per chunk (a
- * profile of the import found that parse to be its largest cost in the JVM), but it is still far faster than a
- * round trip per row. A mapper's {@code <foreach>} over hundreds of rows would build its SQL through OGNL on every
- * call, which is why neither way goes through one.
+ * <p>Handing the rows to the driver as a JDBC batch of the one-row statement instead, when it rewrites batches, was
+ * measured (docs/performance.md): the driver then parses only the short statement, but asks the server
+ * {@code SELECT @@session.transaction_read_only} before every batch, and the import took as long either way. One way
+ * for every driver setting was kept.
  *
  * @param <R> the row record
  */
@@ -86,7 +85,7 @@ public final class MultiRowInsert<R> {
     }
 
     /**
-     * Inserts the rows in the current transaction (or one of its own), in multi-row statements (see the class).
+     * Inserts the rows in the current transaction (or one of its own), {@value #CHUNK} a statement.
      *
      * @param unitOfWork the unit of work whose connection carries the statements
      * @param rows       the rows
@@ -99,10 +98,17 @@ public final class MultiRowInsert<R> {
             SqlSession session = unitOfWork.session();
             try {
                 Connection connection = session.getConnection();
-                if (DriverSettings.rewritesBatches(connection)) {
-                    batched(connection, rows);
-                } else {
-                    multiRow(connection, rows);
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    List<R> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                    try (PreparedStatement statement = connection.prepareStatement(sql(chunk.size()))) {
+                        int index = 1;
+                        for (R row : chunk) {
+                            for (Column<R> column : columns) {
+                                bind(statement, index++, column.value().apply(row));
+                            }
+                        }
+                        statement.executeUpdate();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 throw SqlErrors.translate(e instanceof RuntimeException r ? r : new PersistenceException(e),
@@ -112,36 +118,6 @@ public final class MultiRowInsert<R> {
                 session.clearCache();
             }
         });
-    }
-
-    /** One JDBC batch of the one-row statement: the driver rewrites it into multi-row statements. */
-    private void batched(Connection connection, List<R> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql(1))) {
-            for (R row : rows) {
-                int index = 1;
-                for (Column<R> column : columns) {
-                    bind(statement, index++, column.value().apply(row));
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    /** Multi-row statements of {@value #CHUNK} rows, written here. */
-    private void multiRow(Connection connection, List<R> rows) throws SQLException {
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<R> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            try (PreparedStatement statement = connection.prepareStatement(sql(chunk.size()))) {
-                int index = 1;
-                for (R row : chunk) {
-                    for (Column<R> column : columns) {
-                        bind(statement, index++, column.value().apply(row));
-                    }
-                }
-                statement.executeUpdate();
-            }
-        }
     }
 
     private String sql(int rowCount) {
