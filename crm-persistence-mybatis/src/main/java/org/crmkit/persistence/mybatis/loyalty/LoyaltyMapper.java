@@ -45,7 +45,6 @@ interface LoyaltyMapper {
 
     SumsRow selectSums(UUID customerId);
 
-    int insertAccountsIfAbsent(@Param("accounts") List<AccountRow> rows, @Param("openingId") UUID openingId);
 
     List<OpeningRow> selectOpeningIds(@Param("ids") List<UUID> customerIds);
 
@@ -57,9 +56,7 @@ interface LoyaltyMapper {
 
     List<LotRow> selectOpenLotsOf(@Param("ids") List<UUID> customerIds, @Param("locking") boolean locking);
 
-    int updateAccounts(@Param("rows") List<AccountRow> rows);
 
-    int updateLotRemaindersById(@Param("lots") List<LotRow> lots);
 
     List<EntryRow> selectEntriesByKeys(@Param("kind") String kind, @Param("keys") List<EntryKeyParams> keys);
 

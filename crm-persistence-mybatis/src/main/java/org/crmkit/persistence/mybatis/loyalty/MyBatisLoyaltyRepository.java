@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
@@ -26,6 +25,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -67,6 +67,36 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
             List.of(column("id", LotRow::id), column("customer_id", LotRow::customerId), column("entry_id", LotRow::entryId),
             column("earned_at", LotRow::earnedAt), column("expires_at", LotRow::expiresAt),
             column("points", LotRow::points), column("remaining", LotRow::remaining)));
+
+    /** An account opened by {@link #addAllIfAbsent}, with the opening id of that call. */
+    private record Opening(AccountRow account, UUID openingId) {
+    }
+
+    /** Opens accounts; a row whose account exists is left as it is (see the class comment on locking). */
+    private static final MultiRowInsert<Opening> OPENINGS = MultiRowInsert.<Opening>into("crm_loyalty_account",
+            List.of(column("customer_id", o -> o.account().customerId()), column("version", o -> o.account().version()),
+            column("opened_at", o -> o.account().openedAt()), column("balance", o -> o.account().balance()),
+            column("lifetime_earned", o -> o.account().lifetimeEarned()),
+            column("lifetime_redeemed", o -> o.account().lifetimeRedeemed()),
+            column("last_redemption_at", o -> o.account().lastRedemptionAt()),
+            column("shortfall", o -> o.account().shortfall()), column("tier", o -> o.account().tier()),
+            column("earned_in_window", o -> o.account().earnedInWindow()),
+            column("tier_evaluated_at", o -> o.account().tierEvaluatedAt()), column("opening_id", Opening::openingId)))
+            .keepingExisting("opening_id");
+    /** Each account only at the version it was read at: the matched rows are those no one changed meanwhile. */
+    private static final MultiRowUpdate<AccountRow> ACCOUNTS = MultiRowUpdate.of("crm_loyalty_account",
+            List.of(column("customer_id", AccountRow::customerId), column("version", AccountRow::version),
+            column("balance", AccountRow::balance), column("lifetime_earned", AccountRow::lifetimeEarned),
+            column("lifetime_redeemed", AccountRow::lifetimeRedeemed),
+            column("last_redemption_at", AccountRow::lastRedemptionAt), column("shortfall", AccountRow::shortfall),
+            column("tier", AccountRow::tier), column("earned_in_window", AccountRow::earnedInWindow),
+            column("tier_evaluated_at", AccountRow::tierEvaluatedAt)),
+            List.of("customer_id", "version"), List.of("balance", "lifetime_earned", "lifetime_redeemed",
+                    "last_redemption_at", "shortfall", "tier", "earned_in_window", "tier_evaluated_at"), true);
+    /** Changed lots of several accounts, by primary key. */
+    private static final MultiRowUpdate<LotRow> LOT_REMAINDERS = MultiRowUpdate.of("crm_loyalty_lot",
+            List.of(column("id", LotRow::id), column("remaining", LotRow::remaining)), List.of("id"),
+            List.of("remaining"), false);
 
     private final MyBatisUnitOfWork unitOfWork;
     private final LoyaltyMapper mapper;
@@ -180,7 +210,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         // one opening id for the call: the rows that carry it are the ones this call inserted
         UUID opening = UUID.randomUUID();
         return unitOfWork.inTransaction(() -> {
-            inChunks(rows, chunk -> mapper.insertAccountsIfAbsent(chunk, opening));
+            OPENINGS.insert(unitOfWork, rows.stream().map(row -> new Opening(row, opening)).toList());
             Set<CustomerId> opened = new LinkedHashSet<>();
             for (List<AccountRow> chunk : chunks(rows)) {
                 mapper.selectOpeningIds(chunk.stream().map(AccountRow::customerId).toList()).stream()
@@ -240,7 +270,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         List<AccountRow> rows = changes.stream().map(c -> LoyaltyRows.toRow(c.state())).toList();
         unitOfWork.inTransaction(() -> {
             for (List<AccountRow> chunk : chunks(rows)) {
-                if (mapper.updateAccounts(chunk) != chunk.size()) {
+                if (ACCOUNTS.update(unitOfWork, chunk) != chunk.size()) {
                     throw staleOf(accounts, chunk);
                 }
             }
@@ -250,8 +280,8 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                     .flatMap(e -> LoyaltyRows.toLineRows(e).stream()).toList());
             LOTS.insert(unitOfWork, changes.stream().flatMap(c -> c.newLots().stream()).map(LoyaltyRows::toRow)
                     .toList());
-            inChunks(changes.stream().flatMap(c -> c.changedLots().stream()).map(LoyaltyRows::toRow).toList(),
-                    mapper::updateLotRemaindersById);
+            LOT_REMAINDERS.update(unitOfWork, changes.stream().flatMap(c -> c.changedLots().stream())
+                    .map(LoyaltyRows::toRow).toList());
             accounts.forEach(LoyaltyAccount::recordStored);
         });
     }
@@ -329,10 +359,6 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                     .collect(Collectors.groupingBy(EntryLineRow::entryId)));
         }
         return LoyaltyRows.toEntries(rows, lines);
-    }
-
-    private static <T> void inChunks(List<T> rows, Consumer<List<T>> statement) {
-        chunks(rows).forEach(statement);
     }
 
     private static <T> List<List<T>> chunks(List<T> rows) {

@@ -23,6 +23,7 @@ import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -52,6 +53,16 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
             List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
             column("product_id", PurchaseLineRow::productId), column("quantity", PurchaseLineRow::quantity),
             column("unit_price", PurchaseLineRow::unitPrice), column("returned", PurchaseLineRow::returned)));
+
+    /** Several purchases' versions, each only at the version it was loaded at: the matched rows are those that were. */
+    private static final MultiRowUpdate<PurchaseRow> VERSIONS = MultiRowUpdate.of("crm_purchase",
+            List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version)), List.of("id", "version"),
+            List.of(), true);
+    /** The returned quantities of several purchases' lines. */
+    private static final MultiRowUpdate<PurchaseLineRow> RETURNED = MultiRowUpdate.of("crm_purchase_line",
+            List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
+            column("returned", PurchaseLineRow::returned)), List.of("purchase_id", "line_number"), List.of("returned"),
+            false);
 
     private final MyBatisUnitOfWork unitOfWork;
     private final PurchaseMapper mapper;
@@ -186,7 +197,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
         }
         unitOfWork.inTransaction(() -> {
             for (List<Purchase> chunk : chunks(purchases, CHUNK)) {
-                if (mapper.updateVersions(chunk.stream().map(p -> PurchaseRows.toRow(p.snapshot())).toList())
+                if (VERSIONS.update(unitOfWork, chunk.stream().map(p -> PurchaseRows.toRow(p.snapshot())).toList())
                         != chunk.size()) {
                     throw chunk.stream().filter(p -> Optional.ofNullable(mapper.selectById(p.id().value()))
                                     .map(row -> row.version() != p.version() + 1).orElse(true))
@@ -212,7 +223,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                     PurchaseRows.toLineRows(s).stream().filter(l -> returned.contains(l.lineNumber()))
                             .forEach(changedLines::add);
                 }
-                chunks(changedLines, CHUNK).forEach(mapper::updateReturnedAll);
+                RETURNED.update(unitOfWork, changedLines);
                 chunks(returns, CHUNK).forEach(mapper::insertReturns);
                 chunks(returnLines, CHUNK).forEach(mapper::insertReturnLines);
             }

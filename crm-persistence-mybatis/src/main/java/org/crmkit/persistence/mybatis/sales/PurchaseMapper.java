@@ -49,9 +49,7 @@ interface PurchaseMapper {
 
     List<PurchaseRow> selectWithProducts(@Param("queries") List<HoldingParams> queries, @Param("limit") int limit);
 
-    int updateVersions(@Param("rows") List<PurchaseRow> rows);
 
-    int updateReturnedAll(@Param("lines") List<PurchaseLineRow> lines);
 
     List<UUID> selectReturnIdsOf(@Param("ids") List<UUID> purchaseIds);
 }

@@ -1,20 +1,9 @@
 package org.crmkit.persistence.mybatis.support;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Multi-row {@code INSERT}s of a bulk path (a sales import's batch: tens of thousands of rows) sent through the
@@ -38,6 +27,7 @@ public final class MultiRowInsert<R> {
 
     private final String table;
     private final List<Column<R>> columns;
+    private final String tail;
     private final Map<Integer, String> statements = new ConcurrentHashMap<>();
 
     /**
@@ -51,9 +41,10 @@ public final class MultiRowInsert<R> {
     public record Column<R>(String name, Function<R, Object> value) {
     }
 
-    private MultiRowInsert(String table, List<Column<R>> columns) {
+    private MultiRowInsert(String table, List<Column<R>> columns, String tail) {
         this.table = table;
         this.columns = List.copyOf(columns);
+        this.tail = tail;
     }
 
     /**
@@ -63,7 +54,18 @@ public final class MultiRowInsert<R> {
      * @return the insert
      */
     public static <R> MultiRowInsert<R> into(String table, List<Column<R>> columns) {
-        return new MultiRowInsert<>(identifier(table), columns);
+        return new MultiRowInsert<>(identifier(table), columns, "");
+    }
+
+    /**
+     * @param column a column of the table's unique key, given back to itself
+     * @return this insert, leaving a row whose key is taken as it is ({@code ON DUPLICATE KEY UPDATE column =
+     *         column}: unlike {@code INSERT IGNORE} it ignores nothing else, and it waits for the existing row's lock
+     *         instead of leaving a gap lock)
+     */
+    public MultiRowInsert<R> keepingExisting(String column) {
+        String name = identifier(column);
+        return new MultiRowInsert<>(table, columns, " ON DUPLICATE KEY UPDATE " + name + " = " + name);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class MultiRowInsert<R> {
     }
 
     /** Names go into the statement's text, so only plain lower-case SQL identifiers are accepted. */
-    private static String identifier(String name) {
+    static String identifier(String name) {
         if (name == null || !name.matches("[a-z_][a-z0-9_]{0,63}")) {
             throw new IllegalArgumentException("not a plain table or column name: " + name);
         }
@@ -91,33 +93,7 @@ public final class MultiRowInsert<R> {
      * @param rows       the rows
      */
     public void insert(MyBatisUnitOfWork unitOfWork, List<R> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        unitOfWork.inTransaction(() -> {
-            SqlSession session = unitOfWork.session();
-            try {
-                Connection connection = session.getConnection();
-                for (int from = 0; from < rows.size(); from += CHUNK) {
-                    List<R> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                    try (PreparedStatement statement = connection.prepareStatement(sql(chunk.size()))) {
-                        int index = 1;
-                        for (R row : chunk) {
-                            for (Column<R> column : columns) {
-                                bind(statement, index++, column.value().apply(row));
-                            }
-                        }
-                        statement.executeUpdate();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                throw SqlErrors.translate(e instanceof RuntimeException r ? r : new PersistenceException(e),
-                        "insert into " + table);
-            } finally {
-                // no statement of the session may answer from what it read before these rows
-                session.clearCache();
-            }
-        });
+        MultiRows.execute(unitOfWork, "insert into " + table, rows, columns, this::sql);
     }
 
     private String sql(int rowCount) {
@@ -134,27 +110,7 @@ public final class MultiRowInsert<R> {
             for (int i = 0; i < n; i++) {
                 sql.append(i == 0 ? "" : ",").append(row);
             }
-            return sql.toString();
+            return sql.append(tail).toString();
         });
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NULL);
-        } else if (value instanceof UUID uuid) {
-            statement.setBytes(index, UuidTypeHandler.toBytes(uuid));
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-        } else if (value instanceof String text) {
-            statement.setString(index, text);
-        } else if (value instanceof Long number) {
-            statement.setLong(index, number);
-        } else if (value instanceof Integer number) {
-            statement.setInt(index, number);
-        } else if (value instanceof BigDecimal number) {
-            statement.setBigDecimal(index, number);
-        } else {
-            throw new IllegalArgumentException("no binding for " + value.getClass().getName());
-        }
     }
 }
