@@ -54,6 +54,13 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
             column("product_id", PurchaseLineRow::productId), column("quantity", PurchaseLineRow::quantity),
             column("unit_price", PurchaseLineRow::unitPrice), column("returned", PurchaseLineRow::returned)));
 
+    private static final MultiRowInsert<ReturnRow> RETURNS = MultiRowInsert.into("crm_purchase_return",
+            List.of(column("id", ReturnRow::id), column("purchase_id", ReturnRow::purchaseId),
+            column("occurred_at", ReturnRow::occurredAt), column("refund", ReturnRow::refund),
+            column("reference", ReturnRow::reference)));
+    private static final MultiRowInsert<ReturnLineRow> RETURN_LINES = MultiRowInsert.into("crm_purchase_return_line",
+            List.of(column("return_id", ReturnLineRow::returnId), column("line_number", ReturnLineRow::lineNumber),
+            column("quantity", ReturnLineRow::quantity), column("refund", ReturnLineRow::refund)));
     /** Several purchases' versions, each only at the version it was loaded at: the matched rows are those that were. */
     private static final MultiRowUpdate<PurchaseRow> VERSIONS = MultiRowUpdate.of("crm_purchase",
             List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version)), List.of("id", "version"),
@@ -224,8 +231,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                             .forEach(changedLines::add);
                 }
                 RETURNED.update(unitOfWork, changedLines);
-                chunks(returns, CHUNK).forEach(mapper::insertReturns);
-                chunks(returnLines, CHUNK).forEach(mapper::insertReturnLines);
+                RETURNS.insert(unitOfWork, returns);
+                RETURN_LINES.insert(unitOfWork, returnLines);
             }
             purchases.forEach(Purchase::recordStored);
         });
@@ -299,14 +306,9 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     private void insertReturns(PurchaseId purchase, List<PurchaseReturn> returns) {
-        if (returns.isEmpty()) {
-            return;
-        }
-        mapper.insertReturns(returns.stream().map(r -> PurchaseRows.toReturnRow(purchase, r)).toList());
-        List<ReturnLineRow> lines = returns.stream().flatMap(r -> PurchaseRows.toReturnLineRows(r).stream()).toList();
-        if (!lines.isEmpty()) {
-            mapper.insertReturnLines(lines);
-        }
+        RETURNS.insert(unitOfWork, returns.stream().map(r -> PurchaseRows.toReturnRow(purchase, r)).toList());
+        RETURN_LINES.insert(unitOfWork, returns.stream().flatMap(r -> PurchaseRows.toReturnLineRows(r).stream())
+                .toList());
     }
 
     /** The purchases of the rows, in their order, with their lines and returns read in two more statements. */

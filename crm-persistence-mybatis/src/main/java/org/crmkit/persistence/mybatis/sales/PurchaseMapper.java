@@ -22,9 +22,7 @@ interface PurchaseMapper {
 
     int insertLines(@Param("lines") List<PurchaseLineRow> lines);
 
-    int insertReturns(@Param("returns") List<ReturnRow> returns);
 
-    int insertReturnLines(@Param("lines") List<ReturnLineRow> lines);
 
     int update(PurchaseRow row);
 
