@@ -218,6 +218,42 @@ class LoyaltyConcurrencyIT {
         }
     }
 
+    /**
+     * Review finding: the multi-row updates joined the table to their rows so that, on a small table, the server
+     * scanned (and under REPEATABLE READ locked) every row; two imports posting for customers who share nothing then
+     * deadlocked. Each transaction here locks two accounts of its own, waits for the other to do the same, then stores
+     * both accounts and their changed lots with the bulk update.
+     */
+    @Test
+    void parallelBulkUpdatesOfCustomersWhoShareNothingBothSucceed() throws Exception {
+        List<CustomerId> first = List.of(accountWith100Points(), accountWith100Points());
+        List<CustomerId> second = List.of(accountWith100Points(), accountWith100Points());
+        java.util.concurrent.CyclicBarrier bothLocked = new java.util.concurrent.CyclicBarrier(2);
+        java.util.function.Function<List<CustomerId>, java.util.concurrent.Callable<Integer>> redeemEach =
+                customers -> () -> tx(() -> {
+                    java.util.Map<CustomerId, LoyaltyAccount> locked = repo().lockAll(customers);
+                    locked.values().forEach(a -> a.redeem(LoyaltyFixtures.id(), 40, "bulk", null,
+                            T0.plusSeconds(3600)));
+                    try {
+                        bothLocked.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the other transaction did not lock its accounts", e);
+                    }
+                    repo().updateAll(List.copyOf(locked.values()));
+                    return locked.size();
+                });
+        Future<Integer> one = pool.submit(redeemEach.apply(first));
+        Future<Integer> two = pool.submit(redeemEach.apply(second));
+
+        assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        for (CustomerId customer : java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
+            LedgerSums sums = tx(() -> repo().sums(customer));
+            assertThat(sums.hold()).isTrue();
+            assertThat(tx(() -> repo().find(customer)).orElseThrow().balance()).isEqualTo(60);
+        }
+    }
+
     private static RecordPurchaseCommand purchase(CustomerId customer, String reference, ProductView product) {
         return new RecordPurchaseCommand(customer, T0, SalesChannel.WEB, "webshop", reference, "EUR",
                 List.of(new RecordPurchaseCommand.Line(1, product.id(), 2, new BigDecimal("7.50"))));

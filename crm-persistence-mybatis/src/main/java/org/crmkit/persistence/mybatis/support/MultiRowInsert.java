@@ -39,6 +39,10 @@ public final class MultiRowInsert<R> {
      * @param <R>   the row record
      */
     public record Column<R>(String name, Function<R, Object> value) {
+        /** Checks the name is a plain identifier: it goes into the statement's text. */
+        public Column {
+            name = identifier(name);
+        }
     }
 
     private MultiRowInsert(String table, List<Column<R>> columns, String tail) {
@@ -75,7 +79,7 @@ public final class MultiRowInsert<R> {
      * @return the column
      */
     public static <R> Column<R> column(String name, Function<R, Object> value) {
-        return new Column<>(identifier(name), value);
+        return new Column<>(name, value);
     }
 
     /** Names go into the statement's text, so only plain lower-case SQL identifiers are accepted. */

@@ -6,10 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Multi-row {@code UPDATE}s of a bulk path: each row's values joined to the table as a derived table of
- * {@code SELECT ... UNION ALL SELECT ...}, matched on key columns (a versioned update puts the version among them,
- * so that a row changed meanwhile is not matched and the count falls short), {@value MultiRowInsert#CHUNK} rows a
- * statement. As with {@link MultiRowInsert}, the text is built once per row count and the values bound directly: a
+ * Multi-row {@code UPDATE}s of a bulk path: the rows' values, as a derived table of
+ * {@code SELECT ... UNION ALL SELECT ...}, joined to the table on key columns (a versioned update puts the version
+ * among them, so that a row changed meanwhile is not matched and the count falls short), {@value MultiRowInsert#CHUNK}
+ * rows a statement. The join is a {@code STRAIGHT_JOIN} from the rows to the table: left to choose, the server drives
+ * a small table's full scan against the rows, which under REPEATABLE READ locks every row of the table, and two
+ * transactions updating rows they alone hold then deadlock (a review finding, {@code LoyaltyConcurrencyIT}); from the
+ * rows, each row is found by its key and only the rows updated are locked. As with {@link MultiRowInsert}, the text is built once per row count and the values bound directly: a
  * mapper's {@code <foreach>} would evaluate every row's every value through OGNL on each call.
  *
  * @param <R> the row record
@@ -24,7 +27,7 @@ public final class MultiRowUpdate<R> {
     private MultiRowUpdate(String table, List<MultiRowInsert.Column<R>> columns, String tail) {
         this.table = table;
         this.columns = List.copyOf(columns);
-        this.head = "UPDATE " + table + " t JOIN (";
+        this.head = "UPDATE (";
         this.tail = tail;
     }
 
@@ -53,8 +56,9 @@ public final class MultiRowUpdate<R> {
         if (assignments.isEmpty()) {
             throw new IllegalArgumentException("an update must set something");
         }
-        return new MultiRowUpdate<>(MultiRowInsert.identifier(table), columns,
-                ") v ON " + on + " SET " + String.join(", ", assignments));
+        String name = MultiRowInsert.identifier(table);
+        return new MultiRowUpdate<>(name, columns,
+                ") v STRAIGHT_JOIN " + name + " t ON " + on + " SET " + String.join(", ", assignments));
     }
 
     /**
