@@ -335,6 +335,9 @@ public final class Benchmarks {
                 System.getProperty("os.version"), System.getProperty("os.arch"));
         out.printf(Locale.ROOT, "server    %s, version %s; Connector/J %s; HikariCP pool of 4 connections per"
                 + " setting%n", server.database().description(), server.version(), com.mysql.cj.Constants.CJ_VERSION);
+        out.printf(Locale.ROOT, "driver    the tests' URL, rewriteBatchedStatements as stated%s%n",
+                System.getProperty("crmkit.bench.driverOptions", "").isBlank() ? ", no other settings"
+                        : ", and " + System.getProperty("crmkit.bench.driverOptions").strip());
         out.printf(Locale.ROOT, "data      %,d sale lines in %,d invoices: %,d sales (%,d anonymous), %,d cancellations"
                         + " (%,d lines, %.1f%%);%n          %,d SKUs, %,d customers (%,d of them buy), %s to %s%n",
                 data.lines, data.invoices.size(), purchases, data.anonymousInvoices(), data.cancellations(),

@@ -52,12 +52,16 @@ final class Server {
 
     /**
      * @param rewriteBatchedStatements the driver setting
-     * @return a pool of four connections to the server with that setting, otherwise the tests' URL
+     * @return a pool of four connections to the server with that setting, otherwise the tests' URL and the driver
+     *         options of {@code -Dcrmkit.bench.driverOptions} ({@code name=value&...}), if given
      */
     HikariDataSource pool(boolean rewriteBatchedStatements) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench-rewrite-" + (rewriteBatchedStatements ? "on" : "off"));
-        config.setJdbcUrl(withRewrite(base.getUrl(), rewriteBatchedStatements));
+        String options = System.getProperty("crmkit.bench.driverOptions", "").strip();
+        String url = withRewrite(base.getUrl(), rewriteBatchedStatements);
+        // more Connector/J settings for both the use case's pool and the plain JDBC insert, as a host would set them
+        config.setJdbcUrl(options.isEmpty() ? url : url + "&" + options);
         config.setUsername(base.getUser());
         config.setPassword(base.getPassword());
         config.setMaximumPoolSize(4);

@@ -32,6 +32,8 @@ final class TimedDataSource implements DataSource {
     private static final Pattern FROM = Pattern.compile("\\bFROM\\s+(\\w+)");
     private static final Pattern INTO = Pattern.compile("^INSERT\\s+INTO\\s+(\\w+)");
     private static final Pattern UPDATE = Pattern.compile("^UPDATE\\s+(\\w+)");
+    /** A multi-row update (the adapter's MultiRowUpdate): its rows first, then the table it updates. */
+    private static final Pattern UPDATE_JOINED = Pattern.compile("^UPDATE\\s*\\(.*\\)\\s*V\\s+STRAIGHT_JOIN\\s+(\\w+)");
 
     /**
      * The calls of one kind.
@@ -76,6 +78,10 @@ final class TimedDataSource implements DataSource {
         Matcher into = INTO.matcher(s);
         if (into.find()) {
             return "INSERT " + into.group(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher joined = UPDATE_JOINED.matcher(s);
+        if (joined.find()) {
+            return "UPDATE " + joined.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher update = UPDATE.matcher(s);
         if (update.find()) {
