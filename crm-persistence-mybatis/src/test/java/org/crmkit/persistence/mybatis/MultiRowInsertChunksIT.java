@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.contract.SalesFixtures;
@@ -32,7 +33,7 @@ import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bulk paths ({@link MultiRowInsert}) on the MySQL-compatible server: one short of a chunk of
@@ -41,6 +42,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MultiRowInsertChunksIT {
     private static final Instant T0 = SalesFixtures.T0;
+
+    /** @return one short of a chunk, a chunk, one more, two chunks and one */
+    static IntStream aroundChunks() {
+        return IntStream.of(MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
+                2 * MultiRowInsert.CHUNK + 1);
+    }
 
     /**
      * Through {@code AuditLog.appendAll}, with the driver rewriting batches and without: either way one statement per
@@ -73,8 +80,7 @@ class MultiRowInsertChunksIT {
     }
 
     @ParameterizedTest(name = "{0} rows")
-    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
-            2 * MultiRowInsert.CHUNK + 1})
+    @MethodSource("aroundChunks")
     void purchasesAddedTogetherAreEachStoredWithTheirLines(int rows) {
         MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
         ProductId product = SalesFixtures.storedProduct(persistence).id();
@@ -97,8 +103,7 @@ class MultiRowInsertChunksIT {
     }
 
     @ParameterizedTest(name = "{0} rows")
-    @ValueSource(ints = {MultiRowInsert.CHUNK - 1, MultiRowInsert.CHUNK, MultiRowInsert.CHUNK + 1,
-            2 * MultiRowInsert.CHUNK + 1})
+    @MethodSource("aroundChunks")
     void earningsStoredTogetherAreEachStoredWithTheirLinesAndLotsAndFoundByTheirPairs(int rows) {
         MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
         ProductId product = SalesFixtures.storedProduct(persistence).id();
