@@ -19,6 +19,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import org.crmkit.core.loyalty.domain.LoyaltyEvents;
+import org.crmkit.core.sales.domain.SalesEvents;
+import org.crmkit.core.shared.AuditCriteria;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.inmemory.InMemoryCrmPersistence;
@@ -42,7 +48,8 @@ import org.crmkit.core.testing.LoyaltyWorld;
  * purchases (some anonymous, some large enough to move a tier, some dated so long ago that their points expired),
  * repeated orders and cancellations (some before, in the file, the purchase they could take back from; some after
  * it in the same batch; some that nothing holds) leaves the same purchases, returns, summary and loyalty ledgers
- * (entries, lots, balance, shortfall and tier) with batches of 1, 2, 3, a random size and 1,000 lines.
+ * (entries, lots, balance, shortfall and tier), the same audit trail in the same order, the same sales events in the
+ * same order and each account's events in the same order, with batches of 1, 2, 3, a random size and 1,000 lines.
  */
 class SalesImportBatchPropertiesTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -72,7 +79,8 @@ class SalesImportBatchPropertiesTest {
 
     /** What an import left, in terms that do not depend on generated ids or on how many transactions stored it. */
     record Outcome(ImportSummary summary, Map<String, List<String>> purchases, Map<String, List<String>> ledgers,
-                   Map<String, List<String>> lots, Map<String, String> accounts) {
+                   Map<String, List<String>> lots, Map<String, String> accounts, List<String> audit,
+                   List<String> salesEvents, Map<String, List<String>> loyaltyEvents) {
     }
 
     @Property(tries = 100)
@@ -154,6 +162,10 @@ class SalesImportBatchPropertiesTest {
                 (r, i, j) -> { });
 
         Map<String, List<String>> purchases = new LinkedHashMap<>();
+        // generated ids named by what the file calls them, over every customer: for the audit trail and the events
+        Map<String, String> allNames = new HashMap<>();
+        Map<CustomerId, String> customerNames = new HashMap<>();
+        customers.forEach((name, customer) -> customerNames.put(customer.id(), name));
         Map<String, List<String>> ledgers = new LinkedHashMap<>();
         Map<String, List<String>> lots = new LinkedHashMap<>();
         Map<String, String> accounts = new LinkedHashMap<>();
@@ -170,6 +182,7 @@ class SalesImportBatchPropertiesTest {
                         + p.returns().stream().map(SalesImportBatchPropertiesTest::describe).toList());
             }
             purchases.put(name, bought);
+            allNames.putAll(names);
             LoyaltyStatement statement = world.crm().loyalty().statement(world.manager(),
                     new org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery(customer.id(),
                             PageRequest.first(PageRequest.MAX_SIZE)));
@@ -194,7 +207,37 @@ class SalesImportBatchPropertiesTest {
                     + statement.account().lifetimeEarned());
             assertThat(world.sums(customer.id()).hold()).as("the ledger of %s", name).isTrue();
         });
-        return new Outcome(summary, purchases, ledgers, lots, accounts);
+        // what was audited and published, in order: each area in the file's order, whatever the batches
+        List<AuditEntry> trail = new ArrayList<>(world.crm().persistence().unitOfWork().inTransaction(() -> world
+                .crm().persistence().auditLog().search(new AuditCriteria(null, null, null, "purchase", null, null,
+                        null, null), 100_000)));
+        java.util.Collections.reverse(trail);
+        List<String> audit = trail.stream().filter(a -> a.action().startsWith("purchase.record")
+                        || a.action().startsWith("purchase.return"))
+                .map(a -> a.action() + " " + allNames.getOrDefault(a.targetId().toString(), "an anonymous sale"))
+                .toList();
+        List<String> salesEvents = new ArrayList<>();
+        // each account's events in order (a batch opens its new accounts before it posts, so the interleaving of
+        // different customers' events may differ)
+        Map<String, List<String>> loyaltyEvents = new LinkedHashMap<>();
+        for (DomainEvent event : world.publisher().events()) {
+            if (event instanceof SalesEvents.PurchaseRecorded recorded) {
+                salesEvents.add("recorded " + allNames.getOrDefault(recorded.purchaseId().toString(),
+                        "an anonymous sale"));
+            } else if (event instanceof SalesEvents.PurchaseReturned returned) {
+                salesEvents.add("returned " + allNames.get(returned.returnId().toString()));
+            } else if (event instanceof LoyaltyEvents.PointsPosted posted) {
+                loyaltyEvents.computeIfAbsent(customerNames.get(posted.customerId()), c -> new ArrayList<>())
+                        .add(posted.kind() + " " + posted.points() + " balance " + posted.balance());
+            } else if (event instanceof LoyaltyEvents.TierChanged changed) {
+                loyaltyEvents.computeIfAbsent(customerNames.get(changed.customerId()), c -> new ArrayList<>())
+                        .add("tier " + changed.from() + " to " + changed.to());
+            } else if (event instanceof LoyaltyEvents.AccountOpened opened) {
+                loyaltyEvents.computeIfAbsent(customerNames.get(opened.customerId()), c -> new ArrayList<>())
+                        .add("opened");
+            }
+        }
+        return new Outcome(summary, purchases, ledgers, lots, accounts, audit, salesEvents, loyaltyEvents);
     }
 
     private static String describe(PurchaseReturn r) {

@@ -34,6 +34,7 @@ import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
@@ -477,9 +478,9 @@ final class SalesImport {
                     .filter(p -> !p.order.cancellation).map(p -> p.order.reference).toList());
             List<Purchase> fresh = new ArrayList<>();
             Map<PurchaseId, Prepared> freshOrders = new LinkedHashMap<>();
-            // where in the batch each new purchase comes, and what each order tells the participants
+            // where in the batch each new purchase comes, and what each order stored
             Map<PurchaseId, Integer> freshAt = new HashMap<>();
-            Map<Prepared, List<PurchaseParticipant.Posting>> postingsOf = new HashMap<>();
+            Map<Prepared, Stored> storedBy = new HashMap<>();
             for (int at = 0; at < prepared.size(); at++) {
                 Prepared p = prepared.get(at);
                 if (p.order.cancellation) {
@@ -494,7 +495,8 @@ final class SalesImport {
                     fresh.add(candidate);
                     freshOrders.put(candidate.id(), p);
                     freshAt.put(candidate.id(), at);
-                    postingsOf.put(p, List.of(SalesService.recorded(candidate)));
+                    storedBy.put(p, new Stored().record(SalesService.recorded(candidate), "purchase.record",
+                            candidate.id(), candidate.pullEvents()));
                 } else if (before.sameAs(candidate)) {
                     tally.already += p.lines.size();
                 } else {
@@ -503,10 +505,7 @@ final class SalesImport {
                 }
             }
             purchases.addAll(fresh);
-            List<AuditEntry> audits = new ArrayList<>();
             for (Purchase purchase : fresh) {
-                audits.add(support.auditEntry(actor, "purchase.record", SalesService.TYPE, purchase.id().value()));
-                support.publishAfterCommit(purchase.pullEvents());
                 tally.imported += freshOrders.get(purchase.id()).lines.size();
                 tally.purchases++;
             }
@@ -526,15 +525,43 @@ final class SalesImport {
             for (int at = 0; at < prepared.size(); at++) {
                 Prepared p = prepared.get(at);
                 if (p.order.cancellation) {
-                    postingsOf.put(p, cancel(p, at, tally, returns, audits));
+                    storedBy.put(p, cancel(p, at, tally, returns));
                 }
             }
             // in id order, as every bulk path locks rows, so that two imports at once do not deadlock on them
             purchases.updateAll(returns.changed.values().stream()
                     .sorted((a, b) -> UuidV7.compareBytes(a.id().value(), b.id().value())).toList());
+            // audited, published and told to the participants in the file's order, as order by order
+            List<AuditEntry> audits = new ArrayList<>();
+            List<PurchaseParticipant.Posting> postings = new ArrayList<>();
+            for (Prepared p : prepared) {
+                Stored stored = storedBy.get(p);
+                if (stored != null) {
+                    stored.audited.forEach(target -> audits.add(support.auditEntry(actor, stored.action,
+                            SalesService.TYPE, target.value())));
+                    support.publishAfterCommit(stored.events);
+                    postings.addAll(stored.postings);
+                }
+            }
             support.audit(audits);
-            sales.participate(prepared.stream().flatMap(p -> postingsOf.getOrDefault(p, List.of()).stream())
-                    .toList());
+            sales.participate(postings);
+        }
+
+        /** What one order stored: what the participants hear, what is audited, and the events to publish. */
+        private static final class Stored {
+            final List<PurchaseParticipant.Posting> postings = new ArrayList<>();
+            final List<PurchaseId> audited = new ArrayList<>();
+            final List<DomainEvent> events = new ArrayList<>();
+            String action;
+
+            Stored record(PurchaseParticipant.Posting posting, String action, PurchaseId target,
+                          List<? extends DomainEvent> events) {
+                this.postings.add(posting);
+                this.action = action;
+                this.audited.add(target);
+                this.events.addAll(events);
+                return this;
+            }
         }
 
         /** @return the query of the purchases a cancelled line may take back from */
@@ -601,9 +628,8 @@ final class SalesImport {
          * @param position the cancellation's place in the batch
          * @return the returns made, in line order
          */
-        private List<PurchaseParticipant.Posting> cancel(Prepared p, int position, Tally tally, Returns returns,
-                                                         List<AuditEntry> audits) {
-            List<PurchaseParticipant.Posting> made = new ArrayList<>();
+        private Stored cancel(Prepared p, int position, Tally tally, Returns returns) {
+            Stored made = new Stored();
             for (SaleLine line : p.lines) {
                 String reference = returnReference(p, line);
                 if (!returns.references.add(reference)) {
@@ -631,10 +657,9 @@ final class SalesImport {
                     continue;
                 }
                 PurchaseLine bought = lineHolding(target.get(), product, quantity);
-                made.add(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference));
+                made.record(sales.takeBack(target.get(), Map.of(bought.number(), quantity), at, reference),
+                        "purchase.return", target.get().id(), target.get().pullEvents());
                 returns.changed.put(target.get().id(), target.get());
-                audits.add(support.auditEntry(actor, "purchase.return", SalesService.TYPE,
-                        target.get().id().value()));
                 tally.imported++;
                 tally.returns++;
             }

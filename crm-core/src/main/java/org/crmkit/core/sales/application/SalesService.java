@@ -97,8 +97,8 @@ final class SalesService implements Sales {
     }
 
     /**
-     * Records a return against a loaded purchase for a bulk import, which stores the purchase, audits and lets the
-     * participants act later, together with the rest of its batch; publishes the return's event after commit.
+     * Records a return against a loaded purchase for a bulk import, which stores the purchase, audits, publishes the
+     * purchase's events and lets the participants act later, together with the rest of its batch.
      *
      * @return what the participants are told of the return
      */
@@ -107,7 +107,6 @@ final class SalesService implements Sales {
         List<PurchaseLine> before = purchase.snapshot().lines();
         PurchaseReturn made = UseCaseSupport.commandField(() -> purchase.returnLines(UuidV7.next(support.clock()),
                 quantities, at, reference));
-        support.publishAfterCommit(purchase.pullEvents());
         return returned(purchase, before, made);
     }
 
