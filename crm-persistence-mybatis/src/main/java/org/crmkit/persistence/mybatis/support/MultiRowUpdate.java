@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
  * rows a statement. The join is a {@code STRAIGHT_JOIN} from the rows to the table: left to choose, the server drives
  * a small table's full scan against the rows, which under REPEATABLE READ locks every row of the table, and two
  * transactions updating rows they alone hold then deadlock (a review finding, {@code LoyaltyConcurrencyIT}); from the
- * rows, each row is found by its key and only the rows updated are locked. As with {@link MultiRowInsert}, the text is built once per row count and the values bound directly: a
- * mapper's {@code <foreach>} would evaluate every row's every value through OGNL on each call.
+ * rows, each row is found by its key and only the rows updated are locked. As with {@link MultiRowInsert}, the text
+ * is built once per row count and the values bound directly: a mapper's {@code <foreach>} would evaluate every row's
+ * every value through OGNL on each call.
  *
  * @param <R> the row record
  */
 public final class MultiRowUpdate<R> {
     private final List<MultiRowInsert.Column<R>> columns;
-    private final String head;
     private final String tail;
     private final String table;
     private final Map<Integer, String> statements = new ConcurrentHashMap<>();
@@ -27,7 +27,6 @@ public final class MultiRowUpdate<R> {
     private MultiRowUpdate(String table, List<MultiRowInsert.Column<R>> columns, String tail) {
         this.table = table;
         this.columns = List.copyOf(columns);
-        this.head = "UPDATE (";
         this.tail = tail;
     }
 
@@ -74,7 +73,7 @@ public final class MultiRowUpdate<R> {
 
     private String sql(int rowCount) {
         return statements.computeIfAbsent(rowCount, n -> {
-            StringBuilder sql = new StringBuilder(head).append("SELECT ");
+            StringBuilder sql = new StringBuilder("UPDATE (SELECT ");
             for (int i = 0; i < columns.size(); i++) {
                 sql.append(i == 0 ? "?" : ",?").append(" AS ").append(columns.get(i).name());
             }
