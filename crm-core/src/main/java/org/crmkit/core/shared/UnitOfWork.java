@@ -38,6 +38,22 @@ public interface UnitOfWork {
     }
 
     /**
+     * Runs work that makes a series of transactions (a bulk import's batches) on what the adapter can keep between
+     * them: a database adapter keeps one connection, its session settings and its prepared statements, where every
+     * transaction would otherwise borrow a connection of its own. Each {@link #inTransaction} inside is still a
+     * transaction of its own, committed or rolled back when it ends; the series changes nothing of what they do. Calls
+     * nest (an inner call joins the outer series), and inside a transaction the work simply runs in it. Default: the
+     * work runs as it is.
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    default <T> T inSeries(Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * @param action run after the current transaction commits; dropped if it rolls back
      * @throws IllegalStateException outside a transaction
      */

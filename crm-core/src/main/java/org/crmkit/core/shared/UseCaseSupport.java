@@ -58,6 +58,15 @@ public final class UseCaseSupport {
         return unitOfWork.startsOwnTransaction();
     }
 
+    /**
+     * @param work a series of transactions (see {@link UnitOfWork#inSeries})
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    public <T> T series(Supplier<T> work) {
+        return unitOfWork.inSeries(work);
+    }
+
     /** @return the current instant, truncated to microseconds (what the storage keeps) */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

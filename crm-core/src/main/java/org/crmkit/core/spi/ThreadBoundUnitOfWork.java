@@ -13,12 +13,24 @@ import org.slf4j.LoggerFactory;
  * returns, rolled back when it (or the commit) throws, always ended; after-commit actions run once the transaction
  * has ended and never after a rollback, a failing action being logged without undoing the committed work.
  *
+ * <p>An adapter whose state can carry one transaction after another (a session on one connection) says so with
+ * {@link #keepsStateBetweenTransactions}; then the transactions of an {@link #inSeries} share one state, begun with
+ * the first of them and ended with the series, or with a rollback (the next transaction begins a fresh one, so
+ * nothing of a failed transaction is carried on).
+ *
  * @param <S> the adapter's transaction state (a session, an undo log)
  */
 public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBoundUnitOfWork.class);
 
     private final ThreadLocal<Transaction<S>> current = new ThreadLocal<>();
+    /** The state an {@link #inSeries} keeps between its transactions; absent outside a series. */
+    private final ThreadLocal<Series<S>> series = new ThreadLocal<>();
+
+    private static final class Series<S> {
+        /** The state of the series' last committed transaction, or {@code null} before the first and after a rollback. */
+        private S kept;
+    }
 
     private static final class Transaction<S> {
         private final S state;
@@ -59,13 +71,20 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        Transaction<S> tx = new Transaction<>(begin());
+        Series<S> kept = series.get();
+        S state = kept != null && kept.kept != null ? kept.kept : begin();
+        if (kept != null) {
+            kept.kept = null;
+        }
+        Transaction<S> tx = new Transaction<>(state);
         T result;
+        boolean keep = false;
         try {
             current.set(tx);
             try {
                 result = work.get();
                 commit(tx.state);
+                keep = kept != null;
             } catch (Throwable e) {
                 // Throwable, not only unchecked ones: a checked exception thrown sneakily must roll back too
                 rollback(tx.state);
@@ -73,7 +92,11 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             }
         } finally {
             current.remove();
-            end(tx.state);
+            if (keep) {
+                kept.kept = tx.state;
+            } else {
+                end(tx.state);
+            }
         }
         for (Runnable action : tx.afterCommit) {
             try {
@@ -83,6 +106,35 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             }
         }
         return result;
+    }
+
+    /**
+     * Runs a series of transactions; when the adapter {@link #keepsStateBetweenTransactions keeps state}, they share
+     * one state (see the class's description). Inside a transaction or another series the work just runs.
+     */
+    @Override
+    public final <T> T inSeries(Supplier<T> work) {
+        if (current.get() != null || series.get() != null || !keepsStateBetweenTransactions()) {
+            return work.get();
+        }
+        Series<S> run = new Series<>();
+        series.set(run);
+        try {
+            return work.get();
+        } finally {
+            series.remove();
+            if (run.kept != null) {
+                end(run.kept);
+            }
+        }
+    }
+
+    /**
+     * @return whether a committed transaction's state can carry the next transaction of a series ({@link #commit}
+     *         leaves it ready for more work); the default is {@code false}: every transaction begins and ends its own
+     */
+    protected boolean keepsStateBetweenTransactions() {
+        return false;
     }
 
     @Override

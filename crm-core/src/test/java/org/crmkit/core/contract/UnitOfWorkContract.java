@@ -6,14 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link org.crmkit.core.shared.UnitOfWork} must do: commit keeps, rollback leaves nothing. */
+/**
+ * What every {@link UnitOfWork} must do: commit keeps, rollback leaves nothing, and the transactions of a series
+ * ({@link UnitOfWork#inSeries}) are transactions of their own.
+ */
 public abstract class UnitOfWorkContract extends PortContract {
     @Test
     void commitKeepsEveryWriteAndRunsAfterCommitActions() {
@@ -88,6 +98,84 @@ public abstract class UnitOfWorkContract extends PortContract {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable t) throws E {
         throw (E) t;
+    }
+
+    @Test
+    void theTransactionsOfASeriesCommitAndRollBackEachOnItsOwn() {
+        Customer first = CustomerFixtures.aCustomer().build();
+        Customer failed = CustomerFixtures.aCustomer().build();
+        Customer last = CustomerFixtures.aCustomer().build();
+        List<String> published = new ArrayList<>();
+        UnitOfWork unitOfWork = persistence.unitOfWork();
+        unitOfWork.inSeries(() -> {
+            assertThat(unitOfWork.startsOwnTransaction()).as("a series is no transaction").isTrue();
+            unitOfWork.inTransaction(() -> {
+                persistence.customers().add(first);
+                unitOfWork.afterCommit(() -> published.add("first"));
+            });
+            assertThat(published).as("after its own commit, not the series' end").containsExactly("first");
+            assertThat(readElsewhere(first)).as("committed: another thread sees it while the series goes on")
+                    .isPresent();
+            assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+                persistence.customers().add(failed);
+                unitOfWork.afterCommit(() -> published.add("failed"));
+                throw new IllegalStateException("this batch fails");
+            })).hasMessage("this batch fails");
+            unitOfWork.inTransaction(() -> {
+                assertThat(persistence.customers().findById(failed.id())).as("rolled back").isEmpty();
+                persistence.customers().add(last);
+                unitOfWork.afterCommit(() -> published.add("last"));
+            });
+            return null;
+        });
+        assertThat(published).containsExactly("first", "last");
+        assertThat(readElsewhere(first)).isPresent();
+        assertThat(readElsewhere(failed)).isEmpty();
+        assertThat(readElsewhere(last)).isPresent();
+    }
+
+    @Test
+    void aSeriesInsideATransactionRunsInIt() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        UnitOfWork unitOfWork = persistence.unitOfWork();
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+            unitOfWork.inSeries(() -> {
+                unitOfWork.inTransaction(() -> persistence.customers().add(customer));
+                return null;
+            });
+            assertThat(unitOfWork.startsOwnTransaction()).isFalse();
+            throw new IllegalStateException("outer fails");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(readElsewhere(customer)).as("joined the outer transaction, rolled back with it").isEmpty();
+    }
+
+    @Test
+    void aSeriesWhoseWorkThrowsKeepsWhatItsTransactionsCommitted() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        UnitOfWork unitOfWork = persistence.unitOfWork();
+        assertThatThrownBy(() -> unitOfWork.inSeries(() -> {
+            unitOfWork.inTransaction(() -> persistence.customers().add(customer));
+            throw new IllegalStateException("between transactions");
+        })).hasMessage("between transactions");
+        assertThat(readElsewhere(customer)).isPresent();
+        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().count()))
+                .as("the unit of work goes on after the series").isZero();
+    }
+
+    /** Reads a customer in a transaction of another thread. */
+    private Optional<Customer> readElsewhere(Customer customer) {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(() -> persistence.unitOfWork().inTransaction(
+                    () -> persistence.customers().findById(customer.id()))).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test

@@ -113,7 +113,8 @@ final class SalesImport {
             }
             return null;
         });
-        return new Run(actor, options, currency, progress).all(rows);
+        // the batches are a series of transactions: an adapter may carry them on one connection
+        return support.series(() -> new Run(actor, options, currency, progress).all(rows));
     }
 
     /** One order's lines as read: consecutive lines with the same reference. */

@@ -44,14 +44,13 @@ final class MultiRows {
                 int changed = 0;
                 for (int from = 0; from < rows.size(); from += MultiRowInsert.CHUNK) {
                     List<R> chunk = rows.subList(from, Math.min(rows.size(), from + MultiRowInsert.CHUNK));
-                    try (PreparedStatement statement = connection.prepareStatement(sql.apply(chunk.size()))) {
-                        int index = 1;
-                        for (R row : chunk) {
-                            for (MultiRowInsert.Column<R> column : columns) {
-                                bind(statement, index++, column.value().apply(row));
-                            }
+                    if (chunk.size() == MultiRowInsert.CHUNK) {
+                        // a full chunk's text recurs batch after batch: its statement is kept with the session
+                        changed += send(unitOfWork.kept(sql.apply(chunk.size())), chunk, columns);
+                    } else {
+                        try (PreparedStatement statement = connection.prepareStatement(sql.apply(chunk.size()))) {
+                            changed += send(statement, chunk, columns);
                         }
-                        changed += statement.executeUpdate();
                     }
                 }
                 return changed;
@@ -62,6 +61,17 @@ final class MultiRows {
                 session.clearCache();
             }
         });
+    }
+
+    private static <R> int send(PreparedStatement statement, List<R> chunk, List<MultiRowInsert.Column<R>> columns)
+            throws SQLException {
+        int index = 1;
+        for (R row : chunk) {
+            for (MultiRowInsert.Column<R> column : columns) {
+                bind(statement, index++, column.value().apply(row));
+            }
+        }
+        return statement.executeUpdate();
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {

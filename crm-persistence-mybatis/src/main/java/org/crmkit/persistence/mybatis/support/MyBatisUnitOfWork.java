@@ -1,5 +1,10 @@
 package org.crmkit.persistence.mybatis.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
@@ -14,8 +19,13 @@ import org.slf4j.LoggerFactory;
  * transaction, committed when it returns, rolled back when it throws, always closed. Mapper calls translate their
  * exceptions where they happen (see {@link #mapper}), so a use case can react to a {@code ConflictException}
  * inside the transaction; exceptions of the work itself pass unchanged.
+ *
+ * <p>The transactions of an {@link #inSeries} share one session, so one connection: it is borrowed once, its
+ * autocommit switched off once, and the full-size multi-row statements (see {@link MultiRowInsert}) are prepared
+ * once, where the driver would otherwise parse their long text in every transaction. Each transaction still commits
+ * on its own; a rollback closes the session, and the next transaction opens a fresh one.
  */
-public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<SqlSession> {
+public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOfWork.Held> {
     private static final Logger LOG = LoggerFactory.getLogger(MyBatisUnitOfWork.class);
 
     private final SqlSessionFactory sessions;
@@ -37,8 +47,37 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<SqlSession> {
         return MapperProxy.create(this, type);
     }
 
+    /** A session and the statements kept on its connection while it is open. */
+    static final class Held {
+        private final SqlSession session;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        private Held(SqlSession session) {
+            this.session = session;
+        }
+    }
+
     SqlSession session() {
-        return currentState();
+        return currentState().session;
+    }
+
+    /**
+     * A statement of the current transaction's connection kept until its session closes: for the few texts that
+     * recur (a full chunk of a multi-row statement), never for texts that vary with the data.
+     *
+     * @param sql the statement text
+     * @return the statement, its parameters to be bound anew; the caller must not close it
+     * @throws SQLException when the driver cannot prepare it
+     */
+    PreparedStatement kept(String sql) throws SQLException {
+        Held held = currentState();
+        PreparedStatement statement = held.statements.get(sql);
+        if (statement == null) {
+            Connection connection = held.session.getConnection();
+            statement = connection.prepareStatement(sql);
+            held.statements.put(sql, statement);
+        }
+        return statement;
     }
 
     @Override
@@ -48,36 +87,50 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<SqlSession> {
     }
 
     @Override
-    protected SqlSession begin() {
+    protected boolean keepsStateBetweenTransactions() {
+        // a session whose transactions the host manages cannot commit one and go on with the next
+        return controlsTransactions();
+    }
+
+    @Override
+    protected Held begin() {
         try {
-            return sessions.openSession(ExecutorType.REUSE, false);
+            return new Held(sessions.openSession(ExecutorType.REUSE, false));
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e, "open session");
         }
     }
 
     @Override
-    protected void commit(SqlSession session) {
+    protected void commit(Held held) {
         try {
-            session.commit(true);
+            held.session.commit(true);
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e, "commit");
         }
     }
 
     @Override
-    protected void rollback(SqlSession session) {
+    protected void rollback(Held held) {
         try {
-            session.rollback(true);
+            held.session.rollback(true);
         } catch (RuntimeException e) {
             LOG.warn("rollback failed; the connection is discarded", e);
         }
     }
 
     @Override
-    protected void end(SqlSession session) {
+    protected void end(Held held) {
+        for (PreparedStatement statement : held.statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a kept statement failed", e);
+            }
+        }
+        held.statements.clear();
         try {
-            session.close();
+            held.session.close();
         } catch (RuntimeException e) {
             LOG.warn("closing a session failed", e);
         }

@@ -1,0 +1,123 @@
+package org.crmkit.persistence.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.crmkit.core.contract.SalesFixtures;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuditEntry;
+import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A series of transactions ({@link UnitOfWork#inSeries}) on the MySQL-compatible server: its transactions share one
+ * connection, whose full-chunk statements ({@value MultiRowInsert#CHUNK} rows) are prepared once and used again by
+ * the later transactions, and a rollback hands the next transaction a fresh connection.
+ */
+class UnitOfWorkSeriesIT {
+    private final AtomicInteger borrowed = new AtomicInteger();
+    private MyBatisCrmPersistence persistence;
+    private UnitOfWork unitOfWork;
+
+    @BeforeEach
+    void setUp() {
+        TestDatabase database = TestDatabase.get();
+        database.emptyPersistence();
+        DataSource counting = counting(database.dataSource());
+        persistence = MyBatisCrmPersistence.builder(counting).migrate(false).build();
+        unitOfWork = persistence.unitOfWork();
+        borrowed.set(0);
+    }
+
+    @Test
+    void theTransactionsOfASeriesShareOneConnectionAndItsFullChunkStatements() {
+        UUID target = UUID.randomUUID();
+        List<List<AuditEntry>> batches = IntStream.range(0, 3)
+                .mapToObj(b -> entries(target, b * 1_000, MultiRowInsert.CHUNK + 1)).toList();
+
+        unitOfWork.inSeries(() -> {
+            for (List<AuditEntry> batch : batches) {
+                unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(batch));
+            }
+            return null;
+        });
+
+        assertThat(borrowed).as("one connection for the series").hasValue(1);
+        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
+                .as("every row of every transaction once, in order")
+                .containsExactlyElementsOf(batches.stream().flatMap(List::stream).toList());
+    }
+
+    @Test
+    void aRolledBackTransactionOfASeriesLeavesNothingAndTheNextOneGetsAFreshConnection() {
+        UUID target = UUID.randomUUID();
+        List<AuditEntry> first = entries(target, 0, MultiRowInsert.CHUNK);
+        List<AuditEntry> failed = entries(target, 1_000, MultiRowInsert.CHUNK);
+        List<AuditEntry> last = entries(target, 2_000, MultiRowInsert.CHUNK);
+
+        unitOfWork.inSeries(() -> {
+            unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(first));
+            assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+                persistence.auditLog().appendAll(failed);
+                throw new IllegalStateException("this batch fails after its rows were sent");
+            })).isInstanceOf(IllegalStateException.class);
+            unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(last));
+            return null;
+        });
+
+        assertThat(borrowed).as("the first connection up to the rollback, then another").hasValue(2);
+        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
+                .containsExactlyElementsOf(concat(first, last));
+    }
+
+    @Test
+    void withoutASeriesEveryTransactionBorrowsItsOwnConnection() {
+        UUID target = UUID.randomUUID();
+        unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(entries(target, 0, MultiRowInsert.CHUNK)));
+        unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(entries(target, 1_000,
+                MultiRowInsert.CHUNK)));
+        assertThat(borrowed).hasValue(2);
+        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().count()))
+                .isEqualTo(2L * MultiRowInsert.CHUNK);
+    }
+
+    private static List<AuditEntry> entries(UUID target, int from, int count) {
+        Instant t0 = SalesFixtures.T0;
+        return IntStream.range(from, from + count).mapToObj(i -> AuditEntry.of(
+                Clock.fixed(t0.plusSeconds(i), ZoneOffset.UTC), Actor.system("batch-" + i), "audit.series", "audit",
+                target, AuditOutcome.SUCCESS)).toList();
+    }
+
+    private static List<AuditEntry> concat(List<AuditEntry> a, List<AuditEntry> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** The data source, counting the connections it hands out. */
+    private DataSource counting(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        borrowed.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
