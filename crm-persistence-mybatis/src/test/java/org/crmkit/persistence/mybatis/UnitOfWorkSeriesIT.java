@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,16 @@ import org.crmkit.core.contract.SalesFixtures;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.BatchResult;
+import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.core.testing.LoyaltyWorld;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +36,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A series of transactions ({@link UnitOfWork#inSeries}) on the MySQL-compatible server: its transactions share one
  * connection, whose full-chunk statements ({@value MultiRowInsert#CHUNK} rows) are prepared once and used again by
- * the later transactions, and a rollback hands the next transaction a fresh connection.
+ * the later transactions, and a rollback hands the next transaction a fresh connection. The batch use cases (the
+ * sales import, the loyalty batches) run their transactions as a series.
  */
 class UnitOfWorkSeriesIT {
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private final AtomicInteger borrowed = new AtomicInteger();
     private MyBatisCrmPersistence persistence;
     private UnitOfWork unitOfWork;
@@ -93,6 +105,29 @@ class UnitOfWorkSeriesIT {
         assertThat(borrowed).hasValue(2);
         assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().count()))
                 .isEqualTo(2L * MultiRowInsert.CHUNK);
+    }
+
+    @Test
+    void theBatchUseCasesBorrowOneConnectionWhateverTheNumberOfAccounts() {
+        LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "series");
+        ProductView lamp = world.product("LAMP", "20.00", null);
+        for (int i = 0; i < 6; i++) {
+            world.buy(world.customer("Buyer" + i).id(), START.minusSeconds(3_600), lamp, 1);
+        }
+
+        borrowed.set(0);
+        BatchResult tiers = world.crm().loyalty().reevaluateTiers(world.manager(),
+                new ReevaluateTiersCommand(START));
+        assertThat(tiers.accounts()).isEqualTo(6);
+        assertThat(borrowed).as("the check of the caller, then one series for every account").hasValue(2);
+
+        borrowed.set(0);
+        List<ImportRow> file = IntStream.range(0, 6).<ImportRow>mapToObj(i -> new SaleLine(i + 2, "9" + i, 1,
+                "LAMP-series", null, 1, new BigDecimal("20.00"), START.minusSeconds(60), null, null, false)).toList();
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").withBatchSize(2), file, (read, imported, rejected) -> { });
+        assertThat(summary.purchases()).isEqualTo(6);
+        assertThat(borrowed).as("the check of the caller, then one series for three batches").hasValue(2);
     }
 
     private static List<AuditEntry> entries(UUID target, int from, int count) {

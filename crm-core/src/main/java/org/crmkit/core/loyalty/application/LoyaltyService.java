@@ -217,12 +217,19 @@ final class LoyaltyService implements Loyalty {
 
     /**
      * Runs a change over accounts in pages of ids, one transaction per account, so that a long run holds no lock
-     * for long and what it finished stays done if it stops.
+     * for long and what it finished stays done if it stops; the transactions make a series
+     * ({@link org.crmkit.core.shared.UnitOfWork#inSeries}).
      */
     private BatchResult batch(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,
                               Function<LoyaltyAccount, Step> change) {
         support.transaction(() -> support.authorize(actor, Permission.LOYALTY_BATCH, AccessTarget.none(), action,
                 TYPE, null));
+        // a series: the accounts' transactions may share one connection
+        return support.series(() -> eachAccount(actor, action, find, change));
+    }
+
+    private BatchResult eachAccount(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,
+                                    Function<LoyaltyAccount, Step> change) {
         long seen = 0;
         long changed = 0;
         long points = 0;

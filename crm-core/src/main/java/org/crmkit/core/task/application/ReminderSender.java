@@ -52,6 +52,11 @@ final class ReminderSender {
         }
         support.transaction(() -> support.authorize(actor, Permission.TASK_REMIND, AccessTarget.none(),
                 "task.send_reminders", TaskService.TYPE, null));
+        // a series: the reminders' transactions may share one connection
+        return support.series(() -> sendAll(actor, asOf));
+    }
+
+    private ReminderRun sendAll(Actor actor, Instant asOf) {
         long due = 0;
         long sent = 0;
         long failed = 0;
