@@ -41,9 +41,11 @@ public interface UnitOfWork {
      * Runs work that makes a series of transactions (a bulk import's batches) on what the adapter can keep between
      * them: a database adapter keeps one connection, its session settings and its prepared statements, where every
      * transaction would otherwise borrow a connection of its own. Each {@link #inTransaction} inside is still a
-     * transaction of its own, committed or rolled back when it ends; the series changes nothing of what they do. Calls
-     * nest (an inner call joins the outer series), and inside a transaction the work simply runs in it. Default: the
-     * work runs as it is.
+     * transaction of its own, committed or rolled back when it ends, its after-commit actions run after its own
+     * commit. What is kept is held while the work runs between two transactions (so that work should be short: a
+     * database adapter hands back a connection left idle for long, see {@code ThreadBoundUnitOfWork}). Calls nest
+     * (an inner call joins the outer series), and inside a transaction the work simply runs in it. Default: the work
+     * runs as it is.
      *
      * @param work the work
      * @param <T>  the result type

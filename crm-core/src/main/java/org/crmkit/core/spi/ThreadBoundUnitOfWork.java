@@ -1,5 +1,6 @@
 package org.crmkit.core.spi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,13 +11,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The mechanics every {@link UnitOfWork} of crmkit shares, for adapters to extend: one transaction bound to the
  * calling thread, begun by the outermost {@link #inTransaction} and joined by nested calls; committed when the work
- * returns, rolled back when it (or the commit) throws, always ended; after-commit actions run once the transaction
- * has ended and never after a rollback, a failing action being logged without undoing the committed work.
+ * returns, rolled back when it (or the commit) throws, its state always ended; after-commit actions run once the
+ * transaction has committed (and its state ended, outside a series) and never after a rollback, a failing action
+ * being logged without undoing the committed work.
  *
  * <p>An adapter whose state can carry one transaction after another (a session on one connection) says so with
  * {@link #keepsStateBetweenTransactions}; then the transactions of an {@link #inSeries} share one state, begun with
- * the first of them and ended with the series, or with a rollback (the next transaction begins a fresh one, so
- * nothing of a failed transaction is carried on).
+ * the first of them and ended with the series, with a rollback (the next transaction begins a fresh one, so nothing
+ * of a failed transaction is carried on), or when it was kept idle longer than {@link #maxIdleBetweenTransactions}
+ * (the work between two transactions took long: a slow reader, a slow callback; a connection left idle that long
+ * is handed back rather than trusted).
  *
  * @param <S> the adapter's transaction state (a session, an undo log)
  */
@@ -28,8 +32,10 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
     private final ThreadLocal<Series<S>> series = new ThreadLocal<>();
 
     private static final class Series<S> {
-        /** The state of the series' last committed transaction, or {@code null} before the first and after a rollback. */
+        /** The state of the series' last committed transaction while no transaction uses it, else {@code null}. */
         private S kept;
+        /** When it was kept ({@link System#nanoTime}). */
+        private long keptAt;
     }
 
     private static final class Transaction<S> {
@@ -72,9 +78,16 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             return work.get();
         }
         Series<S> kept = series.get();
-        S state = kept != null && kept.kept != null ? kept.kept : begin();
-        if (kept != null) {
+        S state = kept == null ? null : kept.kept;
+        if (state != null) {
             kept.kept = null;
+            if (System.nanoTime() - kept.keptAt > maxIdleBetweenTransactions().toNanos()) {
+                end(state);
+                state = null;
+            }
+        }
+        if (state == null) {
+            state = begin();
         }
         Transaction<S> tx = new Transaction<>(state);
         T result;
@@ -94,6 +107,7 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             current.remove();
             if (keep) {
                 kept.kept = tx.state;
+                kept.keptAt = System.nanoTime();
             } else {
                 end(tx.state);
             }
@@ -135,6 +149,14 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
      */
     protected boolean keepsStateBetweenTransactions() {
         return false;
+    }
+
+    /**
+     * @return how long a series keeps a state no transaction uses; the next transaction after a longer pause begins
+     *         a fresh one. Default: one second (a batch's own work between its transactions takes milliseconds)
+     */
+    protected Duration maxIdleBetweenTransactions() {
+        return Duration.ofSeconds(1);
     }
 
     @Override

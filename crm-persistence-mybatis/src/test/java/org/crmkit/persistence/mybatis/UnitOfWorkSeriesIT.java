@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.testing.LoyaltyWorld;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,10 @@ import org.junit.jupiter.api.Test;
 class UnitOfWorkSeriesIT {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private final AtomicInteger borrowed = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicInteger prepared = new AtomicInteger();
+    private final AtomicInteger statementsClosed = new AtomicInteger();
+    private final AtomicInteger fullChunks = new AtomicInteger();
     private MyBatisCrmPersistence persistence;
     private UnitOfWork unitOfWork;
 
@@ -53,6 +60,13 @@ class UnitOfWorkSeriesIT {
         persistence = MyBatisCrmPersistence.builder(counting).migrate(false).build();
         unitOfWork = persistence.unitOfWork();
         borrowed.set(0);
+        closed.set(0);
+    }
+
+    @AfterEach
+    void everyConnectionAndStatementIsClosed() {
+        assertThat(closed).as("connections closed").hasValue(borrowed.get());
+        assertThat(statementsClosed).as("statements closed").hasValue(prepared.get());
     }
 
     @Test
@@ -69,6 +83,8 @@ class UnitOfWorkSeriesIT {
         });
 
         assertThat(borrowed).as("one connection for the series").hasValue(1);
+        assertThat(fullChunks).as("the full chunk's statement prepared once, used by three transactions")
+                .hasValue(1);
         assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
                 .as("every row of every transaction once, in order")
                 .containsExactlyElementsOf(batches.stream().flatMap(List::stream).toList());
@@ -92,6 +108,7 @@ class UnitOfWorkSeriesIT {
         });
 
         assertThat(borrowed).as("the first connection up to the rollback, then another").hasValue(2);
+        assertThat(fullChunks).as("prepared again on the fresh connection").hasValue(2);
         assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
                 .containsExactlyElementsOf(concat(first, last));
     }
@@ -103,6 +120,7 @@ class UnitOfWorkSeriesIT {
         unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(entries(target, 1_000,
                 MultiRowInsert.CHUNK)));
         assertThat(borrowed).hasValue(2);
+        assertThat(fullChunks).hasValue(2);
         assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().count()))
                 .isEqualTo(2L * MultiRowInsert.CHUNK);
     }
@@ -115,19 +133,21 @@ class UnitOfWorkSeriesIT {
             world.buy(world.customer("Buyer" + i).id(), START.minusSeconds(3_600), lamp, 1);
         }
 
-        borrowed.set(0);
+        int before = borrowed.get();
         BatchResult tiers = world.crm().loyalty().reevaluateTiers(world.manager(),
                 new ReevaluateTiersCommand(START));
         assertThat(tiers.accounts()).isEqualTo(6);
-        assertThat(borrowed).as("the check of the caller, then one series for every account").hasValue(2);
+        assertThat(borrowed.get() - before).as("the check of the caller, then one series for every account")
+                .isEqualTo(2);
 
-        borrowed.set(0);
+        before = borrowed.get();
         List<ImportRow> file = IntStream.range(0, 6).<ImportRow>mapToObj(i -> new SaleLine(i + 2, "9" + i, 1,
                 "LAMP-series", null, 1, new BigDecimal("20.00"), START.minusSeconds(60), null, null, false)).toList();
         ImportSummary summary = world.crm().sales().importSales(world.manager(),
                 SalesImportOptions.strict("shop", "EUR").withBatchSize(2), file, (read, imported, rejected) -> { });
         assertThat(summary.purchases()).isEqualTo(6);
-        assertThat(borrowed).as("the check of the caller, then one series for three batches").hasValue(2);
+        assertThat(borrowed.get() - before).as("the check of the caller, then one series for three batches")
+                .isEqualTo(2);
     }
 
     private static List<AuditEntry> entries(UUID target, int from, int count) {
@@ -141,18 +161,51 @@ class UnitOfWorkSeriesIT {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
-    /** The data source, counting the connections it hands out. */
+    /**
+     * The data source, counting the connections it hands out and closes, the statements prepared and closed on them,
+     * and the statements prepared with the text of a full chunk.
+     */
     private DataSource counting(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        borrowed.incrementAndGet();
+        return proxy(DataSource.class, target, (method, args, result) -> {
+            if (method.equals("getConnection")) {
+                borrowed.incrementAndGet();
+                return proxy(Connection.class, result, (m, a, r) -> {
+                    if (m.equals("close")) {
+                        closed.incrementAndGet();
+                    } else if (m.equals("prepareStatement")) {
+                        prepared.incrementAndGet();
+                        if (((String) a[0]).split("\\),\\(", -1).length == MultiRowInsert.CHUNK) {
+                            fullChunks.incrementAndGet();
+                        }
+                        return proxy(PreparedStatement.class, r, (sm, sa, sr) -> {
+                            if (sm.equals("close")) {
+                                statementsClosed.incrementAndGet();
+                            }
+                            return sr;
+                        });
                     }
+                    return r;
+                });
+            }
+            return result;
+        });
+    }
+
+    /** What a proxy does after the call: gets its name, arguments and result, returns what the caller gets. */
+    private interface After {
+        Object apply(String method, Object[] args, Object result);
+    }
+
+    private static <T> T proxy(Class<T> type, Object target, After after) {
+        return type.cast(Proxy.newProxyInstance(UnitOfWorkSeriesIT.class.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> {
+                    Object result;
                     try {
-                        return method.invoke(target, args);
+                        result = method.invoke(target, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                    return after.apply(method.getName(), args, result);
+                }));
     }
 }

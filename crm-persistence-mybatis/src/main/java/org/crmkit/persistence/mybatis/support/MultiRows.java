@@ -46,7 +46,10 @@ final class MultiRows {
                     List<R> chunk = rows.subList(from, Math.min(rows.size(), from + MultiRowInsert.CHUNK));
                     if (chunk.size() == MultiRowInsert.CHUNK) {
                         // a full chunk's text recurs batch after batch: its statement is kept with the session
-                        changed += send(unitOfWork.kept(sql.apply(chunk.size())), chunk, columns);
+                        PreparedStatement kept = unitOfWork.kept(sql.apply(chunk.size()));
+                        changed += send(kept, chunk, columns);
+                        // not the rows' values: they would stay in memory until the session closes
+                        kept.clearParameters();
                     } else {
                         try (PreparedStatement statement = connection.prepareStatement(sql.apply(chunk.size()))) {
                             changed += send(statement, chunk, columns);

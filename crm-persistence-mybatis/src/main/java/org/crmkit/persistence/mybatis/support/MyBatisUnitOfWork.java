@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>The transactions of an {@link #inSeries} share one session, so one connection: it is borrowed once, its
  * autocommit switched off once, and the full-size multi-row statements (see {@link MultiRowInsert}) are prepared
  * once, where the driver would otherwise parse their long text in every transaction. Each transaction still commits
- * on its own; a rollback closes the session, and the next transaction opens a fresh one.
+ * on its own; a rollback, or a pause of more than a second between two transactions, closes the session, and the
+ * next transaction opens a fresh one. With host-managed transactions nothing is kept between transactions.
  */
 public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOfWork.Held> {
     private static final Logger LOG = LoggerFactory.getLogger(MyBatisUnitOfWork.class);

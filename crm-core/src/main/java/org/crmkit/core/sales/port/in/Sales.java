@@ -64,7 +64,9 @@ public interface Sales {
      * source line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not
      * stored again. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
      * transaction or on an adapter whose transactions the host manages: a failed batch must be rolled back before
-     * its orders are stored one by one.
+     * its orders are stored one by one. The batches' transactions make a series ({@link
+     * org.crmkit.core.shared.UnitOfWork#inSeries}): on MySQL they share one connection, which the import holds while
+     * it reads the next batch's lines, unless the reading pauses for more than a second.
      *
      * @param actor    the caller
      * @param options  source, currency, channel, what to create, batch size
