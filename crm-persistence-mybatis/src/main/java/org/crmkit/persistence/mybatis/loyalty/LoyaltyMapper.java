@@ -28,10 +28,6 @@ interface LoyaltyMapper {
     List<EntryRow> selectEntryByReference(@Param("customerId") UUID customerId, @Param("kind") String kind,
                                           @Param("reference") String reference);
 
-    List<EntryRow> selectEntries(EntryPageParams params);
-
-    List<EntryLineRow> selectEntryLines(@Param("ids") List<UUID> entryIds);
-
     long selectEarnedBetween(@Param("customerId") UUID customerId, @Param("from") Instant from,
                              @Param("to") Instant to);
 

@@ -2,6 +2,7 @@ package org.crmkit.persistence.mybatis.loyalty;
 
 import static org.crmkit.persistence.mybatis.support.MultiRowInsert.column;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+import org.crmkit.persistence.mybatis.support.RowReads;
 
 /**
  * Loyalty accounts in {@code crm_loyalty_account}, their append-only ledgers in {@code crm_loyalty_entry} and
@@ -98,6 +100,14 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
             List.of(column("id", LotRow::id), column("remaining", LotRow::remaining)), List.of("id"),
             List.of("remaining"), false);
 
+    /** A customer's entries (the statement's read: per row, {@link RowReads} costs what the driver does). */
+    private static final String SELECT_ENTRIES = "SELECT e.id, e.customer_id, e.kind, e.points, e.shortfall_change,"
+            + " e.earned, e.balance_after, e.occurred_at, e.reference, e.description, e.earned_at"
+            + " FROM crm_loyalty_entry e WHERE e.customer_id = ?";
+    /** The lines of entries, by the primary key (entry_id, line_number); an IN list follows. */
+    private static final String SELECT_ENTRY_LINES = "SELECT n.entry_id, n.line_number, n.product_id, n.quantity,"
+            + " n.points, n.explanation FROM crm_loyalty_entry_line n WHERE n.entry_id IN ";
+
     private final MyBatisUnitOfWork unitOfWork;
     private final LoyaltyMapper mapper;
 
@@ -158,9 +168,23 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         if (limit <= 0) {
             return List.of();
         }
-        EntryPageParams params = new EntryPageParams(customer.value(), after == null ? null : after.at(),
-                after == null ? null : after.id(), limit);
-        return unitOfWork.inTransaction(() -> withLines(mapper.selectEntries(params)));
+        // newest first, read backwards from ix_crm_loyalty_entry_statement (customer_id, occurred_at, id)
+        String sql = SELECT_ENTRIES
+                + (after == null ? "" : " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))")
+                + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?";
+        List<Object> values = after == null ? List.of(customer.value(), limit)
+                : List.of(customer.value(), after.at(), after.at(), after.id(), limit);
+        return unitOfWork.inTransaction(() -> withLines(RowReads.list(unitOfWork, "loyalty_entry", sql, values,
+                MyBatisLoyaltyRepository::entryRow)));
+    }
+
+    private static EntryRow entryRow(RowReads.Columns r) throws SQLException {
+        return new EntryRow(r.uuid(1), r.uuid(2), r.string(3), r.longValue(4), r.longValue(5), r.longValue(6),
+                r.longValue(7), r.instant(8), r.string(9), r.string(10), r.instant(11));
+    }
+
+    private static EntryLineRow lineRow(RowReads.Columns r) throws SQLException {
+        return new EntryLineRow(r.uuid(1), r.intValue(2), r.uuid(3), r.intValue(4), r.longValue(5), r.string(6));
     }
 
     @Override
@@ -355,7 +379,9 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         }
         Map<UUID, List<EntryLineRow>> lines = new HashMap<>();
         for (List<EntryRow> chunk : chunks(rows)) {
-            lines.putAll(mapper.selectEntryLines(chunk.stream().map(EntryRow::id).toList()).stream()
+            lines.putAll(RowReads.list(unitOfWork, "loyalty_entry_line", SELECT_ENTRY_LINES
+                            + RowReads.markers(chunk.size()) + " ORDER BY n.entry_id, n.line_number",
+                    chunk.stream().map(EntryRow::id).toList(), MyBatisLoyaltyRepository::lineRow).stream()
                     .collect(Collectors.groupingBy(EntryLineRow::entryId)));
         }
         return LoyaltyRows.toEntries(rows, lines);

@@ -77,7 +77,7 @@ final class MultiRows {
         return statement.executeUpdate();
     }
 
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof UUID uuid) {
