@@ -42,6 +42,7 @@ import org.crmkit.persistence.mybatis.staff.MyBatisStaffRepository;
 import org.crmkit.persistence.mybatis.task.MyBatisTaskRepository;
 import org.crmkit.persistence.mybatis.support.Migrations;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
+import org.crmkit.persistence.mybatis.support.RowObjectFactory;
 import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
 import org.crmkit.persistence.mybatis.support.UuidTypeHandler;
 
@@ -255,6 +256,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
             configuration.setMapUnderscoreToCamelCase(true);
             configuration.setCacheEnabled(false);
             configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+            configuration.setObjectFactory(new RowObjectFactory());
             configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
             configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
             configuration.addMappers("org.crmkit.persistence.mybatis", Object.class);
