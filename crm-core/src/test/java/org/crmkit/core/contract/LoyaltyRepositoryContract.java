@@ -438,7 +438,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry otherKey = theOther.redeem(id(), 1, "key-a", null, LATER);
         store(theOther);
 
-        assertThat(entries(customer)).hasSize(6);
+        assertThat(entries(customer)).hasSize(6).as("a redemption without a note, read as stored")
+                .contains(lower, upper, sameAsPurchase);
         assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "key-a"))).contains(lower);
         assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "KEY-A"))).contains(upper);
         assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, purchase.toString())))

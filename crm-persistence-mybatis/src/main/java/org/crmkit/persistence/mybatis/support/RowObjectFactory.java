@@ -28,8 +28,12 @@ public final class RowObjectFactory extends DefaultObjectFactory {
         if (constructorArgTypes == null || constructorArgs == null || type.isInterface()) {
             return super.create(type, constructorArgTypes, constructorArgs);
         }
-        Constructor<?> constructor = constructors.computeIfAbsent(
-                new Signature(type, List.copyOf(constructorArgTypes)), RowObjectFactory::accessible);
+        // the lookup needs no copy of the list (lists compare by content); the key kept does
+        Constructor<?> constructor = constructors.get(new Signature(type, constructorArgTypes));
+        if (constructor == null) {
+            constructor = constructors.computeIfAbsent(new Signature(type, List.copyOf(constructorArgTypes)),
+                    RowObjectFactory::accessible);
+        }
         try {
             return type.cast(constructor.newInstance(constructorArgs.toArray()));
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException
@@ -50,7 +54,7 @@ public final class RowObjectFactory extends DefaultObjectFactory {
             constructor.setAccessible(true);
             return constructor;
         } catch (NoSuchMethodException | RuntimeException e) {
-            throw new ReflectionException("No constructor of " + signature.type().getName() + " takes "
+            throw new ReflectionException("Cannot use a constructor of " + signature.type().getName() + " taking "
                     + signature.parameters(), e);
         }
     }

@@ -14,11 +14,11 @@ import java.util.UUID;
 import org.apache.ibatis.exceptions.PersistenceException;
 
 /**
- * Reads whose cost per row decides an aim (a loyalty statement's page and the lines of its entries): run on the
- * current transaction's connection like {@link MultiRowInsert}'s writes, values bound by position as the type
- * handlers bind them, rows mapped by column index, errors translated as a mapper's are. A MyBatis result map costs
- * about 7 µs a row here (a constructor looked up by reflection, every column found by its label); this costs what
- * the driver does. Every other read stays a mapper statement.
+ * Reads whose cost per row decides an aim (a loyalty statement's entries, and the lines of every entry read): run
+ * on the current transaction's connection like {@link MultiRowInsert}'s writes, values bound by position as the type
+ * handlers bind them, rows mapped by column index, errors translated as a mapper's are. A MyBatis result map cost
+ * about 20 µs per entry with its lines there (every column found by its label, the row built by reflection); this
+ * costs what the driver does (docs/performance.md, part C). Every other read stays a mapper statement.
  */
 public final class RowReads {
     private RowReads() {
@@ -71,14 +71,32 @@ public final class RowReads {
             return value == null ? null : value.toInstant(ZoneOffset.UTC);
         }
 
-        /** @param column a {@code NOT NULL} integer column @return its value @throws SQLException on failure */
+        /**
+         * @param column a {@code NOT NULL} integer column
+         * @return its value
+         * @throws SQLException on failure, or when the column is {@code NULL} (never read as 0)
+         */
         public long longValue(int column) throws SQLException {
-            return result.getLong(column);
+            long value = result.getLong(column);
+            requireNotNull(column);
+            return value;
         }
 
-        /** @param column a {@code NOT NULL} {@code INT} column @return its value @throws SQLException on failure */
+        /**
+         * @param column a {@code NOT NULL} {@code INT} column
+         * @return its value
+         * @throws SQLException on failure, or when the column is {@code NULL} (never read as 0)
+         */
         public int intValue(int column) throws SQLException {
-            return result.getInt(column);
+            int value = result.getInt(column);
+            requireNotNull(column);
+            return value;
+        }
+
+        private void requireNotNull(int column) throws SQLException {
+            if (result.wasNull()) {
+                throw new SQLException("column " + column + " is NULL where a number is required");
+            }
         }
 
         /** @param column a text column @return its value, or {@code null} @throws SQLException on failure */

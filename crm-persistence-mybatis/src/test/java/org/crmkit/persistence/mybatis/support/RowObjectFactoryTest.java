@@ -37,4 +37,13 @@ class RowObjectFactoryTest {
         assertThatThrownBy(() -> factory.create(Sample.class, List.of(String.class, long.class), List.of("a", "b")))
                 .isInstanceOf(ReflectionException.class).hasMessageContaining("Sample");
     }
+
+    @Test
+    void aNullColumnForAPrimitiveParameterIsAReflectionErrorNotAZero() {
+        List<Object> args = new ArrayList<>();
+        args.add("a");
+        args.add(null);
+        assertThatThrownBy(() -> factory.create(Sample.class, List.of(String.class, long.class), args))
+                .isInstanceOf(ReflectionException.class);
+    }
 }
