@@ -545,7 +545,7 @@ class ExampleScenarioTest {
         assertThat(totals.customerId()).isEqualTo(sales.customer().id());
         assertThat(totals.currencies()).extracting(t -> t.currency().getCurrencyCode(),
                         PurchaseTotals.InCurrency::count, PurchaseTotals.InCurrency::amount)
-                .containsExactly(tuple("CHF", 1L, Money.of("43.50", "CHF")),
+                .containsExactly(tuple("CHF", 1L, MoneyTotal.of("43.50", "CHF")),
                         tuple("EUR", 1L, MoneyTotal.of("114.00", "EUR")));  // as bought: the refund is not deducted
     }
 
