@@ -33,6 +33,7 @@ import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
@@ -234,8 +235,8 @@ class ExampleScenarioOnMySqlIT {
                 .containsExactly(sales.second().id(), sales.first().id());
         assertThat(sales.totals().currencies()).extracting(t -> t.currency().getCurrencyCode(),
                         PurchaseTotals.InCurrency::count, PurchaseTotals.InCurrency::amount)
-                .containsExactly(tuple("CHF", 1L, Money.of("43.50", "CHF")),
-                        tuple("EUR", 1L, Money.of("114.00", "EUR")));
+                .containsExactly(tuple("CHF", 1L, MoneyTotal.of("43.50", "CHF")),
+                        tuple("EUR", 1L, MoneyTotal.of("114.00", "EUR")));
 
         assertThat(sales.ownHistory().items()).extracting(PurchaseView::id)
                 .containsExactly(sales.webPurchase().id());

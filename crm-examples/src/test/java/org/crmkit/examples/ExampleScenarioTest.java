@@ -53,6 +53,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
@@ -544,8 +545,8 @@ class ExampleScenarioTest {
         assertThat(totals.customerId()).isEqualTo(sales.customer().id());
         assertThat(totals.currencies()).extracting(t -> t.currency().getCurrencyCode(),
                         PurchaseTotals.InCurrency::count, PurchaseTotals.InCurrency::amount)
-                .containsExactly(tuple("CHF", 1L, Money.of("43.50", "CHF")),
-                        tuple("EUR", 1L, Money.of("114.00", "EUR")));  // as bought: the refund is not deducted
+                .containsExactly(tuple("CHF", 1L, MoneyTotal.of("43.50", "CHF")),
+                        tuple("EUR", 1L, MoneyTotal.of("114.00", "EUR")));  // as bought: the refund is not deducted
     }
 
     @Test
@@ -557,7 +558,7 @@ class ExampleScenarioTest {
         assertThat(sales.ownHistory().items()).extracting(PurchaseView::id, PurchaseView::externalReference)
                 .containsExactly(tuple(sales.webPurchase().id(), "WEB-TEST1-0001"));
         assertThat(crm.sales().totals(sales.selfCustomer(), me).currencies()).extracting(t -> t.amount())
-                .containsExactly(Money.of("15", "EUR"));
+                .containsExactly(MoneyTotal.of("15", "EUR"));
 
         assertThat(sales.customerDenial().code()).isEqualTo("access_denied");
         assertThat(sales.customerDenial().permission()).isEqualTo(Permission.SALES_VIEW);

@@ -1,6 +1,5 @@
 package org.crmkit.core.inmemory;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +14,7 @@ import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
@@ -73,8 +72,10 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
         List<CurrencyTotals> totals = new ArrayList<>();
         byCurrency.forEach((code, list) -> {
             Currency currency = Currency.getInstance(code);
-            Money amount = list.stream().map(Purchase::total).reduce(new Money(BigDecimal.ZERO, currency),
-                    Money::plus);
+            MoneyTotal amount = MoneyTotal.zero(currency);
+            for (Purchase purchase : list) {
+                amount = amount.plus(purchase.total());
+            }
             Instant first = list.stream().map(p -> p.snapshot().occurredAt()).min(Comparator.naturalOrder())
                     .orElseThrow();
             Instant last = list.stream().map(p -> p.snapshot().occurredAt()).max(Comparator.naturalOrder())
@@ -93,14 +94,22 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
                 .forEach(p -> byCustomer.computeIfAbsent(p.customer(), c -> new ArrayList<>()).add(p));
         List<CustomerRanking> ranking = new ArrayList<>();
         byCustomer.forEach((customer, list) -> ranking.add(new CustomerRanking(customer, list.size(),
-                currency == null ? null : list.stream().flatMap(p -> p.lines().stream())
-                        .map(l -> l.unitPrice().times(l.quantity() - l.returned()))
-                        .reduce(new Money(BigDecimal.ZERO, currency), Money::plus))));
+                currency == null ? null : netOfReturns(list, currency))));
         Comparator<CustomerRanking> best = byAmount
                 ? Comparator.comparing((CustomerRanking r) -> r.amount().amount()).reversed()
                 : Comparator.comparingLong(CustomerRanking::count).reversed();
         ranking.sort(best.thenComparing(r -> r.customer().value(), UuidV7::compareBytes));
         return ranking.stream().limit(limit).toList();
+    }
+
+    private static MoneyTotal netOfReturns(List<PurchaseSnapshot> purchases, Currency currency) {
+        MoneyTotal amount = MoneyTotal.zero(currency);
+        for (PurchaseSnapshot purchase : purchases) {
+            for (var line : purchase.lines()) {
+                amount = amount.plus(line.unitPrice().times(line.quantity() - line.returned()));
+            }
+        }
+        return amount;
     }
 
     @Override

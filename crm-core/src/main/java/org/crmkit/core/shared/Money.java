@@ -6,19 +6,38 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An amount in one currency. Never a {@code double}: the amount is a {@link BigDecimal} with at most four decimal
- * places (the storage holds {@code DECIMAL(19,4)}), normalized to at least the currency's own number of digits so
- * that {@code 10} and {@code 10.00} EUR are equal.
+ * An amount in one currency that can be stored. Never a {@code double}: the amount is a {@link BigDecimal} with at
+ * most four decimal places and at most {@value #MAX_INTEGER_DIGITS} integer digits, so below 10^15 in magnitude (the
+ * storage holds {@code DECIMAL(19,4)}), normalized to at least the currency's own number of digits so that {@code 10}
+ * and {@code 10.00} EUR are equal. Every amount an aggregate stores is a {@code Money}, so this bound is the storable
+ * limit: an amount past it (a price, a line's amount, a purchase's total, a refund) is refused when it is made. A sum
+ * over many stored amounts, which may pass it, is a {@link MoneyTotal}.
  *
  * @param amount   the amount; at most 15 integer digits and 4 decimal places
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) {
+    /** Most integer digits of an amount: what {@code DECIMAL(19,4)} holds. */
+    public static final int MAX_INTEGER_DIGITS = 15;
     private static final int MAX_SCALE = 4;
-    private static final int MAX_INTEGER_DIGITS = 15;
 
-    /** Normalizes the scale and checks the bounds. */
+    /**
+     * Normalizes the scale and checks the bounds.
+     *
+     * @throws InvalidValueException ({@code amount}) past 4 decimal places or {@value #MAX_INTEGER_DIGITS} integer
+     *                               digits
+     */
     public Money {
+        amount = normalized(amount, currency, MAX_INTEGER_DIGITS);
+    }
+
+    /**
+     * @param maxIntegerDigits the most integer digits allowed
+     * @return the amount at the currency's scale, or at up to 4 decimals when it has more digits
+     * @throws InvalidValueException when either is missing or the amount has more than 4 decimal places or more
+     *                               integer digits than allowed
+     */
+    static BigDecimal normalized(BigDecimal amount, Currency currency, long maxIntegerDigits) {
         if (amount == null) {
             throw new InvalidValueException("amount", "must not be null");
         }
@@ -30,11 +49,11 @@ public record Money(BigDecimal amount, Currency currency) {
             throw new InvalidValueException("amount", "must have at most " + MAX_SCALE + " decimal places");
         }
         // in long: an exponent such as 1E+2147483647 would overflow the int subtraction and slip through
-        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidValueException("amount", "must have at most " + MAX_INTEGER_DIGITS + " integer digits");
+        if ((long) stripped.precision() - stripped.scale() > maxIntegerDigits) {
+            throw new InvalidValueException("amount", "must have at most " + maxIntegerDigits + " integer digits");
         }
         int scale = Math.max(Math.max(currency.getDefaultFractionDigits(), 0), Math.max(stripped.scale(), 0));
-        amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        return amount.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
     /**

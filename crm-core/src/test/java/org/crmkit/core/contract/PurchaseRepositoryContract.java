@@ -22,6 +22,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
@@ -350,13 +351,38 @@ public abstract class PurchaseRepositoryContract extends PortContract {
 
         List<CurrencyTotals> totals = tx(() -> repo().totals(customer));
         assertThat(totals).containsExactly(
-                new CurrencyTotals(Currency.getInstance("CHF"), 1, Money.of("7.5", "CHF"), LATER.plusSeconds(60),
+                new CurrencyTotals(Currency.getInstance("CHF"), 1, MoneyTotal.of("7.5", "CHF"), LATER.plusSeconds(60),
                         LATER.plusSeconds(60)),
-                new CurrencyTotals(Currency.getInstance("EUR"), 2, Money.of("71.4801", "EUR"), T0, LATER),
-                new CurrencyTotals(Currency.getInstance("JPY"), 1, Money.of("3000", "JPY"),
+                new CurrencyTotals(Currency.getInstance("EUR"), 2, MoneyTotal.of("71.4801", "EUR"), T0, LATER),
+                new CurrencyTotals(Currency.getInstance("JPY"), 1, MoneyTotal.of("3000", "JPY"),
                         LATER.plusSeconds(86_400), LATER.plusSeconds(86_400)));
         assertThat(totals.get(2).amount().amount().toPlainString()).isEqualTo("3000");
         assertThat(totals.get(0).amount().amount().toPlainString()).isEqualTo("7.50");
+    }
+
+    /**
+     * Each purchase holds the largest amount one purchase may store; together they hold more than one stored amount
+     * may, and a customer's totals and the ranking by amount still read them exactly (no overflow, no refusal).
+     */
+    @Test
+    void totalsAndRankingsPastTheLargestStoredAmountAreReadExactly() {
+        CustomerId customer = customer();
+        String largest = "999999999999999.9999";
+        stored(customer, T0, line(1, fox, 1, largest, "EUR"));
+        stored(customer, T0.plusSeconds(60), line(1, fox, 1, "499999999999999.9999", "EUR"),
+                line(2, owl, 1, "500000000000000", "EUR"));
+        stored(customer, T0.plusSeconds(120), line(1, yak, 1_000_000, "999999999.9999", "EUR"));
+
+        assertThat(tx(() -> repo().totals(customer))).singleElement().satisfies(t -> {
+            assertThat(t.count()).isEqualTo(3);
+            assertThat(t.amount().amount().toPlainString()).isEqualTo("2999999999999899.9998");
+            assertThat(t.amount().currency()).isEqualTo(Currency.getInstance("EUR"));
+        });
+        assertThat(tx(() -> repo().topCustomers(T0, T0.plusSeconds(180), Currency.getInstance("EUR"), true, 1)))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.customer()).isEqualTo(customer);
+                    assertThat(r.amount().amount().toPlainString()).isEqualTo("2999999999999899.9998");
+                });
     }
 
     @Test
@@ -478,11 +504,11 @@ public abstract class PurchaseRepositoryContract extends PortContract {
         Currency eur = Currency.getInstance("EUR");
         List<CustomerId> tied = new ArrayList<>(List.of(b, high));
         tied.sort((x, y) -> UuidV7.compareBytes(x.value(), y.value()));
-        CustomerRanking rankedB = new CustomerRanking(b, 1, Money.of("40", "EUR"));
-        CustomerRanking rankedHigh = new CustomerRanking(high, 1, Money.of("40", "EUR"));
-        CustomerRanking rankedA = new CustomerRanking(a, 1, Money.of("29.99", "EUR"));
-        CustomerRanking rankedC = new CustomerRanking(c, 2, Money.of("30.01", "EUR"));
-        CustomerRanking rankedE = new CustomerRanking(e, 1, Money.of("0", "EUR"));
+        CustomerRanking rankedB = new CustomerRanking(b, 1, MoneyTotal.of("40", "EUR"));
+        CustomerRanking rankedHigh = new CustomerRanking(high, 1, MoneyTotal.of("40", "EUR"));
+        CustomerRanking rankedA = new CustomerRanking(a, 1, MoneyTotal.of("29.99", "EUR"));
+        CustomerRanking rankedC = new CustomerRanking(c, 2, MoneyTotal.of("30.01", "EUR"));
+        CustomerRanking rankedE = new CustomerRanking(e, 1, MoneyTotal.of("0", "EUR"));
         assertThat(tx(() -> repo().topCustomers(from, to, eur, true, 10))).containsExactly(
                 tied.get(0).equals(b) ? rankedB : rankedHigh, tied.get(0).equals(b) ? rankedHigh : rankedB,
                 rankedC, rankedA, rankedE);
@@ -498,10 +524,10 @@ public abstract class PurchaseRepositoryContract extends PortContract {
 
         Currency chf = Currency.getInstance("CHF");
         assertThat(tx(() -> repo().topCustomers(from, to, chf, true, 10))).containsExactly(
-                new CustomerRanking(a, 1, Money.of("1000", "CHF")), new CustomerRanking(d, 1, Money.of("70", "CHF")));
+                new CustomerRanking(a, 1, MoneyTotal.of("1000", "CHF")), new CustomerRanking(d, 1, MoneyTotal.of("70", "CHF")));
         assertThat(tx(() -> repo().topCustomers(from, to, Currency.getInstance("JPY"), true, 10))).isEmpty();
         assertThat(tx(() -> repo().topCustomers(to, to.plusSeconds(1), eur, true, 10)))
-                .containsExactly(new CustomerRanking(a, 1, Money.of("500", "EUR")));
+                .containsExactly(new CustomerRanking(a, 1, MoneyTotal.of("500", "EUR")));
     }
 
     private List<PurchaseId> ids(CustomerId customer, EntryPosition after) {

@@ -490,7 +490,7 @@ class LoyaltyUseCasesTest {
                         org.assertj.core.groups.Tuple.tuple(2, alice.id(), 1L));
         assertThat(byAmount).singleElement().satisfies(c -> {
             assertThat(c.customerId()).isEqualTo(alice.id());
-            assertThat(c.amount()).isEqualTo(Money.of("100.00", "EUR"));
+            assertThat(c.amount()).isEqualTo(org.crmkit.core.shared.MoneyTotal.of("100.00", "EUR"));
         });
     }
 

@@ -176,6 +176,18 @@ class SalesBadInputTest {
         assertThat(((InvalidCommandException) e).fields()).singleElement().asString().startsWith("lines[0].");
     }
 
+    /** Each line is a storable amount, but the purchase's total is not: refused naming the lines, nothing written. */
+    @Test
+    void linesWhoseTotalIsNoStorableAmountAreRefusedNamingLines() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> sales.recordPurchase(
+                manager, newPurchase(line(1, shirt, 1, "999999999999999.9999"), line(2, mug, 1, "0.0001"))));
+        assertThat(e.fields()).containsExactly("lines");
+        assertThat(e.errors().get(0).message()).contains("largest amount");
+        PurchaseView largest = sales.recordPurchase(manager, newPurchase(line(1, shirt, 1, "999999999999999.9998"),
+                line(2, mug, 1, "0.0001")));
+        assertThat(largest.total().amount().toPlainString()).as("the largest total").isEqualTo("999999999999999.9999");
+    }
+
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @ValueSource(strings = {"XYZ", "EU1", "E R", "€€€", "   "})
     void anUnknownCurrencyIsRefusedNamingCurrency(String currency) {

@@ -138,6 +138,38 @@ class SalesImportTest {
         assertThat(world.statement(alice.id()).entries().items()).hasSize(2);
     }
 
+    /**
+     * A line whose quantity times unit price is past the largest amount a purchase may store is rejected on its own,
+     * naming its quantity; an order whose lines add up past it is rejected line by line, naming the order; the rest of
+     * the batch (the largest amount a purchase may hold among it) is imported, in one batch as in many.
+     */
+    @ParameterizedTest(name = "batches of {0} lines")
+    @ValueSource(ints = {1, 1_000})
+    void aLineOrAnOrderPastTheLargestAmountIsRejectedWithItsLineAndTheRestImported(int batchSize) {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize), List.of(
+                        sale(2, "3001", 1, lamp.sku(), 2, "600000000000000", T1, "17850"),      // 1.2 x 10^15
+                        sale(3, "3001", 2, mug.sku(), 1, "2.50", T1, "17850"),
+                        sale(4, "3002", 1, lamp.sku(), 1, "600000000000000", T1, "17850"),
+                        sale(5, "3002", 2, mug.sku(), 1, "600000000000000", T1, "17850"),      // together
+                        sale(6, "3003", 1, lamp.sku(), 1, "999999999999999.9999", T2, "17850")),
+                (r, i, j) -> { });
+
+        assertThat(summary.rejected()).containsExactly(
+                new RejectedLine(2, "quantity", "times the unit price exceeds the largest amount (15 integer digits)"),
+                new RejectedLine(4, "orderReference",
+                        "the lines add up to more than the largest amount (15 integer digits)"),
+                new RejectedLine(5, "orderReference",
+                        "the lines add up to more than the largest amount (15 integer digits)"));
+        assertThat(summary).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
+                ImportSummary::purchases).containsExactly(2L, 3L, 2L);
+        assertThat(world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(alice.id(),
+                PageRequest.first(10))).items()).extracting(PurchaseView::externalReference,
+                p -> p.total().amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3003", "999999999999999.9999"),
+                        org.assertj.core.groups.Tuple.tuple("3001", "2.50"));
+    }
+
     @Test
     void withTheOptionsUnknownProductsAndCustomersAreCreatedAsTheCaller() {
         var importer = TestStaff.enrol(world.crm(), StaffId.next(world.clock()), Role.SALES_MANAGER,

@@ -43,6 +43,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
@@ -370,10 +371,10 @@ class SalesUseCasesTest {
 
         assertThat(totals.customerId()).isEqualTo(alice.id());
         assertThat(totals.currencies()).as("by currency code").containsExactly(
-                new PurchaseTotals.InCurrency(CHF, 1, Money.of("24.6912", "CHF"), t2, t2),
-                new PurchaseTotals.InCurrency(EUR, 2, Money.of("74.70", "EUR"), t1, t3));
+                new PurchaseTotals.InCurrency(CHF, 1, MoneyTotal.of("24.6912", "CHF"), t2, t2),
+                new PurchaseTotals.InCurrency(EUR, 2, MoneyTotal.of("74.70", "EUR"), t1, t3));
         assertThat(sales.totals(manager, bob.id()).currencies()).containsExactly(
-                new PurchaseTotals.InCurrency(EUR, 1, Money.of("19.90", "EUR"), t2, t2));
+                new PurchaseTotals.InCurrency(EUR, 1, MoneyTotal.of("19.90", "EUR"), t2, t2));
         PurchaseTotals none = sales.totals(manager, register("Dora", "Dunn", "dora@example.org").id());
         assertThat(none.currencies()).isEmpty();
     }

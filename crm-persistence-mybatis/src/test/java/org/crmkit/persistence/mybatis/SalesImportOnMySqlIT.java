@@ -1,6 +1,8 @@
 package org.crmkit.persistence.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +21,10 @@ import org.crmkit.core.sales.port.in.ImportRow;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
+import org.crmkit.core.sales.port.in.TopCustomersQuery;
+import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.sales.port.in.RejectedLine;
 import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
@@ -66,6 +72,73 @@ class SalesImportOnMySqlIT {
         assertThat(mysql.purchases().get("A")).as("C1009 took back from 1007, not from 1009 after it in the file")
                 .contains("1009 [1:1-0] returns []")
                 .anySatisfy(p -> assertThat(p).startsWith("1007 [1:50-4]").contains("4:shop:C1009#1=20.00"));
+    }
+
+    /**
+     * Amounts past what DECIMAL(19,4) holds: a purchase whose unit price, line amount or total is 10^15 or more is
+     * refused naming the field and writes no row; the import rejects such lines with their line number and imports
+     * the rest; the largest purchase is stored exactly, and a customer's totals and ranking sum several of them
+     * exactly past 10^15.
+     */
+    @org.junit.jupiter.api.Test
+    void amountsPastTheLargestStoredAmountAreRefusedWithoutARowAndTheirSumsReadExactly() {
+        LoyaltyWorld world = new LoyaltyWorld(TestDatabase.get().emptyPersistence(), LoyaltyProgram.standard(), START,
+                "big");
+        CustomerView big = world.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
+                .imported("Big", "Spender", "big.spender@example.org", "ref-big"));
+        ProductView yacht = world.product("YACHT", "1.00", null);
+        org.crmkit.core.sales.port.in.Sales sales = world.crm().sales();
+        java.util.function.Function<List<RecordPurchaseCommand.Line>, RecordPurchaseCommand> purchase = lines ->
+                new RecordPurchaseCommand(big.id(), T1, SalesChannel.WEB, "web", "BIG-1", "EUR", lines);
+        Map<String, List<RecordPurchaseCommand.Line>> refused = new LinkedHashMap<>();
+        refused.put("lines[0].unitPrice", List.of(line(1, yacht, 1, "1000000000000000")));
+        refused.put("lines[0].quantity", List.of(line(1, yacht, 2, "500000000000000")));
+        refused.put("lines", List.of(line(1, yacht, 1, "999999999999999.9999"), line(2, yacht, 1, "0.0001")));
+        long[] before = {rows("crm_purchase"), rows("crm_purchase_line")};
+        refused.forEach((field, lines) -> assertThatThrownBy(() -> sales.recordPurchase(world.manager(),
+                purchase.apply(lines))).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.fields()).containsExactly(field)));
+        assertThat(new long[] {rows("crm_purchase"), rows("crm_purchase_line")}).as("no row").isEqualTo(before);
+
+        PurchaseView largest = sales.recordPurchase(world.manager(), purchase.apply(List.of(
+                line(1, yacht, 1, "999999999999999.9998"), line(2, yacht, 1, "0.0001"))));
+        assertThat(sales.findById(world.manager(), largest.id()).orElseThrow().total().amount().toPlainString())
+                .isEqualTo("999999999999999.9999");
+        ImportSummary imported = sales.importSales(world.manager(), SalesImportOptions.strict("shop", "EUR"),
+                List.of(sale(2, "B1", 1, yacht, 2, "600000000000000", T1, "ref-big"),
+                        sale(3, "B2", 1, yacht, 1, "600000000000000", T1, "ref-big"),
+                        sale(4, "B2", 2, yacht, 1, "600000000000000", T1, "ref-big"),
+                        sale(5, "B3", 1, yacht, 1, "999999999999999.9999", T2, "ref-big")), (r, i, j) -> { });
+        assertThat(imported.rejected()).extracting(RejectedLine::sourceLine, RejectedLine::field)
+                .containsExactly(tuple(2L, "quantity"), tuple(3L, "orderReference"), tuple(4L, "orderReference"));
+        assertThat(imported.linesImported()).isEqualTo(1);
+        assertThat(rows("crm_purchase") - before[0]).as("the largest purchase and B3").isEqualTo(2);
+
+        assertThat(sales.totals(world.manager(), big.id()).currencies()).singleElement()
+                .satisfies(t -> assertThat(t.amount().amount().toPlainString()).isEqualTo("1999999999999999.9998"));
+        assertThat(sales.topCustomers(world.manager(), new TopCustomersQuery(T1, T3, true, "EUR", 1)))
+                .singleElement().satisfies(t -> assertThat(t.amount().amount().toPlainString())
+                        .isEqualTo("1999999999999999.9998"));
+    }
+
+    private static RecordPurchaseCommand.Line line(int number, ProductView product, int quantity, String price) {
+        return new RecordPurchaseCommand.Line(number, product.id(), quantity, new BigDecimal(price));
+    }
+
+    private static SaleLine sale(long at, String order, int line, ProductView product, int quantity, String price,
+                                 Instant when, String customer) {
+        return new SaleLine(at, order, line, product.sku(), null, quantity, new BigDecimal(price), when, customer,
+                null, false);
+    }
+
+    private static long rows(String table) {
+        try (java.sql.Connection c = TestDatabase.get().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Outcome run(CrmPersistence persistence, int batchSize) {

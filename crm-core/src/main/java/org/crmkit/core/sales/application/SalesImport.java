@@ -226,10 +226,10 @@ final class SalesImport {
                 reason = "must be 1 to 100 characters without control characters";
             } else {
                 try {
-                    Money.of("unitPrice", line.unitPrice(), currency);
+                    PurchaseLine.amount(Money.of("unitPrice", line.unitPrice(), currency), Math.abs(quantity));
                     StoredTime.bound("occurredAt", line.occurredAt());
                 } catch (InvalidValueException e) {
-                    field = e.field();
+                    field = lineField(e.field());
                     reason = e.reason();
                 }
             }
@@ -617,7 +617,7 @@ final class SalesImport {
                         SalesService.storable(p.lines.get(0).occurredAt()), options.channel(), source,
                         p.order.reference, currency, lines, support.now());
             } catch (InvalidValueException e) {
-                p.lines.forEach(l -> tally.reject(l.sourceLine(), e.field(), e.reason()));
+                p.lines.forEach(l -> tally.reject(l.sourceLine(), lineField(e.field()), e.reason()));
                 return null;
             }
         }
@@ -671,6 +671,17 @@ final class SalesImport {
             return purchase.snapshot().lines().stream()
                     .filter(l -> l.product().equals(product.id()) && l.returnable() >= quantity)
                     .findFirst().orElse(null);
+        }
+
+        /**
+         * @return the import's name of a purchase's field: the order's when it concerns the purchase's lines as a
+         *         whole (such as their total), the line's own otherwise
+         */
+        private static String lineField(String field) {
+            if ("lines".equals(field)) {
+                return "orderReference";
+            }
+            return field.startsWith("lines.") ? field.substring("lines.".length()) : field;
         }
 
         private void reject(long sourceLine, String field, String reason) {

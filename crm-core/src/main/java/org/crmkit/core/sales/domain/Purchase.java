@@ -22,6 +22,11 @@ import org.crmkit.core.shared.Texts;
  * A purchase: a customer (or an anonymous sale), when and where, lines in one currency, and the returns made against
  * it. Its total is computed from the lines, never stored apart from them. A return never takes back more of a line
  * than was bought and not yet returned.
+ *
+ * <p>Every amount a purchase stores or reports is a storable {@link Money} (below 10^15, what {@code DECIMAL(19,4)}
+ * holds): each unit price, each line's amount ({@link PurchaseLine#amount}) and the total are checked when the
+ * purchase is recorded, and a refund, a part of the lines' amounts, is never larger than the total. A purchase past
+ * the limit is refused before anything is stored.
  */
 public final class Purchase extends AggregateRoot {
     static final String TYPE = "purchase";
@@ -47,9 +52,11 @@ public final class Purchase extends AggregateRoot {
      * @param source            the system of the external reference (1 to 32 characters)
      * @param externalReference the order reference (1 to 64 characters)
      * @param currency          the currency every line is priced in
-     * @param lines             1 to 500 lines, numbered uniquely
+     * @param lines             1 to 500 lines, numbered uniquely, whose total is a storable amount
      * @param now               the current time
      * @return the purchase
+     * @throws InvalidValueException naming {@code lines} when there are none or too many, or when they add up to
+     *                               more than the largest amount
      */
     public static Purchase record(PurchaseId id, CustomerId customer, Instant occurredAt, SalesChannel channel,
                                   String source, String externalReference, Currency currency,
@@ -71,7 +78,8 @@ public final class Purchase extends AggregateRoot {
         try {
             sorted.stream().map(PurchaseLine::total).reduce(Money::plus);
         } catch (InvalidValueException tooLarge) {
-            throw new InvalidValueException("lines", "add up to more than the largest amount (15 integer digits)");
+            throw new InvalidValueException("lines", "the lines add up to more than the largest amount ("
+                    + Money.MAX_INTEGER_DIGITS + " integer digits)");
         }
         Purchase p = new Purchase(new PurchaseSnapshot(id, 0, customer, occurredAt, channel,
                 text("source", source, 32), text("externalReference", externalReference, 64), currency, sorted,

@@ -11,7 +11,8 @@ import org.crmkit.core.shared.ProductId;
  * @param number   the line number, from 1, unique in the purchase
  * @param product  the product
  * @param quantity how many were bought, 1 to 1,000,000
- * @param unitPrice the price of one, not negative, in the purchase's currency
+ * @param unitPrice the price of one, not negative, in the purchase's currency; times the quantity, a storable
+ *                  {@link Money} (below 10^15)
  * @param returned how many of them were returned, 0 to {@code quantity}
  */
 public record PurchaseLine(int number, ProductId product, int quantity, Money unitPrice, int returned) {
@@ -34,11 +35,24 @@ public record PurchaseLine(int number, ProductId product, int quantity, Money un
         if (returned < 0 || returned > quantity) {
             throw new InvalidValueException("lines.returned", "must be 0 to the quantity bought");
         }
+        amount(unitPrice, quantity);
+    }
+
+    /**
+     * A line's amount, which a purchase stores (its refunds are parts of it): like every amount a purchase stores, it
+     * must be a {@link Money}, below 10^15.
+     *
+     * @param unitPrice the price of one
+     * @param quantity  how many
+     * @return quantity times unit price
+     * @throws InvalidValueException ({@code lines.quantity}) when the product is not a storable amount
+     */
+    public static Money amount(Money unitPrice, int quantity) {
         try {
-            unitPrice.times(quantity);
+            return unitPrice.times(quantity);
         } catch (InvalidValueException tooLarge) {
-            throw new InvalidValueException("lines.quantity",
-                    "times the unit price exceeds the largest amount (15 integer digits)");
+            throw new InvalidValueException("lines.quantity", "times the unit price exceeds the largest amount ("
+                    + Money.MAX_INTEGER_DIGITS + " integer digits)");
         }
     }
 

@@ -19,7 +19,7 @@ import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.persistence.mybatis.support.MultiRowInsert;
@@ -302,7 +302,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                 byAmount, limit);
         return mapper.selectTopCustomers(params).stream().map(r -> new CustomerRanking(
                 new CustomerId(r.customerId()), r.purchases(),
-                currency == null ? null : new Money(r.amount(), currency))).toList();
+                currency == null ? null : new MoneyTotal(r.amount(), currency))).toList();
     }
 
     private void insertReturns(PurchaseId purchase, List<PurchaseReturn> returns) {

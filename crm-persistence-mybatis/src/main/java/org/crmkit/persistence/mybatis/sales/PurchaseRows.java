@@ -14,6 +14,7 @@ import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.sales.port.out.PurchaseRepository.CurrencyTotals;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 
@@ -78,6 +79,6 @@ final class PurchaseRows {
 
     static CurrencyTotals toTotals(TotalsRow r) {
         Currency currency = Currency.getInstance(r.currency());
-        return new CurrencyTotals(currency, r.purchases(), new Money(r.amount(), currency), r.firstAt(), r.lastAt());
+        return new CurrencyTotals(currency, r.purchases(), new MoneyTotal(r.amount(), currency), r.firstAt(), r.lastAt());
     }
 }

@@ -1,7 +1,7 @@
 package org.crmkit.core.loyalty.port.in;
 
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 
 /**
  * One customer of a loyalty ranking.
@@ -11,7 +11,8 @@ import org.crmkit.core.shared.Money;
  * @param pointsEarned  points earned in the period (ranking by points; otherwise 0)
  * @param purchaseCount purchases in the period (rankings by purchases; otherwise 0)
  * @param amount        spent in the period net of returns (rankings by purchases with a currency; otherwise
- *                      {@code null})
+ *                      {@code null}); a sum, exact past the largest amount one purchase holds
  */
-public record LoyalCustomer(int rank, CustomerId customerId, long pointsEarned, long purchaseCount, Money amount) {
+public record LoyalCustomer(int rank, CustomerId customerId, long pointsEarned, long purchaseCount,
+                            MoneyTotal amount) {
 }

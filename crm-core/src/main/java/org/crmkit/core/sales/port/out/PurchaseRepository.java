@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.Money;
+import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 
@@ -159,9 +159,10 @@ public interface PurchaseRepository {
      *
      * @param customer the customer
      * @param count    purchases in the period
-     * @param amount   their amount net of returns, or {@code null} when no currency was given
+     * @param amount   their amount net of returns, or {@code null} when no currency was given; a sum, read exactly
+     *                 past the largest amount one purchase may hold
      */
-    record CustomerRanking(CustomerId customer, long count, Money amount) {
+    record CustomerRanking(CustomerId customer, long count, MoneyTotal amount) {
     }
 
     /**
@@ -169,10 +170,10 @@ public interface PurchaseRepository {
      *
      * @param currency the currency
      * @param count    how many purchases
-     * @param amount   their total as bought
+     * @param amount   their total as bought; a sum, read exactly past the largest amount one purchase may hold
      * @param first    the first purchase's time
      * @param last     the last purchase's time
      */
-    record CurrencyTotals(Currency currency, long count, Money amount, Instant first, Instant last) {
+    record CurrencyTotals(Currency currency, long count, MoneyTotal amount, Instant first, Instant last) {
     }
 }
