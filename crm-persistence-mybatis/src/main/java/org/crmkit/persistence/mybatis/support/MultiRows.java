@@ -17,7 +17,8 @@ import org.apache.ibatis.session.SqlSession;
 /**
  * What {@link MultiRowInsert} and {@link MultiRowUpdate} share: sending rows {@value MultiRowInsert#CHUNK} a statement
  * through the current transaction's connection, each value bound as the adapter's type handlers bind it, errors
- * translated as a mapper's are.
+ * translated as a mapper's are. The statement of a full chunk is kept with the session
+ * ({@link MyBatisUnitOfWork#kept}), so that a series of transactions prepares it once.
  */
 final class MultiRows {
     private MultiRows() {
