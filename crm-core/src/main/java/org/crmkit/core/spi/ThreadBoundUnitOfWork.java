@@ -77,11 +77,11 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        Series<S> kept = series.get();
-        S state = kept == null ? null : kept.kept;
+        Series<S> run = series.get();
+        S state = run == null ? null : run.kept;
         if (state != null) {
-            kept.kept = null;
-            if (System.nanoTime() - kept.keptAt > maxIdleBetweenTransactions().toNanos()) {
+            run.kept = null;
+            if (System.nanoTime() - run.keptAt > maxIdleBetweenTransactions().toNanos()) {
                 end(state);
                 state = null;
             }
@@ -97,7 +97,7 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             try {
                 result = work.get();
                 commit(tx.state);
-                keep = kept != null;
+                keep = run != null;
             } catch (Throwable e) {
                 // Throwable, not only unchecked ones: a checked exception thrown sneakily must roll back too
                 rollback(tx.state);
@@ -106,8 +106,8 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
         } finally {
             current.remove();
             if (keep) {
-                kept.kept = tx.state;
-                kept.keptAt = System.nanoTime();
+                run.kept = tx.state;
+                run.keptAt = System.nanoTime();
             } else {
                 end(tx.state);
             }
