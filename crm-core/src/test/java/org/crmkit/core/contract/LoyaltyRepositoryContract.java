@@ -222,6 +222,28 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
+    void figuresAtTheAccountLimitRoundTripExactly() {
+        long max = LoyaltyAccount.MAX_ACCOUNT_POINTS;
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        UUID lot = id();
+        Instant expires = T0.plusSeconds(YEAR);
+        LedgerEntry added = account.adjust(id(), lot, max, "the most an account holds", expires, LATER);
+        LedgerEntry spent = account.redeem(id(), max - 1, "ALL-BUT-ONE", null, LATER);
+        store(account);
+
+        assertThat(find(customer)).contains(account.state());
+        assertThat(account.state().lifetimeRedeemed()).isEqualTo(max - 1);
+        assertThat(account.state().balance()).isEqualTo(1);
+        assertThat(entries(customer)).containsExactlyInAnyOrder(added, spent);
+        assertThat(added.balanceAfter()).isEqualTo(max);
+        assertThat(locked(customer).openLots()).containsExactly(new PointsLot(lot, customer, added.id(), LATER,
+                expires, max, 1));
+        assertThat(sums(customer)).as("the ledger's sum passes through the limit").isEqualTo(new LedgerSums(1, 0, 1,
+                1, 2));
+    }
+
+    @Test
     void entriesOfEveryKindRoundTripWithTheirTexts() {
         CustomerId customer = opened();
         UUID earnLot = id();

@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.domain.Tier;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
@@ -30,6 +33,7 @@ import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.TopCustomersQuery;
 import org.crmkit.core.shared.AccessDeniedException;
@@ -298,6 +302,75 @@ class LoyaltyBadInputTest {
         assertThat(none.code()).isEqualTo("insufficient_points");
         assertThat(none.details()).containsEntry("balance", "0");
         assertThat(account(bob.id())).as("the account the refused adjustment opened was rolled back").isEmpty();
+    }
+
+    // ---- the account's limit -------------------------------------------------------------------------------------
+
+    @Test
+    void anAdjustmentPastTheAccountLimitBreaksTheRuleAndOneUpToItIsAccepted() {
+        CustomerView dave = seeded("Dave", LoyaltyAccount.MAX_ACCOUNT_POINTS - 10, 0);
+        BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
+                () -> loyalty.adjust(manager, new AdjustPointsCommand(dave.id(), 11, "goodwill")));
+        assertThat(e.code()).isEqualTo("points_limit");
+        assertThat(e.details()).containsEntry("figure", "balance")
+                .containsEntry("current", Long.toString(LoyaltyAccount.MAX_ACCOUNT_POINTS - 10))
+                .containsEntry("added", "11");
+        assertThat(loyalty.adjust(manager, new AdjustPointsCommand(dave.id(), 10, "goodwill")).balanceAfter())
+                .isEqualTo(LoyaltyAccount.MAX_ACCOUNT_POINTS);
+    }
+
+    @Test
+    void aRedemptionPastTheLifetimeRedeemedLimitBreaksTheRuleAndOneUpToItIsAccepted() {
+        CustomerView erin = seeded("Erin", 100, LoyaltyAccount.MAX_ACCOUNT_POINTS - 5);
+        BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
+                () -> loyalty.redeem(manager, redemption(erin.id(), 6, "KEY-2", null)));
+        assertThat(e.code()).isEqualTo("points_limit");
+        assertThat(e.details()).containsEntry("figure", "lifetimeRedeemed");
+        assertThat(loyalty.redeem(manager, redemption(erin.id(), 5, "KEY-2", null)).balanceAfter()).isEqualTo(95);
+        assertThat(account(erin.id())).map(LoyaltyAccountState::lifetimeRedeemed)
+                .contains(LoyaltyAccount.MAX_ACCOUNT_POINTS);
+    }
+
+    /**
+     * Guards a fixed bug: nothing bounded the balance, which past what a {@code long} holds wrapped around into an
+     * {@code IllegalStateException} instead of a clear refusal.
+     */
+    @Test
+    void aPurchaseWhoseEarningWouldPassTheLimitIsRefusedAndNeitherThePurchaseNorItsPointsAreStored() {
+        CustomerView dave = seeded("Dave", LoyaltyAccount.MAX_ACCOUNT_POINTS - 49, 0);
+        ProductView mug = crm.products().findBySku(SYSTEM, "MUG-1").orElseThrow();
+        BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
+                () -> buy(dave, "ORDER-9", mug, 5));
+        assertThat(e.code()).as("50 points earned, 49 left below the limit").isEqualTo("points_limit");
+        assertThat(crm.sales().history(SYSTEM, new PurchaseHistoryQuery(dave.id(), PageRequest.first(10)))
+                .items()).as("the purchase was rolled back with its earning").isEmpty();
+    }
+
+    /**
+     * Registers a customer and stores an account whose figures the aggregate reached directly, as no use case
+     * could in a test's time: {@code balance} points added by hand, after {@code redeemed} more were added and
+     * spent.
+     */
+    private CustomerView seeded(String name, long balance, long redeemed) {
+        CustomerView customer = register(name, name.toLowerCase(java.util.Locale.ROOT) + "@example.org");
+        involved.add(customer.id());
+        LoyaltyRepository repository = crm.persistence().loyalty();
+        Instant now = clock.instant();
+        crm.persistence().unitOfWork().inTransaction(() -> repository.addIfAbsent(LoyaltyAccount.open(customer.id(),
+                new Tier("BRONZE", 0, BigDecimal.ONE), now)));
+        crm.persistence().unitOfWork().inTransaction(() -> {
+            LoyaltyAccount account = repository.lock(customer.id()).orElseThrow();
+            Instant expires = now.plus(Duration.ofDays(365));
+            if (redeemed > 0) {
+                account.adjust(UUID.randomUUID(), UUID.randomUUID(), redeemed, "seed", expires, now);
+                account.redeem(UUID.randomUUID(), redeemed, "SEED", null, now);
+            }
+            account.adjust(UUID.randomUUID(), UUID.randomUUID(), balance, "seed", expires, now);
+            repository.update(account);
+            return null;
+        });
+        publisher.clear();
+        return customer;
     }
 
     // ---- batches -------------------------------------------------------------------------------------------------

@@ -25,6 +25,12 @@ public final class LoyaltyAccount extends AggregateRoot {
     static final String TYPE = "loyalty_account";
     /** The fewest and most points one redemption or adjustment may move. */
     public static final long MAX_POINTS = 1_000_000_000_000L;
+    /**
+     * The most points an account's balance, lifetime earned or lifetime redeemed may reach (10^18, about a ninth of
+     * what a signed 64-bit column holds): a posting that would pass it is refused with {@code points_limit} before
+     * anything changes, instead of wrapping around.
+     */
+    public static final long MAX_ACCOUNT_POINTS = 1_000_000_000_000_000_000L;
     /** Oldest expiry first, then oldest earning, then id: the order redemptions take from. */
     private static final Comparator<PointsLot> OLDEST_FIRST = Comparator.comparing(PointsLot::expiresAt)
             .thenComparing(PointsLot::earnedAt).thenComparing(PointsLot::id);
@@ -81,6 +87,8 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param lines      what each line earned
      * @param now        the current time
      * @return the entry, or {@code null} when the purchase earned nothing
+     * @throws BusinessRuleViolationException {@code points_limit} when the balance or lifetime earned would pass
+     *                                        {@link #MAX_ACCOUNT_POINTS}
      */
     public LedgerEntry earn(UUID entryId, UUID lotId, PurchaseId purchase, Instant occurredAt, Instant expiresAt,
                             List<EarnedLine> lines, Instant now) {
@@ -90,6 +98,8 @@ public final class LoyaltyAccount extends AggregateRoot {
         }
         long settled = Math.min(gross, state.shortfall());
         long net = gross - settled;
+        withinLimit("balance", state.balance(), net);
+        withinLimit("lifetimeEarned", state.lifetimeEarned(), gross);
         if (net > 0) {
             addLot(new PointsLot(lotId, state.customer(), entryId, occurredAt, expiresAt, net, net));
         }
@@ -106,9 +116,11 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param note           an optional note
      * @param now            the current time
      * @return the entry
-     * @throws BusinessRuleViolationException {@code insufficient_points} naming the balance
+     * @throws BusinessRuleViolationException {@code insufficient_points} naming the balance; {@code points_limit}
+     *                                        when lifetime redeemed would pass {@link #MAX_ACCOUNT_POINTS}
      */
     public LedgerEntry redeem(UUID entryId, long points, String idempotencyKey, String note, Instant now) {
+        withinLimit("lifetimeRedeemed", state.lifetimeRedeemed(), points);
         take(points, "redeem");
         LedgerEntry entry = post(new Change(entryId, EntryKind.REDEEM, -points, 0, 0, now, idempotencyKey, note,
                 List.of(), null), now);
@@ -128,10 +140,13 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param expiresAt when added points expire
      * @param now       the current time
      * @return the entry
-     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance
+     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance;
+     *                                        {@code points_limit} when the balance would pass
+     *                                        {@link #MAX_ACCOUNT_POINTS}
      */
     public LedgerEntry adjust(UUID entryId, UUID lotId, long points, String reason, Instant expiresAt, Instant now) {
         if (points > 0) {
+            withinLimit("balance", state.balance(), points);
             addLot(new PointsLot(lotId, state.customer(), entryId, now, expiresAt, points, points));
         } else {
             take(-points, "remove");
@@ -305,6 +320,19 @@ public final class LoyaltyAccount extends AggregateRoot {
         newEntries.add(entry);
         record(new LoyaltyEvents.PointsPosted(state.customer(), c.id(), c.kind(), c.points(), balance, now));
         return entry;
+    }
+
+    /**
+     * Refuses, changing nothing, a posting that would take one of the account's figures past
+     * {@link #MAX_ACCOUNT_POINTS}.
+     */
+    private void withinLimit(String figure, long current, long added) {
+        if (added > MAX_ACCOUNT_POINTS - current) {
+            throw new BusinessRuleViolationException("points_limit", "cannot add " + added + " points to the "
+                    + figure + " of " + current + ": an account holds at most " + MAX_ACCOUNT_POINTS + " points",
+                    Map.of("figure", figure, "current", Long.toString(current), "added", Long.toString(added),
+                            "limit", Long.toString(MAX_ACCOUNT_POINTS)));
+        }
     }
 
     /** Takes points from the oldest lots, or refuses (changing nothing) when the balance is too low. */

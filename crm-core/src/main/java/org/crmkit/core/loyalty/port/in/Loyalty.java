@@ -37,7 +37,9 @@ public interface Loyalty {
      * @param command whose points, how many, the idempotency key and an optional note
      * @return the redemption's ledger entry
      * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code insufficient_points}, with the balance
-     *                                                               in its details
+     *                                                               in its details; {@code points_limit} when
+     *                                                               the lifetime redeemed would pass
+     *                                                               {@code LoyaltyAccount.MAX_ACCOUNT_POINTS}
      * @throws org.crmkit.core.shared.ConflictException              {@code duplicate} on {@code idempotencyKey}
      *                                                               when the key was used for another request
      */
@@ -50,6 +52,10 @@ public interface Loyalty {
      * @param actor   the caller
      * @param command whose points, the change and the reason
      * @return the adjustment's ledger entry
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code insufficient_points} when more would be
+     *                                                               removed than the balance; {@code points_limit}
+     *                                                               when the balance would pass
+     *                                                               {@code LoyaltyAccount.MAX_ACCOUNT_POINTS}
      */
     LedgerEntryView adjust(Actor actor, AdjustPointsCommand command);
 

@@ -17,7 +17,9 @@ public interface Sales {
      * Records a purchase of active products. The same source and external reference recorded again with the same
      * content returns the purchase recorded first (a retry is safe); with different content it is a conflict
      * ({@code duplicate} on {@code externalReference}, naming the purchase only to callers who may view every
-     * purchase). A retired product is refused ({@code product_retired}).
+     * purchase). A retired product is refused ({@code product_retired}). The points it earns are posted in the same
+     * transaction: a purchase that would take its customer's loyalty account past
+     * {@code LoyaltyAccount.MAX_ACCOUNT_POINTS} is refused ({@code points_limit}) and nothing is stored.
      *
      * @param actor   the caller
      * @param command the purchase
