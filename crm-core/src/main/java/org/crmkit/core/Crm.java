@@ -95,7 +95,9 @@ public final class Crm {
                         FeedbackApplication.customerEraser(p.feedback()),
                         TicketApplication.customerEraser(p.tickets()),
                         InteractionApplication.customerEraser(p.interactions()),
-                        LeadApplication.customerEraser(p.leads())));
+                        LeadApplication.customerEraser(p.leads())),
+                List.of(SalesApplication.customerExporter(p.purchases()),
+                        LoyaltyApplication.customerExporter(p.loyalty())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 
 /**
@@ -21,7 +23,9 @@ public final class ExportJson {
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("crmkit-ids")
                     .addSerializer(CustomerId.class, ToStringSerializer.instance)
-                    .addSerializer(StaffId.class, ToStringSerializer.instance))
+                    .addSerializer(StaffId.class, ToStringSerializer.instance)
+                    .addSerializer(PurchaseId.class, ToStringSerializer.instance)
+                    .addSerializer(ProductId.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();

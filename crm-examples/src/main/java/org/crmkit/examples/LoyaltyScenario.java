@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.PersonalDataExport;
 import org.crmkit.core.loyalty.domain.EarnedLine;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
@@ -238,6 +239,11 @@ public final class LoyaltyScenario {
         printAccount(statement);
         printEntries(crmManager, statement, orders, skus, false);
 
+        // ---- the person's own data ---------------------------------------------------------------------------------
+        section("The customer asks for their data (GDPR access): the export holds their purchases and ledger too");
+        PersonalDataExport export = crm.customers().exportPersonalData(Actor.customer(buyerId), buyerId);
+        export.sections().forEach(s -> line("section %-16s %d record(s)", s.name(), s.records().size()));
+
         // ---- a CSV import -----------------------------------------------------------------------------------------
         String csv = csv(run, clock.instant());
         Actor productManager = staff.member(Role.PRODUCT_MANAGER).actor();
@@ -276,7 +282,7 @@ public final class LoyaltyScenario {
         out.flush();
         return new Result(buyer, earned, redemption, retried, balanceAfterRetry, refusal, penReturn, clawback,
                 afterReturn, adjustment, statement, csv, List.copyOf(firstProgress), firstImport, imported,
-                importedStatement, List.copyOf(secondProgress), secondImport, importedAfterRerun);
+                importedStatement, List.copyOf(secondProgress), secondImport, importedAfterRerun, export);
     }
 
     /** @return the CSV text of this run: its token in invoice numbers, SKUs and customer references */
@@ -394,6 +400,7 @@ public final class LoyaltyScenario {
      * @param secondProgress     the progress reports of the second import of the same file
      * @param secondImport       the summary of the second import
      * @param importedAfterRerun that customer's statement after the second import
+     * @param export             the buyer's personal-data export, after the adjustment
      */
     public record Result(CustomerView customer, LoyaltyStatement earned, LedgerEntryView redemption,
                          LedgerEntryView retriedRedemption, long balanceAfterRetry,
@@ -402,6 +409,6 @@ public final class LoyaltyScenario {
                          String csv, List<Progress> firstProgress, ImportSummary firstImport,
                          CustomerView importedCustomer, LoyaltyStatement importedStatement,
                          List<Progress> secondProgress, ImportSummary secondImport,
-                         LoyaltyStatement importedAfterRerun) {
+                         LoyaltyStatement importedAfterRerun, PersonalDataExport export) {
     }
 }

@@ -20,6 +20,7 @@ import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.PersonalDataExport;
 import org.crmkit.core.loyalty.domain.EarnedLine;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
@@ -709,6 +710,19 @@ class ExampleScenarioTest {
                         e -> assertThat(e.permission()).isEqualTo(Permission.LOYALTY_ADJUST));
         assertThat(crm.loyalty().statement(manager, new LoyaltyStatementQuery(loyalty.customer().id(),
                 PageRequest.first(10))).account().balance()).isEqualTo(75);
+    }
+
+    @Test
+    void theBuyersOwnExportHoldsTheirPurchasesWithTheReturnAndTheWholeLedger() {
+        PersonalDataExport export = loyalty.export();
+        List<PurchaseView> purchases = export.section("purchases", PurchaseView.class);
+        assertThat(purchases).containsExactlyElementsOf(crm.sales().history(staff.crmManager(),
+                new PurchaseHistoryQuery(loyalty.customer().id(), PageRequest.first(100))).items());
+        assertThat(purchases).hasSize(2).flatExtracting(PurchaseView::returns).as("the two returns").hasSize(2);
+        assertThat(export.section("loyalty_ledger", LedgerEntryView.class))
+                .containsExactlyElementsOf(loyalty.statement().entries().items());
+        assertThat(export.section("loyalty_account", LoyaltyAccountView.class))
+                .containsExactly(loyalty.statement().account());
     }
 
     @Test

@@ -53,6 +53,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.PostalAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
@@ -531,6 +532,9 @@ class CustomerUseCasesTest {
                         tuple("customer.add_tag", "STAFF", "SUCCESS"),
                         tuple("customer.view", "CUSTOMER", "DENIED"));
         assertThat(export.activity().get(1).at()).isEqualTo(updatedAt);
+        assertThat(export.sections()).as("the other areas' sections, empty for a customer who bought nothing")
+                .extracting(PersonalDataSection::name, section -> section.records().size())
+                .containsExactly(tuple("purchases", 0), tuple("loyalty_account", 0), tuple("loyalty_ledger", 0));
         assertThat(updated.version()).isEqualTo(1);
 
         PersonalDataExport second = customers.exportPersonalData(CRM_MANAGER, c.id());

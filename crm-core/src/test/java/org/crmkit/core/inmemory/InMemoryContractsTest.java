@@ -111,6 +111,14 @@ class InMemoryContractsTest {
     }
 
     @Nested
+    class Exports extends org.crmkit.core.contract.PersonalDataExportContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
     class Loyalty extends LoyaltyRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {

@@ -112,6 +112,14 @@ class MyBatisContractsIT {
     }
 
     @Nested
+    class Exports extends org.crmkit.core.contract.PersonalDataExportContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
     class Loyalty extends LoyaltyRepositoryContract {
         @Override
         protected CrmPersistence emptyPersistence() {

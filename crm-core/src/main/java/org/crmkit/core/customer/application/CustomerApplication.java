@@ -6,6 +6,7 @@ import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.ActorResolver;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.PersonalDataEraser;
+import org.crmkit.core.shared.PersonalDataExporter;
 import org.crmkit.core.shared.UseCaseSupport;
 
 /** Builds the customer use cases; the one public entry of this package. */
@@ -18,11 +19,12 @@ public final class CustomerApplication {
      * @param customers   the customer repository
      * @param auditLog    the audit trail, read for exports
      * @param erasers     the other areas' parts in an erasure
+     * @param exporters   the other areas' parts in an export, in the order of their sections
      * @return the customer use cases
      */
     public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
-                                      List<PersonalDataEraser> erasers) {
-        return new CustomerService(support, customers, auditLog, erasers);
+                                      List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
+        return new CustomerService(support, customers, auditLog, erasers, exporters);
     }
 
     /**

@@ -37,6 +37,8 @@ import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PersonalDataEraser;
+import org.crmkit.core.shared.PersonalDataExporter;
+import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.UseCaseSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +53,13 @@ final class CustomerService implements Customers {
     private final AuditLog auditLog;
     private final CustomerSearch search;
     private final List<PersonalDataEraser> erasers;
+    private final List<PersonalDataExporter> exporters;
 
     CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
-                    List<PersonalDataEraser> erasers) {
+                    List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
         this.support = support;
         this.erasers = List.copyOf(erasers);
+        this.exporters = List.copyOf(exporters);
         this.customers = customers;
         this.auditLog = auditLog;
         this.search = new CustomerSearch(customers);
@@ -290,7 +294,10 @@ final class CustomerService implements Customers {
                             e.outcome().name()))
                     .toList();
             support.audit(actor, "customer.export", TYPE, customerId.value());
-            return new PersonalDataExport(customerId, support.now(), CustomerView.of(customer.snapshot()), activity);
+            List<PersonalDataSection> sections = exporters.stream()
+                    .flatMap(exporter -> exporter.exportCustomer(customerId).stream()).toList();
+            return new PersonalDataExport(customerId, support.now(), CustomerView.of(customer.snapshot()), activity,
+                    sections);
         });
     }
 

@@ -1,11 +1,17 @@
 package org.crmkit.core.loyalty.application;
 
+import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.Loyalty;
+import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.PersonalDataExporter;
+import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.PurchaseParticipant;
 import org.crmkit.core.shared.UseCaseSupport;
 
@@ -37,5 +43,20 @@ public final class LoyaltyApplication {
     public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, Customers customers,
                                   Sales sales, LoyaltyProgram program) {
         return new LoyaltyService(support, accounts, customers, sales, program);
+    }
+
+    /**
+     * @param accounts the loyalty repository
+     * @return the loyalty area's part in a GDPR export: sections {@code loyalty_account} (the account, when there is
+     *         one) and {@code loyalty_ledger} (every entry with its lines, newest first)
+     */
+    public static PersonalDataExporter customerExporter(LoyaltyRepository accounts) {
+        return customer -> List.of(
+                new PersonalDataSection("loyalty_account", accounts.find(customer).map(LoyaltyAccountView::of)
+                        .stream().toList()),
+                new PersonalDataSection("loyalty_ledger", PersonalDataExporter.readAll(
+                        (after, limit) -> accounts.entries(customer, after, limit),
+                        entry -> new EntryPosition(entry.occurredAt(), entry.id())).stream()
+                        .map(LedgerEntryView::of).toList()));
     }
 }

@@ -1,9 +1,14 @@
 package org.crmkit.core.sales.application;
 
+import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.PersonalDataExporter;
+import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.UseCaseSupport;
 
 /** Builds the sales use cases; the one public entry of this package. */
@@ -21,7 +26,19 @@ public final class SalesApplication {
      * @return the sales use cases
      */
     public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
-                              Products products, java.util.List<org.crmkit.core.shared.PurchaseParticipant> participants) {
+                              Products products, List<org.crmkit.core.shared.PurchaseParticipant> participants) {
         return new SalesService(support, purchases, customers, products, participants);
+    }
+
+    /**
+     * @param purchases the purchase repository
+     * @return the sales area's part in a GDPR export: section {@code purchases}, every purchase of the customer with
+     *         its lines and returns, newest first
+     */
+    public static PersonalDataExporter customerExporter(PurchaseRepository purchases) {
+        return customer -> List.of(new PersonalDataSection("purchases", PersonalDataExporter.readAll(
+                (after, limit) -> purchases.findByCustomer(customer, after, limit),
+                purchase -> new EntryPosition(purchase.snapshot().occurredAt(), purchase.id().value())).stream()
+                .map(PurchaseView::of).toList()));
     }
 }
