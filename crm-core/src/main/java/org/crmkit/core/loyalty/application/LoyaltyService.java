@@ -222,10 +222,12 @@ final class LoyaltyService implements Loyalty {
      */
     private BatchResult batch(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,
                               Function<LoyaltyAccount, Step> change) {
-        support.transaction(() -> support.authorize(actor, Permission.LOYALTY_BATCH, AccessTarget.none(), action,
-                TYPE, null));
-        // a series: the accounts' transactions may share one connection
-        return support.series(() -> eachAccount(actor, action, find, change));
+        // a series: the caller's check and the accounts' transactions may share one connection
+        return support.series(() -> {
+            support.transaction(() -> support.authorize(actor, Permission.LOYALTY_BATCH, AccessTarget.none(), action,
+                    TYPE, null));
+            return eachAccount(actor, action, find, change);
+        });
     }
 
     private BatchResult eachAccount(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,

@@ -94,27 +94,30 @@ final class SalesImport {
             throw new BusinessRuleViolationException("import_needs_own_transactions", "importSales runs its own "
                     + "transaction per batch: call it outside any transaction, on an adapter that manages them");
         }
-        support.transaction(() -> {
-            // the import records, returns and creates on the caller's behalf: it needs what each of those needs,
-            // for any customer, besides SALES_IMPORT itself
-            support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
-                    SalesService.TYPE, null);
-            List<Permission> needed = new ArrayList<>(List.of(Permission.SALES_RECORD, Permission.SALES_RETURN));
-            if (options.createUnknownProducts()) {
-                needed.add(Permission.PRODUCT_MANAGE);
-            }
-            if (options.createUnknownCustomers()) {
-                needed.add(Permission.CUSTOMER_REGISTER);
-            }
-            for (Permission permission : needed) {
-                // a target that is no one's: only a grant on any record covers it
-                support.authorize(actor, permission, AccessTarget.none(), "purchase.import", SalesService.TYPE,
-                        null);
-            }
-            return null;
+        // the batches are a series of transactions, the caller's check its first: an adapter may carry them on one
+        // connection
+        return support.series(() -> {
+            support.transaction(() -> {
+                // the import records, returns and creates on the caller's behalf: it needs what each of those needs,
+                // for any customer, besides SALES_IMPORT itself
+                support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
+                        SalesService.TYPE, null);
+                List<Permission> needed = new ArrayList<>(List.of(Permission.SALES_RECORD, Permission.SALES_RETURN));
+                if (options.createUnknownProducts()) {
+                    needed.add(Permission.PRODUCT_MANAGE);
+                }
+                if (options.createUnknownCustomers()) {
+                    needed.add(Permission.CUSTOMER_REGISTER);
+                }
+                for (Permission permission : needed) {
+                    // a target that is no one's: only a grant on any record covers it
+                    support.authorize(actor, permission, AccessTarget.none(), "purchase.import", SalesService.TYPE,
+                            null);
+                }
+                return null;
+            });
+            return new Run(actor, options, currency, progress).all(rows);
         });
-        // the batches are a series of transactions: an adapter may carry them on one connection
-        return support.series(() -> new Run(actor, options, currency, progress).all(rows));
     }
 
     /** One order's lines as read: consecutive lines with the same reference. */

@@ -50,10 +50,12 @@ final class ReminderSender {
         if (asOf.isAfter(support.now())) {
             throw new InvalidCommandException(List.of(new FieldError("asOf", "must not be in the future")));
         }
-        support.transaction(() -> support.authorize(actor, Permission.TASK_REMIND, AccessTarget.none(),
-                "task.send_reminders", TaskService.TYPE, null));
-        // a series: the reminders' transactions may share one connection
-        return support.series(() -> sendAll(actor, asOf));
+        // a series: the caller's check and the reminders' transactions may share one connection
+        return support.series(() -> {
+            support.transaction(() -> support.authorize(actor, Permission.TASK_REMIND, AccessTarget.none(),
+                    "task.send_reminders", TaskService.TYPE, null));
+            return sendAll(actor, asOf);
+        });
     }
 
     private ReminderRun sendAll(Actor actor, Instant asOf) {
