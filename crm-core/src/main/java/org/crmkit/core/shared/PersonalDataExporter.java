@@ -38,7 +38,13 @@ public interface PersonalDataExporter {
             if (read.size() < PAGE) {
                 return all;
             }
-            after = position.apply(read.get(read.size() - 1));
+            EntryPosition next = position.apply(read.get(read.size() - 1));
+            if (after != null && !(next.at().isBefore(after.at()) || next.at().equals(after.at())
+                    && UuidV7.compareBytes(next.id(), after.id()) < 0)) {
+                throw new IllegalStateException("a page ended at " + next + ", not after " + after
+                        + ": the listing is not newest first");
+            }
+            after = next;
         }
     }
 }

@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param records its records, in the area's order; empty when the area holds nothing about the person
  */
 public record PersonalDataSection(String name, List<? extends Record> records) {
+    /** The customer's purchases, with their lines and returns ({@code PurchaseView}), newest first. */
+    public static final String PURCHASES = "purchases";
+    /** The customer's loyalty account ({@code LoyaltyAccountView}): one record, or none without an account. */
+    public static final String LOYALTY_ACCOUNT = "loyalty_account";
+    /** Every entry of the customer's loyalty ledger, with its explanation ({@code LedgerEntryView}), newest first. */
+    public static final String LOYALTY_LEDGER = "loyalty_ledger";
+
     /** Checks the name and copies the records. */
     public PersonalDataSection {
         Objects.requireNonNull(name, "name");

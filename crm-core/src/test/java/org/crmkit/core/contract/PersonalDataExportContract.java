@@ -69,6 +69,7 @@ public abstract class PersonalDataExportContract extends PortContract {
         PurchaseView first = buy(alice, "A-1", 5);
         buy(alice, "A-2", 2);
         buy(bob, "B-1", 3);
+        buy(null, "ANON-1", 4);
         clock.advance(Duration.ofMinutes(1));
         crm.sales().recordReturn(SYSTEM, new RecordReturnCommand(first.id(),
                 List.of(new RecordReturnCommand.Line(1, 2)), null));
@@ -78,7 +79,8 @@ public abstract class PersonalDataExportContract extends PortContract {
         PersonalDataExport export = crm.customers().exportPersonalData(Actor.customer(alice.id()), alice.id());
 
         assertThat(export.sections()).extracting(PersonalDataSection::name)
-                .containsExactly("purchases", "loyalty_account", "loyalty_ledger");
+                .containsExactly(PersonalDataSection.PURCHASES, PersonalDataSection.LOYALTY_ACCOUNT,
+                        PersonalDataSection.LOYALTY_LEDGER);
         List<PurchaseView> purchases = export.section("purchases", PurchaseView.class);
         assertThat(purchases).as("as the history shows them, newest first").containsExactlyElementsOf(history(alice))
                 .extracting(PurchaseView::externalReference).containsExactly("A-2", "A-1");
@@ -99,7 +101,8 @@ public abstract class PersonalDataExportContract extends PortContract {
         PersonalDataExport export = crm.customers().exportPersonalData(manager, bob.id());
 
         assertThat(export.sections()).extracting(PersonalDataSection::name)
-                .containsExactly("purchases", "loyalty_account", "loyalty_ledger");
+                .containsExactly(PersonalDataSection.PURCHASES, PersonalDataSection.LOYALTY_ACCOUNT,
+                        PersonalDataSection.LOYALTY_LEDGER);
         assertThat(export.sections()).allSatisfy(section -> assertThat(section.records()).isEmpty());
         assertThat(export.section("no such section", PurchaseView.class)).isEmpty();
     }
@@ -133,9 +136,10 @@ public abstract class PersonalDataExportContract extends PortContract {
                 false));
     }
 
+    /** Records a purchase of mugs, an anonymous sale when {@code customer} is {@code null}. */
     private PurchaseView buy(CustomerView customer, String reference, int quantity) {
-        return crm.sales().recordPurchase(SYSTEM, new RecordPurchaseCommand(customer.id(), BOUGHT,
-                SalesChannel.STORE, "webshop", reference, "EUR", List.of(new RecordPurchaseCommand.Line(1, mug.id(),
-                quantity, mug.listPrice().amount()))));
+        return crm.sales().recordPurchase(SYSTEM, new RecordPurchaseCommand(customer == null ? null : customer.id(),
+                BOUGHT, SalesChannel.STORE, "webshop", reference, "EUR", List.of(new RecordPurchaseCommand.Line(1,
+                mug.id(), quantity, mug.listPrice().amount()))));
     }
 }

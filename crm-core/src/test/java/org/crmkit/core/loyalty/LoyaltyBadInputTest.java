@@ -332,8 +332,8 @@ class LoyaltyBadInputTest {
     }
 
     /**
-     * Guards a fixed bug: nothing bounded the balance, which past what a {@code long} holds wrapped around into an
-     * {@code IllegalStateException} instead of a clear refusal.
+     * Guards a fixed bug: nothing bounded the balance, so this purchase was stored, and enough of them would have
+     * wrapped the balance around past what a {@code long} holds (an {@code IllegalStateException}, not a refusal).
      */
     @Test
     void aPurchaseWhoseEarningWouldPassTheLimitIsRefusedAndNeitherThePurchaseNorItsPointsAreStored() {

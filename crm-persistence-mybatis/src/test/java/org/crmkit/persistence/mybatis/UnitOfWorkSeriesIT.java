@@ -17,7 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.crmkit.core.contract.SalesFixtures;
+import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ActorType;
+import org.crmkit.core.shared.AuditCriteria;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.testing.TestStaff;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
@@ -111,6 +117,28 @@ class UnitOfWorkSeriesIT {
         assertThat(fullChunks).as("prepared again on the fresh connection").hasValue(2);
         assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
                 .containsExactlyElementsOf(concat(first, last));
+    }
+
+    @Test
+    void aRefusedCallerOfABatchUseCaseIsAuditedOnceAndHoldsNoConnection() {
+        LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "denied");
+        Actor rep = TestStaff.enrol(world.crm(), StaffId.next(world.clock()), Role.SALES_REP);
+        List<ImportRow> file = List.of(new SaleLine(2, "90", 1, "LAMP-denied", null, 1, new BigDecimal("20.00"),
+                START.minusSeconds(60), null, null, false));
+
+        int before = borrowed.get();
+        assertThatThrownBy(() -> world.crm().loyalty().reevaluateTiers(rep, new ReevaluateTiersCommand(START)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> world.crm().sales().importSales(rep, SalesImportOptions.strict("shop", "EUR"), file,
+                (read, imported, rejected) -> { })).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(borrowed.get() - before).as("per call: the refused transaction, then the refusal's audit entry")
+                .isEqualTo(4);
+        assertThat(closed).as("every connection given back at once").hasValue(borrowed.get());
+        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().search(new AuditCriteria(ActorType.STAFF,
+                rep.reference(), null, null, null, null, null, null, AuditOutcome.DENIED), 10)))
+                .extracting(AuditEntry::action).containsExactlyInAnyOrder("loyalty.tier",
+                        "purchase.import");
     }
 
     @Test

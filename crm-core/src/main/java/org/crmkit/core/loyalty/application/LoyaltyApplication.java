@@ -52,9 +52,9 @@ public final class LoyaltyApplication {
      */
     public static PersonalDataExporter customerExporter(LoyaltyRepository accounts) {
         return customer -> List.of(
-                new PersonalDataSection("loyalty_account", accounts.find(customer).map(LoyaltyAccountView::of)
+                new PersonalDataSection(PersonalDataSection.LOYALTY_ACCOUNT, accounts.find(customer).map(LoyaltyAccountView::of)
                         .stream().toList()),
-                new PersonalDataSection("loyalty_ledger", PersonalDataExporter.readAll(
+                new PersonalDataSection(PersonalDataSection.LOYALTY_LEDGER, PersonalDataExporter.readAll(
                         (after, limit) -> accounts.entries(customer, after, limit),
                         entry -> new EntryPosition(entry.occurredAt(), entry.id())).stream()
                         .map(LedgerEntryView::of).toList()));

@@ -92,7 +92,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      */
     public LedgerEntry earn(UUID entryId, UUID lotId, PurchaseId purchase, Instant occurredAt, Instant expiresAt,
                             List<EarnedLine> lines, Instant now) {
-        long gross = lines.stream().mapToLong(EarnedLine::points).sum();
+        long gross = lines.stream().mapToLong(EarnedLine::points).reduce(0, Math::addExact);
         if (gross == 0) {
             return null;
         }
@@ -327,6 +327,9 @@ public final class LoyaltyAccount extends AggregateRoot {
      * {@link #MAX_ACCOUNT_POINTS}.
      */
     private void withinLimit(String figure, long current, long added) {
+        if (added < 0) {
+            throw new IllegalArgumentException("cannot add " + added + " points to the " + figure);
+        }
         if (added > MAX_ACCOUNT_POINTS - current) {
             throw new BusinessRuleViolationException("points_limit", "cannot add " + added + " points to the "
                     + figure + " of " + current + ": an account holds at most " + MAX_ACCOUNT_POINTS + " points",

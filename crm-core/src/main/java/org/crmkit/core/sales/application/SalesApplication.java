@@ -36,7 +36,7 @@ public final class SalesApplication {
      *         its lines and returns, newest first
      */
     public static PersonalDataExporter customerExporter(PurchaseRepository purchases) {
-        return customer -> List.of(new PersonalDataSection("purchases", PersonalDataExporter.readAll(
+        return customer -> List.of(new PersonalDataSection(PersonalDataSection.PURCHASES, PersonalDataExporter.readAll(
                 (after, limit) -> purchases.findByCustomer(customer, after, limit),
                 purchase -> new EntryPosition(purchase.snapshot().occurredAt(), purchase.id().value())).stream()
                 .map(PurchaseView::of).toList()));

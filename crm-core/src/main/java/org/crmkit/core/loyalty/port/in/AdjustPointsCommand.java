@@ -10,7 +10,8 @@ import org.crmkit.core.shared.CustomerId;
 /**
  * @param customerId whose points
  * @param points     the change: above 0 adds, below 0 removes; never 0; at most 10^12 either way
- * @param reason     why, 1 to 500 characters once stripped as it is stored
+ * @param reason     why, 1 to 500 characters once stripped as it is stored; the ledger is append-only and keeps it
+ *                   after the customer's erasure, so it must not hold personal data
  */
 public record AdjustPointsCommand(@NotNull CustomerId customerId,
                                   @Min(-1_000_000_000_000L) @Max(1_000_000_000_000L) long points,
