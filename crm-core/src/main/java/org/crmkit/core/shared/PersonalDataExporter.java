@@ -39,8 +39,7 @@ public interface PersonalDataExporter {
                 return all;
             }
             EntryPosition next = position.apply(read.get(read.size() - 1));
-            if (after != null && !(next.at().isBefore(after.at()) || next.at().equals(after.at())
-                    && UuidV7.compareBytes(next.id(), after.id()) < 0)) {
+            if (!EntryPosition.isAfter(after, next.at(), next.id())) {
                 throw new IllegalStateException("a page ended at " + next + ", not after " + after
                         + ": the listing is not newest first");
             }

@@ -28,8 +28,8 @@ class PersonalDataExporterTest {
         AtomicInteger pages = new AtomicInteger();
         List<Row> read = PersonalDataExporter.readAll((after, limit) -> {
             pages.incrementAndGet();
-            return listing.stream().filter(r -> after == null || olderThan(r.position(), after)).limit(limit)
-                    .toList();
+            return listing.stream().filter(r -> EntryPosition.isAfter(after, r.position().at(), r.position().id()))
+                    .limit(limit).toList();
         }, Row::position);
         assertThat(read).containsExactlyElementsOf(listing);
         assertThat(pages).as("pages read, the last one short").hasValue(count / PersonalDataExporter.PAGE + 1);
@@ -59,10 +59,5 @@ class PersonalDataExporterTest {
         rows.sort(Comparator.comparing((Row r) -> r.position().at()).reversed()
                 .thenComparing((a, b) -> UuidV7.compareBytes(b.position().id(), a.position().id())));
         return rows;
-    }
-
-    private static boolean olderThan(EntryPosition p, EntryPosition after) {
-        return p.at().isBefore(after.at())
-                || p.at().equals(after.at()) && UuidV7.compareBytes(p.id(), after.id()) < 0;
     }
 }
