@@ -217,7 +217,8 @@ public final class Benchmarks {
             List<TimedDataSource.Kind> kinds = timed.kinds();
 
             progress("building the ledgers of the statement benchmark");
-            StatementBenchmark statements = new StatementBenchmark(withOn.crm(), ACTOR, standard, clock, catalog);
+            StatementBenchmark statements = new StatementBenchmark(withOn.crm(),
+                    MyBatisCrmPersistence.builder(withOn.pool()).migrate(false).build(), ACTOR, standard, clock, catalog);
             Random random = new Random(SEED);
             long smallStart = System.nanoTime();
             CustomerId small = statements.customerWithLedger("LEDGER-10", 10, random);

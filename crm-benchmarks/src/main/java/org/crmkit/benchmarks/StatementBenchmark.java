@@ -40,6 +40,7 @@ final class StatementBenchmark {
     private static final Currency EUR = Currency.getInstance(RetailData.CURRENCY);
 
     private final Crm crm;
+    private final CrmPersistence persistence;
     private final Actor actor;
     private final LoyaltyProgram program;
     private final Clock clock;
@@ -47,13 +48,15 @@ final class StatementBenchmark {
 
     /**
      * @param crm      crmkit on the server, built with {@code program} and {@code clock}
+     * @param persistence an adapter on the same server, through which the ledgers are written directly
      * @param actor    who reads the statements
      * @param program  the loyalty program
      * @param clock    the clock
      * @param products the catalog the earnings' lines name
      */
-    StatementBenchmark(Crm crm, Actor actor, LoyaltyProgram program, Clock clock, List<ProductView> products) {
+    StatementBenchmark(Crm crm, CrmPersistence persistence, Actor actor, LoyaltyProgram program, Clock clock, List<ProductView> products) {
         this.crm = crm;
+        this.persistence = persistence;
         this.actor = actor;
         this.program = program;
         this.clock = clock;
@@ -72,7 +75,6 @@ final class StatementBenchmark {
         CustomerId customer = crm.customers().register(actor, RegisterCustomerCommand.imported("Ledger",
                 "Customer " + reference, "ledger-" + reference.toLowerCase(Locale.ROOT) + "@bench.example.invalid",
                 reference)).id();
-        CrmPersistence persistence = crm.persistence();
         LoyaltyRepository accounts = persistence.loyalty();
         Instant end = clock.instant().minus(Duration.ofDays(1));
         Instant start = end.minus(Duration.ofDays(334));

@@ -128,6 +128,17 @@ public final class Crm {
                 departments, staff, sales, b.supportSla, b.slaBreachNotifier);
     }
 
+    /**
+     * A new, empty in-memory store, the one {@link Builder#build()} uses when no persistence is set. A host builds
+     * it itself only to run two instances on one store (a test's second instance, a job with its own clock or
+     * notifier): pass it to both builders.
+     *
+     * @return a new in-memory persistence, thread-safe and transactional
+     */
+    public static CrmPersistence inMemoryPersistence() {
+        return InMemoryCrmPersistence.create();
+    }
+
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
     public static Builder builder() {
         return new Builder();
@@ -203,8 +214,11 @@ public final class Crm {
         return tickets;
     }
 
-    /** @return the persistence this instance runs on */
-    public CrmPersistence persistence() {
+    /**
+     * Not API: the store this instance runs on, whose repositories skip authorization and audit. Hosts keep the
+     * persistence they built with; crmkit's own tests reach it through their {@code CrmTestAccess}.
+     */
+    CrmPersistence persistence() {
         return persistence;
     }
 

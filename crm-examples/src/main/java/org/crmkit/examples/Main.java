@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.slf4j.Logger;
@@ -43,10 +44,11 @@ public final class Main {
         boolean onMySql = url != null && !url.isBlank();
         LoyaltyProgram program = LoyaltyScenario.program(clock);
         TicketScenario.Inbox inbox = new TicketScenario.Inbox();
-        Crm crm = onMySql
-                ? MySqlCrm.create(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"), clock,
-                        program, inbox)
-                : Crm.builder().clock(clock).loyaltyProgram(program).slaBreachNotifier(inbox).build();
+        CrmPersistence persistence = onMySql
+                ? MySqlCrm.persistence(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"))
+                : Crm.inMemoryPersistence();
+        Crm crm = Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
+                .slaBreachNotifier(inbox).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         LOG.info("running the staff, customer, sales, loyalty, quote, lead, task, feedback and ticket scenarios on {} "
                 + "persistence, run {}",
@@ -61,7 +63,8 @@ public final class Main {
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
         new QuoteScenario(crm, clock, out).run(runToken, staff, sales);
         new LeadScenario(crm, clock, out).run(runToken, staff);
-        new TaskScenario(crm, clock, out).run(runToken, staff, customers);
+        new TaskScenario(crm, clock, out, notifier -> Crm.builder().persistence(persistence)
+                .clock(Clock.offset(clock, TaskScenario.JOB_RUNS_LATER)).reminderNotifier(notifier).build()).run(runToken, staff, customers);
         new FeedbackScenario(crm, clock, out).run(runToken, staff, sales);
         new TicketScenario(crm, clock, out, inbox).run(runToken, staff, sales);
     }

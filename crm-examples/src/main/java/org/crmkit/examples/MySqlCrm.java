@@ -1,9 +1,6 @@
 package org.crmkit.examples;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
-import java.time.Clock;
-import org.crmkit.core.Crm;
-import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
 
 /**
@@ -19,13 +16,9 @@ final class MySqlCrm {
      * @param url      JDBC URL, such as {@code jdbc:mysql://localhost:3306/crm?rewriteBatchedStatements=true}
      * @param user     database user
      * @param password the user's password, or {@code null}
-     * @param clock    the time source
-     * @param program  the loyalty program
-     * @param notifier hears about SLA breaches
-     * @return crmkit on that database, its schema migrated
+     * @return the persistence on that database, its schema migrated
      */
-    static Crm create(String url, String user, String password, Clock clock, LoyaltyProgram program,
-                      org.crmkit.core.ticket.port.out.SlaBreachNotifier notifier) {
+    static MyBatisCrmPersistence persistence(String url, String user, String password) {
         MysqlDataSource dataSource = new MysqlDataSource();
         dataSource.setURL(url);
         dataSource.setUser(user);
@@ -33,7 +26,6 @@ final class MySqlCrm {
         MyBatisCrmPersistence persistence = MyBatisCrmPersistence.builder(dataSource)
                 .migrate(true)
                 .build();
-        return Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
-                .slaBreachNotifier(notifier).build();
+        return persistence;
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -42,16 +43,20 @@ public final class TaskScenario {
     private final Crm crm;
     private final Clock clock;
     private final PrintStream out;
+    private final Function<ReminderNotifier, Crm> reminderJob;
 
     /**
      * @param crm   the configured crmkit instance the host embeds
      * @param clock the clock {@code crm} was built with
      * @param out   where the transcript goes
+     * @param reminderJob builds the host's reminder job: a second {@code Crm} on the same persistence, its clock
+     *              {@link #JOB_RUNS_LATER} ahead, delivering through the notifier it is given
      */
-    public TaskScenario(Crm crm, Clock clock, PrintStream out) {
+    public TaskScenario(Crm crm, Clock clock, PrintStream out, Function<ReminderNotifier, Crm> reminderJob) {
         this.crm = Objects.requireNonNull(crm, "crm");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.out = Objects.requireNonNull(out, "out");
+        this.reminderJob = Objects.requireNonNull(reminderJob, "reminderJob");
     }
 
     /**
@@ -84,12 +89,11 @@ public final class TaskScenario {
 
         // the host's scheduled job, two hours later, delivering reminders through its own notifier
         List<ReminderNotifier.DueReminder> delivered = Collections.synchronizedList(new ArrayList<>());
-        Crm job = Crm.builder().clock(Clock.offset(clock, JOB_RUNS_LATER)).persistence(crm.persistence())
-                .reminderNotifier(reminder -> {
-                    delivered.add(reminder);
-                    out.println("  notifier: remind " + reminder.assignee() + " of task " + reminder.task()
-                            + " (attempt " + reminder.attempt() + ")");
-                }).build();
+        Crm job = reminderJob.apply(reminder -> {
+            delivered.add(reminder);
+            out.println("  notifier: remind " + reminder.assignee() + " of task " + reminder.task()
+                    + " (attempt " + reminder.attempt() + ")");
+        });
         Instant jobTime = now.plus(JOB_RUNS_LATER);
         ReminderRun firstRun = job.tasks().sendDueReminders(JOB, new SendDueRemindersCommand(jobTime));
         out.println("reminder job at " + jobTime + ": " + firstRun.sent() + " sent, " + firstRun.failed()

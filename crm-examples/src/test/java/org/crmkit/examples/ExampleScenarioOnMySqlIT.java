@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerStatus;
@@ -62,7 +63,8 @@ class ExampleScenarioOnMySqlIT {
         for (String run : new String[] {"run1", "run2"}) {
             Clock clock = Clock.systemUTC();
             TicketScenario.Inbox inbox = new TicketScenario.Inbox();
-            Crm crm = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
+            CrmPersistence persistence = TestDatabase.get().persistence();
+            Crm crm = Crm.builder().clock(clock).persistence(persistence)
                     .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                     .loyaltyProgram(LoyaltyScenario.program(clock)).slaBreachNotifier(inbox).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
@@ -73,7 +75,9 @@ class ExampleScenarioOnMySqlIT {
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
             QuoteScenario.Result quote = new QuoteScenario(crm, clock, out).run(run, staff, sales);
             LeadScenario.Result lead = new LeadScenario(crm, clock, out).run(run, staff);
-            TaskScenario.Result tasks = new TaskScenario(crm, clock, out).run(run, staff, result);
+            TaskScenario.Result tasks = new TaskScenario(crm, clock, out, notifier -> Crm.builder()
+                    .persistence(persistence).clock(Clock.offset(clock, TaskScenario.JOB_RUNS_LATER))
+                    .reminderNotifier(notifier).build()).run(run, staff, result);
             assertThat(tasks.firstRun().sent()).as("only this run's reminder is due").isEqualTo(1);
             assertThat(tasks.secondRun().due()).isZero();
             assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.CustomerSource;
@@ -97,7 +98,8 @@ class ExampleScenarioTest {
     @BeforeEach
     void runScenarios() {
         // a fast hasher for tests only; the example host keeps the default 600,000 iterations
-        crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+        CrmPersistence persistence = Crm.inMemoryPersistence();
+        crm = Crm.builder().clock(CLOCK).persistence(persistence).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .loyaltyProgram(LoyaltyScenario.program(CLOCK)).slaBreachNotifier(inbox).build();
         staff = new StaffScenario(crm, CLOCK, out).run(RUN);
         result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
@@ -105,7 +107,8 @@ class ExampleScenarioTest {
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
         quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
         lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);
-        tasks = new TaskScenario(crm, CLOCK, out).run(RUN, staff, result);
+        tasks = new TaskScenario(crm, CLOCK, out, notifier -> Crm.builder().persistence(persistence)
+                .clock(Clock.offset(CLOCK, TaskScenario.JOB_RUNS_LATER)).reminderNotifier(notifier).build()).run(RUN, staff, result);
         feedback = new FeedbackScenario(crm, CLOCK, out).run(RUN, staff, sales);
         tickets = new TicketScenario(crm, CLOCK, out, inbox).run(RUN, staff, sales);
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -554,7 +555,7 @@ class AuthorizationMatrixTest {
             Map<UUID, AuditEntry> after = f.auditEntries();
             List<AuditEntry> added = after.entrySet().stream().filter(e -> !before.containsKey(e.getKey()))
                     .map(Map.Entry::getValue).toList();
-            assertThat(f.crm.persistence().auditLog().count()).as("audit entries after the refused %s", name)
+            assertThat(CrmTestAccess.persistence(f.crm).auditLog().count()).as("audit entries after the refused %s", name)
                     .isEqualTo(before.size() + 1L);
             assertThat(added).as("audit entries the refused %s added", name).hasSize(1)
                     .allSatisfy(e -> {
@@ -1422,13 +1423,13 @@ class AuthorizationMatrixTest {
          */
         String externalReferenceOf(CustomerId id) {
             String reference = "ext-" + next();
-            crm.persistence().unitOfWork().inTransaction(() -> {
-                org.crmkit.core.customer.domain.CustomerSnapshot s = crm.persistence().customers().findById(id)
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
+                org.crmkit.core.customer.domain.CustomerSnapshot s = CrmTestAccess.persistence(crm).customers().findById(id)
                         .orElseThrow().snapshot();
                 Customer changed = Customer.restore(new org.crmkit.core.customer.domain.CustomerSnapshot(s.id(),
                         s.version(), s.contact(), s.personal(), s.registeredAt(), s.status(), s.consent(), s.tags(),
                         s.accountManager(), s.source(), reference, s.erasedAt()));
-                crm.persistence().customers().update(changed);
+                CrmTestAccess.persistence(crm).customers().update(changed);
             });
             return reference;
         }
@@ -1439,10 +1440,10 @@ class AuthorizationMatrixTest {
                     nextEmail(), null, null, null, null, org.crmkit.core.customer.domain.CustomerSource.REFERRAL, null,
                     false));
             // straight into the store: the manager may be the deactivated caller, whom the use case would refuse
-            crm.persistence().unitOfWork().inTransaction(() -> {
-                Customer customer = crm.persistence().customers().findById(c.id()).orElseThrow();
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
+                Customer customer = CrmTestAccess.persistence(crm).customers().findById(c.id()).orElseThrow();
                 customer.assignAccountManager(manager, customer.snapshot().registeredAt());
-                crm.persistence().customers().update(customer);
+                CrmTestAccess.persistence(crm).customers().update(customer);
             });
             return c.id();
         }
@@ -1551,8 +1552,8 @@ class AuthorizationMatrixTest {
             // straight into the ledger, as it stood before its lot lapsed (the sales use case would expire points
             // that are already lapsed the moment they are earned)
             ProductId product = product().id();
-            crm.persistence().unitOfWork().inTransaction(() -> {
-                org.crmkit.core.loyalty.port.out.LoyaltyRepository ledger = crm.persistence().loyalty();
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
+                org.crmkit.core.loyalty.port.out.LoyaltyRepository ledger = CrmTestAccess.persistence(crm).loyalty();
                 ledger.addIfAbsent(org.crmkit.core.loyalty.domain.LoyaltyAccount.open(id,
                         org.crmkit.core.loyalty.domain.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
                 org.crmkit.core.loyalty.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();
@@ -1609,7 +1610,7 @@ class AuthorizationMatrixTest {
             q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
                     then);
             q.pullEvents();
-            crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().quotes().add(q));
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).quotes().add(q));
             lastTarget = q.id();
         }
 
@@ -1624,10 +1625,10 @@ class AuthorizationMatrixTest {
             LeadId id = crm.leads().create(system, new CreateLeadCommand("Lou", "Lead " + next(), null, nextEmail(),
                     null, LeadSource.REFERRAL, null, null, null)).id();
             // straight into the store: the owner may be the deactivated caller or one who may not own leads
-            crm.persistence().unitOfWork().inTransaction(() -> {
-                org.crmkit.core.lead.domain.Lead lead = crm.persistence().leads().findById(id).orElseThrow();
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
+                org.crmkit.core.lead.domain.Lead lead = CrmTestAccess.persistence(crm).leads().findById(id).orElseThrow();
                 lead.assignTo(owner, CLOCK.instant());
-                crm.persistence().leads().update(lead);
+                CrmTestAccess.persistence(crm).leads().update(lead);
             });
             lastTarget = id;
             return id;
@@ -1683,10 +1684,10 @@ class AuthorizationMatrixTest {
                 queue = departmentB;
             }
             // straight into the store: the agent may be the deactivated caller, whom the use case would refuse
-            crm.persistence().unitOfWork().inTransaction(() -> {
-                org.crmkit.core.ticket.domain.Ticket t = crm.persistence().tickets().findById(id).orElseThrow();
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
+                org.crmkit.core.ticket.domain.Ticket t = CrmTestAccess.persistence(crm).tickets().findById(id).orElseThrow();
                 t.assign(agent, queue, null, system, CLOCK.instant());
-                crm.persistence().tickets().update(t);
+                CrmTestAccess.persistence(crm).tickets().update(t);
             });
             lastTarget = id;
             return id;
@@ -1731,7 +1732,7 @@ class AuthorizationMatrixTest {
                 return crm.tickets().findById(system, t).map(v -> v.version());
             }
             if (lastTarget instanceof LoyaltyAccountOf a) {
-                return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty()
+                return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).loyalty()
                         .find(a.customer())).map(LoyaltyAccountState::version);
             }
             if (lastTarget instanceof org.crmkit.core.shared.QuoteId q) {
@@ -1752,7 +1753,7 @@ class AuthorizationMatrixTest {
                         PageRequest.first(PageRequest.MAX_SIZE))).items().size());
             }
             if (lastTarget instanceof PurchaseReference r) {
-                return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+                return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).purchases()
                         .findByReference(r.source(), r.externalReference())).map(Purchase::version);
             }
             return Optional.empty();
@@ -1778,7 +1779,7 @@ class AuthorizationMatrixTest {
             DepartmentId department = kind == Kind.OTHER ? departmentB : departmentA;
             Task task = Task.create(TaskId.next(CLOCK), "Fixture task " + next(), null, TASK_DUE,
                     TaskPriority.MEDIUM, assignee, department, null, null, remindAt, CLOCK.instant());
-            crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tasks().add(task));
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).tasks().add(task));
             lastTarget = task.id();
             return task.id();
         }
@@ -1797,13 +1798,13 @@ class AuthorizationMatrixTest {
 
         /** @return how many entries the access log holds */
         int accessLogSize() {
-            return crm.persistence().accessLog().search(new AccessLogCriteria(null, null, null, null),
+            return CrmTestAccess.persistence(crm).accessLog().search(new AccessLogCriteria(null, null, null, null),
                     Integer.MAX_VALUE).size();
         }
 
         /** @return every audit entry by id */
         Map<UUID, AuditEntry> auditEntries() {
-            return crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null, null, null, null,
+            return CrmTestAccess.persistence(crm).auditLog().search(new AuditCriteria(null, null, null, null, null, null, null,
                     null), Integer.MAX_VALUE).stream().collect(Collectors.toMap(AuditEntry::id, Function.identity()));
         }
     }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerStatus;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
@@ -67,6 +69,7 @@ class CustomerBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Customers customers;
     private CustomerView ada;
     private CustomerView bob;
@@ -77,7 +80,7 @@ class CustomerBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-01T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         TestStaff.enrol(crm, CRM_MANAGER);
         TestStaff.enrol(crm, PRODUCT_MANAGER);
         customers = crm.customers();
@@ -617,12 +620,12 @@ class CustomerBadInputTest {
     }
 
     private long auditCount() {
-        return crm.persistence().auditLog().count();
+        return store.auditLog().count();
     }
 
     private AuditEntry lastEntryAbout(CustomerId id) {
-        List<AuditEntry> entries = crm.persistence().unitOfWork()
-                .inTransaction(() -> crm.persistence().auditLog().findByTarget("customer", id.value()));
+        List<AuditEntry> entries = store.unitOfWork()
+                .inTransaction(() -> store.auditLog().findByTarget("customer", id.value()));
         assertThat(entries).isNotEmpty();
         return entries.get(entries.size() - 1);
     }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerEvents.AccountManagerAssigned;
 import org.crmkit.core.customer.domain.CustomerEvents.CustomerContactChanged;
@@ -75,16 +77,17 @@ class CustomerUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Customers customers;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         TestStaff.enrol(crm, CRM_MANAGER);
         TestStaff.enrol(crm, SALES_MANAGER);
-        publisher.watch(crm.persistence().unitOfWork());
+        publisher.watch(store.unitOfWork());
         customers = crm.customers();
     }
 
@@ -283,10 +286,10 @@ class CustomerUseCasesTest {
         assertThat(tagged.tags()).containsExactly("newsletter-2026", "vip");
         assertThat(tagged.version()).isEqualTo(2);
 
-        long audited = crm.persistence().auditLog().count();
+        long audited = store.auditLog().count();
         CustomerView again = customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "vip", 2L));
         assertThat(again.version()).as("adding a present tag changes nothing").isEqualTo(2);
-        assertThat(crm.persistence().auditLog().count()).isEqualTo(audited);
+        assertThat(store.auditLog().count()).isEqualTo(audited);
 
         CustomerView untagged = customers.removeTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "VIP", 2L));
         assertThat(untagged.tags()).containsExactly("newsletter-2026");
@@ -626,18 +629,18 @@ class CustomerUseCasesTest {
 
     @Test
     void insideAHostTransactionEventsWaitForItsCommitAndARollbackDropsEverything() {
-        long audited = crm.persistence().auditLog().count();
+        long audited = store.auditLog().count();
         IllegalStateException hostFailure = new IllegalStateException("host failed later in the same transaction");
         List<CustomerId> registered = new ArrayList<>();
-        assertThatThrownBy(() -> crm.persistence().unitOfWork().inTransaction(() -> {
+        assertThatThrownBy(() -> store.unitOfWork().inTransaction(() -> {
             registered.add(customers.register(CRM_MANAGER, aRegistration().email("rolled@example.org").command()).id());
             throw hostFailure;
         })).isSameAs(hostFailure);
         assertThat(publisher.events()).isEmpty();
         assertThat(customers.findById(CRM_MANAGER, registered.get(0))).isEmpty();
-        assertThat(crm.persistence().auditLog().count()).isEqualTo(audited);
+        assertThat(store.auditLog().count()).isEqualTo(audited);
 
-        CustomerView kept = crm.persistence().unitOfWork().inTransaction(() -> {
+        CustomerView kept = store.unitOfWork().inTransaction(() -> {
             CustomerView view = customers.register(CRM_MANAGER, aRegistration().email("rolled@example.org").command());
             assertThat(publisher.events()).as("not before the host's commit").isEmpty();
             return view;
@@ -647,13 +650,14 @@ class CustomerUseCasesTest {
 
     @Test
     void aFailingPublisherDoesNotUndoTheCommittedWork() {
-        Crm failing = Crm.builder().clock(clock).eventPublisher(event -> {
+        CrmPersistence failingStore = InMemoryCrmPersistence.create();
+        Crm failing = Crm.builder().persistence(failingStore).clock(clock).eventPublisher(event -> {
             throw new IllegalStateException("message bus down");
         }).build();
         TestStaff.enrol(failing, CRM_MANAGER);
         CustomerView c = failing.customers().register(CRM_MANAGER, aRegistration().command());
         assertThat(failing.customers().findById(CRM_MANAGER, c.id())).contains(c);
-        assertThat(failing.persistence().auditLog().count()).isEqualTo(1);
+        assertThat(failingStore.auditLog().count()).isEqualTo(1);
     }
 
     @Test
@@ -714,7 +718,7 @@ class CustomerUseCasesTest {
     }
 
     private List<AuditEntry> auditOf(CustomerId id) {
-        return crm.persistence().auditLog().findByTarget("customer", id.value());
+        return store.auditLog().findByTarget("customer", id.value());
     }
 
     /** Reads every page of a query, running {@code betweenPages} (with the page number) after each page. */

@@ -58,7 +58,7 @@ class FeedbackUseCasesTest {
     }
 
     private List<AuditEntry> audited(String action) {
-        return w.crm.persistence().unitOfWork().inTransaction(() -> w.crm.persistence().auditLog().search(
+        return w.store.unitOfWork().inTransaction(() -> w.store.auditLog().search(
                 new AuditCriteria(null, null, action, null, null, null, null, null, null), 100));
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -31,6 +32,7 @@ final class FeedbackWorld {
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final RecordingPublisher publisher = new RecordingPublisher();
     final Crm crm;
+    final CrmPersistence store = Crm.inMemoryPersistence();
     final Actor agent;
     final Actor supportManager;
     final Actor crmManager;
@@ -41,8 +43,8 @@ final class FeedbackWorld {
     private int orders;
 
     FeedbackWorld() {
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
-        publisher.watch(crm.persistence().unitOfWork());
+        crm = Crm.builder().persistence(store).clock(clock).eventPublisher(publisher).build();
+        publisher.watch(store.unitOfWork());
         agent = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_AGENT);
         supportManager = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_MANAGER);
         crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);

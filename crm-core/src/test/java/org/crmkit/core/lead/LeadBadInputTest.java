@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
@@ -55,6 +57,7 @@ class LeadBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Leads leads;
     private Actor manager;
     private Actor rep;
@@ -68,7 +71,7 @@ class LeadBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-04-01T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         leads = crm.leads();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
@@ -86,13 +89,13 @@ class LeadBadInputTest {
     /** Every lead, interaction and customer as stored. */
     private Object storedState() {
         List<Object> state = new ArrayList<>();
-        crm.persistence().leads().search(new LeadSearchCriteria(null, null, null, null, null, null, null, null,
+        store.leads().search(new LeadSearchCriteria(null, null, null, null, null, null, null, null,
                 LeadSort.CREATED_ASC, null), 1000).forEach(l -> state.add(l.snapshot()));
         for (Object lead : new ArrayList<>(state)) {
             LeadId id = ((org.crmkit.core.lead.domain.LeadSnapshot) lead).id();
-            crm.persistence().interactions().timelineOfLead(id, null, 1000).forEach(i -> state.add(i.snapshot()));
+            store.interactions().timelineOfLead(id, null, 1000).forEach(i -> state.add(i.snapshot()));
         }
-        crm.persistence().customers().search(new CustomerSearchCriteria(null, null, null, null, null, null, null,
+        store.customers().search(new CustomerSearchCriteria(null, null, null, null, null, null, null,
                 CustomerSort.REGISTERED_ASC, null), 1000).forEach(c -> state.add(c.snapshot()));
         return state;
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -76,6 +78,7 @@ class LoyaltyBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Loyalty loyalty;
     private Actor manager;
     private CustomerView alice;
@@ -89,7 +92,7 @@ class LoyaltyBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
         loyalty = crm.loyalty();
         ProductView mug = crm.products().create(SYSTEM, new CreateProductCommand("MUG-1", "Mug", null, null,
@@ -354,11 +357,11 @@ class LoyaltyBadInputTest {
     private CustomerView seeded(String name, long balance, long redeemed) {
         CustomerView customer = register(name, name.toLowerCase(java.util.Locale.ROOT) + "@example.org");
         involved.add(customer.id());
-        LoyaltyRepository repository = crm.persistence().loyalty();
+        LoyaltyRepository repository = store.loyalty();
         Instant now = clock.instant();
-        crm.persistence().unitOfWork().inTransaction(() -> repository.addIfAbsent(LoyaltyAccount.open(customer.id(),
+        store.unitOfWork().inTransaction(() -> repository.addIfAbsent(LoyaltyAccount.open(customer.id(),
                 new Tier("BRONZE", 0, BigDecimal.ONE), now)));
-        crm.persistence().unitOfWork().inTransaction(() -> {
+        store.unitOfWork().inTransaction(() -> {
             LoyaltyAccount account = repository.lock(customer.id()).orElseThrow();
             Instant expires = now.plus(Duration.ofDays(365));
             if (redeemed > 0) {
@@ -606,15 +609,15 @@ class LoyaltyBadInputTest {
     }
 
     private Snapshot snapshot() {
-        LoyaltyRepository repository = crm.persistence().loyalty();
-        return crm.persistence().unitOfWork().inTransaction(() -> new Snapshot(
+        LoyaltyRepository repository = store.loyalty();
+        return store.unitOfWork().inTransaction(() -> new Snapshot(
                 involved.stream().map(repository::find).toList(),
                 involved.stream().map(c -> repository.entries(c, null, Integer.MAX_VALUE)).toList(),
                 involved.stream().map(repository::sums).toList()));
     }
 
     private Optional<LoyaltyAccountState> account(CustomerId customer) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().find(customer));
+        return store.unitOfWork().inTransaction(() -> store.loyalty().find(customer));
     }
 
     /** Runs a call that must fail with {@code type} and checks that it changed, audited and published nothing. */

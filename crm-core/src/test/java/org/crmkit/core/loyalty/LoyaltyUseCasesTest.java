@@ -443,8 +443,8 @@ class LoyaltyUseCasesTest {
         assertThat(added.description()).isEqualTo("goodwill for a late delivery");
         assertThat(added.kind()).isEqualTo(EntryKind.ADJUST);
         assertThat(removed.balanceAfter()).isEqualTo(15);
-        List<org.crmkit.core.shared.AuditEntry> audited = world.crm().persistence().unitOfWork().inTransaction(
-                () -> world.crm().persistence().auditLog().findByTarget("loyalty_account", alice.id().value()));
+        List<org.crmkit.core.shared.AuditEntry> audited = world.persistence().unitOfWork().inTransaction(
+                () -> world.persistence().auditLog().findByTarget("loyalty_account", alice.id().value()));
         assertThat(audited).extracting(org.crmkit.core.shared.AuditEntry::action)
                 .containsExactly("loyalty.adjust", "loyalty.adjust");
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
@@ -72,6 +74,7 @@ class ProductBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Products products;
     private Actor manager;
     private CategoryView apparel;
@@ -86,7 +89,7 @@ class ProductBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.PRODUCT_MANAGER);
         products = crm.products();
         apparel = products.createCategory(manager, new CreateCategoryCommand("Apparel", null));
@@ -722,9 +725,9 @@ class ProductBadInputTest {
     }
 
     private Snapshot snapshot() {
-        return crm.persistence().unitOfWork().inTransaction(() -> new Snapshot(
-                crm.persistence().categories().findAll().stream().map(Category::snapshot).toList(),
-                crm.persistence().products().search(new ProductSearchCriteria(null, null, null, null),
+        return store.unitOfWork().inTransaction(() -> new Snapshot(
+                store.categories().findAll().stream().map(Category::snapshot).toList(),
+                store.products().search(new ProductSearchCriteria(null, null, null, null),
                         Integer.MAX_VALUE).stream().map(Product::snapshot).toList()));
     }
 

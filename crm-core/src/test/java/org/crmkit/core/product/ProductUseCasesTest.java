@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerStatusCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -76,6 +78,7 @@ class ProductUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Products products;
     private Actor manager;
 
@@ -83,8 +86,8 @@ class ProductUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
-        publisher.watch(crm.persistence().unitOfWork());
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        publisher.watch(store.unitOfWork());
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.PRODUCT_MANAGER);
         products = crm.products();
     }
@@ -661,10 +664,10 @@ class ProductUseCasesTest {
         StaffId id = StaffId.next(clock);
         Actor claimed = TestStaff.enrol(crm, id, Role.PRODUCT_MANAGER);
         products.createCategory(claimed, new CreateCategoryCommand("Before", null));
-        crm.persistence().unitOfWork().inTransaction(() -> {
-            StaffUser user = crm.persistence().staff().findById(id).orElseThrow();
+        store.unitOfWork().inTransaction(() -> {
+            StaffUser user = store.staff().findById(id).orElseThrow();
             user.revoke(Role.PRODUCT_MANAGER, clock.instant());
-            crm.persistence().staff().update(user);
+            store.staff().update(user);
         });
         assertThat(catchThrowable(() -> products.createCategory(claimed, new CreateCategoryCommand("After", null))))
                 .isInstanceOf(AccessDeniedException.class);
@@ -724,7 +727,7 @@ class ProductUseCasesTest {
         assertThat(auditCount(AuditOutcome.SUCCESS)).isEqualTo(successes);
         assertThat(auditCount(AuditOutcome.DENIED)).isEqualTo(denied + changes.size());
         assertThat(publisher.events()).isEmpty();
-        List<AuditEntry> refusals = crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null,
+        List<AuditEntry> refusals = store.auditLog().search(new AuditCriteria(null, null, null, null,
                 null, null, null, null, AuditOutcome.DENIED), changes.size());
         assertThat(refusals).extracting(AuditEntry::actorType).containsOnly(actor.type());
         assertThat(refusals).extracting(AuditEntry::action).containsExactlyInAnyOrder("category.create",
@@ -758,22 +761,22 @@ class ProductUseCasesTest {
     }
 
     private List<AuditEntry> auditOf(String type, UUID id) {
-        return crm.persistence().unitOfWork()
-                .inTransaction(() -> crm.persistence().auditLog().findByTarget(type, id));
+        return store.unitOfWork()
+                .inTransaction(() -> store.auditLog().findByTarget(type, id));
     }
 
     private long auditCount() {
-        return crm.persistence().auditLog().count();
+        return store.auditLog().count();
     }
 
     private long auditCount(AuditOutcome outcome) {
-        return crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
+        return store.auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
                 outcome), Integer.MAX_VALUE).size();
     }
 
     private Set<String> deniedActions() {
         Set<String> actions = new HashSet<>();
-        crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
+        store.auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
                 AuditOutcome.DENIED), Integer.MAX_VALUE).forEach(e -> actions.add(e.action()));
         return actions;
     }

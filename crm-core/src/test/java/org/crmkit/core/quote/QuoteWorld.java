@@ -40,6 +40,7 @@ final class QuoteWorld {
     final MutableClock clock = new MutableClock(START);
     final RecordingPublisher publisher = new RecordingPublisher();
     final Crm crm;
+    final CrmPersistence store;
     final Quotes quotes;
     final StaffId repId;
     final Actor rep;
@@ -57,6 +58,7 @@ final class QuoteWorld {
 
     /** @param persistence the store to run on (a test may wrap the in-memory one) */
     QuoteWorld(CrmPersistence persistence) {
+        store = persistence;
         crm = Crm.builder().clock(clock).eventPublisher(publisher).persistence(persistence).build();
         quotes = crm.quotes();
         repId = StaffId.next(clock);
@@ -113,25 +115,25 @@ final class QuoteWorld {
     /** @return every stored quote and every purchase of the three customers, and Alice's loyalty account */
     Object storedState() {
         List<Object> state = new ArrayList<>();
-        crm.persistence().quotes().search(new QuoteSearchCriteria(null, null, QuoteSort.REQUESTED_ASC, null),
+        store.quotes().search(new QuoteSearchCriteria(null, null, QuoteSort.REQUESTED_ASC, null),
                 10_000).forEach(q -> state.add(q.snapshot()));
         for (CustomerId c : List.of(alice, bob, carol)) {
-            crm.persistence().purchases().findByCustomer(c, null, 10_000)
+            store.purchases().findByCustomer(c, null, 10_000)
                     .forEach(p -> state.add(p.snapshot()));
-            state.add(crm.persistence().loyalty().find(c));
+            state.add(store.loyalty().find(c));
         }
         return state;
     }
 
     /** @param q a quote @return its stored state */
     QuoteSnapshot stored(QuoteView q) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().quotes().findById(q.id()))
+        return store.unitOfWork().inTransaction(() -> store.quotes().findById(q.id()))
                 .orElseThrow().snapshot();
     }
 
     /** @param customer a customer @return their purchases, newest first */
     List<PurchaseSnapshot> purchasesOf(CustomerId customer) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+        return store.unitOfWork().inTransaction(() -> store.purchases()
                 .findByCustomer(customer, null, 100)).stream().map(p -> p.snapshot()).toList();
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -73,6 +75,7 @@ class SalesBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Sales sales;
     private Actor manager;
     private ProductView shirt;
@@ -91,7 +94,7 @@ class SalesBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         sales = crm.sales();
         shirt = crm.products().create(SYSTEM, new CreateProductCommand("SHIRT-1", "Shirt", null, null,
@@ -528,7 +531,7 @@ class SalesBadInputTest {
             assertThat(a.balance()).isZero();
             assertThat(a.shortfall()).as("59 clawed back, 4 were left").isEqualTo(55);
         });
-        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().sums(alice.id()))
+        assertThat(store.unitOfWork().inTransaction(() -> store.loyalty().sums(alice.id()))
                 .hold()).isTrue();
     }
 
@@ -639,18 +642,18 @@ class SalesBadInputTest {
     }
 
     private Snapshot snapshot() {
-        LoyaltyRepository loyalty = crm.persistence().loyalty();
-        return crm.persistence().unitOfWork().inTransaction(() -> new Snapshot(
-                involved.stream().map(c -> crm.persistence().purchases().findByCustomer(c, null, Integer.MAX_VALUE)
+        LoyaltyRepository loyalty = store.loyalty();
+        return store.unitOfWork().inTransaction(() -> new Snapshot(
+                involved.stream().map(c -> store.purchases().findByCustomer(c, null, Integer.MAX_VALUE)
                         .stream().map(Purchase::snapshot).toList()).toList(),
-                references.stream().map(r -> crm.persistence().purchases().findByReference(SOURCE, r)
+                references.stream().map(r -> store.purchases().findByReference(SOURCE, r)
                         .map(Purchase::snapshot)).toList(),
                 involved.stream().map(loyalty::find).toList(),
                 involved.stream().map(c -> loyalty.entries(c, null, Integer.MAX_VALUE)).toList()));
     }
 
     private Optional<LoyaltyAccountState> account(CustomerId customer) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().find(customer));
+        return store.unitOfWork().inTransaction(() -> store.loyalty().find(customer));
     }
 
     /** Runs a call that must fail with {@code type} and checks that it changed, audited and published nothing. */

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales;
 
+import org.crmkit.core.spi.CrmPersistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -197,7 +198,7 @@ class SalesImportBatchPropertiesTest {
                         .toList());
             }
             ledgers.put(name, ledger);
-            lots.put(name, world.crm().persistence().unitOfWork().inTransaction(() -> world.crm().persistence()
+            lots.put(name, world.persistence().unitOfWork().inTransaction(() -> world.persistence()
                     .loyalty().lock(customer.id()).map(LoyaltyAccount::openLots).orElse(List.of())).stream()
                     .map(l -> entries.get(l.entryId()) + " " + l.remaining() + "/" + l.points() + " until "
                             + l.expiresAt()).sorted().toList());
@@ -208,8 +209,8 @@ class SalesImportBatchPropertiesTest {
             assertThat(world.sums(customer.id()).hold()).as("the ledger of %s", name).isTrue();
         });
         // what was audited and published, in order: each area in the file's order, whatever the batches
-        List<AuditEntry> trail = new ArrayList<>(world.crm().persistence().unitOfWork().inTransaction(() -> world
-                .crm().persistence().auditLog().search(new AuditCriteria(null, null, null, "purchase", null, null,
+        CrmPersistence store = world.persistence();
+        List<AuditEntry> trail = new ArrayList<>(store.unitOfWork().inTransaction(() -> store.auditLog().search(new AuditCriteria(null, null, null, "purchase", null, null,
                         null, null), 100_000)));
         java.util.Collections.reverse(trail);
         List<String> audit = trail.stream().filter(a -> a.action().startsWith("purchase.record")

@@ -188,7 +188,7 @@ class SalesImportTest {
                 .orElseThrow();
         assertThat(newcomer.email()).endsWith(".invalid");
         assertThat(newcomer.source()).isEqualTo(org.crmkit.core.customer.domain.CustomerSource.IMPORT);
-        assertThat(world.crm().persistence().unitOfWork().inTransaction(() -> world.crm().persistence().auditLog()
+        assertThat(world.persistence().unitOfWork().inTransaction(() -> world.persistence().auditLog()
                 .findByTarget("product", created.id().value()))).singleElement()
                 .satisfies(e -> assertThat(e.actorRef()).isEqualTo(importer.reference()));
     }
@@ -219,7 +219,7 @@ class SalesImportTest {
 
     @Test
     void anImportInsideAnotherTransactionIsRefusedAndWritesNothing() {
-        assertThatThrownBy(() -> world.crm().persistence().unitOfWork().inTransaction(() -> world.crm().sales()
+        assertThatThrownBy(() -> world.persistence().unitOfWork().inTransaction(() -> world.crm().sales()
                 .importSales(world.manager(), SalesImportOptions.strict("shop", "EUR"), file(), (r, i, j) -> { })))
                 .isInstanceOfSatisfying(org.crmkit.core.shared.BusinessRuleViolationException.class,
                         e -> assertThat(e.code()).isEqualTo("import_needs_own_transactions"));

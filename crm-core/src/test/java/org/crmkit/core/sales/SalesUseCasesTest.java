@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -76,6 +78,7 @@ class SalesUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
+    private CrmPersistence store;
     private Sales sales;
     private Actor manager;
     private ProductView shirt;
@@ -87,8 +90,8 @@ class SalesUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).build();
-        publisher.watch(crm.persistence().unitOfWork());
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        publisher.watch(store.unitOfWork());
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         sales = crm.sales();
         shirt = crm.products().create(SYSTEM, new CreateProductCommand("SHIRT-1", "Shirt", null, null,
@@ -261,7 +264,7 @@ class SalesUseCasesTest {
         assertThat(denied(() -> sales.findById(Actor.customer(alice.id()), bySystem.id())).permission())
                 .isEqualTo(Permission.SALES_VIEW);
         assertThat(auditCount()).as("three DENIED entries").isEqualTo(audited + 3);
-        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+        assertThat(store.unitOfWork().inTransaction(() -> store.purchases()
                 .findByReference(SHOP, "CASH-3"))).as("the rep's sale").isEmpty();
         assertThat(history(alice.id())).isEmpty();
         assertThat(sales.totals(manager, alice.id()).currencies()).isEmpty();
@@ -528,7 +531,7 @@ class SalesUseCasesTest {
         crm.products().retire(SYSTEM, new org.crmkit.core.product.port.in.RetireProductCommand(mug.id(), null));
         assertThatThrownBy(() -> sales.recordPurchase(manager, purchase(alice.id(), "A-1", BOUGHT,
                 line(1, mug, 1, "7.50")))).hasFieldOrPropertyWithValue("code", "product_retired");
-        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().purchases()
+        assertThat(store.unitOfWork().inTransaction(() -> store.purchases()
                 .findByReference(SHOP, "A-1"))).as("nothing recorded").isEmpty();
         PurchaseId unknown = PurchaseId.next(clock);
         assertThat(sales.findById(manager, unknown)).isEmpty();
@@ -614,16 +617,16 @@ class SalesUseCasesTest {
     }
 
     private List<AuditEntry> auditOf(PurchaseId id) {
-        return crm.persistence().unitOfWork()
-                .inTransaction(() -> crm.persistence().auditLog().findByTarget("purchase", id.value()));
+        return store.unitOfWork()
+                .inTransaction(() -> store.auditLog().findByTarget("purchase", id.value()));
     }
 
     private long auditCount() {
-        return crm.persistence().auditLog().count();
+        return store.auditLog().count();
     }
 
     private long auditCount(AuditOutcome outcome, String action) {
-        return crm.persistence().auditLog().search(new AuditCriteria(null, null, action, null, null, null, null, null,
+        return store.auditLog().search(new AuditCriteria(null, null, action, null, null, null, null, null,
                 outcome), Integer.MAX_VALUE).size();
     }
 }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -55,6 +57,7 @@ class AccountUseCasesTest {
     private MutableClock clock;
     private List<PasswordResetNotifier.Message> delivered;
     private Crm crm;
+    private CrmPersistence store;
     private Actor admin;
     private StaffView rep;
 
@@ -62,7 +65,7 @@ class AccountUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         delivered = new ArrayList<>();
-        crm = Crm.builder().clock(clock).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .passwordResetNotifier(delivered::add).build();
         crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com", ADMIN_PASSWORD));
         admin = crm.accounts().authenticate("ada@example.com", ADMIN_PASSWORD, OFFICE);
@@ -135,7 +138,7 @@ class AccountUseCasesTest {
             assertThatThrownBy(() -> crm.accounts().authenticate("rob@example.com", "wrong", OFFICE))
                     .isInstanceOf(AuthenticationFailedException.class);
         }
-        Crm restarted = Crm.builder().clock(clock).persistence(crm.persistence())
+        Crm restarted = Crm.builder().clock(clock).persistence(store)
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
         assertThatThrownBy(() -> restarted.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE))
                 .isInstanceOf(AuthenticationFailedException.class);
@@ -144,7 +147,7 @@ class AccountUseCasesTest {
     @Test
     void aPasswordHashedWithFewerIterationsIsRehashedAtLogin() {
         String before = storedHash("rob@example.com");
-        Crm stronger = Crm.builder().clock(clock).persistence(crm.persistence())
+        Crm stronger = Crm.builder().clock(clock).persistence(store)
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(2_000)).build();
 
         stronger.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE);
@@ -158,10 +161,11 @@ class AccountUseCasesTest {
 
     @Test
     void theDefaultHasherIsPbkdf2WithSixHundredThousandIterationsAndASixteenByteSalt() {
-        Crm defaults = Crm.builder().clock(clock).build();
+        CrmPersistence defaultStore = InMemoryCrmPersistence.create();
+        Crm defaults = Crm.builder().clock(clock).persistence(defaultStore).build();
         defaults.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com", ADMIN_PASSWORD));
 
-        String hash = defaults.persistence().unitOfWork().inTransaction(() -> defaults.persistence().accounts()
+        String hash = defaultStore.unitOfWork().inTransaction(() -> defaultStore.accounts()
                 .findByLoginForUpdate(EmailAddress.of("ada@example.com")).orElseThrow().passwordHash());
         String[] parts = hash.split("\\$");
         assertThat(parts[1]).isEqualTo("pbkdf2-sha256");
@@ -278,7 +282,7 @@ class AccountUseCasesTest {
 
         assertThatThrownBy(() -> crm.accounts().authenticate("cleo@example.com", "cleo's own passphrase", OFFICE))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().accounts()
+        assertThat(store.unitOfWork().inTransaction(() -> store.accounts()
                 .findByHolder(AccountHolder.of(((Actor.Customer) signedUp).id())))).isEmpty();
     }
 
@@ -455,7 +459,7 @@ class AccountUseCasesTest {
     }
 
     private String storedHash(String login) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().accounts()
+        return store.unitOfWork().inTransaction(() -> store.accounts()
                 .findByLoginForUpdate(EmailAddress.of(login)).orElseThrow().passwordHash());
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -1040,7 +1041,7 @@ class StaffBadInputTest {
     }
 
     private PasswordResetToken storedToken(String token) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().resetTokens()
+        return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).resetTokens()
                 .findByHash(sha256(token))).orElseThrow();
     }
 
@@ -1144,7 +1145,7 @@ class StaffBadInputTest {
     }
 
     private Store store() {
-        CrmPersistence p = crm.persistence();
+        CrmPersistence p = CrmTestAccess.persistence(crm);
         return p.unitOfWork().inTransaction(() -> {
             List<StaffSnapshot> staff = p.staff().search(new StaffSearchCriteria(null, null, null, null),
                     Integer.MAX_VALUE).stream().map(StaffUser::snapshot).toList();

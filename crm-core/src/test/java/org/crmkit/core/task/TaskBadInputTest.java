@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -66,6 +68,7 @@ class TaskBadInputTest {
     private RecordingPublisher publisher;
     private RecordingNotifier notifier;
     private Crm crm;
+    private CrmPersistence store;
     private Tasks tasks;
     private Refusals refusals;
     private Actor rep;
@@ -80,23 +83,23 @@ class TaskBadInputTest {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
         notifier = new RecordingNotifier();
-        crm = Crm.builder().clock(clock).eventPublisher(publisher).reminderNotifier(notifier).build();
+        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).reminderNotifier(notifier).build();
         tasks = crm.tasks();
         rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         gone = StaffId.next(clock);
         TestStaff.enrol(crm, gone, Role.SALES_REP);
         // straight in the store: the user has no login account for the use case to close
-        crm.persistence().unitOfWork().inTransaction(() -> {
-            org.crmkit.core.staff.domain.StaffUser user = crm.persistence().staff().findById(gone).orElseThrow();
+        store.unitOfWork().inTransaction(() -> {
+            org.crmkit.core.staff.domain.StaffUser user = store.staff().findById(gone).orElseThrow();
             user.deactivate(clock.instant());
-            crm.persistence().staff().update(user);
+            store.staff().update(user);
         });
         repsCustomer = register(rep, "rep-customer@example.com");
         othersCustomer = register(SYSTEM, "other-customer@example.com");
         open = tasks.create(rep, command("Call back", in(Duration.ofDays(2)), null, null, in(Duration.ofDays(1))));
         cancelled = tasks.create(rep, command("Dropped", in(Duration.ofDays(2)), null, null, null));
         tasks.cancel(rep, new TaskStatusCommand(cancelled.id(), null));
-        refusals = new Refusals(crm, publisher, () -> crm.persistence().tasks().search(new TaskSearchCriteria(null,
+        refusals = new Refusals(crm, publisher, () -> store.tasks().search(new TaskSearchCriteria(null,
                 null, java.util.EnumSet.allOf(TaskStatus.class), null, false, null), 1000).stream()
                 .map(Task::snapshot).toList());
         clock.advance(Duration.ofMinutes(1));
@@ -290,7 +293,7 @@ class TaskBadInputTest {
         refused(ConflictException.class, () -> tasks.complete(rep, new TaskStatusCommand(open.id(), 7L)));
         refused(ConflictException.class, () -> tasks.cancel(rep, new TaskStatusCommand(open.id(), 3L)));
 
-        TaskSnapshot stored = crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tasks()
+        TaskSnapshot stored = store.unitOfWork().inTransaction(() -> store.tasks()
                 .findById(open.id())).orElseThrow().snapshot();
         assertThat(stored.version()).isZero();
         assertThat(stored.status()).isEqualTo(TaskStatus.PENDING);

@@ -39,6 +39,7 @@ public final class LoyaltyWorld {
     private final MutableClock clock;
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final Crm crm;
+    private final CrmPersistence persistence;
     private final Actor manager;
     private final String run;
     private final AtomicInteger references = new AtomicInteger();
@@ -51,11 +52,17 @@ public final class LoyaltyWorld {
      */
     public LoyaltyWorld(CrmPersistence persistence, LoyaltyProgram program, Instant start, String run) {
         this.clock = new MutableClock(start);
+        this.persistence = persistence;
         this.crm = Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
                 .eventPublisher(publisher).build();
-        publisher.watch(crm.persistence().unitOfWork());
+        publisher.watch(persistence.unitOfWork());
         this.manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER, Role.CRM_MANAGER);
         this.run = run;
+    }
+
+    /** @return the persistence the Crm runs on */
+    public CrmPersistence persistence() {
+        return persistence;
     }
 
     /** @return the Crm */
@@ -148,6 +155,6 @@ public final class LoyaltyWorld {
 
     /** @param customer whose ledger @return the sums of the stored ledger */
     public LoyaltyRepository.LedgerSums sums(CustomerId customer) {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().loyalty().sums(customer));
+        return persistence.unitOfWork().inTransaction(() -> persistence.loyalty().sums(customer));
     }
 }

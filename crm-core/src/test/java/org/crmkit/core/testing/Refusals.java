@@ -1,5 +1,6 @@
 package org.crmkit.core.testing;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -65,9 +66,9 @@ public final class Refusals {
     }
 
     private State state() {
-        return crm.persistence().unitOfWork().inTransaction(() -> new State(storedState.get(),
-                crm.persistence().auditLog().count(),
-                crm.persistence().auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
+        return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> new State(storedState.get(),
+                CrmTestAccess.persistence(crm).auditLog().count(),
+                CrmTestAccess.persistence(crm).auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null,
                         AuditOutcome.SUCCESS), Integer.MAX_VALUE).size()));
     }
 

@@ -45,6 +45,8 @@ public final class TicketWorld {
     public final MutableClock clock;
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final Crm crm;
+    /** The persistence {@link #crm} runs on. */
+    public final CrmPersistence store;
     public final Tickets tickets;
     public final DepartmentId support;
     public final DepartmentId billing;
@@ -70,9 +72,8 @@ public final class TicketWorld {
         clock = new MutableClock(start);
         Crm.Builder builder = Crm.builder().clock(clock).eventPublisher(publisher).supportSla(SupportSla.standard())
                 .slaBreachNotifier(notifier);
-        if (persistence != null) {
-            builder.persistence(persistence);
-        }
+        store = persistence != null ? persistence : Crm.inMemoryPersistence();
+        builder.persistence(store);
         crm = builder.build();
         tickets = crm.tickets();
         support = crm.departments().create(SYSTEM, new CreateDepartmentCommand("Support " + run, null)).id();
@@ -126,7 +127,7 @@ public final class TicketWorld {
 
     /** @return every stored ticket's state, and each one's breach marks, for before/after comparisons */
     public List<Object> storedTickets() {
-        return crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().tickets()
+        return store.unitOfWork().inTransaction(() -> store.tickets()
                 .search(TicketCriteria.any(), null, 10_000).stream().map(t -> {
                     TicketSnapshot s = t.snapshot();
                     return (Object) List.of(s, marks(s.id()));
@@ -135,6 +136,6 @@ public final class TicketWorld {
 
     private List<Object> marks(TicketId id) {
         return java.util.Arrays.stream(org.crmkit.core.ticket.domain.SlaTarget.values())
-                .map(target -> (Object) crm.persistence().tickets().breachNotifiedAt(id, target)).toList();
+                .map(target -> (Object) store.tickets().breachNotifiedAt(id, target)).toList();
     }
 }

@@ -234,7 +234,7 @@ class TicketUseCasesTest {
     @Test
     void aSelfServiceTicketGoesToTheDefaultQueueWhereItsAgentsPickItUp() {
         org.crmkit.core.ticket.port.in.Tickets desk = org.crmkit.core.Crm.builder().clock(w.clock)
-                .persistence(w.crm.persistence())
+                .persistence(w.store)
                 .supportSla(org.crmkit.core.ticket.domain.SupportSla.standard().withDefaultQueue(w.billing))
                 .build().tickets();
         SubmitTicketCommand c = w.ticketFor(w.alice.id());
@@ -251,7 +251,7 @@ class TicketUseCasesTest {
                 .isNull();
 
         org.crmkit.core.ticket.port.in.Tickets misconfigured = org.crmkit.core.Crm.builder().clock(w.clock)
-                .persistence(w.crm.persistence()).supportSla(org.crmkit.core.ticket.domain.SupportSla.standard()
+                .persistence(w.store).supportSla(org.crmkit.core.ticket.domain.SupportSla.standard()
                         .withDefaultQueue(new org.crmkit.core.shared.DepartmentId(
                                 org.crmkit.core.shared.UuidV7.next(w.clock)))).build().tickets();
         assertThat(misconfigured.submit(w.aliceActor, selfService).departmentId())
@@ -419,7 +419,7 @@ class TicketUseCasesTest {
     }
 
     private List<AuditEntry> audited(String action) {
-        return w.crm.persistence().unitOfWork().inTransaction(() -> w.crm.persistence().auditLog().search(
+        return w.store.unitOfWork().inTransaction(() -> w.store.auditLog().search(
                 new AuditCriteria(null, null, action, null, null, null, null, null, null), 100));
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -79,7 +80,7 @@ class LeadConcurrencyIT {
             assertThat(stored.history()).filteredOn(h -> h.to() == LeadStage.WON).hasSize(1);
             assertThat(crm.interactions().timeline(manager, TimelineQuery.ofCustomer(won.customerId(), 10))
                     .items()).singleElement().extracting(InteractionView::leadId).isEqualTo(lead.id());
-            assertThat(crm.persistence().unitOfWork().inTransaction(() -> crm.persistence().auditLog().search(
+            assertThat(CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).auditLog().search(
                     new AuditCriteria(null, null, "lead.convert", null, lead.id().value(), null, null, null, null),
                     10))).as("round %d: one conversion audited", round).hasSize(1);
         }

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -168,9 +169,9 @@ class LoyaltyLedgerRaceIT {
                 .isNotNull();
         assertThat(outcomes.get("return:ok")).isNotNull();
 
-        LoyaltyRepository ledger = crm.persistence().loyalty();
+        LoyaltyRepository ledger = CrmTestAccess.persistence(crm).loyalty();
         for (CustomerId c : customers) {
-            LoyaltyRepository.LedgerSums sums = crm.persistence().unitOfWork().inTransaction(() -> ledger.sums(c));
+            LoyaltyRepository.LedgerSums sums = CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> ledger.sums(c));
             assertThat(sums.hold()).as("invariants of %s: %s", c, sums).isTrue();
             List<LedgerEntryView> entries = allEntries(crm, manager, c);
             long redeemed = redeemedByKey.entrySet().stream().filter(e -> e.getKey().startsWith(c + "/"))

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -63,7 +64,7 @@ class TaskConcurrencyIT {
                     TaskPriority.MEDIUM, assignee, null, assignee, null, now.plus(Duration.ofMinutes(1 + i % 13)),
                     now));
         }
-        first.persistence().unitOfWork().inTransaction(() -> tasks.forEach(first.persistence().tasks()::add));
+        CrmTestAccess.persistence(first).unitOfWork().inTransaction(() -> tasks.forEach(CrmTestAccess.persistence(first).tasks()::add));
         return tasks.stream().map(Task::id).toList();
     }
 
