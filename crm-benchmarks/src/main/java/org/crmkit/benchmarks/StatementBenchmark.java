@@ -23,7 +23,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.PurchaseParticipant;
+import org.crmkit.core.shared.internal.PurchaseParticipant;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.spi.CrmPersistence;
 

@@ -215,7 +215,7 @@ public final class SalesScenario {
         // ---- the customer themself, and a sales rep --------------------------------------------------------------
         section("A visitor signs up with a password and is logged in as a customer");
         Actor customer = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Hedy", "Lamarr",
-                "hedy.lamarr+" + runToken + "@example.com", null, false, CUSTOMER_PASSWORD), CUSTOMER_PHONE);
+                "hedy.lamarr+" + runToken + "@example.com", null, false, CUSTOMER_PASSWORD), CUSTOMER_PHONE).actor();
         CustomerId customerId = ((Actor.Customer) customer).id();
         CustomerView me = crm.customers().findById(customer, customerId).orElseThrow();
         line("signed up: %s  %s %s <%s> source=%s status=%s", customer.describe(), me.firstName(), me.lastName(),

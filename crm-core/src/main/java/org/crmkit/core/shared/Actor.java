@@ -53,7 +53,7 @@ public sealed interface Actor permits Actor.Staff, Actor.Customer, Actor.SystemP
 
     /**
      * A staff user with roles. crmkit authorizes a staff actor with the roles and department stored for the user at
-     * the time of the call (see {@link ActorResolver}); what the host puts here identifies the user.
+     * the time of the call (the staff area re-reads a staff actor on every call); what the host puts here identifies the user.
      *
      * @param id         the user
      * @param roles      the roles

@@ -1,5 +1,7 @@
 package org.crmkit.core.shared;
 
+import org.crmkit.core.shared.internal.Cursor;
+import org.crmkit.core.shared.internal.Ids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.crmkit.core.shared;
 
+import org.crmkit.core.shared.internal.Ids;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;

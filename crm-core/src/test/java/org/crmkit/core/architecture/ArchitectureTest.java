@@ -31,8 +31,8 @@ import java.util.TreeMap;
 class ArchitectureTest {
     static final String CORE = "org.crmkit.core";
     static final String KERNEL = CORE + ".shared";
-    /** Sub-packages of crm-core that are not business areas: the kernel, the in-memory adapters, the SPI. */
-    static final Set<String> NOT_AREAS = Set.of("shared", "inmemory", "spi");
+    /** Sub-packages of crm-core that are not business areas: the kernel, the core's internals, the SPI. */
+    static final Set<String> NOT_AREAS = Set.of("shared", "internal", "spi");
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaTheKernelAndItsOwnDomain = classes()
@@ -60,7 +60,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule servicesAreNotPublic = classes()
-            .that().resideInAPackage(CORE + ".*.application..")
+            .that().resideInAPackage(CORE + ".*.internal.application..")
             .and().haveSimpleNameNotEndingWith("Application")
             .should().notBePublic()
             .because("hosts reach the use cases through the area's port.in interface and its one public factory");
@@ -88,14 +88,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theInMemoryAdaptersDoNotReachIntoApplication = noClasses()
-            .that().resideInAPackage(CORE + ".inmemory..")
-            .should().dependOnClassesThat().resideInAPackage(CORE + ".*.application..");
+            .that().resideInAPackage(CORE + ".internal.inmemory..")
+            .should().dependOnClassesThat().resideInAPackage(CORE + ".*.internal.application..");
 
     @ArchTest
     static void eachApplicationPackageHasExactlyOnePublicFactoryNamedAfterItsArea(JavaClasses classes) {
         Map<String, List<String>> publicByPackage = new TreeMap<>();
         classes.stream()
-                .filter(c -> c.getPackageName().matches("org\\.crmkit\\.core\\.[a-z]+\\.application"))
+                .filter(c -> c.getPackageName().matches("org\\.crmkit\\.core\\.[a-z]+\\.internal\\.application"))
                 .forEach(c -> publicByPackage.computeIfAbsent(c.getPackageName(), p -> new java.util.ArrayList<>()));
         classes.stream()
                 .filter(c -> publicByPackage.containsKey(c.getPackageName()))
@@ -103,7 +103,7 @@ class ArchitectureTest {
                 .forEach(c -> publicByPackage.get(c.getPackageName()).add(c.getSimpleName()));
         assertThat(publicByPackage).as("application packages").isNotEmpty();
         publicByPackage.forEach((pkg, publicTypes) -> {
-            String area = pkg.substring(CORE.length() + 1, pkg.length() - ".application".length());
+            String area = pkg.substring(CORE.length() + 1, pkg.length() - ".internal.application".length());
             String factory = area.substring(0, 1).toUpperCase(Locale.ROOT) + area.substring(1) + "Application";
             assertThat(publicTypes).as("public types of %s", pkg).containsExactly(factory);
         });

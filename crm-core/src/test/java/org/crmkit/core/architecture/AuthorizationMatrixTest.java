@@ -846,7 +846,7 @@ class AuthorizationMatrixTest {
                     f.crm.accounts().authenticate(f.admin.workEmail(), PASSWORD, ctx)).isInstanceOf(Actor.Staff.class)));
             m.put("accounts.signUpCustomer", on(Target.PUBLIC, (f, k) -> () -> assertThat(
                     f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Sam", "Signup", f.nextEmail(), null,
-                            false, PASSWORD), ctx)).isInstanceOf(Actor.Customer.class)));
+                            false, PASSWORD), ctx).actor()).isInstanceOf(Actor.Customer.class)));
             m.put("accounts.requestPasswordReset", on(Target.PUBLIC, (f, k) -> () -> {
                 f.crm.accounts().requestPasswordReset(f.admin.workEmail(), ctx);
                 assertThat(f.resetTokens).as("delivered reset tokens").hasSize(1);
@@ -1378,7 +1378,7 @@ class AuthorizationMatrixTest {
                 case CUSTOMER_OWN:
                 case CUSTOMER_OTHER:
                     f.actor = f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cora", "Customer",
-                            f.nextEmail(), null, false, PASSWORD), AccessContext.unknown());
+                            f.nextEmail(), null, false, PASSWORD), AccessContext.unknown()).actor();
                     f.callerCustomer = ((Actor.Customer) f.actor).id();
                     break;
                 case SYSTEM:

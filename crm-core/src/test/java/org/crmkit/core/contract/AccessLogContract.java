@@ -51,7 +51,8 @@ public abstract class AccessLogContract extends PortContract {
     void keepsEveryFieldIncludingTheOptionalOnes() {
         Account account = StaffFixtures.storedAccount(persistence);
         AccessLogEntry full = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0, AccessEvent.PASSWORD_RESET,
-                AccessOutcome.INVALID_TOKEN, account.id(), account.holder(), "2001:db8::42",
+                AccessOutcome.INVALID_TOKEN, account.id(), account.holder(),
+                "203.0.113.7, 2001:db8::42, unknown, ünïcode-proxy ✓ " + "x".repeat(200),
                 "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15 ✓");
         AccessLogEntry bare = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0.plusSeconds(1),
                 AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, null, null, null);

@@ -33,7 +33,7 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.PurchaseParticipant;
+import org.crmkit.core.shared.internal.PurchaseParticipant;
 import org.crmkit.core.shared.UuidV7;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

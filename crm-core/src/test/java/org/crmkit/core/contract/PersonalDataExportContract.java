@@ -27,7 +27,7 @@ import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.PersonalDataExporter;
+import org.crmkit.core.shared.internal.PersonalDataExporter;
 import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerEvents.AccountManagerAssigned;

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.Crm;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.interaction.domain.Direction;
 import org.crmkit.core.interaction.domain.InteractionType;
 import org.crmkit.core.interaction.port.in.InteractionView;

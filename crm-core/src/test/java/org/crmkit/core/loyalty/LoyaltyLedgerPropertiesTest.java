@@ -6,7 +6,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.testing.LedgerScript;
 import org.crmkit.core.testing.LoyaltyWorld;
 

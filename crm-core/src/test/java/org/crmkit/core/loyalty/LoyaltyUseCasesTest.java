@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.domain.EarnedLine;
 import org.crmkit.core.loyalty.domain.EntryKind;
 import org.crmkit.core.loyalty.domain.LoyaltyEvents;

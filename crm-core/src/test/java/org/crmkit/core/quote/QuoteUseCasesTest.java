@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.crmkit.core.audit.port.in.AuditQuery;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.domain.QuoteEvents;

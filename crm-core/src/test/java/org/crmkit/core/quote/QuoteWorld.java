@@ -9,7 +9,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.customer.domain.CustomerSource;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.quote.domain.QuoteSnapshot;

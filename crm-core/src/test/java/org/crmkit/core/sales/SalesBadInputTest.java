@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;

@@ -1,5 +1,6 @@
 package org.crmkit.core.shared;
 
+import org.crmkit.core.shared.internal.PersonalDataExporter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

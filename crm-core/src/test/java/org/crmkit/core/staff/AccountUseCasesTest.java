@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
@@ -29,6 +29,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.domain.AccessEvent;
 import org.crmkit.core.staff.domain.AccessOutcome;
 import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
 import org.crmkit.core.staff.port.in.AccessLogView;
@@ -251,11 +252,13 @@ class AccountUseCasesTest {
 
     @Test
     void aCustomerSignsUpLogsInSeesAndUpdatesOnlyTheirOwnProfile() {
-        Actor signedUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
+        SignedUpCustomer cleosSignUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
                 "cleo@example.com", null, true, "cleo's own passphrase"), OFFICE);
+        Actor signedUp = cleosSignUp.actor();
         Actor other = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Otto", "Other", "otto@example.com",
-                null, false, "otto's own passphrase"), OFFICE);
-        CustomerId cleo = ((Actor.Customer) signedUp).id();
+                null, false, "otto's own passphrase"), OFFICE).actor();
+        CustomerId cleo = cleosSignUp.customerId();
+        assertThat(signedUp).isEqualTo(Actor.customer(cleo));
 
         Actor loggedIn = crm.accounts().authenticate("cleo@example.com", "cleo's own passphrase", OFFICE);
 
@@ -276,7 +279,7 @@ class AccountUseCasesTest {
     @Test
     void erasingACustomerDeletesTheirLogin() {
         Actor signedUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
-                "cleo@example.com", null, true, "cleo's own passphrase"), OFFICE);
+                "cleo@example.com", null, true, "cleo's own passphrase"), OFFICE).actor();
 
         crm.customers().erase(admin, ((Actor.Customer) signedUp).id());
 
@@ -395,7 +398,7 @@ class AccountUseCasesTest {
     @Test
     void aDeactivatedCustomerNeitherLogsInNorActs() {
         Actor cleo = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.com",
-                null, false, "cleo's own passphrase"), OFFICE);
+                null, false, "cleo's own passphrase"), OFFICE).actor();
         CustomerId id = ((Actor.Customer) cleo).id();
 
         crm.customers().deactivate(admin, new org.crmkit.core.customer.port.in.CustomerStatusCommand(id, null));

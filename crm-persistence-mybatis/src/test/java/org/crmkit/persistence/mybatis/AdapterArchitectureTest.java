@@ -23,7 +23,7 @@ class AdapterArchitectureTest {
     @Test
     void theAdapterUsesNoSpringAndNoInMemoryAdapter() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "org.crmkit.core.inmemory..")
+                .resideInAnyPackage("org.springframework..", "org.crmkit.core.internal.inmemory..")
                 .check(ADAPTER);
     }
 

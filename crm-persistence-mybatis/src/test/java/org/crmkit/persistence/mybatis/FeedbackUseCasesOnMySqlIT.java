@@ -30,7 +30,7 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.spi.CrmPersistence;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;

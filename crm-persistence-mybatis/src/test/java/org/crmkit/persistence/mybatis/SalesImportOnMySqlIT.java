@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
-import org.crmkit.core.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.domain.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;

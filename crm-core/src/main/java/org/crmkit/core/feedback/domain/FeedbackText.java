@@ -1,7 +1,7 @@
 package org.crmkit.core.feedback.domain;
 
 import org.crmkit.core.shared.InvalidValueException;
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * The checks a comment and a response share: trimmed, at most {@value #MAX_LENGTH} characters (code points), no

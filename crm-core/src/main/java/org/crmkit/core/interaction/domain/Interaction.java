@@ -8,7 +8,7 @@ import org.crmkit.core.shared.InteractionId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * A call, email, meeting or note, logged against a customer or a lead. Once logged it is a fact of the record and is

@@ -13,7 +13,7 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * A lead of the sales pipeline: someone who may become a customer. Life cycle: created {@code NEW}, moved forward

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseParticipant;
+import org.crmkit.core.shared.internal.PurchaseParticipant;
 
 /**
  * The earning rules, tiers and expiry of a loyalty program: immutable, checked when built, and able to explain every

@@ -1,6 +1,6 @@
 package org.crmkit.core.product.domain;
 
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * The lengths of the catalog's names and texts, and their check: the kernel's {@link Texts} (trimmed, within a length

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;

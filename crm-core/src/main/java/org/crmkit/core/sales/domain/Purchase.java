@@ -16,7 +16,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.Texts;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * A purchase: a customer (or an anonymous sale), when and where, lines in one currency, and the returns made against

@@ -3,7 +3,7 @@ package org.crmkit.core.staff.domain;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
-import org.crmkit.core.shared.Ids;
+import org.crmkit.core.shared.internal.Ids;
 import org.crmkit.core.shared.UuidV7;
 
 /**

@@ -1,32 +1,36 @@
 package org.crmkit.core.staff.port.in;
 
-import jakarta.validation.constraints.Size;
-import org.crmkit.core.shared.IpAddress;
-
 /**
- * What the host knows of a caller, kept in the access log. Both parts are optional. The user agent is cut to 255
- * characters (code points, so no emoji is split) and stripped of control characters: it is the caller's free text,
- * not something to refuse a login for.
+ * What the host knows of a caller, kept in the access log as given. Both parts are optional and neither is a reason
+ * to refuse a call: each is the caller's (or a proxy's) free text, so it is stripped of control characters and
+ * surrounding blanks and cut to 255 characters (code points, so no emoji is split); an empty one is kept as unknown.
  *
- * @param sourceAddress the caller's IPv4 or IPv6 address as the host saw it
+ * @param sourceAddress the caller's address as the host saw it: an IPv4 or IPv6 address, an {@code X-Forwarded-For}
+ *                      list, {@code unknown}, whatever the host's proxy passed on
  * @param userAgent     the caller's user agent header
  */
-public record AccessContext(
-        @Size(max = 64) @IpAddress String sourceAddress,
-        String userAgent) {
+public record AccessContext(String sourceAddress, String userAgent) {
+    /** Longest source address kept. */
+    public static final int MAX_SOURCE_ADDRESS = 255;
     /** Longest user agent kept. */
     public static final int MAX_USER_AGENT = 255;
 
-    /** Cleans the user agent. */
+    /** Cleans both parts. */
     public AccessContext {
-        if (userAgent != null) {
-            String clean = userAgent.codePoints().filter(c -> !Character.isISOControl(c))
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
-                    .strip();
-            userAgent = clean.isEmpty() ? null
-                    : clean.substring(0, clean.offsetByCodePoints(0, Math.min(MAX_USER_AGENT,
-                            clean.codePointCount(0, clean.length()))));
+        sourceAddress = clean(sourceAddress, MAX_SOURCE_ADDRESS);
+        userAgent = clean(userAgent, MAX_USER_AGENT);
+    }
+
+    private static String clean(String text, int maxCodePoints) {
+        if (text == null) {
+            return null;
         }
+        String clean = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                .strip();
+        return clean.isEmpty() ? null
+                : clean.substring(0, clean.offsetByCodePoints(0, Math.min(maxCodePoints,
+                        clean.codePointCount(0, clean.length()))));
     }
 
     /** @return a context with nothing known (a batch job, a test) */

@@ -29,9 +29,9 @@ public interface Accounts {
      *
      * @param command the customer and their password
      * @param context what the host knows of the caller
-     * @return the customer's actor, logged in
+     * @return the new customer's id and their actor, logged in
      */
-    Actor signUpCustomer(CustomerSignUpCommand command, AccessContext context);
+    SignedUpCustomer signUpCustomer(CustomerSignUpCommand command, AccessContext context);
 
     /**
      * Changes the caller's own password; the current one is required.

@@ -1,5 +1,0 @@
-/**
- * Implementation of the customer use cases (internal): a package-private service behind the public factory
- * {@link org.crmkit.core.customer.application.CustomerApplication}. Hosts use {@code Crm.customers()} instead.
- */
-package org.crmkit.core.customer.application;

@@ -1,0 +1,28 @@
+package org.crmkit.core.customer.internal.application;
+
+import java.util.Optional;
+import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.internal.ActorResolver;
+
+/**
+ * Admits a customer actor only while the customer exists and is active: a deactivated or erased customer can neither
+ * log in nor act for themself. Other actors pass as they are.
+ */
+final class CustomerActorResolver implements ActorResolver {
+    private final CustomerRepository customers;
+
+    CustomerActorResolver(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public Optional<Actor> resolve(Actor claimed) {
+        if (claimed instanceof Actor.Customer c) {
+            return customers.findById(c.id()).filter(customer -> customer.snapshot().status() == CustomerStatus.ACTIVE)
+                    .map(customer -> claimed);
+        }
+        return Optional.ofNullable(claimed);
+    }
+}

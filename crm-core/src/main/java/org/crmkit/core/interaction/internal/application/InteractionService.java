@@ -1,0 +1,176 @@
+package org.crmkit.core.interaction.internal.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.interaction.domain.Interaction;
+import org.crmkit.core.interaction.port.in.InteractionView;
+import org.crmkit.core.interaction.port.in.Interactions;
+import org.crmkit.core.interaction.port.in.LogInteractionCommand;
+import org.crmkit.core.interaction.port.in.TimelineQuery;
+import org.crmkit.core.interaction.port.out.InteractionRepository;
+import org.crmkit.core.lead.port.in.LeadActivity;
+import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.port.in.Leads;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InteractionId;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/**
+ * The interaction use cases. The customer or lead an interaction names is looked up through its area's use cases as
+ * the system; access follows that record's owner (the customer's account manager, the lead's owner).
+ */
+final class InteractionService implements Interactions {
+    static final String TYPE = "interaction";
+    /** How far ahead of the clock an interaction may be dated (a meeting logged from another time zone's device). */
+    static final Duration MAX_AHEAD = Duration.ofDays(1);
+    private static final Actor LOOKUP = Actor.system("crmkit.interaction");
+
+    private final UseCaseSupport support;
+    private final InteractionRepository interactions;
+    private final Customers customers;
+    private final Leads leads;
+    private final LeadActivity activity;
+
+    InteractionService(UseCaseSupport support, InteractionRepository interactions, Customers customers, Leads leads,
+                       LeadActivity activity) {
+        this.support = support;
+        this.interactions = interactions;
+        this.customers = customers;
+        this.leads = leads;
+        this.activity = activity;
+    }
+
+    @Override
+    public InteractionView log(Actor actor, LogInteractionCommand command) {
+        support.validate(actor, command, checks -> {
+            checks.attempt(() -> Interaction.text("subject", command.subject(), Interaction.MAX_SUBJECT));
+            checks.attempt(() -> Interaction.text("summary", command.summary(), Interaction.MAX_SUMMARY));
+            return checks.attempt(() -> Interaction.text("outcome", command.outcome(), Interaction.MAX_SUBJECT));
+        });
+        requireOneSubject(command.customerId() != null, command.leadId() != null);
+        Instant occurredAt = UseCaseSupport.commandField(() -> StoredTime.bound("occurredAt", command.occurredAt()));
+        if (occurredAt.isAfter(support.now().plus(MAX_AHEAD))) {
+            throw new InvalidCommandException(List.of(new FieldError("occurredAt",
+                    "must not lie more than a day ahead")));
+        }
+        return support.transaction(() -> {
+            Subject subject = subjectOf(command.customerId(), command.leadId());
+            Actor caller = support.authorize(actor, Permission.INTERACTION_LOG, subject.target(), "interaction.log",
+                    TYPE, null);
+            subject.requireFound();
+            subject.requireOpen();
+            StaffId staff = command.staffId();
+            if (staff == null && caller instanceof Actor.Staff s) {
+                staff = s.id();
+            }
+            if (staff != null && caller instanceof Actor.Staff s && !s.id().equals(staff)
+                    && support.scopeOf(caller, Permission.INTERACTION_LOG) != AccessScope.ANY) {
+                // only those who may log against every customer and lead record others' interactions
+                throw new BusinessRuleViolationException("interaction_staff_not_caller", "the caller may log only "
+                        + "their own interactions", java.util.Map.of("field", "staffId"));
+            }
+            if (staff == null) {
+                throw new InvalidCommandException(List.of(new FieldError("staffId",
+                        "must name the staff member when the caller is not one")));
+            }
+            if (!support.isActiveStaff(staff)) {
+                throw new BusinessRuleViolationException("staff_inactive", "staff user " + staff
+                        + " is not an active staff user", java.util.Map.of("field", "staffId"));
+            }
+            StaffId by = staff;
+            Interaction interaction = UseCaseSupport.commandField(() -> Interaction.log(
+                    InteractionId.next(support.clock()), command.type(), command.customerId(), command.leadId(),
+                    occurredAt, command.durationSeconds() == null ? null
+                            : Duration.ofSeconds(command.durationSeconds()), command.direction(), command.subject(),
+                    command.summary(), by, command.outcome(), support.now()));
+            if (command.leadId() != null) {
+                // the lead first: the interaction's foreign key would take a shared lock on the lead row, and two
+                // loggings holding one each would deadlock on the lead's exclusive lock
+                activity.interactionLogged(command.leadId(), occurredAt);
+            }
+            interactions.add(interaction);
+            support.audit(actor, "interaction.log", TYPE, interaction.id().value());
+            support.publishAfterCommit(interaction.pullEvents());
+            return InteractionView.of(interaction.snapshot());
+        });
+    }
+
+    @Override
+    public Page<InteractionView> timeline(Actor actor, TimelineQuery query) {
+        support.validate(actor, query);
+        requireOneSubject(query.customerId() != null, query.leadId() != null);
+        String scope = query.customerId() != null ? "interaction.timeline/customer/" + query.customerId()
+                : "interaction.timeline/lead/" + query.leadId();
+        EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
+        int size = query.page().size();
+        return support.transaction(() -> {
+            Subject subject = subjectOf(query.customerId(), query.leadId());
+            support.authorize(actor, Permission.INTERACTION_VIEW, subject.target(), "interaction.timeline", TYPE,
+                    null);
+            subject.requireFound();
+            List<Interaction> fetched = query.customerId() != null
+                    ? interactions.timelineOfCustomer(query.customerId(), after, size + 1)
+                    : interactions.timelineOfLead(query.leadId(), after, size + 1);
+            return Page.slice(fetched, size, i -> InteractionView.of(i.snapshot()),
+                    i -> new EntryPosition(i.snapshot().occurredAt(), i.id().value()).toCursor(scope));
+        });
+    }
+
+    private static void requireOneSubject(boolean customer, boolean lead) {
+        if (customer == lead) {
+            throw new InvalidCommandException(List.of(new FieldError("customerId",
+                    "name exactly one of customerId and leadId")));
+        }
+    }
+
+    private Subject subjectOf(org.crmkit.core.shared.CustomerId customer, org.crmkit.core.shared.LeadId lead) {
+        if (customer != null) {
+            return new Subject(customers.findById(LOOKUP, customer), Optional.empty(), customer, null);
+        }
+        return new Subject(Optional.empty(), leads.findById(LOOKUP, lead), null, lead);
+    }
+
+    /** The customer or lead an interaction belongs to, as found. */
+    private record Subject(Optional<CustomerView> customer, Optional<LeadView> lead,
+                           org.crmkit.core.shared.CustomerId customerId, org.crmkit.core.shared.LeadId leadId) {
+        AccessTarget target() {
+            if (customerId != null) {
+                return AccessTarget.customer(customerId, customer.map(CustomerView::accountManager).orElse(null));
+            }
+            return new AccessTarget(Optional.empty(), lead.map(LeadView::owner), Optional.empty());
+        }
+
+        void requireFound() {
+            if (customerId != null && customer.isEmpty()) {
+                throw new NotFoundException("customer", customerId);
+            }
+            if (leadId != null && lead.isEmpty()) {
+                throw new NotFoundException("lead", leadId);
+            }
+        }
+
+        void requireOpen() {
+            customer.ifPresent(CustomerView::requireNotErased);
+            lead.filter(LeadView::isConverted).ifPresent(l -> {
+                throw new BusinessRuleViolationException("lead_converted", "lead " + l.id()
+                        + " was converted into customer " + l.convertedTo() + "; log against the customer",
+                        java.util.Map.of("customerId", l.convertedTo().toString()));
+            });
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.crmkit.core.internal.inmemory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+
+/** Departments in memory, unique by folded name, versioned. */
+public final class InMemoryDepartmentRepository implements DepartmentRepository {
+    private final InMemoryTable<DepartmentId, DepartmentSnapshot> table;
+
+    /** @param unitOfWork the unit of work whose transactions this store takes part in */
+    public InMemoryDepartmentRepository(InMemoryUnitOfWork unitOfWork) {
+        this.table = new InMemoryTable<DepartmentId, DepartmentSnapshot>(unitOfWork, "department",
+                DepartmentSnapshot::id, DepartmentSnapshot::version, s -> s.withVersion(s.version() + 1))
+                .unique("name", DepartmentSnapshot::nameKey);
+    }
+
+    @Override
+    public void add(Department department) {
+        table.insert(department.snapshot());
+    }
+
+    @Override
+    public void update(Department department) {
+        table.update(department.snapshot(), department::recordStored);
+    }
+
+    @Override
+    public Optional<Department> findById(DepartmentId id) {
+        return table.get(id).map(Department::restore);
+    }
+
+    @Override
+    public Optional<Department> findByIdForUpdate(DepartmentId id) {
+        return findById(id);
+    }
+
+    @Override
+    public List<Department> findAll() {
+        return table.where(d -> true).stream()
+                .sorted(Comparator.comparing(DepartmentSnapshot::nameKey, CodePoints::compare)
+                        .thenComparing(d -> d.id().value(), UuidV7::compareBytes))
+                .map(Department::restore)
+                .toList();
+    }
+}

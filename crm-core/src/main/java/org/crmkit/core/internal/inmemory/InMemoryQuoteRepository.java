@@ -1,0 +1,79 @@
+package org.crmkit.core.internal.inmemory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.domain.QuoteStatus;
+import org.crmkit.core.quote.port.in.QuoteSort;
+import org.crmkit.core.quote.port.out.QuoteRepository;
+import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.shared.UuidV7;
+
+/**
+ * Quotes in memory with their lines, versioned. Transactions of the in-memory adapter run one at a time, so
+ * {@link #lock} needs no lock of its own.
+ */
+public final class InMemoryQuoteRepository implements QuoteRepository {
+    private static final Comparator<QuoteSnapshot> OLDEST_FIRST = Comparator.comparing(QuoteSnapshot::requestedAt)
+            .thenComparing(q -> q.id().value(), UuidV7::compareBytes);
+
+    private final InMemoryTable<QuoteId, QuoteSnapshot> table;
+
+    /** @param unitOfWork the unit of work whose transactions this store takes part in */
+    public InMemoryQuoteRepository(InMemoryUnitOfWork unitOfWork) {
+        this.table = new InMemoryTable<>(unitOfWork, "quote", QuoteSnapshot::id, QuoteSnapshot::version,
+                s -> s.withVersion(s.version() + 1));
+    }
+
+    @Override
+    public void add(Quote quote) {
+        table.insert(quote.snapshot());
+    }
+
+    @Override
+    public void update(Quote quote) {
+        table.update(quote.snapshot(), quote::recordStored);
+    }
+
+    @Override
+    public Optional<Quote> findById(QuoteId id) {
+        return table.get(id).map(Quote::restore);
+    }
+
+    @Override
+    public Optional<Quote> lock(QuoteId id) {
+        return findById(id);
+    }
+
+    @Override
+    public List<Quote> search(QuoteSearchCriteria criteria, int limit) {
+        boolean newestFirst = criteria.sort() == QuoteSort.REQUESTED_DESC;
+        Comparator<QuoteSnapshot> order = newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST;
+        EntryPosition after = criteria.after();
+        return table.where(q -> (criteria.status() == null || q.status() == criteria.status())
+                        && (criteria.customers() == null || criteria.customers().contains(q.customer()))
+                        && (after == null || comesAfter(q, after, newestFirst))).stream()
+                .sorted(order).limit(limit).map(Quote::restore).toList();
+    }
+
+    private static boolean comesAfter(QuoteSnapshot q, EntryPosition after, boolean newestFirst) {
+        int byTime = q.requestedAt().compareTo(after.at());
+        int order = byTime != 0 ? byTime : UuidV7.compareBytes(q.id().value(), after.id());
+        return newestFirst ? order < 0 : order > 0;
+    }
+
+    @Override
+    public List<Due> quotedValidUntil(Instant asOf, Due after, int limit) {
+        Comparator<Due> order = Comparator.comparing(Due::validUntil)
+                .thenComparing(d -> d.id().value(), UuidV7::compareBytes);
+        return table.where(q -> q.status() == QuoteStatus.QUOTED && !q.validUntil().isAfter(asOf)).stream()
+                .map(q -> new Due(q.id(), q.validUntil()))
+                .filter(d -> after == null || order.compare(d, after) > 0)
+                .sorted(order).limit(limit).toList();
+    }
+}

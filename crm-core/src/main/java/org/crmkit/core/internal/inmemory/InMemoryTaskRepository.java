@@ -1,0 +1,89 @@
+package org.crmkit.core.internal.inmemory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.out.TaskRepository;
+import org.crmkit.core.task.port.out.TaskSearchCriteria;
+
+/**
+ * Tasks in memory, versioned. A reminder claim needs no lock of its own: transactions of the in-memory unit of work
+ * run one at a time, so a claim made and recorded in one transaction is seen by every later one, exactly like a row
+ * lock held to commit.
+ */
+public final class InMemoryTaskRepository implements TaskRepository {
+    private static final Comparator<TaskSnapshot> BY_DUE = Comparator.comparing(TaskSnapshot::dueAt)
+            .thenComparing(t -> t.id().value(), UuidV7::compareBytes);
+    private static final Comparator<TaskSnapshot> BY_REMINDER = Comparator.comparing(TaskSnapshot::pendingReminderAt)
+            .thenComparing(t -> t.id().value(), UuidV7::compareBytes);
+
+    private final InMemoryTable<TaskId, TaskSnapshot> table;
+
+    /** @param unitOfWork the unit of work whose transactions this store takes part in */
+    public InMemoryTaskRepository(InMemoryUnitOfWork unitOfWork) {
+        this.table = new InMemoryTable<>(unitOfWork, "task", TaskSnapshot::id, TaskSnapshot::version,
+                s -> s.withVersion(s.version() + 1));
+    }
+
+    @Override
+    public void add(Task task) {
+        table.insert(task.snapshot());
+    }
+
+    @Override
+    public void update(Task task) {
+        table.update(task.snapshot(), task::recordStored);
+    }
+
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        return table.get(id).map(Task::restore);
+    }
+
+    @Override
+    public List<Task> search(TaskSearchCriteria criteria, int limit) {
+        return table.where(t -> criteria.matches(t) && criteria.isAfterPosition(t)).stream()
+                .sorted(criteria.descending() ? BY_DUE.reversed() : BY_DUE)
+                .limit(Math.max(0, limit))
+                .map(Task::restore)
+                .toList();
+    }
+
+    @Override
+    public List<ReminderPosition> dueReminders(Instant asOf, ReminderPosition after, int limit) {
+        return table.where(t -> t.pendingReminderAt() != null && !t.pendingReminderAt().isAfter(asOf)
+                        && (after == null || isAfter(t, after))).stream()
+                .sorted(BY_REMINDER)
+                .limit(Math.max(0, limit))
+                .map(t -> new ReminderPosition(t.pendingReminderAt(), t.id()))
+                .toList();
+    }
+
+    private static boolean isAfter(TaskSnapshot t, ReminderPosition after) {
+        int byTime = t.pendingReminderAt().compareTo(after.remindAt());
+        return byTime > 0 || byTime == 0 && UuidV7.compareBytes(t.id().value(), after.task().value()) > 0;
+    }
+
+    @Override
+    public Optional<Task> claimReminder(TaskId id, Instant asOf) {
+        return table.get(id).map(Task::restore).filter(t -> t.isReminderDue(asOf));
+    }
+
+    @Override
+    public List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
+        return table.where(t -> link.equals(t.link()) && statuses.contains(t.status())
+                        && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
+                .sorted(Comparator.comparing(t -> t.id().value(), UuidV7::compareBytes))
+                .limit(Math.max(0, limit))
+                .map(Task::restore)
+                .toList();
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * The loyalty use cases and the purchase participant that earns and claws back points in the sales area's
- * transactions; {@link org.crmkit.core.loyalty.application.LoyaltyApplication} builds them.
- */
-package org.crmkit.core.loyalty.application;

@@ -1,0 +1,62 @@
+package org.crmkit.core.loyalty.internal.application;
+
+import java.util.List;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.port.in.LedgerEntryView;
+import org.crmkit.core.loyalty.port.in.Loyalty;
+import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.internal.PersonalDataExporter;
+import org.crmkit.core.shared.PersonalDataSection;
+import org.crmkit.core.shared.internal.PurchaseParticipant;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/** Builds the loyalty use cases and its purchase participant; the one public entry of this package. */
+public final class LoyaltyApplication {
+    private LoyaltyApplication() {
+    }
+
+    /**
+     * @param support  shared use-case mechanics
+     * @param accounts the loyalty repository
+     * @param products the catalog (for the categories the earning rules name)
+     * @param program  the earning rules, tiers and expiry
+     * @return what the sales area calls when it records purchases and returns: earning and claw-back
+     */
+    public static PurchaseParticipant purchaseParticipant(UseCaseSupport support, LoyaltyRepository accounts,
+                                                          Products products, LoyaltyProgram program) {
+        return new LoyaltyEarning(support, accounts, products, program);
+    }
+
+    /**
+     * @param support   shared use-case mechanics
+     * @param accounts  the loyalty repository
+     * @param customers the customer use cases (an account's customer is checked through them)
+     * @param sales     the sales use cases (rankings by purchases)
+     * @param program   the earning rules, tiers and expiry
+     * @return the loyalty use cases
+     */
+    public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, Customers customers,
+                                  Sales sales, LoyaltyProgram program) {
+        return new LoyaltyService(support, accounts, customers, sales, program);
+    }
+
+    /**
+     * @param accounts the loyalty repository
+     * @return the loyalty area's part in a GDPR export: sections {@code loyalty_account} (the account, when there is
+     *         one) and {@code loyalty_ledger} (every entry with its lines, newest first)
+     */
+    public static PersonalDataExporter customerExporter(LoyaltyRepository accounts) {
+        return customer -> List.of(
+                new PersonalDataSection(PersonalDataSection.LOYALTY_ACCOUNT, accounts.find(customer).map(LoyaltyAccountView::of)
+                        .stream().toList()),
+                new PersonalDataSection(PersonalDataSection.LOYALTY_LEDGER, PersonalDataExporter.readAll(
+                        (after, limit) -> accounts.entries(customer, after, limit),
+                        entry -> new EntryPosition(entry.occurredAt(), entry.id())).stream()
+                        .map(LedgerEntryView::of).toList()));
+    }
+}

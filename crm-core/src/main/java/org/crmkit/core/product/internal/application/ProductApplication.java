@@ -1,0 +1,23 @@
+package org.crmkit.core.product.internal.application;
+
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.product.port.out.CategoryRepository;
+import org.crmkit.core.product.port.out.ProductRepository;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/** Builds the catalog use cases; the one public entry of this package. */
+public final class ProductApplication {
+    private ProductApplication() {
+    }
+
+    /**
+     * @param support    shared use-case mechanics
+     * @param categories the category repository
+     * @param products   the product repository
+     * @return the catalog use cases
+     */
+    public static Products products(UseCaseSupport support, CategoryRepository categories,
+                                    ProductRepository products) {
+        return new ProductService(support, categories, products);
+    }
+}

@@ -1,0 +1,35 @@
+package org.crmkit.core.quote.internal.application;
+
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.quote.port.in.Quotes;
+import org.crmkit.core.quote.port.out.QuoteRepository;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/** Builds the quote use cases; the one public entry of this package. */
+public final class QuoteApplication {
+    private QuoteApplication() {
+    }
+
+    /**
+     * @param quotes the quote repository
+     * @return what a customer's erasure calls in its transaction: blanks the customer's texts on their quotes
+     */
+    public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(QuoteRepository quotes) {
+        return new QuoteErasure(quotes);
+    }
+
+    /**
+     * @param support   shared use-case mechanics
+     * @param quotes    the quote repository
+     * @param customers the customer use cases (a quote's customer and their account manager are read through them)
+     * @param products  the catalog (lines name active products; unpriced lines take the list price)
+     * @param sales     the sales use cases (an acceptance records its purchase through them)
+     * @return the quote use cases
+     */
+    public static Quotes quotes(UseCaseSupport support, QuoteRepository quotes, Customers customers,
+                                Products products, Sales sales) {
+        return new QuoteService(support, quotes, customers, products, sales);
+    }
+}

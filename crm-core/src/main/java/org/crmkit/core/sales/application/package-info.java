@@ -1,2 +1,0 @@
-/** The sales services (package-private); {@link org.crmkit.core.sales.application.SalesApplication} builds them. */
-package org.crmkit.core.sales.application;

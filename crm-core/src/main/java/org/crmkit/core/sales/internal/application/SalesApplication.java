@@ -1,0 +1,44 @@
+package org.crmkit.core.sales.internal.application;
+
+import java.util.List;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.internal.PersonalDataExporter;
+import org.crmkit.core.shared.PersonalDataSection;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/** Builds the sales use cases; the one public entry of this package. */
+public final class SalesApplication {
+    private SalesApplication() {
+    }
+
+    /**
+     * @param support   shared use-case mechanics
+     * @param purchases the purchase repository
+     * @param customers the customer use cases (a purchase's customer is checked through them)
+     * @param products  the catalog use cases (a purchase's products are checked through them)
+     * @param participants other areas' parts in recording purchases and returns (loyalty earning), called in the
+     *                     same transaction
+     * @return the sales use cases
+     */
+    public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
+                              Products products, List<org.crmkit.core.shared.internal.PurchaseParticipant> participants) {
+        return new SalesService(support, purchases, customers, products, participants);
+    }
+
+    /**
+     * @param purchases the purchase repository
+     * @return the sales area's part in a GDPR export: section {@code purchases}, every purchase of the customer with
+     *         its lines and returns, newest first
+     */
+    public static PersonalDataExporter customerExporter(PurchaseRepository purchases) {
+        return customer -> List.of(new PersonalDataSection(PersonalDataSection.PURCHASES, PersonalDataExporter.readAll(
+                (after, limit) -> purchases.findByCustomer(customer, after, limit),
+                purchase -> new EntryPosition(purchase.snapshot().occurredAt(), purchase.id().value())).stream()
+                .map(PurchaseView::of).toList()));
+    }
+}

@@ -1,0 +1,23 @@
+package org.crmkit.core.staff.internal.application;
+
+import jakarta.validation.constraints.NotNull;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.StaffId;
+
+/** Bare arguments of queries, validated like commands. */
+final class Arguments {
+    private Arguments() {
+    }
+
+    /** @param departmentId the department asked for */
+    record DepartmentIdQuery(@NotNull DepartmentId departmentId) {
+    }
+
+    /** @param staffId the staff user asked for */
+    record StaffIdQuery(@NotNull StaffId staffId) {
+    }
+
+    /** A query without arguments (only the actor is checked). */
+    record NoQuery() {
+    }
+}

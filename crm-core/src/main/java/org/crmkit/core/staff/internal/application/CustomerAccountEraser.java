@@ -1,0 +1,21 @@
+package org.crmkit.core.staff.internal.application;
+
+import java.time.Instant;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.internal.PersonalDataEraser;
+import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.port.out.AccountRepository;
+
+/** The staff area's part in a customer's erasure: their login account and reset tokens go. */
+final class CustomerAccountEraser implements PersonalDataEraser {
+    private final AccountRepository accounts;
+
+    CustomerAccountEraser(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void eraseCustomer(CustomerId customer, Instant at) {
+        accounts.findByHolder(AccountHolder.of(customer)).ifPresent(account -> accounts.delete(account.id()));
+    }
+}

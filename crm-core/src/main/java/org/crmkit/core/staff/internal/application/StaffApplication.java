@@ -1,0 +1,90 @@
+package org.crmkit.core.staff.internal.application;
+
+import java.time.Duration;
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.shared.internal.ActorResolver;
+import org.crmkit.core.shared.internal.PersonalDataEraser;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.staff.domain.LockoutPolicy;
+import org.crmkit.core.staff.domain.PasswordPolicy;
+import org.crmkit.core.staff.port.in.Accounts;
+import org.crmkit.core.staff.port.in.Departments;
+import org.crmkit.core.staff.port.in.StaffUsers;
+import org.crmkit.core.staff.port.out.AccessLog;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+import org.crmkit.core.staff.port.out.PasswordHasher;
+import org.crmkit.core.staff.port.out.PasswordResetNotifier;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.StaffRepository;
+
+/** Builds the staff area's use cases and its parts in other mechanisms; the one public entry of this package. */
+public final class StaffApplication {
+    private StaffApplication() {
+    }
+
+    /**
+     * @param staff the staff repository
+     * @return the resolver that makes staff actors carry their stored roles and refuses deactivated users
+     */
+    public static ActorResolver actorResolver(StaffRepository staff) {
+        return new StaffActorResolver(staff);
+    }
+
+    /**
+     * @param accounts the account repository
+     * @return the staff area's part in a customer's erasure (their login account)
+     */
+    public static PersonalDataEraser customerEraser(AccountRepository accounts) {
+        return new CustomerAccountEraser(accounts);
+    }
+
+    /**
+     * @param support     shared use-case mechanics
+     * @param departments the department repository
+     * @param staff       the staff repository
+     * @return the department use cases
+     */
+    public static Departments departments(UseCaseSupport support, DepartmentRepository departments,
+                                          StaffRepository staff) {
+        return new DepartmentService(support, departments, staff);
+    }
+
+    /**
+     * @param support        shared use-case mechanics
+     * @param staff          the staff repository
+     * @param departments    the department repository
+     * @param accounts       the account repository
+     * @param tokens         the reset tokens (used up when a login changes or a user is deactivated)
+     * @param hasher         hashes passwords
+     * @param passwordPolicy what a new password must be
+     * @return the staff user use cases
+     */
+    public static StaffUsers staffUsers(UseCaseSupport support, StaffRepository staff,
+                                        DepartmentRepository departments, AccountRepository accounts,
+                                        PasswordResetTokenRepository tokens, PasswordHasher hasher,
+                                        PasswordPolicy passwordPolicy) {
+        return new StaffService(support, staff, departments, accounts, tokens, hasher, passwordPolicy);
+    }
+
+    /**
+     * @param support     shared use-case mechanics
+     * @param accounts    the account repository
+     * @param tokens      the reset token repository
+     * @param accessLog   the access log
+     * @param customers   the customer use cases (sign-up registers through them)
+     * @param hasher         hashes and verifies passwords
+     * @param passwordPolicy what a new password must be
+     * @param lockout        when failed logins lock an account
+     * @param resetTokenTtl  how long a reset token is valid
+     * @param notifier       delivers reset tokens
+     * @return the authentication and access-log use cases
+     */
+    public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
+                                    PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
+                                    PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
+                                    Duration resetTokenTtl, PasswordResetNotifier notifier) {
+        return new AccountService(support, accounts, tokens, accessLog, customers,
+                new AccountService.Security(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+    }
+}

@@ -1,0 +1,248 @@
+package org.crmkit.core.task.internal.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.internal.Cursor;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.staff.port.in.StaffUsers;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.MyTasksQuery;
+import org.crmkit.core.task.port.in.OverdueTasksQuery;
+import org.crmkit.core.task.port.in.ReassignTaskCommand;
+import org.crmkit.core.task.port.in.ReminderRun;
+import org.crmkit.core.task.port.in.SendDueRemindersCommand;
+import org.crmkit.core.task.port.in.TaskSort;
+import org.crmkit.core.task.port.in.TaskStatusCommand;
+import org.crmkit.core.task.port.in.TaskView;
+import org.crmkit.core.task.port.in.Tasks;
+import org.crmkit.core.task.port.in.UpdateTaskCommand;
+import org.crmkit.core.task.port.out.ReminderNotifier;
+import org.crmkit.core.task.port.out.TaskRepository;
+import org.crmkit.core.task.port.out.TaskSearchCriteria;
+
+/**
+ * The task use cases. A task is its assignee's record and its creator's, and belongs to the department the assignee
+ * was in when it was assigned: a call is allowed when the policy allows it on the task seen as either's record. The
+ * assignee is checked through the staff use cases (as the system: an assignee must be an active staff user, whoever
+ * may see their profile), a link through {@link TaskLinkCheck} (as the caller).
+ */
+final class TaskService implements Tasks {
+    static final String TYPE = "task";
+    private static final Actor LOOKUP = Actor.system("crmkit.task");
+
+    private final UseCaseSupport support;
+    private final TaskRepository tasks;
+    private final StaffUsers staff;
+    private final TaskLinkCheck links;
+    private final ReminderSender reminders;
+
+    TaskService(UseCaseSupport support, TaskRepository tasks, StaffUsers staff, TaskLinkCheck links,
+                ReminderNotifier notifier) {
+        this.support = support;
+        this.tasks = tasks;
+        this.staff = staff;
+        this.links = links;
+        this.reminders = new ReminderSender(support, tasks, notifier);
+    }
+
+    @Override
+    public TaskView create(Actor actor, CreateTaskCommand command) {
+        support.validate(actor, command);
+        Instant dueAt = UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
+        Instant remindAt = UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", command.reminderAt()));
+        return support.transaction(() -> {
+            StaffId creator = actor instanceof Actor.Staff s ? s.id() : null;
+            support.authorize(actor, Permission.TASK_MANAGE,
+                    creator == null ? AccessTarget.none() : AccessTarget.staff(creator, null), "task.create", TYPE,
+                    null);
+            StaffId assigneeId = command.assigneeId() != null ? command.assigneeId() : creator;
+            if (assigneeId == null) {
+                throw new InvalidCommandException(List.of(new FieldError("assigneeId",
+                        "must be given when the caller is not a staff user")));
+            }
+            StaffView assignee = activeStaff(assigneeId);
+            TaskLink link = links.check(actor, command.link());
+            Task task = UseCaseSupport.commandField(() -> Task.create(TaskId.next(support.clock()), command.title(),
+                    command.description(), dueAt, command.priority(), assignee.id(), assignee.department(), creator,
+                    link, remindAt, support.now()));
+            tasks.add(task);
+            support.audit(actor, "task.create", TYPE, task.id().value());
+            support.publishAfterCommit(task.pullEvents());
+            return TaskView.of(task.snapshot());
+        });
+    }
+
+    @Override
+    public TaskView update(Actor actor, UpdateTaskCommand command) {
+        support.validate(actor, command);
+        Instant dueAt = UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
+        Instant remindAt = UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", command.reminderAt()));
+        return change(actor, "task.update", command.taskId(), command.expectedVersion(), task -> {
+            TaskLink stored = task.snapshot().link();
+            TaskLink link = command.link() == null ? null
+                    : command.link().toLink().equals(stored) ? stored : links.check(actor, command.link());
+            UseCaseSupport.commandField(() -> {
+                task.revise(command.title(), command.description(), dueAt, command.priority(), link, remindAt,
+                        support.now());
+                return task;
+            });
+        });
+    }
+
+    @Override
+    public TaskView reassign(Actor actor, ReassignTaskCommand command) {
+        support.validate(actor, command);
+        return change(actor, "task.reassign", command.taskId(), command.expectedVersion(), task -> {
+            StaffView to = activeStaff(command.assigneeId());
+            task.reassign(to.id(), to.department(), support.now());
+        });
+    }
+
+    @Override
+    public TaskView start(Actor actor, TaskStatusCommand command) {
+        support.validate(actor, command);
+        return change(actor, "task.start", command.taskId(), command.expectedVersion(),
+                task -> task.start(support.now()));
+    }
+
+    @Override
+    public TaskView complete(Actor actor, TaskStatusCommand command) {
+        support.validate(actor, command);
+        return change(actor, "task.complete", command.taskId(), command.expectedVersion(),
+                task -> task.complete(support.now()));
+    }
+
+    @Override
+    public TaskView cancel(Actor actor, TaskStatusCommand command) {
+        support.validate(actor, command);
+        return change(actor, "task.cancel", command.taskId(), command.expectedVersion(),
+                task -> task.cancel(support.now()));
+    }
+
+    @Override
+    public Optional<TaskView> findById(Actor actor, TaskId taskId) {
+        support.validate(actor, new Arguments.TaskIdQuery(taskId));
+        return support.transaction(() -> {
+            Optional<Task> found = tasks.findById(taskId);
+            support.authorizeAny(actor, Permission.TASK_VIEW, targetsOf(found), "task.view", TYPE, taskId.value());
+            return found.map(t -> TaskView.of(t.snapshot()));
+        });
+    }
+
+    @Override
+    public Page<TaskView> myTasks(Actor actor, MyTasksQuery query) {
+        support.validate(actor, query);
+        Set<TaskStatus> statuses = query.statuses() == null || query.statuses().isEmpty() ? TaskStatus.OPEN
+                : Set.copyOf(query.statuses());
+        String scope = Cursor.scope("task.mine/" + query.sort().name(),
+                statuses.stream().map(Enum::name).sorted().toList());
+        TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
+        int size = query.page().size();
+        return support.transaction(() -> {
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TASK_VIEW, "task.my_tasks", TYPE);
+            if (!(grant.actor() instanceof Actor.Staff me)) {
+                return Page.<TaskView>empty();
+            }
+            TaskSearchCriteria criteria = new TaskSearchCriteria(me.id(), null, statuses, null,
+                    query.sort() == TaskSort.DUE_DESC, after);
+            return page(criteria, size, scope);
+        });
+    }
+
+    @Override
+    public Page<TaskView> overdue(Actor actor, OverdueTasksQuery query) {
+        support.validate(actor, query);
+        String scope = Cursor.scope("task.overdue/" + query.sort().name(), query.assigneeId());
+        TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
+        int size = query.page().size();
+        return support.transaction(() -> {
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TASK_VIEW, "task.overdue", TYPE);
+            TaskSearchCriteria.Visibility visibility = null;
+            if (grant.scope() != AccessScope.ANY) {
+                Actor.Staff me = (Actor.Staff) grant.actor();
+                visibility = new TaskSearchCriteria.Visibility(me.id(),
+                        grant.scope() == AccessScope.DEPARTMENT ? me.department() : null);
+            }
+            TaskSearchCriteria criteria = new TaskSearchCriteria(query.assigneeId(), visibility, TaskStatus.OPEN,
+                    support.now(), query.sort() == TaskSort.DUE_DESC, after);
+            return page(criteria, size, scope);
+        });
+    }
+
+    @Override
+    public ReminderRun sendDueReminders(Actor actor, SendDueRemindersCommand command) {
+        return reminders.send(actor, command);
+    }
+
+    private Page<TaskView> page(TaskSearchCriteria criteria, int size, String scope) {
+        return Page.slice(tasks.search(criteria, size + 1), size, t -> TaskView.of(t.snapshot()),
+                t -> Cursor.encode(scope, List.of(t.snapshot().dueAt().toString(), t.id().toString())));
+    }
+
+    private static TaskSearchCriteria.Position decode(String cursor, String scope) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> values = Cursor.decode(cursor, scope, 2);
+        try {
+            return new TaskSearchCriteria.Position(Instant.parse(values.get(0)), TaskId.parse(values.get(1)));
+        } catch (java.time.format.DateTimeParseException | InvalidValueException e) {
+            throw new InvalidValueException("page.cursor", "is not a cursor of this query");
+        }
+    }
+
+    private TaskView change(Actor actor, String action, TaskId id, Long expectedVersion, Consumer<Task> domainCall) {
+        return support.transaction(() -> {
+            Optional<Task> found = tasks.findById(id);
+            support.authorizeAny(actor, Permission.TASK_MANAGE, targetsOf(found), action, TYPE, id.value());
+            Task task = found.orElseThrow(() -> new NotFoundException(TYPE, id));
+            support.applyChange(actor, action, TYPE, id.value(), task, expectedVersion, domainCall, tasks::update);
+            return TaskView.of(task.snapshot());
+        });
+    }
+
+    /**
+     * Whose record a task is: its assignee's (in the department it belongs to) and its creator's. A task that does
+     * not exist is nobody's, so only an unrestricted grant learns that it does not.
+     */
+    static List<AccessTarget> targetsOf(Optional<Task> task) {
+        if (task.isEmpty()) {
+            return List.of(AccessTarget.none());
+        }
+        TaskSnapshot s = task.get().snapshot();
+        List<AccessTarget> targets = new ArrayList<>();
+        targets.add(AccessTarget.staff(s.assignee(), s.department()));
+        if (s.createdBy() != null && !Objects.equals(s.createdBy(), s.assignee())) {
+            targets.add(AccessTarget.staff(s.createdBy(), null));
+        }
+        return targets;
+    }
+
+    /** @return the staff user, who must exist and be active to be given a task */
+    private StaffView activeStaff(StaffId id) {
+        return staff.findById(LOOKUP, id).filter(StaffView::active).orElseThrow(() -> new InvalidCommandException(
+                List.of(new FieldError("assigneeId", "must name an active staff user"))));
+    }
+}

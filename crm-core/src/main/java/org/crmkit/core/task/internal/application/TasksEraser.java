@@ -1,0 +1,66 @@
+package org.crmkit.core.task.internal.application;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.internal.LeadEraser;
+import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.shared.internal.PersonalDataEraser;
+import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.port.out.TaskRepository;
+
+/**
+ * Erases what the tasks about a customer, or about a lead that never became one, say, in the erasure's transaction
+ * (keyset pages of 100, optimistic updates, {@code TaskUpdated} after commit). The erasure was authorized and audited
+ * by the customer or the lead area.
+ */
+final class TasksEraser implements PersonalDataEraser, LeadEraser {
+    private static final int BATCH = 100;
+
+    private final UseCaseSupport support;
+    private final TaskRepository tasks;
+
+    TasksEraser(UseCaseSupport support, TaskRepository tasks) {
+        this.support = support;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void eraseCustomer(CustomerId customer, Instant at) {
+        erase(TaskLink.customer(customer), at);
+    }
+
+    @Override
+    public void eraseLead(LeadId lead, Instant at) {
+        erase(TaskLink.lead(lead), at);
+    }
+
+    private void erase(TaskLink link, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        support.transaction(() -> {
+            TaskId after = null;
+            while (true) {
+                List<Task> page = tasks.linkedTo(link, EnumSet.allOf(TaskStatus.class), after, BATCH);
+                for (Task task : page) {
+                    task.eraseText(now);
+                    List<DomainEvent> events = task.pullEvents();
+                    if (!events.isEmpty()) {
+                        tasks.update(task);
+                        support.publishAfterCommit(events);
+                    }
+                }
+                if (page.size() < BATCH) {
+                    return null;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package org.crmkit.core.ticket.internal.application;
+
+import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.staff.port.in.Departments;
+import org.crmkit.core.staff.port.in.StaffUsers;
+import org.crmkit.core.ticket.domain.SupportSla;
+import org.crmkit.core.ticket.port.in.Tickets;
+import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
+import org.crmkit.core.ticket.port.out.TicketRepository;
+
+/** Builds the ticket use cases; the one public entry of this package. */
+public final class TicketApplication {
+    private TicketApplication() {
+    }
+
+    /**
+     * @param tickets the ticket repository
+     * @return the ticket area's part in a customer's GDPR erasure: their tickets' texts are erased
+     */
+    public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(TicketRepository tickets) {
+        return new TicketCustomerEraser(tickets);
+    }
+
+    /**
+     * @param support     shared use-case mechanics
+     * @param tickets     the ticket repository
+     * @param customers   the customer use cases (a ticket's customer is checked through them)
+     * @param departments the department use cases (queues are checked through them)
+     * @param staff       the staff use cases (assignees are checked through them)
+     * @param sales       the sales use cases (purchase and product links are checked through them)
+     * @param sla         the host's SLA configuration
+     * @param notifier    hears about SLA breaches
+     * @return the ticket use cases
+     */
+    public static Tickets tickets(UseCaseSupport support, TicketRepository tickets, Customers customers,
+                                  Departments departments, StaffUsers staff, Sales sales, SupportSla sla,
+                                  SlaBreachNotifier notifier) {
+        return new TicketService(support, tickets, new TicketLinks(customers, departments, staff, sales), sla,
+                notifier);
+    }
+}
