@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
-import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

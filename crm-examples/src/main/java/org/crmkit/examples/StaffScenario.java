@@ -25,7 +25,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
 import org.crmkit.core.staff.port.in.AccessLogView;

@@ -15,7 +15,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
 import org.crmkit.core.task.port.in.ReminderRun;

@@ -15,16 +15,16 @@ import java.util.UUID;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
-import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.loyalty.domain.EarnedLine;
-import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.EarnedLine;
+import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
@@ -39,8 +39,8 @@ import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.staff.domain.AccessEvent;
-import org.crmkit.core.staff.domain.AccessOutcome;
+import org.crmkit.core.staff.AccessEvent;
+import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.port.in.AccessLogView;
 import org.crmkit.core.staff.port.in.DailyActivity;
 import org.crmkit.core.staff.port.in.DepartmentView;
@@ -80,7 +80,7 @@ class ExampleScenarioOnMySqlIT {
                     .reminderNotifier(notifier).build()).run(run, staff, result);
             assertThat(tasks.firstRun().sent()).as("only this run's reminder is due").isEqualTo(1);
             assertThat(tasks.secondRun().due()).isZero();
-            assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.domain.TaskStatus.COMPLETED);
+            assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.TaskStatus.COMPLETED);
             FeedbackScenario.Result feedback = new FeedbackScenario(crm, clock, out).run(run, staff, sales);
             TicketScenario.Result tickets = new TicketScenario(crm, clock, out, inbox).run(run, staff, sales);
 
@@ -122,7 +122,7 @@ class ExampleScenarioOnMySqlIT {
                     .contains("rejected: line 7  field=occurredAt")
                     .contains("customer 17850-" + run.toUpperCase(Locale.ROOT) + ": balance still 122");
 
-            assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+            assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.ACCEPTED);
             assertThat(quote.acceptedAgain()).isEqualTo(quote.accepted());
             assertThat(quote.history().items()).singleElement().satisfies(p -> {
                 assertThat(p.id()).isEqualTo(quote.accepted().purchase());
@@ -130,7 +130,7 @@ class ExampleScenarioOnMySqlIT {
             });
             assertThat(quote.statement().account().balance()).isEqualTo(576);
             assertThat(quote.otherCustomer().code()).isEqualTo("access_denied");
-            assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
+            assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.LeadStage.WON);
             assertThat(lead.won().history()).hasSize(4);
             assertThat(lead.conversion().linkedExisting()).as("each run's lead is a new person").isFalse();
             assertThat(lead.timeline()).hasSize(2).allSatisfy(i -> assertThat(i.customerId())

@@ -18,27 +18,27 @@ import java.util.Set;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
-import org.crmkit.core.customer.domain.CustomerSource;
-import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.CustomerSource;
+import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.PersonalDataExport;
-import org.crmkit.core.loyalty.domain.EarnedLine;
-import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.EarnedLine;
+import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
-import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.ProductSearchQuery;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.sales.domain.PurchaseLine;
-import org.crmkit.core.sales.domain.PurchaseReturn;
-import org.crmkit.core.sales.domain.ReturnLine;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.PurchaseLine;
+import org.crmkit.core.sales.PurchaseReturn;
+import org.crmkit.core.sales.ReturnLine;
+import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
@@ -60,9 +60,9 @@ import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.staff.domain.AccessEvent;
-import org.crmkit.core.staff.domain.AccessOutcome;
-import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.AccessEvent;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogView;
 import org.crmkit.core.staff.port.in.DailyActivity;
@@ -70,8 +70,8 @@ import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
-import org.crmkit.core.task.domain.TaskLinkKind;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskLinkKind;
+import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.TaskView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,16 +158,16 @@ class ExampleScenarioTest {
     @Test
     void aTicketGoesThroughItsLifeWithItsSlaClockPausedAndResumed() {
         org.crmkit.core.ticket.port.in.TicketView submitted = tickets.submitted();
-        assertThat(submitted.status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.OPEN);
+        assertThat(submitted.status()).isEqualTo(org.crmkit.core.ticket.TicketStatus.OPEN);
         assertThat(submitted.purchaseId()).isEqualTo(sales.webPurchase().id());
         // Friday 09:26:53 on Monday-to-Friday 09:00-17:00 UTC: 8h of first response end on Monday at 09:26:53
         assertThat(submitted.firstResponseDueAt()).isEqualTo(Instant.parse("2025-03-17T09:26:53.589793Z"));
         assertThat(tickets.waiting().firstRespondedAt()).isEqualTo(CLOCK.instant());
         assertThat(tickets.waiting().resolutionDueAt()).as("no due instant while waiting on the customer").isNull();
-        assertThat(tickets.answered().status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+        assertThat(tickets.answered().status()).isEqualTo(org.crmkit.core.ticket.TicketStatus.IN_PROGRESS);
         assertThat(tickets.answered().resolutionDueAt()).as("the clock runs again")
                 .isEqualTo(submitted.resolutionDueAt());
-        assertThat(tickets.resolved().status()).isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.RESOLVED);
+        assertThat(tickets.resolved().status()).isEqualTo(org.crmkit.core.ticket.TicketStatus.RESOLVED);
         assertThat(tickets.resolved().history()).extracting(h -> h.kind() + ":" + h.to()).containsExactly(
                 "STATUS:OPEN", "ASSIGNMENT:department:" + staff.departments().get(1).id(),
                 "ASSIGNMENT:staff:" + staff.member(Role.SUPPORT_AGENT).profile().id() + " department:"
@@ -181,7 +181,7 @@ class ExampleScenarioTest {
                 .containsExactly("Sorry! Could you send a photo?", "Photo attached");
         assertThat(tickets.customerView().comments()).noneMatch(c -> c.internal());
         assertThat(tickets.customerView().history()).allMatch(h -> h.kind()
-                == org.crmkit.core.ticket.domain.HistoryKind.STATUS && h.reason() == null);
+                == org.crmkit.core.ticket.HistoryKind.STATUS && h.reason() == null);
         assertThat(tickets.internalRefused().fields()).containsExactly("internal");
     }
 
@@ -819,11 +819,11 @@ class ExampleScenarioTest {
 
     @Test
     void theCustomerRequestsAQuoteTheRepAnswersAndTheCustomerAccepts() {
-        assertThat(quote.requested().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REQUESTED);
+        assertThat(quote.requested().status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.REQUESTED);
         assertThat(quote.requested().customer()).isEqualTo(quote.customer());
         assertThat(quote.requested().total()).isNull();
         org.crmkit.core.quote.port.in.QuoteView answered = quote.answered();
-        assertThat(answered.status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.QUOTED);
+        assertThat(answered.status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.QUOTED);
         assertThat(answered.answeredBy()).isEqualTo(staff.member(Role.SALES_REP).profile().id());
         assertThat(answered.lines()).extracting(l -> l.unitPrice())
                 .containsExactly(Money.of("11.00", "EUR"), Money.of("89.00", "EUR"));
@@ -831,7 +831,7 @@ class ExampleScenarioTest {
         assertThat(answered.validUntil()).isEqualTo(CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)
                 .plus(QuoteScenario.VALIDITY));
         assertThat(quote.ownQuotes().items()).containsExactly(answered);
-        assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+        assertThat(quote.accepted().status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.ACCEPTED);
         assertThat(quote.accepted().purchase()).isNotNull();
         assertThat(quote.acceptedAgain()).as("a second acceptance changes nothing").isEqualTo(quote.accepted());
     }
@@ -870,12 +870,12 @@ class ExampleScenarioTest {
     void theLeadGoesFromNewToWonAndBecomesTheRepsCustomer() {
         org.crmkit.core.shared.StaffId rep = ((Actor.Staff) staff.member(Role.SALES_REP).actor()).id();
         assertThat(lead.created().owner()).isEqualTo(rep);
-        assertThat(lead.created().scoreReasons()).extracting(org.crmkit.core.lead.domain.ScoreReason::rule)
+        assertThat(lead.created().scoreReasons()).extracting(org.crmkit.core.lead.ScoreReason::rule)
                 .containsExactly("source", "estimated_value", "recent_activity", "email", "company");
-        assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.domain.LeadStage.WON);
-        assertThat(lead.won().history()).extracting(org.crmkit.core.lead.domain.StageChange::to).containsExactly(
-                org.crmkit.core.lead.domain.LeadStage.NEW, org.crmkit.core.lead.domain.LeadStage.CONTACTED,
-                org.crmkit.core.lead.domain.LeadStage.QUALIFIED, org.crmkit.core.lead.domain.LeadStage.WON);
+        assertThat(lead.won().stage()).isEqualTo(org.crmkit.core.lead.LeadStage.WON);
+        assertThat(lead.won().history()).extracting(org.crmkit.core.lead.StageChange::to).containsExactly(
+                org.crmkit.core.lead.LeadStage.NEW, org.crmkit.core.lead.LeadStage.CONTACTED,
+                org.crmkit.core.lead.LeadStage.QUALIFIED, org.crmkit.core.lead.LeadStage.WON);
         assertThat(lead.won().interactions()).isEqualTo(2);
         assertThat(lead.won().score()).isGreaterThan(lead.created().score());
         assertThat(lead.conversion().linkedExisting()).isFalse();

@@ -37,8 +37,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaTheKernelAndItsOwnDomain = classes()
             .that().resideInAPackage(CORE + ".*.domain..")
-            .should(dependOnlyOnJavaTheKernelAndTheirOwnDomain())
+            .should(dependOnlyOnJavaTheKernelTheAreasVocabularyAndTheirOwnDomain())
             .because("the domain is plain Java (docs/architecture.md, Rules of the core)");
+
+    @ArchTest
+    static final ArchRule theVocabularyDependsOnNoUseCaseAndNoAdapter = classes()
+            .that(DescribedPredicate.describe("are an area's vocabulary", (JavaClass c) -> isVocabulary(c.getPackageName())))
+            .should().onlyDependOnClassesThat(DescribedPredicate.describe("java.., the kernel or the vocabulary",
+                    (JavaClass c) -> {
+                        String pkg = c.getBaseComponentType().getPackageName();
+                        return c.getBaseComponentType().isPrimitive() || isJava(pkg) || isIn(pkg, KERNEL)
+                                || isVocabulary(pkg);
+                    }))
+            .because("an area's vocabulary (ids, enums, values, events, configuration) is what every layer speaks; "
+                    + "it knows no use case, service or adapter");
 
     @ArchTest
     static final ArchRule theKernelDependsOnNoArea = classes()
@@ -82,7 +94,7 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule areasReferToEachOtherOnlyThroughTheirInboundPorts = classes()
+    static final ArchRule areasReferToEachOtherOnlyThroughTheirVocabularyAndInboundPorts = classes()
             .that(resideInAnArea())
             .should(referToOtherAreasOnlyThroughTheirInboundPorts());
 
@@ -129,15 +141,22 @@ class ArchitectureTest {
         return pkg.equals(parent) || pkg.startsWith(parent + ".");
     }
 
-    private static ArchCondition<JavaClass> dependOnlyOnJavaTheKernelAndTheirOwnDomain() {
-        return new ArchCondition<>("depend only on java.., " + KERNEL + " and their own area's domain") {
+    /** @return whether a package is an area's vocabulary: its root package ({@code org.crmkit.core.customer}) */
+    static boolean isVocabulary(String pkg) {
+        return pkg.matches("org\\.crmkit\\.core\\.[a-z]+") && !NOT_AREAS.contains(pkg.substring(CORE.length() + 1));
+    }
+
+    private static ArchCondition<JavaClass> dependOnlyOnJavaTheKernelTheAreasVocabularyAndTheirOwnDomain() {
+        return new ArchCondition<>("depend only on java.., " + KERNEL + ", the areas' vocabulary and their own "
+                + "area's domain") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 String ownDomain = CORE + "." + areaOf(item) + ".domain";
                 for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     String pkg = target.getPackageName();
-                    if (!target.isPrimitive() && !isJava(pkg) && !isIn(pkg, KERNEL) && !isIn(pkg, ownDomain)) {
+                    if (!target.isPrimitive() && !isJava(pkg) && !isIn(pkg, KERNEL) && !isIn(pkg, ownDomain)
+                            && !isVocabulary(pkg)) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
@@ -150,14 +169,14 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> referToOtherAreasOnlyThroughTheirInboundPorts() {
-        return new ArchCondition<>("refer to other areas only through their port.in") {
+        return new ArchCondition<>("refer to other areas only through their vocabulary and port.in") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 String own = areaOf(item);
                 for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     String other = areaOf(target);
-                    if (other != null && !other.equals(own)
+                    if (other != null && !other.equals(own) && !isVocabulary(target.getPackageName())
                             && !isIn(target.getPackageName(), CORE + "." + other + ".port.in")) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }

@@ -46,12 +46,12 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
-import org.crmkit.core.interaction.domain.Direction;
-import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.interaction.port.in.LogInteractionCommand;
 import org.crmkit.core.interaction.port.in.TimelineQuery;
-import org.crmkit.core.lead.domain.LeadSource;
-import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.port.in.AssignLeadCommand;
 import org.crmkit.core.lead.port.in.AssignRoundRobinCommand;
 import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
@@ -93,7 +93,7 @@ import org.crmkit.core.product.port.in.RepriceProductCommand;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.product.port.in.UpdateProductCommand;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
@@ -116,8 +116,8 @@ import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.AccountId;
-import org.crmkit.core.staff.domain.PasswordPolicy;
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.PasswordPolicy;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
 import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
@@ -140,8 +140,8 @@ import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskPriority;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskPriority;
+import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
 import org.crmkit.core.task.port.in.OverdueTasksQuery;
@@ -977,7 +977,7 @@ class AuthorizationMatrixTest {
             m.put("tickets.submit", on(Target.CUSTOMER, (f, k) -> {
                 CustomerId id = f.customer(k);
                 return () -> assertThat(f.crm.tickets().submit(f.actor, f.ticketCommand(id)).status())
-                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.OPEN);
+                        .isEqualTo(org.crmkit.core.ticket.TicketStatus.OPEN);
             }));
             m.put("tickets.findById", on(Target.TICKET, (f, k) -> {
                 org.crmkit.core.shared.TicketId id = f.ticket(k, true);
@@ -989,16 +989,16 @@ class AuthorizationMatrixTest {
                 org.crmkit.core.shared.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().changeStatus(f.actor,
                         new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(id,
-                                org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS, null, null)).status())
-                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+                                org.crmkit.core.ticket.TicketStatus.IN_PROGRESS, null, null)).status())
+                        .isEqualTo(org.crmkit.core.ticket.TicketStatus.IN_PROGRESS);
             }));
             m.put("tickets.reopen", on(Target.TICKET, (f, k) -> {
                 org.crmkit.core.shared.TicketId id = f.ticket(k, true);
                 f.crm.tickets().changeStatus(f.system, new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(
-                        id, org.crmkit.core.ticket.domain.TicketStatus.RESOLVED, null, null));
+                        id, org.crmkit.core.ticket.TicketStatus.RESOLVED, null, null));
                 return () -> assertThat(f.crm.tickets().reopen(f.actor,
                         new org.crmkit.core.ticket.port.in.ReopenTicketCommand(id, "still broken")).status())
-                        .isEqualTo(org.crmkit.core.ticket.domain.TicketStatus.IN_PROGRESS);
+                        .isEqualTo(org.crmkit.core.ticket.TicketStatus.IN_PROGRESS);
             }));
             m.put("tickets.comment", on(Target.TICKET, (f, k) -> {
                 org.crmkit.core.shared.TicketId id = f.ticket(k, true);
@@ -1022,8 +1022,8 @@ class AuthorizationMatrixTest {
                 org.crmkit.core.shared.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().escalate(f.actor,
                         new org.crmkit.core.ticket.port.in.EscalateTicketCommand(id,
-                                org.crmkit.core.ticket.domain.TicketPriority.URGENT, "angry", null, null)).priority())
-                        .isEqualTo(org.crmkit.core.ticket.domain.TicketPriority.URGENT);
+                                org.crmkit.core.ticket.TicketPriority.URGENT, "angry", null, null)).priority())
+                        .isEqualTo(org.crmkit.core.ticket.TicketPriority.URGENT);
             }));
             m.put("tickets.atRisk", on(Target.NONE, (f, k) -> () -> f.crm.tickets().atRisk(f.actor,
                     new org.crmkit.core.ticket.port.in.AtRiskQuery(CLOCK.instant(), 0.5, 10))));
@@ -1097,19 +1097,19 @@ class AuthorizationMatrixTest {
                 org.crmkit.core.quote.port.in.RequestQuoteCommand command = f.quoteRequest(id);
                 f.lastTarget = new Fixture.QuotesOf(id);
                 return () -> assertThat(f.crm.quotes().request(f.actor, command).status())
-                        .isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REQUESTED);
+                        .isEqualTo(org.crmkit.core.quote.QuoteStatus.REQUESTED);
             }));
             m.put("quotes.answer", on(Target.CUSTOMER, (f, k) -> {
                 org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, false);
                 return () -> assertThat(f.crm.quotes().answer(f.actor, f.quoteAnswer(q)).status())
-                        .isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.QUOTED);
+                        .isEqualTo(org.crmkit.core.quote.QuoteStatus.QUOTED);
             }));
             m.put("quotes.accept", on(Target.CUSTOMER, (f, k) -> {
                 org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
                 return () -> {
                     org.crmkit.core.quote.port.in.QuoteView accepted = f.crm.quotes().accept(f.actor,
                             new org.crmkit.core.quote.port.in.AcceptQuoteCommand(q.id(), q.version()));
-                    assertThat(accepted.status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.ACCEPTED);
+                    assertThat(accepted.status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.ACCEPTED);
                     assertThat(f.crm.sales().findById(f.system, accepted.purchase())).isPresent();
                 };
             }));
@@ -1117,7 +1117,7 @@ class AuthorizationMatrixTest {
                 org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
                 return () -> assertThat(f.crm.quotes().reject(f.actor,
                         new org.crmkit.core.quote.port.in.RejectQuoteCommand(q.id(), q.version(), "too dear"))
-                        .status()).isEqualTo(org.crmkit.core.quote.domain.QuoteStatus.REJECTED);
+                        .status()).isEqualTo(org.crmkit.core.quote.QuoteStatus.REJECTED);
             }));
             m.put("quotes.findById", on(Target.CUSTOMER, (f, k) -> {
                 org.crmkit.core.quote.port.in.QuoteView q = f.quote(k, true);
@@ -1135,7 +1135,7 @@ class AuthorizationMatrixTest {
                 return () -> {
                     List<org.crmkit.core.quote.port.in.QuoteView> found = f.crm.quotes().search(f.actor,
                             org.crmkit.core.quote.port.in.QuoteSearchQuery.byStatus(
-                                    org.crmkit.core.quote.domain.QuoteStatus.REQUESTED, 50)).items();
+                                    org.crmkit.core.quote.QuoteStatus.REQUESTED, 50)).items();
                     assertThat(found).contains(own);
                     if (new org.crmkit.core.shared.DefaultAccessPolicy().scope(f.actor,
                             org.crmkit.core.shared.Permission.QUOTE_SEARCH) == org.crmkit.core.shared.AccessScope.ANY) {
@@ -1437,7 +1437,7 @@ class AuthorizationMatrixTest {
         /** @return a new customer, managed by the given staff user */
         CustomerId managedCustomer(StaffId manager) {
             CustomerView c = crm.customers().register(system, new RegisterCustomerCommand("Carl", "Client " + next(),
-                    nextEmail(), null, null, null, null, org.crmkit.core.customer.domain.CustomerSource.REFERRAL, null,
+                    nextEmail(), null, null, null, null, org.crmkit.core.customer.CustomerSource.REFERRAL, null,
                     false));
             // straight into the store: the manager may be the deactivated caller, whom the use case would refuse
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
@@ -1555,10 +1555,10 @@ class AuthorizationMatrixTest {
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
                 org.crmkit.core.loyalty.port.out.LoyaltyRepository ledger = CrmTestAccess.persistence(crm).loyalty();
                 ledger.addIfAbsent(org.crmkit.core.loyalty.domain.LoyaltyAccount.open(id,
-                        org.crmkit.core.loyalty.domain.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
+                        org.crmkit.core.loyalty.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
                 org.crmkit.core.loyalty.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();
                 account.earn(UuidV7.next(CLOCK), UuidV7.next(CLOCK), PurchaseId.next(CLOCK), LAPSED_AT,
-                        LAPSED_AT.plusSeconds(365L * 86_400), List.of(new org.crmkit.core.loyalty.domain.EarnedLine(1,
+                        LAPSED_AT.plusSeconds(365L * 86_400), List.of(new org.crmkit.core.loyalty.EarnedLine(1,
                                 product, 150, LAPSED_POINTS, "fixture")), LAPSED_AT);
                 ledger.update(account);
             });
@@ -1606,7 +1606,7 @@ class AuthorizationMatrixTest {
             Instant then = LAPSED_AT;
             org.crmkit.core.quote.domain.Quote q = org.crmkit.core.quote.domain.Quote.request(
                     org.crmkit.core.shared.QuoteId.next(CLOCK), customer, java.util.Currency.getInstance("EUR"),
-                    List.of(org.crmkit.core.quote.domain.QuoteLine.requested(1, product, 1)), null, then);
+                    List.of(org.crmkit.core.quote.QuoteLine.requested(1, product, 1)), null, then);
             q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
                     then);
             q.pullEvents();
@@ -1658,8 +1658,8 @@ class AuthorizationMatrixTest {
         /** @param customer whose @return a normal web ticket for them */
         org.crmkit.core.ticket.port.in.SubmitTicketCommand ticketCommand(CustomerId customer) {
             return new org.crmkit.core.ticket.port.in.SubmitTicketCommand(customer, "Subject " + next(),
-                    "Description", null, org.crmkit.core.ticket.domain.TicketPriority.NORMAL,
-                    org.crmkit.core.ticket.domain.TicketChannel.WEB, null, null, null, null);
+                    "Description", null, org.crmkit.core.ticket.TicketPriority.NORMAL,
+                    org.crmkit.core.ticket.TicketChannel.WEB, null, null, null, null);
         }
 
         /**

@@ -31,7 +31,7 @@ public final class FeedbackFixtures {
      * @return a stored purchase of the products
      */
     public static Purchase storedPurchase(CrmPersistence persistence, CustomerId customer, Product... products) {
-        List<org.crmkit.core.sales.domain.PurchaseLine> lines = new java.util.ArrayList<>();
+        List<org.crmkit.core.sales.PurchaseLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < products.length; i++) {
             lines.add(SalesFixtures.line(i + 1, products[i].id(), 1, Money.of("9.99", "EUR")));
         }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.interaction.domain.Interaction;
 import org.crmkit.core.interaction.domain.InteractionSnapshot;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
-import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.domain.ProductSnapshot;
-import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.product.port.out.ProductSearchCriteria.Position;

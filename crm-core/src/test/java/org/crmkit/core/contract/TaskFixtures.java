@@ -8,8 +8,8 @@ import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskPriority;
 
 /** Tasks for the contracts: built through the domain, stored straight into a persistence. */
 public final class TaskFixtures {

@@ -19,10 +19,10 @@ import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.domain.TaskSnapshot;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskRepository.ReminderPosition;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
@@ -290,7 +290,7 @@ public abstract class TaskRepositoryContract extends PortContract {
         Task closed = stored(TaskFixtures.task(ann, null, null, DUE, lead, null));
         stored(TaskFixtures.task(ann, null, null, DUE, otherLead, null));
         stored(TaskFixtures.task(ann, null, null, DUE, new TaskLink(
-                org.crmkit.core.task.domain.TaskLinkKind.CUSTOMER, lead.id()), null));
+                org.crmkit.core.task.TaskLinkKind.CUSTOMER, lead.id()), null));
         Task c = load(closed.id());
         c.complete(T0.plusSeconds(1));
         update(c);

@@ -1,7 +1,6 @@
 package org.crmkit.core.customer;
 
 import java.time.LocalDate;
-import org.crmkit.core.customer.domain.Gender;
 import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;

@@ -2,8 +2,6 @@ package org.crmkit.core.customer;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.crmkit.core.customer.domain.CustomerSource;
-import org.crmkit.core.customer.domain.Gender;
 import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 

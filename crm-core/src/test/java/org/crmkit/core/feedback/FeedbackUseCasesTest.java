@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.feedback.domain.FeedbackEvents;
-import org.crmkit.core.feedback.domain.FeedbackResponse;
 import org.crmkit.core.feedback.port.in.AnswerFeedbackCommand;
 import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
 import org.crmkit.core.feedback.port.in.FeedbackStatistics;

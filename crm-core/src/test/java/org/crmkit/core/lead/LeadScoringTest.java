@@ -7,10 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.crmkit.core.lead.domain.LeadScore;
-import org.crmkit.core.lead.domain.LeadScoring;
-import org.crmkit.core.lead.domain.LeadSource;
-import org.crmkit.core.lead.domain.ScoreReason;
 import org.crmkit.core.shared.Money;
 import org.junit.jupiter.api.Test;
 

@@ -14,19 +14,13 @@ import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.internal.application.CustomerApplication;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.interaction.internal.application.InteractionApplication;
-import org.crmkit.core.interaction.domain.Direction;
-import org.crmkit.core.interaction.domain.InteractionLogged;
-import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.InteractionLogged;
+import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.interaction.port.in.InteractionView;
 import org.crmkit.core.interaction.port.in.LogInteractionCommand;
 import org.crmkit.core.interaction.port.in.TimelineQuery;
 import org.crmkit.core.lead.internal.application.LeadApplication;
-import org.crmkit.core.lead.domain.LeadEvents;
-import org.crmkit.core.lead.domain.LeadScoring;
-import org.crmkit.core.lead.domain.LeadSource;
-import org.crmkit.core.lead.domain.LeadStage;
-import org.crmkit.core.lead.domain.ScoreReason;
-import org.crmkit.core.lead.domain.StageChange;
 import org.crmkit.core.lead.port.in.AssignLeadCommand;
 import org.crmkit.core.lead.port.in.AssignRoundRobinCommand;
 import org.crmkit.core.lead.port.in.ChangeLeadStageCommand;
@@ -234,7 +228,7 @@ class LeadUseCasesTest {
         LeadView lead = webLead(rep, "Rita", "rita@example.org");
         org.crmkit.core.task.port.in.TaskView task = crm.tasks().create(rep,
                 new org.crmkit.core.task.port.in.CreateTaskCommand("Send offer", null,
-                        clock.instant().plus(Duration.ofDays(2)), org.crmkit.core.task.domain.TaskPriority.HIGH,
+                        clock.instant().plus(Duration.ofDays(2)), org.crmkit.core.task.TaskPriority.HIGH,
                         null, org.crmkit.core.task.port.in.TaskLinkData.lead(lead.id()), null));
         move(rep, lead, LeadStage.CONTACTED);
         move(rep, lead, LeadStage.QUALIFIED);

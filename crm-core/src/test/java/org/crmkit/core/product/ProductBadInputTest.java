@@ -21,7 +21,6 @@ import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.CategorySnapshot;
 import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.domain.ProductSnapshot;
-import org.crmkit.core.product.domain.ProductStatus;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;

@@ -28,7 +28,6 @@ import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.domain.PurchaseSnapshot;
-import org.crmkit.core.sales.domain.SalesChannel;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;

@@ -10,8 +10,8 @@ import java.util.List;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
-import org.crmkit.core.loyalty.domain.EntryKind;
-import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.EntryKind;
+import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.port.in.ImportRow;
@@ -56,7 +56,7 @@ class SalesImportTest {
                 Instant.parse("2026-03-02T09:00:00Z"), "i");
         alice = world.crm().customers().register(LoyaltyWorld.SYSTEM, new RegisterCustomerCommand("Alice", "Anders",
                 "alice@example.org", null, null, null, null,
-                org.crmkit.core.customer.domain.CustomerSource.REFERRAL, "17850", false));
+                org.crmkit.core.customer.CustomerSource.REFERRAL, "17850", false));
         lamp = world.product("LAMP", "20.00", null);
         mug = world.product("MUG", "2.50", null);
     }
@@ -187,7 +187,7 @@ class SalesImportTest {
         CustomerView newcomer = world.crm().customers().findByExternalReference(world.manager(), "99999")
                 .orElseThrow();
         assertThat(newcomer.email()).endsWith(".invalid");
-        assertThat(newcomer.source()).isEqualTo(org.crmkit.core.customer.domain.CustomerSource.IMPORT);
+        assertThat(newcomer.source()).isEqualTo(org.crmkit.core.customer.CustomerSource.IMPORT);
         assertThat(world.persistence().unitOfWork().inTransaction(() -> world.persistence().auditLog()
                 .findByTarget("product", created.id().value()))).singleElement()
                 .satisfies(e -> assertThat(e.actorRef()).isEqualTo(importer.reference()));

@@ -18,16 +18,12 @@ import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
-import org.crmkit.core.loyalty.domain.EntryKind;
-import org.crmkit.core.loyalty.domain.LoyaltyEvents.PointsPosted;
+import org.crmkit.core.loyalty.EntryKind;
+import org.crmkit.core.loyalty.LoyaltyEvents.PointsPosted;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.sales.domain.PurchaseLine;
-import org.crmkit.core.sales.domain.PurchaseReturn;
-import org.crmkit.core.sales.domain.ReturnLine;
-import org.crmkit.core.sales.domain.SalesChannel;
-import org.crmkit.core.sales.domain.SalesEvents.PurchaseRecorded;
-import org.crmkit.core.sales.domain.SalesEvents.PurchaseReturned;
+import org.crmkit.core.sales.SalesEvents.PurchaseRecorded;
+import org.crmkit.core.sales.SalesEvents.PurchaseReturned;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
@@ -140,7 +136,7 @@ class SalesUseCasesTest {
 
         assertThat(publisher.events()).hasSize(3).first().isEqualTo(new PurchaseRecorded(p.id(), alice.id(), now));
         assertThat(publisher.events().get(1)).as("then the loyalty account its first earning opened")
-                .isEqualTo(new org.crmkit.core.loyalty.domain.LoyaltyEvents.AccountOpened(alice.id(), now));
+                .isEqualTo(new org.crmkit.core.loyalty.LoyaltyEvents.AccountOpened(alice.id(), now));
         assertThat(publisher.events().get(2)).as("then the points it earned: 59 + 15")
                 .isInstanceOfSatisfying(PointsPosted.class, e -> {
                     assertThat(e.kind()).isEqualTo(EntryKind.EARN);

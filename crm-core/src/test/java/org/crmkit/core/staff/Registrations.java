@@ -1,6 +1,6 @@
 package org.crmkit.core.staff;
 
-import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 
 /** Customer registrations the staff tests need, differing only by email. */

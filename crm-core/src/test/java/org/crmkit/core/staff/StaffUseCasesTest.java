@@ -18,7 +18,6 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.staff.domain.StaffEvents;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
 import org.crmkit.core.staff.port.in.ChangeDepartmentManagerCommand;
@@ -235,13 +234,13 @@ class StaffUseCasesTest {
                 "1 Main Street", null, "8001", "Zürich", null, "CH");
         CustomerView others = crm.customers().register(admin, new org.crmkit.core.customer.port.in
                 .RegisterCustomerCommand("John", "Smith", "john.one@example.com", null, zurich, null, null,
-                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+                org.crmkit.core.customer.CustomerSource.OTHER, null, false));
         CustomerView robs = crm.customers().register(rob, new org.crmkit.core.customer.port.in
                 .RegisterCustomerCommand("John", "Smith", "john.two@example.com", null, zurich, null, null,
-                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+                org.crmkit.core.customer.CustomerSource.OTHER, null, false));
         CustomerView robsToo = crm.customers().register(rob, new org.crmkit.core.customer.port.in
                 .RegisterCustomerCommand("John", "Smith", "john.three@example.com", null, zurich, null, null,
-                org.crmkit.core.customer.domain.CustomerSource.OTHER, null, false));
+                org.crmkit.core.customer.CustomerSource.OTHER, null, false));
 
         assertThat(crm.customers().findPossibleDuplicates(rob, robs.id()))
                 .extracting(c -> c.customer().id()).containsExactly(robsToo.id());

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.shared.AccessDeniedException;
@@ -27,10 +27,6 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
-import org.crmkit.core.task.domain.TaskEvents;
-import org.crmkit.core.task.domain.TaskLinkKind;
-import org.crmkit.core.task.domain.TaskPriority;
-import org.crmkit.core.task.domain.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
 import org.crmkit.core.task.port.in.OverdueTasksQuery;
@@ -158,7 +154,7 @@ class TaskUseCasesTest {
     void anUpdateChangesWhatTheTaskSaysAndStartsAChangedReminderAfresh() {
         TaskView task = create(rep, "Call back", Duration.ofDays(2), null, null, Duration.ofHours(1));
         LeadId lead = crm.leads().create(rep, org.crmkit.core.lead.port.in.CreateLeadCommand.of("Lou", "Lead",
-                "lou.lead@example.org", org.crmkit.core.lead.domain.LeadSource.WEB_FORM)).id();
+                "lou.lead@example.org", org.crmkit.core.lead.LeadSource.WEB_FORM)).id();
         clock.advance(Duration.ofMinutes(5));
         publisher.clear();
 

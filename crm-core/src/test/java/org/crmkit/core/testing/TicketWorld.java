@@ -9,7 +9,7 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.shared.Actor;
@@ -20,9 +20,9 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
-import org.crmkit.core.ticket.domain.SupportSla;
-import org.crmkit.core.ticket.domain.TicketChannel;
-import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.SupportSla;
+import org.crmkit.core.ticket.TicketChannel;
+import org.crmkit.core.ticket.TicketPriority;
 import org.crmkit.core.ticket.domain.TicketSnapshot;
 import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
 import org.crmkit.core.ticket.port.in.TicketView;
@@ -135,7 +135,7 @@ public final class TicketWorld {
     }
 
     private List<Object> marks(TicketId id) {
-        return java.util.Arrays.stream(org.crmkit.core.ticket.domain.SlaTarget.values())
+        return java.util.Arrays.stream(org.crmkit.core.ticket.SlaTarget.values())
                 .map(target -> (Object) store.tickets().breachNotifiedAt(id, target)).toList();
     }
 }

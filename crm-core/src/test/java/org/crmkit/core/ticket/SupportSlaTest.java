@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.crmkit.core.ticket.domain.BusinessCalendar;
-import org.crmkit.core.ticket.domain.SlaTargets;
-import org.crmkit.core.ticket.domain.SupportSla;
-import org.crmkit.core.ticket.domain.TicketPriority;
 import org.junit.jupiter.api.Test;
 
 /** The SLA configuration: the documented default, category overrides, and what it refuses. */

@@ -12,12 +12,8 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.ticket.domain.HistoryEntry;
-import org.crmkit.core.ticket.domain.SupportSla;
 import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketChannel;
 import org.crmkit.core.ticket.domain.TicketDraft;
-import org.crmkit.core.ticket.domain.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +39,7 @@ class TicketClockSkewTest {
 
         assertThat(t.snapshot().history()).extracting(HistoryEntry::at).isSorted().last()
                 .isEqualTo(T0.plusSeconds(600));
-        assertThat(t.metAt(org.crmkit.core.ticket.domain.SlaTarget.RESOLUTION)).isEqualTo(T0.plusSeconds(600));
+        assertThat(t.metAt(org.crmkit.core.ticket.SlaTarget.RESOLUTION)).isEqualTo(T0.plusSeconds(600));
         assertThat(t.status()).isEqualTo(TicketStatus.RESOLVED);
     }
 }

@@ -11,7 +11,6 @@ import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.testing.Refusals;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.domain.Percentiles;
-import org.crmkit.core.ticket.domain.TicketStatus;
 import org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand;
 import org.crmkit.core.ticket.port.in.CommentTicketCommand;
 import org.crmkit.core.ticket.port.in.PickUpTicketCommand;

@@ -14,11 +14,6 @@ import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.testing.TicketWorld;
-import org.crmkit.core.ticket.domain.HistoryKind;
-import org.crmkit.core.ticket.domain.SlaTarget;
-import org.crmkit.core.ticket.domain.TicketEvents;
-import org.crmkit.core.ticket.domain.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketStatus;
 import org.crmkit.core.ticket.port.in.AssignTicketCommand;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;
 import org.crmkit.core.ticket.port.in.AtRiskTicket;
@@ -78,13 +73,13 @@ class TicketUseCasesTest {
     @Test
     void aPurchaseAndAProductTheCustomerBoughtMayBeLinked() {
         TicketView t = w.tickets.submit(w.agentA, new SubmitTicketCommand(w.alice.id(), "Mug cracked", "Cracked.",
-                null, TicketPriority.HIGH, org.crmkit.core.ticket.domain.TicketChannel.PHONE,
+                null, TicketPriority.HIGH, org.crmkit.core.ticket.TicketChannel.PHONE,
                 w.alicesPurchase.id(), w.mug.id(), null, null));
 
         assertThat(t.purchaseId()).isEqualTo(w.alicesPurchase.id());
         assertThat(t.productId()).isEqualTo(w.mug.id());
         assertThat(w.tickets.submit(w.aliceActor, new SubmitTicketCommand(w.alice.id(), "Mug again", "Again.",
-                null, TicketPriority.LOW, org.crmkit.core.ticket.domain.TicketChannel.WEB, null, w.mug.id(), null,
+                null, TicketPriority.LOW, org.crmkit.core.ticket.TicketChannel.WEB, null, w.mug.id(), null,
                 null)).productId()).isEqualTo(w.mug.id());
     }
 
@@ -235,7 +230,7 @@ class TicketUseCasesTest {
     void aSelfServiceTicketGoesToTheDefaultQueueWhereItsAgentsPickItUp() {
         org.crmkit.core.ticket.port.in.Tickets desk = org.crmkit.core.Crm.builder().clock(w.clock)
                 .persistence(w.store)
-                .supportSla(org.crmkit.core.ticket.domain.SupportSla.standard().withDefaultQueue(w.billing))
+                .supportSla(org.crmkit.core.ticket.SupportSla.standard().withDefaultQueue(w.billing))
                 .build().tickets();
         SubmitTicketCommand c = w.ticketFor(w.alice.id());
         SubmitTicketCommand selfService = new SubmitTicketCommand(c.customerId(), c.subject(), c.description(),
@@ -251,7 +246,7 @@ class TicketUseCasesTest {
                 .isNull();
 
         org.crmkit.core.ticket.port.in.Tickets misconfigured = org.crmkit.core.Crm.builder().clock(w.clock)
-                .persistence(w.store).supportSla(org.crmkit.core.ticket.domain.SupportSla.standard()
+                .persistence(w.store).supportSla(org.crmkit.core.ticket.SupportSla.standard()
                         .withDefaultQueue(new org.crmkit.core.shared.DepartmentId(
                                 org.crmkit.core.shared.UuidV7.next(w.clock)))).build().tickets();
         assertThat(misconfigured.submit(w.aliceActor, selfService).departmentId())

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Role;

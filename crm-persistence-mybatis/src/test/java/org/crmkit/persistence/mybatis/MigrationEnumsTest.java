@@ -12,22 +12,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.crmkit.core.interaction.domain.Direction;
-import org.crmkit.core.interaction.domain.InteractionType;
-import org.crmkit.core.lead.domain.LeadSource;
-import org.crmkit.core.lead.domain.LeadStage;
-import org.crmkit.core.loyalty.domain.EntryKind;
-import org.crmkit.core.product.domain.ProductStatus;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.InteractionType;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStage;
+import org.crmkit.core.loyalty.EntryKind;
+import org.crmkit.core.product.ProductStatus;
+import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.staff.domain.AccessEvent;
-import org.crmkit.core.staff.domain.AccessOutcome;
-import org.crmkit.core.staff.domain.AccountHolder;
-import org.crmkit.core.task.domain.TaskLinkKind;
-import org.crmkit.core.task.domain.TaskPriority;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.staff.AccessEvent;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.task.TaskLinkKind;
+import org.crmkit.core.task.TaskPriority;
+import org.crmkit.core.task.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,7 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_purchase_channel")).isEqualTo(constants(SalesChannel.class));
         assertThat(names(sql, "ck_crm_loyalty_entry_kind")).isEqualTo(constants(EntryKind.class));
         assertThat(names(sql, "ck_crm_quote_status")).isEqualTo(constants(
-                org.crmkit.core.quote.domain.QuoteStatus.class));
+                org.crmkit.core.quote.QuoteStatus.class));
         assertThat(names(sql, "ck_crm_lead_source")).isEqualTo(constants(LeadSource.class));
         assertThat(names(sql, "ck_crm_lead_stage")).isEqualTo(constants(LeadStage.class));
         assertThat(names(sql, "ck_crm_lead_stage_change_from")).isEqualTo(constants(LeadStage.class));
@@ -63,13 +63,13 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_task_status")).isEqualTo(constants(TaskStatus.class));
         assertThat(names(sql, "ck_crm_task_link_kind")).isEqualTo(constants(TaskLinkKind.class));
         assertThat(names(sql, "ck_crm_ticket_priority"))
-                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketPriority.class));
+                .isEqualTo(constants(org.crmkit.core.ticket.TicketPriority.class));
         assertThat(names(sql, "ck_crm_ticket_channel"))
-                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketChannel.class));
+                .isEqualTo(constants(org.crmkit.core.ticket.TicketChannel.class));
         assertThat(names(sql, "ck_crm_ticket_status"))
-                .isEqualTo(constants(org.crmkit.core.ticket.domain.TicketStatus.class));
+                .isEqualTo(constants(org.crmkit.core.ticket.TicketStatus.class));
         assertThat(names(sql, "ck_crm_ticket_history_kind"))
-                .isEqualTo(constants(org.crmkit.core.ticket.domain.HistoryKind.class));
+                .isEqualTo(constants(org.crmkit.core.ticket.HistoryKind.class));
         assertThat(names(sql, "ck_crm_ticket_comment_author")).isEqualTo(constants(ActorType.class));
         assertThat(names(sql, "ck_crm_ticket_history_by")).isEqualTo(constants(ActorType.class));
     }

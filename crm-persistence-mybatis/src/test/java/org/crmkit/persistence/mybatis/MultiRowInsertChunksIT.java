@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.contract.SalesFixtures;
-import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;

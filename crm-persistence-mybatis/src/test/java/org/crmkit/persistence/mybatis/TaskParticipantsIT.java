@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.domain.CustomerSource;
+import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.internal.ActorResolver;
@@ -20,7 +20,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.internal.application.TaskApplication;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.TaskLinkData;
 import org.crmkit.core.task.port.in.TaskStatusCommand;
@@ -46,7 +46,7 @@ class TaskParticipantsIT {
                 persistence.auditLog(), EventPublisher.noop(), ActorResolver.asGiven()), persistence.tasks());
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         LeadId lead = crm.leads().create(rep, org.crmkit.core.lead.port.in.CreateLeadCommand.of("Lena", "Lead",
-                "lena.lead@example.com", org.crmkit.core.lead.domain.LeadSource.REFERRAL)).id();
+                "lena.lead@example.com", org.crmkit.core.lead.LeadSource.REFERRAL)).id();
         CustomerId customer = crm.customers().register(Actor.system("it"), new RegisterCustomerCommand("Lena",
                 "Lead", "lena@example.com", null, null, null, null, CustomerSource.REFERRAL, null, false)).id();
         TaskView open = crm.tasks().create(rep, new CreateTaskCommand("Offer", null,

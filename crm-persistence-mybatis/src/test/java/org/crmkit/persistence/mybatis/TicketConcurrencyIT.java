@@ -14,7 +14,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.TicketWorld;
-import org.crmkit.core.ticket.domain.HistoryKind;
+import org.crmkit.core.ticket.HistoryKind;
 import org.crmkit.core.ticket.port.in.PickUpTicketCommand;
 import org.crmkit.core.ticket.port.in.SlaCheckResult;
 import org.crmkit.core.ticket.port.in.TicketView;

@@ -26,7 +26,7 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.TestStaff;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
-import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.BatchResult;
 import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
 import org.crmkit.core.product.port.in.ProductView;

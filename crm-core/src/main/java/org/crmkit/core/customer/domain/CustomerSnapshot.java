@@ -1,5 +1,8 @@
 package org.crmkit.core.customer.domain;
 
+import org.crmkit.core.customer.CustomerSource;
+import org.crmkit.core.customer.CustomerStatus;
+import org.crmkit.core.customer.Tag;
 import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.CustomerId;

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.domain;
 
+import org.crmkit.core.customer.Gender;
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,8 @@
 package org.crmkit.core.feedback.domain;
 
+import org.crmkit.core.feedback.RatingSummary;
+import org.crmkit.core.feedback.FeedbackEvents;
+import org.crmkit.core.feedback.FeedbackResponse;
 import java.time.Instant;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -19,9 +22,9 @@ import org.crmkit.core.shared.StaffId;
 public final class Feedback extends AggregateRoot {
     static final String TYPE = "feedback";
     /** Lowest rating. */
-    public static final int MIN_RATING = 1;
+    public static final int MIN_RATING = RatingSummary.MIN_RATING;
     /** Highest rating. */
-    public static final int MAX_RATING = 5;
+    public static final int MAX_RATING = RatingSummary.MAX_RATING;
 
     private final FeedbackSnapshot given;
     private FeedbackResponse response;
@@ -63,10 +66,7 @@ public final class Feedback extends AggregateRoot {
      * @throws InvalidValueException ({@code rating}) otherwise
      */
     public static int checkRating(int rating) {
-        if (rating < MIN_RATING || rating > MAX_RATING) {
-            throw new InvalidValueException("rating", "must be " + MIN_RATING + " to " + MAX_RATING);
-        }
-        return rating;
+        return RatingSummary.checkRating(rating);
     }
 
     /**

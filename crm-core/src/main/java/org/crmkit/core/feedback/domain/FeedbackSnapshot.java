@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.domain;
 
+import org.crmkit.core.feedback.FeedbackResponse;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;

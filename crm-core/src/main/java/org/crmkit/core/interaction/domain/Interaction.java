@@ -1,5 +1,8 @@
 package org.crmkit.core.interaction.domain;
 
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.InteractionLogged;
+import org.crmkit.core.interaction.InteractionType;
 import java.time.Duration;
 import java.time.Instant;
 import org.crmkit.core.shared.AggregateRoot;

@@ -1,5 +1,7 @@
 package org.crmkit.core.interaction.domain;
 
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.InteractionType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

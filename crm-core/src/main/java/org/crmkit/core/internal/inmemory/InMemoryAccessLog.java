@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.domain.AccessLogEntry;
-import org.crmkit.core.staff.domain.AccessOutcome;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 

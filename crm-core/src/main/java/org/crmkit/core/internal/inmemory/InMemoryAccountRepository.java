@@ -3,8 +3,8 @@ package org.crmkit.core.internal.inmemory;
 import java.util.Optional;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.staff.domain.Account;
-import org.crmkit.core.staff.domain.AccountHolder;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.domain.AccountSnapshot;
 import org.crmkit.core.staff.port.out.AccountRepository;
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.domain.FeedbackSnapshot;
-import org.crmkit.core.feedback.domain.RatingTally;
+import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

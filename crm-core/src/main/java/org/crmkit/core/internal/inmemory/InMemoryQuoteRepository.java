@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.domain.QuoteSnapshot;
-import org.crmkit.core.quote.domain.QuoteStatus;
+import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;

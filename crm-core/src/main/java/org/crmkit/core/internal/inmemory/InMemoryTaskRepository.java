@@ -8,9 +8,9 @@ import java.util.Set;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskLink;
+import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.domain.TaskSnapshot;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 

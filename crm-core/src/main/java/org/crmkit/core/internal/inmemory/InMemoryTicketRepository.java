@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.domain.TicketSnapshot;
 import org.crmkit.core.ticket.port.out.BreachCandidate;

@@ -1,5 +1,11 @@
 package org.crmkit.core.lead.domain;
 
+import org.crmkit.core.lead.LeadScore;
+import org.crmkit.core.lead.LeadEvents;
+import org.crmkit.core.lead.LeadScoring;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStage;
+import org.crmkit.core.lead.StageChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.crmkit.core.lead.domain;
 
+import org.crmkit.core.lead.LeadScore;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStage;
+import org.crmkit.core.lead.StageChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

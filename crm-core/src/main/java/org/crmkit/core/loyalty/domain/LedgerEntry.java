@@ -1,5 +1,7 @@
 package org.crmkit.core.loyalty.domain;
 
+import org.crmkit.core.loyalty.EarnedLine;
+import org.crmkit.core.loyalty.EntryKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,9 @@
 package org.crmkit.core.loyalty.domain;
 
+import org.crmkit.core.loyalty.EarnedLine;
+import org.crmkit.core.loyalty.EntryKind;
+import org.crmkit.core.loyalty.LoyaltyEvents;
+import org.crmkit.core.loyalty.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

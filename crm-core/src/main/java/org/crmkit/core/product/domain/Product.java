@@ -1,5 +1,7 @@
 package org.crmkit.core.product.domain;
 
+import org.crmkit.core.product.ProductEvents;
+import org.crmkit.core.product.ProductStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

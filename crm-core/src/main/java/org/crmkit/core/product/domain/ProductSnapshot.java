@@ -1,5 +1,6 @@
 package org.crmkit.core.product.domain;
 
+import org.crmkit.core.product.ProductStatus;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.CategoryId;

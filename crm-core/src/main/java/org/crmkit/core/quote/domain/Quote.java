@@ -1,5 +1,8 @@
 package org.crmkit.core.quote.domain;
 
+import org.crmkit.core.quote.QuoteEvents;
+import org.crmkit.core.quote.QuoteLine;
+import org.crmkit.core.quote.QuoteStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

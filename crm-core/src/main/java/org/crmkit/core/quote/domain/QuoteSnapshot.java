@@ -1,5 +1,7 @@
 package org.crmkit.core.quote.domain;
 
+import org.crmkit.core.quote.QuoteLine;
+import org.crmkit.core.quote.QuoteStatus;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.crmkit.core.sales.domain;
 
+import org.crmkit.core.sales.PurchaseLine;
+import org.crmkit.core.sales.PurchaseReturn;
+import org.crmkit.core.sales.ReturnLine;
+import org.crmkit.core.sales.SalesChannel;
+import org.crmkit.core.sales.SalesEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;

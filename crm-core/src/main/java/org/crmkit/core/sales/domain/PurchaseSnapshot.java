@@ -1,5 +1,8 @@
 package org.crmkit.core.sales.domain;
 
+import org.crmkit.core.sales.PurchaseLine;
+import org.crmkit.core.sales.PurchaseReturn;
+import org.crmkit.core.sales.SalesChannel;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.crmkit.core.staff.domain;
 
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.AccessEvent;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountHolder;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

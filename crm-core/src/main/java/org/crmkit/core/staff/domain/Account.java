@@ -1,5 +1,9 @@
 package org.crmkit.core.staff.domain;
 
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.LockoutPolicy;
+import org.crmkit.core.staff.StaffEvents;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.AggregateRoot;

@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.domain;
 
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.AccountHolder;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.EmailAddress;

@@ -1,5 +1,9 @@
 package org.crmkit.core.task.domain;
 
+import org.crmkit.core.task.TaskEvents;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskPriority;
+import org.crmkit.core.task.TaskStatus;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.AggregateRoot;

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.HistoryKind;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

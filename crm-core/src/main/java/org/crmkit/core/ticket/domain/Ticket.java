@@ -1,5 +1,13 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.BusinessCalendar;
+import org.crmkit.core.ticket.HistoryKind;
+import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.SlaTargets;
+import org.crmkit.core.ticket.SupportSla;
+import org.crmkit.core.ticket.TicketEvents;
+import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

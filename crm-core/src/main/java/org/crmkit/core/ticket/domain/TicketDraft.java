@@ -1,5 +1,7 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.TicketChannel;
+import org.crmkit.core.ticket.TicketPriority;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ProductId;

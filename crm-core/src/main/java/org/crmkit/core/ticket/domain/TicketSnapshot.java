@@ -1,5 +1,9 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.SlaTargets;
+import org.crmkit.core.ticket.TicketChannel;
+import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.CustomerId;

@@ -1,8 +1,8 @@
 package org.crmkit.persistence.mybatis.feedback;
 
-import org.crmkit.core.feedback.domain.FeedbackResponse;
+import org.crmkit.core.feedback.FeedbackResponse;
 import org.crmkit.core.feedback.domain.FeedbackSnapshot;
-import org.crmkit.core.feedback.domain.RatingTally;
+import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.FeedbackId;
 import org.crmkit.core.shared.ProductId;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.PurchaseReturn;
+import org.crmkit.core.sales.PurchaseReturn;
 import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;

@@ -1,10 +1,10 @@
 package org.crmkit.persistence.mybatis.staff;
 
-import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.domain.AccessLogEntry;
-import org.crmkit.core.staff.domain.AccessOutcome;
-import org.crmkit.core.staff.domain.AccountHolder;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.AccountId;
 
 /** The explicit mapping between an access log entry and its row. */
 final class AccessLogRows {

@@ -1,8 +1,8 @@
 package org.crmkit.persistence.mybatis.staff;
 
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.staff.domain.AccountHolder;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.domain.AccountSnapshot;
 
 /** The explicit mapping between an account snapshot and its row; no reflection on domain objects. */

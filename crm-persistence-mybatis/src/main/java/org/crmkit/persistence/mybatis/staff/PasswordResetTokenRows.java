@@ -1,6 +1,6 @@
 package org.crmkit.persistence.mybatis.staff;
 
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.domain.PasswordResetToken;
 
 /** The explicit mapping between a password reset token and its row. */

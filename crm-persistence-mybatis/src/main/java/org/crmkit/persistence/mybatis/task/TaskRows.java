@@ -3,11 +3,11 @@ package org.crmkit.persistence.mybatis.task;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskLinkKind;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskLinkKind;
+import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.domain.TaskSnapshot;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 
 /** The explicit mapping between a task snapshot and its row; no reflection on domain objects. */
 final class TaskRows {

@@ -13,13 +13,13 @@ import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.ticket.domain.HistoryEntry;
-import org.crmkit.core.ticket.domain.HistoryKind;
-import org.crmkit.core.ticket.domain.SlaTargets;
-import org.crmkit.core.ticket.domain.TicketChannel;
+import org.crmkit.core.ticket.HistoryKind;
+import org.crmkit.core.ticket.SlaTargets;
+import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.domain.TicketComment;
-import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.TicketPriority;
 import org.crmkit.core.ticket.domain.TicketSnapshot;
-import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.TicketStatus;
 
 /** Explicit mapping between {@link TicketSnapshot} and the rows of the ticket tables. */
 final class TicketRows {

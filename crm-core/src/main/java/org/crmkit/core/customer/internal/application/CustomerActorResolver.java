@@ -1,7 +1,7 @@
 package org.crmkit.core.customer.internal.application;
 
 import java.util.Optional;
-import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.internal.ActorResolver;

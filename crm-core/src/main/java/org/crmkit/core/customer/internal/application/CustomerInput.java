@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.crmkit.core.customer.domain.ContactDetails;
-import org.crmkit.core.customer.domain.Gender;
+import org.crmkit.core.customer.Gender;
 import org.crmkit.core.customer.domain.PersonalDetails;
 import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.shared.EmailAddress;

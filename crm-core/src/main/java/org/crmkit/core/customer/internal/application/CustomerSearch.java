@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.domain.CustomerSnapshot;
-import org.crmkit.core.customer.domain.Tag;
+import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerView;

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.crmkit.core.customer.domain.ContactDetails;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.domain.PersonalDetails;
-import org.crmkit.core.customer.domain.Tag;
+import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerStatusCommand;
@@ -134,7 +134,7 @@ final class CustomerService implements Customers {
         String reference = externalReference.strip();
         return support.transaction(() -> {
             Optional<Customer> found = customers.findByExternalReference(reference)
-                    .filter(c -> c.snapshot().status() != org.crmkit.core.customer.domain.CustomerStatus.ERASED);
+                    .filter(c -> c.snapshot().status() != org.crmkit.core.customer.CustomerStatus.ERASED);
             // a caller who may see only some customers is refused alike whether the reference is someone else's
             // or no one's, and the refusal names no id: the reference tells them nothing they may not see
             support.authorize(actor, Permission.CUSTOMER_VIEW,
@@ -152,7 +152,7 @@ final class CustomerService implements Customers {
             support.authorize(actor, Permission.CUSTOMER_VIEW, AccessTarget.none(), "customer.view", TYPE, null);
             Map<String, CustomerView> found = new LinkedHashMap<>();
             for (Customer c : customers.findByExternalReferences(references)) {
-                if (c.snapshot().status() != org.crmkit.core.customer.domain.CustomerStatus.ERASED
+                if (c.snapshot().status() != org.crmkit.core.customer.CustomerStatus.ERASED
                         && references.contains(c.snapshot().externalReference())) {
                     found.put(c.snapshot().externalReference(), CustomerView.of(c.snapshot()));
                 }

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.crmkit.core.customer.domain.CustomerSource;
-import org.crmkit.core.customer.domain.Gender;
+import org.crmkit.core.customer.CustomerSource;
+import org.crmkit.core.customer.Gender;
 
 /**
  * Registers a customer.

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.crmkit.core.customer.domain.Gender;
+import org.crmkit.core.customer.Gender;
 import org.crmkit.core.shared.CustomerId;
 
 /**

@@ -2,7 +2,7 @@ package org.crmkit.core.customer.port.out;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.customer.domain.CustomerStatus;
+import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.StaffId;

@@ -7,7 +7,7 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.domain.FeedbackText;
-import org.crmkit.core.feedback.domain.RatingSummary;
+import org.crmkit.core.feedback.RatingSummary;
 import org.crmkit.core.feedback.port.in.AnswerFeedbackCommand;
 import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
 import org.crmkit.core.feedback.port.in.FeedbackStatistics;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.feedback.domain.RatingSummary;
+import org.crmkit.core.feedback.RatingSummary;
 import org.crmkit.core.shared.ProductId;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.feedback.domain.Feedback;
-import org.crmkit.core.feedback.domain.RatingTally;
+import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FeedbackId;

@@ -2,9 +2,9 @@ package org.crmkit.core.interaction.port.in;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.crmkit.core.interaction.domain.Direction;
+import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.domain.InteractionSnapshot;
-import org.crmkit.core.interaction.domain.InteractionType;
+import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InteractionId;
 import org.crmkit.core.shared.LeadId;

@@ -2,7 +2,7 @@ package org.crmkit.core.lead.internal.application;
 
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
-import org.crmkit.core.lead.domain.LeadScoring;
+import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.out.LeadRepository;

@@ -2,7 +2,7 @@ package org.crmkit.core.lead.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.shared.LeadId;
 
 /**

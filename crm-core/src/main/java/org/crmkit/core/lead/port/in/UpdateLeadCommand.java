@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.lead.domain.LeadSource;
+import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.shared.LeadId;
 
 /**

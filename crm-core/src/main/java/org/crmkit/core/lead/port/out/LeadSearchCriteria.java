@@ -2,8 +2,8 @@ package org.crmkit.core.lead.port.out;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.lead.domain.LeadSource;
-import org.crmkit.core.lead.domain.LeadStage;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.shared.LeadId;
 import org.crmkit.core.shared.StaffId;

@@ -2,7 +2,7 @@ package org.crmkit.core.loyalty.internal.application;
 
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
-import org.crmkit.core.loyalty.domain.LoyaltyProgram;
+import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.Loyalty;
 import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;

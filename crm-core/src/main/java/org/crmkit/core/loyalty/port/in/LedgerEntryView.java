@@ -3,8 +3,8 @@ package org.crmkit.core.loyalty.port.in;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.crmkit.core.loyalty.domain.EarnedLine;
-import org.crmkit.core.loyalty.domain.EntryKind;
+import org.crmkit.core.loyalty.EarnedLine;
+import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.shared.CustomerId;
 

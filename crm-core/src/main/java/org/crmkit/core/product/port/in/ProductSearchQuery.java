@@ -3,7 +3,7 @@ package org.crmkit.core.product.port.in;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;

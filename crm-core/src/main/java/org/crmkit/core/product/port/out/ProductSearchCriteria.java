@@ -3,7 +3,7 @@ package org.crmkit.core.product.port.out;
 import java.util.Objects;
 import java.util.Set;
 import org.crmkit.core.product.domain.ProductSnapshot;
-import org.crmkit.core.product.domain.ProductStatus;
+import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.ProductId;
 

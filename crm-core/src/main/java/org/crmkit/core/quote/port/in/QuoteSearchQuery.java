@@ -2,7 +2,7 @@ package org.crmkit.core.quote.port.in;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.quote.domain.QuoteStatus;
+import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;

@@ -2,7 +2,7 @@ package org.crmkit.core.quote.port.out;
 
 import java.util.Objects;
 import java.util.Set;
-import org.crmkit.core.quote.domain.QuoteStatus;
+import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

@@ -18,7 +18,7 @@ import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.PurchaseLine;
+import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.port.in.ImportProgress;
 import org.crmkit.core.sales.port.in.ImportRow;
 import org.crmkit.core.sales.port.in.ImportSummary;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ProductId;
 

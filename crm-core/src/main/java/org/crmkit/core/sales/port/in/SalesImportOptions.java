@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.sales.domain.SalesChannel;
+import org.crmkit.core.sales.SalesChannel;
 
 /**
  * How a sales import treats its lines.

@@ -3,7 +3,7 @@ package org.crmkit.core.staff.internal.application;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
-import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.port.out.AccountRepository;
 
 /** The staff area's part in a customer's erasure: their login account and reset tokens go. */

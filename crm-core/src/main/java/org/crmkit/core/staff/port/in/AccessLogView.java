@@ -2,10 +2,10 @@ package org.crmkit.core.staff.port.in;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.crmkit.core.staff.domain.AccessEvent;
+import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.domain.AccessLogEntry;
-import org.crmkit.core.staff.domain.AccessOutcome;
-import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.AccountHolder;
 
 /**
  * An access log entry as hosts see it.

@@ -3,7 +3,7 @@ package org.crmkit.core.staff.port.out;
 import java.time.Instant;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.staff.domain.AccessLogEntry;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountId;
 
 /**
  * What an access log search filters and where it resumes; every filter optional. Newest first, ties by id

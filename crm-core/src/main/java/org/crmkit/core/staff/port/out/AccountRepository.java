@@ -3,8 +3,8 @@ package org.crmkit.core.staff.port.out;
 import java.util.Optional;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.staff.domain.Account;
-import org.crmkit.core.staff.domain.AccountHolder;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.AccountId;
 
 /**
  * Stores login accounts. Logins are unique ({@code duplicate} on field {@code login}), one account per holder

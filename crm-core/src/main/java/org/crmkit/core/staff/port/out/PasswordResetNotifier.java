@@ -2,7 +2,7 @@ package org.crmkit.core.staff.port.out;
 
 import java.time.Instant;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.staff.domain.AccountHolder;
+import org.crmkit.core.staff.AccountHolder;
 
 /**
  * Delivers a password reset token to its holder (by email, text message, ...), implemented by the host. Called after

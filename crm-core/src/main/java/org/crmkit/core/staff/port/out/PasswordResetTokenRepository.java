@@ -3,7 +3,7 @@ package org.crmkit.core.staff.port.out;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.crmkit.core.staff.domain.AccountId;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.domain.PasswordResetToken;
 
 /** Stores password reset tokens by their hash. Token hashes are unique. */

@@ -12,8 +12,8 @@ import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 
 /**

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 
 /**
  * A new task.

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Set;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 
 /**
  * The caller's own tasks: those assigned to them.

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.LeadId;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskLinkKind;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskLinkKind;
 
 /**
  * What a task is about, as a command names it or a view shows it. A customer link must name a customer the caller may

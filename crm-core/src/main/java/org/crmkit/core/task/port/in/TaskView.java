@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.domain.TaskSnapshot;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 
 /**
  * A task as hosts see it.

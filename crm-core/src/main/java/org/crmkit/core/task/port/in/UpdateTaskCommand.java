@@ -7,7 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.crmkit.core.shared.TaskId;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 
 /**
  * Replaces what an open task says. A due time or reminder that is not changed may lie in the past; one that is

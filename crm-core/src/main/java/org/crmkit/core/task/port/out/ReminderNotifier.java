@@ -3,7 +3,7 @@ package org.crmkit.core.task.port.out;
 import java.time.Instant;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
-import org.crmkit.core.task.domain.TaskPriority;
+import org.crmkit.core.task.TaskPriority;
 
 /**
  * Delivers a task reminder to its assignee (by email, a push message, an in-app notice), implemented by the host and

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskLink;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.task.TaskStatus;
 
 /**
  * Stores tasks. {@link #update} is optimistic ({@code stale_version}). Tasks are never deleted: they are completed or

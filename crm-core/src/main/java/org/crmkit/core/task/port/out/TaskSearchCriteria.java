@@ -8,7 +8,7 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.domain.TaskSnapshot;
-import org.crmkit.core.task.domain.TaskStatus;
+import org.crmkit.core.task.TaskStatus;
 
 /**
  * What a task search filters and where it resumes; every filter optional. Ordered by due time, then id (unsigned

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.ticket.domain.BusinessCalendar;
+import org.crmkit.core.ticket.BusinessCalendar;
 import org.crmkit.core.ticket.domain.Percentiles;
-import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.TicketStatus;
 import org.crmkit.core.ticket.port.in.SupportReport;
 import org.crmkit.core.ticket.port.out.TicketRepository;
 

@@ -5,7 +5,7 @@ import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.Departments;
 import org.crmkit.core.staff.port.in.StaffUsers;
-import org.crmkit.core.ticket.domain.SupportSla;
+import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.port.in.Tickets;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
 import org.crmkit.core.ticket.port.out.TicketRepository;

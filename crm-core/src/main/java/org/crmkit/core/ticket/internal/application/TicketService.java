@@ -26,11 +26,11 @@ import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.TicketId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.ticket.domain.SlaTarget;
-import org.crmkit.core.ticket.domain.SupportSla;
+import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.domain.TicketDraft;
-import org.crmkit.core.ticket.domain.TicketEvents;
+import org.crmkit.core.ticket.TicketEvents;
 import org.crmkit.core.ticket.port.in.AssignTicketCommand;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;
 import org.crmkit.core.ticket.port.in.AtRiskTicket;
@@ -132,7 +132,7 @@ final class TicketService implements Tickets {
 
     private void requireClosedOf(org.crmkit.core.shared.CustomerId customer, TicketId related) {
         boolean ok = tickets.findById(related).filter(t -> t.customer().equals(customer))
-                .filter(t -> t.status() == org.crmkit.core.ticket.domain.TicketStatus.CLOSED).isPresent();
+                .filter(t -> t.status() == org.crmkit.core.ticket.TicketStatus.CLOSED).isPresent();
         if (!ok) {
             throw new InvalidCommandException(List.of(new FieldError("relatedTicketId",
                     "must be a closed ticket of the ticket's customer")));

@@ -3,8 +3,8 @@ package org.crmkit.core.ticket.port.in;
 import java.time.Duration;
 import java.time.Instant;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.SlaTarget;
-import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.TicketPriority;
 
 /**
  * A running SLA target close to its due instant.

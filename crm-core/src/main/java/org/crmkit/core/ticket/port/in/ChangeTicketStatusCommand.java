@@ -3,7 +3,7 @@ package org.crmkit.core.ticket.port.in;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.TicketStatus;
 
 /**
  * Staff move a ticket along a documented transition (see {@link TicketStatus}).

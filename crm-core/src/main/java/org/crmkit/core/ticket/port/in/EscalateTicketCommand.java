@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.TicketPriority;
 
 /**
  * Raises a ticket's priority, with a reason, and optionally hands it on.

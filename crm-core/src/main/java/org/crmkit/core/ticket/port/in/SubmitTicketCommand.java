@@ -9,8 +9,8 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.TicketChannel;
-import org.crmkit.core.ticket.domain.TicketPriority;
+import org.crmkit.core.ticket.TicketChannel;
+import org.crmkit.core.ticket.TicketPriority;
 
 /**
  * A new ticket, submitted by the customer themself or by staff for them.

@@ -9,8 +9,8 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.ticket.domain.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketStatus;
 
 /**
  * Filters of a ticket search, all optional and combined with AND; results come newest first (submission time, then

@@ -2,7 +2,7 @@ package org.crmkit.core.ticket.port.out;
 
 import java.time.Instant;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.SlaTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

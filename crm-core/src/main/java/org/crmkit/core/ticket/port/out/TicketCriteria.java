@@ -5,8 +5,8 @@ import java.util.Set;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.ticket.domain.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketStatus;
+import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketStatus;
 
 /**
  * Filters of a ticket search, all optional ({@code null} or empty: no filter), combined with AND. The scope fields

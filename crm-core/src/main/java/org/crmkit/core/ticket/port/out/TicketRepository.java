@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.TicketId;
-import org.crmkit.core.ticket.domain.SlaTarget;
+import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.domain.Ticket;
 
 /**

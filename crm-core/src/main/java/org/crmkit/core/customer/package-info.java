@@ -1,0 +1,7 @@
+/**
+ * The vocabulary of customers (public API): the enums, values, events and configuration that the area's use cases
+ * ({@code port.in}), its SPI ({@code port.out}), its domain and other areas all speak: {@link CustomerEvents},
+ * {@link CustomerSource}, {@link CustomerStatus}, {@link Gender}. It depends on nothing but the JDK and the kernel
+ * (ADR 0011).
+ */
+package org.crmkit.core.customer;

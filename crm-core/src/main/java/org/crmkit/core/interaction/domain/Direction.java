@@ -1,9 +1,0 @@
-package org.crmkit.core.interaction.domain;
-
-/** Who started an interaction. */
-public enum Direction {
-    /** The customer or lead contacted us. */
-    INBOUND,
-    /** We contacted them. */
-    OUTBOUND
-}

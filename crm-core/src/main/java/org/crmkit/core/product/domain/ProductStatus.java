@@ -1,9 +1,0 @@
-package org.crmkit.core.product.domain;
-
-/** Whether a product is sold. */
-public enum ProductStatus {
-    /** On sale. */
-    ACTIVE,
-    /** No longer sold; kept for the purchases that name it. */
-    RETIRED
-}
