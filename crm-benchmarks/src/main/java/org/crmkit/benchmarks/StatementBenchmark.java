@@ -25,7 +25,7 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.internal.PurchaseParticipant;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
 
 /**
  * The loyalty statement of a customer with a short ledger against one with a long ledger. The ledgers are built
@@ -40,7 +40,7 @@ final class StatementBenchmark {
     private static final Currency EUR = Currency.getInstance(RetailData.CURRENCY);
 
     private final Crm crm;
-    private final CrmPersistence persistence;
+    private final MyBatisCrmPersistence persistence;
     private final Actor actor;
     private final LoyaltyProgram program;
     private final Clock clock;
@@ -54,7 +54,7 @@ final class StatementBenchmark {
      * @param clock    the clock
      * @param products the catalog the earnings' lines name
      */
-    StatementBenchmark(Crm crm, CrmPersistence persistence, Actor actor, LoyaltyProgram program, Clock clock, List<ProductView> products) {
+    StatementBenchmark(Crm crm, MyBatisCrmPersistence persistence, Actor actor, LoyaltyProgram program, Clock clock, List<ProductView> products) {
         this.crm = crm;
         this.persistence = persistence;
         this.actor = actor;

@@ -32,6 +32,7 @@ import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.shared.internal.LeadConversionParticipant;
 import org.crmkit.core.shared.internal.LeadEraser;
 import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.internal.application.StaffApplication;
 import org.crmkit.core.staff.LockoutPolicy;
@@ -66,7 +67,7 @@ import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
  * }</pre>
  */
 public final class Crm {
-    private final CrmPersistence persistence;
+    private final AreaPorts persistence;
     private final Customers customers;
     private final Departments departments;
     private final StaffUsers staff;
@@ -83,8 +84,8 @@ public final class Crm {
     private final Tickets tickets;
 
     private Crm(Builder b) {
-        this.persistence = b.persistence;
-        CrmPersistence p = persistence;
+        this.persistence = new AreaPorts(b.persistence);
+        AreaPorts p = persistence;
         UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())));
@@ -218,7 +219,7 @@ public final class Crm {
      * Not API: the store this instance runs on, whose repositories skip authorization and audit. Hosts keep the
      * persistence they built with; crmkit's own tests reach it through their {@code CrmTestAccess}.
      */
-    CrmPersistence persistence() {
+    AreaPorts persistence() {
         return persistence;
     }
 

@@ -1,6 +1,6 @@
 package org.crmkit.core;
 
-import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.internal.AreaPorts;
 
 /**
  * For crmkit's own tests only: the store a {@link Crm} runs on, which the public API does not hand out (its
@@ -11,8 +11,8 @@ public final class CrmTestAccess {
     private CrmTestAccess() {
     }
 
-    /** @param crm an instance @return the persistence it was built with */
-    public static CrmPersistence persistence(Crm crm) {
+    /** @param crm an instance @return the ports it runs on: its adapter's, or in memory */
+    public static AreaPorts persistence(Crm crm) {
         return crm.persistence();
     }
 }

@@ -1,74 +1,31 @@
 package org.crmkit.core.spi;
 
-import org.crmkit.core.customer.port.out.CustomerRepository;
-import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.product.port.out.ProductRepository;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
-import org.crmkit.core.shared.AuditLog;
+import java.util.Optional;
 import org.crmkit.core.shared.UnitOfWork;
-import org.crmkit.core.staff.port.out.AccessLog;
-import org.crmkit.core.staff.port.out.AccountRepository;
-import org.crmkit.core.staff.port.out.DepartmentRepository;
-import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
- * A persistence adapter: one unit of work and the repositories that take part in it. crmkit ships the in-memory
- * adapter ({@code InMemoryCrmPersistence}) and the MyBatis adapter ({@code MyBatisCrmPersistence}); a host may write
- * its own and prove it with the contract tests of crm-core's test-jar. Grows by one method per repository port.
+ * A persistence adapter: one unit of work and the ports of the areas the adapter stores (the audit trail among them),
+ * looked up by type. crmkit ships the in-memory adapter (the default, {@code Crm.inMemoryPersistence()}) and the MyBatis adapter
+ * ({@code MyBatisCrmPersistence}); a host may write its own and prove each port with the contract tests of crm-core's
+ * test-jar.
+ *
+ * <p>This interface does not grow when crmkit gains an area: an adapter answers {@link #port} for the port types it
+ * implements (such as {@code CustomerRepository.class}) and empty for every other. {@code Crm} keeps an area whose
+ * port the adapter does not provide in memory, in a transaction joined to the adapter's: begun inside the adapter's,
+ * committed just before it. That keeps a host adapter written for today's areas compiling and running when an area
+ * is added; the in-memory part is neither durable nor committed atomically with the adapter's, so a host that stores
+ * an area for real provides its port.
  */
 public interface CrmPersistence {
 
-    /** @return the transaction boundary all repositories below take part in */
+    /** @return the transaction boundary every port of this adapter takes part in */
     UnitOfWork unitOfWork();
 
-    /** @return the customer repository */
-    CustomerRepository customers();
-
-    /** @return the append-only audit trail */
-    AuditLog auditLog();
-
-    /** @return the department repository */
-    DepartmentRepository departments();
-
-    /** @return the staff user repository */
-    StaffRepository staff();
-
-    /** @return the login account repository */
-    AccountRepository accounts();
-
-    /** @return the password reset token repository */
-    PasswordResetTokenRepository resetTokens();
-
-    /** @return the append-only access log */
-    AccessLog accessLog();
-
-    /** @return the category repository */
-    CategoryRepository categories();
-
-    /** @return the product repository */
-    ProductRepository products();
-
-    /** @return the purchase repository */
-    PurchaseRepository purchases();
-
-    /** @return the loyalty repository: accounts, ledger entries and lots */
-    org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty();
-
-    /** @return the quote repository */
-    org.crmkit.core.quote.port.out.QuoteRepository quotes();
-    /** @return the lead repository: leads and their stage history */
-    org.crmkit.core.lead.port.out.LeadRepository leads();
-
-    /** @return the interaction repository */
-    org.crmkit.core.interaction.port.out.InteractionRepository interactions();
-
-    /** @return the task repository: tasks and their reminders */
-    org.crmkit.core.task.port.out.TaskRepository tasks();
-
-    /** @return the feedback repository: ratings, comments and responses */
-    org.crmkit.core.feedback.port.out.FeedbackRepository feedback();
-
-    /** @return the ticket repository: tickets, their comments, history and breach notification marks */
-    org.crmkit.core.ticket.port.out.TicketRepository tickets();
+    /**
+     * @param type a port interface of an area, such as {@code CustomerRepository.class} or the audit trail's
+     *             {@code AuditLog.class}
+     * @param <P>  the port type
+     * @return the adapter's implementation of that port, or empty when the adapter does not store that area
+     */
+    <P> Optional<P> port(Class<P> type);
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -84,18 +85,18 @@ public final class CatalogFixtures {
     }
 
     /** @param persistence where @param name the name @param parent a stored parent, or {@code null} @return it */
-    public static Category storedCategory(CrmPersistence persistence, String name, CategoryId parent) {
+    public static Category storedCategory(AreaPorts persistence, String name, CategoryId parent) {
         return stored(persistence, category(name, parent));
     }
 
     /** @param persistence where @param category a new category whose parent is stored @return it, stored */
-    public static Category stored(CrmPersistence persistence, Category category) {
+    public static Category stored(AreaPorts persistence, Category category) {
         persistence.unitOfWork().inTransaction(() -> persistence.categories().add(category));
         return category;
     }
 
     /** @param persistence where @param product a new product whose category is stored @return it, stored */
-    public static Product stored(CrmPersistence persistence, Product product) {
+    public static Product stored(AreaPorts persistence, Product product) {
         persistence.unitOfWork().inTransaction(() -> persistence.products().add(product));
         return product;
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.feedback.domain.Feedback;
@@ -30,7 +31,7 @@ public final class FeedbackFixtures {
      * @param products    what they bought, one of each, stored already
      * @return a stored purchase of the products
      */
-    public static Purchase storedPurchase(CrmPersistence persistence, CustomerId customer, Product... products) {
+    public static Purchase storedPurchase(AreaPorts persistence, CustomerId customer, Product... products) {
         List<org.crmkit.core.sales.PurchaseLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < products.length; i++) {
             lines.add(SalesFixtures.line(i + 1, products[i].id(), 1, Money.of("9.99", "EUR")));
@@ -71,7 +72,7 @@ public final class FeedbackFixtures {
     }
 
     /** @param persistence where @param feedback new feedback whose purchase and product are stored @return it */
-    public static Feedback stored(CrmPersistence persistence, Feedback feedback) {
+    public static Feedback stored(AreaPorts persistence, Feedback feedback) {
         persistence.unitOfWork().inTransaction(() -> persistence.feedback().add(feedback));
         return feedback;
     }

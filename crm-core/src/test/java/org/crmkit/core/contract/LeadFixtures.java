@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +61,7 @@ public final class LeadFixtures {
      * @param lead        a new lead
      * @return the lead, stored
      */
-    public static Lead stored(CrmPersistence persistence, Lead lead) {
+    public static Lead stored(AreaPorts persistence, Lead lead) {
         persistence.unitOfWork().inTransaction(() -> persistence.leads().add(lead));
         lead.pullEvents();
         return lead;

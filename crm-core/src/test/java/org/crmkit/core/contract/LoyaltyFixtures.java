@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,12 +39,12 @@ public final class LoyaltyFixtures {
     }
 
     /** @param persistence where @return a stored customer's id */
-    public static CustomerId storedCustomer(CrmPersistence persistence) {
+    public static CustomerId storedCustomer(AreaPorts persistence) {
         return storedCustomer(persistence, CustomerId.next(IDS));
     }
 
     /** @param persistence where @param id the id to give the customer @return it, stored */
-    public static CustomerId storedCustomer(CrmPersistence persistence, CustomerId id) {
+    public static CustomerId storedCustomer(AreaPorts persistence, CustomerId id) {
         Customer customer = CustomerFixtures.aCustomer().id(id).build();
         persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
         return id;
@@ -54,7 +55,7 @@ public final class LoyaltyFixtures {
      * @param customer    a stored customer without an account
      * @return the customer, with an account opened at {@link #T0} in {@link #BRONZE}
      */
-    public static CustomerId opened(CrmPersistence persistence, CustomerId customer) {
+    public static CustomerId opened(AreaPorts persistence, CustomerId customer) {
         persistence.unitOfWork().inTransaction(
                 () -> persistence.loyalty().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0)));
         return customer;

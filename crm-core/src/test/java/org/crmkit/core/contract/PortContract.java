@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -9,13 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class PortContract {
     /** The adapter under test, with empty stores, fresh for each test. */
-    protected CrmPersistence persistence;
+    protected AreaPorts persistence;
 
     /** @return a persistence whose stores are empty */
     protected abstract CrmPersistence emptyPersistence();
 
     @BeforeEach
     void givenEmptyStores() {
-        persistence = emptyPersistence();
+        persistence = AreaPorts.strict(emptyPersistence());
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
@@ -73,7 +74,7 @@ public final class QuoteFixtures {
     }
 
     /** @param persistence where @param quote a new quote @return it, stored */
-    public static Quote stored(CrmPersistence persistence, Quote quote) {
+    public static Quote stored(AreaPorts persistence, Quote quote) {
         persistence.unitOfWork().inTransaction(() -> persistence.quotes().add(quote));
         return quote;
     }

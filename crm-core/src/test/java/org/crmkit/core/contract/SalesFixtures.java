@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class SalesFixtures {
     }
 
     /** @param persistence where @return a stored active product */
-    public static Product storedProduct(CrmPersistence persistence) {
+    public static Product storedProduct(AreaPorts persistence) {
         return CatalogFixtures.stored(persistence, CatalogFixtures.product("Sold"));
     }
 
@@ -102,7 +103,7 @@ public final class SalesFixtures {
     }
 
     /** @param persistence where @param purchase a new purchase whose products are stored @return it, stored */
-    public static Purchase stored(CrmPersistence persistence, Purchase purchase) {
+    public static Purchase stored(AreaPorts persistence, Purchase purchase) {
         persistence.unitOfWork().inTransaction(() -> persistence.purchases().add(purchase));
         return purchase;
     }

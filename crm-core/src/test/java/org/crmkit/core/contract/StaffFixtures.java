@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -154,32 +155,32 @@ public final class StaffFixtures {
     }
 
     /** @param persistence where @param name the name @return a stored department */
-    public static Department storedDepartment(CrmPersistence persistence, String name) {
+    public static Department storedDepartment(AreaPorts persistence, String name) {
         Department department = department(name);
         persistence.unitOfWork().inTransaction(() -> persistence.departments().add(department));
         return department;
     }
 
     /** @param persistence where @return a stored active user without department or roles */
-    public static StaffUser storedStaffUser(CrmPersistence persistence) {
+    public static StaffUser storedStaffUser(AreaPorts persistence) {
         return storedStaffUser(persistence, staffUser("Grace", "Hopper", null, Set.of()));
     }
 
     /** @param persistence where @param user a new user whose department is stored @return the user, stored */
-    public static StaffUser storedStaffUser(CrmPersistence persistence, StaffUser user) {
+    public static StaffUser storedStaffUser(AreaPorts persistence, StaffUser user) {
         persistence.unitOfWork().inTransaction(() -> persistence.staff().add(user));
         return user;
     }
 
     /** @param persistence where @return a stored customer */
-    public static Customer storedCustomer(CrmPersistence persistence) {
+    public static Customer storedCustomer(AreaPorts persistence) {
         Customer customer = CustomerFixtures.aCustomer().build();
         persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
         return customer;
     }
 
     /** @param persistence where @return a stored account of a stored staff user, login its work email */
-    public static Account storedAccount(CrmPersistence persistence) {
+    public static Account storedAccount(AreaPorts persistence) {
         StaffUser holder = storedStaffUser(persistence);
         Account account = account(AccountHolder.of(holder.id()), holder.snapshot().workEmail(), HASH);
         persistence.unitOfWork().inTransaction(() -> persistence.accounts().add(account));

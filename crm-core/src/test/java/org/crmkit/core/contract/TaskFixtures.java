@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.DepartmentId;
@@ -20,12 +21,12 @@ public final class TaskFixtures {
     }
 
     /** @param persistence where @return a stored active staff user without department or roles */
-    public static StaffId staff(CrmPersistence persistence) {
+    public static StaffId staff(AreaPorts persistence) {
         return StaffFixtures.storedStaffUser(persistence).id();
     }
 
     /** @param persistence where @param department their department @return a stored staff user in it */
-    public static StaffId staff(CrmPersistence persistence, DepartmentId department) {
+    public static StaffId staff(AreaPorts persistence, DepartmentId department) {
         StaffUser user = StaffFixtures.staffUser("Tess", "Tasker", department, Set.of());
         return StaffFixtures.storedStaffUser(persistence, user).id();
     }
@@ -51,7 +52,7 @@ public final class TaskFixtures {
     }
 
     /** @param persistence where @param task a new task @return it, stored */
-    public static Task stored(CrmPersistence persistence, Task task) {
+    public static Task stored(AreaPorts persistence, Task task) {
         persistence.unitOfWork().inTransaction(() -> persistence.tasks().add(task));
         return task;
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.crmkit.core.customer.Registration.aRegistration;
@@ -68,7 +69,7 @@ class CustomerBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Customers customers;
     private CustomerView ada;
     private CustomerView bob;
@@ -79,7 +80,7 @@ class CustomerBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-01T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         TestStaff.enrol(crm, CRM_MANAGER);
         TestStaff.enrol(crm, PRODUCT_MANAGER);
         customers = crm.customers();

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -74,14 +75,14 @@ class CustomerUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Customers customers;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         TestStaff.enrol(crm, CRM_MANAGER);
         TestStaff.enrol(crm, SALES_MANAGER);
         publisher.watch(store.unitOfWork());
@@ -647,7 +648,7 @@ class CustomerUseCasesTest {
 
     @Test
     void aFailingPublisherDoesNotUndoTheCommittedWork() {
-        CrmPersistence failingStore = InMemoryCrmPersistence.create();
+        AreaPorts failingStore = new AreaPorts(InMemoryCrmPersistence.create());
         Crm failing = Crm.builder().persistence(failingStore).clock(clock).eventPublisher(event -> {
             throw new IllegalStateException("message bus down");
         }).build();

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ final class FeedbackWorld {
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final RecordingPublisher publisher = new RecordingPublisher();
     final Crm crm;
-    final CrmPersistence store = Crm.inMemoryPersistence();
+    final AreaPorts store = new AreaPorts(Crm.inMemoryPersistence());
     final Actor agent;
     final Actor supportManager;
     final Actor crmManager;

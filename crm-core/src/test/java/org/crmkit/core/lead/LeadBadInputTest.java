@@ -1,5 +1,6 @@
 package org.crmkit.core.lead;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ class LeadBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Leads leads;
     private Actor manager;
     private Actor rep;
@@ -69,7 +70,7 @@ class LeadBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-04-01T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         leads = crm.leads();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);

@@ -1,5 +1,6 @@
 package org.crmkit.core.loyalty;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ class LoyaltyBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Loyalty loyalty;
     private Actor manager;
     private CustomerView alice;
@@ -91,7 +92,7 @@ class LoyaltyBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
         loyalty = crm.loyalty();
         ProductView mug = crm.products().create(SYSTEM, new CreateProductCommand("MUG-1", "Mug", null, null,

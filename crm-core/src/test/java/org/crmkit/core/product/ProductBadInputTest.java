@@ -1,5 +1,6 @@
 package org.crmkit.core.product;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -73,7 +74,7 @@ class ProductBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Products products;
     private Actor manager;
     private CategoryView apparel;
@@ -88,7 +89,7 @@ class ProductBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.PRODUCT_MANAGER);
         products = crm.products();
         apparel = products.createCategory(manager, new CreateCategoryCommand("Apparel", null));

@@ -1,5 +1,6 @@
 package org.crmkit.core.product;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -77,7 +78,7 @@ class ProductUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Products products;
     private Actor manager;
 
@@ -85,7 +86,7 @@ class ProductUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         publisher.watch(store.unitOfWork());
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.PRODUCT_MANAGER);
         products = crm.products();

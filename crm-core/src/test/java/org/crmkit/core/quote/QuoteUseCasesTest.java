@@ -1,5 +1,6 @@
 package org.crmkit.core.quote;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
@@ -199,7 +201,7 @@ class QuoteUseCasesTest {
 
     @Test
     void anExpiryRunCountsAQuoteItCouldNotChangeAsSkippedAndExpiresTheRest() {
-        CrmPersistence store = InMemoryCrmPersistence.create();
+        AreaPorts store = new AreaPorts(InMemoryCrmPersistence.create());
         Set<QuoteId> blocked = new HashSet<>();
         QuoteRepository quotes = store.quotes();
         // the update of a blocked quote collides with a concurrent transaction, as a lock wait that timed out would
@@ -210,7 +212,8 @@ class QuoteUseCasesTest {
             return method.invoke(quotes, args);
         });
         QuoteWorld world = new QuoteWorld(delegate(CrmPersistence.class, store, (method, args) ->
-                method.getName().equals("quotes") ? colliding : method.invoke(store, args)));
+                method.getName().equals("port") && args[0] == QuoteRepository.class ? Optional.of(colliding)
+                        : method.invoke(store, args)));
         List<QuoteView> due = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             due.add(world.quotes.answer(world.manager, new AnswerQuoteCommand(world.requested(world.bob).id(), null,

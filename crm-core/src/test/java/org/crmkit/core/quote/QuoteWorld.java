@@ -1,5 +1,6 @@
 package org.crmkit.core.quote;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class QuoteWorld {
     final MutableClock clock = new MutableClock(START);
     final RecordingPublisher publisher = new RecordingPublisher();
     final Crm crm;
-    final CrmPersistence store;
+    final AreaPorts store;
     final Quotes quotes;
     final StaffId repId;
     final Actor rep;
@@ -58,7 +59,7 @@ final class QuoteWorld {
 
     /** @param persistence the store to run on (a test may wrap the in-memory one) */
     QuoteWorld(CrmPersistence persistence) {
-        store = persistence;
+        store = new AreaPorts(persistence);
         crm = Crm.builder().clock(clock).eventPublisher(publisher).persistence(persistence).build();
         quotes = crm.quotes();
         repId = StaffId.next(clock);

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -74,7 +75,7 @@ class SalesBadInputTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Sales sales;
     private Actor manager;
     private ProductView shirt;
@@ -93,7 +94,7 @@ class SalesBadInputTest {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         sales = crm.sales();
         shirt = crm.products().create(SYSTEM, new CreateProductCommand("SHIRT-1", "Shirt", null, null,

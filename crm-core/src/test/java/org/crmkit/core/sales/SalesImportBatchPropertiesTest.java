@@ -1,5 +1,6 @@
 package org.crmkit.core.sales;
 
+import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.spi.CrmPersistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,7 +149,7 @@ class SalesImportBatchPropertiesTest {
     }
 
     private Outcome run(List<OrderSpec> file, int batchSize) {
-        LoyaltyWorld world = new LoyaltyWorld(InMemoryCrmPersistence.create(), LedgerScript.PROGRAM, START, "b");
+        LoyaltyWorld world = new LoyaltyWorld(new AreaPorts(InMemoryCrmPersistence.create()), LedgerScript.PROGRAM, START, "b");
         Map<String, CustomerView> customers = new LinkedHashMap<>();
         for (String name : CUSTOMERS) {
             customers.put(name, world.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
@@ -207,7 +208,7 @@ class SalesImportBatchPropertiesTest {
             assertThat(world.sums(customer.id()).hold()).as("the ledger of %s", name).isTrue();
         });
         // what was audited and published, in order: each area in the file's order, whatever the batches
-        CrmPersistence store = world.persistence();
+        AreaPorts store = world.persistence();
         List<AuditEntry> trail = new ArrayList<>(store.unitOfWork().inTransaction(() -> store.auditLog().search(new AuditCriteria(null, null, null, "purchase", null, null,
                         null, null), 100_000)));
         java.util.Collections.reverse(trail);

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -74,7 +75,7 @@ class SalesUseCasesTest {
     private MutableClock clock;
     private RecordingPublisher publisher;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Sales sales;
     private Actor manager;
     private ProductView shirt;
@@ -86,7 +87,7 @@ class SalesUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
         publisher.watch(store.unitOfWork());
         manager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         sales = crm.sales();

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class AccountUseCasesTest {
     private MutableClock clock;
     private List<PasswordResetNotifier.Message> delivered;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Actor admin;
     private StaffView rep;
 
@@ -63,7 +64,7 @@ class AccountUseCasesTest {
     void setUp() {
         clock = new MutableClock(START);
         delivered = new ArrayList<>();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .passwordResetNotifier(delivered::add).build();
         crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com", ADMIN_PASSWORD));
         admin = crm.accounts().authenticate("ada@example.com", ADMIN_PASSWORD, OFFICE);
@@ -159,7 +160,7 @@ class AccountUseCasesTest {
 
     @Test
     void theDefaultHasherIsPbkdf2WithSixHundredThousandIterationsAndASixteenByteSalt() {
-        CrmPersistence defaultStore = InMemoryCrmPersistence.create();
+        AreaPorts defaultStore = new AreaPorts(InMemoryCrmPersistence.create());
         Crm defaults = Crm.builder().clock(clock).persistence(defaultStore).build();
         defaults.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com", ADMIN_PASSWORD));
 

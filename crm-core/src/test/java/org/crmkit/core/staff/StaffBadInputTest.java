@@ -1,5 +1,6 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -730,7 +731,7 @@ class StaffBadInputTest {
         crm.accounts().logout(robActor, new AccessContext("unknown", null));
         crm.accounts().requestPasswordReset(ROB_EMAIL, new AccessContext("\t 2001:db8::1 \u0007\n", null));
         crm.accounts().authenticate(ROB_EMAIL, ROB_PASSWORD, new AccessContext("proxy-ü".repeat(60), null));
-        CrmPersistence store = CrmTestAccess.persistence(crm);
+        AreaPorts store = CrmTestAccess.persistence(crm);
         List<String> kept = store.unitOfWork().inTransaction(() -> store.accessLog().search(
                 new org.crmkit.core.staff.port.out.AccessLogCriteria(null, null, null, null), 4)).stream()
                 .map(e -> e.sourceAddress()).toList();
@@ -1140,7 +1141,7 @@ class StaffBadInputTest {
     }
 
     private Store store() {
-        CrmPersistence p = CrmTestAccess.persistence(crm);
+        AreaPorts p = CrmTestAccess.persistence(crm);
         return p.unitOfWork().inTransaction(() -> {
             List<StaffSnapshot> staff = p.staff().search(new StaffSearchCriteria(null, null, null, null),
                     Integer.MAX_VALUE).stream().map(StaffUser::snapshot).toList();

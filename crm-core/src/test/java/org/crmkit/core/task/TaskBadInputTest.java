@@ -1,5 +1,6 @@
 package org.crmkit.core.task;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -65,7 +66,7 @@ class TaskBadInputTest {
     private RecordingPublisher publisher;
     private RecordingNotifier notifier;
     private Crm crm;
-    private CrmPersistence store;
+    private AreaPorts store;
     private Tasks tasks;
     private Refusals refusals;
     private Actor rep;
@@ -80,7 +81,7 @@ class TaskBadInputTest {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         publisher = new RecordingPublisher();
         notifier = new RecordingNotifier();
-        crm = Crm.builder().persistence(store = InMemoryCrmPersistence.create()).clock(clock).eventPublisher(publisher).reminderNotifier(notifier).build();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).reminderNotifier(notifier).build();
         tasks = crm.tasks();
         rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         gone = StaffId.next(clock);

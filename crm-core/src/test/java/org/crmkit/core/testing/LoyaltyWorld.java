@@ -1,5 +1,6 @@
 package org.crmkit.core.testing;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class LoyaltyWorld {
     private final MutableClock clock;
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final Crm crm;
-    private final CrmPersistence persistence;
+    private final AreaPorts persistence;
     private final Actor manager;
     private final String run;
     private final AtomicInteger references = new AtomicInteger();
@@ -52,7 +53,7 @@ public final class LoyaltyWorld {
      */
     public LoyaltyWorld(CrmPersistence persistence, LoyaltyProgram program, Instant start, String run) {
         this.clock = new MutableClock(start);
-        this.persistence = persistence;
+        this.persistence = new AreaPorts(persistence);
         this.crm = Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
                 .eventPublisher(publisher).build();
         publisher.watch(persistence.unitOfWork());
@@ -61,7 +62,7 @@ public final class LoyaltyWorld {
     }
 
     /** @return the persistence the Crm runs on */
-    public CrmPersistence persistence() {
+    public AreaPorts persistence() {
         return persistence;
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.testing;
 
+import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class TicketWorld {
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final Crm crm;
     /** The persistence {@link #crm} runs on. */
-    public final CrmPersistence store;
+    public final AreaPorts store;
     public final Tickets tickets;
     public final DepartmentId support;
     public final DepartmentId billing;
@@ -72,7 +73,7 @@ public final class TicketWorld {
         clock = new MutableClock(start);
         Crm.Builder builder = Crm.builder().clock(clock).eventPublisher(publisher).supportSla(SupportSla.standard())
                 .slaBreachNotifier(notifier);
-        store = persistence != null ? persistence : Crm.inMemoryPersistence();
+        store = new AreaPorts(persistence != null ? persistence : Crm.inMemoryPersistence());
         builder.persistence(store);
         crm = builder.build();
         tickets = crm.tickets();

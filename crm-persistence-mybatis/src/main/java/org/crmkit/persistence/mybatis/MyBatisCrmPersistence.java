@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import java.util.Optional;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.spi.Ports;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
@@ -86,6 +88,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisTaskRepository tasks;
     private final MyBatisFeedbackRepository feedback;
     private final org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository tickets;
+    private final Ports ports;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
         this.unitOfWork = new MyBatisUnitOfWork(sessions);
@@ -106,6 +109,25 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.tasks = new MyBatisTaskRepository(unitOfWork);
         this.feedback = new MyBatisFeedbackRepository(unitOfWork);
         this.tickets = new org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository(unitOfWork);
+        this.ports = Ports.builder()
+                .add(AuditLog.class, auditLog)
+                .add(CustomerRepository.class, customers)
+                .add(DepartmentRepository.class, departments)
+                .add(StaffRepository.class, staff)
+                .add(AccountRepository.class, accounts)
+                .add(PasswordResetTokenRepository.class, resetTokens)
+                .add(AccessLog.class, accessLog)
+                .add(CategoryRepository.class, categories)
+                .add(ProductRepository.class, products)
+                .add(PurchaseRepository.class, purchases)
+                .add(LoyaltyRepository.class, loyalty)
+                .add(org.crmkit.core.quote.port.out.QuoteRepository.class, quotes)
+                .add(org.crmkit.core.lead.port.out.LeadRepository.class, leads)
+                .add(org.crmkit.core.interaction.port.out.InteractionRepository.class, interactions)
+                .add(TaskRepository.class, tasks)
+                .add(org.crmkit.core.feedback.port.out.FeedbackRepository.class, feedback)
+                .add(org.crmkit.core.ticket.port.out.TicketRepository.class, tickets)
+                .build();
     }
 
     /** @param dataSource the host's data source @return a builder */
@@ -130,87 +152,76 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         return unitOfWork;
     }
 
-    @Override
     public CustomerRepository customers() {
         return customers;
     }
 
-    @Override
+    /** @return the append-only audit trail */
     public AuditLog auditLog() {
         return auditLog;
     }
 
     @Override
+    public <P> Optional<P> port(Class<P> type) {
+        return ports.find(type);
+    }
+
     public DepartmentRepository departments() {
         return departments;
     }
 
-    @Override
     public StaffRepository staff() {
         return staff;
     }
 
-    @Override
     public AccountRepository accounts() {
         return accounts;
     }
 
-    @Override
     public PasswordResetTokenRepository resetTokens() {
         return resetTokens;
     }
 
-    @Override
     public AccessLog accessLog() {
         return accessLog;
     }
 
-    @Override
     public CategoryRepository categories() {
         return categories;
     }
 
-    @Override
     public ProductRepository products() {
         return products;
     }
 
-    @Override
     public PurchaseRepository purchases() {
         return purchases;
     }
 
-    @Override
     public LoyaltyRepository loyalty() {
         return loyalty;
     }
 
-    @Override
     public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
         return quotes;
     }
 
-    @Override
     public org.crmkit.core.lead.port.out.LeadRepository leads() {
         return leads;
     }
 
-    @Override
     public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
         return interactions;
     }
 
-    @Override
     public TaskRepository tasks() {
         return tasks;
     }
 
-    @Override
     public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
         return feedback;
     }
 
-    @Override
     public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
         return tickets;
     }

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ class FeedbackUseCasesOnMySqlIT {
                         List<FeedbackView> erasedCustomersFeedback) {
     }
 
-    private static Seen script(CrmPersistence persistence) {
+    private static Seen script(AreaPorts persistence) {
         MutableClock clock = new MutableClock(START);
         Crm crm = Crm.builder().clock(clock).persistence(persistence).build();
         Actor agent = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_AGENT);
@@ -117,8 +118,8 @@ class FeedbackUseCasesOnMySqlIT {
 
     @Test
     void theSameFeedbackGivesTheSameStatisticsQueueAndErasureOnMySqlAsInMemory() {
-        Seen inMemory = script(InMemoryCrmPersistence.create());
-        Seen onMySql = script(TestDatabase.get().emptyPersistence());
+        Seen inMemory = script(new AreaPorts(InMemoryCrmPersistence.create()));
+        Seen onMySql = script(new AreaPorts(TestDatabase.get().emptyPersistence()));
 
         // the products' ids differ between the runs; everything else must not
         assertThat(onMySql.statistics()).map(FeedbackUseCasesOnMySqlIT::figures)

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -75,11 +76,11 @@ class LoyaltyConcurrencyIT {
 
     /** An account holding 100 points in one lot. */
     private CustomerId accountWith100Points() {
-        CustomerId customer = LoyaltyFixtures.opened(persistence, LoyaltyFixtures.storedCustomer(persistence));
+        CustomerId customer = LoyaltyFixtures.opened(new AreaPorts(persistence), LoyaltyFixtures.storedCustomer(new AreaPorts(persistence)));
         tx(() -> {
             LoyaltyAccount account = repo().lock(customer).orElseThrow();
             LoyaltyFixtures.earn(account, T0, List.of(new EarnedLine(1,
-                    org.crmkit.core.contract.SalesFixtures.storedProduct(persistence).id(), 1, 100, "100")));
+                    org.crmkit.core.contract.SalesFixtures.storedProduct(new AreaPorts(persistence)).id(), 1, 100, "100")));
             repo().update(account);
             return null;
         });
@@ -88,7 +89,7 @@ class LoyaltyConcurrencyIT {
 
     @Test
     void aParallelOpeningWaitsForTheFirstAndIsThenIgnored() throws Exception {
-        CustomerId customer = LoyaltyFixtures.storedCustomer(persistence);
+        CustomerId customer = LoyaltyFixtures.storedCustomer(new AreaPorts(persistence));
         CountDownLatch inserted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<Boolean> first = pool.submit(() -> tx(() -> {
@@ -182,7 +183,7 @@ class LoyaltyConcurrencyIT {
         Crm crm = Crm.builder().persistence(persistence).build();
         Actor manager = TestStaff.enrol(crm, StaffId.next(LoyaltyFixtures.IDS), Role.CRM_MANAGER);
         for (int round = 0; round < 5; round++) {
-            CustomerId customer = LoyaltyFixtures.storedCustomer(persistence);
+            CustomerId customer = LoyaltyFixtures.storedCustomer(new AreaPorts(persistence));
             List<ParallelCalls.Outcome<LoyaltyAccountView>> outcomes = ParallelCalls.run(6,
                     i -> () -> crm.loyalty().openAccount(manager, new OpenLoyaltyAccountCommand(customer)));
             assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code).containsOnly("ok");
@@ -199,7 +200,7 @@ class LoyaltyConcurrencyIT {
         for (int round = 0; round < 5; round++) {
             // a new account each: a locking read of a missing account before the insert would deadlock these
             List<CustomerId> customers = IntStream.range(0, 6)
-                    .mapToObj(i -> LoyaltyFixtures.storedCustomer(persistence)).toList();
+                    .mapToObj(i -> LoyaltyFixtures.storedCustomer(new AreaPorts(persistence))).toList();
             String prefix = "R" + round + "-";
             List<ParallelCalls.Outcome<PurchaseView>> outcomes = ParallelCalls.run(6, i -> () -> crm.sales()
                     .recordPurchase(seller, purchase(customers.get(i), prefix + i, mug)));
@@ -209,7 +210,7 @@ class LoyaltyConcurrencyIT {
             }
 
             // one new account, opened by the first of them, the others waiting
-            CustomerId one = LoyaltyFixtures.storedCustomer(persistence);
+            CustomerId one = LoyaltyFixtures.storedCustomer(new AreaPorts(persistence));
             String again = "S" + round + "-";
             outcomes = ParallelCalls.run(6, i -> () -> crm.sales().recordPurchase(seller,
                     purchase(one, again + i, mug)));

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -83,7 +84,7 @@ class MultiRowInsertChunksIT {
     @MethodSource("aroundChunks")
     void purchasesAddedTogetherAreEachStoredWithTheirLines(int rows) {
         MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
-        ProductId product = SalesFixtures.storedProduct(persistence).id();
+        ProductId product = SalesFixtures.storedProduct(new AreaPorts(persistence)).id();
         List<Purchase> purchases = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             purchases.add(SalesFixtures.purchase(null, T0.plusSeconds(i), List.of(SalesFixtures.line(1, product,
@@ -106,8 +107,8 @@ class MultiRowInsertChunksIT {
     @MethodSource("aroundChunks")
     void earningsStoredTogetherAreEachStoredWithTheirLinesAndLotsAndFoundByTheirPairs(int rows) {
         MyBatisCrmPersistence persistence = TestDatabase.get().emptyPersistence();
-        ProductId product = SalesFixtures.storedProduct(persistence).id();
-        CustomerId customer = LoyaltyFixtures.opened(persistence, LoyaltyFixtures.storedCustomer(persistence));
+        ProductId product = SalesFixtures.storedProduct(new AreaPorts(persistence)).id();
+        CustomerId customer = LoyaltyFixtures.opened(new AreaPorts(persistence), LoyaltyFixtures.storedCustomer(new AreaPorts(persistence)));
         List<LedgerEntry> earned = new ArrayList<>();
         persistence.unitOfWork().inTransaction(() -> {
             LoyaltyAccount account = persistence.loyalty().lock(customer).orElseThrow();

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -57,8 +58,8 @@ class SalesImportOnMySqlIT {
     @ParameterizedTest(name = "batches of {0} lines")
     @ValueSource(ints = {2, 1_000})
     void leavesWhatTheInMemoryImportLeavesWithSoundLedgers(int batchSize) {
-        Outcome mysql = run(TestDatabase.get().emptyPersistence(), batchSize);
-        Outcome memory = run(InMemoryCrmPersistence.create(), batchSize);
+        Outcome mysql = run(new AreaPorts(TestDatabase.get().emptyPersistence()), batchSize);
+        Outcome memory = run(new AreaPorts(InMemoryCrmPersistence.create()), batchSize);
 
         assertThat(mysql).isEqualTo(memory);
         assertThat(mysql.first()).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
@@ -141,7 +142,7 @@ class SalesImportOnMySqlIT {
         }
     }
 
-    private Outcome run(CrmPersistence persistence, int batchSize) {
+    private Outcome run(AreaPorts persistence, int batchSize) {
         LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "imp");
         Map<String, CustomerView> customers = new LinkedHashMap<>();
         for (String name : List.of("A", "B", "C")) {

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -25,10 +26,10 @@ class TicketTimeBoundsIT {
     @Test
     void aNanosecondAfterTheDueInstantIsABreachOnBothAdapters() {
         assertThat(breachedANanosecondAfterTheDueInstant(null)).isTrue();
-        assertThat(breachedANanosecondAfterTheDueInstant(TestDatabase.get().emptyPersistence())).isTrue();
+        assertThat(breachedANanosecondAfterTheDueInstant(new AreaPorts(TestDatabase.get().emptyPersistence()))).isTrue();
     }
 
-    private static boolean breachedANanosecondAfterTheDueInstant(CrmPersistence persistence) {
+    private static boolean breachedANanosecondAfterTheDueInstant(AreaPorts persistence) {
         TicketWorld w = new TicketWorld(persistence, TicketWorld.MONDAY_9, SlaBreachNotifier.logging());
         TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
         assertThat(w.tickets.findById(w.manager, id).orElseThrow().firstResponseDueAt()).isEqualTo(DUE);

@@ -1,5 +1,6 @@
 package org.crmkit.core.internal.inmemory;
 
+import java.util.Optional;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
@@ -7,6 +8,7 @@ import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.spi.Ports;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
@@ -34,6 +36,25 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);
     private final InMemoryFeedbackRepository feedback = new InMemoryFeedbackRepository(unitOfWork);
     private final InMemoryTicketRepository tickets = new InMemoryTicketRepository(unitOfWork);
+    private final Ports ports = Ports.builder()
+                .add(AuditLog.class, auditLog)
+                .add(CustomerRepository.class, customers)
+                .add(DepartmentRepository.class, departments)
+                .add(StaffRepository.class, staff)
+                .add(AccountRepository.class, accounts)
+                .add(PasswordResetTokenRepository.class, resetTokens)
+                .add(AccessLog.class, accessLog)
+                .add(CategoryRepository.class, categories)
+                .add(ProductRepository.class, products)
+                .add(PurchaseRepository.class, purchases)
+                .add(org.crmkit.core.loyalty.port.out.LoyaltyRepository.class, loyalty)
+                .add(org.crmkit.core.quote.port.out.QuoteRepository.class, quotes)
+                .add(org.crmkit.core.lead.port.out.LeadRepository.class, leads)
+                .add(org.crmkit.core.interaction.port.out.InteractionRepository.class, interactions)
+                .add(org.crmkit.core.task.port.out.TaskRepository.class, tasks)
+                .add(org.crmkit.core.feedback.port.out.FeedbackRepository.class, feedback)
+                .add(org.crmkit.core.ticket.port.out.TicketRepository.class, tickets)
+                .build();
 
     /** @return a new, empty in-memory store */
     public static InMemoryCrmPersistence create() {
@@ -45,87 +66,76 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
         return unitOfWork;
     }
 
-    @Override
     public CustomerRepository customers() {
         return customers;
     }
 
-    @Override
+    /** @return the append-only audit trail */
     public AuditLog auditLog() {
         return auditLog;
     }
 
     @Override
+    public <P> Optional<P> port(Class<P> type) {
+        return ports.find(type);
+    }
+
     public DepartmentRepository departments() {
         return departments;
     }
 
-    @Override
     public StaffRepository staff() {
         return staff;
     }
 
-    @Override
     public AccountRepository accounts() {
         return accounts;
     }
 
-    @Override
     public PasswordResetTokenRepository resetTokens() {
         return resetTokens;
     }
 
-    @Override
     public AccessLog accessLog() {
         return accessLog;
     }
 
-    @Override
     public CategoryRepository categories() {
         return categories;
     }
 
-    @Override
     public ProductRepository products() {
         return products;
     }
 
-    @Override
     public PurchaseRepository purchases() {
         return purchases;
     }
 
-    @Override
     public org.crmkit.core.loyalty.port.out.LoyaltyRepository loyalty() {
         return loyalty;
     }
 
-    @Override
     public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
         return quotes;
     }
 
-    @Override
     public org.crmkit.core.lead.port.out.LeadRepository leads() {
         return leads;
     }
 
-    @Override
     public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
         return interactions;
     }
 
-    @Override
     public org.crmkit.core.task.port.out.TaskRepository tasks() {
         return tasks;
     }
 
-    @Override
     public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
         return feedback;
     }
 
-    @Override
     public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
         return tickets;
     }
