@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.crmkit.core.audit.internal.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.internal.application.CustomerApplication;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.feedback.internal.application.FeedbackApplication;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
@@ -20,6 +21,7 @@ import org.crmkit.core.loyalty.internal.application.LoyaltyApplication;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.Loyalty;
 import org.crmkit.core.product.internal.application.ProductApplication;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.quote.internal.application.QuoteApplication;
 import org.crmkit.core.quote.port.in.Quotes;
@@ -107,11 +109,14 @@ public final class Crm {
                 b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
-        this.sales = SalesApplication.sales(support, p.purchases(), customers, products,
-                List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), products, b.loyaltyProgram)));
-        this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customers, sales, b.loyaltyProgram);
-        this.quotes = QuoteApplication.quotes(support, p.quotes(), customers,
-                products, sales);
+        // how areas read and write each other inside their own use cases: no actor, no second access check
+        CustomerDirectory customerDirectory = CustomerApplication.directory(support, p.customers());
+        ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
+        this.sales = SalesApplication.sales(support, p.purchases(), customers, products, customerDirectory, catalog,
+                List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), catalog, b.loyaltyProgram)));
+        this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customerDirectory, sales, b.loyaltyProgram);
+        this.quotes = QuoteApplication.quotes(support, p.quotes(), customers, customerDirectory, catalog,
+                SalesApplication.recorder(sales));
         // the areas' parts in a lead conversion, called in this order inside its transaction
         List<LeadConversionParticipant> conversionParticipants = List.of(
                 InteractionApplication.conversionParticipant(p.interactions()),
@@ -121,11 +126,11 @@ public final class Crm {
                 TaskApplication.leadEraser(support, p.tasks()));
         this.leads = LeadApplication.leads(support, p.leads(), customers, staff, b.leadScoring,
                 conversionParticipants, leadErasers);
-        this.interactions = InteractionApplication.interactions(support, p.interactions(), customers, leads,
+        this.interactions = InteractionApplication.interactions(support, p.interactions(), customerDirectory, leads,
                 LeadApplication.activity(support, p.leads(), b.leadScoring));
         this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);
-        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customers, products, sales);
-        this.tickets = TicketApplication.tickets(support, p.tickets(), customers,
+        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customerDirectory, catalog, sales);
+        this.tickets = TicketApplication.tickets(support, p.tickets(), customerDirectory,
                 departments, staff, sales, b.supportSla, b.slaBreachNotifier);
     }
 

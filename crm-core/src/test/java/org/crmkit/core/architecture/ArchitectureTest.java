@@ -169,7 +169,7 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> referToOtherAreasOnlyThroughTheirInboundPorts() {
-        return new ArchCondition<>("refer to other areas only through their vocabulary and port.in") {
+        return new ArchCondition<>("refer to other areas only through their vocabulary, port.in and internal.port") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 String own = areaOf(item);
@@ -177,7 +177,8 @@ class ArchitectureTest {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     String other = areaOf(target);
                     if (other != null && !other.equals(own) && !isVocabulary(target.getPackageName())
-                            && !isIn(target.getPackageName(), CORE + "." + other + ".port.in")) {
+                            && !isIn(target.getPackageName(), CORE + "." + other + ".port.in")
+                            && !isIn(target.getPackageName(), CORE + "." + other + ".internal.port")) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }

@@ -1,6 +1,7 @@
 package org.crmkit.core.customer.internal.application;
 
 import java.util.List;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.internal.ActorResolver;
@@ -25,6 +26,15 @@ public final class CustomerApplication {
     public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
                                       List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
         return new CustomerService(support, customers, auditLog, erasers, exporters);
+    }
+
+    /**
+     * @param support   shared use-case mechanics
+     * @param customers the customer repository
+     * @return the actor-free reads other areas make of customers, inside their own use cases
+     */
+    public static CustomerDirectory directory(UseCaseSupport support, CustomerRepository customers) {
+        return new CustomerReads(support, customers);
     }
 
     /**

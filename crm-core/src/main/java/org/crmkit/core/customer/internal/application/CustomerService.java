@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /** The customer use cases: validate, authorize, load, one domain call, save, audit, publish. */
 final class CustomerService implements Customers {
+    private final CustomerReads reads;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerService.class);
     static final String TYPE = "customer";
 
@@ -57,6 +58,7 @@ final class CustomerService implements Customers {
 
     CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
                     List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
+        this.reads = new CustomerReads(support, customers);
         this.support = support;
         this.erasers = List.copyOf(erasers);
         this.exporters = List.copyOf(exporters);
@@ -150,14 +152,7 @@ final class CustomerService implements Customers {
         return support.transaction(() -> {
             // a target that is no one's: only a grant on every customer covers it
             support.authorize(actor, Permission.CUSTOMER_VIEW, AccessTarget.none(), "customer.view", TYPE, null);
-            Map<String, CustomerView> found = new LinkedHashMap<>();
-            for (Customer c : customers.findByExternalReferences(references)) {
-                if (c.snapshot().status() != org.crmkit.core.customer.CustomerStatus.ERASED
-                        && references.contains(c.snapshot().externalReference())) {
-                    found.put(c.snapshot().externalReference(), CustomerView.of(c.snapshot()));
-                }
-            }
-            return found;
+            return reads.findByExternalReferences(references);
         });
     }
 

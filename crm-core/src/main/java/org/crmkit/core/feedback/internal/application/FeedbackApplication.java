@@ -1,5 +1,7 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.product.internal.port.ProductCatalog;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
@@ -21,8 +23,8 @@ public final class FeedbackApplication {
      * @param sales     the sales use cases (the purchase is the customer's and holds the product)
      * @return the feedback use cases
      */
-    public static ProductFeedback feedback(UseCaseSupport support, FeedbackRepository feedback, Customers customers,
-                                           Products products, Sales sales) {
+    public static ProductFeedback feedback(UseCaseSupport support, FeedbackRepository feedback,
+                                           CustomerDirectory customers, ProductCatalog products, Sales sales) {
         return new FeedbackService(support, feedback, customers, products, sales);
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.domain.FeedbackText;
 import org.crmkit.core.feedback.RatingSummary;
@@ -19,7 +19,7 @@ import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
-import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.AccessTarget;
@@ -48,11 +48,11 @@ final class FeedbackService implements ProductFeedback {
 
     private final UseCaseSupport support;
     private final FeedbackRepository feedback;
-    private final Customers customers;
-    private final Products products;
+    private final CustomerDirectory customers;
+    private final ProductCatalog products;
     private final Sales sales;
 
-    FeedbackService(UseCaseSupport support, FeedbackRepository feedback, Customers customers, Products products,
+    FeedbackService(UseCaseSupport support, FeedbackRepository feedback, CustomerDirectory customers, ProductCatalog products,
                     Sales sales) {
         this.support = support;
         this.feedback = feedback;
@@ -72,7 +72,7 @@ final class FeedbackService implements ProductFeedback {
         return support.transaction(() -> {
             support.authorize(actor, Permission.FEEDBACK_GIVE, targetOf(command.customerId()), "feedback.give", TYPE,
                     null);
-            customers.findById(LOOKUP, command.customerId())
+            customers.find(command.customerId())
                     .orElseThrow(() -> new NotFoundException("customer", command.customerId())).requireNotErased();
             // another customer's purchase is reported like a missing one: the caller learns nothing about it
             PurchaseView purchase = sales.findById(LOOKUP, command.purchaseId())
@@ -193,7 +193,7 @@ final class FeedbackService implements ProductFeedback {
     }
 
     private void requireProduct(ProductId product) {
-        if (products.findById(LOOKUP, product).isEmpty()) {
+        if (products.find(product).isEmpty()) {
             throw new NotFoundException("product", product);
         }
     }
@@ -208,7 +208,7 @@ final class FeedbackService implements ProductFeedback {
         if (customer == null) {
             return AccessTarget.none();
         }
-        Optional<CustomerView> view = customers.findById(LOOKUP, customer);
+        Optional<CustomerView> view = customers.find(customer);
         return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.interaction.domain.Interaction;
 import org.crmkit.core.interaction.port.in.InteractionView;
 import org.crmkit.core.interaction.port.in.Interactions;
@@ -42,11 +42,11 @@ final class InteractionService implements Interactions {
 
     private final UseCaseSupport support;
     private final InteractionRepository interactions;
-    private final Customers customers;
+    private final CustomerDirectory customers;
     private final Leads leads;
     private final LeadActivity activity;
 
-    InteractionService(UseCaseSupport support, InteractionRepository interactions, Customers customers, Leads leads,
+    InteractionService(UseCaseSupport support, InteractionRepository interactions, CustomerDirectory customers, Leads leads,
                        LeadActivity activity) {
         this.support = support;
         this.interactions = interactions;
@@ -140,7 +140,7 @@ final class InteractionService implements Interactions {
 
     private Subject subjectOf(org.crmkit.core.shared.CustomerId customer, org.crmkit.core.shared.LeadId lead) {
         if (customer != null) {
-            return new Subject(customers.findById(LOOKUP, customer), Optional.empty(), customer, null);
+            return new Subject(customers.find(customer), Optional.empty(), customer, null);
         }
         return new Subject(Optional.empty(), leads.findById(LOOKUP, lead), null, lead);
     }

@@ -1,5 +1,7 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.product.internal.port.ProductCatalog;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.loyalty.LoyaltyProgram;
@@ -28,7 +30,7 @@ public final class LoyaltyApplication {
      * @return what the sales area calls when it records purchases and returns: earning and claw-back
      */
     public static PurchaseParticipant purchaseParticipant(UseCaseSupport support, LoyaltyRepository accounts,
-                                                          Products products, LoyaltyProgram program) {
+                                                          ProductCatalog products, LoyaltyProgram program) {
         return new LoyaltyEarning(support, accounts, products, program);
     }
 
@@ -40,7 +42,7 @@ public final class LoyaltyApplication {
      * @param program   the earning rules, tiers and expiry
      * @return the loyalty use cases
      */
-    public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, Customers customers,
+    public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
                                   Sales sales, LoyaltyProgram program) {
         return new LoyaltyService(support, accounts, customers, sales, program);
     }

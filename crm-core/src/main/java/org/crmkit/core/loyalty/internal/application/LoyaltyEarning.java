@@ -22,7 +22,7 @@ import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.CustomerId;
@@ -43,14 +43,13 @@ import org.crmkit.core.shared.UuidV7;
  * is a batch of one.
  */
 final class LoyaltyEarning implements PurchaseParticipant {
-    private static final Actor LOOKUP = Actor.system("crmkit.loyalty");
 
     private final UseCaseSupport support;
     private final LoyaltyRepository accounts;
-    private final Products products;
+    private final ProductCatalog products;
     private final LoyaltyProgram program;
 
-    LoyaltyEarning(UseCaseSupport support, LoyaltyRepository accounts, Products products, LoyaltyProgram program) {
+    LoyaltyEarning(UseCaseSupport support, LoyaltyRepository accounts, ProductCatalog products, LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
         this.products = products;
@@ -234,11 +233,11 @@ final class LoyaltyEarning implements PurchaseParticipant {
             return product -> List.of();
         }
         Map<CategoryId, CategoryView> categories = new HashMap<>();
-        products.categories(LOOKUP).forEach(c -> categories.put(c.id(), c));
+        products.categories().forEach(c -> categories.put(c.id(), c));
         Map<ProductId, List<CategoryRef>> paths = new HashMap<>();
         return product -> paths.computeIfAbsent(product, p -> {
             List<CategoryRef> path = new ArrayList<>();
-            CategoryId at = products.findById(LOOKUP, p).map(ProductView::category).orElse(null);
+            CategoryId at = products.find(p).map(ProductView::category).orElse(null);
             while (at != null && categories.containsKey(at) && path.size() < 64) {
                 CategoryView c = categories.get(at);
                 path.add(new CategoryRef(c.id(), c.name()));

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
@@ -63,11 +63,11 @@ final class LoyaltyService implements Loyalty {
 
     private final UseCaseSupport support;
     private final LoyaltyRepository accounts;
-    private final Customers customers;
+    private final CustomerDirectory customers;
     private final Sales sales;
     private final LoyaltyProgram program;
 
-    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, Customers customers, Sales sales,
+    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers, Sales sales,
                    LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
@@ -307,12 +307,12 @@ final class LoyaltyService implements Loyalty {
 
     /** Whose account this is: the customer's, owned by their account manager. */
     private AccessTarget targetOf(CustomerId customer) {
-        Optional<CustomerView> view = customers.findById(LOOKUP, customer);
+        Optional<CustomerView> view = customers.find(customer);
         return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
     }
 
     private CustomerView requireCustomer(CustomerId customer) {
-        return customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer));
+        return customers.find(customer).orElseThrow(() -> new NotFoundException("customer", customer));
     }
 
     /** Refuses a change for a customer who does not exist or was erased. */

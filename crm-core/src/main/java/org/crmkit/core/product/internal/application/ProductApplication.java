@@ -1,5 +1,6 @@
 package org.crmkit.core.product.internal.application;
 
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
@@ -19,5 +20,16 @@ public final class ProductApplication {
     public static Products products(UseCaseSupport support, CategoryRepository categories,
                                     ProductRepository products) {
         return new ProductService(support, categories, products);
+    }
+
+    /**
+     * @param support    shared use-case mechanics
+     * @param categories the category repository
+     * @param products   the product repository
+     * @return the actor-free reads other areas make of the catalog, inside their own use cases
+     */
+    public static ProductCatalog catalog(UseCaseSupport support, CategoryRepository categories,
+                                         ProductRepository products) {
+        return new ProductReads(support, categories, products);
     }
 }

@@ -52,8 +52,10 @@ final class ProductService implements Products {
     private final UseCaseSupport support;
     private final CategoryRepository categories;
     private final ProductRepository products;
+    private final ProductReads reads;
 
     ProductService(UseCaseSupport support, CategoryRepository categories, ProductRepository products) {
+        this.reads = new ProductReads(support, categories, products);
         this.support = support;
         this.categories = categories;
         this.products = products;
@@ -112,21 +114,8 @@ final class ProductService implements Products {
         support.validate(actor, new Arguments.NoQuery());
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "category.list", CATEGORY, null);
-            List<CategorySnapshot> all = categories.findAll().stream().map(Category::snapshot).toList();
-            List<CategoryView> tree = new ArrayList<>();
-            addChildren(null, all, tree);
-            return tree;
+            return reads.categories();
         });
-    }
-
-    /** Depth first: each parent before its children, siblings in the stored (name) order. */
-    private static void addChildren(CategoryId parent, List<CategorySnapshot> all, List<CategoryView> tree) {
-        for (CategorySnapshot c : all) {
-            if (Objects.equals(c.parent(), parent)) {
-                tree.add(CategoryView.of(c));
-                addChildren(c.id(), all, tree);
-            }
-        }
     }
 
     private CategoryView changeCategory(Actor actor, String action, CategoryId id, Long expectedVersion,
@@ -218,41 +207,26 @@ final class ProductService implements Products {
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT,
                     productId.value());
-            return products.findById(productId).map(p -> ProductView.of(p.snapshot()));
+            return reads.find(productId);
         });
     }
 
     @Override
     public Optional<ProductView> findBySku(Actor actor, String sku) {
         support.validate(actor, new Arguments.SkuQuery(sku));
-        String normalized = UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
+        UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
-            return products.findBySku(normalized).map(p -> ProductView.of(p.snapshot()));
+            return reads.findBySku(sku);
         });
     }
 
     @Override
     public Map<String, ProductView> findBySkus(Actor actor, List<String> skus) {
         support.validate(actor, new Arguments.SkusQuery(skus));
-        Map<String, List<String>> asked = new LinkedHashMap<>();
-        for (String sku : skus) {
-            try {
-                asked.computeIfAbsent(Product.normalizeSku(sku), k -> new ArrayList<>()).add(sku);
-            } catch (InvalidValueException e) {
-                // no product holds it: left out, as the method says
-            }
-        }
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
-            Map<String, ProductView> found = new LinkedHashMap<>();
-            if (!asked.isEmpty()) {
-                for (Product p : products.findBySkus(asked.keySet())) {
-                    ProductView view = ProductView.of(p.snapshot());
-                    asked.getOrDefault(view.sku(), List.of()).forEach(sku -> found.put(sku, view));
-                }
-            }
-            return found;
+            return reads.findBySkus(skus);
         });
     }
 

@@ -1,5 +1,8 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseRecorder;
+import org.crmkit.core.product.internal.port.ProductCatalog;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.quote.port.in.Quotes;
@@ -24,12 +27,13 @@ public final class QuoteApplication {
      * @param support   shared use-case mechanics
      * @param quotes    the quote repository
      * @param customers the customer use cases (a quote's customer and their account manager are read through them)
+     * @param directory the customers as other areas read them (a quote's customer and account manager)
      * @param products  the catalog (lines name active products; unpriced lines take the list price)
-     * @param sales     the sales use cases (an acceptance records its purchase through them)
+     * @param sales     records an accepted quote's purchase inside the acceptance
      * @return the quote use cases
      */
     public static Quotes quotes(UseCaseSupport support, QuoteRepository quotes, Customers customers,
-                                Products products, Sales sales) {
-        return new QuoteService(support, quotes, customers, products, sales);
+                                CustomerDirectory directory, ProductCatalog products, PurchaseRecorder sales) {
+        return new QuoteService(support, quotes, customers, directory, products, sales);
     }
 }

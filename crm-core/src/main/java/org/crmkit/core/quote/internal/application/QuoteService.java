@@ -12,9 +12,10 @@ import java.util.Set;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.product.port.in.Products;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.quote.domain.QuoteSnapshot;
@@ -33,7 +34,7 @@ import org.crmkit.core.quote.port.in.RequestQuoteCommand;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
-import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -73,7 +74,6 @@ final class QuoteService implements Quotes {
      * Who records an accepted quote's purchase. The caller was authorized for the acceptance (QUOTE_DECIDE); the
      * purchase is its consequence, which a customer could not record as themself (they hold no SALES_RECORD).
      */
-    private static final Actor ACCEPTANCE = Actor.system("crmkit.quote-acceptance");
     /**
      * Quotes read per expiry page (by end of validity and id, the expiry index's order: a quote skipped after a
      * conflict is not read again in the same run); each is then expired in a transaction of its own.
@@ -83,14 +83,16 @@ final class QuoteService implements Quotes {
     private final UseCaseSupport support;
     private final QuoteRepository quotes;
     private final Customers customers;
-    private final Products products;
-    private final Sales sales;
+    private final ProductCatalog products;
+    private final CustomerDirectory directory;
+    private final PurchaseRecorder sales;
 
-    QuoteService(UseCaseSupport support, QuoteRepository quotes, Customers customers, Products products,
-                 Sales sales) {
+    QuoteService(UseCaseSupport support, QuoteRepository quotes, Customers customers, CustomerDirectory directory,
+                 ProductCatalog products, PurchaseRecorder sales) {
         this.support = support;
         this.quotes = quotes;
         this.customers = customers;
+        this.directory = directory;
         this.products = products;
         this.sales = sales;
     }
@@ -139,7 +141,8 @@ final class QuoteService implements Quotes {
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
-            support.authorize(actor, Permission.QUOTE_DECIDE, targetOf(found), "quote.accept", TYPE, id.value());
+            Actor caller = support.authorize(actor, Permission.QUOTE_DECIDE, targetOf(found), "quote.accept", TYPE,
+                    id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (quote.status() == QuoteStatus.ACCEPTED) {
                 // a retry, or the loser of two acceptances at once: the same answer, nothing recorded twice
@@ -149,7 +152,7 @@ final class QuoteService implements Quotes {
             // a final or lapsed offer says so before any version check: reloading would not help the caller
             quote.requireDecidable(now);
             support.applyChange(actor, "quote.accept", TYPE, id.value(), quote, command.expectedVersion(),
-                    q -> q.accept(now, () -> recordPurchase(q.snapshot(), now)), quotes::update);
+                    q -> q.accept(now, () -> recordPurchase(caller, q.snapshot(), now)), quotes::update);
             return QuoteView.of(quote);
         });
     }
@@ -159,12 +162,12 @@ final class QuoteService implements Quotes {
      * a host recorded under the quote's reference itself (source {@code "quote"}, which is the quote area's) blocks
      * the acceptance: the caller is told so without learning anything about that other purchase.
      */
-    private PurchaseId recordPurchase(QuoteSnapshot quote, Instant now) {
+    private PurchaseId recordPurchase(Actor caller, QuoteSnapshot quote, Instant now) {
         List<RecordPurchaseCommand.Line> lines = quote.lines().stream()
                 .map(l -> new RecordPurchaseCommand.Line(l.number(), l.product(), l.quantity(),
                         l.unitPrice().amount())).toList();
         try {
-            return sales.recordPurchase(ACCEPTANCE, RecordPurchaseCommand.otherChannel(quote.customer(), now,
+            return sales.record(caller, RecordPurchaseCommand.otherChannel(quote.customer(), now,
                     PURCHASE_SOURCE, quote.id().toString(), quote.currency().getCurrencyCode(), lines)).id();
         } catch (ConflictException e) {
             if (!"duplicate".equals(e.code())) {
@@ -251,7 +254,7 @@ final class QuoteService implements Quotes {
         if (resolved instanceof Actor.Customer self) {
             visible.add(self.id());
         } else if (resolved instanceof Actor.Staff staff && filter != null) {
-            customers.findById(LOOKUP, filter).filter(c -> staff.id().equals(c.accountManager()))
+            directory.find(filter).filter(c -> staff.id().equals(c.accountManager()))
                     .ifPresent(c -> visible.add(c.id()));
         } else if (resolved instanceof Actor.Staff staff) {
             CustomerSearchQuery managed = new CustomerSearchQuery(null, null, null, null, staff.id(), null, null,
@@ -343,7 +346,7 @@ final class QuoteService implements Quotes {
             String at = "lines[" + i + "].";
             int number = i + 1;
             lines.add(attempt(errors, at, () -> QuoteLine.requested(number, line.productId(), line.quantity())));
-            Optional<ProductView> product = products.findById(LOOKUP, line.productId());
+            Optional<ProductView> product = products.find(line.productId());
             if (product.isEmpty()) {
                 errors.add(new FieldError(at + "productId", "no product has this id"));
             } else if (product.get().isRetired()) {
@@ -432,7 +435,7 @@ final class QuoteService implements Quotes {
             Integer i = indexOf.get(line.number());
             String at = i == null ? null : "prices[" + i + "].";
             String which = "line " + line.number();
-            ProductView product = products.findById(LOOKUP, line.product())
+            ProductView product = products.find(line.product())
                     .orElseThrow(() -> new NotFoundException("product", line.product()));
             if (product.isRetired()) {
                 errors.add(i == null ? new FieldError("prices", which + "'s product is retired and no longer sold")
@@ -463,7 +466,7 @@ final class QuoteService implements Quotes {
 
     /** Refuses a change on the quotes of a customer who does not exist or was erased. */
     private void requireNotErased(CustomerId customer) {
-        customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer))
+        directory.find(customer).orElseThrow(() -> new NotFoundException("customer", customer))
                 .requireNotErased();
     }
 
@@ -489,7 +492,7 @@ final class QuoteService implements Quotes {
     }
 
     private AccessTarget targetOf(CustomerId customer) {
-        Optional<CustomerView> view = customers.findById(LOOKUP, customer);
+        Optional<CustomerView> view = directory.find(customer);
         return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
     }
 

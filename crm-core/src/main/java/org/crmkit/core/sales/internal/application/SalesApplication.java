@@ -4,6 +4,9 @@ import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.product.internal.port.ProductCatalog;
+import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.EntryPosition;
@@ -19,15 +22,29 @@ public final class SalesApplication {
     /**
      * @param support   shared use-case mechanics
      * @param purchases the purchase repository
-     * @param customers the customer use cases (a purchase's customer is checked through them)
-     * @param products  the catalog use cases (a purchase's products are checked through them)
+     * @param customers the customer use cases (the import registers unknown customers through them, as its caller)
+     * @param products  the catalog use cases (the import creates unknown products through them, as its caller)
+     * @param directory the customers as other areas read them (a purchase's customer is checked there)
+     * @param catalog   the catalog as other areas read it (a purchase's products are checked there)
      * @param participants other areas' parts in recording purchases and returns (loyalty earning), called in the
      *                     same transaction
      * @return the sales use cases
      */
     public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
-                              Products products, List<org.crmkit.core.shared.internal.PurchaseParticipant> participants) {
-        return new SalesService(support, purchases, customers, products, participants);
+                              Products products, CustomerDirectory directory, ProductCatalog catalog,
+                              List<org.crmkit.core.shared.internal.PurchaseParticipant> participants) {
+        return new SalesService(support, purchases, customers, products, directory, catalog, participants);
+    }
+
+    /**
+     * @param sales the sales use cases this factory built
+     * @return the way other areas record a purchase inside their own use cases, without a second access check
+     */
+    public static PurchaseRecorder recorder(Sales sales) {
+        if (!(sales instanceof SalesService service)) {
+            throw new IllegalArgumentException("not the sales use cases of SalesApplication.sales");
+        }
+        return service;
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
@@ -57,7 +59,6 @@ import org.crmkit.core.shared.UuidV7;
  * purchases and returns in the file's order, as they would if every order were a batch of its own.
  */
 final class SalesImport {
-    private static final Actor LOOKUP = Actor.system("crmkit.sales-import");
     /** Most characters of a product name (the catalog's limit). */
     private static final int PRODUCT_NAME = 200;
     /** Most of a customer's latest purchases of a product that a cancelled line looks through. */
@@ -69,14 +70,18 @@ final class SalesImport {
     private final PurchaseRepository purchases;
     private final Customers customers;
     private final Products products;
+    private final CustomerDirectory directory;
+    private final ProductCatalog catalog;
     private final SalesService sales;
 
     SalesImport(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
-                SalesService sales) {
+                CustomerDirectory directory, ProductCatalog catalog, SalesService sales) {
         this.support = support;
         this.purchases = purchases;
         this.customers = customers;
         this.products = products;
+        this.directory = directory;
+        this.catalog = catalog;
         this.sales = sales;
     }
 
@@ -363,11 +368,11 @@ final class SalesImport {
             try {
                 support.transaction(() -> {
                     for (List<String> chunk : chunks(List.copyOf(newSkus), Products.MOST_SKUS)) {
-                        products.findBySkus(LOOKUP, chunk).forEach((sku, product) -> remember(skus, sku,
+                        catalog.findBySkus(chunk).forEach((sku, product) -> remember(skus, sku,
                                 Optional.of(product)));
                     }
                     for (List<String> chunk : chunks(List.copyOf(newReferences), Customers.MOST_REFERENCES)) {
-                        customers.findByExternalReferences(LOOKUP, chunk).forEach((reference, customer) ->
+                        directory.findByExternalReferences(chunk).forEach((reference, customer) ->
                                 remember(references, reference, Optional.of(customer.id())));
                     }
                     return null;
@@ -393,7 +398,7 @@ final class SalesImport {
             }
             Optional<ProductView> found;
             try {
-                found = products.findBySku(LOOKUP, sku);
+                found = catalog.findBySku(sku);
                 if (found.isEmpty() && options.createUnknownProducts()) {
                     String name = line.description() == null || line.description().isBlank() ? sku
                             : line.description().strip();
@@ -402,7 +407,7 @@ final class SalesImport {
                                 cut(name, PRODUCT_NAME), null, null, line.unitPrice(), currency.getCurrencyCode())));
                         productsCreated++;
                     } catch (CrmException e) {
-                        found = products.findBySku(LOOKUP, sku); // created meanwhile?
+                        found = catalog.findBySku(sku); // created meanwhile?
                         if (found.isEmpty()) {
                             remember(unusableSkus, sku, "the product could not be created: " + reasonOf(e));
                         }
@@ -424,14 +429,14 @@ final class SalesImport {
             }
             Optional<CustomerId> found;
             try {
-                found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+                found = directory.findByExternalReference(reference).map(CustomerView::id);
                 if (found.isEmpty() && options.createUnknownCustomers()) {
                     try {
                         found = Optional.of(customers.register(actor, RegisterCustomerCommand.imported("Imported",
                                 cut("Customer " + reference, PRODUCT_NAME), placeholderEmail(reference), reference)).id());
                         customersCreated++;
                     } catch (CrmException e) {
-                        found = customers.findByExternalReference(LOOKUP, reference).map(CustomerView::id);
+                        found = directory.findByExternalReference(reference).map(CustomerView::id);
                         if (found.isEmpty()) {
                             remember(unusableReferences, reference, "the customer could not be created: "
                                     + reasonOf(e));

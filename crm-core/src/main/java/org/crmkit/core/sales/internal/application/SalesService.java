@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
@@ -25,6 +27,7 @@ import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessTarget;
@@ -50,27 +53,26 @@ import org.crmkit.core.shared.UuidV7;
  * Purchases and returns. The customer and the products a purchase names are checked through their areas' use cases,
  * as the system; access follows the customer (their account manager owns their purchases).
  */
-final class SalesService implements Sales {
+final class SalesService implements Sales, PurchaseRecorder {
     static final String TYPE = "purchase";
     /** How far ahead of the clock a sale may be dated (clocks of tills and servers drift apart). */
     static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
-    private static final Actor LOOKUP = Actor.system("crmkit.sales");
 
     private final UseCaseSupport support;
     private final PurchaseRepository purchases;
-    private final Customers customers;
-    private final Products products;
+    private final CustomerDirectory customers;
+    private final ProductCatalog catalog;
     private final List<PurchaseParticipant> participants;
     private final SalesImport imports;
 
     SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
-                 List<PurchaseParticipant> participants) {
+                 CustomerDirectory directory, ProductCatalog catalog, List<PurchaseParticipant> participants) {
         this.support = support;
         this.purchases = purchases;
-        this.customers = customers;
-        this.products = products;
+        this.customers = directory;
+        this.catalog = catalog;
         this.participants = List.copyOf(participants);
-        this.imports = new SalesImport(support, purchases, customers, products, this);
+        this.imports = new SalesImport(support, purchases, customers, products, directory, catalog, this);
     }
 
     @Override
@@ -112,6 +114,20 @@ final class SalesService implements Sales {
 
     @Override
     public PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command) {
+        return recordPurchase(actor, command, true);
+    }
+
+    @Override
+    public PurchaseView record(Actor caller, RecordPurchaseCommand command) {
+        return recordPurchase(caller, command, false);
+    }
+
+    /**
+     * @param actor       the caller: of this use case, or of another area's that has checked it ({@code checkAccess}
+     *                    false), whom the audit entry names either way
+     * @param checkAccess whether to ask the access policy for {@code SALES_RECORD}
+     */
+    private PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command, boolean checkAccess) {
         support.validate(actor, command);
         Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
         if (command.occurredAt().isAfter(support.now().plus(MAX_AHEAD))) {
@@ -125,12 +141,12 @@ final class SalesService implements Sales {
                 command.customerId(), storable(command.occurredAt()), command.channel(),
                 command.source(), command.externalReference(), currency, lines, support.now()));
         try {
-            return record(actor, command.customerId(), candidate);
+            return record(actor, command.customerId(), candidate, checkAccess);
         } catch (Raced raced) {
             // a concurrent recording of the same reference won the unique index: now that it is committed, answer
             // as if it had come first (in a new transaction, which sees it)
-            return support.transaction(() -> existing(candidate, support.authorize(actor, Permission.SALES_RECORD,
-                    targetOf(command.customerId()), "purchase.record", TYPE, null))
+            return support.transaction(() -> existing(candidate, checkAccess ? support.authorize(actor,
+                    Permission.SALES_RECORD, targetOf(command.customerId()), "purchase.record", TYPE, null) : null)
                     .orElseThrow(() -> raced.conflict));
         }
     }
@@ -146,17 +162,17 @@ final class SalesService implements Sales {
         }
     }
 
-    private PurchaseView record(Actor actor, CustomerId customer, Purchase candidate) {
+    private PurchaseView record(Actor actor, CustomerId customer, Purchase candidate, boolean checkAccess) {
         return support.transaction(() -> {
-            Actor caller = support.authorize(actor, Permission.SALES_RECORD, targetOf(customer), "purchase.record",
-                    TYPE, null);
+            Actor caller = checkAccess ? support.authorize(actor, Permission.SALES_RECORD, targetOf(customer),
+                    "purchase.record", TYPE, null) : null;
             Optional<PurchaseView> earlier = existing(candidate, caller);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
             requireCustomer(customer);
             for (PurchaseLine line : candidate.snapshot().lines()) {
-                if (products.findById(LOOKUP, line.product())
+                if (catalog.find(line.product())
                         .orElseThrow(() -> new NotFoundException("product", line.product())).isRetired()) {
                     throw new BusinessRuleViolationException("product_retired",
                             "product " + line.product() + " is retired and no longer sold");
@@ -338,7 +354,7 @@ final class SalesService implements Sales {
         if (customer == null) {
             return AccessTarget.none();
         }
-        Optional<CustomerView> view = customers.findById(LOOKUP, customer);
+        Optional<CustomerView> view = customers.find(customer);
         return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
     }
 
@@ -374,7 +390,7 @@ final class SalesService implements Sales {
     /** Refuses a purchase for a customer who does not exist or was erased. */
     private void requireCustomer(CustomerId customer) {
         if (customer != null) {
-            customers.findById(LOOKUP, customer).orElseThrow(() -> new NotFoundException("customer", customer))
+            customers.find(customer).orElseThrow(() -> new NotFoundException("customer", customer))
                     .requireNotErased();
         }
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -34,7 +35,7 @@ public final class TicketApplication {
      * @param notifier    hears about SLA breaches
      * @return the ticket use cases
      */
-    public static Tickets tickets(UseCaseSupport support, TicketRepository tickets, Customers customers,
+    public static Tickets tickets(UseCaseSupport support, TicketRepository tickets, CustomerDirectory customers,
                                   Departments departments, StaffUsers staff, Sales sales, SupportSla sla,
                                   SlaBreachNotifier notifier) {
         return new TicketService(support, tickets, new TicketLinks(customers, departments, staff, sales), sla,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.Sales;
@@ -33,12 +33,12 @@ final class TicketLinks {
     private static final Actor LOOKUP = Actor.system("crmkit.ticket");
     private static final int PAGE = 100;
 
-    private final Customers customers;
+    private final CustomerDirectory customers;
     private final Departments departments;
     private final StaffUsers staff;
     private final Sales sales;
 
-    TicketLinks(Customers customers, Departments departments, StaffUsers staff, Sales sales) {
+    TicketLinks(CustomerDirectory customers, Departments departments, StaffUsers staff, Sales sales) {
         this.customers = customers;
         this.departments = departments;
         this.staff = staff;
@@ -46,7 +46,7 @@ final class TicketLinks {
     }
 
     Optional<CustomerView> customer(CustomerId id) {
-        return customers.findById(LOOKUP, id);
+        return customers.find(id);
     }
 
     /**
