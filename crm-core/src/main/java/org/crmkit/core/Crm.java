@@ -8,6 +8,9 @@ import org.crmkit.core.audit.internal.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.internal.application.CustomerApplication;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.lead.internal.port.LeadDirectory;
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.feedback.internal.application.FeedbackApplication;
 import org.crmkit.core.feedback.port.in.ProductFeedback;
@@ -112,10 +115,14 @@ public final class Crm {
         // how areas read and write each other inside their own use cases: no actor, no second access check
         CustomerDirectory customerDirectory = CustomerApplication.directory(support, p.customers());
         ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
+        StaffDirectory staffDirectory = StaffApplication.directory(support, p.staff(), p.departments());
+        LeadDirectory leadDirectory = LeadApplication.directory(support, p.leads());
         this.sales = SalesApplication.sales(support, p.purchases(), customers, products, customerDirectory, catalog,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), catalog, b.loyaltyProgram)));
-        this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customerDirectory, sales, b.loyaltyProgram);
-        this.quotes = QuoteApplication.quotes(support, p.quotes(), customers, customerDirectory, catalog,
+        PurchaseDirectory purchaseDirectory = SalesApplication.directory(sales);
+        this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customerDirectory, purchaseDirectory,
+                b.loyaltyProgram);
+        this.quotes = QuoteApplication.quotes(support, p.quotes(), customerDirectory, catalog,
                 SalesApplication.recorder(sales));
         // the areas' parts in a lead conversion, called in this order inside its transaction
         List<LeadConversionParticipant> conversionParticipants = List.of(
@@ -124,14 +131,17 @@ public final class Crm {
         // the areas' parts in the erasure of a lead that never became a customer, inside its transaction
         List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
                 TaskApplication.leadEraser(support, p.tasks()));
-        this.leads = LeadApplication.leads(support, p.leads(), customers, staff, b.leadScoring,
+        this.leads = LeadApplication.leads(support, p.leads(), customers, customerDirectory, staffDirectory,
+                b.leadScoring,
                 conversionParticipants, leadErasers);
-        this.interactions = InteractionApplication.interactions(support, p.interactions(), customerDirectory, leads,
-                LeadApplication.activity(support, p.leads(), b.leadScoring));
-        this.tasks = TaskApplication.tasks(support, p.tasks(), staff, customers, leads, b.reminderNotifier);
-        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customerDirectory, catalog, sales);
-        this.tickets = TicketApplication.tickets(support, p.tickets(), customerDirectory,
-                departments, staff, sales, b.supportSla, b.slaBreachNotifier);
+        this.interactions = InteractionApplication.interactions(support, p.interactions(), customerDirectory,
+                leadDirectory, LeadApplication.activity(support, p.leads(), b.leadScoring));
+        this.tasks = TaskApplication.tasks(support, p.tasks(), staffDirectory, customers, leads,
+                b.reminderNotifier);
+        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customerDirectory, catalog,
+                purchaseDirectory);
+        this.tickets = TicketApplication.tickets(support, p.tickets(), customerDirectory, staffDirectory,
+                purchaseDirectory, b.supportSla, b.slaBreachNotifier);
     }
 
     /**

@@ -53,6 +53,13 @@ class ArchitectureTest {
                     + "it knows no use case, service or adapter");
 
     @ArchTest
+    static final ArchRule noAreaActsAsAMadeUpSystemActor = noClasses()
+            .that().doNotHaveFullyQualifiedName(KERNEL + ".Actor")
+            .should().callMethod(KERNEL + ".Actor", "system", "java.lang.String")
+            .because("areas read and write each other through internal ports (ADR 0011), never as a system actor "
+                    + "that the host's access policy may refuse");
+
+    @ArchTest
     static final ArchRule theKernelDependsOnNoArea = classes()
             .that().resideInAPackage(KERNEL + "..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", KERNEL + "..", "jakarta.validation..",

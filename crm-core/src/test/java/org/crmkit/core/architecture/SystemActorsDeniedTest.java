@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.feedback.port.in.FeedbackView;
+import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
@@ -33,6 +35,9 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.task.TaskPriority;
+import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.TaskView;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,21 @@ class SystemActorsDeniedTest {
         assertThat(bought.customer()).isEqualTo(ada.id());
         assertThat(statement.account().balance()).as("points the purchase earned").isPositive();
         assertThat(statement.entries().items()).hasSize(1);
+    }
+
+    @Test
+    void feedbackOnABoughtProductAndATaskForAColleagueCheckTheirLinksWithNoSystemActorAllowed() {
+        PurchaseView bought = crm.sales().recordPurchase(manager, RecordPurchaseCommand.otherChannel(ada.id(),
+                clock.instant(), "till", "R-2", "EUR", List.of(new RecordPurchaseCommand.Line(1, mug.id(), 1,
+                        new BigDecimal("8.00")))));
+
+        FeedbackView given = crm.feedback().give(Actor.customer(ada.id()),
+                new GiveFeedbackCommand(ada.id(), bought.id(), mug.id(), 5, "Lovely mug"));
+        TaskView task = crm.tasks().create(manager, new CreateTaskCommand("Call Ada", null,
+                clock.instant().plus(Duration.ofDays(1)), TaskPriority.MEDIUM, ((Actor.Staff) rep).id(), null, null));
+
+        assertThat(given.rating()).isEqualTo(5);
+        assertThat(task.assigneeId()).isEqualTo(((Actor.Staff) rep).id());
     }
 
     @Test

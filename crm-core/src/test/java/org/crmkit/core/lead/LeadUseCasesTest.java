@@ -277,7 +277,10 @@ class LeadUseCasesTest {
         LeadConversionParticipant failing = conversion -> {
             throw new IllegalStateException("task area down");
         };
-        Leads withFailure = LeadApplication.leads(support, persistence.leads(), crm.customers(), crm.staff(),
+        Leads withFailure = LeadApplication.leads(support, persistence.leads(), crm.customers(),
+                org.crmkit.core.customer.internal.application.CustomerApplication.directory(support,
+                        persistence.customers()),
+                StaffApplication.directory(support, persistence.staff(), persistence.departments()),
                 LeadScoring.standard(), List.of(InteractionApplication.conversionParticipant(
                         persistence.interactions()), failing), List.of());
         long audited = persistence.auditLog().count();

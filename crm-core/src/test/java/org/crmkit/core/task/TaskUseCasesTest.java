@@ -349,7 +349,9 @@ class TaskUseCasesTest {
         UseCaseSupport support = new UseCaseSupport(clock, CommandValidator.createDefault(),
                 new DefaultAccessPolicy(), persistence.unitOfWork(), persistence.auditLog(), publisher,
                 ActorResolver.asGiven());
-        return TaskApplication.tasks(support, repository, crm.staff(), crm.customers(), crm.leads(), failing);
+        return TaskApplication.tasks(support, repository, org.crmkit.core.staff.internal.application.StaffApplication
+                .directory(support, persistence.staff(), persistence.departments()), crm.customers(), crm.leads(),
+                failing);
     }
 
     @Test

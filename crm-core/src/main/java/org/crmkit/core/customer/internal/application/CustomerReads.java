@@ -1,5 +1,7 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,18 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 final class CustomerReads implements CustomerDirectory {
     private final UseCaseSupport support;
     private final CustomerRepository customers;
+    private final CustomerSearch search;
 
     CustomerReads(UseCaseSupport support, CustomerRepository customers) {
         this.support = support;
         this.customers = customers;
+        this.search = new CustomerSearch(customers);
+    }
+
+    @Override
+    public Page<CustomerView> search(CustomerSearchQuery query) {
+        CustomerSearch.Plan plan = search.plan(query);
+        return support.transaction(() -> search.run(plan));
     }
 
     @Override

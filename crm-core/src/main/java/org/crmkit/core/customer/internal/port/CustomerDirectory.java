@@ -1,5 +1,7 @@
 package org.crmkit.core.customer.internal.port;
 
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,4 +25,10 @@ public interface CustomerDirectory {
      * @return the customers holding them by reference, erased ones and unknown references left out
      */
     Map<String, CustomerView> findByExternalReferences(List<String> references);
+
+    /**
+     * @param query filters, order and page, as {@code Customers.search} takes them
+     * @return every customer the query matches, whoever asks (the calling use case narrows it to its caller)
+     */
+    Page<CustomerView> search(CustomerSearchQuery query);
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
@@ -24,7 +25,7 @@ public final class FeedbackApplication {
      * @return the feedback use cases
      */
     public static ProductFeedback feedback(UseCaseSupport support, FeedbackRepository feedback,
-                                           CustomerDirectory customers, ProductCatalog products, Sales sales) {
+                                           CustomerDirectory customers, ProductCatalog products, PurchaseDirectory sales) {
         return new FeedbackService(support, feedback, customers, products, sales);
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.sales.port.in.PurchaseView;
-import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -44,16 +44,15 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class FeedbackService implements ProductFeedback {
     static final String TYPE = "feedback";
-    private static final Actor LOOKUP = Actor.system("crmkit.feedback");
 
     private final UseCaseSupport support;
     private final FeedbackRepository feedback;
     private final CustomerDirectory customers;
     private final ProductCatalog products;
-    private final Sales sales;
+    private final PurchaseDirectory sales;
 
     FeedbackService(UseCaseSupport support, FeedbackRepository feedback, CustomerDirectory customers, ProductCatalog products,
-                    Sales sales) {
+                    PurchaseDirectory sales) {
         this.support = support;
         this.feedback = feedback;
         this.customers = customers;
@@ -75,7 +74,7 @@ final class FeedbackService implements ProductFeedback {
             customers.find(command.customerId())
                     .orElseThrow(() -> new NotFoundException("customer", command.customerId())).requireNotErased();
             // another customer's purchase is reported like a missing one: the caller learns nothing about it
-            PurchaseView purchase = sales.findById(LOOKUP, command.purchaseId())
+            PurchaseView purchase = sales.find(command.purchaseId())
                     .filter(p -> command.customerId().equals(p.customer()))
                     .orElseThrow(() -> new NotFoundException("purchase", command.purchaseId()));
             if (!purchase.includes(command.productId())) {

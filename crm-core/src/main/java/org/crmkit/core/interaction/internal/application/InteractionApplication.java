@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.internal.application;
 
+import org.crmkit.core.lead.internal.port.LeadDirectory;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.interaction.port.in.Interactions;
@@ -25,7 +26,7 @@ public final class InteractionApplication {
      * @return the interaction use cases
      */
     public static Interactions interactions(UseCaseSupport support, InteractionRepository interactions,
-                                            CustomerDirectory customers, Leads leads, LeadActivity activity) {
+                                            CustomerDirectory customers, LeadDirectory leads, LeadActivity activity) {
         return new InteractionService(support, interactions, customers, leads, activity);
     }
 

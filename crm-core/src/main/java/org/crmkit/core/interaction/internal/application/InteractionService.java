@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.internal.application;
 
+import org.crmkit.core.lead.internal.port.LeadDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.crmkit.core.interaction.port.in.TimelineQuery;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.LeadView;
-import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -38,15 +38,14 @@ final class InteractionService implements Interactions {
     static final String TYPE = "interaction";
     /** How far ahead of the clock an interaction may be dated (a meeting logged from another time zone's device). */
     static final Duration MAX_AHEAD = Duration.ofDays(1);
-    private static final Actor LOOKUP = Actor.system("crmkit.interaction");
 
     private final UseCaseSupport support;
     private final InteractionRepository interactions;
     private final CustomerDirectory customers;
-    private final Leads leads;
+    private final LeadDirectory leads;
     private final LeadActivity activity;
 
-    InteractionService(UseCaseSupport support, InteractionRepository interactions, CustomerDirectory customers, Leads leads,
+    InteractionService(UseCaseSupport support, InteractionRepository interactions, CustomerDirectory customers, LeadDirectory leads,
                        LeadActivity activity) {
         this.support = support;
         this.interactions = interactions;
@@ -142,7 +141,7 @@ final class InteractionService implements Interactions {
         if (customer != null) {
             return new Subject(customers.find(customer), Optional.empty(), customer, null);
         }
-        return new Subject(Optional.empty(), leads.findById(LOOKUP, lead), null, lead);
+        return new Subject(Optional.empty(), leads.find(lead), null, lead);
     }
 
     /** The customer or lead an interaction belongs to, as found. */

@@ -1,5 +1,9 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.internal.port.LeadDirectory;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.lead.LeadScoring;
@@ -29,10 +33,11 @@ public final class LeadApplication {
      *                     interactions and tasks), called in its transaction in list order
      * @return the lead use cases
      */
-    public static Leads leads(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
+    public static Leads leads(UseCaseSupport support, LeadRepository leads, Customers customers, CustomerDirectory directory,
+                              StaffDirectory staff,
                               LeadScoring scoring, List<LeadConversionParticipant> participants,
                               List<LeadEraser> erasers) {
-        return new LeadService(support, leads, customers, staff, scoring, participants, erasers);
+        return new LeadService(support, leads, customers, directory, staff, scoring, participants, erasers);
     }
 
     /**
@@ -57,5 +62,14 @@ public final class LeadApplication {
      */
     public static PersonalDataEraser customerEraser(LeadRepository leads) {
         return (customer, at) -> leads.eraseConvertedInto(customer);
+    }
+
+    /**
+     * @param support shared use-case mechanics
+     * @param leads   the lead repository
+     * @return the actor-free reads other areas make of leads, inside their own use cases
+     */
+    public static LeadDirectory directory(UseCaseSupport support, LeadRepository leads) {
+        return id -> support.transaction(() -> leads.findById(id).map(l -> LeadView.of(l.snapshot())));
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,8 +55,6 @@ import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.port.in.StaffSearchQuery;
-import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,19 +67,20 @@ import org.slf4j.LoggerFactory;
 final class LeadService implements Leads {
     private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
     static final String TYPE = "lead";
-    private static final Actor LOOKUP = Actor.system("crmkit.lead");
 
     private final UseCaseSupport support;
     private final LeadRepository leads;
     private final Customers customers;
-    private final StaffUsers staff;
+    private final StaffDirectory staff;
+    private final CustomerDirectory directory;
     private final LeadScoring scoring;
     private final List<LeadConversionParticipant> participants;
     private final List<LeadEraser> erasers;
     private final LeadSearch search;
 
-    LeadService(UseCaseSupport support, LeadRepository leads, Customers customers, StaffUsers staff,
+    LeadService(UseCaseSupport support, LeadRepository leads, Customers customers, CustomerDirectory directory, StaffDirectory staff,
                 LeadScoring scoring, List<LeadConversionParticipant> participants, List<LeadEraser> erasers) {
+        this.directory = directory;
         this.support = support;
         this.leads = leads;
         this.customers = customers;
@@ -191,14 +192,7 @@ final class LeadService implements Leads {
     /** The department's active sales rep whose latest assignment is the oldest; one without any first; ties by id. */
     private StaffId nextInTurn(DepartmentId department) {
         List<StaffId> reps = new ArrayList<>();
-        StaffSearchQuery query = new StaffSearchQuery(department, "SALES_REP", true, PageRequest.first(200));
-        Page<StaffView> page = staff.search(LOOKUP, query);
-        page.items().forEach(v -> reps.add(v.id()));
-        while (page.hasNext()) {
-            query = query.next(page);
-            page = staff.search(LOOKUP, query);
-            page.items().forEach(v -> reps.add(v.id()));
-        }
+        staff.activeWithRole(department, org.crmkit.core.shared.Role.SALES_REP).forEach(v -> reps.add(v.id()));
         if (reps.isEmpty()) {
             throw new BusinessRuleViolationException("no_sales_rep", "department " + department
                     + " has no active sales rep", Map.of("field", "departmentId"));
@@ -280,7 +274,7 @@ final class LeadService implements Leads {
 
     /** A reopened converted lead converts to its customer again, unless that customer was erased meanwhile. */
     private CustomerLink storedLink(Lead lead) {
-        CustomerView stored = customers.findById(LOOKUP, lead.convertedTo())
+        CustomerView stored = directory.find(lead.convertedTo())
                 .orElseThrow(() -> new NotFoundException("customer", lead.convertedTo()));
         stored.requireNotErased();
         return new CustomerLink(stored.id(), true);

@@ -1,5 +1,6 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class LoyaltyApplication {
      * @return the loyalty use cases
      */
     public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
-                                  Sales sales, LoyaltyProgram program) {
+                                  PurchaseDirectory sales, LoyaltyProgram program) {
         return new LoyaltyService(support, accounts, customers, sales, program);
     }
 

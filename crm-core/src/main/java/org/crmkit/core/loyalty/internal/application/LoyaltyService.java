@@ -1,5 +1,6 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -30,9 +31,7 @@ import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
 import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
-import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.in.TopCustomer;
-import org.crmkit.core.sales.port.in.TopCustomersQuery;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
@@ -57,17 +56,16 @@ import org.crmkit.core.shared.UuidV7;
  */
 final class LoyaltyService implements Loyalty {
     static final String TYPE = "loyalty_account";
-    private static final Actor LOOKUP = Actor.system("crmkit.loyalty");
     /** Accounts read per batch page; each account is then changed in a transaction of its own. */
     private static final int BATCH = 200;
 
     private final UseCaseSupport support;
     private final LoyaltyRepository accounts;
     private final CustomerDirectory customers;
-    private final Sales sales;
+    private final PurchaseDirectory sales;
     private final LoyaltyProgram program;
 
-    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers, Sales sales,
+    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers, PurchaseDirectory sales,
                    LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
@@ -279,9 +277,8 @@ final class LoyaltyService implements Loyalty {
                 }
                 return ranking;
             }
-            for (TopCustomer t : sales.topCustomers(LOOKUP, new TopCustomersQuery(from, to,
-                    query.by() == LoyaltyRanking.PURCHASE_AMOUNT,
-                    currency == null ? null : currency.getCurrencyCode(), query.limit()))) {
+            for (TopCustomer t : sales.topCustomers(from, to, currency,
+                    query.by() == LoyaltyRanking.PURCHASE_AMOUNT, query.limit())) {
                 ranking.add(new LoyalCustomer(t.rank(), t.customerId(), 0, t.purchases(), t.amount()));
             }
             return ranking;

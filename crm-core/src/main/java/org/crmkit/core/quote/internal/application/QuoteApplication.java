@@ -26,14 +26,13 @@ public final class QuoteApplication {
     /**
      * @param support   shared use-case mechanics
      * @param quotes    the quote repository
-     * @param customers the customer use cases (a quote's customer and their account manager are read through them)
      * @param directory the customers as other areas read them (a quote's customer and account manager)
      * @param products  the catalog (lines name active products; unpriced lines take the list price)
      * @param sales     records an accepted quote's purchase inside the acceptance
      * @return the quote use cases
      */
-    public static Quotes quotes(UseCaseSupport support, QuoteRepository quotes, Customers customers,
-                                CustomerDirectory directory, ProductCatalog products, PurchaseRecorder sales) {
-        return new QuoteService(support, quotes, customers, directory, products, sales);
+    public static Quotes quotes(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory,
+                                ProductCatalog products, PurchaseRecorder sales) {
+        return new QuoteService(support, quotes, directory, products, sales);
     }
 }

@@ -69,7 +69,6 @@ final class QuoteService implements Quotes {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteService.class);
     /** The source of the purchases acceptances record; the external reference is the quote's id. */
     static final String PURCHASE_SOURCE = "quote";
-    private static final Actor LOOKUP = Actor.system("crmkit.quote");
     /**
      * Who records an accepted quote's purchase. The caller was authorized for the acceptance (QUOTE_DECIDE); the
      * purchase is its consequence, which a customer could not record as themself (they hold no SALES_RECORD).
@@ -82,16 +81,14 @@ final class QuoteService implements Quotes {
 
     private final UseCaseSupport support;
     private final QuoteRepository quotes;
-    private final Customers customers;
     private final ProductCatalog products;
     private final CustomerDirectory directory;
     private final PurchaseRecorder sales;
 
-    QuoteService(UseCaseSupport support, QuoteRepository quotes, Customers customers, CustomerDirectory directory,
+    QuoteService(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory,
                  ProductCatalog products, PurchaseRecorder sales) {
         this.support = support;
         this.quotes = quotes;
-        this.customers = customers;
         this.directory = directory;
         this.products = products;
         this.sales = sales;
@@ -260,7 +257,7 @@ final class QuoteService implements Quotes {
             CustomerSearchQuery managed = new CustomerSearchQuery(null, null, null, null, staff.id(), null, null,
                     CustomerSort.REGISTERED_ASC, PageRequest.first(PageRequest.MAX_SIZE));
             while (true) {
-                Page<CustomerView> page = customers.search(LOOKUP, managed);
+                Page<CustomerView> page = directory.search(managed);
                 page.items().forEach(c -> visible.add(c.id()));
                 if (!page.hasNext()) {
                     break;

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.product.port.in.Products;
@@ -41,6 +42,18 @@ public final class SalesApplication {
      * @return the way other areas record a purchase inside their own use cases, without a second access check
      */
     public static PurchaseRecorder recorder(Sales sales) {
+        return service(sales);
+    }
+
+    /**
+     * @param sales the sales use cases this factory built
+     * @return the purchase reads other areas make inside their own use cases, without a second access check
+     */
+    public static PurchaseDirectory directory(Sales sales) {
+        return service(sales).directory();
+    }
+
+    private static SalesService service(Sales sales) {
         if (!(sales instanceof SalesService service)) {
             throw new IllegalArgumentException("not the sales use cases of SalesApplication.sales");
         }

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -64,6 +65,7 @@ final class SalesService implements Sales, PurchaseRecorder {
     private final ProductCatalog catalog;
     private final List<PurchaseParticipant> participants;
     private final SalesImport imports;
+    private final PurchaseReads reads;
 
     SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
                  CustomerDirectory directory, ProductCatalog catalog, List<PurchaseParticipant> participants) {
@@ -72,6 +74,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         this.customers = directory;
         this.catalog = catalog;
         this.participants = List.copyOf(participants);
+        this.reads = new PurchaseReads(support, purchases);
         this.imports = new SalesImport(support, purchases, customers, products, directory, catalog, this);
     }
 
@@ -287,6 +290,11 @@ final class SalesService implements Sales, PurchaseRecorder {
         });
     }
 
+    /** @return the purchase reads other areas make, without an access check */
+    PurchaseDirectory directory() {
+        return reads;
+    }
+
     @Override
     public Page<PurchaseView> history(Actor actor, PurchaseHistoryQuery query) {
         support.validate(actor, query);
@@ -322,13 +330,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         return support.transaction(() -> {
             support.authorize(actor, Permission.SALES_REPORT, AccessTarget.none(), "purchase.top_customers", TYPE,
                     null);
-            List<PurchaseRepository.CustomerRanking> ranking = purchases.topCustomers(from, to,
-                    currency, query.byAmount(), query.limit());
-            List<TopCustomer> top = new ArrayList<>();
-            for (PurchaseRepository.CustomerRanking r : ranking) {
-                top.add(new TopCustomer(top.size() + 1, r.customer(), r.count(), r.amount()));
-            }
-            return top;
+            return reads.topCustomers(from, to, currency, query.byAmount(), query.limit());
         });
     }
 

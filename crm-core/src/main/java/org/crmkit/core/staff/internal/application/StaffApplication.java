@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Duration;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.shared.internal.ActorResolver;
@@ -86,5 +87,16 @@ public final class StaffApplication {
                                     Duration resetTokenTtl, PasswordResetNotifier notifier) {
         return new AccountService(support, accounts, tokens, accessLog, customers,
                 new AccountService.Security(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+    }
+
+    /**
+     * @param support     shared use-case mechanics
+     * @param staff       the staff repository
+     * @param departments the department repository
+     * @return the actor-free reads other areas make of staff users and departments, inside their own use cases
+     */
+    public static StaffDirectory directory(UseCaseSupport support, StaffRepository staff,
+                                           DepartmentRepository departments) {
+        return new StaffReads(support, staff, departments);
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.shared.internal.LeadConversionParticipant;
@@ -25,7 +26,7 @@ public final class TaskApplication {
      * @param notifier  delivers due reminders
      * @return the task use cases
      */
-    public static Tasks tasks(UseCaseSupport support, TaskRepository tasks, StaffUsers staff, Customers customers,
+    public static Tasks tasks(UseCaseSupport support, TaskRepository tasks, StaffDirectory staff, Customers customers,
                               Leads leads, ReminderNotifier notifier) {
         return new TaskService(support, tasks, staff, new TaskLinkCheck(customers, leads), notifier);
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
@@ -50,15 +50,14 @@ import org.crmkit.core.task.port.out.TaskSearchCriteria;
  */
 final class TaskService implements Tasks {
     static final String TYPE = "task";
-    private static final Actor LOOKUP = Actor.system("crmkit.task");
 
     private final UseCaseSupport support;
     private final TaskRepository tasks;
-    private final StaffUsers staff;
+    private final StaffDirectory staff;
     private final TaskLinkCheck links;
     private final ReminderSender reminders;
 
-    TaskService(UseCaseSupport support, TaskRepository tasks, StaffUsers staff, TaskLinkCheck links,
+    TaskService(UseCaseSupport support, TaskRepository tasks, StaffDirectory staff, TaskLinkCheck links,
                 ReminderNotifier notifier) {
         this.support = support;
         this.tasks = tasks;
@@ -242,7 +241,7 @@ final class TaskService implements Tasks {
 
     /** @return the staff user, who must exist and be active to be given a task */
     private StaffView activeStaff(StaffId id) {
-        return staff.findById(LOOKUP, id).filter(StaffView::active).orElseThrow(() -> new InvalidCommandException(
+        return staff.find(id).filter(StaffView::active).orElseThrow(() -> new InvalidCommandException(
                 List.of(new FieldError("assigneeId", "must name an active staff user"))));
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.sales.port.in.Sales;
@@ -28,17 +30,16 @@ public final class TicketApplication {
      * @param support     shared use-case mechanics
      * @param tickets     the ticket repository
      * @param customers   the customer use cases (a ticket's customer is checked through them)
-     * @param departments the department use cases (queues are checked through them)
-     * @param staff       the staff use cases (assignees are checked through them)
-     * @param sales       the sales use cases (purchase and product links are checked through them)
+     * @param staff       staff users and departments as other areas read them (assignees and queues)
+     * @param sales       purchases as other areas read them (purchase and product links)
      * @param sla         the host's SLA configuration
      * @param notifier    hears about SLA breaches
      * @return the ticket use cases
      */
     public static Tickets tickets(UseCaseSupport support, TicketRepository tickets, CustomerDirectory customers,
-                                  Departments departments, StaffUsers staff, Sales sales, SupportSla sla,
+                                  StaffDirectory staff, PurchaseDirectory sales, SupportSla sla,
                                   SlaBreachNotifier notifier) {
-        return new TicketService(support, tickets, new TicketLinks(customers, departments, staff, sales), sla,
+        return new TicketService(support, tickets, new TicketLinks(customers, staff, sales), sla,
                 notifier);
     }
 }

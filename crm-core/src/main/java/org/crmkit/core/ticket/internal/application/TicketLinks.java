@@ -5,23 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
-import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
+import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.sales.port.in.PurchaseView;
-import org.crmkit.core.sales.port.in.Sales;
-import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
-import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.ProductId;
 import org.crmkit.core.shared.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.port.in.DepartmentView;
-import org.crmkit.core.staff.port.in.Departments;
-import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.in.StaffView;
 
 /**
@@ -30,17 +25,12 @@ import org.crmkit.core.staff.port.in.StaffView;
  * whether the record does not exist or belongs to someone else (so a customer learns nothing about others' records).
  */
 final class TicketLinks {
-    private static final Actor LOOKUP = Actor.system("crmkit.ticket");
-    private static final int PAGE = 100;
-
     private final CustomerDirectory customers;
-    private final Departments departments;
-    private final StaffUsers staff;
-    private final Sales sales;
+    private final StaffDirectory staff;
+    private final PurchaseDirectory sales;
 
-    TicketLinks(CustomerDirectory customers, Departments departments, StaffUsers staff, Sales sales) {
+    TicketLinks(CustomerDirectory customers, StaffDirectory staff, PurchaseDirectory sales) {
         this.customers = customers;
-        this.departments = departments;
         this.staff = staff;
         this.sales = sales;
     }
@@ -60,13 +50,13 @@ final class TicketLinks {
     void requireBought(CustomerId customer, PurchaseId purchase, ProductId product) {
         List<FieldError> errors = new ArrayList<>();
         if (purchase != null) {
-            Optional<PurchaseView> found = sales.findById(LOOKUP, purchase).filter(p -> customer.equals(p.customer()));
+            Optional<PurchaseView> found = sales.find(purchase).filter(p -> customer.equals(p.customer()));
             if (found.isEmpty()) {
                 errors.add(new FieldError("purchaseId", "must be a purchase of the ticket's customer"));
             } else if (product != null && !found.get().products().contains(product)) {
                 errors.add(new FieldError("productId", "must be a product of the linked purchase"));
             }
-        } else if (product != null && !bought(customer, product)) {
+        } else if (product != null && !sales.bought(customer, product)) {
             errors.add(new FieldError("productId", "must be a product the ticket's customer bought"));
         }
         if (!errors.isEmpty()) {
@@ -74,36 +64,21 @@ final class TicketLinks {
         }
     }
 
-    /** Pages through the customer's purchases: a customer's history is small next to a catalog. */
-    private boolean bought(CustomerId customer, ProductId product) {
-        PurchaseHistoryQuery query = new PurchaseHistoryQuery(customer, PageRequest.first(PAGE));
-        while (true) {
-            Page<PurchaseView> page = sales.history(LOOKUP, query);
-            if (page.items().stream().anyMatch(p -> p.products().contains(product))) {
-                return true;
-            }
-            if (!page.hasNext()) {
-                return false;
-            }
-            query = new PurchaseHistoryQuery(customer, query.page().next(page.nextCursor().orElseThrow()));
-        }
-    }
-
     /** @param id a department @return whether it exists and is active */
     boolean isActiveDepartment(DepartmentId id) {
-        return departments.findById(LOOKUP, id).filter(DepartmentView::active).isPresent();
+        return staff.department(id).filter(DepartmentView::active).isPresent();
     }
 
     /** @param field the command's field @return the department, which must exist and be active */
     DepartmentId requireActiveDepartment(DepartmentId id, String field) {
-        departments.findById(LOOKUP, id).filter(DepartmentView::active).orElseThrow(() ->
+        staff.department(id).filter(DepartmentView::active).orElseThrow(() ->
                 new InvalidCommandException(List.of(new FieldError(field, "must be an active department"))));
         return id;
     }
 
     /** @param field the command's field @return the staff user, who must exist and be active */
     StaffView requireActiveStaff(StaffId id, String field) {
-        return staff.findById(LOOKUP, id).filter(StaffView::active).orElseThrow(() ->
+        return staff.find(id).filter(StaffView::active).orElseThrow(() ->
                 new InvalidCommandException(List.of(new FieldError(field, "must be an active staff user"))));
     }
 }

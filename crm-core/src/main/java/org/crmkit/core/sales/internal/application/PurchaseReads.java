@@ -1,0 +1,67 @@
+package org.crmkit.core.sales.internal.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.port.PurchaseDirectory;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.TopCustomer;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/**
+ * The purchase reads every caller shares: the use cases run them after checking their caller, other areas run them
+ * through {@link PurchaseDirectory} after checking theirs. Each joins the current transaction.
+ */
+final class PurchaseReads implements PurchaseDirectory {
+    /** A customer's history is read this many purchases at a time: it is small next to a catalog. */
+    private static final int PAGE = 200;
+    private final UseCaseSupport support;
+    private final PurchaseRepository purchases;
+
+    PurchaseReads(UseCaseSupport support, PurchaseRepository purchases) {
+        this.support = support;
+        this.purchases = purchases;
+    }
+
+    @Override
+    public Optional<PurchaseView> find(PurchaseId id) {
+        return support.transaction(() -> purchases.findById(id).map(PurchaseView::of));
+    }
+
+    @Override
+    public boolean bought(CustomerId customer, ProductId product) {
+        return support.transaction(() -> {
+            EntryPosition after = null;
+            while (true) {
+                List<Purchase> page = purchases.findByCustomer(customer, after, PAGE);
+                if (page.stream().anyMatch(p -> PurchaseView.of(p).products().contains(product))) {
+                    return true;
+                }
+                if (page.size() < PAGE) {
+                    return false;
+                }
+                Purchase last = page.get(page.size() - 1);
+                after = new EntryPosition(last.snapshot().occurredAt(), last.id().value());
+            }
+        });
+    }
+
+    @Override
+    public List<TopCustomer> topCustomers(Instant from, Instant to, Currency currency, boolean byAmount, int limit) {
+        return support.transaction(() -> {
+            List<TopCustomer> top = new ArrayList<>();
+            for (PurchaseRepository.CustomerRanking r : purchases.topCustomers(from, to, currency, byAmount, limit)) {
+                top.add(new TopCustomer(top.size() + 1, r.customer(), r.count(), r.amount()));
+            }
+            return top;
+        });
+    }
+}
