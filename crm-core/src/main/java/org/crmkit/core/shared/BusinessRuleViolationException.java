@@ -10,7 +10,7 @@ public final class BusinessRuleViolationException extends CrmException {
     private final Map<String, String> details;
 
     /**
-     * @param rule    stable name of the rule, used as {@link #code()}, for example {@code "customer.erased"}
+     * @param rule    stable name of the rule, used as {@link #code()}, for example {@code "customer_erased"}
      * @param message readable explanation with ids only
      */
     public BusinessRuleViolationException(String rule, String message) {

@@ -364,14 +364,14 @@ class CustomerBadInputTest {
     void deactivatingAnInactiveCustomerBreaksARule() {
         BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
                 () -> customers.deactivate(CRM_MANAGER, new CustomerStatusCommand(inactive.id(), null)));
-        assertThat(e.code()).isEqualTo("customer.not_active");
+        assertThat(e.code()).isEqualTo("customer_not_active");
     }
 
     @Test
     void reactivatingAnActiveCustomerBreaksARule() {
         BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
                 () -> customers.reactivate(CRM_MANAGER, new CustomerStatusCommand(ada.id(), null)));
-        assertThat(e.code()).isEqualTo("customer.not_inactive");
+        assertThat(e.code()).isEqualTo("customer_not_inactive");
     }
 
     @Test
@@ -389,7 +389,7 @@ class CustomerBadInputTest {
                 () -> customers.erase(CRM_MANAGER, erased));
         for (ThrowingCallable change : changes) {
             assertThat(refusedWithoutEffect(BusinessRuleViolationException.class, change).code())
-                    .isEqualTo("customer.erased");
+                    .isEqualTo("customer_erased");
         }
     }
 
@@ -500,7 +500,7 @@ class CustomerBadInputTest {
         BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
                 () -> customers.updateContactDetails(CRM_MANAGER, new UpdateContactDetailsCommand(erased,
                         current.version(), "Dave", "Dijkstra", "ada@example.org", null, null, null, null)));
-        assertThat(e.code()).isEqualTo("customer.erased");
+        assertThat(e.code()).isEqualTo("customer_erased");
     }
 
     @Test

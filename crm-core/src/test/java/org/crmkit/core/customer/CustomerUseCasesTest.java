@@ -306,7 +306,7 @@ class CustomerUseCasesTest {
         }
         assertThatThrownBy(() -> customers.addTag(SALES_MANAGER, new CustomerTagCommand(c.id(), "one-too-many", null)))
                 .isInstanceOfSatisfying(BusinessRuleViolationException.class,
-                        e -> assertThat(e.code()).isEqualTo("customer.too_many_tags"));
+                        e -> assertThat(e.code()).isEqualTo("customer_too_many_tags"));
         assertThat(customers.findById(SALES_MANAGER, c.id()).orElseThrow().tags()).hasSize(50).doesNotContain("one-too-many");
     }
 
@@ -585,7 +585,7 @@ class CustomerUseCasesTest {
 
         assertThatThrownBy(() -> customers.erase(CRM_MANAGER, c.id()))
                 .isInstanceOfSatisfying(BusinessRuleViolationException.class,
-                        e -> assertThat(e.code()).isEqualTo("customer.erased"));
+                        e -> assertThat(e.code()).isEqualTo("customer_erased"));
         assertThat(customers.exportPersonalData(CRM_MANAGER, c.id()).profile().email()).isNull();
     }
 

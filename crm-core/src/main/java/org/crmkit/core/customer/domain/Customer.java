@@ -122,7 +122,7 @@ public final class Customer extends AggregateRoot {
     public void deactivate(Instant now) {
         requireNotErased();
         if (status != CustomerStatus.ACTIVE) {
-            throw new BusinessRuleViolationException("customer.not_active", "customer " + id + " is not active");
+            throw new BusinessRuleViolationException("customer_not_active", "customer " + id + " is not active");
         }
         status = CustomerStatus.INACTIVE;
         record(new CustomerStatusChanged(id, status, now));
@@ -132,7 +132,7 @@ public final class Customer extends AggregateRoot {
     public void reactivate(Instant now) {
         requireNotErased();
         if (status != CustomerStatus.INACTIVE) {
-            throw new BusinessRuleViolationException("customer.not_inactive", "customer " + id + " is not inactive");
+            throw new BusinessRuleViolationException("customer_not_inactive", "customer " + id + " is not inactive");
         }
         status = CustomerStatus.ACTIVE;
         record(new CustomerStatusChanged(id, status, now));
@@ -156,7 +156,7 @@ public final class Customer extends AggregateRoot {
             return;
         }
         if (tags.size() >= MAX_TAGS) {
-            throw new BusinessRuleViolationException("customer.too_many_tags",
+            throw new BusinessRuleViolationException("customer_too_many_tags",
                     "customer " + id + " already has " + MAX_TAGS + " tags");
         }
         tags.add(tag);
@@ -206,7 +206,7 @@ public final class Customer extends AggregateRoot {
 
     private void requireNotErased() {
         if (status == CustomerStatus.ERASED) {
-            throw new BusinessRuleViolationException("customer.erased", "customer " + id + " is erased");
+            throw new BusinessRuleViolationException("customer_erased", "customer " + id + " is erased");
         }
     }
 
