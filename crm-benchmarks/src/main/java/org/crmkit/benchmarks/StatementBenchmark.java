@@ -23,7 +23,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.internal.PurchaseParticipant;
+import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
 
@@ -94,8 +94,8 @@ final class StatementBenchmark {
                     PurchaseId purchase;
                     do {
                         purchase = PurchaseId.next(clock);
-                        lines = program.earn(new PurchaseParticipant.RecordedPurchase(purchase, customer, at, EUR,
-                                purchaseLines(random)), program.tier(account.state().tier()), product -> List.of());
+                        lines = program.earn(new Basket(EUR, at, purchaseLines(random)),
+                                program.tier(account.state().tier()), product -> List.of());
                     } while (lines.stream().mapToLong(EarnedLine::points).sum() == 0);
                     Instant now = clock.instant();
                     account.earn(UuidV7.next(clock), UuidV7.next(clock), purchase, at, program.expiryOf(at), lines,
@@ -113,13 +113,13 @@ final class StatementBenchmark {
         return customer;
     }
 
-    private List<PurchaseParticipant.Line> purchaseLines(Random random) {
-        List<PurchaseParticipant.Line> lines = new ArrayList<>();
+    private List<Basket.Line> purchaseLines(Random random) {
+        List<Basket.Line> lines = new ArrayList<>();
         int count = 1 + random.nextInt(3);
         for (int number = 1; number <= count; number++) {
             ProductView product = products.get(random.nextInt(products.size()));
             int quantity = 1 + random.nextInt(4);
-            lines.add(new PurchaseParticipant.Line(number, product.id(), quantity, Money.of("total",
+            lines.add(new Basket.Line(number, product.id(), quantity, Money.of("total",
                     product.listPrice().amount().multiply(BigDecimal.valueOf(quantity)), EUR)));
         }
         return lines;

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.shared.CategoryId;
 import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.internal.PurchaseParticipant;
 
 /**
  * The earning rules, tiers and expiry of a loyalty program: immutable, checked when built, and able to explain every
@@ -139,25 +138,25 @@ public final class LoyaltyProgram {
     }
 
     /**
-     * What a purchase earns, line by line, with the rules that produced each line's points.
+     * What a basket earns, line by line, with the rules that produced each line's points.
      *
-     * @param purchase     the purchase
+     * @param purchase     the lines of the sale
      * @param tier         the customer's tier when it was recorded
      * @param categoryPath a product's category followed by its ancestors (empty when uncategorised)
      * @return the earned lines, in line order
      */
-    public List<EarnedLine> earn(PurchaseParticipant.RecordedPurchase purchase, Tier tier,
+    public List<EarnedLine> earn(Basket purchase, Tier tier,
                                  Function<ProductId, List<CategoryRef>> categoryPath) {
         BigDecimal rate = pointsPerUnit.getOrDefault(purchase.currency(), otherCurrencies);
-        List<PurchaseParticipant.Line> lines = purchase.lines().stream()
-                .sorted(Comparator.comparingInt(PurchaseParticipant.Line::number)).toList();
+        List<Basket.Line> lines = purchase.lines().stream()
+                .sorted(Comparator.comparingInt(Basket.Line::number)).toList();
         Map<Integer, List<CategoryRef>> paths = new LinkedHashMap<>();
-        for (PurchaseParticipant.Line line : lines) {
+        for (Basket.Line line : lines) {
             paths.put(line.number(), categoryPath.apply(line.product()));
         }
         Set<Promotion> bonusGiven = new HashSet<>();
         List<EarnedLine> earned = new ArrayList<>();
-        for (PurchaseParticipant.Line line : lines) {
+        for (Basket.Line line : lines) {
             List<CategoryRef> path = paths.get(line.number());
             List<CategoryId> ids = path.stream().map(CategoryRef::id).toList();
             StringBuilder why = new StringBuilder();
@@ -178,7 +177,7 @@ public final class LoyaltyProgram {
                     }
                 }
                 for (Promotion promotion : promotions) {
-                    if (promotion.multiplier() != null && promotion.runsAt(purchase.occurredAt())
+                    if (promotion.multiplier() != null && promotion.runsAt(purchase.at())
                             && promotion.matches(ids)) {
                         value = value.multiply(promotion.multiplier());
                         why.append("; promotion ").append(promotion.name()).append(" x ")
@@ -196,7 +195,7 @@ public final class LoyaltyProgram {
                         .append(": ").append(points);
             }
             for (Promotion promotion : promotions) {
-                if (promotion.bonusPoints() > 0 && promotion.runsAt(purchase.occurredAt())
+                if (promotion.bonusPoints() > 0 && promotion.runsAt(purchase.at())
                         && promotion.matches(ids) && bonusGiven.add(promotion)) {
                     points = Math.min(MAX_LINE_POINTS, points + promotion.bonusPoints()); // both at most 10^12
                     why.append("; promotion ").append(promotion.name()).append(" bonus +")

@@ -1,5 +1,7 @@
 package org.crmkit.core.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +14,11 @@ class ApiListingTest {
     @Test
     void thePublicApiIsTheCheckedInOne() {
         ApiListing.of(Path.of("target", "classes")).assertMatchesCheckedIn(Path.of("api", "crm-core.api"));
+    }
+
+    @Test
+    void noExportedSignatureNamesAnInternalType() {
+        assertThat(ApiListing.of(Path.of("target", "classes")).render().lines()
+                .filter(line -> line.contains(".internal."))).as("API lines naming an internal type").isEmpty();
     }
 }

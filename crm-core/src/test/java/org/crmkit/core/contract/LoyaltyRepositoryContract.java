@@ -304,9 +304,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyProgram program = rules.build();
         CustomerId customer = opened();
         PurchaseId purchase = PurchaseId.next(IDS);
-        List<EarnedLine> lines = program.earn(new PurchaseParticipant.RecordedPurchase(purchase, customer, T0,
-                        Currency.getInstance("EUR"), List.of(new PurchaseParticipant.Line(1, fox, 3,
-                        Money.of("59.97", "EUR")), new PurchaseParticipant.Line(2, owl, 1, Money.of("5", "EUR")))),
+        List<EarnedLine> lines = program.earn(new org.crmkit.core.loyalty.Basket(Currency.getInstance("EUR"), T0,
+                        List.of(new org.crmkit.core.loyalty.Basket.Line(1, fox, 3, Money.of("59.97", "EUR")),
+                                new org.crmkit.core.loyalty.Basket.Line(2, owl, 1, Money.of("5", "EUR")))),
                 program.lowestTier(), product -> List.of());
         assertThat(lines.get(0).explanation().length()).as("longer than 1,000 characters").isGreaterThan(1000);
 

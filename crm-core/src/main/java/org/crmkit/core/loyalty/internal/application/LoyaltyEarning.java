@@ -18,6 +18,7 @@ import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CategoryView;
@@ -84,7 +85,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
         for (Posting posting : ofCustomers) {
             if (posting instanceof RecordedPurchase purchase && !known.containsKey(purchase.customer())
                     && !newcomers.contains(purchase.customer())
-                    && points(program.earn(purchase, program.lowestTier(), paths)) > 0) {
+                    && points(program.earn(basket(purchase), program.lowestTier(), paths)) > 0) {
                 newcomers.add(purchase.customer());
             }
         }
@@ -152,7 +153,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
     /** @return the entry posting what the purchase earned at the account's tier now, or {@code null} for nothing */
     private LedgerEntry earn(LoyaltyAccount account, RecordedPurchase purchase,
                              Function<ProductId, List<CategoryRef>> paths, Instant now) {
-        List<EarnedLine> lines = program.earn(purchase, program.tier(account.state().tier()), paths);
+        List<EarnedLine> lines = program.earn(basket(purchase), program.tier(account.state().tier()), paths);
         if (points(lines) == 0) {
             return null;
         }
@@ -245,5 +246,11 @@ final class LoyaltyEarning implements PurchaseParticipant {
             }
             return path;
         });
+    }
+
+    /** @param purchase a purchase as the sales area hands it over @return the lines the program prices */
+    private static Basket basket(RecordedPurchase purchase) {
+        return new Basket(purchase.currency(), purchase.occurredAt(), purchase.lines().stream()
+                .map(l -> new Basket.Line(l.number(), l.product(), l.quantity(), l.total())).toList());
     }
 }
