@@ -1,8 +1,11 @@
 package org.crmkit.core.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
@@ -18,13 +21,25 @@ import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.spi.Ports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every area port {@code Crm} wires, resolved once from the host's adapter: the adapter's own where it provides one
  * ({@link CrmPersistence#port}), otherwise the in-memory one, whose transactions then join the adapter's (begun
- * inside it, committed just before it). Internal: the composition root's view of the store.
+ * inside it, committed just before it). Every {@code Crm} built on one adapter object shares one in-memory store for
+ * the ports it leaves out, so two instances on one adapter (a job with its own clock) see the same data. Internal:
+ * the composition root's view of the store.
+ *
+ * <p>While any port runs in memory, the in-memory store's one lock is held for the whole of each transaction, so
+ * transactions on that {@code Crm} run one at a time; the ports left in memory are logged at WARN when it is built.
  */
 public final class AreaPorts implements CrmPersistence {
+    private static final Logger LOG = LoggerFactory.getLogger(AreaPorts.class);
+    /** The in-memory store of each adapter object that leaves ports out, shared by every Crm built on it. */
+    private static final Map<CrmPersistence, InMemoryCrmPersistence> FALLBACKS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private final CrmPersistence adapter;
     private final boolean strict;
     private InMemoryCrmPersistence memory;
@@ -76,6 +91,11 @@ public final class AreaPorts implements CrmPersistence {
         this.tickets = resolve(org.crmkit.core.ticket.port.out.TicketRepository.class);
         this.unitOfWork = memory == null ? adapter.unitOfWork()
                 : new JoinedUnitOfWork(adapter.unitOfWork(), memory.unitOfWork());
+        if (!inMemory.isEmpty() && !strict) {
+            LOG.warn("the persistence adapter {} provides no {}: they run in memory (not durable, not atomic with "
+                    + "the adapter's transactions, one transaction at a time)", adapter.getClass().getName(),
+                    inMemory.stream().map(Class::getSimpleName).toList());
+        }
         this.ports = strict ? null : Ports.builder()
                 .add(AuditLog.class, auditLog)
                 .add(CustomerRepository.class, customers)
@@ -103,7 +123,7 @@ public final class AreaPorts implements CrmPersistence {
             return own.orElse(null);
         }
         if (memory == null) {
-            memory = InMemoryCrmPersistence.create();
+            memory = FALLBACKS.computeIfAbsent(adapter, a -> InMemoryCrmPersistence.create());
         }
         inMemory.add(type);
         return memory.port(type).orElseThrow(() -> new IllegalStateException("no in-memory " + type.getName()));

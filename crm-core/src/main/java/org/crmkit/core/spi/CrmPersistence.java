@@ -13,8 +13,11 @@ import org.crmkit.core.shared.UnitOfWork;
  * implements (such as {@code CustomerRepository.class}) and empty for every other. {@code Crm} keeps an area whose
  * port the adapter does not provide in memory, in a transaction joined to the adapter's: begun inside the adapter's,
  * committed just before it. That keeps a host adapter written for today's areas compiling and running when an area
- * is added; the in-memory part is neither durable nor committed atomically with the adapter's, so a host that stores
- * an area for real provides its port.
+ * is added. The in-memory part is neither durable nor committed atomically with the adapter's, and while any port
+ * runs in memory the transactions of that {@code Crm} run one at a time (the in-memory store holds one lock per
+ * transaction; with host-managed transactions it commits when each crmkit call returns). Every {@code Crm} built on
+ * one adapter object shares its in-memory part. The ports left out are logged at WARN when {@code Crm} is built. A
+ * host that stores an area for real, or runs crmkit under load, provides its port.
  */
 public interface CrmPersistence {
 

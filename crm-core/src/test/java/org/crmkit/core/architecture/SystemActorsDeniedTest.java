@@ -117,9 +117,14 @@ class SystemActorsDeniedTest {
         assertThat(summary.linesImported()).isEqualTo(2);
         assertThat(summary.productsCreated()).isEqualTo(1);
         assertThat(summary.customersCreated()).isEqualTo(1);
-        assertThatThrownBy(() -> crm.sales().importSales(rep, create, file, (read, imported, rejected) -> { }))
-                .as("a sales rep may not create products, whatever the import's own lookups may do")
-                .isInstanceOf(AccessDeniedException.class);
+        Actor salesManager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
+        List<SaleLine> unknownProduct = List.of(new SaleLine(2, "INV-3", 1, "OTHER-SKU", "Other", 1,
+                new BigDecimal("5.00"), at, "C-1", "GB", false));
+        assertThatThrownBy(() -> crm.sales().importSales(salesManager, create, unknownProduct,
+                (read, imported, rejected) -> { }))
+                .as("a sales manager may import but not create products, whatever the import's own look-ups may do")
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.permission()).isEqualTo(Permission.PRODUCT_MANAGE));
     }
 
     @Test

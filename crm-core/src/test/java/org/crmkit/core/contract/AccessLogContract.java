@@ -16,6 +16,7 @@ import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLog.LoginCounts;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
+import org.crmkit.core.staff.port.in.AccessContext;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AccessLog} must do. Subclasses hand over an empty store before each test. */
@@ -50,9 +51,11 @@ public abstract class AccessLogContract extends PortContract {
     @Test
     void keepsEveryFieldIncludingTheOptionalOnes() {
         Account account = StaffFixtures.storedAccount(persistence);
+        // an address as long as AccessContext keeps (255 code points), with a character outside the BMP
+        String forwarded = "\uD83E\uDD8A 203.0.113.7, 2001:db8::42, unknown, ünïcode-proxy ✓ ";
+        forwarded += "x".repeat(AccessContext.MAX_SOURCE_ADDRESS - forwarded.codePointCount(0, forwarded.length()));
         AccessLogEntry full = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0, AccessEvent.PASSWORD_RESET,
-                AccessOutcome.INVALID_TOKEN, account.id(), account.holder(),
-                "203.0.113.7, 2001:db8::42, unknown, ünïcode-proxy ✓ " + "x".repeat(200),
+                AccessOutcome.INVALID_TOKEN, account.id(), account.holder(), forwarded,
                 "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15 ✓");
         AccessLogEntry bare = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0.plusSeconds(1),
                 AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, null, null, null);
