@@ -22,7 +22,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;

@@ -21,7 +21,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.Role;
 
 /**

@@ -47,7 +47,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.csv.SalesCsvFormat;
 import org.crmkit.csv.SalesCsvReader;

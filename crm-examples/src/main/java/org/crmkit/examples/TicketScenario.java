@@ -13,7 +13,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Role;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketPriority;

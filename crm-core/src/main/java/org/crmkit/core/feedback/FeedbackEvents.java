@@ -3,9 +3,9 @@ package org.crmkit.core.feedback;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.feedback.FeedbackId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 
 /** The events of the feedback area: ids and the rating only, never the texts (personal data). */

@@ -3,8 +3,8 @@ package org.crmkit.core.interaction;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * An interaction was logged.

@@ -3,7 +3,7 @@ package org.crmkit.core.lead;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /** The events of the lead area: ids and enum values only. */

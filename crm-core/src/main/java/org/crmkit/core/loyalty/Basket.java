@@ -5,7 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * What {@link LoyaltyProgram#earn} prices: the lines of a sale (a recorded purchase, or a host's cart it wants to

@@ -1,7 +1,7 @@
 package org.crmkit.core.loyalty;
 
 import java.util.Objects;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * A category as the earning rules see it: its id (what multipliers and promotions name) and its name (what

@@ -1,6 +1,6 @@
 package org.crmkit.core.loyalty;
 
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * What one purchase line earned, and why.

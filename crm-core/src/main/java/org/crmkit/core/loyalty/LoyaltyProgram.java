@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import org.crmkit.core.shared.CategoryId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.CategoryId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * The earning rules, tiers and expiry of a loyalty program: immutable, checked when built, and able to explain every

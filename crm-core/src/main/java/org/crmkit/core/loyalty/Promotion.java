@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * A time-boxed promotion: for purchases made in {@code [from, until)}, either a multiplier on what matching lines earn

@@ -1,9 +1,9 @@
 package org.crmkit.core.product;
 
 import java.time.Instant;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /** The events of the product area: ids and names of changes only. */
 public final class ProductEvents {

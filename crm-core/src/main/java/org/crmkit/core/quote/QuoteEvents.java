@@ -3,8 +3,8 @@ package org.crmkit.core.quote;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.quote.QuoteId;
 
 /** The events of the quote area: ids and times only. */
 public final class QuoteEvents {

@@ -3,7 +3,7 @@ package org.crmkit.core.quote;
 import java.util.Objects;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * One line of a quote: a product, how many, and once the quote is answered the unit price offered.

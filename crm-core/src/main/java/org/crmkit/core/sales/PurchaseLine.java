@@ -3,7 +3,7 @@ package org.crmkit.core.sales;
 import java.util.Objects;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * One line of a purchase: a product, how many, at what unit price, and how many of them were returned since.

@@ -3,7 +3,7 @@ package org.crmkit.core.sales;
 import java.time.Instant;
 import java.util.UUID;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /** The events of the sales area: ids only. */
 public final class SalesEvents {

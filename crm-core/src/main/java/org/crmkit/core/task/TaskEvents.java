@@ -3,7 +3,7 @@ package org.crmkit.core.task;
 import java.time.Instant;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /** The events of the task area: ids, states and times only, never a title or a description. */
 public final class TaskEvents {

@@ -3,7 +3,7 @@ package org.crmkit.core.task;
 import java.util.Objects;
 import java.util.UUID;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * What a task is about: a record of another area, by kind and id.

@@ -6,7 +6,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 
 /** The events of the ticket area: ids, states and instants only, never a subject or comment text. */
 public final class TicketEvents {

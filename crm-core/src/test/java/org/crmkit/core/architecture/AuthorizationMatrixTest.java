@@ -104,15 +104,15 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.shared.LeadId;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.lead.LeadId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
@@ -138,7 +138,7 @@ import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.in.UpdateStaffCommand;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;
@@ -980,20 +980,20 @@ class AuthorizationMatrixTest {
                         .isEqualTo(org.crmkit.core.ticket.TicketStatus.OPEN);
             }));
             m.put("tickets.findById", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().findById(f.actor, id)).isPresent();
             }));
             m.put("tickets.search", on(Target.NONE, (f, k) -> () -> f.crm.tickets().search(f.actor,
                     org.crmkit.core.ticket.port.in.TicketSearchQuery.all(50))));
             m.put("tickets.changeStatus", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().changeStatus(f.actor,
                         new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(id,
                                 org.crmkit.core.ticket.TicketStatus.IN_PROGRESS, null, null)).status())
                         .isEqualTo(org.crmkit.core.ticket.TicketStatus.IN_PROGRESS);
             }));
             m.put("tickets.reopen", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 f.crm.tickets().changeStatus(f.system, new org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand(
                         id, org.crmkit.core.ticket.TicketStatus.RESOLVED, null, null));
                 return () -> assertThat(f.crm.tickets().reopen(f.actor,
@@ -1001,25 +1001,25 @@ class AuthorizationMatrixTest {
                         .isEqualTo(org.crmkit.core.ticket.TicketStatus.IN_PROGRESS);
             }));
             m.put("tickets.comment", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().comment(f.actor,
                         new org.crmkit.core.ticket.port.in.CommentTicketCommand(id, false, "A comment")).comments())
                         .hasSize(1);
             }));
             m.put("tickets.assign", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().assign(f.actor,
                         new org.crmkit.core.ticket.port.in.AssignTicketCommand(id, null, f.departmentC, null, null))
                         .departmentId()).isEqualTo(f.departmentC);
             }));
             m.put("tickets.pickUp", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, false);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, false);
                 return () -> assertThat(f.crm.tickets().pickUp(f.actor,
                         new org.crmkit.core.ticket.port.in.PickUpTicketCommand(id, null)).assignee())
                         .isEqualTo(f.callerStaff);
             }));
             m.put("tickets.escalate", on(Target.TICKET, (f, k) -> {
-                org.crmkit.core.shared.TicketId id = f.ticket(k, true);
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
                 return () -> assertThat(f.crm.tickets().escalate(f.actor,
                         new org.crmkit.core.ticket.port.in.EscalateTicketCommand(id,
                                 org.crmkit.core.ticket.TicketPriority.URGENT, "angry", null, null)).priority())
@@ -1605,7 +1605,7 @@ class AuthorizationMatrixTest {
             ProductId product = product().id();
             Instant then = LAPSED_AT;
             org.crmkit.core.quote.domain.Quote q = org.crmkit.core.quote.domain.Quote.request(
-                    org.crmkit.core.shared.QuoteId.next(CLOCK), customer, java.util.Currency.getInstance("EUR"),
+                    org.crmkit.core.quote.QuoteId.next(CLOCK), customer, java.util.Currency.getInstance("EUR"),
                     List.of(org.crmkit.core.quote.QuoteLine.requested(1, product, 1)), null, then);
             q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
                     then);
@@ -1667,10 +1667,10 @@ class AuthorizationMatrixTest {
          * @param assigned whether a colleague's and another department's ticket are assigned (else only queued)
          * @return a ticket of that kind, submitted by the system; it becomes the call's target
          */
-        org.crmkit.core.shared.TicketId ticket(Kind kind, boolean assigned) {
+        org.crmkit.core.ticket.TicketId ticket(Kind kind, boolean assigned) {
             CustomerId customer = kind == Kind.OWN && callerCustomer != null ? callerCustomer
                     : managedCustomer(otherDepartment.id());
-            org.crmkit.core.shared.TicketId id = crm.tickets().submit(system, ticketCommand(customer)).id();
+            org.crmkit.core.ticket.TicketId id = crm.tickets().submit(system, ticketCommand(customer)).id();
             StaffId agent;
             DepartmentId queue;
             if (kind == Kind.OWN) {
@@ -1728,14 +1728,14 @@ class AuthorizationMatrixTest {
             if (lastTarget instanceof PurchaseId p) {
                 return crm.sales().findById(system, p).map(PurchaseView::version);
             }
-            if (lastTarget instanceof org.crmkit.core.shared.TicketId t) {
+            if (lastTarget instanceof org.crmkit.core.ticket.TicketId t) {
                 return crm.tickets().findById(system, t).map(v -> v.version());
             }
             if (lastTarget instanceof LoyaltyAccountOf a) {
                 return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).loyalty()
                         .find(a.customer())).map(LoyaltyAccountState::version);
             }
-            if (lastTarget instanceof org.crmkit.core.shared.QuoteId q) {
+            if (lastTarget instanceof org.crmkit.core.quote.QuoteId q) {
                 return crm.quotes().findById(system, q).map(org.crmkit.core.quote.port.in.QuoteView::version);
             }
             if (lastTarget instanceof QuotesOf q) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.spi.CrmPersistence;
 
 /**

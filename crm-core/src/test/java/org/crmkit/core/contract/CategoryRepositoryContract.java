@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.UuidV7;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.spi.CrmPersistence;
 

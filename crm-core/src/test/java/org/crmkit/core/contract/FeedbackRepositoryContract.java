@@ -17,7 +17,7 @@ import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.StaffId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

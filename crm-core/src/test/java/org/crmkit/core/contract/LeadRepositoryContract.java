@@ -19,7 +19,7 @@ import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria.SeekPosition;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,10 +15,10 @@ import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.product.port.out.ProductSearchCriteria.Position;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.UuidV7;
 import org.junit.jupiter.api.Test;
 

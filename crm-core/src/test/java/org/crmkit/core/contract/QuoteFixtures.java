@@ -11,8 +11,8 @@ import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.spi.CrmPersistence;
 
 /**

@@ -14,8 +14,8 @@ import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.spi.CrmPersistence;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.task.domain.Task;

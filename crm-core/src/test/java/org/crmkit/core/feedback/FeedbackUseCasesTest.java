@@ -27,7 +27,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.junit.jupiter.api.BeforeEach;

@@ -33,7 +33,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;

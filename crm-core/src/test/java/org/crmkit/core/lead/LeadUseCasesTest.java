@@ -39,7 +39,7 @@ import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DefaultAccessPolicy;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.shared.internal.LeadConversionParticipant;
+import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;

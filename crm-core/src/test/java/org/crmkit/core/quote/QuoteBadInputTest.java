@@ -25,7 +25,7 @@ import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.testing.Refusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class QuoteBadInputTest {
 
     @Test
     void anUnknownQuoteIsNotFoundForManagersAndDeniedToOthers() {
-        org.crmkit.core.shared.QuoteId unknown = org.crmkit.core.shared.QuoteId.next(w.clock);
+        org.crmkit.core.quote.QuoteId unknown = org.crmkit.core.quote.QuoteId.next(w.clock);
         assertThat(refused(org.crmkit.core.shared.NotFoundException.class, () -> w.quotes.accept(w.manager,
                 new AcceptQuoteCommand(unknown, 0L))).code()).isEqualTo("not_found");
         refusals.deniedAndAuditedOnce(() -> w.quotes.accept(Actor.customer(w.alice),

@@ -41,7 +41,7 @@ import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.port.out.ReminderNotifier;
 
 /**

@@ -18,7 +18,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
 import org.crmkit.core.ticket.SupportSla;

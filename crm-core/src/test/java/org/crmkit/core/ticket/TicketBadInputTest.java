@@ -13,7 +13,7 @@ import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.testing.Refusals;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.port.in.AssignTicketCommand;

@@ -10,7 +10,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.domain.HistoryEntry;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.domain.TicketDraft;

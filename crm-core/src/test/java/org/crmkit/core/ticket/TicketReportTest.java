@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.testing.Refusals;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.domain.Percentiles;

@@ -12,7 +12,7 @@ import org.crmkit.core.shared.AuditCriteria;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.port.in.AssignTicketCommand;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;

@@ -10,7 +10,7 @@ import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.MoveCategoryCommand;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

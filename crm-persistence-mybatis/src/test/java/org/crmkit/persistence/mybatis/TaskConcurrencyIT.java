@@ -11,7 +11,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;

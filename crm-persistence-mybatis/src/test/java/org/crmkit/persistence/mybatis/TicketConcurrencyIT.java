@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.crmkit.core.Crm;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.HistoryKind;

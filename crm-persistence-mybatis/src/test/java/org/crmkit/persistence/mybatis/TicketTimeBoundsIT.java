@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.testing.TicketWorld;
 import org.crmkit.core.ticket.port.in.SlaCheckResult;

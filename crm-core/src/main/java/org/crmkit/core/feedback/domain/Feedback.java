@@ -7,10 +7,10 @@ import java.time.Instant;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.InvalidValueException;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 
 /**

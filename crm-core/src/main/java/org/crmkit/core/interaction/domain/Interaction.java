@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.InteractionId;
+import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.shared.InvalidValueException;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.Texts;
 

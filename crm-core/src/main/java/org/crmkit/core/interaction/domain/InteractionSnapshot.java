@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.UuidV7;
 
 /** Categories in memory, unique by folded name among siblings, versioned. */

@@ -14,8 +14,8 @@ import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.feedback.FeedbackId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.UuidV7;
 
 /** Feedback in memory, unique per purchase and product, versioned; tallies counted like the SQL {@code GROUP BY}. */

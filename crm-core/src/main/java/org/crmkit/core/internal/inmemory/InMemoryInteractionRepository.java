@@ -9,8 +9,8 @@ import org.crmkit.core.interaction.domain.InteractionSnapshot;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.UuidV7;
 
 /** Interactions in memory; timelines newest first like the SQL adapter. */

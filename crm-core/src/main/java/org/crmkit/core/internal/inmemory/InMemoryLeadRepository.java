@@ -14,7 +14,7 @@ import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;

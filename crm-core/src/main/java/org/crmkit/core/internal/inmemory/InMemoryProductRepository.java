@@ -7,7 +7,7 @@ import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.domain.ProductSnapshot;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.UuidV7;
 
 /** Products in memory, unique by SKU, versioned. */

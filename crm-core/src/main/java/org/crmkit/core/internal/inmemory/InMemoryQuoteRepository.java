@@ -11,7 +11,7 @@ import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.UuidV7;
 
 /**

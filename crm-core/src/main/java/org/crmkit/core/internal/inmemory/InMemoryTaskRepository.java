@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;

@@ -16,7 +16,7 @@ import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidValueException;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.Texts;

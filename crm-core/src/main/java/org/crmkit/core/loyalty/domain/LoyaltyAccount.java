@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * A customer's loyalty account with its open lots: the one place that moves points. Every change appends a

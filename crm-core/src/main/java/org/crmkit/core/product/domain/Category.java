@@ -4,7 +4,7 @@ import org.crmkit.core.product.ProductEvents;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.AggregateRoot;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * A product category in a tree: a name unique among its siblings (ignoring case and accents) and an optional parent.

@@ -2,7 +2,7 @@ package org.crmkit.core.product.domain;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.PersonName;
 
 /**

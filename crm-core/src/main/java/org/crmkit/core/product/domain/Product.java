@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.crmkit.core.shared.AggregateRoot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * A product of the catalog: a unique SKU, a name, an optional description and category, a list price, and whether it

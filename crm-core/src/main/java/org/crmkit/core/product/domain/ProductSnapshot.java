@@ -3,10 +3,10 @@ package org.crmkit.core.product.domain;
 import org.crmkit.core.product.ProductStatus;
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PersonName;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * A product's stored state.

@@ -20,8 +20,8 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.internal.Texts;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.StaffId;
 
 /**

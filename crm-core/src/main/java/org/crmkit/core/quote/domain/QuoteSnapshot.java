@@ -7,8 +7,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.StaffId;
 
 /**

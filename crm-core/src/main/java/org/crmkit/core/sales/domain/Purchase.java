@@ -20,7 +20,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.internal.Texts;
 
 /**

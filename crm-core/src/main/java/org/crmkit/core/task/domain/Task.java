@@ -11,7 +11,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /**
  * A piece of staff work: a title, a due time, a priority, an assignee, optionally what it is about (a

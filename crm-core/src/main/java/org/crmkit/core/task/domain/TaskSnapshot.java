@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /**
  * A task's stored state.

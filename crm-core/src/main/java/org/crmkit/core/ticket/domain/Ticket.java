@@ -27,7 +27,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 
 /**

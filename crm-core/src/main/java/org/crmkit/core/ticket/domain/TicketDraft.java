@@ -4,9 +4,9 @@ import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketPriority;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.ticket.TicketId;
 
 /**
  * What a new ticket is about, checked by the use case before it becomes a {@link Ticket}.

@@ -4,9 +4,9 @@ import org.crmkit.core.feedback.FeedbackResponse;
 import org.crmkit.core.feedback.domain.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.feedback.FeedbackId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 
 /** The explicit mapping between a feedback snapshot and its row; no reflection on domain objects. */

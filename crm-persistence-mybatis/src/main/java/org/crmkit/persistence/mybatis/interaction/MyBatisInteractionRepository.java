@@ -10,8 +10,8 @@ import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 

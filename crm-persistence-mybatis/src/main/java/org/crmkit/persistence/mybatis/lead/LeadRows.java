@@ -13,7 +13,7 @@ import org.crmkit.core.lead.StageChange;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;

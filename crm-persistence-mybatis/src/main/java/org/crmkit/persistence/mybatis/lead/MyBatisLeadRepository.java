@@ -13,7 +13,7 @@ import org.crmkit.core.lead.domain.LeadSnapshot;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;

@@ -10,7 +10,7 @@ import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
 import org.crmkit.core.loyalty.domain.PointsLot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository.LedgerSums;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /** The explicit mapping between the loyalty domain's records and their rows; no reflection on domain objects. */
 final class LoyaltyRows {

@@ -2,7 +2,7 @@ package org.crmkit.persistence.mybatis.product;
 
 import java.util.UUID;
 import org.crmkit.core.product.domain.CategorySnapshot;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /** The explicit mapping between a category snapshot and its row; no reflection on domain objects. */
 final class CategoryRows {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**

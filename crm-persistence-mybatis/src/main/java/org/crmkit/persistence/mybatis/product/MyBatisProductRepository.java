@@ -11,8 +11,8 @@ import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.domain.ProductSnapshot;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
-import org.crmkit.core.shared.CategoryId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.CategoryId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**

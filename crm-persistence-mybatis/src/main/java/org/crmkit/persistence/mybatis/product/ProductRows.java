@@ -3,9 +3,9 @@ package org.crmkit.persistence.mybatis.product;
 import java.util.Currency;
 import org.crmkit.core.product.domain.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /** The explicit mapping between a product snapshot and its row; no reflection on domain objects. */
 final class ProductRows {

@@ -8,9 +8,9 @@ import org.crmkit.core.quote.domain.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.StaffId;
 
 /** Maps quote snapshots to rows and back, explicitly. */

@@ -15,8 +15,8 @@ import org.crmkit.core.sales.port.out.PurchaseRepository.CurrencyTotals;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.MoneyTotal;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * The explicit mapping between a purchase snapshot and its rows; no reflection on domain objects. Amounts are stored

@@ -2,7 +2,7 @@ package org.crmkit.persistence.mybatis.task;
 
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskLinkKind;
 import org.crmkit.core.task.TaskPriority;

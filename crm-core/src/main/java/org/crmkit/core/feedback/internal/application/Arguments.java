@@ -1,7 +1,7 @@
 package org.crmkit.core.feedback.internal.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {

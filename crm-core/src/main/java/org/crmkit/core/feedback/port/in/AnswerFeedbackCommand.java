@@ -2,7 +2,7 @@ package org.crmkit.core.feedback.port.in;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 
 /**
  * Staff answer a feedback. A feedback is answered once; the response is final.

@@ -2,7 +2,7 @@ package org.crmkit.core.feedback.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * A product's feedback statistics, over all time or the feedback given in a period.

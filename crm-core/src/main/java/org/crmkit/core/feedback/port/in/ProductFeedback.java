@@ -2,7 +2,7 @@ package org.crmkit.core.feedback.port.in;
 
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.FeedbackId;
+import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.Page;
 
 /**

@@ -1,8 +1,8 @@
 package org.crmkit.core.feedback.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.feedback.FeedbackId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * A feedback as the per-product list shows it ({@link ProductFeedback#forProduct}): what was said about the product

@@ -7,8 +7,8 @@ import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.FeedbackId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.feedback.FeedbackId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * Stores feedback. One feedback per purchase and product: a second is a conflict ({@code duplicate} on field

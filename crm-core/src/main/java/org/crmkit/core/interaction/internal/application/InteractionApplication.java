@@ -7,8 +7,8 @@ import org.crmkit.core.interaction.port.in.Interactions;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
-import org.crmkit.core.shared.internal.LeadConversionParticipant;
-import org.crmkit.core.shared.internal.LeadEraser;
+import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
+import org.crmkit.core.lead.internal.port.LeadEraser;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 

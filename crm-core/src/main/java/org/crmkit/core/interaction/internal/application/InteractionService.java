@@ -21,7 +21,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InteractionId;
+import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
@@ -137,7 +137,7 @@ final class InteractionService implements Interactions {
         }
     }
 
-    private Subject subjectOf(org.crmkit.core.shared.CustomerId customer, org.crmkit.core.shared.LeadId lead) {
+    private Subject subjectOf(org.crmkit.core.shared.CustomerId customer, org.crmkit.core.lead.LeadId lead) {
         if (customer != null) {
             return new Subject(customers.find(customer), Optional.empty(), customer, null);
         }
@@ -146,7 +146,7 @@ final class InteractionService implements Interactions {
 
     /** The customer or lead an interaction belongs to, as found. */
     private record Subject(Optional<CustomerView> customer, Optional<LeadView> lead,
-                           org.crmkit.core.shared.CustomerId customerId, org.crmkit.core.shared.LeadId leadId) {
+                           org.crmkit.core.shared.CustomerId customerId, org.crmkit.core.lead.LeadId leadId) {
         AccessTarget target() {
             if (customerId != null) {
                 return AccessTarget.customer(customerId, customer.map(CustomerView::accountManager).orElse(null));

@@ -6,8 +6,8 @@ import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.domain.InteractionSnapshot;
 import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /**

@@ -3,7 +3,7 @@ package org.crmkit.core.interaction.port.in;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 

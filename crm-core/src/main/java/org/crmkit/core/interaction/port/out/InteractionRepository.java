@@ -6,8 +6,8 @@ import org.crmkit.core.interaction.domain.Interaction;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.InteractionId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.lead.LeadId;
 
 /** Stores interactions. Called inside a {@code UnitOfWork}. */
 public interface InteractionRepository {

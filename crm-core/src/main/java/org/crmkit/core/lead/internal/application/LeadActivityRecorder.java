@@ -5,7 +5,7 @@ import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.out.LeadRepository;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 

@@ -12,7 +12,7 @@ import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria.SeekPosition;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.InvalidValueException;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;

@@ -2,7 +2,7 @@ package org.crmkit.core.lead.internal.port;
 
 import java.util.Optional;
 import org.crmkit.core.lead.port.in.LeadView;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * How other areas read leads: inside their own use case's transaction, after that use case has checked its own

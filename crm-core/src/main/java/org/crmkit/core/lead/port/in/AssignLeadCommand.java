@@ -1,7 +1,7 @@
 package org.crmkit.core.lead.port.in;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /**

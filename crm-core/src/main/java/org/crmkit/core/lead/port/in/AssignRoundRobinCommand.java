@@ -2,7 +2,7 @@ package org.crmkit.core.lead.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * Gives a lead to the next sales rep of a department in turn.

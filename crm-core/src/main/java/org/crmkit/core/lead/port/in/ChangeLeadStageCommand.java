@@ -3,7 +3,7 @@ package org.crmkit.core.lead.port.in;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.crmkit.core.lead.LeadStage;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * Moves a lead to another stage.

@@ -1,7 +1,7 @@
 package org.crmkit.core.lead.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * The narrow port through which the interaction area moves a lead's last-activity time and rescores it, inside the

@@ -8,7 +8,7 @@ import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.ScoreReason;
 import org.crmkit.core.lead.StageChange;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.StaffId;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.crmkit.core.lead.LeadSource;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 
 /**
  * Replaces a lead's details; see {@link CreateLeadCommand} for the fields.

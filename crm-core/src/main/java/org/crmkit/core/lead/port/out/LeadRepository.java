@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /** Stores leads with their append-only stage history. Called inside a {@code UnitOfWork}. */

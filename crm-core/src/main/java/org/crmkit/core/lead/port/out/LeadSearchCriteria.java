@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.port.in.LeadSort;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
 /**

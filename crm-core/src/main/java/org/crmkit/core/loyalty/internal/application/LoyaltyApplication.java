@@ -15,7 +15,7 @@ import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.internal.PersonalDataExporter;
 import org.crmkit.core.shared.PersonalDataSection;
-import org.crmkit.core.shared.internal.PurchaseParticipant;
+import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /** Builds the loyalty use cases and its purchase participant; the one public entry of this package. */

@@ -25,11 +25,11 @@ import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.internal.PurchaseParticipant;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
 

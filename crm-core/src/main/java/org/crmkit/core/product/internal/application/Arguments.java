@@ -3,7 +3,7 @@ package org.crmkit.core.product.internal.application;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {

@@ -32,7 +32,7 @@ import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.InvalidValueException;
@@ -41,7 +41,7 @@ import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PersonName;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /** The catalog use cases: categories and products. */

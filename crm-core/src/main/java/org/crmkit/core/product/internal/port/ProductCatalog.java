@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * How other areas read the catalog: inside their own use case's transaction, after that use case has checked its own

@@ -2,7 +2,7 @@ package org.crmkit.core.product.port.in;
 
 import java.time.Instant;
 import org.crmkit.core.product.domain.CategorySnapshot;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * A category as hosts see it.

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * Creates a product.

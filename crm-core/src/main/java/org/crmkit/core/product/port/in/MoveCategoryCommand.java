@@ -2,7 +2,7 @@ package org.crmkit.core.product.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * Moves a category.

@@ -2,8 +2,8 @@ package org.crmkit.core.product.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.crmkit.core.shared.CategoryId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.CategoryId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * Moves a product to another category, or out of any.

@@ -3,9 +3,9 @@ package org.crmkit.core.product.port.in;
 import java.time.Instant;
 import org.crmkit.core.product.domain.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * A product as hosts see it.

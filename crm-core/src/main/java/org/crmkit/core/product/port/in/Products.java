@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * The catalog ({@code crm.products()}): the category tree and the products. Product managers change it

@@ -3,7 +3,7 @@ package org.crmkit.core.product.port.out;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.shared.CategoryId;
+import org.crmkit.core.product.CategoryId;
 
 /**
  * Stores categories. Names are unique among siblings by their folded key ({@code duplicate} on field {@code name});

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * Stores products. SKUs are unique ({@code duplicate} on field {@code sku}); {@link #update} is optimistic

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.crmkit.core.product.domain.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
-import org.crmkit.core.shared.CategoryId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.CategoryId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * What a product search filters and where it resumes; every filter optional. Ordered by the folded name (code

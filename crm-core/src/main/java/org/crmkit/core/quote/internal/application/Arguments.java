@@ -1,7 +1,7 @@
 package org.crmkit.core.quote.internal.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {

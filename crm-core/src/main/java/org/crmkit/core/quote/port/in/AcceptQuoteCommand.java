@@ -1,7 +1,7 @@
 package org.crmkit.core.quote.port.in;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /**
  * Accepts a quoted offer.

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /**
  * Answers a requested quote, or revises the answer of a quoted one.

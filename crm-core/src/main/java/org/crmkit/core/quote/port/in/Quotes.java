@@ -3,7 +3,7 @@ package org.crmkit.core.quote.port.in;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /**
  * Quotes ({@code crm.quotes()}): a customer, or a sales rep for a customer they manage, requests one; sales staff

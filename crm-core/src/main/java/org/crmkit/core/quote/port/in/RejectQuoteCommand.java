@@ -3,7 +3,7 @@ package org.crmkit.core.quote.port.in;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /**
  * Declines a quoted offer.

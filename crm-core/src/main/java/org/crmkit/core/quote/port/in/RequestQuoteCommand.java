@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * Asks for a quote. The lines are numbered 1, 2, ... in the order given.

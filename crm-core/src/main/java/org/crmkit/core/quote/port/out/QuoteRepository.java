@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.shared.QuoteId;
+import org.crmkit.core.quote.QuoteId;
 
 /**
  * Quotes with their lines. Every change of a quote goes through {@link #lock(QuoteId)} (a row lock held to the end

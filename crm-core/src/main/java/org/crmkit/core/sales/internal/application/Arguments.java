@@ -2,7 +2,7 @@ package org.crmkit.core.sales.internal.application;
 
 import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {

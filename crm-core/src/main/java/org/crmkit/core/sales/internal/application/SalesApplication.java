@@ -33,7 +33,7 @@ public final class SalesApplication {
      */
     public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
                               Products products, CustomerDirectory directory, ProductCatalog catalog,
-                              List<org.crmkit.core.shared.internal.PurchaseParticipant> participants) {
+                              List<org.crmkit.core.sales.internal.port.PurchaseParticipant> participants) {
         return new SalesService(support, purchases, customers, products, directory, catalog, participants);
     }
 

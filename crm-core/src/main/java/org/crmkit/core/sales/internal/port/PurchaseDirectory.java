@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * How other areas read purchases: inside their own use case's transaction, after that use case has checked its own

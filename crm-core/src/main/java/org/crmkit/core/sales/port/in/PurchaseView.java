@@ -9,7 +9,7 @@ import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * A purchase as hosts see it.
@@ -37,7 +37,7 @@ public record PurchaseView(PurchaseId id, long version, CustomerId customer, Ins
     }
 
     /** @return the products of its lines, in line order (a product on several lines repeats) */
-    public List<org.crmkit.core.shared.ProductId> products() {
+    public List<org.crmkit.core.product.ProductId> products() {
         return lines.stream().map(PurchaseLine::product).toList();
     }
 
@@ -56,7 +56,7 @@ public record PurchaseView(PurchaseId id, long version, CustomerId customer, Ins
      * @return whether a line of this purchase is of that product (returned or not), for areas that must not read the
      *         sales domain's lines themselves
      */
-    public boolean includes(org.crmkit.core.shared.ProductId product) {
+    public boolean includes(org.crmkit.core.product.ProductId product) {
         return lines.stream().anyMatch(l -> l.product().equals(product));
     }
 }

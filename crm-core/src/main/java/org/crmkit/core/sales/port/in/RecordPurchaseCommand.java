@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.ProductId;
+import org.crmkit.core.product.ProductId;
 
 /**
  * Records a purchase.

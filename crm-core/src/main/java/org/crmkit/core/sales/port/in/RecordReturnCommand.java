@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * Returns quantities of some lines of a purchase.

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * Purchases and returns ({@code crm.sales()}). Recording needs {@code SALES_RECORD}, returns {@code SALES_RETURN},

@@ -13,8 +13,8 @@ import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.MoneyTotal;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 
 /**
  * Stores purchases with their lines and returns. The external reference is unique per source

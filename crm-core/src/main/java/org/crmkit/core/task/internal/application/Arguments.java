@@ -1,7 +1,7 @@
 package org.crmkit.core.task.internal.application;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {

@@ -20,7 +20,7 @@ import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.task.domain.Task;

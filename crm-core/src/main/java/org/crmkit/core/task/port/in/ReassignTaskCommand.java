@@ -3,7 +3,7 @@ package org.crmkit.core.task.port.in;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /**
  * Hands an open task to another staff user.

@@ -3,7 +3,7 @@ package org.crmkit.core.task.port.in;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskLinkKind;
 

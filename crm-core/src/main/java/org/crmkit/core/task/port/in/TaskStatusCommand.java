@@ -2,7 +2,7 @@ package org.crmkit.core.task.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /**
  * Moves a task along its life cycle (start, complete, cancel).

@@ -3,7 +3,7 @@ package org.crmkit.core.task.port.in;
 import java.time.Instant;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.domain.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;

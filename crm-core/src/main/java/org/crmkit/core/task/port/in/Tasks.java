@@ -3,7 +3,7 @@ package org.crmkit.core.task.port.in;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 
 /**
  * Task use cases ({@code crm.tasks()}): staff work with a due time, a priority, an assignee, an optional link to a

@@ -2,7 +2,7 @@ package org.crmkit.core.task.port.out;
 
 import java.time.Instant;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TaskId;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskPriority;
 
 /**

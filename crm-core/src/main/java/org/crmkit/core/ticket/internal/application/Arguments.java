@@ -2,7 +2,7 @@ package org.crmkit.core.ticket.internal.application;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 
 /** The arguments of use cases that take no command record, as records Jakarta Validation can check. */
 final class Arguments {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.ticket.BusinessCalendar;
 import org.crmkit.core.ticket.domain.Percentiles;

@@ -23,7 +23,7 @@ import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.ticket.SlaTarget;

@@ -2,7 +2,7 @@ package org.crmkit.core.ticket.port.in;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.TicketPriority;
 

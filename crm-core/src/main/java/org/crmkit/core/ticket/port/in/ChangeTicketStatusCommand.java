@@ -2,7 +2,7 @@ package org.crmkit.core.ticket.port.in;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketStatus;
 
 /**

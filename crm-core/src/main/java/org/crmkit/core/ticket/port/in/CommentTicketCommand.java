@@ -3,7 +3,7 @@ package org.crmkit.core.ticket.port.in;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 
 /**
  * A comment on a ticket.

@@ -1,7 +1,7 @@
 package org.crmkit.core.ticket.port.in;
 
 import jakarta.validation.constraints.NotNull;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 
 /**
  * An agent takes an unassigned ticket of their department's queue.

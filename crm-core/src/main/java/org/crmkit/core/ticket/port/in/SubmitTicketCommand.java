@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketPriority;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 
 /**
  * Support tickets and their SLA ({@code crm.tickets()}). A customer submits, reads, comments on and reopens their own

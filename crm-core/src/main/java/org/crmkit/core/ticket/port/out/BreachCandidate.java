@@ -1,7 +1,7 @@
 package org.crmkit.core.ticket.port.out;
 
 import java.time.Instant;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.TicketId;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.domain.Ticket;
 

@@ -1,9 +1,9 @@
-package org.crmkit.core.shared.internal;
+package org.crmkit.core.sales.internal.port;
 
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
-import org.crmkit.core.shared.ProductId;
-import org.crmkit.core.shared.PurchaseId;
+import org.crmkit.core.product.ProductId;
+import org.crmkit.core.sales.PurchaseId;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,6 +1,6 @@
-package org.crmkit.core.shared.internal;
+package org.crmkit.core.lead.internal.port;
 
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import java.time.Instant;
 
 /**

@@ -1,29 +1,30 @@
-package org.crmkit.core.shared;
+package org.crmkit.core.sales;
 
+import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.internal.Ids;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Identity of a task. Lives in the kernel because reminders and other areas refer to it.
+ * Identity of a purchase. Lives in the kernel because other areas (loyalty, tickets, feedback) refer to it.
  *
  * @param value the UUIDv7
  */
-public record TaskId(UUID value) {
+public record PurchaseId(UUID value) {
     /** Checks presence. */
-    public TaskId {
+    public PurchaseId {
         Objects.requireNonNull(value, "value");
     }
 
     /** @param clock the time source of the id's timestamp @return a new time-ordered id */
-    public static TaskId next(Clock clock) {
-        return new TaskId(UuidV7.next(clock));
+    public static PurchaseId next(Clock clock) {
+        return new PurchaseId(UuidV7.next(clock));
     }
 
     /** @param text a UUID in its canonical text form @return the id */
-    public static TaskId parse(String text) {
-        return new TaskId(Ids.parse("taskId", text));
+    public static PurchaseId parse(String text) {
+        return new PurchaseId(Ids.parse("purchaseId", text));
     }
 
     @Override

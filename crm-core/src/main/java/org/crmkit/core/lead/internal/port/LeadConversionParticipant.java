@@ -1,8 +1,8 @@
-package org.crmkit.core.shared.internal;
+package org.crmkit.core.lead.internal.port;
 
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.LeadId;
+import org.crmkit.core.lead.LeadId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,29 +1,30 @@
-package org.crmkit.core.shared;
+package org.crmkit.core.task;
 
+import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.internal.Ids;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Identity of a customer's feedback on a product. Lives in the kernel beside the other ids.
+ * Identity of a task. Lives in the kernel because reminders and other areas refer to it.
  *
  * @param value the UUIDv7
  */
-public record FeedbackId(UUID value) {
+public record TaskId(UUID value) {
     /** Checks presence. */
-    public FeedbackId {
+    public TaskId {
         Objects.requireNonNull(value, "value");
     }
 
     /** @param clock the time source of the id's timestamp @return a new time-ordered id */
-    public static FeedbackId next(Clock clock) {
-        return new FeedbackId(UuidV7.next(clock));
+    public static TaskId next(Clock clock) {
+        return new TaskId(UuidV7.next(clock));
     }
 
     /** @param text a UUID in its canonical text form @return the id */
-    public static FeedbackId parse(String text) {
-        return new FeedbackId(Ids.parse("feedbackId", text));
+    public static TaskId parse(String text) {
+        return new TaskId(Ids.parse("taskId", text));
     }
 
     @Override
