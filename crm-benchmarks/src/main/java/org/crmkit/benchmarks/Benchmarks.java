@@ -260,8 +260,8 @@ public final class Benchmarks {
             CapturedRows.truncate(admin);
         }
         List<Instant> batchEnds = new ArrayList<>();
-        SalesImportOptions options = new SalesImportOptions(source, RetailData.CURRENCY, SalesChannel.STORE, false,
-                false, BATCH);
+        SalesImportOptions options = SalesImportOptions.strict(source, RetailData.CURRENCY)
+                .withChannel(SalesChannel.STORE).withBatchSize(BATCH);
         System.gc();
         Map<String, Long> before = server.counters();
         long start = System.nanoTime();

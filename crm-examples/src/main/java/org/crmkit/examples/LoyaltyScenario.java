@@ -34,7 +34,6 @@ import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.PurchaseReturn;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
@@ -252,8 +251,8 @@ public final class LoyaltyScenario {
         ProductView ink = crm.products().create(productManager, new CreateProductCommand("INK-" + run + "-BK",
                 "Ink cartridges, black, pack of 6", null, null, new BigDecimal("4.20"), "EUR"));
         line("created %s  %s  listPrice=%s", ink.id(), ink.sku(), ink.listPrice());
-        SalesImportOptions options = new SalesImportOptions(CSV_SOURCE, "EUR", SalesChannel.WEB, false, true,
-                IMPORT_BATCH);
+        SalesImportOptions options = SalesImportOptions.strict(CSV_SOURCE, "EUR").creatingUnknownCustomers()
+                .withBatchSize(IMPORT_BATCH);
         section("The sales manager imports a retail CSV export (source " + CSV_SOURCE + ", EUR, " + IMPORT_BATCH
                 + " lines per transaction, creating unknown customers)");
         csv.lines().forEach(l -> out.println("   | " + l));

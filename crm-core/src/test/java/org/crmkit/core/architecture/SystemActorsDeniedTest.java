@@ -20,7 +20,6 @@ import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.QuoteView;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
-import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
@@ -110,7 +109,7 @@ class SystemActorsDeniedTest {
                 new SaleLine(2, "INV-1", 1, "MUG-1", "Mug", 3, new BigDecimal("8.00"), at, "C-1", "GB", false),
                 new SaleLine(3, "INV-2", 1, "NEW-SKU", "New thing", 1, new BigDecimal("5.00"), at, "C-NEW", "GB",
                         false));
-        SalesImportOptions create = new SalesImportOptions("shop", "EUR", SalesChannel.WEB, true, true, 500);
+        SalesImportOptions create = SalesImportOptions.strict("shop", "EUR").creatingUnknown();
 
         ImportSummary summary = crm.sales().importSales(manager, create, file, (read, imported, rejected) -> { });
 

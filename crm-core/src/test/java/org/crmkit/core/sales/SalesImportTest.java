@@ -233,10 +233,11 @@ class SalesImportTest {
         assertThatThrownBy(() -> world.crm().sales().importSales(rep, SalesImportOptions.strict("shop", "EUR"),
                 file(), (r, i, j) -> { })).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(),
-                new SalesImportOptions("shop", "EUR", null, false, false, 0), file(), (r, i, j) -> { }))
+                new SalesImportOptions("shop", "EUR", null, null, SalesImportOptions.UnknownCustomers.REJECT, 0),
+                file(), (r, i, j) -> { }))
                 .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.errors())
                         .extracting(org.crmkit.core.shared.FieldError::field)
-                        .containsExactlyInAnyOrder("channel", "batchSize"));
+                        .containsExactlyInAnyOrder("channel", "unknownProducts", "batchSize"));
         assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(),
                 SalesImportOptions.strict("shop", "XYZ"), file(), (r, i, j) -> { }))
                 .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.errors())

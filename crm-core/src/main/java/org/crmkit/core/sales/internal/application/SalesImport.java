@@ -108,10 +108,10 @@ final class SalesImport {
                 support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
                         SalesService.TYPE, null);
                 List<Permission> needed = new ArrayList<>(List.of(Permission.SALES_RECORD, Permission.SALES_RETURN));
-                if (options.createUnknownProducts()) {
+                if (options.unknownProducts() == SalesImportOptions.UnknownProducts.CREATE) {
                     needed.add(Permission.PRODUCT_MANAGE);
                 }
-                if (options.createUnknownCustomers()) {
+                if (options.unknownCustomers() == SalesImportOptions.UnknownCustomers.CREATE) {
                     needed.add(Permission.CUSTOMER_REGISTER);
                 }
                 for (Permission permission : needed) {
@@ -399,7 +399,7 @@ final class SalesImport {
             Optional<ProductView> found;
             try {
                 found = catalog.findBySku(sku);
-                if (found.isEmpty() && options.createUnknownProducts()) {
+                if (found.isEmpty() && options.unknownProducts() == SalesImportOptions.UnknownProducts.CREATE) {
                     String name = line.description() == null || line.description().isBlank() ? sku
                             : line.description().strip();
                     try {
@@ -430,7 +430,7 @@ final class SalesImport {
             Optional<CustomerId> found;
             try {
                 found = directory.findByExternalReference(reference).map(CustomerView::id);
-                if (found.isEmpty() && options.createUnknownCustomers()) {
+                if (found.isEmpty() && options.unknownCustomers() == SalesImportOptions.UnknownCustomers.CREATE) {
                     try {
                         found = Optional.of(customers.register(actor, RegisterCustomerCommand.imported("Imported",
                                 cut("Customer " + reference, PRODUCT_NAME), placeholderEmail(reference), reference)).id());
