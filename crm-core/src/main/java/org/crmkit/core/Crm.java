@@ -117,13 +117,15 @@ public final class Crm {
         ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
         StaffDirectory staffDirectory = StaffApplication.directory(support, p.staff(), p.departments());
         LeadDirectory leadDirectory = LeadApplication.directory(support, p.leads());
-        this.sales = SalesApplication.sales(support, p.purchases(), customers, products, customerDirectory, catalog,
+        SalesApplication.SalesArea salesArea = SalesApplication.sales(support, p.purchases(), customers, products,
+                customerDirectory, catalog,
                 List.of(LoyaltyApplication.purchaseParticipant(support, p.loyalty(), catalog, b.loyaltyProgram)));
-        PurchaseDirectory purchaseDirectory = SalesApplication.directory(sales);
+        this.sales = salesArea.sales();
+        PurchaseDirectory purchaseDirectory = salesArea.directory();
         this.loyalty = LoyaltyApplication.loyalty(support, p.loyalty(), customerDirectory, purchaseDirectory,
                 b.loyaltyProgram);
         this.quotes = QuoteApplication.quotes(support, p.quotes(), customerDirectory, catalog,
-                SalesApplication.recorder(sales));
+                salesArea.recorder());
         // the areas' parts in a lead conversion, called in this order inside its transaction
         List<LeadConversionParticipant> conversionParticipants = List.of(
                 InteractionApplication.conversionParticipant(p.interactions()),

@@ -135,13 +135,13 @@ final class CustomerService implements Customers {
         support.validate(actor, new ReferenceQuery(externalReference));
         String reference = externalReference.strip();
         return support.transaction(() -> {
-            Optional<Customer> found = customers.findByExternalReference(reference)
-                    .filter(c -> c.snapshot().status() != org.crmkit.core.customer.CustomerStatus.ERASED);
+            Optional<CustomerView> found = reads.findByExternalReference(reference);
             // a caller who may see only some customers is refused alike whether the reference is someone else's
             // or no one's, and the refusal names no id: the reference tells them nothing they may not see
             support.authorize(actor, Permission.CUSTOMER_VIEW,
-                    found.map(c -> targetOf(c.id(), found)).orElse(AccessTarget.none()), "customer.view", TYPE, null);
-            return found.map(c -> CustomerView.of(c.snapshot()));
+                    found.map(c -> AccessTarget.customer(c.id(), c.accountManager())).orElse(AccessTarget.none()),
+                    "customer.view", TYPE, null);
+            return found;
         });
     }
 

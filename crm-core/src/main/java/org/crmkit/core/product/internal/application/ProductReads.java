@@ -42,7 +42,11 @@ final class ProductReads implements ProductCatalog {
     /** @throws org.crmkit.core.shared.InvalidCommandException ({@code sku}) for a SKU no product could hold */
     @Override
     public Optional<ProductView> findBySku(String sku) {
-        String normalized = UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
+        return findByNormalizedSku(UseCaseSupport.commandField(() -> Product.normalizeSku(sku)));
+    }
+
+    /** @param normalized a SKU as {@code Product.normalizeSku} returns it @return the product holding it */
+    Optional<ProductView> findByNormalizedSku(String normalized) {
         return support.transaction(() -> products.findBySku(normalized).map(p -> ProductView.of(p.snapshot())));
     }
 

@@ -214,10 +214,10 @@ final class ProductService implements Products {
     @Override
     public Optional<ProductView> findBySku(Actor actor, String sku) {
         support.validate(actor, new Arguments.SkuQuery(sku));
-        UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
+        String normalized = UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
         return support.transaction(() -> {
             support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
-            return reads.findBySku(sku);
+            return reads.findByNormalizedSku(normalized);
         });
     }
 

@@ -59,6 +59,9 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 300 lines, knowingly for now: the quote life cycle's use cases share the load-authorize-change steps; issue
+// 16's god-class slice (ADR 0011, "How it lands" 5) splits it. This session only moved it and replaced its
+// system-actor look-ups and purchase recording with internal ports.
 /**
  * The quote use cases. Every change locks the quote row first, so an acceptance, a rejection, a revision and the
  * expiry batch on one quote queue up; access follows the customer (they themself, and their account manager).

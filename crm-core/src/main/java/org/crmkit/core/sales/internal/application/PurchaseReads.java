@@ -42,7 +42,7 @@ final class PurchaseReads implements PurchaseDirectory {
             EntryPosition after = null;
             while (true) {
                 List<Purchase> page = purchases.findByCustomer(customer, after, PAGE);
-                if (page.stream().anyMatch(p -> PurchaseView.of(p).products().contains(product))) {
+                if (page.stream().flatMap(p -> p.snapshot().lines().stream()).anyMatch(l -> l.product().equals(product))) {
                     return true;
                 }
                 if (page.size() < PAGE) {

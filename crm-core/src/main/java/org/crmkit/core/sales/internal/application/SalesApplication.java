@@ -29,35 +29,24 @@ public final class SalesApplication {
      * @param catalog   the catalog as other areas read it (a purchase's products are checked there)
      * @param participants other areas' parts in recording purchases and returns (loyalty earning), called in the
      *                     same transaction
-     * @return the sales use cases
+     * @return the sales use cases, and the ports other areas use inside their own use cases
      */
-    public static Sales sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
-                              Products products, CustomerDirectory directory, ProductCatalog catalog,
-                              List<org.crmkit.core.sales.internal.port.PurchaseParticipant> participants) {
-        return new SalesService(support, purchases, customers, products, directory, catalog, participants);
+    public static SalesArea sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
+                                  Products products, CustomerDirectory directory, ProductCatalog catalog,
+                                  List<org.crmkit.core.sales.internal.port.PurchaseParticipant> participants) {
+        SalesService service = new SalesService(support, purchases, customers, products, directory, catalog,
+                participants);
+        return new SalesArea(service, service, service.directory());
     }
 
     /**
-     * @param sales the sales use cases this factory built
-     * @return the way other areas record a purchase inside their own use cases, without a second access check
+     * What the sales area hands the composition root.
+     *
+     * @param sales     the use cases hosts call
+     * @param recorder  how other areas record a purchase inside their own use cases, without a second access check
+     * @param directory the purchase reads other areas make inside their own use cases, without an access check
      */
-    public static PurchaseRecorder recorder(Sales sales) {
-        return service(sales);
-    }
-
-    /**
-     * @param sales the sales use cases this factory built
-     * @return the purchase reads other areas make inside their own use cases, without a second access check
-     */
-    public static PurchaseDirectory directory(Sales sales) {
-        return service(sales).directory();
-    }
-
-    private static SalesService service(Sales sales) {
-        if (!(sales instanceof SalesService service)) {
-            throw new IllegalArgumentException("not the sales use cases of SalesApplication.sales");
-        }
-        return service;
+    public record SalesArea(Sales sales, PurchaseRecorder recorder, PurchaseDirectory directory) {
     }
 
     /**

@@ -47,6 +47,9 @@ import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
 
+// Over 300 lines, knowingly for now: the import's batch pipeline (read, look up, price, store, report) shares its
+// per-run caches and counters; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it into a reader, a
+// look-up and a batch writer. This session only moved it and changed its look-ups to internal ports.
 /**
  * The bulk sales import: reads rows once, groups consecutive lines of an order, checks each line on its own, and
  * stores each batch of orders in one transaction (purchases added together, so an adapter can send them as one JDBC

@@ -66,6 +66,9 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 300 lines, knowingly for now: logins, password changes, resets and sign-up share the lockout and access-log
+// steps; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it per use case. This session only moved it,
+// made sign-up return the customer's id and kept the caller's address as given.
 /**
  * Authentication, password changes and resets, and the access log. A failed login is committed (its count and the
  * access log entry must survive) before the caller gets the one {@link AuthenticationFailedException}; the account row

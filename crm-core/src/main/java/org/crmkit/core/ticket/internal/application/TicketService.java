@@ -51,6 +51,9 @@ import org.crmkit.core.ticket.port.out.TicketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 300 lines, knowingly for now: the ticket life cycle's use cases share the load-authorize-change and SLA
+// steps; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it. This session only moved it and changed
+// its links to internal ports.
 /**
  * Tickets and their SLA. Access follows the ticket: its customer (a customer reaches only their own), its assignee
  * (an agent's own) and its department queue (an agent's department).
