@@ -93,8 +93,8 @@ public final class CustomerScenario {
         line("message:  %s", duplicate.getMessage());
 
         section("Search: customers registered by this run, sorted by name, " + PAGE_SIZE + " per page");
-        CustomerSearchQuery query = new CustomerSearchQuery(null, null, null, null, null, started, null,
-                CustomerSort.NAME_ASC, PageRequest.first(PAGE_SIZE));
+        CustomerSearchQuery query = CustomerSearchQuery.builder().registeredFrom(started)
+                .sort(CustomerSort.NAME_ASC).page(PageRequest.first(PAGE_SIZE)).build();
         List<Page<CustomerView>> pages = new ArrayList<>();
         Page<CustomerView> page = customers.search(staff, query);
         pages.add(page);
@@ -124,19 +124,25 @@ public final class CustomerScenario {
 
     private List<RegisterCustomerCommand> staffRegistrations(String run) {
         return List.of(
-                new RegisterCustomerCommand("Ada", "Lovelace", "ada.lovelace+" + run + "@example.com",
-                        phoneFor(run), new AddressData("12 St James's Square", null, "SW1Y 4JH", "London", null, "GB"),
-                        LocalDate.of(1815, 12, 10), Gender.FEMALE, CustomerSource.OTHER, null, false),
-                new RegisterCustomerCommand("Alan", "Turing", "alan.turing+" + run + "@example.com",
-                        null, null, null, null, CustomerSource.REFERRAL, null, false),
-                new RegisterCustomerCommand("Søren", "Kierkegaard", "soren.kierkegaard+" + run + "@example.com",
-                        null, new AddressData("Nytorv 2", null, "1450", "København", null, "dk"),
-                        null, null, CustomerSource.OTHER, null, true));
+                RegisterCustomerCommand.builder().firstName("Ada").lastName("Lovelace")
+                        .email("ada.lovelace+" + run + "@example.com").phone(phoneFor(run))
+                        .address(AddressData.builder().line1("12 St James's Square").postalCode("SW1Y 4JH")
+                                .city("London").countryCode("GB").build())
+                        .dateOfBirth(LocalDate.of(1815, 12, 10)).gender(Gender.FEMALE).source(CustomerSource.OTHER)
+                        .build(),
+                RegisterCustomerCommand.builder().firstName("Alan").lastName("Turing")
+                        .email("alan.turing+" + run + "@example.com").source(CustomerSource.REFERRAL).build(),
+                RegisterCustomerCommand.builder().firstName("Søren").lastName("Kierkegaard")
+                        .email("soren.kierkegaard+" + run + "@example.com")
+                        .address(AddressData.builder().line1("Nytorv 2").postalCode("1450").city("København")
+                                .countryCode("dk").build())
+                        .source(CustomerSource.OTHER).marketingConsent(true).build());
     }
 
     private static RegisterCustomerCommand selfRegistration(String run) {
-        return new RegisterCustomerCommand("Grace", "Hopper", "grace.hopper+" + run + "@example.com",
-                null, null, null, null, CustomerSource.WEB, null, true);
+        return RegisterCustomerCommand.builder().firstName("Grace").lastName("Hopper")
+                .email("grace.hopper+" + run + "@example.com").source(CustomerSource.WEB).marketingConsent(true)
+                .build();
     }
 
     /** A phone number unique to the run, because phone numbers are unique among customers that are not erased. */
@@ -146,9 +152,9 @@ public final class CustomerScenario {
 
     private ConflictException registerDuplicate(Customers customers, Actor staff, CustomerView existing) {
         try {
-            customers.register(staff, new RegisterCustomerCommand("Augusta Ada", "King",
-                    existing.email().toUpperCase(Locale.ROOT), null, null, null, null, CustomerSource.OTHER, null,
-                    false));
+            customers.register(staff, RegisterCustomerCommand.builder().firstName("Augusta Ada")
+                    .lastName("King").email(existing.email().toUpperCase(Locale.ROOT)).source(CustomerSource.OTHER)
+                    .build());
         } catch (ConflictException e) {
             return e;
         }

@@ -72,20 +72,23 @@ public final class FeedbackScenario {
         out.println("#### Feedback (run " + runToken + ", " + clock.instant() + ")");
 
         section("The customer rates the notebook of their web order " + webOrder.externalReference());
-        FeedbackView own = feedback.give(customer, new GiveFeedbackCommand(customerId, webOrder.id(), notebook, 5,
-                "Lovely paper,\nno bleed-through with a fountain pen."));
+        FeedbackView own = feedback.give(customer, GiveFeedbackCommand.builder().customerId(customerId)
+                .purchaseId(webOrder.id()).productId(notebook).rating(5)
+                .comment("Lovely paper,\nno bleed-through with a fountain pen.").build());
         print(own);
 
         section("They rate it again from another tab: one rating per product of a purchase");
-        ConflictException duplicate = refusedAsDuplicate(() -> feedback.give(customer, new GiveFeedbackCommand(
-                customerId, webOrder.id(), notebook, 4, "Still good")));
+        ConflictException duplicate = refusedAsDuplicate(() -> feedback.give(customer, GiveFeedbackCommand.builder()
+                .customerId(customerId).purchaseId(webOrder.id()).productId(notebook).rating(4).comment("Still good")
+                .build()));
         line("refused: code=%s field=%s", duplicate.code(), duplicate.field());
 
         PurchaseView storeOrder = sales.second();
         section("The buyer " + storeOrder.customer() + " calls support; the agent records their rating of the same "
                 + "notebook, bought in the store (" + storeOrder.externalReference() + ")");
-        FeedbackView byPhone = feedback.give(agent, new GiveFeedbackCommand(storeOrder.customer(), storeOrder.id(),
-                notebook, 2, "The cover came loose after a week."));
+        FeedbackView byPhone = feedback.give(agent, GiveFeedbackCommand.builder().customerId(storeOrder.customer())
+                .purchaseId(storeOrder.id()).productId(notebook).rating(2)
+                .comment("The cover came loose after a week.").build());
         print(byPhone);
 
         section("The CRM manager reads the queue of unanswered feedback, oldest first");

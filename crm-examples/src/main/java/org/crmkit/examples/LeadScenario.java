@@ -71,9 +71,10 @@ public final class LeadScenario {
         Leads leads = crm.leads();
 
         section("The sales rep (" + rep.describe() + ") takes a lead from the web form");
-        LeadView lead = leads.create(rep, new CreateLeadCommand("Grace", "Lovelace", "Analytical Engines Ltd",
-                "grace.lovelace+" + runToken + "@example.org", null, LeadSource.WEB_FORM,
-                MoneyData.of("18000", "EUR"), "asked for a demo of the reporting module", null));
+        LeadView lead = leads.create(rep, CreateLeadCommand.builder().firstName("Grace").lastName("Lovelace")
+                .company("Analytical Engines Ltd").email("grace.lovelace+" + runToken + "@example.org")
+                .source(LeadSource.WEB_FORM).estimatedValue(MoneyData.of("18000", "EUR"))
+                .notes("asked for a demo of the reporting module").build());
         LeadView created = lead;
         line("created %s  %s %s (%s)  stage=%s owner=%s", lead.id(), lead.firstName(), lead.lastName(),
                 lead.company(), lead.stage(), lead.owner());
@@ -81,12 +82,12 @@ public final class LeadScenario {
 
         section("The rep logs a call and an email with the lead; each moves its last activity and its score");
         Instant now = clock.instant();
-        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.CALL, null, lead.id(),
-                now.minusSeconds(2 * 3600), 900L, Direction.OUTBOUND, "Discovery call",
-                "needs monthly board reports", null, "demo booked"));
-        crm.interactions().log(rep, new LogInteractionCommand(InteractionType.EMAIL, null, lead.id(),
-                now.minusSeconds(3600), null, Direction.INBOUND, "Budget confirmed", "budget for Q3 approved", null,
-                null));
+        crm.interactions().log(rep, LogInteractionCommand.builder().type(InteractionType.CALL).leadId(lead.id())
+                .occurredAt(now.minusSeconds(2 * 3600)).durationSeconds(900L).direction(Direction.OUTBOUND)
+                .subject("Discovery call").summary("needs monthly board reports").outcome("demo booked").build());
+        crm.interactions().log(rep, LogInteractionCommand.builder().type(InteractionType.EMAIL).leadId(lead.id())
+                .occurredAt(now.minusSeconds(3600)).direction(Direction.INBOUND).subject("Budget confirmed")
+                .summary("budget for Q3 approved").build());
         lead = leads.findById(rep, lead.id()).orElseThrow();
         line("interactions=%d lastActivityAt=%s", lead.interactions(), lead.lastActivityAt());
         printScore(lead);

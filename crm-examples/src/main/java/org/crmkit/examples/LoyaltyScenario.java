@@ -248,8 +248,8 @@ public final class LoyaltyScenario {
         Actor productManager = staff.member(Role.PRODUCT_MANAGER).actor();
         section("The product manager adds the ink the export sells (an import creates products only for a caller "
                 + "who may manage the catalog)");
-        ProductView ink = crm.products().create(productManager, new CreateProductCommand("INK-" + run + "-BK",
-                "Ink cartridges, black, pack of 6", null, null, new BigDecimal("4.20"), "EUR"));
+        ProductView ink = crm.products().create(productManager, CreateProductCommand.builder().sku("INK-" + run + "-BK")
+                .name("Ink cartridges, black, pack of 6").listPrice(new BigDecimal("4.20")).currency("EUR").build());
         line("created %s  %s  listPrice=%s", ink.id(), ink.sku(), ink.listPrice());
         SalesImportOptions options = SalesImportOptions.strict(CSV_SOURCE, "EUR").creatingUnknownCustomers()
                 .withBatchSize(IMPORT_BATCH);

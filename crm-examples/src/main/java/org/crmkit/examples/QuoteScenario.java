@@ -81,9 +81,9 @@ public final class QuoteScenario {
         ProductView pen = product(sales, "Fountain pen, fine nib");
 
         section("The sales rep registers a new customer, and so becomes their account manager");
-        CustomerId customerId = crm.customers().register(rep.actor(), new RegisterCustomerCommand("Katherine",
-                "Johnson", "katherine.johnson+" + runToken + "@example.com", null, null, null, null,
-                CustomerSource.REFERRAL, null, false)).id();
+        CustomerId customerId = crm.customers().register(rep.actor(), RegisterCustomerCommand.builder()
+                .firstName("Katherine").lastName("Johnson").email("katherine.johnson+" + runToken + "@example.com")
+                .source(CustomerSource.REFERRAL).build()).id();
         // signed in to the host's shop by the host's own sign-on, the customer acts as themself
         Actor customer = Actor.customer(customerId);
         line("registered %s, account manager %s", customer.describe(),
@@ -96,9 +96,11 @@ public final class QuoteScenario {
         printQuote("requested", requested);
 
         section("The sales rep answers: a volume price for the notebooks, the pens at list price");
-        QuoteView answered = quotes.answer(rep.actor(), new AnswerQuoteCommand(requested.id(), requested.version(),
-                "EUR", List.of(new AnswerQuoteCommand.LinePrice(1, NOTEBOOK_OFFER)),
-                clock.instant().plus(VALIDITY), "Delivery within 5 working days; payment 30 days net"));
+        QuoteView answered = quotes.answer(rep.actor(), AnswerQuoteCommand.builder().quoteId(requested.id())
+                .expectedVersion(requested.version()).currency("EUR")
+                .prices(List.of(new AnswerQuoteCommand.LinePrice(1, NOTEBOOK_OFFER)))
+                .validUntil(clock.instant().plus(VALIDITY))
+                .terms("Delivery within 5 working days; payment 30 days net").build());
         printQuote("answered", answered);
 
         section("The customer reads their quotes and accepts the offer they saw");

@@ -121,12 +121,14 @@ public final class SalesScenario {
         section("The product manager adds three products (SKUs are unique, stored upper case)");
         List<ProductView> catalog = new ArrayList<>();
         for (CreateProductCommand command : List.of(
-                new CreateProductCommand("pen-" + runToken + "-fp", "Fountain pen, fine nib",
-                        "Steel nib, piston filler", stationery.id(), new BigDecimal("89.00"), "EUR"),
-                new CreateProductCommand("nb-" + runToken + "-a5", "Dotted notebook A5", "120 pages, dotted",
-                        notebooks.id(), new BigDecimal("12.50"), "EUR"),
-                new CreateProductCommand("nb-" + runToken + "-a4", "Squared notebook A4", null, notebooks.id(),
-                        new BigDecimal("15.00"), "EUR"))) {
+                CreateProductCommand.builder().sku("pen-" + runToken + "-fp").name("Fountain pen, fine nib")
+                        .description("Steel nib, piston filler").categoryId(stationery.id())
+                        .listPrice(new BigDecimal("89.00")).currency("EUR").build(),
+                CreateProductCommand.builder().sku("nb-" + runToken + "-a5").name("Dotted notebook A5")
+                        .description("120 pages, dotted").categoryId(notebooks.id())
+                        .listPrice(new BigDecimal("12.50")).currency("EUR").build(),
+                CreateProductCommand.builder().sku("nb-" + runToken + "-a4").name("Squared notebook A4")
+                        .categoryId(notebooks.id()).listPrice(new BigDecimal("15.00")).currency("EUR").build())) {
             ProductView product = products.create(productManager, command);
             catalog.add(product);
             line("created %s  %-22s %-24s category=%s listPrice=%s status=%s", product.id(), product.sku(),
@@ -163,13 +165,17 @@ public final class SalesScenario {
 
         section("The sales manager records two purchases (in EUR, then in CHF) of " + buyer.firstName() + " "
                 + buyer.lastName() + " (" + buyer.id() + ", " + buyer.status() + ")");
-        RecordPurchaseCommand firstCommand = new RecordPurchaseCommand(buyer.id(), now.minus(Duration.ofDays(3)),
-                SalesChannel.STORE, ORDER_SOURCE, "ORD-" + run + "-0001", "EUR", List.of(
+        RecordPurchaseCommand firstCommand = RecordPurchaseCommand.builder().customerId(buyer.id())
+                .occurredAt(now.minus(Duration.ofDays(3))).channel(SalesChannel.STORE).source(ORDER_SOURCE)
+                .externalReference("ORD-" + run + "-0001").currency("EUR").lines(List.of(
                         new RecordPurchaseCommand.Line(1, a5.id(), 2, new BigDecimal("12.50")),
-                        new RecordPurchaseCommand.Line(2, pen.id(), 1, new BigDecimal("89.00"))));
-        RecordPurchaseCommand secondCommand = new RecordPurchaseCommand(buyer.id(), now.minus(Duration.ofDays(1)),
-                SalesChannel.STORE, ORDER_SOURCE, "ORD-" + run + "-0002", "CHF", List.of(
-                        new RecordPurchaseCommand.Line(1, a4.id(), 3, new BigDecimal("14.50"))));
+                        new RecordPurchaseCommand.Line(2, pen.id(), 1, new BigDecimal("89.00"))))
+                .build();
+        RecordPurchaseCommand secondCommand = RecordPurchaseCommand.builder().customerId(buyer.id())
+                .occurredAt(now.minus(Duration.ofDays(1))).channel(SalesChannel.STORE).source(ORDER_SOURCE)
+                .externalReference("ORD-" + run + "-0002").currency("CHF").lines(List.of(
+                        new RecordPurchaseCommand.Line(1, a4.id(), 3, new BigDecimal("14.50"))))
+                .build();
         PurchaseView first = sales.recordPurchase(salesManager, firstCommand);
         printPurchase("recorded", first, catalog);
         PurchaseView second = sales.recordPurchase(salesManager, secondCommand);
@@ -214,8 +220,9 @@ public final class SalesScenario {
 
         // ---- the customer themself, and a sales rep --------------------------------------------------------------
         section("A visitor signs up with a password and is logged in as a customer");
-        Actor customer = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Hedy", "Lamarr",
-                "hedy.lamarr+" + runToken + "@example.com", null, false, CUSTOMER_PASSWORD), CUSTOMER_PHONE).actor();
+        Actor customer = crm.accounts().signUpCustomer(CustomerSignUpCommand.builder().firstName("Hedy")
+                .lastName("Lamarr").email("hedy.lamarr+" + runToken + "@example.com").password(CUSTOMER_PASSWORD)
+                .build(), CUSTOMER_PHONE).actor();
         CustomerId customerId = ((Actor.Customer) customer).id();
         CustomerView me = crm.customers().findById(customer, customerId).orElseThrow();
         line("signed up: %s  %s %s <%s> source=%s status=%s", customer.describe(), me.firstName(), me.lastName(),
@@ -223,9 +230,10 @@ public final class SalesScenario {
 
         Actor webShop = Actor.system(WEB_SOURCE);
         section("The web shop's integration (" + webShop.describe() + ") records their first order");
-        PurchaseView webPurchase = sales.recordPurchase(webShop, new RecordPurchaseCommand(customerId,
-                now.minus(Duration.ofHours(2)), SalesChannel.WEB, WEB_SOURCE, "WEB-" + run + "-0001", "EUR",
-                List.of(new RecordPurchaseCommand.Line(1, a4.id(), 1, new BigDecimal("15.00")))));
+        PurchaseView webPurchase = sales.recordPurchase(webShop, RecordPurchaseCommand.builder().customerId(customerId)
+                .occurredAt(now.minus(Duration.ofHours(2))).channel(SalesChannel.WEB).source(WEB_SOURCE)
+                .externalReference("WEB-" + run + "-0001").currency("EUR")
+                .lines(List.of(new RecordPurchaseCommand.Line(1, a4.id(), 1, new BigDecimal("15.00")))).build());
         printPurchase("recorded", webPurchase, catalog);
 
         section("The customer reads their own purchase history");
@@ -288,8 +296,10 @@ public final class SalesScenario {
         lines.set(0, new RecordPurchaseCommand.Line(line.lineNumber(), line.productId(), line.quantity() + 1,
                 line.unitPrice()));
         try {
-            crm.sales().recordPurchase(actor, new RecordPurchaseCommand(original.customerId(), original.occurredAt(),
-                    original.channel(), original.source(), original.externalReference(), original.currency(), lines));
+            crm.sales().recordPurchase(actor, RecordPurchaseCommand.builder().customerId(original.customerId())
+                    .occurredAt(original.occurredAt()).channel(original.channel()).source(original.source())
+                    .externalReference(original.externalReference()).currency(original.currency()).lines(lines)
+                    .build());
         } catch (ConflictException e) {
             return e;
         }

@@ -16,7 +16,6 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuthenticationFailedException;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -140,8 +139,8 @@ public final class StaffScenario {
         line("message: %s", denial.getMessage());
 
         section("The administrator finds the refusal in the audit trail (search by actor and action)");
-        List<AuditEntry> denialInTrail = crm.audit().search(adminActor, new AuditQuery(ActorType.STAFF,
-                salesRep.actor().reference(), "audit.search", null, null, null, null, PageRequest.first(10))).items();
+        List<AuditEntry> denialInTrail = crm.audit().search(adminActor,
+                AuditQuery.all(10).by(salesRep.actor()).action("audit.search")).items();
         for (AuditEntry e : denialInTrail) {
             line("%s  %s %s  %s on %s%s  %s", e.at(), e.actorType(), e.actorRef(), e.action(), e.targetType(),
                     e.targetId() == null ? "" : " " + e.targetId(), e.outcome());
@@ -159,7 +158,7 @@ public final class StaffScenario {
         logins.put(adminProfile.id().value(), adminProfile.workEmail());
         created.forEach(u -> logins.put(u.id().value(), u.workEmail()));
         Page<AccessLogView> accessLog = crm.accounts().accessLog(adminActor,
-                new AccessLogQuery(null, null, today, "UTC", PageRequest.first(ACCESS_LOG_PAGE)));
+                AccessLogQuery.builder().day(today).zone("UTC").page(PageRequest.first(ACCESS_LOG_PAGE)).build());
         for (AccessLogView e : accessLog.items()) {
             line("%s  %-6s %-15s %-36s from %s \"%s\"", e.at(), e.event(), e.outcome(), holder(e.holder(), logins),
                     e.sourceAddress(), e.userAgent());
@@ -258,8 +257,9 @@ public final class StaffScenario {
     private record Hire(String firstName, String lastName, String localPart, DepartmentView department, Role role,
                         String password, AccessContext context) {
         CreateStaffCommand command(String run) {
-            return new CreateStaffCommand(firstName, lastName, localPart + "+" + run + "@example.com",
-                    department.id(), Set.of(role.name()), password);
+            return CreateStaffCommand.builder().firstName(firstName).lastName(lastName)
+                    .workEmail(localPart + "+" + run + "@example.com").departmentId(department.id())
+                    .roles(Set.of(role.name())).initialPassword(password).build();
         }
     }
 

@@ -78,10 +78,11 @@ public final class TaskScenario {
 
         out.println();
         out.println("== tasks and reminders ==");
-        TaskView created = crm.tasks().create(salesManager, new CreateTaskCommand("Call back about the renewal "
-                + runToken, "They asked for the yearly plan", now.plus(Duration.ofDays(1)), TaskPriority.HIGH,
-                staff.member(Role.SALES_REP).profile().id(), TaskLinkData.customer(customer),
-                now.plus(Duration.ofHours(1))));
+        TaskView created = crm.tasks().create(salesManager, CreateTaskCommand.builder()
+                .title("Call back about the renewal " + runToken).description("They asked for the yearly plan")
+                .dueAt(now.plus(Duration.ofDays(1))).priority(TaskPriority.HIGH)
+                .assigneeId(staff.member(Role.SALES_REP).profile().id()).link(TaskLinkData.customer(customer))
+                .reminderAt(now.plus(Duration.ofHours(1))).build());
         out.println("sales manager gives the rep task " + created.id() + " (" + created.priority() + ", due "
                 + created.dueAt() + ", reminder at " + created.reminderAt() + ")");
         List<TaskView> repsTasks = crm.tasks().myTasks(salesRep, MyTasksQuery.open(20)).items();

@@ -74,15 +74,17 @@ public final class TicketScenario {
         Instant start = clock.instant();
 
         section("The customer submits a ticket about their web purchase");
-        TicketView submitted = crm.tickets().submit(customer, new SubmitTicketCommand(
-                ((Actor.Customer) customer).id(), "Parcel arrived damaged " + runToken, "The box was crushed.",
-                "delivery", TicketPriority.NORMAL, TicketChannel.WEB, sales.webPurchase().id(), null, null, null));
+        TicketView submitted = crm.tickets().submit(customer, SubmitTicketCommand.builder()
+                .customerId(((Actor.Customer) customer).id()).subject("Parcel arrived damaged " + runToken)
+                .description("The box was crushed.").category("delivery").priority(TicketPriority.NORMAL)
+                .channel(TicketChannel.WEB).purchaseId(sales.webPurchase().id()).build());
         TicketId id = submitted.id();
         line("ticket %s %s, first response due %s, resolution due %s", id, submitted.status(),
                 submitted.firstResponseDueAt(), submitted.resolutionDueAt());
 
         section("The administrator queues it for customer care; the support agent picks it up");
-        crm.tickets().assign(admin, new AssignTicketCommand(id, null, care, "delivery issue", null));
+        crm.tickets().assign(admin,
+                AssignTicketCommand.builder().ticketId(id).departmentId(care).reason("delivery issue").build());
         TicketView picked = crm.tickets().pickUp(agent, new PickUpTicketCommand(id, null));
         line("assigned to %s in department %s", picked.assignee(), picked.departmentId());
 
@@ -112,9 +114,10 @@ public final class TicketScenario {
         line("%s at %s", resolved.status(), resolved.resolvedAt());
 
         section("A second ticket nobody answers; the SLA job runs two weeks on");
-        TicketView forgotten = crm.tickets().submit(customer, new SubmitTicketCommand(
-                ((Actor.Customer) customer).id(), "Invoice copy " + runToken, "Please send it again.", "billing",
-                TicketPriority.LOW, TicketChannel.EMAIL, null, null, null, care));
+        TicketView forgotten = crm.tickets().submit(customer, SubmitTicketCommand.builder()
+                .customerId(((Actor.Customer) customer).id()).subject("Invoice copy " + runToken)
+                .description("Please send it again.").category("billing").priority(TicketPriority.LOW)
+                .channel(TicketChannel.EMAIL).departmentId(care).build());
         Instant later = clock.instant().plus(Duration.ofDays(14));
         SlaCheckResult firstRun = crm.tickets().checkSla(SCHEDULER, later);
         SlaCheckResult secondRun = crm.tickets().checkSla(SCHEDULER, later);

@@ -37,7 +37,6 @@ import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
@@ -47,6 +46,7 @@ import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.crmkit.core.sales.SalesPermission;
 
 /**
  * The example host's scenarios on MySQL, twice on one database (as a host re-running the example would): the first
@@ -246,7 +246,7 @@ class ExampleScenarioOnMySqlIT {
                 .containsExactly(sales.webPurchase().id());
         assertThat(sales.customerDenial().code()).isEqualTo("access_denied");
         assertThat(sales.repDenial().code()).isEqualTo("access_denied");
-        assertThat(sales.repDenial().permission()).isEqualTo(Permission.SALES_VIEW);
+        assertThat(sales.repDenial().permission()).isEqualTo(SalesPermission.SALES_VIEW);
     }
 
     private static void assertStaff(Crm crm, String run, StaffScenario.Result staff) {
@@ -287,8 +287,8 @@ class ExampleScenarioOnMySqlIT {
 
         // the customers of this run were registered by this run's CRM manager
         Actor manager = staff.crmManager();
-        List<AuditEntry> registrations = crm.audit().search(admin, new AuditQuery(ActorType.STAFF,
-                manager.reference(), "customer.register", null, null, null, null, PageRequest.first(10))).items();
+        List<AuditEntry> registrations = crm.audit().search(admin,
+                AuditQuery.all(10).by(manager).action("customer.register")).items();
         assertThat(registrations).hasSize(3).extracting(AuditEntry::outcome).containsOnly(AuditOutcome.SUCCESS);
     }
 

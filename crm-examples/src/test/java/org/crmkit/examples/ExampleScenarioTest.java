@@ -58,7 +58,6 @@ import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
@@ -75,6 +74,10 @@ import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.TaskView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.crmkit.core.audit.AuditPermission;
+import org.crmkit.core.feedback.FeedbackPermission;
+import org.crmkit.core.loyalty.LoyaltyPermission;
+import org.crmkit.core.sales.SalesPermission;
 
 /** The example host's scenarios on the in-memory default, asserted the way a host would check what it got back. */
 class ExampleScenarioTest {
@@ -216,8 +219,8 @@ class ExampleScenarioTest {
         assertThat(admin.active()).isTrue();
         assertThat(staff.admin().actor()).isEqualTo(new Actor.Staff(admin.id(), Set.of(Role.ADMIN), null));
 
-        List<AuditEntry> bootstrap = crm.audit().search(staff.admin().actor(), new AuditQuery(null, null,
-                "staff.bootstrap_admin", null, null, null, null, PageRequest.first(10))).items();
+        List<AuditEntry> bootstrap = crm.audit().search(staff.admin().actor(),
+                AuditQuery.all(10).action("staff.bootstrap_admin")).items();
         assertThat(bootstrap).extracting(AuditEntry::actorType, AuditEntry::targetId, AuditEntry::outcome)
                 .containsExactly(tuple(ActorType.ANONYMOUS, admin.id().value(), AuditOutcome.SUCCESS));
     }
@@ -275,7 +278,7 @@ class ExampleScenarioTest {
         Actor rep = staff.member(Role.SALES_REP).actor();
         AccessDeniedException denial = staff.denial();
         assertThat(denial.code()).isEqualTo("access_denied");
-        assertThat(denial.permission()).isEqualTo(Permission.AUDIT_VIEW);
+        assertThat(denial.permission()).isEqualTo(AuditPermission.AUDIT_VIEW);
         assertThat(denial.getMessage()).isEqualTo("staff " + rep.reference() + " may not AUDIT_VIEW");
 
         assertThat(staff.denialInTrail()).extracting(AuditEntry::at, AuditEntry::actorType, AuditEntry::actorRef,
@@ -283,9 +286,8 @@ class ExampleScenarioTest {
                 .containsExactly(tuple(CLOCK.instant(), ActorType.STAFF, rep.reference(), "audit.search",
                         AuditOutcome.DENIED));
         // the administrator's own search is audited too, as a success
-        assertThat(crm.audit().search(staff.admin().actor(), new AuditQuery(ActorType.STAFF,
-                        staff.admin().actor().reference(), "audit.search", null, null, null, null,
-                        PageRequest.first(10))).items())
+        assertThat(crm.audit().search(staff.admin().actor(),
+                        AuditQuery.all(10).by(staff.admin().actor()).action("audit.search")).items())
                 .extracting(AuditEntry::outcome).contains(AuditOutcome.SUCCESS).doesNotContain(AuditOutcome.DENIED);
     }
 
@@ -334,8 +336,8 @@ class ExampleScenarioTest {
     @Test
     void theCustomersAreRegisteredByTheCrmManagerWhoLoggedIn() {
         Actor manager = staff.crmManager();
-        List<AuditEntry> registrations = crm.audit().search(staff.admin().actor(), new AuditQuery(null, null,
-                "customer.register", null, null, null, null, PageRequest.first(10))).items();
+        List<AuditEntry> registrations = crm.audit().search(staff.admin().actor(),
+                AuditQuery.all(10).action("customer.register")).items();
         assertThat(registrations).extracting(AuditEntry::actorType, AuditEntry::actorRef)
                 .containsExactlyInAnyOrder(tuple(ActorType.STAFF, manager.reference()),
                         tuple(ActorType.STAFF, manager.reference()), tuple(ActorType.STAFF, manager.reference()),
@@ -565,7 +567,7 @@ class ExampleScenarioTest {
                 .containsExactly(MoneyTotal.of("15", "EUR"));
 
         assertThat(sales.customerDenial().code()).isEqualTo("access_denied");
-        assertThat(sales.customerDenial().permission()).isEqualTo(Permission.SALES_VIEW);
+        assertThat(sales.customerDenial().permission()).isEqualTo(SalesPermission.SALES_VIEW);
         assertThat(sales.customerDenial().actor()).isEqualTo(sales.selfCustomer());
     }
 
@@ -574,7 +576,7 @@ class ExampleScenarioTest {
         Actor rep = staff.member(Role.SALES_REP).actor();
         AccessDeniedException denial = sales.repDenial();
         assertThat(denial.code()).isEqualTo("access_denied");
-        assertThat(denial.permission()).isEqualTo(Permission.SALES_VIEW);
+        assertThat(denial.permission()).isEqualTo(SalesPermission.SALES_VIEW);
         assertThat(denial.action()).isEqualTo("purchase.history");
         assertThat(denial.getMessage()).isEqualTo("staff " + rep.reference() + " may not SALES_VIEW");
         assertThat(sales.customer().accountManager()).isNotEqualTo(((Actor.Staff) rep).id());
@@ -703,14 +705,14 @@ class ExampleScenarioTest {
                 EntryKind.CLAWBACK, EntryKind.REDEEM, EntryKind.CLAWBACK, EntryKind.EARN, EntryKind.EARN);
 
         Actor manager = staff.crmManager();
-        assertThat(crm.audit().search(staff.admin().actor(), new AuditQuery(ActorType.STAFF, manager.reference(),
-                "loyalty.adjust", null, null, null, null, PageRequest.first(10))).items())
+        assertThat(crm.audit().search(staff.admin().actor(),
+                AuditQuery.all(10).by(manager).action("loyalty.adjust")).items())
                 .extracting(AuditEntry::targetId, AuditEntry::outcome)
                 .containsExactly(tuple(loyalty.customer().id().value(), AuditOutcome.SUCCESS));
         assertThatThrownBy(() -> crm.loyalty().adjust(staff.member(Role.SALES_MANAGER).actor(),
                 new AdjustPointsCommand(loyalty.customer().id(), 1000, "a sales manager's generosity")))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
-                        e -> assertThat(e.permission()).isEqualTo(Permission.LOYALTY_ADJUST));
+                        e -> assertThat(e.permission()).isEqualTo(LoyaltyPermission.LOYALTY_ADJUST));
         assertThat(crm.loyalty().statement(manager, new LoyaltyStatementQuery(loyalty.customer().id(),
                 PageRequest.first(10))).account().balance()).isEqualTo(75);
     }
@@ -944,7 +946,7 @@ class ExampleScenarioTest {
             assertThat(v.id()).isEqualTo(feedback.own().id());
             assertThat(v.response().text()).isEqualTo("Thank you! We passed your words on to the paper mill.");
         });
-        assertThat(feedback.customerDenial().permission()).isEqualTo(Permission.FEEDBACK_ANSWER);
+        assertThat(feedback.customerDenial().permission()).isEqualTo(FeedbackPermission.FEEDBACK_ANSWER);
 
         assertThat(feedback.statistics().productId()).isEqualTo(notebook.id());
         assertThat(feedback.statistics().count()).isEqualTo(2);

@@ -731,8 +731,8 @@ class AuthorizationMatrixTest {
                     CustomerSearchQuery.all(CustomerSort.NAME_ASC, 50))));
             m.put("customers.updateContactDetails", on(Target.CUSTOMER, (f, k) -> {
                 CustomerView v = f.customerView(f.customer(k));
-                return () -> f.crm.customers().updateContactDetails(f.actor, new UpdateContactDetailsCommand(v.id(),
-                        v.version(), "Changed", v.lastName(), v.email(), null, null, null, null));
+                return () -> f.crm.customers().updateContactDetails(f.actor, UpdateContactDetailsCommand.of(v.id(),
+                        v.version()).firstName("Changed").build());
             }));
             m.put("customers.deactivate", on(Target.CUSTOMER, (f, k) -> {
                 CustomerId id = f.customer(k);
@@ -1138,7 +1138,7 @@ class AuthorizationMatrixTest {
                                     org.crmkit.core.quote.QuoteStatus.REQUESTED, 50)).items();
                     assertThat(found).contains(own);
                     if (new org.crmkit.core.shared.DefaultAccessPolicy().scope(f.actor,
-                            org.crmkit.core.shared.Permission.QUOTE_SEARCH) == org.crmkit.core.shared.AccessScope.ANY) {
+                            org.crmkit.core.quote.QuotePermission.QUOTE_SEARCH) == org.crmkit.core.shared.AccessScope.ANY) {
                         assertThat(found).contains(other);
                     } else {
                         assertThat(found).as("a quote of a customer the caller does not manage").doesNotContain(other);
@@ -1164,9 +1164,8 @@ class AuthorizationMatrixTest {
                     LeadSearchQuery.all(LeadSort.CREATED_DESC, 50))));
             m.put("leads.updateDetails", on(Target.LEAD, (f, k) -> {
                 LeadView v = f.leadView(f.lead(k));
-                return () -> assertThat(f.crm.leads().updateDetails(f.actor, new UpdateLeadCommand(v.id(),
-                        v.version(), v.firstName(), v.lastName(), "Changed Ltd", v.email(), null, v.source(), null,
-                        "changed")).company()).isEqualTo("Changed Ltd");
+                return () -> assertThat(f.crm.leads().updateDetails(f.actor, UpdateLeadCommand.of(v.id())
+                        .expectedVersion(v.version()).company("Changed Ltd").notes("changed").build()).company()).isEqualTo("Changed Ltd");
             }));
             m.put("leads.changeStage", on(Target.LEAD, (f, k) -> {
                 LeadId id = f.lead(k);
@@ -1224,8 +1223,8 @@ class AuthorizationMatrixTest {
                     .isEqualTo(TaskStatus.PENDING)));
             m.put("tasks.update", on(Target.TASK, (f, k) -> {
                 TaskId id = f.task(k);
-                return () -> f.crm.tasks().update(f.actor, new UpdateTaskCommand(id, "Changed " + f.next(), null,
-                        Fixture.TASK_DUE, TaskPriority.HIGH, null, null, null));
+                return () -> f.crm.tasks().update(f.actor, UpdateTaskCommand.of(id).title("Changed " + f.next())
+                        .dueAt(Fixture.TASK_DUE).priority(TaskPriority.HIGH).build());
             }));
             m.put("tasks.reassign", on(Target.TASK, (f, k) -> {
                 TaskId id = f.task(k);

@@ -40,6 +40,7 @@ import org.crmkit.core.task.port.in.TaskView;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.TestStaff;
 import org.junit.jupiter.api.Test;
+import org.crmkit.core.product.ProductPermission;
 
 /**
  * A host whose policy refuses every system actor (it runs no jobs of its own) still has working use cases: areas read
@@ -123,7 +124,7 @@ class SystemActorsDeniedTest {
                 (read, imported, rejected) -> { }))
                 .as("a sales manager may import but not create products, whatever the import's own look-ups may do")
                 .isInstanceOfSatisfying(AccessDeniedException.class,
-                        e -> assertThat(e.permission()).isEqualTo(Permission.PRODUCT_MANAGE));
+                        e -> assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE));
     }
 
     @Test

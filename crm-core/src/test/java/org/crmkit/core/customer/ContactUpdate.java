@@ -1,6 +1,7 @@
 package org.crmkit.core.customer;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
@@ -76,7 +77,9 @@ final class ContactUpdate {
     }
 
     UpdateContactDetailsCommand command() {
-        return new UpdateContactDetailsCommand(customerId, expectedVersion, firstName, lastName, email, phone,
-                address, dateOfBirth, gender);
+        // names every detail, as a form sends back all it shows: a full replacement
+        return new UpdateContactDetailsCommand(customerId, expectedVersion, firstName, lastName, email,
+                Optional.ofNullable(phone), Optional.ofNullable(address), Optional.ofNullable(dateOfBirth),
+                Optional.ofNullable(gender));
     }
 }

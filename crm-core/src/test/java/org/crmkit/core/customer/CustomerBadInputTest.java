@@ -42,7 +42,6 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.MutableClock;
@@ -498,8 +497,8 @@ class CustomerBadInputTest {
     void changingAnErasedCustomerIsRefusedAsErasedEvenWithAnotherCustomersEmail() {
         CustomerView current = customers.findById(CRM_MANAGER, erased).orElseThrow();
         BusinessRuleViolationException e = refusedWithoutEffect(BusinessRuleViolationException.class,
-                () -> customers.updateContactDetails(CRM_MANAGER, new UpdateContactDetailsCommand(erased,
-                        current.version(), "Dave", "Dijkstra", "ada@example.org", null, null, null, null)));
+                () -> customers.updateContactDetails(CRM_MANAGER, UpdateContactDetailsCommand.of(erased,
+                        current.version()).firstName("Dave").lastName("Dijkstra").email("ada@example.org").build()));
         assertThat(e.code()).isEqualTo("customer_erased");
     }
 
@@ -518,7 +517,7 @@ class CustomerBadInputTest {
         Actor bobHimself = Actor.customer(bob.id());
         AccessDeniedException e = deniedAndAuditedOnce(
                 () -> customers.updateContactDetails(bobHimself, ContactUpdate.of(ada).email("bob.was.here@example.org").command()));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_UPDATE_CONTACT);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_UPDATE_CONTACT);
         assertThat(e.targetId()).isEqualTo(ada.id().value());
         AuditEntry last = lastEntryAbout(ada.id());
         assertThat(last.outcome()).isEqualTo(AuditOutcome.DENIED);
@@ -530,7 +529,7 @@ class CustomerBadInputTest {
     @Test
     void aCustomerViewingAnotherCustomerIsDenied() {
         AccessDeniedException e = deniedAndAuditedOnce(() -> customers.findById(Actor.customer(bob.id()), ada.id()));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_VIEW);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_VIEW);
         assertThat(lastEntryAbout(ada.id()).outcome()).isEqualTo(AuditOutcome.DENIED);
     }
 
@@ -538,7 +537,7 @@ class CustomerBadInputTest {
     void aProductManagerRegisteringACustomerIsDenied() {
         AccessDeniedException e = deniedAndAuditedOnce(
                 () -> customers.register(PRODUCT_MANAGER, aRegistration().email("new@example.org").command()));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_REGISTER);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_REGISTER);
         assertThat(e.code()).isEqualTo("access_denied");
         assertThat(e.targetId()).isNull();
     }
@@ -547,21 +546,21 @@ class CustomerBadInputTest {
     void aCustomerRegisteringSomeoneElseIsDenied() {
         AccessDeniedException e = deniedAndAuditedOnce(
                 () -> customers.register(Actor.customer(bob.id()), aRegistration().command()));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_REGISTER);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_REGISTER);
     }
 
     @Test
     void anAnonymousVisitorSearchingIsDenied() {
         AccessDeniedException e = deniedAndAuditedOnce(
                 () -> customers.search(Actor.anonymous(), CustomerSearchQuery.all(CustomerSort.NAME_ASC, 10)));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_SEARCH);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_SEARCH);
     }
 
     @Test
     void aSupportAgentErasingACustomerIsDenied() {
         Actor agent = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_AGENT);
         AccessDeniedException e = deniedAndAuditedOnce(() -> customers.erase(agent, ada.id()));
-        assertThat(e.permission()).isEqualTo(Permission.CUSTOMER_ERASE);
+        assertThat(e.permission()).isEqualTo(CustomerPermission.CUSTOMER_ERASE);
         AuditEntry last = lastEntryAbout(ada.id());
         assertThat(last.outcome()).isEqualTo(AuditOutcome.DENIED);
         assertThat(last.action()).isEqualTo("customer.erase");

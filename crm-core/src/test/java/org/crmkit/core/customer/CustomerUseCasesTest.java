@@ -22,6 +22,7 @@ import java.util.function.IntConsumer;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.customer.CustomerEvents.AccountManagerAssigned;
 import org.crmkit.core.customer.CustomerEvents.CustomerContactChanged;
 import org.crmkit.core.customer.CustomerEvents.CustomerErased;
@@ -222,6 +223,44 @@ class CustomerUseCasesTest {
         assertThat(publisher.events()).containsExactly(new CustomerRegistered(read.id(), START),
                 new CustomerContactChanged(read.id(), START.plus(Duration.ofHours(1))),
                 new CustomerContactChanged(read.id(), START.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void aPartialUpdateChangesWhatItNamesKeepsTheRestAndRemovesWhatItNamesAsNull() {
+        CustomerView read = customers.register(CRM_MANAGER, aRegistration().named("Ada", "Lovelace")
+                .email("ada@example.org").phone("+41446681800").address(address("8001", "Zürich", "CH"))
+                .command());
+
+        CustomerView renamed = customers.updateContactDetails(CRM_MANAGER,
+                UpdateContactDetailsCommand.of(read.id(), read.version()).lastName("King").build());
+        assertThat(renamed.firstName()).isEqualTo("Ada");
+        assertThat(renamed.lastName()).isEqualTo("King");
+        assertThat(renamed.email()).isEqualTo("ada@example.org");
+        assertThat(renamed.phone()).isEqualTo("+41446681800");
+        assertThat(renamed.address()).isEqualTo(read.address());
+
+        CustomerView withoutPhone = customers.updateContactDetails(CRM_MANAGER,
+                UpdateContactDetailsCommand.of(renamed.id(), renamed.version()).phone(null)
+                        .dateOfBirth(LocalDate.of(1815, 12, 10)).build());
+        assertThat(withoutPhone.phone()).isNull();
+        assertThat(withoutPhone.dateOfBirth()).isEqualTo(LocalDate.of(1815, 12, 10));
+        assertThat(withoutPhone.address()).as("not named, so kept").isEqualTo(read.address());
+        assertThat(withoutPhone.lastName()).isEqualTo("King");
+    }
+
+    @Test
+    void aPartialUpdateNamesEveryBadDetailAtOnceAndChangesNothing() {
+        CustomerView read = customers.register(CRM_MANAGER, aRegistration().named("Ada", "Lovelace")
+                .email("ada@example.org").command());
+
+        assertThatThrownBy(() -> customers.updateContactDetails(CRM_MANAGER,
+                UpdateContactDetailsCommand.of(read.id(), read.version()).firstName(" ").email("not-an-email")
+                        .phone("call me").address(AddressData.builder().line1("1 Main St").city("Springfield")
+                                .countryCode("Nowhere").build())
+                        .dateOfBirth(START.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1)).build()))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.fields())
+                        .containsExactly("address.countryCode", "dateOfBirth", "email", "firstName", "phone"));
+        assertThat(customers.findById(CRM_MANAGER, read.id())).contains(read);
     }
 
     @Test

@@ -124,8 +124,8 @@ class LeadBadInputTest {
                 "notes");
 
         InvalidCommandException updated = refusals.withoutEffect(InvalidCommandException.class,
-                () -> leads.updateDetails(rep, new UpdateLeadCommand(repsLead.id(), null, "Rita", "Prospect", null,
-                        "bad@", null, LeadSource.WEB_FORM, null, tooLong)));
+                () -> leads.updateDetails(rep, UpdateLeadCommand.of(repsLead.id()).firstName("Rita")
+                        .email("bad@").notes(tooLong).build()));
         assertThat(updated.fields()).containsExactlyInAnyOrder("email", "notes");
 
         InvalidCommandException lost = refusals.withoutEffect(InvalidCommandException.class,
@@ -233,8 +233,8 @@ class LeadBadInputTest {
     @Test
     void aSalesRepTouchingAnotherRepsLeadIsDeniedAndAuditedOnce() {
         refusals.deniedAndAuditedOnce(() -> leads.changeStage(rep, stage(otherRepsLead, LeadStage.CONTACTED, null)));
-        refusals.deniedAndAuditedOnce(() -> leads.updateDetails(rep, new UpdateLeadCommand(otherRepsLead.id(), null,
-                "Otto", "Other", "Mine now", null, null, LeadSource.CAMPAIGN, null, null)));
+        refusals.deniedAndAuditedOnce(() -> leads.updateDetails(rep, UpdateLeadCommand.of(otherRepsLead.id())
+                .company("Mine now").source(LeadSource.CAMPAIGN).build()));
         refusals.deniedAndAuditedOnce(() -> leads.convert(rep, new LeadCommand(otherRepsLead.id(), null)));
         refusals.deniedAndAuditedOnce(() -> crm.interactions().log(rep, LogInteractionCommand.onLead(
                 otherRepsLead.id(), InteractionType.CALL, Direction.OUTBOUND, clock.instant(), "Hello")));

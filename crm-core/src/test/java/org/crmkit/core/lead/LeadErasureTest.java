@@ -178,8 +178,8 @@ class LeadErasureTest {
         for (org.assertj.core.api.ThrowableAssert.ThrowingCallable change : List.<
                 org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
                 () -> leads.reopen(salesManager, new LeadCommand(lead.id(), null)),
-                () -> leads.updateDetails(salesManager, new UpdateLeadCommand(lead.id(), null, "Rita", "Prospect",
-                        null, "rita@example.org", null, LeadSource.WEB_FORM, null, null)),
+                () -> leads.updateDetails(salesManager, UpdateLeadCommand.of(lead.id()).firstName("Rita")
+                        .email("rita@example.org").build()),
                 () -> leads.assign(salesManager, new AssignLeadCommand(lead.id(), ((Actor.Staff) rep).id(), null)),
                 () -> crm.interactions().log(salesManager, LogInteractionCommand.onLead(lead.id(),
                         InteractionType.CALL, Direction.INBOUND, clock.instant(), "Rita again")))) {

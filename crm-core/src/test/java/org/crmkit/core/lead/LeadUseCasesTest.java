@@ -30,6 +30,7 @@ import org.crmkit.core.lead.port.in.LeadConversionView;
 import org.crmkit.core.lead.port.in.LeadSearchQuery;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.in.LeadView;
+import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.shared.Actor;
@@ -129,6 +130,21 @@ class LeadUseCasesTest {
         assertThat(reopened.history().get(3).actorType()).isEqualTo(ActorType.STAFF);
         assertThat(reopened.history().get(3).actorRef()).isEqualTo(((Actor.Staff) manager).id().toString());
         assertThat(reopened.history().get(2).at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void anUpdateChangesOnlyWhatItNamesAndRemovesWhatItNamesAsNull() {
+        LeadView lead = webLead(rep, "Rita", "rita@example.org");
+        LeadView updated = leads.updateDetails(rep, UpdateLeadCommand.of(lead.id()).expectedVersion(lead.version())
+                .company(null).notes("called twice").build());
+
+        assertThat(updated.company()).isNull();
+        assertThat(updated.notes()).isEqualTo("called twice");
+        assertThat(updated.firstName()).isEqualTo("Rita");
+        assertThat(updated.lastName()).isEqualTo("Prospect");
+        assertThat(updated.email()).isEqualTo("rita@example.org");
+        assertThat(updated.source()).isEqualTo(lead.source());
+        assertThat(updated.version()).isEqualTo(lead.version() + 1);
     }
 
     @Test

@@ -49,7 +49,6 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.MutableClock;
@@ -569,7 +568,7 @@ class LoyaltyBadInputTest {
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         AccessDeniedException e = deniedAndAuditedOnce(() -> loyalty.redeem(rep, redemption(alice.id(), 1, "KEY-2",
                 null)));
-        assertThat(e.permission()).isEqualTo(Permission.LOYALTY_REDEEM);
+        assertThat(e.permission()).isEqualTo(LoyaltyPermission.LOYALTY_REDEEM);
         assertThat(e.action()).isEqualTo("loyalty.redeem");
         assertThat(e.targetId()).isEqualTo(alice.id().value());
     }
@@ -578,21 +577,21 @@ class LoyaltyBadInputTest {
     void aCustomerRedeemingFromAnotherCustomersAccountIsDenied() {
         Actor bobHimself = Actor.customer(bob.id());
         assertThat(deniedAndAuditedOnce(() -> loyalty.redeem(bobHimself, redemption(alice.id(), 1, "KEY-2", null)))
-                .permission()).isEqualTo(Permission.LOYALTY_REDEEM);
+                .permission()).isEqualTo(LoyaltyPermission.LOYALTY_REDEEM);
         assertThat(deniedAndAuditedOnce(() -> loyalty.statement(bobHimself, new LoyaltyStatementQuery(alice.id(),
-                PageRequest.first(10)))).permission()).isEqualTo(Permission.LOYALTY_VIEW);
+                PageRequest.first(10)))).permission()).isEqualTo(LoyaltyPermission.LOYALTY_VIEW);
     }
 
     @Test
     void aSalesManagerAdjustingOrRunningABatchIsDenied() {
         Actor salesManager = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
         assertThat(deniedAndAuditedOnce(() -> loyalty.adjust(salesManager, new AdjustPointsCommand(alice.id(), 5,
-                "welcome"))).permission()).isEqualTo(Permission.LOYALTY_ADJUST);
+                "welcome"))).permission()).isEqualTo(LoyaltyPermission.LOYALTY_ADJUST);
         assertThat(deniedAndAuditedOnce(() -> loyalty.expirePoints(salesManager,
-                new ExpirePointsCommand(clock.instant()))).permission()).isEqualTo(Permission.LOYALTY_BATCH);
+                new ExpirePointsCommand(clock.instant()))).permission()).isEqualTo(LoyaltyPermission.LOYALTY_BATCH);
         assertThat(deniedAndAuditedOnce(() -> loyalty.loyalCustomers(salesManager,
                 rankingBy(LoyaltyRanking.POINTS_EARNED, null, 10))).permission())
-                .isEqualTo(Permission.LOYALTY_REPORT);
+                .isEqualTo(LoyaltyPermission.LOYALTY_REPORT);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

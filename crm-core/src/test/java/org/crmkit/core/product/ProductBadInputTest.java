@@ -48,7 +48,6 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
@@ -243,6 +242,15 @@ class ProductBadInputTest {
         assertThat(e.code()).isEqualTo("invalid_command");
         assertThat(e.fields()).containsExactly("sku");
         assertThat(e.errors()).hasSize(1);
+    }
+
+    @Test
+    void aProductWithBadFieldsOfBothKindsNamesThemAllInOneRefusal() {
+        // "straße" breaks a value rule, the missing price and the two-letter currency break constraints
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                () -> products.create(manager, CreateProductCommand.builder().sku("straße").name("Pen")
+                        .currency("EU").build()));
+        assertThat(e.fields()).containsExactly("currency", "listPrice", "sku");
     }
 
     @Test
@@ -685,7 +693,7 @@ class ProductBadInputTest {
                 "cora@example.org", null, false)).id();
         AccessDeniedException e = deniedAndAuditedOnce(() -> products.create(Actor.customer(cora),
                 newProduct("NEW-1")));
-        assertThat(e.permission()).isEqualTo(Permission.PRODUCT_MANAGE);
+        assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE);
         assertThat(e.action()).isEqualTo("product.create");
     }
 
@@ -694,7 +702,7 @@ class ProductBadInputTest {
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         AccessDeniedException e = deniedAndAuditedOnce(() -> products.reprice(rep,
                 new RepriceProductCommand(jacket.id(), BigDecimal.ONE, "EUR", 0L)));
-        assertThat(e.permission()).isEqualTo(Permission.PRODUCT_MANAGE);
+        assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE);
         assertThat(e.targetId()).isEqualTo(jacket.id().value());
     }
 
@@ -702,9 +710,9 @@ class ProductBadInputTest {
     void anUnenrolledProductManagerIsDenied() {
         Actor stranger = Actor.staff(StaffId.next(clock), Set.of(Role.PRODUCT_MANAGER));
         assertThat(deniedAndAuditedOnce(() -> products.createCategory(stranger,
-                new CreateCategoryCommand("Hats", null))).permission()).isEqualTo(Permission.PRODUCT_MANAGE);
+                new CreateCategoryCommand("Hats", null))).permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE);
         assertThat(deniedAndAuditedOnce(() -> products.search(stranger, ProductSearchQuery.all(10))).permission())
-                .isEqualTo(Permission.PRODUCT_VIEW);
+                .isEqualTo(ProductPermission.PRODUCT_VIEW);
     }
 
     @Test
@@ -715,7 +723,7 @@ class ProductBadInputTest {
                 new RetireProductCommand(unknown, null)));
         assertThat(e.targetId()).as("an unknown product is not revealed as such").isEqualTo(unknown.value());
         assertThat(deniedAndAuditedOnce(() -> products.retire(agent, new RetireProductCommand(retired.id(), null)))
-                .permission()).isEqualTo(Permission.PRODUCT_MANAGE);
+                .permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -51,7 +51,6 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
@@ -592,7 +591,7 @@ class ProductUseCasesTest {
         long denied = auditCount(AuditOutcome.DENIED);
         AccessDeniedException e = (AccessDeniedException) catchThrowable(
                 () -> products.search(Actor.customer(cora), ProductSearchQuery.all(10)));
-        assertThat(e.permission()).isEqualTo(Permission.PRODUCT_VIEW);
+        assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_VIEW);
         assertThat(auditCount(AuditOutcome.DENIED)).isEqualTo(denied + 1);
     }
 
@@ -608,7 +607,7 @@ class ProductUseCasesTest {
                 () -> products.search(anonymous, ProductSearchQuery.all(10)));
         for (ThrowingCallable read : reads) {
             assertThat(catchThrowable(read)).isInstanceOfSatisfying(AccessDeniedException.class,
-                    e -> assertThat(e.permission()).isEqualTo(Permission.PRODUCT_VIEW));
+                    e -> assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_VIEW));
         }
         assertThat(auditCount(AuditOutcome.DENIED)).isEqualTo(denied + 4);
         assertThat(deniedActions()).contains("category.list", "product.view", "product.search");
@@ -718,7 +717,7 @@ class ProductUseCasesTest {
         publisher.clear();
         for (ThrowingCallable change : changes) {
             assertThat(catchThrowable(change)).isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-                assertThat(e.permission()).isEqualTo(Permission.PRODUCT_MANAGE);
+                assertThat(e.permission()).isEqualTo(ProductPermission.PRODUCT_MANAGE);
                 assertThat(e.code()).isEqualTo("access_denied");
             });
         }

@@ -45,7 +45,6 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.Role;
@@ -612,7 +611,7 @@ class SalesBadInputTest {
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         AccessDeniedException e = deniedAndAuditedOnce(() -> sales.recordPurchase(rep,
                 newPurchase(line(1, shirt, 1, "19.90"))));
-        assertThat(e.permission()).isEqualTo(Permission.SALES_RECORD);
+        assertThat(e.permission()).isEqualTo(SalesPermission.SALES_RECORD);
         assertThat(e.action()).isEqualTo("purchase.record");
     }
 
@@ -621,7 +620,7 @@ class SalesBadInputTest {
         Actor agent = TestStaff.enrol(crm, StaffId.next(clock), Role.SUPPORT_AGENT);
         AccessDeniedException e = deniedAndAuditedOnce(() -> sales.recordReturn(agent,
                 returnOf(alices.id(), 0L, returned(1, 1))));
-        assertThat(e.permission()).isEqualTo(Permission.SALES_RETURN);
+        assertThat(e.permission()).isEqualTo(SalesPermission.SALES_RETURN);
         assertThat(e.targetId()).isEqualTo(alices.id().value());
     }
 
@@ -629,9 +628,9 @@ class SalesBadInputTest {
     void anUnenrolledSalesManagerIsDenied() {
         Actor stranger = Actor.staff(StaffId.next(clock), Set.of(Role.SALES_MANAGER));
         assertThat(deniedAndAuditedOnce(() -> sales.recordPurchase(stranger, newPurchase(line(1, shirt, 1,
-                "19.90")))).permission()).isEqualTo(Permission.SALES_RECORD);
+                "19.90")))).permission()).isEqualTo(SalesPermission.SALES_RECORD);
         assertThat(deniedAndAuditedOnce(() -> sales.findById(stranger, anonymousSale.id())).permission())
-                .isEqualTo(Permission.SALES_VIEW);
+                .isEqualTo(SalesPermission.SALES_VIEW);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

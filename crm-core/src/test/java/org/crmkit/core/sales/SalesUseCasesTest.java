@@ -46,7 +46,6 @@ import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.Role;
@@ -256,10 +255,10 @@ class SalesUseCasesTest {
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         long audited = auditCount();
         assertThat(denied(() -> sales.recordPurchase(rep, purchase(null, "CASH-3", BOUGHT,
-                line(1, mug, 1, "7.50")))).permission()).isEqualTo(Permission.SALES_RECORD);
-        assertThat(denied(() -> sales.findById(rep, bySystem.id())).permission()).isEqualTo(Permission.SALES_VIEW);
+                line(1, mug, 1, "7.50")))).permission()).isEqualTo(SalesPermission.SALES_RECORD);
+        assertThat(denied(() -> sales.findById(rep, bySystem.id())).permission()).isEqualTo(SalesPermission.SALES_VIEW);
         assertThat(denied(() -> sales.findById(Actor.customer(alice.id()), bySystem.id())).permission())
-                .isEqualTo(Permission.SALES_VIEW);
+                .isEqualTo(SalesPermission.SALES_VIEW);
         assertThat(auditCount()).as("three DENIED entries").isEqualTo(audited + 3);
         assertThat(store.unitOfWork().inTransaction(() -> store.purchases()
                 .findByReference(SHOP, "CASH-3"))).as("the rep's sale").isEmpty();

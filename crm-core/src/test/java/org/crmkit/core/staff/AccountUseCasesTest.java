@@ -263,8 +263,8 @@ class AccountUseCasesTest {
         assertThat(loggedIn).isEqualTo(signedUp);
         CustomerView own = crm.customers().findById(loggedIn, cleo).orElseThrow();
         assertThat(own.email()).isEqualTo("cleo@example.com");
-        CustomerView updated = crm.customers().updateContactDetails(loggedIn, new UpdateContactDetailsCommand(cleo,
-                own.version(), "Cleo", "Client-Smith", "cleo@example.com", null, null, null, null));
+        CustomerView updated = crm.customers().updateContactDetails(loggedIn, UpdateContactDetailsCommand.of(cleo,
+                own.version()).lastName("Client-Smith").build());
         assertThat(updated.lastName()).isEqualTo("Client-Smith");
         assertThatThrownBy(() -> crm.customers().findById(loggedIn, ((Actor.Customer) other).id()))
                 .isInstanceOf(AccessDeniedException.class);
@@ -357,8 +357,9 @@ class AccountUseCasesTest {
     @Test
     void anAuditEntryOfACustomerUpdateHoldsNoValueOfTheUpdate() {
         CustomerView c = crm.customers().register(admin, Registrations.any("value@example.com"));
-        crm.customers().updateContactDetails(admin, new UpdateContactDetailsCommand(c.id(), c.version(),
-                "Zebulon", "Quixotic-Surname", "zebulon.changed@example.com", "+41446681800", null, null, null));
+        crm.customers().updateContactDetails(admin, UpdateContactDetailsCommand.of(c.id(), c.version())
+                .firstName("Zebulon").lastName("Quixotic-Surname").email("zebulon.changed@example.com")
+                .phone("+41446681800").build());
 
         AuditEntry entry = crm.audit().search(admin, new AuditQuery(null, null, "customer.update_contact", null,
                 null, null, null, PageRequest.first(1))).items().get(0);

@@ -46,7 +46,6 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.spi.CrmPersistence;
@@ -85,6 +84,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.crmkit.core.audit.AuditPermission;
 
 /**
  * Bad input to the staff area (departments, staff users, accounts) and to the audit trail search: each call is
@@ -946,20 +946,20 @@ class StaffBadInputTest {
     void aSalesRepManagingStaffDepartmentsOrLogsIsDenied() {
         assertThat(deniedAndAuditedOnce(() -> crm.departments().create(robActor,
                 new CreateDepartmentCommand("Rob's Corner", null))).permission())
-                .isEqualTo(Permission.DEPARTMENT_MANAGE);
+                .isEqualTo(StaffPermission.DEPARTMENT_MANAGE);
         assertThat(deniedAndAuditedOnce(() -> crm.staff().grantRole(robActor,
-                new StaffRoleCommand(rob.id(), "ADMIN", null))).permission()).isEqualTo(Permission.STAFF_ROLES);
+                new StaffRoleCommand(rob.id(), "ADMIN", null))).permission()).isEqualTo(StaffPermission.STAFF_ROLES);
         assertThat(deniedAndAuditedOnce(() -> crm.accounts().accessLog(robActor,
                 new AccessLogQuery(null, null, null, null, PageRequest.first(10)))).permission())
-                .isEqualTo(Permission.ACCESS_LOG_VIEW);
+                .isEqualTo(StaffPermission.ACCESS_LOG_VIEW);
         assertThat(deniedAndAuditedOnce(() -> crm.audit().search(robActor, AuditQuery.all(10))).permission())
-                .isEqualTo(Permission.AUDIT_VIEW);
+                .isEqualTo(AuditPermission.AUDIT_VIEW);
     }
 
     @Test
     void aSalesRepCreatingStaffIsDeniedBeforeTheRolesAreLookedAt() {
         AccessDeniedException e = deniedAndAuditedOnce(() -> crm.staff().create(robActor, newStaff(Set.of("ADMIN"))));
-        assertThat(e.permission()).isEqualTo(Permission.STAFF_MANAGE);
+        assertThat(e.permission()).isEqualTo(StaffPermission.STAFF_MANAGE);
         assertThat(e.action()).isEqualTo("staff.create");
     }
 

@@ -137,16 +137,16 @@ class TaskBadInputTest {
     void aReminderAfterTheDueTimeIsRefusedNamingReminderAt() {
         refusedNaming("reminderAt", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null, null,
                 in(Duration.ofDays(2)))));
-        refusedNaming("reminderAt", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), "Call back", null,
-                open.reminderAt().minusSeconds(60), TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+        refusedNaming("reminderAt", () -> tasks.update(rep, UpdateTaskCommand.of(open.id())
+                .dueAt(open.reminderAt().minusSeconds(60)).build()));
     }
 
     @Test
     void aReminderInThePastIsRefusedNamingReminderAt() {
         refusedNaming("reminderAt", () -> tasks.create(rep, command("Call", in(Duration.ofDays(1)), null, null,
                 in(Duration.ofMinutes(-5)))));
-        refusedNaming("reminderAt", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), "Call back", null,
-                open.dueAt(), TaskPriority.MEDIUM, null, in(Duration.ofMinutes(-5)), null)));
+        refusedNaming("reminderAt", () -> tasks.update(rep, UpdateTaskCommand.of(open.id())
+                .reminderAt(in(Duration.ofMinutes(-5))).build()));
     }
 
     @Test
@@ -171,8 +171,8 @@ class TaskBadInputTest {
                 () -> tasks.complete(rep, new TaskStatusCommand(cancelled.id(), null)),
                 () -> tasks.start(rep, new TaskStatusCommand(cancelled.id(), null)),
                 () -> tasks.reassign(rep, new ReassignTaskCommand(cancelled.id(), ((Actor.Staff) rep).id(), null)),
-                () -> tasks.update(rep, new UpdateTaskCommand(cancelled.id(), "Again", null, in(Duration.ofDays(1)),
-                        TaskPriority.LOW, null, null, null)))) {
+                () -> tasks.update(rep, UpdateTaskCommand.of(cancelled.id()).title("Again")
+                        .dueAt(in(Duration.ofDays(1))).priority(TaskPriority.LOW).build()))) {
             BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, call);
             assertThat(e.code()).isEqualTo("task_closed");
         }
@@ -182,8 +182,7 @@ class TaskBadInputTest {
     @ValueSource(strings = {"", " ", "  \t "})
     void aBlankTitleIsRefusedNamingTitle(String title) {
         refusedNaming("title", () -> tasks.create(rep, command(title, in(Duration.ofDays(1)), null, null, null)));
-        refusedNaming("title", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), title, null, open.dueAt(),
-                TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+        refusedNaming("title", () -> tasks.update(rep, UpdateTaskCommand.of(open.id()).title(title).build()));
     }
 
     @Test
@@ -286,8 +285,7 @@ class TaskBadInputTest {
 
     @Test
     void refusedChangesOfATaskLeaveItAtItsVersion() {
-        refusedNaming("title", () -> tasks.update(rep, new UpdateTaskCommand(open.id(), " ", null, open.dueAt(),
-                TaskPriority.MEDIUM, null, open.reminderAt(), null)));
+        refusedNaming("title", () -> tasks.update(rep, UpdateTaskCommand.of(open.id()).title(" ").build()));
         refused(ConflictException.class, () -> tasks.complete(rep, new TaskStatusCommand(open.id(), 7L)));
         refused(ConflictException.class, () -> tasks.cancel(rep, new TaskStatusCommand(open.id(), 3L)));
 

@@ -158,8 +158,9 @@ class TaskUseCasesTest {
         clock.advance(Duration.ofMinutes(5));
         publisher.clear();
 
-        TaskView updated = tasks.update(rep, new UpdateTaskCommand(task.id(), "Call back twice", "details",
-                in(Duration.ofDays(3)), TaskPriority.URGENT, TaskLinkData.lead(lead), in(Duration.ofDays(2)), 0L));
+        TaskView updated = tasks.update(rep, UpdateTaskCommand.of(task.id()).title("Call back twice").description("details")
+                .dueAt(in(Duration.ofDays(3))).priority(TaskPriority.URGENT).link(TaskLinkData.lead(lead))
+                .reminderAt(in(Duration.ofDays(2))).expectedVersion(0L).build());
 
         assertThat(updated.version()).isEqualTo(1);
         assertThat(updated.title()).isEqualTo("Call back twice");
@@ -170,8 +171,9 @@ class TaskUseCasesTest {
         assertThat(publisher.events()).containsExactly(new TaskEvents.TaskUpdated(task.id(), clock.instant()));
 
         publisher.clear();
-        TaskView same = tasks.update(rep, new UpdateTaskCommand(task.id(), "Call back twice", "details",
-                updated.dueAt(), TaskPriority.URGENT, TaskLinkData.lead(lead), updated.reminderAt(), null));
+        TaskView same = tasks.update(rep, UpdateTaskCommand.of(task.id()).title("Call back twice").description("details")
+                .dueAt(updated.dueAt()).priority(TaskPriority.URGENT).link(TaskLinkData.lead(lead))
+                .reminderAt(updated.reminderAt()).build());
         assertThat(same).as("a change to nothing writes nothing").isEqualTo(updated);
         assertThat(publisher.events()).isEmpty();
         assertThat(audit("task.update")).hasSize(1);

@@ -44,8 +44,8 @@ class ConcurrencyIT {
     void ofParallelUpdatesFromTheSameVersionExactlyOneWins() throws Exception {
         CustomerView c = crm.customers().register(staff, register("race@example.org", "Race"));
         List<Outcome> outcomes = runTogether(i -> () -> crm.customers().updateContactDetails(staff,
-                new UpdateContactDetailsCommand(c.id(), c.version(), "Writer" + i, "Race", "race@example.org", null,
-                        null, null, null)));
+                UpdateContactDetailsCommand.of(c.id(), c.version()).firstName("Writer" + i)
+                        .lastName("Race").email("race@example.org").build()));
         assertThat(outcomes.stream().filter(Outcome::succeeded)).hasSize(1);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()))
                 .allSatisfy(o -> assertThat(o.conflictCode()).isEqualTo("stale_version"));

@@ -53,10 +53,12 @@ class GdprErasureIT {
                         MARKER + "region", "CH"),
                 LocalDate.of(1980, 1, 2), Gender.DIVERSE, CustomerSource.REFERRAL, MARKER + "-ext", true));
         c = crm.customers().addTag(manager, new CustomerTagCommand(c.id(), MARKER + "-tag", null));
-        crm.customers().updateContactDetails(manager, new UpdateContactDetailsCommand(c.id(), c.version(),
-                MARKER + "first", MARKER + "last", MARKER + "2@" + MARKER + ".example", "+41 44 668 18 98",
-                c.address() == null ? null : new AddressData(MARKER + " street 2", null, MARKER.substring(0, 5),
-                        MARKER + "ville", null, "CH"), LocalDate.of(1980, 1, 2), Gender.DIVERSE));
+        crm.customers().updateContactDetails(manager, UpdateContactDetailsCommand.of(c.id(), c.version())
+                .firstName(MARKER + "first").lastName(MARKER + "last").email(MARKER + "2@" + MARKER + ".example")
+                .phone("+41 44 668 18 98")
+                .address(c.address() == null ? null : AddressData.builder().line1(MARKER + " street 2")
+                        .postalCode(MARKER.substring(0, 5)).city(MARKER + "ville").countryCode("CH").build())
+                .dateOfBirth(LocalDate.of(1980, 1, 2)).gender(Gender.DIVERSE).build());
         assertThat(occurrences(MARKER)).as("the marker is stored before erasure").isNotEmpty();
 
         crm.customers().erase(manager, c.id());

@@ -123,8 +123,8 @@ class TaskConcurrencyIT {
             long version = task.version();
 
             List<ParallelCalls.Outcome<TaskView>> outcomes = ParallelCalls.run(2, i -> () -> i == 0
-                    ? first.tasks().update(rep, new UpdateTaskCommand(task.id(), "Renamed", null, task.dueAt(),
-                            TaskPriority.URGENT, null, null, version))
+                    ? first.tasks().update(rep, UpdateTaskCommand.of(task.id()).title("Renamed")
+                            .priority(TaskPriority.URGENT).expectedVersion(version).build())
                     : second.tasks().complete(rep, new TaskStatusCommand(task.id(), version)));
 
             assertThat(outcomes).as("round %d", round).extracting(ParallelCalls.Outcome::code)

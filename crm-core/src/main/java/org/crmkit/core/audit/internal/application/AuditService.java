@@ -12,9 +12,9 @@ import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.audit.AuditPermission;
 
 /** Searches the audit trail, newest first, keyset paged. Reading the trail is itself audited. */
 final class AuditService implements AuditTrail {
@@ -42,7 +42,7 @@ final class AuditService implements AuditTrail {
                 query.outcome());
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.AUDIT_VIEW, AccessTarget.none(), "audit.search", TYPE, null);
+            support.authorize(actor, AuditPermission.AUDIT_VIEW, AccessTarget.none(), "audit.search", TYPE, null);
             Page<AuditEntry> page = Page.slice(auditLog.search(criteria, size + 1), size, e -> e,
                     e -> new EntryPosition(e.at(), e.id()).toCursor(scope));
             support.audit(actor, "audit.search", TYPE, null);

@@ -3,12 +3,15 @@ package org.crmkit.core.customer.internal.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.crmkit.core.customer.domain.ContactDetails;
 import org.crmkit.core.customer.Gender;
 import org.crmkit.core.customer.domain.PersonalDetails;
 import org.crmkit.core.customer.port.in.AddressData;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.internal.FieldChecks;
+import org.crmkit.core.shared.internal.NameChange;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;
@@ -36,5 +39,39 @@ record CustomerInput(ContactDetails contact, PersonalDetails personal) {
         checks.throwIfAny();
         return new CustomerInput(new ContactDetails(name, mail, number, postal),
                 new PersonalDetails(dateOfBirth, gender));
+    }
+
+    /**
+     * The details a partial update names, each converted and checked on its own; {@code null} keeps a detail, an
+     * empty optional removes it.
+     */
+    record Change(NameChange name, EmailAddress email, Optional<PhoneNumber> phone, Optional<PostalAddress> address,
+                  Optional<LocalDate> dateOfBirth, Optional<Gender> gender) {
+
+        static Change of(UpdateContactDetailsCommand command, Instant now, FieldChecks checks) {
+            NameChange name = checks.attempt(() -> NameChange.of(command.firstName(), command.lastName()));
+            EmailAddress mail = command.email() == null ? null : checks.attempt(() -> EmailAddress.of(command.email()));
+            Optional<PhoneNumber> phone = command.phone() == null ? null : command.phone()
+                    .filter(p -> !p.isBlank()).map(p -> checks.attempt(() -> PhoneNumber.parse(p)));
+            Optional<PostalAddress> address = command.address() == null ? null : command.address()
+                    .map(a -> checks.attempt(() -> new PostalAddress(a.line1(), a.line2(), a.postalCode(), a.city(),
+                            a.region(), a.countryCode())));
+            if (command.dateOfBirth() != null && command.dateOfBirth()
+                    .filter(d -> d.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))).isPresent()) {
+                checks.refuse("dateOfBirth", "must not be in the future");
+            }
+            return new Change(name, mail, phone, address, command.dateOfBirth(), command.gender());
+        }
+
+        ContactDetails applyTo(ContactDetails current) {
+            return new ContactDetails(name.applyTo(current.name()), email == null ? current.email() : email,
+                    phone == null ? current.phone() : phone.orElse(null),
+                    address == null ? current.address() : address.orElse(null));
+        }
+
+        PersonalDetails applyTo(PersonalDetails current) {
+            return new PersonalDetails(dateOfBirth == null ? current.dateOfBirth() : dateOfBirth.orElse(null),
+                    gender == null ? current.gender() : gender.orElse(null));
+        }
     }
 }

@@ -42,6 +42,7 @@ import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.customer.CustomerPermission;
 
 /** The customer use cases: validate, authorize, load, one domain call, save, audit, publish. */
 final class CustomerService implements Customers {
@@ -79,7 +80,7 @@ final class CustomerService implements Customers {
                     new FieldError("externalReference", "may not be set by a self-registration")));
         }
         Permission permission = actor instanceof Actor.Anonymous
-                ? Permission.CUSTOMER_SELF_REGISTER : Permission.CUSTOMER_REGISTER;
+                ? CustomerPermission.CUSTOMER_SELF_REGISTER : CustomerPermission.CUSTOMER_REGISTER;
         boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
         try {
             return registerChecked(actor, permission, nameHolder, contact, personal, command);
@@ -107,7 +108,7 @@ final class CustomerService implements Customers {
             Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
                     command.source(), command.externalReference(), command.marketingConsent(), support.now());
             if (caller instanceof Actor.Staff staff
-                    && support.scopeOf(caller, Permission.CUSTOMER_VIEW) == AccessScope.OWN) {
+                    && support.scopeOf(caller, CustomerPermission.CUSTOMER_VIEW) == AccessScope.OWN) {
                 // a staff user who sees only the customers they manage keeps sight of the one they brought in
                 customer.assignAccountManager(staff.id(), support.now());
             }
@@ -124,7 +125,7 @@ final class CustomerService implements Customers {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
             Optional<Customer> found = customers.findById(customerId);
-            support.authorize(actor, Permission.CUSTOMER_VIEW, targetOf(customerId, found), "customer.view", TYPE,
+            support.authorize(actor, CustomerPermission.CUSTOMER_VIEW, targetOf(customerId, found), "customer.view", TYPE,
                     customerId.value());
             return found.map(c -> CustomerView.of(c.snapshot()));
         });
@@ -138,7 +139,7 @@ final class CustomerService implements Customers {
             Optional<CustomerView> found = reads.findByExternalReference(reference);
             // a caller who may see only some customers is refused alike whether the reference is someone else's
             // or no one's, and the refusal names no id: the reference tells them nothing they may not see
-            support.authorize(actor, Permission.CUSTOMER_VIEW,
+            support.authorize(actor, CustomerPermission.CUSTOMER_VIEW,
                     found.map(c -> AccessTarget.customer(c.id(), c.accountManager())).orElse(AccessTarget.none()),
                     "customer.view", TYPE, null);
             return found;
@@ -151,7 +152,7 @@ final class CustomerService implements Customers {
         List<String> references = externalReferences.stream().map(String::strip).distinct().toList();
         return support.transaction(() -> {
             // a target that is no one's: only a grant on every customer covers it
-            support.authorize(actor, Permission.CUSTOMER_VIEW, AccessTarget.none(), "customer.view", TYPE, null);
+            support.authorize(actor, CustomerPermission.CUSTOMER_VIEW, AccessTarget.none(), "customer.view", TYPE, null);
             return reads.findByExternalReferences(references);
         });
     }
@@ -169,13 +170,14 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command) {
-        CustomerInput input = support.validate(actor, command, checks -> CustomerInput.of(command.firstName(), command.lastName(), command.email(), command.phone(),
-                        command.address(), command.dateOfBirth(), command.gender(), support.now()));
-        ContactDetails contact = input.contact();
-        PersonalDetails personal = input.personal();
-        return change(actor, Permission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact", command.customerId(),
+        CustomerInput.Change change = support.validate(actor, command,
+                checks -> CustomerInput.Change.of(command, support.now(), checks));
+        return change(actor, CustomerPermission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact", command.customerId(),
                 command.expectedVersion(), customer -> {
-                    customer.changeContactDetails(contact, personal, support.now());
+                    // an erased customer holds no details; the aggregate refuses the change before reading them
+                    ContactDetails contact = customer.contact().map(change::applyTo).orElse(null);
+                    customer.changeContactDetails(contact, change.applyTo(customer.snapshot().personal()),
+                            support.now());
                     requireUnique(contact, null, customer.id(), !(actor instanceof Actor.Customer));
                 });
     }
@@ -183,21 +185,21 @@ final class CustomerService implements Customers {
     @Override
     public CustomerView deactivate(Actor actor, CustomerStatusCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.CUSTOMER_CHANGE_STATUS, "customer.deactivate", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_CHANGE_STATUS, "customer.deactivate", command.customerId(),
                 command.expectedVersion(), customer -> customer.deactivate(support.now()));
     }
 
     @Override
     public CustomerView reactivate(Actor actor, CustomerStatusCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.CUSTOMER_CHANGE_STATUS, "customer.reactivate", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_CHANGE_STATUS, "customer.reactivate", command.customerId(),
                 command.expectedVersion(), customer -> customer.reactivate(support.now()));
     }
 
     @Override
     public CustomerView assignAccountManager(Actor actor, AssignAccountManagerCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.CUSTOMER_ASSIGN_MANAGER, "customer.assign_manager", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_ASSIGN_MANAGER, "customer.assign_manager", command.customerId(),
                 command.expectedVersion(), customer -> {
                     customer.assignAccountManager(command.manager(), support.now());
                     // after the customer's own rules (an erased customer says so first); a refusal rolls back
@@ -212,7 +214,7 @@ final class CustomerService implements Customers {
     public CustomerView addTag(Actor actor, CustomerTagCommand command) {
         support.validate(actor, command);
         Tag tag = new Tag(command.tag());
-        return change(actor, Permission.CUSTOMER_TAG, "customer.add_tag", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_TAG, "customer.add_tag", command.customerId(),
                 command.expectedVersion(), customer -> customer.addTag(tag, support.now()));
     }
 
@@ -220,14 +222,14 @@ final class CustomerService implements Customers {
     public CustomerView removeTag(Actor actor, CustomerTagCommand command) {
         support.validate(actor, command);
         Tag tag = new Tag(command.tag());
-        return change(actor, Permission.CUSTOMER_TAG, "customer.remove_tag", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_TAG, "customer.remove_tag", command.customerId(),
                 command.expectedVersion(), customer -> customer.removeTag(tag, support.now()));
     }
 
     @Override
     public CustomerView changeMarketingConsent(Actor actor, MarketingConsentCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.CUSTOMER_CONSENT, "customer.change_consent", command.customerId(),
+        return change(actor, CustomerPermission.CUSTOMER_CONSENT, "customer.change_consent", command.customerId(),
                 command.expectedVersion(), customer -> customer.changeMarketingConsent(command.given(), support.now()));
     }
 
@@ -236,7 +238,7 @@ final class CustomerService implements Customers {
         support.validate(actor, query);
         CustomerSearch.Plan plan = search.plan(query);
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.CUSTOMER_SEARCH, "customer.search",
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, CustomerPermission.CUSTOMER_SEARCH, "customer.search",
                     TYPE);
             if (grant.scope() == AccessScope.ANY) {
                 return search.run(plan);
@@ -253,7 +255,7 @@ final class CustomerService implements Customers {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
             Optional<Customer> loaded = customers.findById(customerId);
-            Actor caller = support.authorize(actor, Permission.CUSTOMER_FIND_DUPLICATES,
+            Actor caller = support.authorize(actor, CustomerPermission.CUSTOMER_FIND_DUPLICATES,
                     targetOf(customerId, loaded), "customer.find_duplicates", TYPE, customerId.value());
             Customer customer = loaded.orElseThrow(() -> new NotFoundException(TYPE, customerId));
             Map<CustomerId, DuplicateFinding> found = new LinkedHashMap<>();
@@ -270,7 +272,7 @@ final class CustomerService implements Customers {
                 }
             });
             // a candidate is shown only to a caller who may view it (a sales rep sees duplicates among their own)
-            AccessScope view = support.scopeOf(caller, Permission.CUSTOMER_VIEW);
+            AccessScope view = support.scopeOf(caller, CustomerPermission.CUSTOMER_VIEW);
             return found.values().stream()
                     .filter(f -> view.covers(caller, targetOf(f.customer.id(), Optional.of(f.customer))))
                     .map(f -> new DuplicateCandidate(CustomerView.of(f.customer.snapshot()), f.reasons))
@@ -282,7 +284,7 @@ final class CustomerService implements Customers {
     public PersonalDataExport exportPersonalData(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
         return support.transaction(() -> {
-            Customer customer = loadAuthorized(actor, Permission.CUSTOMER_EXPORT, "customer.export", customerId);
+            Customer customer = loadAuthorized(actor, CustomerPermission.CUSTOMER_EXPORT, "customer.export", customerId);
             List<PersonalDataExport.ActivityRecord> activity = auditLog.findByTarget(TYPE, customerId.value())
                     .stream()
                     .map(e -> new PersonalDataExport.ActivityRecord(e.at(), e.action(), e.actorType().name(),
@@ -299,7 +301,7 @@ final class CustomerService implements Customers {
     @Override
     public void erase(Actor actor, CustomerId customerId) {
         support.validate(actor, new IdQuery(customerId));
-        change(actor, Permission.CUSTOMER_ERASE, "customer.erase", customerId, null, customer -> {
+        change(actor, CustomerPermission.CUSTOMER_ERASE, "customer.erase", customerId, null, customer -> {
             customer.erase(support.now());
             erasers.forEach(eraser -> eraser.eraseCustomer(customerId, support.now()));
         });

@@ -14,4 +14,14 @@ import org.crmkit.core.shared.StaffId;
  */
 public record AssignAccountManagerCommand(@NotNull CustomerId customerId, @NotNull StaffId manager,
                                           @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param customerId the customer
+     * @param manager    the staff user
+     */
+    public AssignAccountManagerCommand(CustomerId customerId, StaffId manager) {
+        this(customerId, manager, null);
+    }
 }

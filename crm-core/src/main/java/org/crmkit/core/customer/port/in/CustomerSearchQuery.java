@@ -58,4 +58,92 @@ public record CustomerSearchQuery(
         return new CustomerSearchQuery(text, status, tag, countryCode, accountManager, registeredFrom,
                 registeredBefore, sort, next);
     }
+
+    /**
+     * Required: {@code sort} and {@code page}; the use case names every missing or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CustomerSearchQuery} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String text;
+        private CustomerStatus status;
+        private String tag;
+        private String countryCode;
+        private StaffId accountManager;
+        private Instant registeredFrom;
+        private Instant registeredBefore;
+        private CustomerSort sort;
+        private PageRequest page;
+
+        private Builder() {
+        }
+
+        /** @param text prefix of the first name, last name or email, ignoring case @return this builder */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /**
+         * @param status only customers in this state; when {@code null}, erased customers are left out (ask for {@code
+         *        ERASED} to list them)
+         * @return this builder
+         */
+        public Builder status(CustomerStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /** @param tag only customers with this tag @return this builder */
+        public Builder tag(String tag) {
+            this.tag = tag;
+            return this;
+        }
+
+        /** @param countryCode only customers whose address is in this country @return this builder */
+        public Builder countryCode(String countryCode) {
+            this.countryCode = countryCode;
+            return this;
+        }
+
+        /** @param accountManager only customers managed by this staff user @return this builder */
+        public Builder accountManager(StaffId accountManager) {
+            this.accountManager = accountManager;
+            return this;
+        }
+
+        /** @param registeredFrom registered at or after this instant @return this builder */
+        public Builder registeredFrom(Instant registeredFrom) {
+            this.registeredFrom = registeredFrom;
+            return this;
+        }
+
+        /** @param registeredBefore registered before this instant @return this builder */
+        public Builder registeredBefore(Instant registeredBefore) {
+            this.registeredBefore = registeredBefore;
+            return this;
+        }
+
+        /** @param sort the order; required @return this builder */
+        public Builder sort(CustomerSort sort) {
+            this.sort = sort;
+            return this;
+        }
+
+        /** @param page the page; required @return this builder */
+        public Builder page(PageRequest page) {
+            this.page = page;
+            return this;
+        }
+
+        /** @return the query (the use case checks it, naming every bad or missing field at once) */
+        public CustomerSearchQuery build() {
+            return new CustomerSearchQuery(text, status, tag, countryCode, accountManager, registeredFrom, registeredBefore, sort, page);
+        }
+    }
 }

@@ -11,4 +11,13 @@ import org.crmkit.core.shared.CustomerId;
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
  */
 public record CustomerStatusCommand(@NotNull CustomerId customerId, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param customerId the customer
+     */
+    public CustomerStatusCommand(CustomerId customerId) {
+        this(customerId, null);
+    }
 }

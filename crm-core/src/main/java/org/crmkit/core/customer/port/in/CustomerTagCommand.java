@@ -15,4 +15,14 @@ import org.crmkit.core.shared.CustomerId;
  */
 public record CustomerTagCommand(@NotNull CustomerId customerId, @NotBlank @Size(max = 50) String tag,
                                  @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param customerId the customer
+     * @param tag        the tag, 1 to 50 letters, digits, '-', '_' or '.'
+     */
+    public CustomerTagCommand(CustomerId customerId, String tag) {
+        this(customerId, tag, null);
+    }
 }

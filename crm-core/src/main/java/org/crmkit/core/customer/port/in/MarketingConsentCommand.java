@@ -13,4 +13,14 @@ import org.crmkit.core.shared.CustomerId;
  */
 public record MarketingConsentCommand(@NotNull CustomerId customerId, boolean given,
                                       @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param customerId the customer
+     * @param given      {@code true} to give, {@code false} to withdraw
+     */
+    public MarketingConsentCommand(CustomerId customerId, boolean given) {
+        this(customerId, given, null);
+    }
 }

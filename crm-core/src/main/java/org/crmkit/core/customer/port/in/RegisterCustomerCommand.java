@@ -98,4 +98,103 @@ public record RegisterCustomerCommand(
         }
         return new RegisterCustomerCommand(firstName, lastName, email, phone, null, null, null, source, null, false);
     }
+
+    /**
+     * Required: {@code firstName}, {@code lastName}, {@code email} and {@code source}; the use case names every missing
+     * or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RegisterCustomerCommand} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String firstName;
+        private String lastName;
+        private String email;
+        private String phone;
+        private AddressData address;
+        private LocalDate dateOfBirth;
+        private Gender gender;
+        private CustomerSource source;
+        private String externalReference;
+        private boolean marketingConsent;
+
+        private Builder() {
+        }
+
+        /**
+         * @param firstName given name, 1 to 100 characters (code points: an emoji counts once; the annotation only
+         *        bounds the UTF-16 length)
+         * @return this builder
+         */
+        public Builder firstName(String firstName) {
+            this.firstName = firstName;
+            return this;
+        }
+
+        /** @param lastName family name, 1 to 100 characters @return this builder */
+        public Builder lastName(String lastName) {
+            this.lastName = lastName;
+            return this;
+        }
+
+        /** @param email email address; compared ignoring case and surrounding spaces @return this builder */
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /**
+         * @param phone optional international phone number ({@code +} or {@code 00} and country code)
+         * @return this builder
+         */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** @param address optional postal address @return this builder */
+        public Builder address(AddressData address) {
+            this.address = address;
+            return this;
+        }
+
+        /** @param dateOfBirth optional; not in the future @return this builder */
+        public Builder dateOfBirth(LocalDate dateOfBirth) {
+            this.dateOfBirth = dateOfBirth;
+            return this;
+        }
+
+        /** @param gender optional @return this builder */
+        public Builder gender(Gender gender) {
+            this.gender = gender;
+            return this;
+        }
+
+        /** @param source how the customer came; required @return this builder */
+        public Builder source(CustomerSource source) {
+            this.source = source;
+            return this;
+        }
+
+        /** @param externalReference optional id of the host's own, unique when present @return this builder */
+        public Builder externalReference(String externalReference) {
+            this.externalReference = externalReference;
+            return this;
+        }
+
+        /** @param marketingConsent whether consent to marketing is given now @return this builder */
+        public Builder marketingConsent(boolean marketingConsent) {
+            this.marketingConsent = marketingConsent;
+            return this;
+        }
+
+        /** @return the command (the use case checks it, naming every bad or missing field at once) */
+        public RegisterCustomerCommand build() {
+            return new RegisterCustomerCommand(firstName, lastName, email, phone, address, dateOfBirth, gender, source, externalReference, marketingConsent);
+        }
+    }
 }

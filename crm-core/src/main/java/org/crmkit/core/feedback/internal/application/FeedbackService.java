@@ -32,11 +32,11 @@ import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.feedback.FeedbackPermission;
 
 /**
  * Feedback on products bought. The customer, the purchase and the product are checked through their areas' use cases,
@@ -69,7 +69,7 @@ final class FeedbackService implements ProductFeedback {
                 command.customerId(), command.purchaseId(), command.productId(), command.rating(), comment,
                 staffOf(actor), support.now()));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.FEEDBACK_GIVE, targetOf(command.customerId()), "feedback.give", TYPE,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_GIVE, targetOf(command.customerId()), "feedback.give", TYPE,
                     null);
             customers.find(command.customerId())
                     .orElseThrow(() -> new NotFoundException("customer", command.customerId())).requireNotErased();
@@ -94,7 +94,7 @@ final class FeedbackService implements ProductFeedback {
         FeedbackId id = command.feedbackId();
         return support.transaction(() -> {
             Optional<Feedback> found = feedback.findById(id);
-            support.authorize(actor, Permission.FEEDBACK_ANSWER,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_ANSWER,
                     targetOf(found.map(f -> f.snapshot().customer()).orElse(null)), "feedback.answer", TYPE,
                     id.value());
             Feedback f = found.orElseThrow(() -> new NotFoundException(TYPE, id));
@@ -109,7 +109,7 @@ final class FeedbackService implements ProductFeedback {
         support.validate(actor, new Arguments.FeedbackIdQuery(feedbackId));
         return support.transaction(() -> {
             Optional<Feedback> found = feedback.findById(feedbackId);
-            support.authorize(actor, Permission.FEEDBACK_VIEW,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_VIEW,
                     targetOf(found.map(f -> f.snapshot().customer()).orElse(null)), "feedback.view", TYPE,
                     feedbackId.value());
             return found.map(FeedbackView::of);
@@ -123,7 +123,7 @@ final class FeedbackService implements ProductFeedback {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.FEEDBACK_VIEW, targetOf(query.customerId()), "feedback.history", TYPE,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_VIEW, targetOf(query.customerId()), "feedback.history", TYPE,
                     null);
             return page(feedback.findByCustomer(query.customerId(), after, size + 1), size, scope);
         });
@@ -136,7 +136,7 @@ final class FeedbackService implements ProductFeedback {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.FEEDBACK_PRODUCT_VIEW, AccessTarget.none(), "feedback.product", TYPE,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_PRODUCT_VIEW, AccessTarget.none(), "feedback.product", TYPE,
                     null);
             requireProduct(query.productId());
             return Page.slice(feedback.findByProduct(query.productId(), after, size + 1), size,
@@ -151,7 +151,7 @@ final class FeedbackService implements ProductFeedback {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.FEEDBACK_QUEUE, AccessTarget.none(), "feedback.unanswered", TYPE,
+            support.authorize(actor, FeedbackPermission.FEEDBACK_QUEUE, AccessTarget.none(), "feedback.unanswered", TYPE,
                     null);
             return page(feedback.findUnanswered(after, size + 1), size, scope);
         });
@@ -163,7 +163,7 @@ final class FeedbackService implements ProductFeedback {
         Instant from = period.from();
         Instant before = period.before();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.FEEDBACK_STATISTICS, AccessTarget.none(), "feedback.statistics",
+            support.authorize(actor, FeedbackPermission.FEEDBACK_STATISTICS, AccessTarget.none(), "feedback.statistics",
                     TYPE, null);
             requireProduct(query.productId());
             return FeedbackStatistics.of(query.productId(), from, before,

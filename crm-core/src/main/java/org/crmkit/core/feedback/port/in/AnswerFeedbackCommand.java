@@ -13,4 +13,14 @@ import org.crmkit.core.feedback.FeedbackId;
  * @param expectedVersion the version the caller read, or {@code null} to answer whatever is stored
  */
 public record AnswerFeedbackCommand(@NotNull FeedbackId feedbackId, @NotBlank String text, Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param feedbackId the feedback
+     * @param text       the response, up to 2,000 characters; line breaks and tabs allowed, no other control characters, no unpaired surrogates
+     */
+    public AnswerFeedbackCommand(FeedbackId feedbackId, String text) {
+        this(feedbackId, text, null);
+    }
 }

@@ -25,10 +25,10 @@ import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.interaction.InteractionPermission;
 
 /**
  * The interaction use cases. The customer or lead an interaction names is looked up through its area's use cases as
@@ -69,7 +69,7 @@ final class InteractionService implements Interactions {
         }
         return support.transaction(() -> {
             Subject subject = subjectOf(command.customerId(), command.leadId());
-            Actor caller = support.authorize(actor, Permission.INTERACTION_LOG, subject.target(), "interaction.log",
+            Actor caller = support.authorize(actor, InteractionPermission.INTERACTION_LOG, subject.target(), "interaction.log",
                     TYPE, null);
             subject.requireFound();
             subject.requireOpen();
@@ -78,7 +78,7 @@ final class InteractionService implements Interactions {
                 staff = s.id();
             }
             if (staff != null && caller instanceof Actor.Staff s && !s.id().equals(staff)
-                    && support.scopeOf(caller, Permission.INTERACTION_LOG) != AccessScope.ANY) {
+                    && support.scopeOf(caller, InteractionPermission.INTERACTION_LOG) != AccessScope.ANY) {
                 // only those who may log against every customer and lead record others' interactions
                 throw new BusinessRuleViolationException("interaction_staff_not_caller", "the caller may log only "
                         + "their own interactions", java.util.Map.of("field", "staffId"));
@@ -119,7 +119,7 @@ final class InteractionService implements Interactions {
         int size = query.page().size();
         return support.transaction(() -> {
             Subject subject = subjectOf(query.customerId(), query.leadId());
-            support.authorize(actor, Permission.INTERACTION_VIEW, subject.target(), "interaction.timeline", TYPE,
+            support.authorize(actor, InteractionPermission.INTERACTION_VIEW, subject.target(), "interaction.timeline", TYPE,
                     null);
             subject.requireFound();
             List<Interaction> fetched = query.customerId() != null

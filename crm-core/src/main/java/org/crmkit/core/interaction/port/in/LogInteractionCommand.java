@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.InteractionType;
-import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.lead.LeadId;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.StaffId;
 
 /**
@@ -63,5 +63,100 @@ public record LogInteractionCommand(
                                                    Instant occurredAt, String subject) {
         return new LogInteractionCommand(type, customerId, null, occurredAt, null, direction, subject, null, null,
                 null);
+    }
+
+    /**
+     * Required: {@code type}, {@code occurredAt} and {@code subject}; the use case names every missing or bad field at
+     * once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link LogInteractionCommand} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private InteractionType type;
+        private CustomerId customerId;
+        private LeadId leadId;
+        private Instant occurredAt;
+        private Long durationSeconds;
+        private Direction direction;
+        private String subject;
+        private String summary;
+        private StaffId staffId;
+        private String outcome;
+
+        private Builder() {
+        }
+
+        /** @param type call, email, meeting or note @return this builder */
+        public Builder type(InteractionType type) {
+            this.type = type;
+            return this;
+        }
+
+        /** @param customerId the customer, or {@code null} @return this builder */
+        public Builder customerId(CustomerId customerId) {
+            this.customerId = customerId;
+            return this;
+        }
+
+        /** @param leadId the lead, or {@code null} @return this builder */
+        public Builder leadId(LeadId leadId) {
+            this.leadId = leadId;
+            return this;
+        }
+
+        /** @param occurredAt when it happened; at most a day ahead of the clock @return this builder */
+        public Builder occurredAt(Instant occurredAt) {
+            this.occurredAt = occurredAt;
+            return this;
+        }
+
+        /** @param durationSeconds how long it took, 0 to 7 days in seconds, or {@code null} @return this builder */
+        public Builder durationSeconds(Long durationSeconds) {
+            this.durationSeconds = durationSeconds;
+            return this;
+        }
+
+        /** @param direction inbound or outbound; required for calls and emails @return this builder */
+        public Builder direction(Direction direction) {
+            this.direction = direction;
+            return this;
+        }
+
+        /** @param subject 1 to 200 characters @return this builder */
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        /** @param summary optional, up to 4,000 characters @return this builder */
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        /**
+         * @param staffId the staff member who had it; a staff caller who names none had it themself
+         * @return this builder
+         */
+        public Builder staffId(StaffId staffId) {
+            this.staffId = staffId;
+            return this;
+        }
+
+        /** @param outcome optional, up to 200 characters @return this builder */
+        public Builder outcome(String outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        /** @return the command (the use case checks it, naming every bad or missing field at once) */
+        public LogInteractionCommand build() {
+            return new LogInteractionCommand(type, customerId, leadId, occurredAt, durationSeconds, direction, subject, summary, staffId, outcome);
+        }
     }
 }

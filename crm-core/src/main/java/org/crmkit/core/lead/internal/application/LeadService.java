@@ -16,6 +16,7 @@ import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.domain.LeadContact;
+import org.crmkit.core.lead.domain.LeadSnapshot;
 import org.crmkit.core.lead.LeadEvents;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadStage;
@@ -58,6 +59,7 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.lead.LeadPermission;
 
 /**
  * The lead use cases: validate, authorize (a lead is owned by its owner: a sales rep reaches only their own), load,
@@ -96,14 +98,14 @@ final class LeadService implements Leads {
         LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
                 command.email(), command.phone(), command.estimatedValue(), command.notes());
         return support.transaction(() -> {
-            Actor caller = support.authorize(actor, Permission.LEAD_CREATE, AccessTarget.none(), "lead.create", TYPE,
+            Actor caller = support.authorize(actor, LeadPermission.LEAD_CREATE, AccessTarget.none(), "lead.create", TYPE,
                     null);
             StaffId owner = command.owner();
             if (owner == null && caller instanceof Actor.Staff s) {
                 owner = s.id();
             } else if (owner != null && !(caller instanceof Actor.Staff s && s.id().equals(owner))) {
                 // giving a new lead to someone else is an assignment
-                support.authorize(actor, Permission.LEAD_ASSIGN, AccessTarget.none(), "lead.create", TYPE, null);
+                support.authorize(actor, LeadPermission.LEAD_ASSIGN, AccessTarget.none(), "lead.create", TYPE, null);
             }
             if (owner != null) {
                 requireSalesOwner(owner);
@@ -123,7 +125,7 @@ final class LeadService implements Leads {
         support.validate(actor, new IdQuery(leadId));
         return support.transaction(() -> {
             Optional<Lead> found = leads.findById(leadId);
-            support.authorize(actor, Permission.LEAD_VIEW, targetOf(found), "lead.view", TYPE, leadId.value());
+            support.authorize(actor, LeadPermission.LEAD_VIEW, targetOf(found), "lead.view", TYPE, leadId.value());
             return found.map(l -> LeadView.of(l.snapshot()));
         });
     }
@@ -133,7 +135,7 @@ final class LeadService implements Leads {
         support.validate(actor, query);
         LeadSearch.Plan plan = search.plan(query);
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.LEAD_VIEW, "lead.search", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, LeadPermission.LEAD_VIEW, "lead.search", TYPE);
             if (grant.scope() == AccessScope.ANY) {
                 return search.run(plan);
             }
@@ -146,11 +148,16 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView updateDetails(Actor actor, UpdateLeadCommand command) {
-        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
-                command.email(), command.phone(), command.estimatedValue(), command.notes());
-        return change(actor, Permission.LEAD_UPDATE, "lead.update", command.leadId(), command.expectedVersion(),
-                lead -> lead.changeDetails(input.contact(), command.source(), input.value(), input.notes(), scoring,
-                        support.now()));
+        LeadChange change = support.validate(actor, command, checks -> LeadChange.of(command, checks));
+        return change(actor, LeadPermission.LEAD_UPDATE, "lead.update", command.leadId(), command.expectedVersion(),
+                lead -> {
+                    LeadSnapshot now = lead.snapshot();
+                    lead.changeDetails(change.applyTo(now.contact()),
+                            command.source() == null ? now.source() : command.source(),
+                            change.value() == null ? now.estimatedValue() : change.value().orElse(null),
+                            change.notes() == null ? now.notes() : change.notes().orElse(null), scoring,
+                            support.now());
+                });
     }
 
     @Override
@@ -160,7 +167,7 @@ final class LeadService implements Leads {
             throw new InvalidCommandException(List.of(new FieldError("reason",
                     "is required when a lead is lost")));
         }
-        return change(actor, Permission.LEAD_UPDATE, "lead.change_stage", command.leadId(),
+        return change(actor, LeadPermission.LEAD_UPDATE, "lead.change_stage", command.leadId(),
                 command.expectedVersion(),
                 lead -> lead.moveTo(command.stage(), command.reason(), scoring, actor, support.now()));
     }
@@ -168,14 +175,14 @@ final class LeadService implements Leads {
     @Override
     public LeadView reopen(Actor actor, LeadCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.LEAD_REOPEN, "lead.reopen", command.leadId(), command.expectedVersion(),
+        return change(actor, LeadPermission.LEAD_REOPEN, "lead.reopen", command.leadId(), command.expectedVersion(),
                 lead -> lead.reopen(scoring, actor, support.now()));
     }
 
     @Override
     public LeadView assign(Actor actor, AssignLeadCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
+        return change(actor, LeadPermission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
                 lead -> {
                     requireSalesOwner(command.owner());
                     lead.assignTo(command.owner(), support.now());
@@ -185,7 +192,7 @@ final class LeadService implements Leads {
     @Override
     public LeadView assignRoundRobin(Actor actor, AssignRoundRobinCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
+        return change(actor, LeadPermission.LEAD_ASSIGN, "lead.assign", command.leadId(), command.expectedVersion(),
                 lead -> lead.assignTo(nextInTurn(command.departmentId()), support.now()));
     }
 
@@ -208,7 +215,7 @@ final class LeadService implements Leads {
         return support.transaction(() -> {
             // locked: a second conversion of the lead waits here and then finds it won
             Optional<Lead> found = leads.lock(command.leadId());
-            support.authorize(actor, Permission.LEAD_CONVERT, targetOf(found), "lead.convert", TYPE,
+            support.authorize(actor, LeadPermission.LEAD_CONVERT, targetOf(found), "lead.convert", TYPE,
                     command.leadId().value());
             Lead lead = found.orElseThrow(() -> new NotFoundException(TYPE, command.leadId()));
             if (command.expectedVersion() != null) {
@@ -241,7 +248,7 @@ final class LeadService implements Leads {
         return support.transaction(() -> {
             // locked: a conversion waits for the erasure, and then finds the lead erased
             Optional<Lead> found = leads.lock(command.leadId());
-            support.authorize(actor, Permission.LEAD_ERASE, targetOf(found), "lead.erase", TYPE,
+            support.authorize(actor, LeadPermission.LEAD_ERASE, targetOf(found), "lead.erase", TYPE,
                     command.leadId().value());
             Lead lead = found.orElseThrow(() -> new NotFoundException(TYPE, command.leadId()));
             if (lead.isErased()) {
@@ -339,7 +346,7 @@ final class LeadService implements Leads {
     /** An owner must be an active staff user whom the policy lets work on leads (not a support agent, say). */
     private void requireSalesOwner(StaffId owner) {
         boolean sales = support.resolve(new Actor.Staff(owner, Set.of()))
-                .map(resolved -> support.scopeOf(resolved, Permission.LEAD_VIEW) != AccessScope.NONE)
+                .map(resolved -> support.scopeOf(resolved, LeadPermission.LEAD_VIEW) != AccessScope.NONE)
                 .orElse(false);
         if (!sales) {
             throw new BusinessRuleViolationException("owner_not_sales", "staff user " + owner

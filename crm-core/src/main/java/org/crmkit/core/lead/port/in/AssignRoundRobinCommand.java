@@ -13,4 +13,14 @@ import org.crmkit.core.lead.LeadId;
  */
 public record AssignRoundRobinCommand(@NotNull LeadId leadId, @NotNull DepartmentId departmentId,
                                       Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param leadId       the lead
+     * @param departmentId the department whose active sales reps take turns
+     */
+    public AssignRoundRobinCommand(LeadId leadId, DepartmentId departmentId) {
+        this(leadId, departmentId, null);
+    }
 }

@@ -15,4 +15,15 @@ import org.crmkit.core.lead.LeadId;
  */
 public record ChangeLeadStageCommand(@NotNull LeadId leadId, @NotNull LeadStage stage,
                                      @Size(max = 4000) String reason, Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param leadId the lead
+     * @param stage  the new stage
+     * @param reason why the lead is lost: required for {@code LOST}, up to 2,000 characters
+     */
+    public ChangeLeadStageCommand(LeadId leadId, LeadStage stage, String reason) {
+        this(leadId, stage, reason, null);
+    }
 }

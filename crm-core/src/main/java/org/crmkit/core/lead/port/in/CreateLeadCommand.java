@@ -42,4 +42,89 @@ public record CreateLeadCommand(
     public static CreateLeadCommand of(String firstName, String lastName, String email, LeadSource source) {
         return new CreateLeadCommand(firstName, lastName, null, email, null, source, null, null, null);
     }
+
+    /**
+     * Required: {@code firstName}, {@code lastName} and {@code source}; the use case names every missing or bad field
+     * at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CreateLeadCommand} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String firstName;
+        private String lastName;
+        private String company;
+        private String email;
+        private String phone;
+        private LeadSource source;
+        private MoneyData estimatedValue;
+        private String notes;
+        private StaffId owner;
+
+        private Builder() {
+        }
+
+        /** @param firstName given name, 1 to 100 characters @return this builder */
+        public Builder firstName(String firstName) {
+            this.firstName = firstName;
+            return this;
+        }
+
+        /** @param lastName family name, 1 to 100 characters @return this builder */
+        public Builder lastName(String lastName) {
+            this.lastName = lastName;
+            return this;
+        }
+
+        /** @param company optional company @return this builder */
+        public Builder company(String company) {
+            this.company = company;
+            return this;
+        }
+
+        /** @param email optional email address @return this builder */
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** @param phone optional international phone number @return this builder */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** @param source how it came in; required @return this builder */
+        public Builder source(LeadSource source) {
+            this.source = source;
+            return this;
+        }
+
+        /** @param estimatedValue optional estimated value (not negative) @return this builder */
+        public Builder estimatedValue(MoneyData estimatedValue) {
+            this.estimatedValue = estimatedValue;
+            return this;
+        }
+
+        /** @param notes optional notes, up to 2,000 characters @return this builder */
+        public Builder notes(String notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        /** @param owner optional owner; a staff caller who names none owns the lead @return this builder */
+        public Builder owner(StaffId owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** @return the command (the use case checks it, naming every bad or missing field at once) */
+        public CreateLeadCommand build() {
+            return new CreateLeadCommand(firstName, lastName, company, email, phone, source, estimatedValue, notes, owner);
+        }
+    }
 }

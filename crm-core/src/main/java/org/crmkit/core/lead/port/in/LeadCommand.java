@@ -10,4 +10,13 @@ import org.crmkit.core.lead.LeadId;
  * @param expectedVersion the version the caller read, or {@code null} to skip the check
  */
 public record LeadCommand(@NotNull LeadId leadId, Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param leadId the lead
+     */
+    public LeadCommand(LeadId leadId) {
+        this(leadId, null);
+    }
 }

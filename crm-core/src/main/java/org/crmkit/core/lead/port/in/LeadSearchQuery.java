@@ -39,4 +39,98 @@ public record LeadSearchQuery(@Size(max = 100) String text, LeadStage stage, Sta
         return new LeadSearchQuery(text, stage, owner, source, minScore, maxScore, createdFrom, createdBefore, sort,
                 page.next(previous.nextCursor().orElseThrow()));
     }
+
+    /**
+     * Required: {@code sort} and {@code page}; the use case names every missing or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link LeadSearchQuery} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String text;
+        private LeadStage stage;
+        private StaffId owner;
+        private LeadSource source;
+        private Integer minScore;
+        private Integer maxScore;
+        private Instant createdFrom;
+        private Instant createdBefore;
+        private LeadSort sort;
+        private PageRequest page;
+
+        private Builder() {
+        }
+
+        /**
+         * @param text prefix of the first name, last name, company or email, ignoring case and accents
+         * @return this builder
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** @param stage only leads in this stage @return this builder */
+        public Builder stage(LeadStage stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        /** @param owner only leads of this owner @return this builder */
+        public Builder owner(StaffId owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** @param source only leads of this source @return this builder */
+        public Builder source(LeadSource source) {
+            this.source = source;
+            return this;
+        }
+
+        /** @param minScore only leads scoring at least this @return this builder */
+        public Builder minScore(Integer minScore) {
+            this.minScore = minScore;
+            return this;
+        }
+
+        /** @param maxScore only leads scoring at most this @return this builder */
+        public Builder maxScore(Integer maxScore) {
+            this.maxScore = maxScore;
+            return this;
+        }
+
+        /** @param createdFrom created at or after @return this builder */
+        public Builder createdFrom(Instant createdFrom) {
+            this.createdFrom = createdFrom;
+            return this;
+        }
+
+        /** @param createdBefore created before @return this builder */
+        public Builder createdBefore(Instant createdBefore) {
+            this.createdBefore = createdBefore;
+            return this;
+        }
+
+        /** @param sort the order; required @return this builder */
+        public Builder sort(LeadSort sort) {
+            this.sort = sort;
+            return this;
+        }
+
+        /** @param page the page; required @return this builder */
+        public Builder page(PageRequest page) {
+            this.page = page;
+            return this;
+        }
+
+        /** @return the query (the use case checks it, naming every bad or missing field at once) */
+        public LeadSearchQuery build() {
+            return new LeadSearchQuery(text, stage, owner, source, minScore, maxScore, createdFrom, createdBefore, sort, page);
+        }
+    }
 }

@@ -44,10 +44,10 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.loyalty.LoyaltyPermission;
 
 /**
  * The loyalty use cases. Every change locks the account row first and stores with its version, so parallel calls on
@@ -96,7 +96,7 @@ final class LoyaltyService implements Loyalty {
         support.validate(actor, command);
         CustomerId customer = command.customerId();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.LOYALTY_ENROL, targetOf(customer), "loyalty.open", TYPE,
+            support.authorize(actor, LoyaltyPermission.LOYALTY_ENROL, targetOf(customer), "loyalty.open", TYPE,
                     customer.value());
             requireLiveCustomer(customer);
             LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());
@@ -117,7 +117,7 @@ final class LoyaltyService implements Loyalty {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.LOYALTY_VIEW, targetOf(customer), "loyalty.statement", TYPE,
+            support.authorize(actor, LoyaltyPermission.LOYALTY_VIEW, targetOf(customer), "loyalty.statement", TYPE,
                     customer.value());
             requireCustomer(customer);
             LoyaltyAccountView account = accounts.find(customer).map(LoyaltyAccountView::of)
@@ -137,7 +137,7 @@ final class LoyaltyService implements Loyalty {
         CustomerId customer = command.customerId();
         String note = blankToNull(command.note());
         return support.transaction(() -> {
-            support.authorize(actor, Permission.LOYALTY_REDEEM, targetOf(customer), "loyalty.redeem", TYPE,
+            support.authorize(actor, LoyaltyPermission.LOYALTY_REDEEM, targetOf(customer), "loyalty.redeem", TYPE,
                     customer.value());
             requireLiveCustomer(customer);
             if (accounts.find(customer).isEmpty()) {
@@ -166,7 +166,7 @@ final class LoyaltyService implements Loyalty {
         support.validate(actor, command);
         CustomerId customer = command.customerId();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.LOYALTY_ADJUST, targetOf(customer), "loyalty.adjust", TYPE,
+            support.authorize(actor, LoyaltyPermission.LOYALTY_ADJUST, targetOf(customer), "loyalty.adjust", TYPE,
                     customer.value());
             requireLiveCustomer(customer);
             Instant now = support.now();
@@ -222,7 +222,7 @@ final class LoyaltyService implements Loyalty {
                               Function<LoyaltyAccount, Step> change) {
         // a series: the caller's check and the accounts' transactions may share one connection
         return support.series(() -> {
-            support.transaction(() -> support.authorize(actor, Permission.LOYALTY_BATCH, AccessTarget.none(), action,
+            support.transaction(() -> support.authorize(actor, LoyaltyPermission.LOYALTY_BATCH, AccessTarget.none(), action,
                     TYPE, null));
             return eachAccount(actor, action, find, change);
         });
@@ -269,7 +269,7 @@ final class LoyaltyService implements Loyalty {
         Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
         Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.LOYALTY_REPORT, AccessTarget.none(), "loyalty.ranking", TYPE, null);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_REPORT, AccessTarget.none(), "loyalty.ranking", TYPE, null);
             List<LoyalCustomer> ranking = new ArrayList<>();
             if (query.by() == LoyaltyRanking.POINTS_EARNED) {
                 for (LoyaltyRepository.Earner e : accounts.topEarners(from, to, query.limit())) {

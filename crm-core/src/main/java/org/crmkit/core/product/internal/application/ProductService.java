@@ -34,15 +34,14 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.internal.Cursor;
-import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.product.ProductPermission;
 
 /** The catalog use cases: categories and products. */
 final class ProductService implements Products {
@@ -67,7 +66,7 @@ final class ProductService implements Products {
     public CategoryView createCategory(Actor actor, CreateCategoryCommand command) {
         support.validate(actor, command);
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_MANAGE, AccessTarget.none(), "category.create", CATEGORY,
+            support.authorize(actor, ProductPermission.PRODUCT_MANAGE, AccessTarget.none(), "category.create", CATEGORY,
                     null);
             requireCategory(command.parent());
             Category category = UseCaseSupport.commandField(() -> Category.create(CategoryId.next(support.clock()),
@@ -113,7 +112,7 @@ final class ProductService implements Products {
     public List<CategoryView> categories(Actor actor) {
         support.validate(actor, new Arguments.NoQuery());
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "category.list", CATEGORY, null);
+            support.authorize(actor, ProductPermission.PRODUCT_VIEW, AccessTarget.none(), "category.list", CATEGORY, null);
             return reads.categories();
         });
     }
@@ -121,7 +120,7 @@ final class ProductService implements Products {
     private CategoryView changeCategory(Actor actor, String action, CategoryId id, Long expectedVersion,
                                         Consumer<Category> domainCall) {
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_MANAGE, AccessTarget.none(), action, CATEGORY, id.value());
+            support.authorize(actor, ProductPermission.PRODUCT_MANAGE, AccessTarget.none(), action, CATEGORY, id.value());
             Category category = categories.findByIdForUpdate(id)
                     .orElseThrow(() -> new NotFoundException(CATEGORY, id));
             support.applyChange(actor, action, CATEGORY, id.value(), category, expectedVersion, domainCall,
@@ -146,15 +145,20 @@ final class ProductService implements Products {
 
     @Override
     public ProductView create(Actor actor, CreateProductCommand command) {
-        support.validate(actor, command);
-        FieldChecks checks = new FieldChecks();
-        String sku = checks.attempt(() -> Product.normalizeSku(command.sku()));
-        String name = checks.attempt(() -> Product.checkName(command.name()));
-        String description = checks.attempt(() -> Product.checkDescription(command.description()));
-        Money price = checks.attempt(() -> price(command.listPrice(), command.currency()));
-        checks.throwIfAny();
+        record Input(String sku, String name, String description, Money price) {
+        }
+        // the constraints and the value rules together: every bad field in one refusal
+        Input input = support.validate(actor, command, checks -> new Input(
+                checks.attempt(() -> Product.normalizeSku(command.sku())),
+                checks.attempt(() -> Product.checkName(command.name())),
+                checks.attempt(() -> Product.checkDescription(command.description())),
+                checks.attempt(() -> price(command.listPrice(), command.currency()))));
+        String sku = input.sku();
+        String name = input.name();
+        String description = input.description();
+        Money price = input.price();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_MANAGE, AccessTarget.none(), "product.create", PRODUCT, null);
+            support.authorize(actor, ProductPermission.PRODUCT_MANAGE, AccessTarget.none(), "product.create", PRODUCT, null);
             requireCategory(command.categoryId());
             Product product = UseCaseSupport.commandField(() -> Product.create(ProductId.next(support.clock()), sku,
                     name, description, command.categoryId(), price, support.now()));
@@ -167,7 +171,11 @@ final class ProductService implements Products {
 
     @Override
     public ProductView update(Actor actor, UpdateProductCommand command) {
-        support.validate(actor, command);
+        support.validate(actor, command, checks -> {
+            // the domain's rules on the text, named together with the constraints before anything is loaded
+            checks.attempt(() -> Product.checkName(command.name()));
+            return checks.attempt(() -> Product.checkDescription(command.description()));
+        });
         return changeProduct(actor, "product.update", command.productId(), command.expectedVersion(),
                 p -> UseCaseSupport.commandField(() -> {
                     p.update(command.name(), command.description(), support.now());
@@ -186,10 +194,7 @@ final class ProductService implements Products {
 
     @Override
     public ProductView reprice(Actor actor, RepriceProductCommand command) {
-        support.validate(actor, command);
-        FieldChecks checks = new FieldChecks();
-        Money price = checks.attempt(() -> price(command.listPrice(), command.currency()));
-        checks.throwIfAny();
+        Money price = support.validate(actor, command, checks -> price(command.listPrice(), command.currency()));
         return changeProduct(actor, "product.reprice", command.productId(), command.expectedVersion(),
                 p -> p.reprice(price, support.now()));
     }
@@ -205,7 +210,7 @@ final class ProductService implements Products {
     public Optional<ProductView> findById(Actor actor, ProductId productId) {
         support.validate(actor, new Arguments.ProductIdQuery(productId));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT,
+            support.authorize(actor, ProductPermission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT,
                     productId.value());
             return reads.find(productId);
         });
@@ -216,7 +221,7 @@ final class ProductService implements Products {
         support.validate(actor, new Arguments.SkuQuery(sku));
         String normalized = UseCaseSupport.commandField(() -> Product.normalizeSku(sku));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
+            support.authorize(actor, ProductPermission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
             return reads.findByNormalizedSku(normalized);
         });
     }
@@ -225,7 +230,7 @@ final class ProductService implements Products {
     public Map<String, ProductView> findBySkus(Actor actor, List<String> skus) {
         support.validate(actor, new Arguments.SkusQuery(skus));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
+            support.authorize(actor, ProductPermission.PRODUCT_VIEW, AccessTarget.none(), "product.view", PRODUCT, null);
             return reads.findBySkus(skus);
         });
     }
@@ -239,7 +244,7 @@ final class ProductService implements Products {
         ProductSearchCriteria.Position after = decode(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_VIEW, AccessTarget.none(), "product.search", PRODUCT, null);
+            support.authorize(actor, ProductPermission.PRODUCT_VIEW, AccessTarget.none(), "product.search", PRODUCT, null);
             Set<CategoryId> within = query.categoryId() == null ? null : withDescendants(query.categoryId());
             ProductSearchCriteria criteria = new ProductSearchCriteria(text, within, query.status(), after);
             return Page.slice(products.search(criteria, size + 1), size, p -> ProductView.of(p.snapshot()),
@@ -275,7 +280,7 @@ final class ProductService implements Products {
     private ProductView changeProduct(Actor actor, String action, ProductId id, Long expectedVersion,
                                       Consumer<Product> domainCall) {
         return support.transaction(() -> {
-            support.authorize(actor, Permission.PRODUCT_MANAGE, AccessTarget.none(), action, PRODUCT, id.value());
+            support.authorize(actor, ProductPermission.PRODUCT_MANAGE, AccessTarget.none(), action, PRODUCT, id.value());
             Product product = products.findById(id).orElseThrow(() -> new NotFoundException(PRODUCT, id));
             support.applyChange(actor, action, PRODUCT, id.value(), product, expectedVersion, domainCall,
                     products::update);

@@ -11,4 +11,9 @@ import org.crmkit.core.product.CategoryId;
  * @param parent optional: the parent category
  */
 public record CreateCategoryCommand(@NotBlank @Size(max = 200) String name, CategoryId parent) {
+
+    /** @param name 1 to 100 characters, unique among the top-level categories */
+    public CreateCategoryCommand(String name) {
+        this(name, null);
+    }
 }

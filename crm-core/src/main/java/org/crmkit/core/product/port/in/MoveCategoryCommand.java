@@ -13,4 +13,14 @@ import org.crmkit.core.product.CategoryId;
  */
 public record MoveCategoryCommand(@NotNull CategoryId categoryId, CategoryId parent,
                                   @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param categoryId the category
+     * @param parent     the new parent, or {@code null} for the top level
+     */
+    public MoveCategoryCommand(CategoryId categoryId, CategoryId parent) {
+        this(categoryId, parent, null);
+    }
 }

@@ -14,4 +14,14 @@ import org.crmkit.core.product.ProductId;
  */
 public record MoveProductCommand(@NotNull ProductId productId, CategoryId categoryId,
                                  @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param productId  the product
+     * @param categoryId an existing category, or {@code null}
+     */
+    public MoveProductCommand(ProductId productId, CategoryId categoryId) {
+        this(productId, categoryId, null);
+    }
 }

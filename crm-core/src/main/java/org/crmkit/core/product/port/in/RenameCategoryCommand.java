@@ -15,4 +15,14 @@ import org.crmkit.core.product.CategoryId;
  */
 public record RenameCategoryCommand(@NotNull CategoryId categoryId, @NotBlank @Size(max = 200) String name,
                                     @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param categoryId the category
+     * @param name       1 to 100 characters, unique among its siblings
+     */
+    public RenameCategoryCommand(CategoryId categoryId, String name) {
+        this(categoryId, name, null);
+    }
 }

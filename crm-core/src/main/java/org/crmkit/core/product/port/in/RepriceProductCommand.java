@@ -18,4 +18,15 @@ import org.crmkit.core.product.ProductId;
 public record RepriceProductCommand(@NotNull ProductId productId, @NotNull BigDecimal listPrice,
                                     @NotBlank @Size(min = 3, max = 3) String currency,
                                     @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param productId the product
+     * @param listPrice the new price, not negative
+     * @param currency  ISO 4217 code of the price
+     */
+    public RepriceProductCommand(ProductId productId, BigDecimal listPrice, String currency) {
+        this(productId, listPrice, currency, null);
+    }
 }

@@ -11,4 +11,13 @@ import org.crmkit.core.product.ProductId;
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
  */
 public record RetireProductCommand(@NotNull ProductId productId, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param productId the product
+     */
+    public RetireProductCommand(ProductId productId) {
+        this(productId, null);
+    }
 }

@@ -16,4 +16,15 @@ import org.crmkit.core.product.ProductId;
  */
 public record UpdateProductCommand(@NotNull ProductId productId, @NotBlank @Size(max = 400) String name,
                                    @Size(max = 4000) String description, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param productId   the product
+     * @param name        1 to 200 characters
+     * @param description optional, up to 2000 characters; {@code null} clears it
+     */
+    public UpdateProductCommand(ProductId productId, String name, String description) {
+        this(productId, name, description, null);
+    }
 }

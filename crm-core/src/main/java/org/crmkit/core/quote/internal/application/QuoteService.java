@@ -50,7 +50,6 @@ import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.StaffId;
@@ -58,6 +57,7 @@ import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.quote.QuotePermission;
 
 // Over 300 lines, knowingly for now: the quote life cycle's use cases share the load-authorize-change steps; issue
 // 16's god-class slice (ADR 0011, "How it lands" 5) splits it. This session only moved it and replaced its
@@ -104,7 +104,7 @@ final class QuoteService implements Quotes {
         Quote quote = UseCaseSupport.commandField(() -> Quote.request(QuoteId.next(support.clock()), customer,
                 input.currency(), input.lines(), command.message(), support.now()));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.QUOTE_REQUEST, targetOf(customer), "quote.request", TYPE, null);
+            support.authorize(actor, QuotePermission.QUOTE_REQUEST, targetOf(customer), "quote.request", TYPE, null);
             requireNotErased(customer);
             quotes.add(quote);
             support.audit(actor, "quote.request", TYPE, quote.id().value());
@@ -120,7 +120,7 @@ final class QuoteService implements Quotes {
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
-            Actor caller = support.authorize(actor, Permission.QUOTE_ANSWER, targetOf(found), "quote.answer", TYPE,
+            Actor caller = support.authorize(actor, QuotePermission.QUOTE_ANSWER, targetOf(found), "quote.answer", TYPE,
                     id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             requireNotErased(quote.customer());
@@ -141,7 +141,7 @@ final class QuoteService implements Quotes {
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
-            Actor caller = support.authorize(actor, Permission.QUOTE_DECIDE, targetOf(found), "quote.accept", TYPE,
+            Actor caller = support.authorize(actor, QuotePermission.QUOTE_DECIDE, targetOf(found), "quote.accept", TYPE,
                     id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (quote.status() == QuoteStatus.ACCEPTED) {
@@ -186,7 +186,7 @@ final class QuoteService implements Quotes {
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
-            support.authorize(actor, Permission.QUOTE_DECIDE, targetOf(found), "quote.reject", TYPE, id.value());
+            support.authorize(actor, QuotePermission.QUOTE_DECIDE, targetOf(found), "quote.reject", TYPE, id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (quote.status() == QuoteStatus.REJECTED) {
                 return QuoteView.of(quote);
@@ -203,7 +203,7 @@ final class QuoteService implements Quotes {
         support.validate(actor, new Arguments.QuoteIdQuery(quoteId));
         return support.transaction(() -> {
             Optional<Quote> found = quotes.findById(quoteId);
-            support.authorize(actor, Permission.QUOTE_VIEW, targetOf(found), "quote.view", TYPE, quoteId.value());
+            support.authorize(actor, QuotePermission.QUOTE_VIEW, targetOf(found), "quote.view", TYPE, quoteId.value());
             return found.map(QuoteView::of);
         });
     }
@@ -215,7 +215,7 @@ final class QuoteService implements Quotes {
         String scope = Cursor.scope("quote.customer", customer);
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         return support.transaction(() -> {
-            support.authorize(actor, Permission.QUOTE_VIEW, targetOf(customer), "quote.customer_quotes", TYPE, null);
+            support.authorize(actor, QuotePermission.QUOTE_VIEW, targetOf(customer), "quote.customer_quotes", TYPE, null);
             return page(new QuoteSearchCriteria(null, Set.of(customer), QuoteSort.REQUESTED_DESC, after),
                     query.page().size(), scope);
         });
@@ -227,7 +227,7 @@ final class QuoteService implements Quotes {
         String scope = Cursor.scope("quote.search/" + query.sort().name(), query.status(), query.customerId());
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.QUOTE_SEARCH, "quote.search", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, QuotePermission.QUOTE_SEARCH, "quote.search", TYPE);
             Set<CustomerId> only = query.customerId() == null ? null : Set.of(query.customerId());
             if (grant.scope() != AccessScope.ANY) {
                 only = visibleCustomers(grant.actor(), query.customerId());
@@ -282,7 +282,7 @@ final class QuoteService implements Quotes {
             // expiring early would take offers away from customers who may still accept them
             throw invalid("asOf", "must not be in the future");
         }
-        support.transaction(() -> support.authorize(actor, Permission.QUOTE_BATCH, AccessTarget.none(),
+        support.transaction(() -> support.authorize(actor, QuotePermission.QUOTE_BATCH, AccessTarget.none(),
                 "quote.expire", TYPE, null));
         long examined = 0;
         long expired = 0;

@@ -46,6 +46,9 @@ import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.customer.CustomerPermission;
+import org.crmkit.core.product.ProductPermission;
+import org.crmkit.core.sales.SalesPermission;
 
 // Over 300 lines, knowingly for now: the import's batch pipeline (read, look up, price, store, report) shares its
 // per-run caches and counters; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it into a reader, a
@@ -108,14 +111,14 @@ final class SalesImport {
             support.transaction(() -> {
                 // the import records, returns and creates on the caller's behalf: it needs what each of those needs,
                 // for any customer, besides SALES_IMPORT itself
-                support.authorize(actor, Permission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
+                support.authorize(actor, SalesPermission.SALES_IMPORT, AccessTarget.none(), "purchase.import",
                         SalesService.TYPE, null);
-                List<Permission> needed = new ArrayList<>(List.of(Permission.SALES_RECORD, Permission.SALES_RETURN));
+                List<Permission> needed = new ArrayList<>(List.of(SalesPermission.SALES_RECORD, SalesPermission.SALES_RETURN));
                 if (options.unknownProducts() == SalesImportOptions.UnknownProducts.CREATE) {
-                    needed.add(Permission.PRODUCT_MANAGE);
+                    needed.add(ProductPermission.PRODUCT_MANAGE);
                 }
                 if (options.unknownCustomers() == SalesImportOptions.UnknownCustomers.CREATE) {
-                    needed.add(Permission.CUSTOMER_REGISTER);
+                    needed.add(CustomerPermission.CUSTOMER_REGISTER);
                 }
                 for (Permission permission : needed) {
                     // a target that is no one's: only a grant on any record covers it

@@ -44,11 +44,11 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.sales.SalesPermission;
 
 /**
  * Purchases and returns. The customer and the products a purchase names are checked through their areas' use cases,
@@ -149,7 +149,7 @@ final class SalesService implements Sales, PurchaseRecorder {
             // a concurrent recording of the same reference won the unique index: now that it is committed, answer
             // as if it had come first (in a new transaction, which sees it)
             return support.transaction(() -> existing(candidate, checkAccess ? support.authorize(actor,
-                    Permission.SALES_RECORD, targetOf(command.customerId()), "purchase.record", TYPE, null) : null)
+                    SalesPermission.SALES_RECORD, targetOf(command.customerId()), "purchase.record", TYPE, null) : null)
                     .orElseThrow(() -> raced.conflict));
         }
     }
@@ -167,7 +167,7 @@ final class SalesService implements Sales, PurchaseRecorder {
 
     private PurchaseView record(Actor actor, CustomerId customer, Purchase candidate, boolean checkAccess) {
         return support.transaction(() -> {
-            Actor caller = checkAccess ? support.authorize(actor, Permission.SALES_RECORD, targetOf(customer),
+            Actor caller = checkAccess ? support.authorize(actor, SalesPermission.SALES_RECORD, targetOf(customer),
                     "purchase.record", TYPE, null) : null;
             Optional<PurchaseView> earlier = existing(candidate, caller);
             if (earlier.isPresent()) {
@@ -213,7 +213,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         }
         if (!found.get().sameAs(candidate)) {
             boolean nameHolder = caller != null
-                    && support.scopeOf(caller, Permission.SALES_VIEW) == org.crmkit.core.shared.AccessScope.ANY;
+                    && support.scopeOf(caller, SalesPermission.SALES_VIEW) == org.crmkit.core.shared.AccessScope.ANY;
             throw ConflictException.duplicate(TYPE, "externalReference", nameHolder ? found.get().id() : null);
         }
         return Optional.of(PurchaseView.of(found.get()));
@@ -231,7 +231,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         }
         return support.transaction(() -> {
             Optional<Purchase> found = purchases.findById(command.purchaseId());
-            support.authorize(actor, Permission.SALES_RETURN,
+            support.authorize(actor, SalesPermission.SALES_RETURN,
                     targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.return", TYPE,
                     command.purchaseId().value());
             Purchase purchase = found.orElseThrow(() -> new NotFoundException(TYPE, command.purchaseId()));
@@ -283,7 +283,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         support.validate(actor, new Arguments.PurchaseIdQuery(purchaseId));
         return support.transaction(() -> {
             Optional<Purchase> found = purchases.findById(purchaseId);
-            support.authorize(actor, Permission.SALES_VIEW,
+            support.authorize(actor, SalesPermission.SALES_VIEW,
                     targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.view", TYPE,
                     purchaseId.value());
             return found.map(PurchaseView::of);
@@ -302,7 +302,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, Permission.SALES_VIEW, targetOf(query.customerId()), "purchase.history", TYPE,
+            support.authorize(actor, SalesPermission.SALES_VIEW, targetOf(query.customerId()), "purchase.history", TYPE,
                     null);
             return Page.slice(purchases.findByCustomer(query.customerId(), after, size + 1), size, PurchaseView::of,
                     p -> new EntryPosition(p.snapshot().occurredAt(), p.id().value()).toCursor(scope));
@@ -313,7 +313,7 @@ final class SalesService implements Sales, PurchaseRecorder {
     public PurchaseTotals totals(Actor actor, CustomerId customerId) {
         support.validate(actor, new Arguments.CustomerIdQuery(customerId));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.SALES_VIEW, targetOf(customerId), "purchase.totals", TYPE, null);
+            support.authorize(actor, SalesPermission.SALES_VIEW, targetOf(customerId), "purchase.totals", TYPE, null);
             return new PurchaseTotals(customerId, purchases.totals(customerId).stream()
                     .map(t -> new PurchaseTotals.InCurrency(t.currency(), t.count(), t.amount(), t.first(), t.last()))
                     .toList());
@@ -328,7 +328,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         java.time.Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
         java.time.Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.SALES_REPORT, AccessTarget.none(), "purchase.top_customers", TYPE,
+            support.authorize(actor, SalesPermission.SALES_REPORT, AccessTarget.none(), "purchase.top_customers", TYPE,
                     null);
             return reads.topCustomers(from, to, currency, query.byAmount(), query.limit());
         });

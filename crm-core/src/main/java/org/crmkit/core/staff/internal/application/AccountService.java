@@ -65,6 +65,7 @@ import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.staff.StaffPermission;
 
 // Over 300 lines, knowingly for now: logins, password changes, resets and sign-up share the lockout and access-log
 // steps; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it per use case. This session only moved it,
@@ -277,7 +278,7 @@ final class AccountService implements Accounts {
         support.validate(actor, command);
         support.validate(actor, new Context(context));
         support.transaction(() -> {
-            Account account = ownAccount(actor, Permission.ACCOUNT_CHANGE_PASSWORD, "account.change_password", true);
+            Account account = ownAccount(actor, StaffPermission.ACCOUNT_CHANGE_PASSWORD, "account.change_password", true);
             Instant now = support.now();
             if (account.isLocked(now)) {
                 // the lock stops guessing the current password here as much as at login
@@ -381,7 +382,7 @@ final class AccountService implements Accounts {
     public void logout(Actor actor, AccessContext context) {
         support.validate(actor, new Context(context));
         support.transaction(() -> {
-            Account account = ownAccount(actor, Permission.ACCOUNT_LOGOUT, "account.logout", false);
+            Account account = ownAccount(actor, StaffPermission.ACCOUNT_LOGOUT, "account.logout", false);
             log(AccessEvent.LOGOUT, AccessOutcome.SUCCESS, account, context);
             return null;
         });
@@ -436,7 +437,7 @@ final class AccountService implements Accounts {
         Instant lower = from;
         Instant upper = before;
         return support.transaction(() -> {
-            support.authorize(actor, Permission.ACCESS_LOG_VIEW, AccessTarget.none(), "access_log.search", TYPE,
+            support.authorize(actor, StaffPermission.ACCESS_LOG_VIEW, AccessTarget.none(), "access_log.search", TYPE,
                     null);
             AccountId account = null;
             if (query.staffId() != null || query.customerId() != null) {
@@ -465,7 +466,7 @@ final class AccountService implements Accounts {
             throw new InvalidValueException("to", "must be at most " + MAX_DAYS + " days after from");
         }
         return support.transaction(() -> {
-            support.authorize(actor, Permission.ACCESS_REPORT, AccessTarget.none(), "access_log.daily_activity",
+            support.authorize(actor, StaffPermission.ACCESS_REPORT, AccessTarget.none(), "access_log.daily_activity",
                     TYPE, null);
             List<DailyActivity> days = new ArrayList<>();
             for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {

@@ -8,7 +8,6 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.NotFoundException;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.domain.Department;
@@ -20,6 +19,7 @@ import org.crmkit.core.staff.port.in.Departments;
 import org.crmkit.core.staff.port.in.RenameDepartmentCommand;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
+import org.crmkit.core.staff.StaffPermission;
 
 /** The department use cases. */
 final class DepartmentService implements Departments {
@@ -40,7 +40,7 @@ final class DepartmentService implements Departments {
         support.validate(actor, command);
         String name = UseCaseSupport.commandField(() -> Department.checkName(command.name()));
         return support.transaction(() -> {
-            support.authorize(actor, Permission.DEPARTMENT_MANAGE, AccessTarget.none(), "department.create", TYPE,
+            support.authorize(actor, StaffPermission.DEPARTMENT_MANAGE, AccessTarget.none(), "department.create", TYPE,
                     null);
             requireActiveStaff(command.manager());
             Department department = Department.create(DepartmentId.next(support.clock()), name, command.manager(),
@@ -87,7 +87,7 @@ final class DepartmentService implements Departments {
         support.validate(actor, new Arguments.DepartmentIdQuery(departmentId));
         return support.transaction(() -> {
             Optional<Department> found = departments.findById(departmentId);
-            support.authorize(actor, Permission.DEPARTMENT_VIEW, targetOf(departmentId, found), "department.view",
+            support.authorize(actor, StaffPermission.DEPARTMENT_VIEW, targetOf(departmentId, found), "department.view",
                     TYPE, departmentId.value());
             return found.map(d -> DepartmentView.of(d.snapshot()));
         });
@@ -97,7 +97,7 @@ final class DepartmentService implements Departments {
     public List<DepartmentView> list(Actor actor) {
         support.validate(actor, new Arguments.NoQuery());
         return support.transaction(() -> {
-            support.authorize(actor, Permission.DEPARTMENT_VIEW, AccessTarget.none(), "department.list", TYPE, null);
+            support.authorize(actor, StaffPermission.DEPARTMENT_VIEW, AccessTarget.none(), "department.list", TYPE, null);
             return departments.findAll().stream().map(d -> DepartmentView.of(d.snapshot())).toList();
         });
     }
@@ -106,7 +106,7 @@ final class DepartmentService implements Departments {
                                   Consumer<Department> domainCall) {
         return support.transaction(() -> {
             Optional<Department> found = departments.findByIdForUpdate(id);
-            support.authorize(actor, Permission.DEPARTMENT_MANAGE, targetOf(id, found), action, TYPE, id.value());
+            support.authorize(actor, StaffPermission.DEPARTMENT_MANAGE, targetOf(id, found), action, TYPE, id.value());
             Department department = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             support.applyChange(actor, action, TYPE, id.value(), department, expectedVersion, domainCall,
                     departments::update);

@@ -24,6 +24,7 @@ import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.NameChange;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
@@ -46,6 +47,7 @@ import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
+import org.crmkit.core.staff.StaffPermission;
 
 /** The staff user use cases. A user and their login account change together, in one transaction. */
 final class StaffService implements StaffUsers {
@@ -124,9 +126,9 @@ final class StaffService implements StaffUsers {
         }
         String passwordHash = hash;
         return support.transaction(() -> {
-            support.authorize(actor, Permission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
+            support.authorize(actor, StaffPermission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
             if (!roles.isEmpty()) {
-                support.authorize(actor, Permission.STAFF_ROLES, AccessTarget.none(), "staff.create", TYPE, null);
+                support.authorize(actor, StaffPermission.STAFF_ROLES, AccessTarget.none(), "staff.create", TYPE, null);
             }
             requireActiveDepartment(command.departmentId());
             StaffUser user = open(input, command.departmentId(), roles, passwordHash);
@@ -149,19 +151,22 @@ final class StaffService implements StaffUsers {
 
     @Override
     public StaffView update(Actor actor, UpdateStaffCommand command) {
-        support.validate(actor, command);
-        Input input = Input.checked(() -> new Input(new PersonName(command.firstName(), command.lastName()),
-                EmailAddress.of(command.workEmail())), List.of());
-        return change(actor, Permission.STAFF_MANAGE, "staff.update", command.staffId(), command.expectedVersion(),
+        record Change(NameChange name, EmailAddress email) {
+        }
+        Change change = support.validate(actor, command, checks -> new Change(
+                checks.attempt(() -> NameChange.of(command.firstName(), command.lastName())),
+                command.workEmail() == null ? null : checks.attempt(() -> EmailAddress.of(command.workEmail()))));
+        return change(actor, StaffPermission.STAFF_MANAGE, "staff.update", command.staffId(), command.expectedVersion(),
                 user -> {
-                    boolean newEmail = !user.snapshot().workEmail().equals(input.email);
+                    EmailAddress email = change.email() == null ? user.snapshot().workEmail() : change.email();
+                    boolean newEmail = !user.snapshot().workEmail().equals(email);
                     if (newEmail) {
-                        requireFreeEmail(input.email, user.id());
+                        requireFreeEmail(email, user.id());
                     }
-                    user.update(input.name, input.email, support.now());
+                    user.update(change.name().applyTo(user.snapshot().name()), email, support.now());
                     if (newEmail) {
                         Account account = accountOf(user.id());
-                        account.changeLogin(input.email);
+                        account.changeLogin(email);
                         accounts.update(account);
                         // a reset token mailed to the old address must not work any more
                         tokens.markAllUsed(account.id(), support.now());
@@ -173,7 +178,7 @@ final class StaffService implements StaffUsers {
     public StaffView grantRole(Actor actor, StaffRoleCommand command) {
         support.validate(actor, command);
         Role role = UseCaseSupport.commandField(() -> Role.parse("role", command.role()));
-        return change(actor, Permission.STAFF_ROLES, "staff.grant_role", command.staffId(),
+        return change(actor, StaffPermission.STAFF_ROLES, "staff.grant_role", command.staffId(),
                 command.expectedVersion(), user -> user.grant(role, support.now()));
     }
 
@@ -181,7 +186,7 @@ final class StaffService implements StaffUsers {
     public StaffView revokeRole(Actor actor, StaffRoleCommand command) {
         support.validate(actor, command);
         Role role = UseCaseSupport.commandField(() -> Role.parse("role", command.role()));
-        return change(actor, Permission.STAFF_ROLES, "staff.revoke_role", command.staffId(),
+        return change(actor, StaffPermission.STAFF_ROLES, "staff.revoke_role", command.staffId(),
                 command.expectedVersion(), user -> {
                     if (role == Role.ADMIN) {
                         requireNotLastAdmin(user);
@@ -193,7 +198,7 @@ final class StaffService implements StaffUsers {
     @Override
     public StaffView moveToDepartment(Actor actor, MoveStaffCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.STAFF_MANAGE, "staff.move", command.staffId(), command.expectedVersion(),
+        return change(actor, StaffPermission.STAFF_MANAGE, "staff.move", command.staffId(), command.expectedVersion(),
                 user -> {
                     requireActiveDepartment(command.departmentId());
                     user.moveTo(command.departmentId(), support.now());
@@ -203,7 +208,7 @@ final class StaffService implements StaffUsers {
     @Override
     public StaffView deactivate(Actor actor, StaffStatusCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.STAFF_MANAGE, "staff.deactivate", command.staffId(),
+        return change(actor, StaffPermission.STAFF_MANAGE, "staff.deactivate", command.staffId(),
                 command.expectedVersion(), user -> {
                     requireNotLastAdmin(user);
                     user.deactivate(support.now());
@@ -214,7 +219,7 @@ final class StaffService implements StaffUsers {
     @Override
     public StaffView reactivate(Actor actor, StaffStatusCommand command) {
         support.validate(actor, command);
-        return change(actor, Permission.STAFF_MANAGE, "staff.reactivate", command.staffId(),
+        return change(actor, StaffPermission.STAFF_MANAGE, "staff.reactivate", command.staffId(),
                 command.expectedVersion(), user -> user.reactivate(support.now()));
     }
 
@@ -223,7 +228,7 @@ final class StaffService implements StaffUsers {
         support.validate(actor, new Arguments.StaffIdQuery(staffId));
         return support.transaction(() -> {
             Optional<StaffUser> user = staff.findById(staffId);
-            support.authorize(actor, Permission.STAFF_VIEW, targetOf(staffId, user), "staff.view", TYPE,
+            support.authorize(actor, StaffPermission.STAFF_VIEW, targetOf(staffId, user), "staff.view", TYPE,
                     staffId.value());
             return user.map(u -> StaffView.of(u.snapshot()));
         });
@@ -238,7 +243,7 @@ final class StaffService implements StaffUsers {
         StaffSearchCriteria.Position after = decode(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.STAFF_VIEW, "staff.search", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, StaffPermission.STAFF_VIEW, "staff.search", TYPE);
             Actor.Staff caller = grant.actor() instanceof Actor.Staff s ? s : null;
             StaffSearchCriteria criteria = new StaffSearchCriteria(query.departmentId(), role, query.active(), after);
             if (grant.scope() == AccessScope.DEPARTMENT && caller != null) {

@@ -26,4 +26,60 @@ public record AccessLogQuery(StaffId staffId, CustomerId customerId, LocalDate d
         return new AccessLogQuery(staffId, customerId, day, zone,
                 page.next(previous.nextCursor().orElseThrow(() -> new IllegalStateException("no next page"))));
     }
+
+    /**
+     * Required: {@code page}; the use case names every missing or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link AccessLogQuery} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private StaffId staffId;
+        private CustomerId customerId;
+        private LocalDate day;
+        private String zone;
+        private PageRequest page;
+
+        private Builder() {
+        }
+
+        /** @param staffId only this staff user's account @return this builder */
+        public Builder staffId(StaffId staffId) {
+            this.staffId = staffId;
+            return this;
+        }
+
+        /** @param customerId only this customer's account @return this builder */
+        public Builder customerId(CustomerId customerId) {
+            this.customerId = customerId;
+            return this;
+        }
+
+        /** @param day only this calendar day @return this builder */
+        public Builder day(LocalDate day) {
+            this.day = day;
+            return this;
+        }
+
+        /** @param zone the IANA time zone of {@code day}; UTC when absent @return this builder */
+        public Builder zone(String zone) {
+            this.zone = zone;
+            return this;
+        }
+
+        /** @param page size and cursor @return this builder */
+        public Builder page(PageRequest page) {
+            this.page = page;
+            return this;
+        }
+
+        /** @return the query (the use case checks it, naming every bad or missing field at once) */
+        public AccessLogQuery build() {
+            return new AccessLogQuery(staffId, customerId, day, zone, page);
+        }
+    }
 }

@@ -14,4 +14,14 @@ import org.crmkit.core.shared.StaffId;
  */
 public record ChangeDepartmentManagerCommand(@NotNull DepartmentId departmentId, StaffId manager,
                                              @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param departmentId the department
+     * @param manager      an active staff user, or {@code null} for none
+     */
+    public ChangeDepartmentManagerCommand(DepartmentId departmentId, StaffId manager) {
+        this(departmentId, manager, null);
+    }
 }

@@ -26,4 +26,68 @@ public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
     public String toString() {
         return "CustomerSignUpCommand[personal data and password withheld]";
     }
+
+    /**
+     * Required: {@code firstName}, {@code lastName}, {@code email} and {@code password}; the use case names every
+     * missing or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CustomerSignUpCommand} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String firstName;
+        private String lastName;
+        private String email;
+        private String phone;
+        private boolean marketingConsent;
+        private String password;
+
+        private Builder() {
+        }
+
+        /** @param firstName given name, 1 to 100 characters @return this builder */
+        public Builder firstName(String firstName) {
+            this.firstName = firstName;
+            return this;
+        }
+
+        /** @param lastName family name, 1 to 100 characters @return this builder */
+        public Builder lastName(String lastName) {
+            this.lastName = lastName;
+            return this;
+        }
+
+        /** @param email email address, the login @return this builder */
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** @param phone optional international phone number @return this builder */
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** @param marketingConsent whether consent to marketing is given now @return this builder */
+        public Builder marketingConsent(boolean marketingConsent) {
+            this.marketingConsent = marketingConsent;
+            return this;
+        }
+
+        /** @param password 12 to 128 characters, not the email, not a common password @return this builder */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** @return the command (the use case checks it, naming every bad or missing field at once) */
+        public CustomerSignUpCommand build() {
+            return new CustomerSignUpCommand(firstName, lastName, email, phone, marketingConsent, password);
+        }
+    }
 }

@@ -11,4 +11,13 @@ import org.crmkit.core.shared.DepartmentId;
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
  */
 public record DeactivateDepartmentCommand(@NotNull DepartmentId departmentId, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param departmentId the department
+     */
+    public DeactivateDepartmentCommand(DepartmentId departmentId) {
+        this(departmentId, null);
+    }
 }

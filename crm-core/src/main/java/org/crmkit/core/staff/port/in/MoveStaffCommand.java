@@ -14,4 +14,14 @@ import org.crmkit.core.shared.StaffId;
  */
 public record MoveStaffCommand(@NotNull StaffId staffId, DepartmentId departmentId,
                                @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param staffId      the user
+     * @param departmentId an active department, or {@code null} for none
+     */
+    public MoveStaffCommand(StaffId staffId, DepartmentId departmentId) {
+        this(staffId, departmentId, null);
+    }
 }

@@ -15,4 +15,14 @@ import org.crmkit.core.shared.DepartmentId;
  */
 public record RenameDepartmentCommand(@NotNull DepartmentId departmentId, @NotBlank @Size(max = 200) String name,
                                       @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param departmentId the department
+     * @param name         1 to 100 characters, unique
+     */
+    public RenameDepartmentCommand(DepartmentId departmentId, String name) {
+        this(departmentId, name, null);
+    }
 }

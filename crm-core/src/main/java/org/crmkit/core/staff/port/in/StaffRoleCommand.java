@@ -15,4 +15,14 @@ import org.crmkit.core.shared.StaffId;
  */
 public record StaffRoleCommand(@NotNull StaffId staffId, @NotBlank @Size(max = 32) String role,
                                @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param staffId the user
+     * @param role    the role's name, such as {@code SALES_MANAGER}
+     */
+    public StaffRoleCommand(StaffId staffId, String role) {
+        this(staffId, role, null);
+    }
 }

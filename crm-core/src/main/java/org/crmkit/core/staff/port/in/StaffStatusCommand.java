@@ -11,4 +11,13 @@ import org.crmkit.core.shared.StaffId;
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
  */
 public record StaffStatusCommand(@NotNull StaffId staffId, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param staffId the user
+     */
+    public StaffStatusCommand(StaffId staffId) {
+        this(staffId, null);
+    }
 }

@@ -8,7 +8,6 @@ import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
@@ -19,6 +18,7 @@ import org.crmkit.core.task.port.out.ReminderNotifier;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.task.TaskPermission;
 
 /**
  * The reminder run: checks the caller once, then walks the due reminders in pages (keyset, by reminder time and
@@ -52,7 +52,7 @@ final class ReminderSender {
         }
         // a series: the caller's check and the reminders' transactions may share one connection
         return support.series(() -> {
-            support.transaction(() -> support.authorize(actor, Permission.TASK_REMIND, AccessTarget.none(),
+            support.transaction(() -> support.authorize(actor, TaskPermission.TASK_REMIND, AccessTarget.none(),
                     "task.send_reminders", TaskService.TYPE, null));
             return sendAll(actor, asOf);
         });

@@ -17,7 +17,6 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.task.TaskId;
@@ -41,6 +40,7 @@ import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.task.port.out.ReminderNotifier;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
+import org.crmkit.core.task.TaskPermission;
 
 /**
  * The task use cases. A task is its assignee's record and its creator's, and belongs to the department the assignee
@@ -73,7 +73,7 @@ final class TaskService implements Tasks {
         Instant remindAt = UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", command.reminderAt()));
         return support.transaction(() -> {
             StaffId creator = actor instanceof Actor.Staff s ? s.id() : null;
-            support.authorize(actor, Permission.TASK_MANAGE,
+            support.authorize(actor, TaskPermission.TASK_MANAGE,
                     creator == null ? AccessTarget.none() : AccessTarget.staff(creator, null), "task.create", TYPE,
                     null);
             StaffId assigneeId = command.assigneeId() != null ? command.assigneeId() : creator;
@@ -96,15 +96,21 @@ final class TaskService implements Tasks {
     @Override
     public TaskView update(Actor actor, UpdateTaskCommand command) {
         support.validate(actor, command);
-        Instant dueAt = UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
-        Instant remindAt = UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", command.reminderAt()));
+        Instant dueAt = command.dueAt() == null ? null
+                : UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
+        Optional<Instant> remindAt = command.reminderAt() == null ? null : command.reminderAt()
+                .map(at -> UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", at)));
         return change(actor, "task.update", command.taskId(), command.expectedVersion(), task -> {
-            TaskLink stored = task.snapshot().link();
-            TaskLink link = command.link() == null ? null
-                    : command.link().toLink().equals(stored) ? stored : links.check(actor, command.link());
+            TaskSnapshot now = task.snapshot();
+            TaskLink link = command.link() == null ? now.link() : command.link()
+                    .map(asked -> asked.toLink().equals(now.link()) ? now.link() : links.check(actor, asked))
+                    .orElse(null);
             UseCaseSupport.commandField(() -> {
-                task.revise(command.title(), command.description(), dueAt, command.priority(), link, remindAt,
-                        support.now());
+                task.revise(command.title() == null ? now.title() : command.title(),
+                        command.description() == null ? now.description() : command.description().orElse(null),
+                        dueAt == null ? now.dueAt() : dueAt,
+                        command.priority() == null ? now.priority() : command.priority(), link,
+                        remindAt == null ? now.remindAt() : remindAt.orElse(null), support.now());
                 return task;
             });
         });
@@ -145,7 +151,7 @@ final class TaskService implements Tasks {
         support.validate(actor, new Arguments.TaskIdQuery(taskId));
         return support.transaction(() -> {
             Optional<Task> found = tasks.findById(taskId);
-            support.authorizeAny(actor, Permission.TASK_VIEW, targetsOf(found), "task.view", TYPE, taskId.value());
+            support.authorizeAny(actor, TaskPermission.TASK_VIEW, targetsOf(found), "task.view", TYPE, taskId.value());
             return found.map(t -> TaskView.of(t.snapshot()));
         });
     }
@@ -160,7 +166,7 @@ final class TaskService implements Tasks {
         TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TASK_VIEW, "task.my_tasks", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, TaskPermission.TASK_VIEW, "task.my_tasks", TYPE);
             if (!(grant.actor() instanceof Actor.Staff me)) {
                 return Page.<TaskView>empty();
             }
@@ -177,7 +183,7 @@ final class TaskService implements Tasks {
         TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TASK_VIEW, "task.overdue", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, TaskPermission.TASK_VIEW, "task.overdue", TYPE);
             TaskSearchCriteria.Visibility visibility = null;
             if (grant.scope() != AccessScope.ANY) {
                 Actor.Staff me = (Actor.Staff) grant.actor();
@@ -215,7 +221,7 @@ final class TaskService implements Tasks {
     private TaskView change(Actor actor, String action, TaskId id, Long expectedVersion, Consumer<Task> domainCall) {
         return support.transaction(() -> {
             Optional<Task> found = tasks.findById(id);
-            support.authorizeAny(actor, Permission.TASK_MANAGE, targetsOf(found), action, TYPE, id.value());
+            support.authorizeAny(actor, TaskPermission.TASK_MANAGE, targetsOf(found), action, TYPE, id.value());
             Task task = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             support.applyChange(actor, action, TYPE, id.value(), task, expectedVersion, domainCall, tasks::update);
             return TaskView.of(task.snapshot());

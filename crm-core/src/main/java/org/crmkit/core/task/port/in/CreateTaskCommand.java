@@ -22,4 +22,81 @@ import org.crmkit.core.task.TaskPriority;
 public record CreateTaskCommand(@NotBlank @Size(max = 400) String title, @Size(max = 4000) String description,
                                 @NotNull Instant dueAt, @NotNull TaskPriority priority, StaffId assigneeId,
                                 @Valid TaskLinkData link, Instant reminderAt) {
+
+    /**
+     * Required: {@code title}, {@code dueAt} and {@code priority}; the use case names every missing or bad field at
+     * once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CreateTaskCommand} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private String title;
+        private String description;
+        private Instant dueAt;
+        private TaskPriority priority;
+        private StaffId assigneeId;
+        private TaskLinkData link;
+        private Instant reminderAt;
+
+        private Builder() {
+        }
+
+        /** @param title what to do, 1 to 200 characters @return this builder */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** @param description details, up to 2000 characters, or {@code null} @return this builder */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** @param dueAt when it is due, not in the past @return this builder */
+        public Builder dueAt(Instant dueAt) {
+            this.dueAt = dueAt;
+            return this;
+        }
+
+        /** @param priority how urgent @return this builder */
+        public Builder priority(TaskPriority priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /**
+         * @param assigneeId an active staff user to do it; {@code null} for the calling staff user themself
+         * @return this builder
+         */
+        public Builder assigneeId(StaffId assigneeId) {
+            this.assigneeId = assigneeId;
+            return this;
+        }
+
+        /** @param link what it is about, or {@code null} @return this builder */
+        public Builder link(TaskLinkData link) {
+            this.link = link;
+            return this;
+        }
+
+        /**
+         * @param reminderAt when to remind the assignee, or {@code null}: not in the past, not after {@code dueAt}
+         * @return this builder
+         */
+        public Builder reminderAt(Instant reminderAt) {
+            this.reminderAt = reminderAt;
+            return this;
+        }
+
+        /** @return the command (the use case checks it, naming every bad or missing field at once) */
+        public CreateTaskCommand build() {
+            return new CreateTaskCommand(title, description, dueAt, priority, assigneeId, link, reminderAt);
+        }
+    }
 }

@@ -14,4 +14,14 @@ import org.crmkit.core.task.TaskId;
  */
 public record ReassignTaskCommand(@NotNull TaskId taskId, @NotNull StaffId assigneeId,
                                   @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param taskId     the task
+     * @param assigneeId an active staff user
+     */
+    public ReassignTaskCommand(TaskId taskId, StaffId assigneeId) {
+        this(taskId, assigneeId, null);
+    }
 }

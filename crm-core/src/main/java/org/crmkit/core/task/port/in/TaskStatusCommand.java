@@ -11,4 +11,13 @@ import org.crmkit.core.task.TaskId;
  * @param expectedVersion optional: when given, the call fails with a conflict unless it is the current version
  */
 public record TaskStatusCommand(@NotNull TaskId taskId, @PositiveOrZero Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param taskId the task
+     */
+    public TaskStatusCommand(TaskId taskId) {
+        this(taskId, null);
+    }
 }

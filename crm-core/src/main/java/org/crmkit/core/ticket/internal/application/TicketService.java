@@ -50,6 +50,7 @@ import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.out.TicketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crmkit.core.ticket.TicketPermission;
 
 // Over 300 lines, knowingly for now: the ticket life cycle's use cases share the load-authorize-change and SLA
 // steps; issue 16's god-class slice (ADR 0011, "How it lands" 5) splits it. This session only moved it and changed
@@ -88,7 +89,7 @@ final class TicketService implements Tickets {
                 command.relatedTicketId());
         return support.transaction(() -> {
             Optional<CustomerView> customer = links.customer(command.customerId());
-            support.authorize(actor, Permission.TICKET_SUBMIT, AccessTarget.customer(command.customerId(),
+            support.authorize(actor, TicketPermission.TICKET_SUBMIT, AccessTarget.customer(command.customerId(),
                     customer.map(CustomerView::accountManager).orElse(null)), "ticket.submit", TYPE, null);
             links.requireCustomer(command.customerId());
             FieldChecks checks = new FieldChecks();
@@ -147,7 +148,7 @@ final class TicketService implements Tickets {
         support.validate(actor, new Arguments.TicketIdQuery(ticketId));
         return support.transaction(() -> {
             Optional<Ticket> found = tickets.findById(ticketId);
-            support.authorize(actor, Permission.TICKET_VIEW, targetOf(found), "ticket.view", TYPE, ticketId.value());
+            support.authorize(actor, TicketPermission.TICKET_VIEW, targetOf(found), "ticket.view", TYPE, ticketId.value());
             return found.map(t -> TicketView.of(t, isStaff(actor)));
         });
     }
@@ -168,7 +169,7 @@ final class TicketService implements Tickets {
                 scope));
         int size = query.page().size();
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TICKET_VIEW, "ticket.search", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.search", TYPE);
             TicketCriteria criteria = narrowed(grant, new TicketCriteria(query.statuses(), query.priority(),
                     query.assignee(), query.departmentId(), query.customerId(), query.category(),
                     breachedAsOf, from, before, text, null, null, null));
@@ -198,7 +199,7 @@ final class TicketService implements Tickets {
     public TicketView changeStatus(Actor actor, ChangeTicketStatusCommand command) {
         support.validate(actor, command);
         String reason = strip(command.reason());
-        return change(actor, Permission.TICKET_WORK, "ticket.change_status", command.ticketId(),
+        return change(actor, TicketPermission.TICKET_WORK, "ticket.change_status", command.ticketId(),
                 command.expectedVersion(), t -> t.changeStatus(command.status(), reason, sla, actor, support.now()));
     }
 
@@ -206,7 +207,7 @@ final class TicketService implements Tickets {
     public TicketView reopen(Actor actor, ReopenTicketCommand command) {
         support.validate(actor, command);
         String reason = strip(command.reason());
-        return change(actor, Permission.TICKET_REOPEN, "ticket.reopen", command.ticketId(), null,
+        return change(actor, TicketPermission.TICKET_REOPEN, "ticket.reopen", command.ticketId(), null,
                 t -> t.reopen(reason, sla, actor, support.now()));
     }
 
@@ -218,7 +219,7 @@ final class TicketService implements Tickets {
                     "a customer cannot write internal comments")));
         }
         String body = command.body().strip();
-        return change(actor, Permission.TICKET_COMMENT, "ticket.comment", command.ticketId(), null,
+        return change(actor, TicketPermission.TICKET_COMMENT, "ticket.comment", command.ticketId(), null,
                 t -> UseCaseSupport.commandField(() -> t.comment(command.internal(), body, sla, actor,
                         support.now())));
     }
@@ -228,7 +229,7 @@ final class TicketService implements Tickets {
         support.validate(actor, command);
         String reason = strip(command.reason());
         return support.transaction(() -> {
-            Ticket ticket = load(actor, Permission.TICKET_ASSIGN, "ticket.assign", command.ticketId());
+            Ticket ticket = load(actor, TicketPermission.TICKET_ASSIGN, "ticket.assign", command.ticketId());
             Assignment to = assignment(command.assignee(), command.departmentId());
             support.applyChange(actor, "ticket.assign", TYPE, ticket.id().value(), ticket,
                     command.expectedVersion(), t -> t.assign(to.agent, to.queue, reason, actor, support.now()),
@@ -242,7 +243,7 @@ final class TicketService implements Tickets {
         support.validate(actor, command);
         return support.transaction(() -> {
             Optional<Ticket> found = tickets.findById(command.ticketId());
-            Actor.Staff agent = (Actor.Staff) support.authorize(actor, Permission.TICKET_PICK_UP, targetOf(found),
+            Actor.Staff agent = (Actor.Staff) support.authorize(actor, TicketPermission.TICKET_PICK_UP, targetOf(found),
                     "ticket.pick_up", TYPE, command.ticketId().value());
             Ticket ticket = found.orElseThrow(() -> new NotFoundException(TYPE, command.ticketId()));
             support.applyChange(actor, "ticket.pick_up", TYPE, ticket.id().value(), ticket,
@@ -257,11 +258,11 @@ final class TicketService implements Tickets {
         support.validate(actor, command);
         String reason = command.reason().strip();
         return support.transaction(() -> {
-            Ticket ticket = load(actor, Permission.TICKET_ESCALATE, "ticket.escalate", command.ticketId());
+            Ticket ticket = load(actor, TicketPermission.TICKET_ESCALATE, "ticket.escalate", command.ticketId());
             Assignment to = null;
             if (command.assignee() != null || command.departmentId() != null) {
                 // handing the ticket on is an assignment: it needs the assign permission on the ticket too
-                support.authorize(actor, Permission.TICKET_ASSIGN, target(ticket), "ticket.escalate", TYPE,
+                support.authorize(actor, TicketPermission.TICKET_ASSIGN, target(ticket), "ticket.escalate", TYPE,
                         ticket.id().value());
                 to = handedOn(ticket, command.assignee(), command.departmentId());
             }
@@ -281,7 +282,7 @@ final class TicketService implements Tickets {
     public List<AtRiskTicket> atRisk(Actor actor, AtRiskQuery query) {
         support.validate(actor, query);
         return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, Permission.TICKET_VIEW, "ticket.at_risk", TYPE);
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.at_risk", TYPE);
             List<AtRiskTicket> found = new ArrayList<>();
             // a bounded scan of the pending tickets, BATCH at a time: "at risk" depends on the share asked for and
             // on business time, so it is computed here, not in SQL (cost: one pass over the pending tickets)
@@ -323,7 +324,7 @@ final class TicketService implements Tickets {
     public SlaCheckResult checkSla(Actor actor, Instant asOf) {
         support.validate(actor, new Arguments.CheckSlaArguments(asOf));
         Instant now = UseCaseSupport.commandField(() -> StoredTime.bound("now", asOf));
-        support.transaction(() -> support.authorize(actor, Permission.TICKET_SLA_CHECK, AccessTarget.none(),
+        support.transaction(() -> support.authorize(actor, TicketPermission.TICKET_SLA_CHECK, AccessTarget.none(),
                 "ticket.check_sla", TYPE, null));
         int notified = 0;
         int failed = 0;
@@ -388,7 +389,7 @@ final class TicketService implements Tickets {
             return null;
         });
         return support.transaction(() -> {
-            support.authorize(actor, Permission.TICKET_REPORT, AccessTarget.none(), "ticket.report", TYPE, null);
+            support.authorize(actor, TicketPermission.TICKET_REPORT, AccessTarget.none(), "ticket.report", TYPE, null);
             return SupportReports.compute(tickets, sla.calendar(), from, to, support.now());
         });
     }

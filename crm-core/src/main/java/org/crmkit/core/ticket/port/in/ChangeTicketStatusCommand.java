@@ -15,4 +15,15 @@ import org.crmkit.core.ticket.TicketStatus;
  */
 public record ChangeTicketStatusCommand(@NotNull TicketId ticketId, @NotNull TicketStatus status,
                                         @Size(max = 500) String reason, Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param ticketId the ticket
+     * @param status   the next status
+     * @param reason   why, up to 500 characters, or {@code null}
+     */
+    public ChangeTicketStatusCommand(TicketId ticketId, TicketStatus status, String reason) {
+        this(ticketId, status, reason, null);
+    }
 }

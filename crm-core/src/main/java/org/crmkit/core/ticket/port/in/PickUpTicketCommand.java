@@ -10,4 +10,13 @@ import org.crmkit.core.ticket.TicketId;
  * @param expectedVersion the version the caller read, or {@code null} to skip the check
  */
 public record PickUpTicketCommand(@NotNull TicketId ticketId, Long expectedVersion) {
+
+    /**
+     * The command without a version check.
+     *
+     * @param ticketId the ticket
+     */
+    public PickUpTicketCommand(TicketId ticketId) {
+        this(ticketId, null);
+    }
 }

@@ -56,4 +56,106 @@ public record TicketSearchQuery(Set<@NotNull TicketStatus> statuses, TicketPrior
         return new TicketSearchQuery(statuses, priority, assignee, departmentId, customerId, category, breachedAsOf,
                 createdFrom, createdBefore, text, page.next(cursor));
     }
+
+    /**
+     * Required: {@code page}; the use case names every missing or bad field at once.
+     *
+     * @return an empty builder: name each field, then {@code build()}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TicketSearchQuery} one named field at a time; a field not named stays {@code null}. */
+    public static final class Builder {
+        private Set<TicketStatus> statuses;
+        private TicketPriority priority;
+        private StaffId assignee;
+        private DepartmentId departmentId;
+        private CustomerId customerId;
+        private String category;
+        private Instant breachedAsOf;
+        private Instant createdFrom;
+        private Instant createdBefore;
+        private String text;
+        private PageRequest page;
+
+        private Builder() {
+        }
+
+        /** @param statuses any of these statuses ({@code null} or empty: any) @return this builder */
+        public Builder statuses(Set<TicketStatus> statuses) {
+            this.statuses = statuses;
+            return this;
+        }
+
+        /** @param priority this priority @return this builder */
+        public Builder priority(TicketPriority priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /** @param assignee assigned to this agent @return this builder */
+        public Builder assignee(StaffId assignee) {
+            this.assignee = assignee;
+            return this;
+        }
+
+        /** @param departmentId in this department's queue @return this builder */
+        public Builder departmentId(DepartmentId departmentId) {
+            this.departmentId = departmentId;
+            return this;
+        }
+
+        /** @param customerId of this customer @return this builder */
+        public Builder customerId(CustomerId customerId) {
+            this.customerId = customerId;
+            return this;
+        }
+
+        /** @param category of this category (exact) @return this builder */
+        public Builder category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        /**
+         * @param breachedAsOf only tickets with an SLA target missed as of this instant: due strictly before it and not
+         *        met by its due instant (met late, before or after this instant, or not at all)
+         * @return this builder
+         */
+        public Builder breachedAsOf(Instant breachedAsOf) {
+            this.breachedAsOf = breachedAsOf;
+            return this;
+        }
+
+        /** @param createdFrom submitted at or after @return this builder */
+        public Builder createdFrom(Instant createdFrom) {
+            this.createdFrom = createdFrom;
+            return this;
+        }
+
+        /** @param createdBefore submitted before @return this builder */
+        public Builder createdBefore(Instant createdBefore) {
+            this.createdBefore = createdBefore;
+            return this;
+        }
+
+        /** @param text the subject contains this, ignoring case; up to 200 characters @return this builder */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** @param page size and cursor @return this builder */
+        public Builder page(PageRequest page) {
+            this.page = page;
+            return this;
+        }
+
+        /** @return the query (the use case checks it, naming every bad or missing field at once) */
+        public TicketSearchQuery build() {
+            return new TicketSearchQuery(statuses, priority, assignee, departmentId, customerId, category, breachedAsOf, createdFrom, createdBefore, text, page);
+        }
+    }
 }
