@@ -95,7 +95,7 @@ final class StatementBenchmark {
                     do {
                         purchase = PurchaseId.next(clock);
                         lines = program.earn(new Basket(EUR, at, purchaseLines(random)),
-                                program.tier(account.state().tier()), product -> List.of());
+                                program.tier(account.snapshot().tier()), product -> List.of());
                     } while (lines.stream().mapToLong(EarnedLine::points).sum() == 0);
                     Instant now = clock.instant();
                     account.earn(UuidV7.next(clock), UuidV7.next(clock), purchase, at, program.expiryOf(at), lines,

@@ -69,7 +69,7 @@ import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.BatchResult;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
@@ -1732,7 +1732,7 @@ class AuthorizationMatrixTest {
             }
             if (lastTarget instanceof LoyaltyAccountOf a) {
                 return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).loyalty()
-                        .find(a.customer())).map(LoyaltyAccountState::version);
+                        .find(a.customer())).map(LoyaltyAccountSnapshot::version);
             }
             if (lastTarget instanceof org.crmkit.core.quote.QuoteId q) {
                 return crm.quotes().findById(system, q).map(org.crmkit.core.quote.port.in.QuoteView::version);

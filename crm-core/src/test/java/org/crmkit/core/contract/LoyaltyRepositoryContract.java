@@ -19,7 +19,7 @@ import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.domain.PointsLot;
 import org.crmkit.core.loyalty.Promotion;
@@ -73,7 +73,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         return tx(() -> repo().lock(customer)).orElseThrow();
     }
 
-    private java.util.Optional<LoyaltyAccountState> find(CustomerId customer) {
+    private java.util.Optional<LoyaltyAccountSnapshot> find(CustomerId customer) {
         return tx(() -> repo().find(customer));
     }
 
@@ -103,8 +103,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         return LoyaltyFixtures.opened(persistence, customer);
     }
 
-    private static LoyaltyAccountState fresh(CustomerId customer) {
-        return new LoyaltyAccountState(customer, 0, T0, 0, 0, 0, null, 0, BRONZE.name(), 0, T0);
+    private static LoyaltyAccountSnapshot fresh(CustomerId customer) {
+        return new LoyaltyAccountSnapshot(customer, 0, T0, 0, 0, 0, null, 0, BRONZE.name(), 0, T0);
     }
 
     /** Earns {@code points} for a new purchase at {@code at} and returns the new lot's id. */
@@ -139,7 +139,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         assertThat(tx(() -> repo().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, LATER))))
                 .as("a changed account is not reset").isFalse();
-        assertThat(find(customer)).contains(account.state());
+        assertThat(find(customer)).contains(account.snapshot());
         assertThat(find(customer).orElseThrow().balance()).isEqualTo(40);
         assertThat(sums(customer)).isEqualTo(new LedgerSums(40, 0, 40, 40, 1));
         assertThat(tx(() -> repo().accounts(null, 10))).containsExactly(customer);
@@ -182,7 +182,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     void updateStoresTheRowTheEntryWithItsLinesAndTheLotAndAdvancesTheVersion() {
         CustomerId customer = opened();
         LoyaltyAccount account = locked(customer);
-        assertThat(account.state()).isEqualTo(fresh(customer));
+        assertThat(account.snapshot()).isEqualTo(fresh(customer));
         assertThat(account.openLots()).isEmpty();
 
         UUID entryId = id();
@@ -202,9 +202,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         assertThat(account.version()).isEqualTo(1);
 
-        LoyaltyAccountState row = find(customer).orElseThrow();
-        assertThat(row).isEqualTo(account.state());
-        assertThat(row).isEqualTo(new LoyaltyAccountState(customer, 1, T0, gross, gross, 0, null, 0, "BRONZE", 0,
+        LoyaltyAccountSnapshot row = find(customer).orElseThrow();
+        assertThat(row).isEqualTo(account.snapshot());
+        assertThat(row).isEqualTo(new LoyaltyAccountSnapshot(customer, 1, T0, gross, gross, 0, null, 0, "BRONZE", 0,
                 T0));
         LedgerEntry stored = tx(() -> repo().findEntry(customer, EntryKind.EARN, purchase.toString())).orElseThrow();
         assertThat(stored).isEqualTo(entry);
@@ -215,7 +215,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         LoyaltyAccount again = locked(customer);
         assertThat(again.version()).isEqualTo(1);
-        assertThat(again.state()).isEqualTo(row);
+        assertThat(again.snapshot()).isEqualTo(row);
         assertThat(again.openLots()).containsExactly(new PointsLot(lotId, customer, entryId, at, expires, gross,
                 gross));
         assertThat(sums(customer)).isEqualTo(new LedgerSums(gross, 0, gross, gross, 1));
@@ -232,9 +232,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry spent = account.redeem(id(), max - 1, "ALL-BUT-ONE", null, LATER);
         store(account);
 
-        assertThat(find(customer)).contains(account.state());
-        assertThat(account.state().lifetimeRedeemed()).isEqualTo(max - 1);
-        assertThat(account.state().balance()).isEqualTo(1);
+        assertThat(find(customer)).contains(account.snapshot());
+        assertThat(account.snapshot().lifetimeRedeemed()).isEqualTo(max - 1);
+        assertThat(account.snapshot().balance()).isEqualTo(1);
         assertThat(entries(customer)).containsExactlyInAnyOrder(added, spent);
         assertThat(added.balanceAfter()).isEqualTo(max);
         assertThat(locked(customer).openLots()).containsExactly(new PointsLot(lot, customer, added.id(), LATER,
@@ -286,7 +286,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
                 .contains(expired.get(0));
 
         // 100 + 500 - 120 - 30 - 380
-        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 3, T0, 70, 70, 120,
+        assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 3, T0, 70, 70, 120,
                 T0.plusSeconds(180), 0, "BRONZE", 0, T0));
         assertThat(locked(customer).openLots()).containsExactly(new PointsLot(earnLot, customer, earned.id(),
                 T0.plusSeconds(60), T0.plusSeconds(YEAR), 100, 70));
@@ -356,7 +356,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
 
         LoyaltyAccount loaded = locked(customer);
-        assertThat(loaded.state()).isEqualTo(account.state());
+        assertThat(loaded.snapshot()).isEqualTo(account.snapshot());
         assertThat(loaded.version()).isEqualTo(2);
         List<PointsLot> open = loaded.openLots();
         assertThat(open).extracting(PointsLot::id).containsExactly(second, granted);
@@ -388,7 +388,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
                 e -> assertThat(e.code()).isEqualTo("stale_version"));
         assertThat(second.version()).as("not recorded as stored").isZero();
 
-        assertThat(find(customer)).contains(first.state());
+        assertThat(find(customer)).contains(first.snapshot());
         assertThat(find(customer).orElseThrow().version()).isEqualTo(1);
         assertThat(entries(customer)).containsExactly(kept);
         assertThat(locked(customer).openLots()).extracting(PointsLot::points).containsExactly(100L);
@@ -403,7 +403,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 100)));
         account.redeem(id(), 10, "key-1", null, LATER);
         store(account);
-        LoyaltyAccountState before = find(customer).orElseThrow();
+        LoyaltyAccountSnapshot before = find(customer).orElseThrow();
         List<LedgerEntry> ledger = entries(customer);
         List<PointsLot> lots = locked(customer).openLots();
 
@@ -710,7 +710,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         assertThat(clawBack.shortfallChange()).isEqualTo(80);
         assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 80, 0, 0, 3));
         assertThat(sums(customer).hold()).isTrue();
-        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 3, T0, 0, 0, 80, LATER, 80, "BRONZE",
+        assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 3, T0, 0, 0, 80, LATER, 80, "BRONZE",
                 0, T0));
 
         account = locked(customer);
@@ -740,14 +740,14 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyAccount account = locked(customer);
         assertThat(account.evaluateTier(new Tier("SILVER", 1_000, new BigDecimal("1.1")), 1234, LATER)).isTrue();
         store(account);
-        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 1, T0, 0, 0, 0, null, 0, "SILVER",
+        assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 1, T0, 0, 0, 0, null, 0, "SILVER",
                 1234, LATER));
 
         // a claw-back of points earned before the window can make the window's earnings negative
         account = locked(customer);
         assertThat(account.evaluateTier(BRONZE, -30, LATER.plusSeconds(1))).isTrue();
         store(account);
-        assertThat(find(customer)).contains(new LoyaltyAccountState(customer, 2, T0, 0, 0, 0, null, 0, "BRONZE",
+        assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 2, T0, 0, 0, 0, null, 0, "BRONZE",
                 -30, LATER.plusSeconds(1)));
         assertThat(entries(customer)).isEmpty();
         assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 0, 0, 0, 0));
@@ -767,7 +767,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
             repo().update(loaded);
             throw failure;
         })).isSameAs(failure);
-        assertThat(find(customer)).contains(account.state());
+        assertThat(find(customer)).contains(account.snapshot());
         assertThat(entries(customer)).hasSize(1);
         assertThat(locked(customer).openLots()).extracting(PointsLot::remaining).containsExactly(100L);
 
@@ -796,7 +796,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         assertThat(opened).containsExactlyInAnyOrder(first, second);
         assertThat(find(first)).contains(fresh(first));
         assertThat(find(second)).contains(fresh(second));
-        assertThat(find(before)).as("an account is never reset").contains(changed.state());
+        assertThat(find(before)).as("an account is never reset").contains(changed.snapshot());
         assertThat(tx(() -> repo().addAllIfAbsent(List.of(LoyaltyAccount.open(first, BRONZE, LATER))))).isEmpty();
         assertThat(tx(() -> repo().addAllIfAbsent(List.of()))).isEmpty();
         assertThat(tx(() -> repo().accounts(null, 10))).containsExactlyElementsOf(byBytes(before, first, second));
@@ -816,12 +816,12 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         java.util.Map<CustomerId, LoyaltyAccount> all = tx(() -> repo().lockAll(List.of(none, rich, empty, rich)));
 
         assertThat(all.keySet()).containsExactlyInAnyOrder(rich, empty);
-        assertThat(all.get(rich).state()).isEqualTo(account.state());
+        assertThat(all.get(rich).snapshot()).isEqualTo(account.snapshot());
         assertThat(all.get(rich).openLots()).isEqualTo(locked(rich).openLots());
         assertThat(all.get(rich).openLots()).extracting(PointsLot::id).containsExactly(kept)
                 .doesNotContain(spent);
         assertThat(all.get(rich).openLots().get(0).remaining()).isEqualTo(40);
-        assertThat(all.get(empty).state()).isEqualTo(fresh(empty));
+        assertThat(all.get(empty).snapshot()).isEqualTo(fresh(empty));
         assertThat(all.get(empty).openLots()).isEmpty();
         assertThat(tx(() -> repo().lockAll(List.of()))).isEmpty();
     }
@@ -845,8 +845,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         assertThat(first.version()).isEqualTo(2);
         assertThat(second.version()).isEqualTo(1);
-        assertThat(find(one)).contains(first.state());
-        assertThat(find(two)).contains(second.state());
+        assertThat(find(one)).contains(first.snapshot());
+        assertThat(find(two)).contains(second.snapshot());
         assertThat(find(one).orElseThrow().earnedInWindow()).isEqualTo(70);
         assertThat(sums(one)).isEqualTo(new LedgerSums(70, 0, 70, 70, 2));
         assertThat(sums(two)).isEqualTo(new LedgerSums(32, 0, 32, 32, 2));
@@ -872,7 +872,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
                 stale)))).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo("stale_version"));
 
-        assertThat(find(one)).contains(winner.state());
+        assertThat(find(one)).contains(winner.snapshot());
         assertThat(find(two)).contains(fresh(two));
         assertThat(entries(two)).isEmpty();
         assertThat(sums(one)).isEqualTo(new LedgerSums(100, 0, 100, 100, 1));
@@ -888,7 +888,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
 
         assertThat(tx(() -> repo().findAll(List.of(two, none, one, one))))
-                .isEqualTo(java.util.Map.of(one, account.state(), two, fresh(two)));
+                .isEqualTo(java.util.Map.of(one, account.snapshot(), two, fresh(two)));
         assertThat(tx(() -> repo().findAll(List.of()))).isEmpty();
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.domain.PointsLot;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
@@ -35,8 +35,8 @@ class LoyaltyAccountLimitTest {
                 PurchaseId.next(java.time.Clock.systemUTC()), NOW, EXPIRES, List.of(earned(6)), NOW));
         account.earn(UUID.randomUUID(), UUID.randomUUID(), PurchaseId.next(java.time.Clock.systemUTC()), NOW, EXPIRES,
                 List.of(earned(5)), NOW);
-        assertThat(account.state().lifetimeEarned()).isEqualTo(MAX);
-        assertThat(account.state().balance()).isEqualTo(105);
+        assertThat(account.snapshot().lifetimeEarned()).isEqualTo(MAX);
+        assertThat(account.snapshot().balance()).isEqualTo(105);
     }
 
     @Test
@@ -51,7 +51,7 @@ class LoyaltyAccountLimitTest {
         LoyaltyAccount account = restored(100, 0, MAX - 5);
         refusedUnchanged(account, "lifetimeRedeemed", () -> account.redeem(UUID.randomUUID(), 6, "KEY", null, NOW));
         account.redeem(UUID.randomUUID(), 5, "KEY", null, NOW);
-        assertThat(account.state().lifetimeRedeemed()).isEqualTo(MAX);
+        assertThat(account.snapshot().lifetimeRedeemed()).isEqualTo(MAX);
     }
 
     @Test
@@ -71,7 +71,7 @@ class LoyaltyAccountLimitTest {
 
     /** @return an account restored with those figures, its balance in one open lot */
     private static LoyaltyAccount restored(long balance, long lifetimeEarned, long lifetimeRedeemed) {
-        LoyaltyAccountState state = new LoyaltyAccountState(CUSTOMER, 3, NOW, balance, lifetimeEarned,
+        LoyaltyAccountSnapshot state = new LoyaltyAccountSnapshot(CUSTOMER, 3, NOW, balance, lifetimeEarned,
                 lifetimeRedeemed, null, 0, "BRONZE", 0, NOW);
         return LoyaltyAccount.restore(state, List.of(new PointsLot(UUID.randomUUID(), CUSTOMER, UUID.randomUUID(),
                 NOW, EXPIRES, balance, balance)));
@@ -82,14 +82,14 @@ class LoyaltyAccountLimitTest {
     }
 
     private static void refusedUnchanged(LoyaltyAccount account, String figure, ThrowingCallable posting) {
-        LoyaltyAccountState before = account.state();
+        LoyaltyAccountSnapshot before = account.snapshot();
         List<PointsLot> lotsBefore = account.openLots();
         assertThatThrownBy(posting).isInstanceOfSatisfying(BusinessRuleViolationException.class, e -> {
             assertThat(e.code()).isEqualTo("points_limit");
             assertThat(e.details()).containsEntry("figure", figure)
                     .containsEntry("limit", Long.toString(MAX));
         });
-        assertThat(account.state()).isEqualTo(before);
+        assertThat(account.snapshot()).isEqualTo(before);
         assertThat(account.openLots()).isEqualTo(lotsBefore);
         assertThat(account.hasChanges()).as("no entry, lot or change to store").isFalse();
     }

@@ -20,7 +20,7 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
@@ -109,8 +109,8 @@ class LoyaltyBadInputTest {
 
     @Test
     void theFixtureIsWhatTheTestsAssume() {
-        assertThat(account(alice.id())).map(LoyaltyAccountState::balance).contains(BALANCE);
-        assertThat(account(carol.id())).map(LoyaltyAccountState::balance).contains(30L);
+        assertThat(account(alice.id())).map(LoyaltyAccountSnapshot::balance).contains(BALANCE);
+        assertThat(account(carol.id())).map(LoyaltyAccountSnapshot::balance).contains(30L);
         assertThat(account(bob.id())).as("Bob bought nothing and has no account").isEmpty();
     }
 
@@ -204,7 +204,7 @@ class LoyaltyBadInputTest {
         assertThat(loyalty.redeem(manager, redemption(alice.id(), 10, FIRST_KEY, " " + FIRST_NOTE + " ")))
                 .as("the same request again answers with the first entry").isEqualTo(firstRedemption);
         assertThat(snapshot()).as("and writes nothing").isEqualTo(before);
-        assertThat(account(alice.id())).map(LoyaltyAccountState::balance).contains(BALANCE);
+        assertThat(account(alice.id())).map(LoyaltyAccountSnapshot::balance).contains(BALANCE);
         assertThat(publisher.events()).isEmpty();
     }
 
@@ -329,7 +329,7 @@ class LoyaltyBadInputTest {
         assertThat(e.code()).isEqualTo("points_limit");
         assertThat(e.details()).containsEntry("figure", "lifetimeRedeemed");
         assertThat(loyalty.redeem(manager, redemption(erin.id(), 5, "KEY-2", null)).balanceAfter()).isEqualTo(95);
-        assertThat(account(erin.id())).map(LoyaltyAccountState::lifetimeRedeemed)
+        assertThat(account(erin.id())).map(LoyaltyAccountSnapshot::lifetimeRedeemed)
                 .contains(LoyaltyAccount.MAX_ACCOUNT_POINTS);
     }
 
@@ -603,7 +603,7 @@ class LoyaltyBadInputTest {
      * @param ledgers  the entries, newest first
      * @param sums     the sums the invariants are about
      */
-    private record Snapshot(List<Optional<LoyaltyAccountState>> accounts, List<List<LedgerEntry>> ledgers,
+    private record Snapshot(List<Optional<LoyaltyAccountSnapshot>> accounts, List<List<LedgerEntry>> ledgers,
                             List<LoyaltyRepository.LedgerSums> sums) {
     }
 
@@ -615,7 +615,7 @@ class LoyaltyBadInputTest {
                 involved.stream().map(repository::sums).toList()));
     }
 
-    private Optional<LoyaltyAccountState> account(CustomerId customer) {
+    private Optional<LoyaltyAccountSnapshot> account(CustomerId customer) {
         return store.unitOfWork().inTransaction(() -> store.loyalty().find(customer));
     }
 

@@ -21,7 +21,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CreateProductCommand;
@@ -481,14 +481,14 @@ class SalesBadInputTest {
 
     @Test
     void aRefusedReturnTakesNoPointsBack() {
-        assertThat(account(alice.id())).as("ORDER-1 earned 59 + 15 points").map(LoyaltyAccountState::balance)
+        assertThat(account(alice.id())).as("ORDER-1 earned 59 + 15 points").map(LoyaltyAccountSnapshot::balance)
                 .contains(74L);
         for (RecordReturnCommand refused : List.of(returnOf(alices.id(), null, returned(1, 4)),
                 returnOf(alices.id(), 3L, returned(1, 1)),
                 returnOf(alices.id(), null, returned(1, 1), returned(3, 1)))) {
             refusedWithoutEffect(CrmException.class, () -> sales.recordReturn(manager, refused));
         }
-        assertThat(account(alice.id())).map(LoyaltyAccountState::balance).contains(74L);
+        assertThat(account(alice.id())).map(LoyaltyAccountSnapshot::balance).contains(74L);
     }
 
     @Test
@@ -637,7 +637,7 @@ class SalesBadInputTest {
 
     /** The purchases of the customers involved and under the references used, and those customers' loyalty. */
     private record Snapshot(List<List<PurchaseSnapshot>> byCustomer, List<Optional<PurchaseSnapshot>> byReference,
-                            List<Optional<LoyaltyAccountState>> accounts, List<List<LedgerEntry>> ledgers) {
+                            List<Optional<LoyaltyAccountSnapshot>> accounts, List<List<LedgerEntry>> ledgers) {
     }
 
     private Snapshot snapshot() {
@@ -651,7 +651,7 @@ class SalesBadInputTest {
                 involved.stream().map(c -> loyalty.entries(c, null, Integer.MAX_VALUE)).toList()));
     }
 
-    private Optional<LoyaltyAccountState> account(CustomerId customer) {
+    private Optional<LoyaltyAccountSnapshot> account(CustomerId customer) {
         return store.unitOfWork().inTransaction(() -> store.loyalty().find(customer));
     }
 

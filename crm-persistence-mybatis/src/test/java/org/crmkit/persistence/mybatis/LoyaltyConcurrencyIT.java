@@ -21,7 +21,7 @@ import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
@@ -100,10 +100,10 @@ class LoyaltyConcurrencyIT {
         }));
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Opening> second = pool.submit(() -> tx(() -> {
-            Optional<LoyaltyAccountState> before = repo().find(customer);
+            Optional<LoyaltyAccountSnapshot> before = repo().find(customer);
             boolean opened = repo().addIfAbsent(LoyaltyAccount.open(customer, LoyaltyFixtures.BRONZE,
                     T0.plusSeconds(60)));
-            return new Opening(before, opened, repo().lock(customer).map(LoyaltyAccount::state));
+            return new Opening(before, opened, repo().lock(customer).map(LoyaltyAccount::snapshot));
         }));
 
         Thread.sleep(BLOCKED.toMillis());
@@ -114,11 +114,11 @@ class LoyaltyConcurrencyIT {
         assertThat(seen.before()).as("its snapshot predates the first opening").isEmpty();
         assertThat(seen.opened()).isFalse();
         assertThat(seen.locked()).as("the locking read sees the first opening")
-                .map(LoyaltyAccountState::openedAt).contains(T0);
+                .map(LoyaltyAccountSnapshot::openedAt).contains(T0);
     }
 
-    private record Opening(Optional<LoyaltyAccountState> before, boolean opened,
-                           Optional<LoyaltyAccountState> locked) {
+    private record Opening(Optional<LoyaltyAccountSnapshot> before, boolean opened,
+                           Optional<LoyaltyAccountSnapshot> locked) {
     }
 
     @Test

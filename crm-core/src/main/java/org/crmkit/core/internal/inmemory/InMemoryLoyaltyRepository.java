@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.domain.PointsLot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
@@ -30,15 +30,15 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
             .thenComparing(LedgerEntry::id, UuidV7::compareBytes).reversed();
 
     private final InMemoryUnitOfWork unitOfWork;
-    private final InMemoryTable<CustomerId, LoyaltyAccountState> accounts;
+    private final InMemoryTable<CustomerId, LoyaltyAccountSnapshot> accounts;
     private final InMemoryTable<UUID, LedgerEntry> entries;
     private final InMemoryTable<UUID, PointsLot> lots;
 
     /** @param unitOfWork the unit of work whose transactions this store takes part in */
     public InMemoryLoyaltyRepository(InMemoryUnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
-        this.accounts = new InMemoryTable<>(unitOfWork, "loyalty_account", LoyaltyAccountState::customer,
-                LoyaltyAccountState::version, s -> s.withVersion(s.version() + 1));
+        this.accounts = new InMemoryTable<>(unitOfWork, "loyalty_account", LoyaltyAccountSnapshot::customer,
+                LoyaltyAccountSnapshot::version, s -> s.withVersion(s.version() + 1));
         this.entries = new InMemoryTable<UUID, LedgerEntry>(unitOfWork, "loyalty_entry", LedgerEntry::id, null, null)
                 .unique("reference", e -> e.reference() == null ? null
                         : List.of(e.customer(), e.kind(), e.reference()));
@@ -47,7 +47,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public boolean addIfAbsent(LoyaltyAccount account) {
-        LoyaltyAccountState state = account.state();
+        LoyaltyAccountSnapshot state = account.snapshot();
         if (accounts.get(state.customer()).isPresent()) {
             return false;
         }
@@ -67,7 +67,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
         // one transaction, and the version moves on only once everything is stored: a duplicate reference leaves
         // neither the row nor the aggregate's version changed
         unitOfWork.inTransaction(() -> {
-            accounts.update(changes.state(), () -> { });
+            accounts.update(changes.snapshot(), () -> { });
             changes.entries().forEach(entries::insert);
             changes.newLots().forEach(lots::insert);
             changes.changedLots().forEach(lot -> lots.replaceIf(lot.id(), stored -> true, stored -> lot));
@@ -76,7 +76,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public Optional<LoyaltyAccountState> find(CustomerId customer) {
+    public Optional<LoyaltyAccountSnapshot> find(CustomerId customer) {
         return accounts.get(customer);
     }
 
@@ -112,7 +112,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public List<CustomerId> accounts(CustomerId after, int limit) {
-        return page(accounts.where(a -> true).stream().map(LoyaltyAccountState::customer).toList(), after, limit);
+        return page(accounts.where(a -> true).stream().map(LoyaltyAccountSnapshot::customer).toList(), after, limit);
     }
 
     private static List<CustomerId> page(List<CustomerId> customers, CustomerId after, int limit) {
@@ -138,10 +138,10 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public LedgerSums sums(CustomerId customer) {
-        Optional<LoyaltyAccountState> state = accounts.get(customer);
+        Optional<LoyaltyAccountSnapshot> state = accounts.get(customer);
         List<LedgerEntry> ledger = entries.where(e -> e.customer().equals(customer));
-        return new LedgerSums(state.map(LoyaltyAccountState::balance).orElse(0L),
-                state.map(LoyaltyAccountState::shortfall).orElse(0L),
+        return new LedgerSums(state.map(LoyaltyAccountSnapshot::balance).orElse(0L),
+                state.map(LoyaltyAccountSnapshot::shortfall).orElse(0L),
                 ledger.stream().mapToLong(LedgerEntry::points).sum(),
                 lots.where(l -> l.customer().equals(customer)).stream().mapToLong(PointsLot::remaining).sum(),
                 ledger.size());

@@ -39,13 +39,13 @@ public final class LoyaltyAccount extends AggregateRoot {
     private static final Comparator<PointsLot> OLDEST_FIRST = Comparator.comparing(PointsLot::expiresAt)
             .thenComparing(PointsLot::earnedAt).thenComparing(PointsLot::id);
 
-    private LoyaltyAccountState state;
+    private LoyaltyAccountSnapshot state;
     private final Map<UUID, PointsLot> lots = new LinkedHashMap<>();
     private final List<LedgerEntry> newEntries = new ArrayList<>();
     private final Set<UUID> newLots = new LinkedHashSet<>();
     private final Set<UUID> changedLots = new LinkedHashSet<>();
 
-    private LoyaltyAccount(LoyaltyAccountState state, List<PointsLot> openLots) {
+    private LoyaltyAccount(LoyaltyAccountSnapshot state, List<PointsLot> openLots) {
         super(TYPE, state.version());
         this.state = state;
         openLots.forEach(lot -> lots.put(lot.id(), lot));
@@ -59,7 +59,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @return a new, empty account
      */
     public static LoyaltyAccount open(CustomerId customer, Tier tier, Instant at) {
-        LoyaltyAccount account = new LoyaltyAccount(new LoyaltyAccountState(customer, 0, at, 0, 0, 0, null, 0,
+        LoyaltyAccount account = new LoyaltyAccount(new LoyaltyAccountSnapshot(customer, 0, at, 0, 0, 0, null, 0,
                 tier.name(), 0, at), List.of());
         account.record(new LoyaltyEvents.AccountOpened(customer, at));
         return account;
@@ -71,7 +71,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @return the account
      * @throws IllegalStateException when the stored balance is not the sum of the lots
      */
-    public static LoyaltyAccount restore(LoyaltyAccountState state, List<PointsLot> openLots) {
+    public static LoyaltyAccount restore(LoyaltyAccountSnapshot state, List<PointsLot> openLots) {
         return new LoyaltyAccount(state, openLots);
     }
 
@@ -128,7 +128,7 @@ public final class LoyaltyAccount extends AggregateRoot {
         take(points, "redeem");
         LedgerEntry entry = post(new Change(entryId, EntryKind.REDEEM, -points, 0, 0, now, idempotencyKey, note,
                 List.of(), null), now);
-        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), state.balance(),
+        state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed() + points, now, state.shortfall(), state.tier(),
                 state.earnedInWindow(), state.tierEvaluatedAt());
         return entry;
@@ -250,7 +250,7 @@ public final class LoyaltyAccount extends AggregateRoot {
         if (!tier.name().equals(state.tier())) {
             record(new LoyaltyEvents.TierChanged(state.customer(), state.tier(), tier.name(), at));
         }
-        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), state.balance(),
+        state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
                 tier.name(), earnedInWindow, at);
         return true;
@@ -263,8 +263,8 @@ public final class LoyaltyAccount extends AggregateRoot {
     }
 
     /** @return the account's row as it is now */
-    public LoyaltyAccountState state() {
-        return new LoyaltyAccountState(state.customer(), version(), state.openedAt(), state.balance(),
+    public LoyaltyAccountSnapshot snapshot() {
+        return new LoyaltyAccountSnapshot(state.customer(), version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
                 state.tier(), state.earnedInWindow(), state.tierEvaluatedAt());
     }
@@ -285,7 +285,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @return the row, the entries to append, and the lots to insert and to update
      */
     public Changes pullChanges() {
-        Changes changes = new Changes(state(), List.copyOf(newEntries),
+        Changes changes = new Changes(snapshot(), List.copyOf(newEntries),
                 newLots.stream().map(lots::get).toList(),
                 changedLots.stream().filter(id -> !newLots.contains(id)).map(lots::get).toList());
         newEntries.clear();
@@ -298,12 +298,12 @@ public final class LoyaltyAccount extends AggregateRoot {
     /**
      * What a change of the account stores.
      *
-     * @param state       the account's row
+     * @param snapshot    the account's row
      * @param entries     ledger entries to append
      * @param newLots     lots to insert
      * @param changedLots lots whose remainder to update
      */
-    public record Changes(LoyaltyAccountState state, List<LedgerEntry> entries, List<PointsLot> newLots,
+    public record Changes(LoyaltyAccountSnapshot snapshot, List<LedgerEntry> entries, List<PointsLot> newLots,
                           List<PointsLot> changedLots) {
     }
 
@@ -314,7 +314,7 @@ public final class LoyaltyAccount extends AggregateRoot {
 
     private LedgerEntry post(Change c, Instant now) {
         long balance = state.balance() + c.points();
-        state = new LoyaltyAccountState(state.customer(), state.version(), state.openedAt(), balance,
+        state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), balance,
                 state.lifetimeEarned() + c.earned(), state.lifetimeRedeemed(), state.lastRedemptionAt(),
                 state.shortfall() + c.shortfallChange(), state.tier(), state.earnedInWindow(),
                 state.tierEvaluatedAt());

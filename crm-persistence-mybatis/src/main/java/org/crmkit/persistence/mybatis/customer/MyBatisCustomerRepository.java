@@ -13,6 +13,7 @@ import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.PhoneNumber;
+import org.crmkit.persistence.mybatis.support.LikePatterns;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /** Customers in {@code crm_customer} and {@code crm_customer_tag}, with optimistic locking on the version column. */
@@ -93,7 +94,7 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     public List<Customer> search(CustomerSearchCriteria c, int limit) {
         CustomerSearchCriteria.SeekPosition after = c.after();
         SearchParams params = new SearchParams(
-                c.textPrefix() == null ? null : escapeLike(c.textPrefix()) + "%",
+                c.textPrefix() == null ? null : LikePatterns.startingWith(c.textPrefix()),
                 c.status() == null ? null : c.status().name(), c.tag(), c.countryCode(),
                 c.accountManager() == null ? null : c.accountManager().value(),
                 c.registeredFrom(), c.registeredBefore(), c.sort().name(),
@@ -118,9 +119,5 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
         return rows.stream()
                 .map(row -> Customer.restore(CustomerRows.toSnapshot(row, tags.getOrDefault(row.id(), List.of()))))
                 .toList();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -16,6 +16,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.persistence.mybatis.support.LikePatterns;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -101,7 +102,7 @@ public final class MyBatisLeadRepository implements LeadRepository {
     public List<Lead> search(LeadSearchCriteria c, int limit) {
         LeadSearchCriteria.SeekPosition after = c.after();
         LeadSearchParams params = new LeadSearchParams(
-                c.textPrefix() == null ? null : escapeLike(c.textPrefix()) + "%",
+                c.textPrefix() == null ? null : LikePatterns.startingWith(c.textPrefix()),
                 c.stage() == null ? null : c.stage().name(), c.owner() == null ? null : c.owner().value(),
                 c.source() == null ? null : c.source().name(), c.minScore(), c.maxScore(), c.createdFrom(),
                 c.createdBefore(), c.sort().name(), after == null ? null : after.createdAt(),
@@ -133,9 +134,5 @@ public final class MyBatisLeadRepository implements LeadRepository {
                 .collect(Collectors.groupingBy(ScoreReasonRow::leadId));
         return rows.stream().map(r -> Lead.restore(LeadRows.toSnapshot(r, history.getOrDefault(r.id(), List.of()),
                 reasons.getOrDefault(r.id(), List.of())))).toList();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

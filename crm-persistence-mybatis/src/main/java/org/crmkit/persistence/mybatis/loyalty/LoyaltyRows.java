@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.domain.PointsLot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository.LedgerSums;
 import org.crmkit.core.shared.CustomerId;
@@ -17,14 +17,14 @@ final class LoyaltyRows {
     private LoyaltyRows() {
     }
 
-    static AccountRow toRow(LoyaltyAccountState s) {
+    static AccountRow toRow(LoyaltyAccountSnapshot s) {
         return new AccountRow(s.customer().value(), s.version(), s.openedAt(), s.balance(), s.lifetimeEarned(),
                 s.lifetimeRedeemed(), s.lastRedemptionAt(), s.shortfall(), s.tier(), s.earnedInWindow(),
                 s.tierEvaluatedAt());
     }
 
-    static LoyaltyAccountState toState(AccountRow r) {
-        return new LoyaltyAccountState(new CustomerId(r.customerId()), r.version(), r.openedAt(), r.balance(),
+    static LoyaltyAccountSnapshot toState(AccountRow r) {
+        return new LoyaltyAccountSnapshot(new CustomerId(r.customerId()), r.version(), r.openedAt(), r.balance(),
                 r.lifetimeEarned(), r.lifetimeRedeemed(), r.lastRedemptionAt(), r.shortfall(), r.tier(),
                 r.earnedInWindow(), r.tierEvaluatedAt());
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ConflictException;
@@ -119,7 +119,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
 
     @Override
     public boolean addIfAbsent(LoyaltyAccount account) {
-        AccountRow row = LoyaltyRows.toRow(account.state());
+        AccountRow row = LoyaltyRows.toRow(account.snapshot());
         // not a domain id: it only tells this call's insert from a parallel one's
         UUID opening = UUID.randomUUID();
         return unitOfWork.inTransaction(() -> {
@@ -149,7 +149,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public Optional<LoyaltyAccountState> find(CustomerId customer) {
+    public Optional<LoyaltyAccountSnapshot> find(CustomerId customer) {
         return Optional.ofNullable(mapper.selectAccount(customer.value())).map(LoyaltyRows::toState);
     }
 
@@ -229,7 +229,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         if (accounts.isEmpty()) {
             return Set.of();
         }
-        List<AccountRow> rows = accounts.stream().map(a -> LoyaltyRows.toRow(a.state()))
+        List<AccountRow> rows = accounts.stream().map(a -> LoyaltyRows.toRow(a.snapshot()))
                 .sorted(Comparator.comparing(AccountRow::customerId, UuidV7::compareBytes)).toList();
         // one opening id for the call: the rows that carry it are the ones this call inserted
         UUID opening = UUID.randomUUID();
@@ -291,7 +291,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
             return;
         }
         List<LoyaltyAccount.Changes> changes = accounts.stream().map(LoyaltyAccount::pullChanges).toList();
-        List<AccountRow> rows = changes.stream().map(c -> LoyaltyRows.toRow(c.state())).toList();
+        List<AccountRow> rows = changes.stream().map(c -> LoyaltyRows.toRow(c.snapshot())).toList();
         unitOfWork.inTransaction(() -> {
             for (List<AccountRow> chunk : chunks(rows)) {
                 if (ACCOUNTS.update(unitOfWork, chunk) != chunk.size()) {
@@ -315,14 +315,14 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         Map<UUID, Long> stored = mapper.selectAccountVersions(chunk.stream().map(AccountRow::customerId).toList())
                 .stream().collect(Collectors.toMap(VersionRow::customerId, VersionRow::version));
         return accounts.stream().filter(a -> chunk.stream().anyMatch(r -> r.customerId()
-                        .equals(a.state().customer().value())
+                        .equals(a.snapshot().customer().value())
                         && !Long.valueOf(r.version() + 1).equals(stored.get(r.customerId()))))
                 .findFirst().orElse(accounts.get(0)).staleVersion();
     }
 
     @Override
-    public Map<CustomerId, LoyaltyAccountState> findAll(Collection<CustomerId> customers) {
-        Map<CustomerId, LoyaltyAccountState> found = new LinkedHashMap<>();
+    public Map<CustomerId, LoyaltyAccountSnapshot> findAll(Collection<CustomerId> customers) {
+        Map<CustomerId, LoyaltyAccountSnapshot> found = new LinkedHashMap<>();
         for (List<UUID> chunk : chunks(sortedIds(customers))) {
             mapper.selectAccountsOf(chunk).forEach(r -> found.put(new CustomerId(r.customerId()),
                     LoyaltyRows.toState(r)));

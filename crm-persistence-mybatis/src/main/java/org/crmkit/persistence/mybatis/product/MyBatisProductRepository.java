@@ -13,6 +13,7 @@ import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.product.ProductId;
+import org.crmkit.persistence.mybatis.support.LikePatterns;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -82,10 +83,10 @@ public final class MyBatisProductRepository implements ProductRepository {
         String nameLike = null;
         String skuLike = null;
         if (c.textPrefix() != null) {
-            nameLike = escapeLike(c.textPrefix()) + "%";
+            nameLike = LikePatterns.startingWith(c.textPrefix());
             // the same upper-casing as ProductSearchCriteria.matches, so that "ß" finds a SKU starting with "SS"
             String skuPrefix = c.textPrefix().toUpperCase(Locale.ROOT);
-            skuLike = ASCII.matcher(skuPrefix).matches() ? escapeLike(skuPrefix) + "%" : null;
+            skuLike = ASCII.matcher(skuPrefix).matches() ? LikePatterns.startingWith(skuPrefix) : null;
         }
         // sorted, so that equal criteria bind their ids in one order
         List<UUID> categoryIds = c.categories() == null ? null
@@ -96,9 +97,5 @@ public final class MyBatisProductRepository implements ProductRepository {
                 after == null ? null : after.id().value(), limit);
         return unitOfWork.inTransaction(() -> mapper.search(params).stream()
                 .map(row -> Product.restore(ProductRows.toSnapshot(row))).toList());
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

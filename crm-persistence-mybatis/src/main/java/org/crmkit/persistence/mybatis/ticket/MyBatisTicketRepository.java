@@ -14,6 +14,7 @@ import org.crmkit.core.ticket.domain.TicketSnapshot;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.out.TicketRepository;
+import org.crmkit.persistence.mybatis.support.LikePatterns;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
@@ -94,7 +95,7 @@ public final class MyBatisTicketRepository implements TicketRepository {
                 c.priority() == null ? null : c.priority().name(), c.assignee() == null ? null : c.assignee().value(),
                 c.department() == null ? null : c.department().value(),
                 c.customer() == null ? null : c.customer().value(), c.category(), c.breachedAsOf(), c.createdFrom(),
-                c.createdBefore(), c.text() == null ? null : "%" + escapeLike(c.text()) + "%",
+                c.createdBefore(), c.text() == null ? null : LikePatterns.containing(c.text()),
                 c.scopeCustomer() == null ? null : c.scopeCustomer().value(),
                 c.scopeAgent() == null ? null : c.scopeAgent().value(),
                 c.scopeDepartment() == null ? null : c.scopeDepartment().value(),
@@ -157,9 +158,5 @@ public final class MyBatisTicketRepository implements TicketRepository {
                 .add(h));
         return rows.stream().map(r -> Ticket.restore(TicketRows.toSnapshot(r, comments.getOrDefault(r.id(),
                 List.of()), history.getOrDefault(r.id(), List.of())))).toList();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -17,7 +17,7 @@ import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
@@ -78,7 +78,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
         ofCustomers.forEach(p -> customers.add(p.customer()));
         // read without a lock: a purchase that earns nothing opens no account, and a locking read of a missing
         // account would block (on MySQL: deadlock) parallel first earnings of other customers (see openAndLock)
-        Map<CustomerId, LoyaltyAccountState> known = accounts.findAll(customers);
+        Map<CustomerId, LoyaltyAccountSnapshot> known = accounts.findAll(customers);
         Function<ProductId, List<CategoryRef>> paths = categoryPaths();
         // a customer without an account has the lowest tier until their first earning opens one
         Set<CustomerId> newcomers = new LinkedHashSet<>();
@@ -134,7 +134,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
                 changed.put(posting.customer(), account);
             }
         }
-        accounts.updateAll(locked.values().stream().filter(a -> changed.containsKey(a.state().customer()))
+        accounts.updateAll(locked.values().stream().filter(a -> changed.containsKey(a.snapshot().customer()))
                 .toList());
     }
 
@@ -146,14 +146,14 @@ final class LoyaltyEarning implements PurchaseParticipant {
         List<LoyaltyAccount> fresh = newcomers.stream()
                 .map(c -> LoyaltyAccount.open(c, program.lowestTier(), now)).toList();
         Set<CustomerId> opened = accounts.addAllIfAbsent(fresh);
-        fresh.stream().filter(a -> opened.contains(a.state().customer()))
+        fresh.stream().filter(a -> opened.contains(a.snapshot().customer()))
                 .forEach(a -> support.publishAfterCommit(a.pullEvents()));
     }
 
     /** @return the entry posting what the purchase earned at the account's tier now, or {@code null} for nothing */
     private LedgerEntry earn(LoyaltyAccount account, RecordedPurchase purchase,
                              Function<ProductId, List<CategoryRef>> paths, Instant now) {
-        List<EarnedLine> lines = program.earn(basket(purchase), program.tier(account.state().tier()), paths);
+        List<EarnedLine> lines = program.earn(basket(purchase), program.tier(account.snapshot().tier()), paths);
         if (points(lines) == 0) {
             return null;
         }
@@ -223,7 +223,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
      */
     private void reviewTier(LoyaltyAccount account, Map<CustomerId, Long> storedWindow, Instant now) {
         Instant from = program.windowStart(now);
-        long earned = storedWindow.getOrDefault(account.state().customer(), 0L) + account.pendingEarned(from, now);
+        long earned = storedWindow.getOrDefault(account.snapshot().customer(), 0L) + account.pendingEarned(from, now);
         account.evaluateTier(program.tierFor(earned), earned, now);
         support.publishAfterCommit(account.pullEvents());
     }

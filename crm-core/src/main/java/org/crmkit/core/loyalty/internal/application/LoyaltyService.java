@@ -105,7 +105,7 @@ final class LoyaltyService implements Loyalty {
                 support.publishAfterCommit(fresh.pullEvents());
             }
             // not find: after a parallel opening this transaction's snapshot (MySQL) may predate the row
-            return LoyaltyAccountView.of(accounts.lock(customer).orElseThrow().state());
+            return LoyaltyAccountView.of(accounts.lock(customer).orElseThrow().snapshot());
         });
     }
 
@@ -196,10 +196,10 @@ final class LoyaltyService implements Loyalty {
         support.validate(actor, command);
         Instant asOf = notInFuture(command.asOf());
         return batch(actor, "loyalty.tier", accounts::accounts, account -> {
-            long earned = accounts.earnedBetween(account.state().customer(), program.windowStart(asOf), asOf);
-            String before = account.state().tier();
+            long earned = accounts.earnedBetween(account.snapshot().customer(), program.windowStart(asOf), asOf);
+            String before = account.snapshot().tier();
             boolean stored = account.evaluateTier(program.tierFor(earned), earned, asOf);
-            return new Step(stored, !before.equals(account.state().tier()), 0);
+            return new Step(stored, !before.equals(account.snapshot().tier()), 0);
         });
     }
 
@@ -289,7 +289,7 @@ final class LoyaltyService implements Loyalty {
     private void store(Actor actor, String action, LoyaltyAccount account) {
         List<DomainEvent> events = account.pullEvents();
         accounts.update(account);
-        support.audit(actor, action, TYPE, account.state().customer().value());
+        support.audit(actor, action, TYPE, account.snapshot().customer().value());
         support.publishAfterCommit(events);
     }
 

@@ -1,7 +1,7 @@
 package org.crmkit.core.loyalty.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
 
 /**
@@ -24,7 +24,7 @@ public record LoyaltyAccountView(CustomerId customerId, long version, Instant op
                                  long shortfall, String tier, long earnedInWindow, Instant tierEvaluatedAt) {
 
     /** @param s a stored account @return its view */
-    public static LoyaltyAccountView of(LoyaltyAccountState s) {
+    public static LoyaltyAccountView of(LoyaltyAccountSnapshot s) {
         return new LoyaltyAccountView(s.customer(), s.version(), s.openedAt(), s.balance(), s.lifetimeEarned(),
                 s.lifetimeRedeemed(), s.lastRedemptionAt(), s.shortfall(), s.tier(), s.earnedInWindow(),
                 s.tierEvaluatedAt());

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountState;
+import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
@@ -52,7 +52,7 @@ public interface LoyaltyRepository {
     void update(LoyaltyAccount account);
 
     /** @param customer whose account @return its row, without lots or entries */
-    Optional<LoyaltyAccountState> find(CustomerId customer);
+    Optional<LoyaltyAccountSnapshot> find(CustomerId customer);
 
     /**
      * @param customer  whose ledger
@@ -120,11 +120,11 @@ public interface LoyaltyRepository {
      */
     default Set<CustomerId> addAllIfAbsent(List<LoyaltyAccount> accounts) {
         List<LoyaltyAccount> ordered = new ArrayList<>(accounts);
-        ordered.sort((a, b) -> UuidV7.compareBytes(a.state().customer().value(), b.state().customer().value()));
+        ordered.sort((a, b) -> UuidV7.compareBytes(a.snapshot().customer().value(), b.snapshot().customer().value()));
         Set<CustomerId> opened = new LinkedHashSet<>();
         for (LoyaltyAccount account : ordered) {
             if (addIfAbsent(account)) {
-                opened.add(account.state().customer());
+                opened.add(account.snapshot().customer());
             }
         }
         return opened;
@@ -163,8 +163,8 @@ public interface LoyaltyRepository {
      * @param customers whose accounts
      * @return the rows of the accounts that exist, without lots or entries, by customer
      */
-    default Map<CustomerId, LoyaltyAccountState> findAll(Collection<CustomerId> customers) {
-        Map<CustomerId, LoyaltyAccountState> found = new LinkedHashMap<>();
+    default Map<CustomerId, LoyaltyAccountSnapshot> findAll(Collection<CustomerId> customers) {
+        Map<CustomerId, LoyaltyAccountSnapshot> found = new LinkedHashMap<>();
         for (CustomerId customer : new LinkedHashSet<>(customers)) {
             find(customer).ifPresent(state -> found.put(customer, state));
         }

@@ -20,7 +20,7 @@ public final class QuoteApplication {
      * @return what a customer's erasure calls in its transaction: blanks the customer's texts on their quotes
      */
     public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(QuoteRepository quotes) {
-        return new QuoteErasure(quotes);
+        return new QuoteEraser(quotes);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class StaffApplication {
      * @return the staff area's part in a customer's erasure (their login account)
      */
     public static PersonalDataEraser customerEraser(AccountRepository accounts) {
-        return new CustomerAccountEraser(accounts);
+        return new AccountEraser(accounts);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TasksEraser(support, tasks);
+        return new TaskEraser(support, tasks);
     }
 
     /**
@@ -66,6 +66,6 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static LeadEraser leadEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TasksEraser(support, tasks);
+        return new TaskEraser(support, tasks);
     }
 }

@@ -23,7 +23,7 @@ public final class TicketApplication {
      * @return the ticket area's part in a customer's GDPR erasure: their tickets' texts are erased
      */
     public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(TicketRepository tickets) {
-        return new TicketCustomerEraser(tickets);
+        return new TicketEraser(tickets);
     }
 
     /**

@@ -18,13 +18,13 @@ import org.crmkit.core.shared.CustomerId;
  * @param earnedInWindow   points earned in the tier window when the tier was last evaluated
  * @param tierEvaluatedAt  when the tier was last evaluated
  */
-public record LoyaltyAccountState(CustomerId customer, long version, Instant openedAt, long balance,
+public record LoyaltyAccountSnapshot(CustomerId customer, long version, Instant openedAt, long balance,
                                   long lifetimeEarned, long lifetimeRedeemed, Instant lastRedemptionAt,
                                   long shortfall, String tier, long earnedInWindow, Instant tierEvaluatedAt) {
 
-    /** @param next the new version @return this state at that version */
-    public LoyaltyAccountState withVersion(long next) {
-        return new LoyaltyAccountState(customer, next, openedAt, balance, lifetimeEarned, lifetimeRedeemed,
+    /** @param next the new version @return this snapshot at that version */
+    public LoyaltyAccountSnapshot withVersion(long next) {
+        return new LoyaltyAccountSnapshot(customer, next, openedAt, balance, lifetimeEarned, lifetimeRedeemed,
                 lastRedemptionAt, shortfall, tier, earnedInWindow, tierEvaluatedAt);
     }
 }

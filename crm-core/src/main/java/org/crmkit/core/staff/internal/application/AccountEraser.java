@@ -7,10 +7,10 @@ import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.port.out.AccountRepository;
 
 /** The staff area's part in a customer's erasure: their login account and reset tokens go. */
-final class CustomerAccountEraser implements PersonalDataEraser {
+final class AccountEraser implements PersonalDataEraser {
     private final AccountRepository accounts;
 
-    CustomerAccountEraser(AccountRepository accounts) {
+    AccountEraser(AccountRepository accounts) {
         this.accounts = accounts;
     }
 

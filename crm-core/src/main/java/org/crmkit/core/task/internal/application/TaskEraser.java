@@ -21,13 +21,13 @@ import org.crmkit.core.task.port.out.TaskRepository;
  * (keyset pages of 100, optimistic updates, {@code TaskUpdated} after commit). The erasure was authorized and audited
  * by the customer or the lead area.
  */
-final class TasksEraser implements PersonalDataEraser, LeadEraser {
+final class TaskEraser implements PersonalDataEraser, LeadEraser {
     private static final int BATCH = 100;
 
     private final UseCaseSupport support;
     private final TaskRepository tasks;
 
-    TasksEraser(UseCaseSupport support, TaskRepository tasks) {
+    TaskEraser(UseCaseSupport support, TaskRepository tasks) {
         this.support = support;
         this.tasks = tasks;
     }

@@ -15,12 +15,12 @@ import org.crmkit.core.shared.internal.PersonalDataEraser;
  * The quote area's part in a customer's erasure, inside its transaction: what the customer wrote on their quotes
  * (messages, rejection reasons) is blanked; the quotes themselves stay, like the purchases they led to.
  */
-final class QuoteErasure implements PersonalDataEraser {
+final class QuoteEraser implements PersonalDataEraser {
     private static final int PAGE = 200;
 
     private final QuoteRepository quotes;
 
-    QuoteErasure(QuoteRepository quotes) {
+    QuoteEraser(QuoteRepository quotes) {
         this.quotes = quotes;
     }
 

@@ -15,11 +15,11 @@ import org.crmkit.core.ticket.port.out.TicketRepository;
  * (subject, description, comments) are erased; the tickets stay, with their status, history and SLA figures, so
  * support reports keep counting them.
  */
-final class TicketCustomerEraser implements PersonalDataEraser {
+final class TicketEraser implements PersonalDataEraser {
     private static final int PAGE = 100;
     private final TicketRepository tickets;
 
-    TicketCustomerEraser(TicketRepository tickets) {
+    TicketEraser(TicketRepository tickets) {
         this.tickets = tickets;
     }
 
