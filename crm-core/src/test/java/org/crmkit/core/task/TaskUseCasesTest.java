@@ -236,7 +236,7 @@ class TaskUseCasesTest {
         tasks.complete(rep, new TaskStatusCommand(done.id(), null));
 
         List<TaskId> paged = new ArrayList<>();
-        MyTasksQuery query = new MyTasksQuery(null, TaskSort.DUE_ASC, PageRequest.first(2));
+        MyTasksQuery query = MyTasksQuery.open(2);
         Page<TaskView> page;
         do {
             page = tasks.myTasks(rep, query);
@@ -246,8 +246,12 @@ class TaskUseCasesTest {
             }
         } while (page.hasNext());
         assertThat(paged).isEqualTo(created);
-        assertThat(tasks.myTasks(rep, new MyTasksQuery(null, TaskSort.DUE_DESC, PageRequest.first(1))).items())
-                .extracting(TaskView::id).containsExactly(created.get(4));
+        assertThat(tasks.myTasks(rep, new MyTasksQuery(TaskStatus.OPEN, TaskSort.DUE_DESC, PageRequest.first(1)))
+                .items()).extracting(TaskView::id).containsExactly(created.get(4));
+        assertThat(tasks.myTasks(rep, new MyTasksQuery(null, TaskSort.DUE_ASC, PageRequest.first(10))).items())
+                .as("no status filter: every state, as in every search").extracting(TaskView::id)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(done.id()),
+                        created.stream()).toList());
         assertThat(tasks.myTasks(rep, new MyTasksQuery(Set.of(TaskStatus.COMPLETED), TaskSort.DUE_ASC,
                 PageRequest.first(10))).items()).extracting(TaskView::id).containsExactly(done.id());
         assertThat(tasks.myTasks(SYSTEM, MyTasksQuery.open(10)).items()).isEmpty();

@@ -298,7 +298,7 @@ class TicketUseCasesTest {
             if (page.nextCursor().isEmpty()) {
                 break;
             }
-            query = query.next(page.nextCursor().get());
+            query = query.next(page);
         }
         assertThat(seen).containsExactlyElementsOf(submitted);
     }

@@ -159,8 +159,9 @@ final class TaskService implements Tasks {
     @Override
     public Page<TaskView> myTasks(Actor actor, MyTasksQuery query) {
         support.validate(actor, query);
-        Set<TaskStatus> statuses = query.statuses() == null || query.statuses().isEmpty() ? TaskStatus.OPEN
-                : Set.copyOf(query.statuses());
+        // no status filter means every status, as in every other search (MyTasksQuery.open asks for the open ones)
+        Set<TaskStatus> statuses = query.statuses() == null || query.statuses().isEmpty()
+                ? Set.of(TaskStatus.values()) : Set.copyOf(query.statuses());
         String scope = Cursor.scope("task.mine/" + query.sort().name(),
                 statuses.stream().map(Enum::name).sorted().toList());
         TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);

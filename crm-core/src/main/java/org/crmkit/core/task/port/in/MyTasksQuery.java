@@ -10,7 +10,8 @@ import org.crmkit.core.task.TaskStatus;
 /**
  * The caller's own tasks: those assigned to them.
  *
- * @param statuses only tasks in these states; {@code null} or empty for the open ones (pending, in progress)
+ * @param statuses only tasks in these states; {@code null} or empty for every state, as in every search (use
+ *                 {@link #open(int)} for the open ones)
  * @param sort     by due time, soonest or latest first
  * @param page     size and cursor
  */
@@ -19,7 +20,7 @@ public record MyTasksQuery(Set<@NotNull TaskStatus> statuses, @NotNull TaskSort 
 
     /** @param size page size @return the first page of the caller's open tasks, soonest due first */
     public static MyTasksQuery open(int size) {
-        return new MyTasksQuery(null, TaskSort.DUE_ASC, PageRequest.first(size));
+        return new MyTasksQuery(TaskStatus.OPEN, TaskSort.DUE_ASC, PageRequest.first(size));
     }
 
     /** @param previous a page of this query @return the query for the page after it */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketPriority;
@@ -51,10 +52,15 @@ public record TicketSearchQuery(Set<@NotNull TicketStatus> statuses, TicketPrior
                 PageRequest.first(size));
     }
 
-    /** @param cursor the previous page's next cursor @return the same query, next page */
-    public TicketSearchQuery next(String cursor) {
+    /**
+     * @param previous a page this query returned
+     * @return the same query for the page after it
+     * @throws IllegalStateException when {@code previous} was the last page
+     */
+    public TicketSearchQuery next(Page<?> previous) {
         return new TicketSearchQuery(statuses, priority, assignee, departmentId, customerId, category, breachedAsOf,
-                createdFrom, createdBefore, text, page.next(cursor));
+                createdFrom, createdBefore, text,
+                page.next(previous.nextCursor().orElseThrow(() -> new IllegalStateException("no next page"))));
     }
 
     /**
