@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.Crm;
-import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.out.CustomerRepository;
@@ -118,8 +117,7 @@ class HostAdapterTest {
         final Map<CustomerId, CustomerSnapshot> rows = new HashMap<>();
 
         @Override
-        public void add(Customer customer) {
-            CustomerSnapshot s = customer.snapshot();
+        public void add(CustomerSnapshot s) {
             if (rows.containsKey(s.id()) || !findByEmail(s.contact().email()).isEmpty()) {
                 throw ConflictException.duplicate("customer", "email", null);
             }
@@ -130,8 +128,7 @@ class HostAdapterTest {
         }
 
         @Override
-        public void update(Customer customer) {
-            CustomerSnapshot s = customer.snapshot();
+        public void update(CustomerSnapshot s) {
             CustomerSnapshot stored = rows.get(s.id());
             if (stored == null || stored.version() != s.version()) {
                 throw ConflictException.staleVersion("customer", s.id(), s.version());
@@ -139,42 +136,41 @@ class HostAdapterTest {
             rows.put(s.id(), new CustomerSnapshot(s.id(), s.version() + 1, s.contact(), s.personal(),
                     s.registeredAt(), s.status(), s.consent(), s.tags(), s.accountManager(), s.source(),
                     s.externalReference(), s.erasedAt()));
-            customer.recordStored();
         }
 
         @Override
-        public Optional<Customer> findById(CustomerId id) {
-            return Optional.ofNullable(rows.get(id)).map(Customer::restore);
+        public Optional<CustomerSnapshot> findById(CustomerId id) {
+            return Optional.ofNullable(rows.get(id));
         }
 
         @Override
-        public List<Customer> findByEmail(EmailAddress email) {
+        public List<CustomerSnapshot> findByEmail(EmailAddress email) {
             return find(s -> s.contact() != null && s.contact().email().equals(email));
         }
 
         @Override
-        public List<Customer> findByPhone(PhoneNumber phone) {
+        public List<CustomerSnapshot> findByPhone(PhoneNumber phone) {
             return find(s -> s.contact() != null && Objects.equals(s.contact().phone(), phone));
         }
 
         @Override
-        public Optional<Customer> findByExternalReference(String reference) {
+        public Optional<CustomerSnapshot> findByExternalReference(String reference) {
             return find(s -> reference.equals(s.externalReference())).stream().findFirst();
         }
 
         @Override
-        public List<Customer> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
+        public List<CustomerSnapshot> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
             return find(s -> s.contact() != null && s.contact().address() != null && s.nameKey().equals(nameKey)
                     && postalCode.equals(s.contact().address().postalCode()));
         }
 
         @Override
-        public List<Customer> search(CustomerSearchCriteria criteria, int limit) {
+        public List<CustomerSnapshot> search(CustomerSearchCriteria criteria, int limit) {
             throw new UnsupportedOperationException("not needed by this host");
         }
 
-        private List<Customer> find(java.util.function.Predicate<CustomerSnapshot> test) {
-            return rows.values().stream().filter(test).map(Customer::restore).toList();
+        private List<CustomerSnapshot> find(java.util.function.Predicate<CustomerSnapshot> test) {
+            return rows.values().stream().filter(test).toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -1423,12 +1424,12 @@ class AuthorizationMatrixTest {
         String externalReferenceOf(CustomerId id) {
             String reference = "ext-" + next();
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.customer.domain.CustomerSnapshot s = CrmTestAccess.persistence(crm).customers().findById(id)
+                org.crmkit.core.customer.CustomerSnapshot s = new CustomerStore(CrmTestAccess.persistence(crm).customers()).findById(id)
                         .orElseThrow().snapshot();
-                Customer changed = Customer.restore(new org.crmkit.core.customer.domain.CustomerSnapshot(s.id(),
+                Customer changed = Customer.restore(new org.crmkit.core.customer.CustomerSnapshot(s.id(),
                         s.version(), s.contact(), s.personal(), s.registeredAt(), s.status(), s.consent(), s.tags(),
                         s.accountManager(), s.source(), reference, s.erasedAt()));
-                CrmTestAccess.persistence(crm).customers().update(changed);
+                new CustomerStore(CrmTestAccess.persistence(crm).customers()).update(changed);
             });
             return reference;
         }
@@ -1440,9 +1441,9 @@ class AuthorizationMatrixTest {
                     false));
             // straight into the store: the manager may be the deactivated caller, whom the use case would refuse
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                Customer customer = CrmTestAccess.persistence(crm).customers().findById(c.id()).orElseThrow();
+                Customer customer = new CustomerStore(CrmTestAccess.persistence(crm).customers()).findById(c.id()).orElseThrow();
                 customer.assignAccountManager(manager, customer.snapshot().registeredAt());
-                CrmTestAccess.persistence(crm).customers().update(customer);
+                new CustomerStore(CrmTestAccess.persistence(crm).customers()).update(customer);
             });
             return c.id();
         }

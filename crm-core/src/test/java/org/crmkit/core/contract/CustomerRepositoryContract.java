@@ -10,6 +10,7 @@ import java.util.List;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.Tag;
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
@@ -23,10 +24,14 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link CustomerRepository} must do. Subclasses hand over an empty store before each test. */
+/**
+ * What every {@link CustomerRepository} must do. Subclasses hand over an empty store before each test. The port is
+ * driven through the customer area's {@link CustomerStore}, as crmkit drives it: the aggregates' snapshots go in,
+ * and their versions move on once stored.
+ */
 public abstract class CustomerRepositoryContract extends PortContract {
-    private CustomerRepository repo() {
-        return persistence.customers();
+    private CustomerStore repo() {
+        return new CustomerStore(persistence.customers());
     }
 
     private <T> T tx(java.util.function.Supplier<T> work) {

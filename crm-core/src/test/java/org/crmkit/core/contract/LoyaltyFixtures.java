@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class LoyaltyFixtures {
     /** @param persistence where @param id the id to give the customer @return it, stored */
     public static CustomerId storedCustomer(AreaPorts persistence, CustomerId id) {
         Customer customer = CustomerFixtures.aCustomer().id(id).build();
-        persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
+        persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
         return id;
     }
 

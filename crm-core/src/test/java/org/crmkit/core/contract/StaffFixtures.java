@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -175,7 +176,7 @@ public final class StaffFixtures {
     /** @param persistence where @return a stored customer */
     public static Customer storedCustomer(AreaPorts persistence) {
         Customer customer = CustomerFixtures.aCustomer().build();
-        persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
+        persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
         return customer;
     }
 

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,13 @@ public abstract class UnitOfWorkContract extends PortContract {
         Customer customer = CustomerFixtures.aCustomer().build();
         List<String> published = new ArrayList<>();
         persistence.unitOfWork().inTransaction(() -> {
-            persistence.customers().add(customer);
+            new CustomerStore(persistence.customers()).add(customer);
             persistence.auditLog().append(entry(customer));
             persistence.unitOfWork().afterCommit(() -> published.add("event"));
             assertThat(published).as("not before commit").isEmpty();
         });
         assertThat(published).containsExactly("event");
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).findById(customer.id())))
                 .isPresent();
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isEqualTo(1);
     }
@@ -47,13 +48,13 @@ public abstract class UnitOfWorkContract extends PortContract {
         List<String> published = new ArrayList<>();
         IllegalStateException failure = new IllegalStateException("boom");
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
-            persistence.customers().add(customer);
+            new CustomerStore(persistence.customers()).add(customer);
             persistence.auditLog().append(entry(customer));
             persistence.unitOfWork().afterCommit(() -> published.add("event"));
             throw failure;
         })).isSameAs(failure);
         assertThat(published).isEmpty();
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).findById(customer.id())))
                 .isEmpty();
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isZero();
     }
@@ -62,24 +63,24 @@ public abstract class UnitOfWorkContract extends PortContract {
     void aNestedCallJoinsTheOuterTransaction() {
         Customer customer = CustomerFixtures.aCustomer().build();
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
-            persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
+            persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
             throw new IllegalStateException("outer fails");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).findById(customer.id())))
                 .isEmpty();
     }
 
     @Test
     void anUpdateUndoneByRollbackLeavesTheStoredState() {
         Customer customer = CustomerFixtures.aCustomer().build();
-        persistence.unitOfWork().inTransaction(() -> persistence.customers().add(customer));
+        persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
-            Customer loaded = persistence.customers().findById(customer.id()).orElseThrow();
+            Customer loaded = new CustomerStore(persistence.customers()).findById(customer.id()).orElseThrow();
             loaded.deactivate(CustomerFixtures.T0);
-            persistence.customers().update(loaded);
+            new CustomerStore(persistence.customers()).update(loaded);
             throw new IllegalStateException("after update");
         })).isInstanceOf(IllegalStateException.class);
-        Customer stored = persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id()))
+        Customer stored = persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).findById(customer.id()))
                 .orElseThrow();
         assertThat(stored.snapshot()).isEqualTo(customer.snapshot());
     }
@@ -88,10 +89,10 @@ public abstract class UnitOfWorkContract extends PortContract {
     void aCheckedExceptionThrownSneakilyRollsBackToo() {
         Customer customer = CustomerFixtures.aCustomer().build();
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
-            persistence.customers().add(customer);
+            new CustomerStore(persistence.customers()).add(customer);
             throw UnitOfWorkContract.<RuntimeException>sneaky(new java.io.IOException("checked"));
         })).isInstanceOf(java.io.IOException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.customers().findById(customer.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).findById(customer.id())))
                 .isEmpty();
     }
 
@@ -110,20 +111,20 @@ public abstract class UnitOfWorkContract extends PortContract {
         unitOfWork.inSeries(() -> {
             assertThat(unitOfWork.startsOwnTransaction()).as("a series is no transaction").isTrue();
             unitOfWork.inTransaction(() -> {
-                persistence.customers().add(first);
+                new CustomerStore(persistence.customers()).add(first);
                 unitOfWork.afterCommit(() -> published.add("first"));
             });
             assertThat(published).as("after its own commit, not the series' end").containsExactly("first");
             assertThat(readElsewhere(first)).as("committed: another thread sees it while the series goes on")
                     .isPresent();
             assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
-                persistence.customers().add(failed);
+                new CustomerStore(persistence.customers()).add(failed);
                 unitOfWork.afterCommit(() -> published.add("failed"));
                 throw new IllegalStateException("this batch fails");
             })).hasMessage("this batch fails");
             unitOfWork.inTransaction(() -> {
-                assertThat(persistence.customers().findById(failed.id())).as("rolled back").isEmpty();
-                persistence.customers().add(last);
+                assertThat(new CustomerStore(persistence.customers()).findById(failed.id())).as("rolled back").isEmpty();
+                new CustomerStore(persistence.customers()).add(last);
                 unitOfWork.afterCommit(() -> published.add("last"));
             });
             return null;
@@ -140,7 +141,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         UnitOfWork unitOfWork = persistence.unitOfWork();
         assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
             unitOfWork.inSeries(() -> {
-                unitOfWork.inTransaction(() -> persistence.customers().add(customer));
+                unitOfWork.inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
                 return null;
             });
             assertThat(unitOfWork.startsOwnTransaction()).isFalse();
@@ -154,7 +155,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         Customer customer = CustomerFixtures.aCustomer().build();
         UnitOfWork unitOfWork = persistence.unitOfWork();
         assertThatThrownBy(() -> unitOfWork.inSeries(() -> {
-            unitOfWork.inTransaction(() -> persistence.customers().add(customer));
+            unitOfWork.inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
             throw new IllegalStateException("between transactions");
         })).hasMessage("between transactions");
         assertThat(readElsewhere(customer)).isPresent();
@@ -167,7 +168,7 @@ public abstract class UnitOfWorkContract extends PortContract {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             return other.submit(() -> persistence.unitOfWork().inTransaction(
-                    () -> persistence.customers().findById(customer.id()))).get(30, TimeUnit.SECONDS);
+                    () -> new CustomerStore(persistence.customers()).findById(customer.id()))).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +95,7 @@ class LeadBadInputTest {
             LeadId id = ((org.crmkit.core.lead.domain.LeadSnapshot) lead).id();
             store.interactions().timelineOfLead(id, null, 1000).forEach(i -> state.add(i.snapshot()));
         }
-        store.customers().search(new CustomerSearchCriteria(null, null, null, null, null, null, null,
+        new CustomerStore(store.customers()).search(new CustomerSearchCriteria(null, null, null, null, null, null, null,
                 CustomerSort.REGISTERED_ASC, null), 1000).forEach(c -> state.add(c.snapshot()));
         return state;
     }

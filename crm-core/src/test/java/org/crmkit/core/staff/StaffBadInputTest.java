@@ -1,5 +1,6 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
 import org.crmkit.core.shared.AccessDeniedException;
@@ -1145,7 +1146,7 @@ class StaffBadInputTest {
         return p.unitOfWork().inTransaction(() -> {
             List<StaffSnapshot> staff = p.staff().search(new StaffSearchCriteria(null, null, null, null),
                     Integer.MAX_VALUE).stream().map(StaffUser::snapshot).toList();
-            List<CustomerSnapshot> customerRows = p.customers().search(new CustomerSearchCriteria(null, null, null,
+            List<CustomerSnapshot> customerRows = new CustomerStore(p.customers()).search(new CustomerSearchCriteria(null, null, null,
                     null, null, null, null, CustomerSort.REGISTERED_ASC, null), Integer.MAX_VALUE).stream()
                     .map(Customer::snapshot).toList();
             Map<AccountHolder, AccountSnapshot> accounts = new HashMap<>();

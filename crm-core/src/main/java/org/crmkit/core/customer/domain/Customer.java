@@ -1,5 +1,9 @@
 package org.crmkit.core.customer.domain;
 
+import org.crmkit.core.customer.ContactDetails;
+import org.crmkit.core.customer.CustomerSnapshot;
+import org.crmkit.core.customer.MarketingConsent;
+import org.crmkit.core.customer.PersonalDetails;
 import org.crmkit.core.customer.CustomerEvents;
 import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.CustomerStatus;

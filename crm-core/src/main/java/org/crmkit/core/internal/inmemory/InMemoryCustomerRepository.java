@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.crmkit.core.customer.domain.ContactDetails;
-import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.ContactDetails;
+import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.CustomerSort;
@@ -40,8 +39,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void add(Customer customer) {
-        CustomerSnapshot snapshot = customer.snapshot();
+    public void add(CustomerSnapshot snapshot) {
         unitOfWork.inTransaction(() -> {
             if (rows.containsKey(snapshot.id())) {
                 throw ConflictException.duplicate(TYPE, "id", null);
@@ -53,8 +51,7 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void update(Customer customer) {
-        CustomerSnapshot snapshot = customer.snapshot();
+    public void update(CustomerSnapshot snapshot) {
         unitOfWork.inTransaction(() -> {
             CustomerSnapshot stored = rows.get(snapshot.id());
             if (stored == null || stored.version() != snapshot.version()) {
@@ -63,40 +60,39 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
             requireUnique(snapshot);
             rows.put(snapshot.id(), withVersion(snapshot, snapshot.version() + 1));
             unitOfWork.onRollback(() -> rows.put(stored.id(), stored));
-            customer.recordStored();
         });
     }
 
     @Override
-    public Optional<Customer> findById(CustomerId id) {
-        return unitOfWork.inTransaction(() -> Optional.ofNullable(rows.get(id)).map(Customer::restore));
+    public Optional<CustomerSnapshot> findById(CustomerId id) {
+        return unitOfWork.inTransaction(() -> Optional.ofNullable(rows.get(id)));
     }
 
     @Override
-    public List<Customer> findByEmail(EmailAddress email) {
+    public List<CustomerSnapshot> findByEmail(EmailAddress email) {
         return where(c -> c.email().equals(email));
     }
 
     @Override
-    public List<Customer> findByPhone(PhoneNumber phone) {
+    public List<CustomerSnapshot> findByPhone(PhoneNumber phone) {
         return where(c -> phone.equals(c.phone()));
     }
 
     @Override
-    public Optional<Customer> findByExternalReference(String reference) {
+    public Optional<CustomerSnapshot> findByExternalReference(String reference) {
         return unitOfWork.inTransaction(() -> rows.values().stream()
                 .filter(s -> reference.equals(s.externalReference()))
-                .findFirst().map(Customer::restore));
+                .findFirst());
     }
 
     @Override
-    public List<Customer> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
+    public List<CustomerSnapshot> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
         return where(c -> c.name().sortKey().equals(nameKey) && c.address() != null
                 && postalCode.equals(c.address().postalCode()));
     }
 
     @Override
-    public List<Customer> search(CustomerSearchCriteria criteria, int limit) {
+    public List<CustomerSnapshot> search(CustomerSearchCriteria criteria, int limit) {
         Comparator<SortKey> order = order(criteria.sort());
         SortKey after = criteria.after() == null ? null : SortKey.of(criteria.after());
         return unitOfWork.inTransaction(() -> rows.values().stream()
@@ -104,15 +100,15 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
                 .filter(s -> after == null || order.compare(SortKey.of(s), after) > 0)
                 .sorted(Comparator.comparing(SortKey::of, order))
                 .limit(limit)
-                .map(Customer::restore)
+                
                 .toList());
     }
 
-    private List<Customer> where(Predicate<ContactDetails> predicate) {
+    private List<CustomerSnapshot> where(Predicate<ContactDetails> predicate) {
         return unitOfWork.inTransaction(() -> rows.values().stream()
                 .filter(s -> s.contact() != null && predicate.test(s.contact()))
                 .sorted(Comparator.comparing(s -> s.id().value(), UuidV7::compareBytes))
-                .map(Customer::restore)
+                
                 .toList());
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
@@ -31,8 +30,7 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void add(Customer customer) {
-        CustomerSnapshot snapshot = customer.snapshot();
+    public void add(CustomerSnapshot snapshot) {
         unitOfWork.inTransaction(() -> {
             mapper.insert(CustomerRows.toRow(snapshot));
             insertTags(snapshot);
@@ -40,45 +38,45 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public void update(Customer customer) {
-        CustomerSnapshot snapshot = customer.snapshot();
-        unitOfWork.updateVersioned(customer, () -> mapper.update(CustomerRows.toRow(snapshot)), () -> {
-            mapper.deleteTags(snapshot.id().value());
-            insertTags(snapshot);
-        });
+    public void update(CustomerSnapshot snapshot) {
+        unitOfWork.updateVersioned("customer", snapshot.id(), snapshot.version(),
+                () -> mapper.update(CustomerRows.toRow(snapshot)), () -> {
+                    mapper.deleteTags(snapshot.id().value());
+                    insertTags(snapshot);
+                });
     }
 
     @Override
-    public Optional<Customer> findById(CustomerId id) {
+    public Optional<CustomerSnapshot> findById(CustomerId id) {
         return unitOfWork.inTransaction(() -> Optional.ofNullable(mapper.selectById(id.value()))
-                .map(row -> restore(List.of(row)).get(0)));
+                .map(row -> snapshots(List.of(row)).get(0)));
     }
 
     @Override
-    public List<Customer> findByEmail(EmailAddress email) {
-        return unitOfWork.inTransaction(() -> restore(mapper.selectByEmail(email.value())));
+    public List<CustomerSnapshot> findByEmail(EmailAddress email) {
+        return unitOfWork.inTransaction(() -> snapshots(mapper.selectByEmail(email.value())));
     }
 
     @Override
-    public List<Customer> findByPhone(PhoneNumber phone) {
-        return unitOfWork.inTransaction(() -> restore(mapper.selectByPhone(phone.value())));
+    public List<CustomerSnapshot> findByPhone(PhoneNumber phone) {
+        return unitOfWork.inTransaction(() -> snapshots(mapper.selectByPhone(phone.value())));
     }
 
     @Override
-    public Optional<Customer> findByExternalReference(String reference) {
-        return unitOfWork.inTransaction(() -> restore(mapper.selectByExternalRef(reference)).stream().findFirst());
+    public Optional<CustomerSnapshot> findByExternalReference(String reference) {
+        return unitOfWork.inTransaction(() -> snapshots(mapper.selectByExternalRef(reference)).stream().findFirst());
     }
 
     @Override
-    public List<Customer> findByExternalReferences(Collection<String> references) {
+    public List<CustomerSnapshot> findByExternalReferences(Collection<String> references) {
         List<String> wanted = references.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
             return List.of();
         }
         return unitOfWork.inTransaction(() -> {
-            List<Customer> found = new java.util.ArrayList<>();
+            List<CustomerSnapshot> found = new java.util.ArrayList<>();
             for (int from = 0; from < wanted.size(); from += CHUNK) {
-                found.addAll(restore(mapper.selectByExternalRefs(wanted.subList(from,
+                found.addAll(snapshots(mapper.selectByExternalRefs(wanted.subList(from,
                         Math.min(wanted.size(), from + CHUNK)))));
             }
             return found;
@@ -86,12 +84,12 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public List<Customer> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
-        return unitOfWork.inTransaction(() -> restore(mapper.selectByNameKeyAndPostalCode(nameKey, postalCode)));
+    public List<CustomerSnapshot> findByNameKeyAndPostalCode(String nameKey, String postalCode) {
+        return unitOfWork.inTransaction(() -> snapshots(mapper.selectByNameKeyAndPostalCode(nameKey, postalCode)));
     }
 
     @Override
-    public List<Customer> search(CustomerSearchCriteria c, int limit) {
+    public List<CustomerSnapshot> search(CustomerSearchCriteria c, int limit) {
         CustomerSearchCriteria.SeekPosition after = c.after();
         SearchParams params = new SearchParams(
                 c.textPrefix() == null ? null : LikePatterns.startingWith(c.textPrefix()),
@@ -100,7 +98,7 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
                 c.registeredFrom(), c.registeredBefore(), c.sort().name(),
                 after == null ? null : after.nameKey(), after == null ? null : after.registeredAt(),
                 after == null ? null : after.id().value(), limit);
-        return unitOfWork.inTransaction(() -> restore(mapper.search(params)));
+        return unitOfWork.inTransaction(() -> snapshots(mapper.search(params)));
     }
 
     private void insertTags(CustomerSnapshot snapshot) {
@@ -110,14 +108,14 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
         }
     }
 
-    private List<Customer> restore(List<CustomerRow> rows) {
+    private List<CustomerSnapshot> snapshots(List<CustomerRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<TagRow>> tags = mapper.selectTags(CustomerRows.ids(rows)).stream()
                 .collect(Collectors.groupingBy(TagRow::customerId));
         return rows.stream()
-                .map(row -> Customer.restore(CustomerRows.toSnapshot(row, tags.getOrDefault(row.id(), List.of()))))
+                .map(row -> CustomerRows.toSnapshot(row, tags.getOrDefault(row.id(), List.of())))
                 .toList();
     }
 }

@@ -156,4 +156,26 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
             aggregate.recordStored();
         });
     }
+
+    /**
+     * Stores a changed row with optimistic locking, in the current transaction: the versioned
+     * {@code UPDATE ... WHERE id = ? AND version = ?} must hit exactly one row, else the caller read a stale version;
+     * then the row's children are written. The caller (the area's repository in crm-core) moves the aggregate's
+     * version on.
+     *
+     * @param type     the kind of record, as named in a conflict
+     * @param id       its id
+     * @param version  the version it was read at
+     * @param update   runs the versioned update and returns the rows it changed
+     * @param children rewrites the child rows (tags, roles), or does nothing
+     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when no row had that version
+     */
+    public void updateVersioned(String type, Object id, long version, IntSupplier update, Runnable children) {
+        inTransaction(() -> {
+            if (update.getAsInt() != 1) {
+                throw org.crmkit.core.shared.ConflictException.staleVersion(type, id, version);
+            }
+            children.run();
+        });
+    }
 }

@@ -1,8 +1,8 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import java.util.Optional;
 import org.crmkit.core.customer.CustomerStatus;
-import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.internal.ActorResolver;
 
@@ -11,9 +11,9 @@ import org.crmkit.core.shared.internal.ActorResolver;
  * log in nor act for themself. Other actors pass as they are.
  */
 final class CustomerActorResolver implements ActorResolver {
-    private final CustomerRepository customers;
+    private final CustomerStore customers;
 
-    CustomerActorResolver(CustomerRepository customers) {
+    CustomerActorResolver(CustomerStore customers) {
         this.customers = customers;
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import java.util.List;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
@@ -25,7 +26,7 @@ public final class CustomerApplication {
      */
     public static Customers customers(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
                                       List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
-        return new CustomerService(support, customers, auditLog, erasers, exporters);
+        return new CustomerService(support, new CustomerStore(customers), auditLog, erasers, exporters);
     }
 
     /**
@@ -34,7 +35,7 @@ public final class CustomerApplication {
      * @return the actor-free reads other areas make of customers, inside their own use cases
      */
     public static CustomerDirectory directory(UseCaseSupport support, CustomerRepository customers) {
-        return new CustomerReads(support, customers);
+        return new CustomerReads(support, new CustomerStore(customers));
     }
 
     /**
@@ -42,6 +43,6 @@ public final class CustomerApplication {
      * @return the resolver that refuses a customer actor unless the customer exists and is active
      */
     public static ActorResolver actorResolver(CustomerRepository customers) {
-        return new CustomerActorResolver(customers);
+        return new CustomerActorResolver(new CustomerStore(customers));
     }
 }

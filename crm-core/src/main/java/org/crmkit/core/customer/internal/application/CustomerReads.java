@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import org.crmkit.core.customer.CustomerStatus;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
@@ -20,10 +20,10 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class CustomerReads implements CustomerDirectory {
     private final UseCaseSupport support;
-    private final CustomerRepository customers;
+    private final CustomerStore customers;
     private final CustomerSearch search;
 
-    CustomerReads(UseCaseSupport support, CustomerRepository customers) {
+    CustomerReads(UseCaseSupport support, CustomerStore customers) {
         this.support = support;
         this.customers = customers;
         this.search = new CustomerSearch(customers);

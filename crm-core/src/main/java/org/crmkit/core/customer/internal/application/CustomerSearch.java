@@ -1,17 +1,17 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.CustomerSnapshot;
+import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria.SeekPosition;
 import org.crmkit.core.shared.internal.Cursor;
@@ -29,9 +29,9 @@ import org.crmkit.core.shared.internal.StoredTime;
  * inserted meanwhile.
  */
 final class CustomerSearch {
-    private final CustomerRepository customers;
+    private final CustomerStore customers;
 
-    CustomerSearch(CustomerRepository customers) {
+    CustomerSearch(CustomerStore customers) {
         this.customers = customers;
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.crmkit.core.customer.domain.ContactDetails;
+import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.domain.Customer;
-import org.crmkit.core.customer.domain.PersonalDetails;
+import org.crmkit.core.customer.PersonalDetails;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
@@ -23,7 +24,6 @@ import org.crmkit.core.customer.port.in.MarketingConsentCommand;
 import org.crmkit.core.customer.port.in.PersonalDataExport;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
-import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -51,13 +51,13 @@ final class CustomerService implements Customers {
     static final String TYPE = "customer";
 
     private final UseCaseSupport support;
-    private final CustomerRepository customers;
+    private final CustomerStore customers;
     private final AuditLog auditLog;
     private final CustomerSearch search;
     private final List<PersonalDataEraser> erasers;
     private final List<PersonalDataExporter> exporters;
 
-    CustomerService(UseCaseSupport support, CustomerRepository customers, AuditLog auditLog,
+    CustomerService(UseCaseSupport support, CustomerStore customers, AuditLog auditLog,
                     List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
         this.reads = new CustomerReads(support, customers);
         this.support = support;

@@ -1,6 +1,5 @@
-package org.crmkit.core.customer.domain;
+package org.crmkit.core.customer;
 
-import org.crmkit.core.customer.Gender;
 import java.time.LocalDate;
 
 /**

@@ -1,8 +1,6 @@
-package org.crmkit.core.customer.domain;
+package org.crmkit.core.customer;
 
-import org.crmkit.core.customer.CustomerSource;
-import org.crmkit.core.customer.CustomerStatus;
-import org.crmkit.core.customer.Tag;
+import org.crmkit.core.customer.domain.Customer;
 import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.CustomerId;

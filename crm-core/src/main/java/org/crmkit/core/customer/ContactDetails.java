@@ -1,4 +1,4 @@
-package org.crmkit.core.customer.domain;
+package org.crmkit.core.customer;
 
 import java.util.Objects;
 import org.crmkit.core.shared.EmailAddress;
