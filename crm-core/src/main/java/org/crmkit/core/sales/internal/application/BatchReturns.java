@@ -27,17 +27,17 @@ final class BatchReturns {
     /** Most of a customer's latest purchases of a product that a cancelled line looks through. */
     private static final int CANDIDATES = 50;
 
-    private final SalesService sales;
+    private final PurchaseReturns returns;
     private final ImportRun run;
     private final Set<String> references;
     private final Map<PurchaseRepository.ProductHolding, List<Purchase>> candidates;
     private final Map<PurchaseId, Integer> freshAt;
     private final Map<PurchaseId, Purchase> changed = new LinkedHashMap<>();
 
-    private BatchReturns(SalesService sales, ImportRun run, Set<String> storedBefore,
+    private BatchReturns(PurchaseReturns returns, ImportRun run, Set<String> storedBefore,
                          Map<PurchaseRepository.ProductHolding, List<Purchase>> candidates,
                          Map<PurchaseId, Integer> freshAt) {
-        this.sales = sales;
+        this.returns = returns;
         this.run = run;
         this.references = new HashSet<>(storedBefore);
         this.candidates = candidates;
@@ -52,7 +52,7 @@ final class BatchReturns {
      * @param fresh    the batch's new purchases, already added
      * @param freshAt  where in the batch each new purchase comes
      */
-    static BatchReturns read(PurchaseRepository purchases, SalesService sales, ImportRun run,
+    static BatchReturns read(PurchaseRepository purchases, PurchaseReturns returns, ImportRun run,
                              List<PreparedOrder> prepared, List<Purchase> fresh, Map<PurchaseId, Integer> freshAt) {
         List<PreparedOrder> cancellations = prepared.stream().filter(PreparedOrder::cancellation).toList();
         // the candidates a cancellation looks through include this batch's new purchases, those after it in the
@@ -64,7 +64,7 @@ final class BatchReturns {
         Map<PurchaseRepository.ProductHolding, List<Purchase>> candidates = purchases.findWithProducts(
                 cancellations.stream().flatMap(p -> p.lines().stream().map(line -> holding(p, line))).toList(),
                 CANDIDATES + crowd);
-        return new BatchReturns(sales, run, used, candidates, freshAt);
+        return new BatchReturns(returns, run, used, candidates, freshAt);
     }
 
     /** @return the most new purchases one customer made of one product in the batch */
@@ -127,7 +127,7 @@ final class BatchReturns {
     private void takeBack(Purchase target, PreparedOrder p, SaleLine line, String reference, StoredOrder made) {
         int quantity = -line.quantity();
         PurchaseLine bought = lineHolding(target, p.productOf(line), quantity);
-        made.record(sales.takeBack(target, Map.of(bought.number(), quantity),
+        made.record(returns.takeBack(target, Map.of(bought.number(), quantity),
                 SalesService.storable(line.occurredAt()), reference), "purchase.return", target.id(),
                 target.pullEvents());
         changed.put(target.id(), target);

@@ -26,12 +26,15 @@ final class BatchWriter {
     private final UseCaseSupport support;
     private final PurchaseRepository purchases;
     private final SalesService sales;
+    private final PurchaseReturns returns;
     private final ImportRun run;
 
-    BatchWriter(UseCaseSupport support, PurchaseRepository purchases, SalesService sales, ImportRun run) {
+    BatchWriter(UseCaseSupport support, PurchaseRepository purchases, SalesService sales, PurchaseReturns returns,
+                ImportRun run) {
         this.support = support;
         this.purchases = purchases;
         this.sales = sales;
+        this.returns = returns;
         this.run = run;
     }
 
@@ -44,15 +47,15 @@ final class BatchWriter {
         // what each order stored, by its place in the batch
         StoredOrder[] storedAt = new StoredOrder[prepared.size()];
         Fresh fresh = addPurchases(prepared, tally, storedAt);
-        BatchReturns returns = BatchReturns.read(purchases, sales, run, prepared, fresh.purchases(),
+        BatchReturns cancelled = BatchReturns.read(purchases, returns, run, prepared, fresh.purchases(),
                 fresh.positions());
         for (int at = 0; at < prepared.size(); at++) {
             if (prepared.get(at).cancellation()) {
-                storedAt[at] = returns.cancel(prepared.get(at), at, tally);
+                storedAt[at] = cancelled.cancel(prepared.get(at), at, tally);
             }
         }
         // in id order, as every bulk path locks rows, so that two imports at once do not deadlock on them
-        purchases.updateAll(returns.changedInIdOrder());
+        purchases.updateAll(cancelled.changedInIdOrder());
         announce(storedAt);
     }
 

@@ -48,9 +48,10 @@ final class SalesImport {
     private final CustomerDirectory directory;
     private final ProductCatalog catalog;
     private final SalesService sales;
+    private final PurchaseReturns returns;
 
     SalesImport(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
-                CustomerDirectory directory, ProductCatalog catalog, SalesService sales) {
+                CustomerDirectory directory, ProductCatalog catalog, SalesService sales, PurchaseReturns returns) {
         this.support = support;
         this.purchases = purchases;
         this.customers = customers;
@@ -58,6 +59,7 @@ final class SalesImport {
         this.directory = directory;
         this.catalog = catalog;
         this.sales = sales;
+        this.returns = returns;
     }
 
     ImportSummary run(Actor actor, SalesImportOptions options, Iterable<? extends ImportRow> rows,
@@ -110,7 +112,7 @@ final class SalesImport {
         ImportReport report = new ImportReport();
         ImportLookups lookups = new ImportLookups(support, customers, products, directory, catalog, run, report);
         ImportBatchRunner runner = new ImportBatchRunner(support, lookups, new OrderAssembler(lookups, report),
-                new BatchWriter(support, purchases, sales, run), report, progress);
+                new BatchWriter(support, purchases, sales, returns, run), report, progress);
         OrderBatches batches = new OrderBatches(run.options().batchSize(), runner::store);
         return new ImportReader(support, run, report, batches).readAll(rows);
     }
