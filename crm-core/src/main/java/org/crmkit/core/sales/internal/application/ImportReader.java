@@ -1,0 +1,111 @@
+package org.crmkit.core.sales.internal.application;
+
+import org.crmkit.core.sales.PurchaseLine;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportSummary;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.sales.port.in.UnreadableLine;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/**
+ * Reads an import's rows once: counts each, rejects the unreadable ones and the lines that fail a check of their
+ * own (one that needs neither storage nor the other lines), and hands the rest on to be grouped into orders.
+ */
+final class ImportReader {
+    private final UseCaseSupport support;
+    private final ImportRun run;
+    private final ImportReport report;
+    private final OrderBatches batches;
+
+    ImportReader(UseCaseSupport support, ImportRun run, ImportReport report, OrderBatches batches) {
+        this.support = support;
+        this.run = run;
+        this.report = report;
+        this.batches = batches;
+    }
+
+    /** @return the run's summary, once every row was read and every batch stored */
+    ImportSummary readAll(Iterable<? extends ImportRow> rows) {
+        for (ImportRow row : rows) {
+            report.lineRead();
+            if (row instanceof UnreadableLine u) {
+                report.reject(u.sourceLine(), u.field(), u.reason());
+                continue;
+            }
+            SaleLine line = (SaleLine) row;
+            Problem problem = problem(line);
+            if (problem != null) {
+                report.reject(line.sourceLine(), problem.field(), problem.reason());
+                continue;
+            }
+            batches.add(line);
+        }
+        batches.finish();
+        return report.summary();
+    }
+
+    /** A line's field at fault, and why. */
+    private record Problem(String field, String reason) {
+    }
+
+    /** @return why the line is rejected on its own, or {@code null} when it is not; the first fault found */
+    private Problem problem(SaleLine line) {
+        Problem problem = shapeProblem(line);
+        if (problem == null) {
+            problem = timeOrCustomerProblem(line);
+        }
+        return problem != null ? problem : valueProblem(line);
+    }
+
+    /** @return what is wrong with the line's order reference, line number, SKU or quantity, or {@code null} */
+    private Problem shapeProblem(SaleLine line) {
+        int quantity = line.quantity();
+        if (blankOrLonger(line.orderReference(), 64)) {
+            return new Problem("orderReference", "must be 1 to 64 characters without control characters");
+        } else if (line.lineNumber() < 1) {
+            return new Problem("lineNumber", "must be 1 or more");
+        } else if (blankOrLonger(line.sku(), 200)) {
+            return new Problem("sku", "must be 1 to 200 characters without control characters");
+        } else if (quantity == 0 || Math.abs((long) quantity) > 1_000_000) {
+            return new Problem("quantity", "must be 1 to 1,000,000 (negative in a cancellation)");
+        } else if (quantity < 0 && !line.cancellation()) {
+            return new Problem("quantity", "is negative outside a cancellation");
+        } else if (quantity > 0 && line.cancellation()) {
+            return new Problem("quantity", "must be negative in a cancellation");
+        }
+        return null;
+    }
+
+    /** @return what is wrong with the line's time or customer reference, or {@code null} */
+    private Problem timeOrCustomerProblem(SaleLine line) {
+        if (line.occurredAt() == null) {
+            return new Problem("occurredAt", "must not be empty");
+        } else if (line.occurredAt().isAfter(support.now().plus(SalesService.MAX_AHEAD))) {
+            return new Problem("occurredAt", "must not be more than a day in the future");
+        } else if (line.customerReference() != null && blankOrLonger(line.customerReference(), 100)) {
+            return new Problem("customerReference", "must be 1 to 100 characters without control characters");
+        }
+        return null;
+    }
+
+    /** @return what a purchase would refuse in the line's price, amount or time, or {@code null} */
+    private Problem valueProblem(SaleLine line) {
+        try {
+            PurchaseLine.amount(run.unitPrice(line), Math.abs(line.quantity()));
+            StoredTime.bound("occurredAt", line.occurredAt());
+            return null;
+        } catch (InvalidValueException e) {
+            return new Problem(ImportReport.lineField(e.field()), e.reason());
+        }
+    }
+
+    private static boolean blankOrLonger(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String stripped = text.strip();
+        return stripped.length() > max || stripped.codePoints().anyMatch(Character::isISOControl);
+    }
+}

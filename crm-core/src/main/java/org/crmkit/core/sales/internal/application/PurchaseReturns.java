@@ -1,0 +1,134 @@
+package org.crmkit.core.sales.internal.application;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.sales.PurchaseLine;
+import org.crmkit.core.sales.PurchaseReturn;
+import org.crmkit.core.sales.SalesPermission;
+import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.port.PurchaseParticipant;
+import org.crmkit.core.sales.port.in.PurchaseView;
+import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.NotFoundException;
+import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/**
+ * Returns against recorded purchases: the use case, which checks its caller and records a referenced return once,
+ * and the bulk import's, which leaves storing, auditing and the participants to the rest of its batch. The
+ * participants (loyalty) take back what the returned lines earned.
+ */
+final class PurchaseReturns {
+    private final UseCaseSupport support;
+    private final PurchaseRepository purchases;
+    private final PurchaseAccess access;
+    private final List<PurchaseParticipant> participants;
+
+    PurchaseReturns(UseCaseSupport support, PurchaseRepository purchases, PurchaseAccess access,
+                    List<PurchaseParticipant> participants) {
+        this.support = support;
+        this.purchases = purchases;
+        this.access = access;
+        this.participants = participants;
+    }
+
+    PurchaseView recordReturn(Actor actor, RecordReturnCommand command) {
+        support.validate(actor, command);
+        Map<Integer, Integer> quantities = quantities(command);
+        return support.transaction(() -> {
+            Optional<Purchase> found = purchases.findById(command.purchaseId());
+            support.authorize(actor, SalesPermission.SALES_RETURN,
+                    access.targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.return",
+                    SalesService.TYPE, command.purchaseId().value());
+            Purchase purchase = found.orElseThrow(() -> new NotFoundException(SalesService.TYPE,
+                    command.purchaseId()));
+            String reference = command.reference() == null ? null : command.reference().strip();
+            if (reference != null && alreadyReturned(purchase, reference, quantities)) {
+                return PurchaseView.of(purchase);
+            }
+            returnLines(actor, purchase, command.expectedVersion(), quantities, support.now(), reference);
+            return PurchaseView.of(purchase);
+        });
+    }
+
+    /** @return the quantity returned of each line number, in the command's order */
+    private static Map<Integer, Integer> quantities(RecordReturnCommand command) {
+        Map<Integer, Integer> quantities = new LinkedHashMap<>();
+        for (RecordReturnCommand.Line line : command.lines()) {
+            if (quantities.put(line.lineNumber(), line.quantity()) != null) {
+                throw new InvalidCommandException(List.of(new FieldError("lines.lineNumber",
+                        "must name each line once")));
+            }
+        }
+        return quantities;
+    }
+
+    /**
+     * Records a return against a loaded purchase and lets the participants (loyalty) take back what it earned, in
+     * the caller's transaction.
+     */
+    private void returnLines(Actor actor, Purchase purchase, Long expectedVersion, Map<Integer, Integer> quantities,
+                             Instant at, String reference) {
+        List<PurchaseLine> before = purchase.snapshot().lines();
+        PurchaseReturn[] made = new PurchaseReturn[1];
+        support.applyChange(actor, "purchase.return", SalesService.TYPE, purchase.id().value(), purchase,
+                expectedVersion, p -> made[0] = UseCaseSupport.commandField(() -> p.returnLines(
+                        UuidV7.next(support.clock()), quantities, at, reference)), purchases::update);
+        PurchaseParticipant.ReturnedPurchase returned = returned(purchase, before, made[0]);
+        participants.forEach(p -> p.purchaseReturned(returned));
+    }
+
+    /**
+     * @return whether a return with this reference was recorded against this purchase with the same lines; a
+     *         conflict when the reference holds another return
+     */
+    private boolean alreadyReturned(Purchase purchase, String reference, Map<Integer, Integer> quantities) {
+        Optional<PurchaseId> holder = purchases.findByReturnReference(reference);
+        if (holder.isEmpty()) {
+            return false;
+        }
+        Optional<PurchaseReturn> earlier = holder.get().equals(purchase.id())
+                ? purchase.returnByReference(reference) : Optional.empty();
+        Map<Integer, Integer> earlierQuantities = new TreeMap<>();
+        earlier.ifPresent(r -> r.lines().forEach(l -> earlierQuantities.put(l.lineNumber(), l.quantity())));
+        if (earlier.isEmpty() || !earlierQuantities.equals(new TreeMap<>(quantities))) {
+            throw ConflictException.duplicate("purchase_return", "reference", null);
+        }
+        return true;
+    }
+
+    /**
+     * Records a return against a loaded purchase for a bulk import, which stores the purchase, audits, publishes the
+     * purchase's events and lets the participants act later, together with the rest of its batch.
+     *
+     * @return what the participants are told of the return
+     */
+    PurchaseParticipant.ReturnedPurchase takeBack(Purchase purchase, Map<Integer, Integer> quantities, Instant at,
+                                                  String reference) {
+        List<PurchaseLine> before = purchase.snapshot().lines();
+        PurchaseReturn made = UseCaseSupport.commandField(() -> purchase.returnLines(UuidV7.next(support.clock()),
+                quantities, at, reference));
+        return returned(purchase, before, made);
+    }
+
+    private static PurchaseParticipant.ReturnedPurchase returned(Purchase purchase, List<PurchaseLine> before,
+                                                                 PurchaseReturn made) {
+        Map<Integer, PurchaseLine> lines = new HashMap<>();
+        before.forEach(l -> lines.put(l.number(), l));
+        return new PurchaseParticipant.ReturnedPurchase(purchase.id(), made.id(), purchase.snapshot().customer(),
+                made.occurredAt(), made.lines().stream().map(r -> new PurchaseParticipant.ReturnedLine(r.lineNumber(),
+                        r.quantity(), lines.get(r.lineNumber()).returned(), lines.get(r.lineNumber()).quantity()))
+                .toList());
+    }
+}
