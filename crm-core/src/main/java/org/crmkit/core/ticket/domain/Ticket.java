@@ -3,21 +3,17 @@ package org.crmkit.core.ticket.domain;
 import org.crmkit.core.ticket.BusinessCalendar;
 import org.crmkit.core.ticket.HistoryKind;
 import org.crmkit.core.ticket.SlaTarget;
-import org.crmkit.core.ticket.SlaTargets;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketEvents;
 import org.crmkit.core.ticket.TicketPriority;
 import org.crmkit.core.ticket.TicketStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ActorType;
 import org.crmkit.core.shared.AggregateRoot;
@@ -28,8 +24,10 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
-import org.crmkit.core.shared.UuidV7;
 
+// Over 300 lines: its public methods (life cycle and SLA reads, used by the adapters, the services and the tests)
+// are API and stay here with their javadoc. The history and the SLA figures are kept by the package-private parts
+// TicketHistory and TicketSla, so what remains is mostly the invariants of each change and the javadoc.
 /**
  * A customer's support request. Life cycle: submitted {@link TicketStatus#OPEN}, then along the transitions of
  * {@link TicketStatus}; a customer may reopen a resolved ticket within the policy's window; a closed ticket is final.
@@ -47,16 +45,12 @@ public final class Ticket extends AggregateRoot {
     private TicketDraft draft;
     private final Instant createdAt;
     private final List<TicketComment> comments;
-    private final List<HistoryEntry> history;
+    private final TicketHistory history;
+    private final TicketSla slaFigures;
     private TicketPriority priority;
     private TicketStatus status;
     private StaffId assignee;
     private DepartmentId department;
-    private SlaTargets targets;
-    private Instant firstResponseDueAt;
-    private Instant firstRespondedAt;
-    private Instant resolutionDueAt;
-    private Instant resolvedAt;
     private Instant updatedAt;
 
     private Ticket(TicketSnapshot s) {
@@ -66,16 +60,12 @@ public final class Ticket extends AggregateRoot {
                 s.channel(), s.purchase(), s.product(), s.relatedTicket());
         this.createdAt = s.createdAt();
         this.comments = new ArrayList<>(s.comments());
-        this.history = new ArrayList<>(s.history());
+        this.history = new TicketHistory(s.history());
+        this.slaFigures = new TicketSla(s, history);
         this.priority = s.priority();
         this.status = s.status();
         this.assignee = s.assignee();
         this.department = s.department();
-        this.targets = s.targets();
-        this.firstResponseDueAt = s.firstResponseDueAt();
-        this.firstRespondedAt = s.firstRespondedAt();
-        this.resolutionDueAt = s.resolutionDueAt();
-        this.resolvedAt = s.resolvedAt();
         this.updatedAt = s.updatedAt();
     }
 
@@ -94,8 +84,8 @@ public final class Ticket extends AggregateRoot {
                 draft.category(), draft.priority(), draft.channel(), draft.purchase(), draft.product(),
                 draft.relatedTicket(), TicketStatus.OPEN, null, queue, sla.targetsFor(draft.priority(),
                 draft.category()), null, null, null, null, now, now, List.of(), List.of()));
-        t.history.add(entry(HistoryKind.STATUS, null, TicketStatus.OPEN.name(), by, null, now));
-        t.refreshSla(sla.calendar());
+        t.history.append(HistoryKind.STATUS, null, TicketStatus.OPEN.name(), by, null, now);
+        t.slaFigures.refresh(sla.calendar());
         t.record(new TicketEvents.TicketSubmitted(id, draft.customer(), draft.priority(), now));
         return t;
     }
@@ -121,7 +111,7 @@ public final class Ticket extends AggregateRoot {
         requireNotClosed();
         if (!status.canMoveTo(to)) {
             throw new BusinessRuleViolationException("illegal_transition", "a ticket cannot move from " + status
-                    + " to " + to, java.util.Map.of("field", "status"));
+                    + " to " + to, Map.of("field", "status"));
         }
         move(to, reason, sla, by, now);
     }
@@ -139,12 +129,12 @@ public final class Ticket extends AggregateRoot {
         requireNotClosed();
         if (status != TicketStatus.RESOLVED) {
             throw new BusinessRuleViolationException("not_resolved", "only a resolved ticket can be reopened",
-                    java.util.Map.of("field", "status"));
+                    Map.of("field", "status"));
         }
-        if (now.isAfter(resolvedAt.plus(sla.reopenWindow()))) {
+        if (now.isAfter(metAt(SlaTarget.RESOLUTION).plus(sla.reopenWindow()))) {
             throw new BusinessRuleViolationException("reopen_window_passed", "the ticket was resolved more than "
                     + sla.reopenWindow().toDays() + " day(s) ago; submit a new ticket referring to it",
-                    java.util.Map.of("field", "ticketId"));
+                    Map.of("field", "ticketId"));
         }
         move(TicketStatus.IN_PROGRESS, reason, sla, by, now);
     }
@@ -167,11 +157,11 @@ public final class Ticket extends AggregateRoot {
         if (internal && by.type() == ActorType.CUSTOMER) {
             throw new InvalidValueException("internal", "a customer cannot write internal comments");
         }
-        TicketComment c = new TicketComment(newId(now), internal, body, by.type(), by.reference(), now);
+        TicketComment c = new TicketComment(TicketHistory.idAt(now), internal, body, by.type(), by.reference(), now);
         comments.add(c);
         record(new TicketEvents.TicketCommented(id, c.id(), internal, now));
-        if (!internal && by.type() == ActorType.STAFF && firstRespondedAt == null) {
-            firstRespondedAt = now;
+        if (!internal && by.type() == ActorType.STAFF) {
+            slaFigures.responded(now);
         }
         if (by.type() == ActorType.CUSTOMER && status == TicketStatus.WAITING_ON_CUSTOMER) {
             move(TicketStatus.IN_PROGRESS, "customer answered", sla, by, now);
@@ -194,9 +184,8 @@ public final class Ticket extends AggregateRoot {
         if (Objects.equals(agent, assignee) && Objects.equals(queue, department)) {
             return;
         }
-        Instant now = notBeforeHistory(at);
-        history.add(entry(HistoryKind.ASSIGNMENT, assignment(assignee, department), assignment(agent, queue), by,
-                reason, now));
+        Instant now = history.append(HistoryKind.ASSIGNMENT, TicketHistory.assignment(assignee, department),
+                TicketHistory.assignment(agent, queue), by, reason, at);
         assignee = agent;
         department = queue;
         updatedAt = now;
@@ -234,13 +223,12 @@ public final class Ticket extends AggregateRoot {
         requireNotClosed();
         if (to.compareTo(priority) <= 0) {
             throw new BusinessRuleViolationException("escalation_must_raise", "an escalation must raise the priority"
-                    + " above " + priority, java.util.Map.of("field", "priority"));
+                    + " above " + priority, Map.of("field", "priority"));
         }
-        Instant now = notBeforeHistory(at);
-        history.add(entry(HistoryKind.PRIORITY, priority.name(), to.name(), by, reason, now));
+        Instant now = history.append(HistoryKind.PRIORITY, priority.name(), to.name(), by, reason, at);
         record(new TicketEvents.TicketEscalated(id, priority, to, now));
         priority = to;
-        targets = sla.targetsFor(to, draft.category());
+        slaFigures.retarget(sla.targetsFor(to, draft.category()));
         touch(sla, now);
     }
 
@@ -257,52 +245,22 @@ public final class Ticket extends AggregateRoot {
                 draft.purchase(), draft.product(), draft.relatedTicket());
         comments.replaceAll(c -> new TicketComment(c.id(), c.internal(), ERASED, c.authorType(), c.authorRef(),
                 c.at()));
-        history.replaceAll(h -> h.reason() == null ? h : new HistoryEntry(h.id(), h.kind(), h.from(), h.to(), h.at(),
-                h.byType(), h.byRef(), ERASED));
+        history.eraseReasons(ERASED);
         updatedAt = now;
     }
 
     private void move(TicketStatus to, String reason, SupportSla sla, Actor by, Instant at) {
-        Instant now = notBeforeHistory(at);
         TicketStatus from = status;
-        history.add(entry(HistoryKind.STATUS, from.name(), to.name(), by, reason, now));
+        Instant now = history.append(HistoryKind.STATUS, from.name(), to.name(), by, reason, at);
         status = to;
-        if (to == TicketStatus.RESOLVED) {
-            resolvedAt = now;
-            if (firstRespondedAt == null) {
-                firstRespondedAt = now;
-            }
-        } else if (from == TicketStatus.RESOLVED && to != TicketStatus.CLOSED) {
-            resolvedAt = null;
-        }
+        slaFigures.statusChanged(from, to, now);
         record(new TicketEvents.TicketStatusChanged(id, from, to, now));
         touch(sla, now);
     }
 
-    /**
-     * @param now the caller's instant
-     * @return it, or the last history entry's instant when that is later: a host clock set back (or two hosts with
-     *         skewed clocks) must not write history out of order, which the SLA clocks replay
-     */
-    private Instant notBeforeHistory(Instant now) {
-        Instant last = history.isEmpty() ? null : history.get(history.size() - 1).at();
-        return last != null && last.isAfter(now) ? last : now;
-    }
-
     private void touch(SupportSla sla, Instant now) {
         updatedAt = now;
-        refreshSla(sla.calendar());
-    }
-
-    /** Recomputes the due instants of the targets not met yet. */
-    private void refreshSla(BusinessCalendar calendar) {
-        if (firstRespondedAt == null) {
-            firstResponseDueAt = clock(SlaTarget.FIRST_RESPONSE).dueAt(calendar, targets.firstResponse())
-                    .orElse(null);
-        }
-        if (resolvedAt == null) {
-            resolutionDueAt = clock(SlaTarget.RESOLUTION).dueAt(calendar, targets.resolution()).orElse(null);
-        }
+        slaFigures.refresh(sla.calendar());
     }
 
     /**
@@ -311,16 +269,7 @@ public final class Ticket extends AggregateRoot {
      *         resolution, while it is resolved or closed)
      */
     public SlaClock clock(SlaTarget target) {
-        Predicate<String> stands = target == SlaTarget.FIRST_RESPONSE
-                ? s -> s.equals(TicketStatus.WAITING_ON_CUSTOMER.name())
-                : s -> !TicketStatus.valueOf(s).isPending() || s.equals(TicketStatus.WAITING_ON_CUSTOMER.name());
-        SlaClock clock = SlaClock.startedAt(createdAt);
-        for (HistoryEntry e : history) {
-            if (e.kind() == HistoryKind.STATUS) {
-                clock = stands.test(e.to()) ? clock.pause(e.at()) : clock.resume(e.at());
-            }
-        }
-        return clock;
+        return slaFigures.clock(target);
     }
 
     /**
@@ -329,13 +278,7 @@ public final class Ticket extends AggregateRoot {
      *         submitted at or after {@code at}
      */
     public Optional<TicketStatus> statusBefore(Instant at) {
-        TicketStatus found = null;
-        for (HistoryEntry e : history) {
-            if (e.kind() == HistoryKind.STATUS && e.at().isBefore(at)) {
-                found = TicketStatus.valueOf(e.to());
-            }
-        }
-        return Optional.ofNullable(found);
+        return history.statusBefore(at);
     }
 
     /**
@@ -344,8 +287,7 @@ public final class Ticket extends AggregateRoot {
      * @return whether the ticket was resolved at least once in {@code [from, to)}
      */
     public boolean resolvedBetween(Instant from, Instant to) {
-        return history.stream().anyMatch(e -> e.kind() == HistoryKind.STATUS
-                && TicketStatus.RESOLVED.name().equals(e.to()) && !e.at().isBefore(from) && e.at().isBefore(to));
+        return history.resolvedBetween(from, to);
     }
 
     /**
@@ -356,9 +298,7 @@ public final class Ticket extends AggregateRoot {
      *         due exactly at {@code asOf} is not missed yet, and one met exactly at its due instant is met in time.
      */
     public boolean breached(SlaTarget target, Instant asOf) {
-        Instant due = dueAt(target);
-        Instant met = metAt(target);
-        return due != null && due.isBefore(asOf) && (met == null || met.isAfter(due));
+        return slaFigures.breached(target, asOf);
     }
 
     /**
@@ -368,44 +308,24 @@ public final class Ticket extends AggregateRoot {
      * @return the business time left to the target, if its clock runs and it is neither met nor missed
      */
     public Optional<Duration> remaining(SlaTarget target, BusinessCalendar calendar, Instant asOf) {
-        Instant due = dueAt(target);
-        if (metAt(target) != null || due == null || due.isBefore(asOf) || clock(target).paused()) {
-            return Optional.empty();
-        }
-        return Optional.of(calendar.between(asOf, due));
+        return slaFigures.remaining(target, calendar, asOf);
     }
 
     /** @param target which @return when it is due, or {@code null} while its clock stands short of it */
     public Instant dueAt(SlaTarget target) {
-        return target == SlaTarget.FIRST_RESPONSE ? firstResponseDueAt : resolutionDueAt;
+        return slaFigures.dueAt(target);
     }
 
     /** @param target which @return when it was met, or {@code null} */
     public Instant metAt(SlaTarget target) {
-        return target == SlaTarget.FIRST_RESPONSE ? firstRespondedAt : resolvedAt;
+        return slaFigures.metAt(target);
     }
 
     private void requireNotClosed() {
         if (status == TicketStatus.CLOSED) {
             throw new BusinessRuleViolationException("ticket_closed", "ticket " + id + " is closed; submit a new "
-                    + "ticket referring to it", java.util.Map.of("field", "ticketId"));
+                    + "ticket referring to it", Map.of("field", "ticketId"));
         }
-    }
-
-    private static HistoryEntry entry(HistoryKind kind, String from, String to, Actor by, String reason,
-                                      Instant now) {
-        return new HistoryEntry(newId(now), kind, from, to, now, by.type(), by.reference(), reason);
-    }
-
-    private static UUID newId(Instant now) {
-        return UuidV7.next(Clock.fixed(now, ZoneOffset.UTC));
-    }
-
-    /** @return an assignment as history text: {@code staff:<id>} and {@code department:<id>}, or {@code null} */
-    private static String assignment(StaffId agent, DepartmentId queue) {
-        String text = (agent == null ? "" : "staff:" + agent) + (agent != null && queue != null ? " " : "")
-                + (queue == null ? "" : "department:" + queue);
-        return text.isEmpty() ? null : text;
     }
 
     /** @return the ticket's id */
@@ -437,8 +357,9 @@ public final class Ticket extends AggregateRoot {
     public TicketSnapshot snapshot() {
         return new TicketSnapshot(id, version(), draft.customer(), draft.subject(), draft.description(),
                 draft.category(), priority, draft.channel(), draft.purchase(), draft.product(),
-                draft.relatedTicket(), status, assignee, department, targets, firstResponseDueAt, firstRespondedAt,
-                resolutionDueAt, resolvedAt, createdAt, updatedAt, comments, history);
+                draft.relatedTicket(), status, assignee, department, slaFigures.targets(),
+                dueAt(SlaTarget.FIRST_RESPONSE), metAt(SlaTarget.FIRST_RESPONSE), dueAt(SlaTarget.RESOLUTION),
+                metAt(SlaTarget.RESOLUTION), createdAt, updatedAt, comments, history.entries());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.crmkit.core.staff.internal.application;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.staff.port.in.AccessContext;
 
 /** Bare arguments of queries, validated like commands. */
 final class Arguments {
@@ -19,5 +21,9 @@ final class Arguments {
 
     /** A query without arguments (only the actor is checked). */
     record NoQuery() {
+    }
+
+    /** @param context the context of a call whose command is checked on its own */
+    record Context(@NotNull @Valid AccessContext context) {
     }
 }

@@ -86,7 +86,7 @@ public final class StaffApplication {
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
                                     Duration resetTokenTtl, PasswordResetNotifier notifier) {
         return new AccountService(support, accounts, tokens, accessLog, customers,
-                new AccountService.Security(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+                new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
     }
 
     /**

@@ -1,0 +1,120 @@
+package org.crmkit.core.quote.internal.application;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.quote.QuoteId;
+import org.crmkit.core.quote.QuotePermission;
+import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
+import org.crmkit.core.quote.port.in.QuoteSearchQuery;
+import org.crmkit.core.quote.port.in.QuoteSort;
+import org.crmkit.core.quote.port.in.QuoteView;
+import org.crmkit.core.quote.port.out.QuoteRepository;
+import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.shared.internal.Cursor;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+
+/**
+ * The quote reads: one quote, a customer's quotes and the search, newest request first. A caller with a narrower
+ * grant than "any" searches only the quotes of the customers they may see.
+ */
+final class QuoteReads {
+    private final UseCaseSupport support;
+    private final QuoteRepository quotes;
+    private final CustomerDirectory directory;
+    private final QuoteAccess access;
+
+    QuoteReads(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory, QuoteAccess access) {
+        this.support = support;
+        this.quotes = quotes;
+        this.directory = directory;
+        this.access = access;
+    }
+
+    Optional<QuoteView> findById(Actor actor, QuoteId quoteId) {
+        support.validate(actor, new Arguments.QuoteIdQuery(quoteId));
+        return support.transaction(() -> {
+            Optional<Quote> found = quotes.findById(quoteId);
+            support.authorize(actor, QuotePermission.QUOTE_VIEW, access.targetOf(found), "quote.view",
+                    QuoteAccess.TYPE, quoteId.value());
+            return found.map(QuoteView::of);
+        });
+    }
+
+    Page<QuoteView> customerQuotes(Actor actor, CustomerQuotesQuery query) {
+        support.validate(actor, query);
+        CustomerId customer = query.customerId();
+        String scope = Cursor.scope("quote.customer", customer);
+        EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
+        return support.transaction(() -> {
+            support.authorize(actor, QuotePermission.QUOTE_VIEW, access.targetOf(customer), "quote.customer_quotes",
+                    QuoteAccess.TYPE, null);
+            return page(new QuoteSearchCriteria(null, Set.of(customer), QuoteSort.REQUESTED_DESC, after),
+                    query.page().size(), scope);
+        });
+    }
+
+    Page<QuoteView> search(Actor actor, QuoteSearchQuery query) {
+        support.validate(actor, query);
+        String scope = Cursor.scope("quote.search/" + query.sort().name(), query.status(), query.customerId());
+        EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
+        return support.transaction(() -> {
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, QuotePermission.QUOTE_SEARCH, "quote.search",
+                    QuoteAccess.TYPE);
+            Set<CustomerId> only = query.customerId() == null ? null : Set.of(query.customerId());
+            if (grant.scope() != AccessScope.ANY) {
+                only = visibleCustomers(grant.actor(), query.customerId());
+                if (only.isEmpty()) {
+                    return Page.<QuoteView>empty();
+                }
+            }
+            return page(new QuoteSearchCriteria(query.status(), only, query.sort(), after), query.page().size(),
+                    scope);
+        });
+    }
+
+    private Page<QuoteView> page(QuoteSearchCriteria criteria, int size, String scope) {
+        return Page.slice(quotes.search(criteria, size + 1), size, QuoteView::of,
+                q -> new EntryPosition(q.snapshot().requestedAt(), q.id().value()).toCursor(scope));
+    }
+
+    /**
+     * The customers a caller with a narrower grant than "any" may see quotes of: a customer their own; a staff user
+     * the customers they are account manager of (read through the customer area, a page at a time).
+     */
+    private Set<CustomerId> visibleCustomers(Actor resolved, CustomerId filter) {
+        Set<CustomerId> visible = new HashSet<>();
+        if (resolved instanceof Actor.Customer self) {
+            visible.add(self.id());
+        } else if (resolved instanceof Actor.Staff staff && filter != null) {
+            directory.find(filter).filter(c -> staff.id().equals(c.accountManager()))
+                    .ifPresent(c -> visible.add(c.id()));
+        } else if (resolved instanceof Actor.Staff staff) {
+            CustomerSearchQuery managed = new CustomerSearchQuery(null, null, null, null, staff.id(), null, null,
+                    CustomerSort.REGISTERED_ASC, PageRequest.first(PageRequest.MAX_SIZE));
+            while (true) {
+                Page<CustomerView> page = directory.search(managed);
+                page.items().forEach(c -> visible.add(c.id()));
+                if (!page.hasNext()) {
+                    break;
+                }
+                managed = managed.next(page);
+            }
+        }
+        if (filter != null) {
+            visible.retainAll(Set.of(filter));
+        }
+        return visible;
+    }
+}

@@ -1,0 +1,107 @@
+package org.crmkit.core.staff.internal.application;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.AuthenticationFailedException;
+import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.staff.AccessEvent;
+import org.crmkit.core.staff.AccessOutcome;
+import org.crmkit.core.staff.StaffPermission;
+import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logins and logouts. A failed login is committed (its count and the access log entry must survive) before the caller
+ * gets the one {@link AuthenticationFailedException}; the account row is locked for the login's transaction, so
+ * concurrent attempts on one account are counted one after the other.
+ */
+final class Logins {
+    private static final Logger LOG = LoggerFactory.getLogger(Logins.class);
+
+    private final UseCaseSupport support;
+    private final AccountRepository accounts;
+    private final AccountSteps steps;
+    private final PasswordChecks passwords;
+
+    Logins(UseCaseSupport support, AccountRepository accounts, AccountSteps steps, PasswordChecks passwords) {
+        this.support = support;
+        this.accounts = accounts;
+        this.steps = steps;
+        this.passwords = passwords;
+    }
+
+    /** A login's arguments, checked like a command. */
+    record Login(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 512) String password,
+                 @NotNull @Valid AccessContext context) {
+        @Override
+        public String toString() {
+            return "Login[withheld]";
+        }
+    }
+
+    Actor authenticate(String email, String password, AccessContext context) {
+        support.validate(Actor.anonymous(), new Login(email, password, context));
+        Optional<EmailAddress> login = AccountSteps.parseLogin(email);
+        // the slow part (PBKDF2) runs before the account row is locked, so parallel attempts wait only for the
+        // short bookkeeping below, and a real account answers as fast as an unknown one
+        PasswordChecks.Verification checked = passwords.verify(login
+                .flatMap(l -> support.transaction(() -> accounts.findByLoginForUpdate(l)))
+                .map(Account::passwordHash).orElse(null), password);
+        return support.transaction(() -> {
+            Optional<Account> found = login.flatMap(accounts::findByLoginForUpdate);
+            if (found.isEmpty()) {
+                steps.log(AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, context);
+                return Outcome.<Actor>failed(new AuthenticationFailedException());
+            }
+            return admit(found.get(), password, checked, context);
+        }).get();
+    }
+
+    /**
+     * Decides a login on its locked account: refused when the account is locked or its holder may not log in, counted
+     * as a failure when the password is wrong; else recorded as a success, with the password re-hashed if due.
+     */
+    private Outcome<Actor> admit(Account account, String password, PasswordChecks.Verification checked,
+                                 AccessContext context) {
+        // the password changed between the check and the lock: check again, now under the lock (rare)
+        PasswordChecks.Verification verified = Objects.equals(account.passwordHash(), checked.hash()) ? checked
+                : passwords.verify(account.passwordHash(), password);
+        Instant now = support.now();
+        Optional<Actor> actor = steps.activeActorOf(account.holder());
+        if (account.isLocked(now) || actor.isEmpty()) {
+            steps.log(AccessEvent.LOGIN, actor.isEmpty() ? AccessOutcome.INACTIVE : AccessOutcome.LOCKED, account,
+                    context);
+            return Outcome.failed(new AuthenticationFailedException());
+        }
+        if (!verified.matches()) {
+            steps.failed(account, AccessEvent.LOGIN, now, context);
+            return Outcome.failed(new AuthenticationFailedException());
+        }
+        account.recordSuccess(now);
+        if (verified.rehash() != null) {
+            account.rehash(verified.rehash());
+        }
+        accounts.update(account);
+        steps.log(AccessEvent.LOGIN, AccessOutcome.SUCCESS, account, context);
+        LOG.debug("login of account {}", account.id());
+        return Outcome.ok(actor.get());
+    }
+
+    void logout(Actor actor, AccessContext context) {
+        support.validate(actor, new Arguments.Context(context));
+        support.transaction(() -> {
+            Account account = steps.ownAccount(actor, StaffPermission.ACCOUNT_LOGOUT, "account.logout", false);
+            steps.log(AccessEvent.LOGOUT, AccessOutcome.SUCCESS, account, context);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package org.crmkit.core.staff.internal.application;
+
+import java.util.UUID;
+import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.port.out.PasswordHasher;
+
+/**
+ * Checks passwords so that every check costs the same: where there is no stored hash, the password is checked against
+ * a dummy one, and a refusal that needs no check makes one all the same.
+ */
+final class PasswordChecks {
+    private final PasswordHasher hasher;
+    private volatile String dummyHash;
+
+    PasswordChecks(PasswordHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    /**
+     * A password checked against a stored hash.
+     *
+     * @param hash    the stored hash it was checked against, or {@code null} for none
+     * @param matches whether it matched
+     * @param rehash  the password hashed with the current settings when the stored hash is weaker, else {@code null}
+     */
+    record Verification(String hash, boolean matches, String rehash) {
+    }
+
+    /** Checks a password, against a dummy hash when there is no stored one, so every check costs the same. */
+    Verification verify(String storedHash, String password) {
+        if (storedHash == null) {
+            checkAgainstDummy(password);
+            return new Verification(null, false, null);
+        }
+        boolean matches = hasher.verify(password, storedHash);
+        String rehash = matches && hasher.needsRehash(storedHash) ? hasher.hash(password) : null;
+        return new Verification(storedHash, matches, rehash);
+    }
+
+    /** @return whether the password is the account's; an account without a password matches none */
+    boolean matches(Account account, String password) {
+        if (account.passwordHash() == null) {
+            checkAgainstDummy(password);
+            return false;
+        }
+        return hasher.verify(password, account.passwordHash());
+    }
+
+    /** Spends the time of a check on a password whose answer is decided already. */
+    void checkAgainstDummy(String password) {
+        hasher.verify(password, dummyHash());
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            // verified against when no real hash exists, so that every failure costs the same time
+            hash = hasher.hash(UUID.randomUUID().toString());
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}

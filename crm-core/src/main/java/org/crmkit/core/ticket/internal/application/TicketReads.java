@@ -1,0 +1,85 @@
+package org.crmkit.core.ticket.internal.application;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.Page;
+import org.crmkit.core.shared.internal.Cursor;
+import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.ticket.TicketId;
+import org.crmkit.core.ticket.TicketPermission;
+import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.port.in.TicketSearchQuery;
+import org.crmkit.core.ticket.port.in.TicketView;
+import org.crmkit.core.ticket.port.out.TicketCriteria;
+import org.crmkit.core.ticket.port.out.TicketRepository;
+
+/**
+ * The ticket reads: one ticket and the search, newest first. A caller with a narrower grant than "any" searches only
+ * the tickets it reaches; a customer sees no internal comment.
+ */
+final class TicketReads {
+    private final UseCaseSupport support;
+    private final TicketRepository tickets;
+
+    TicketReads(UseCaseSupport support, TicketRepository tickets) {
+        this.support = support;
+        this.tickets = tickets;
+    }
+
+    Optional<TicketView> findById(Actor actor, TicketId ticketId) {
+        support.validate(actor, new Arguments.TicketIdQuery(ticketId));
+        return support.transaction(() -> {
+            Optional<Ticket> found = tickets.findById(ticketId);
+            support.authorize(actor, TicketPermission.TICKET_VIEW, TicketAccess.targetOf(found), "ticket.view",
+                    TicketAccess.TYPE, ticketId.value());
+            return found.map(t -> TicketView.of(t, TicketAccess.isStaff(actor)));
+        });
+    }
+
+    Page<TicketView> search(Actor actor, TicketSearchQuery query) {
+        support.validate(actor, query);
+        Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("createdFrom", query.createdFrom()));
+        Instant before = UseCaseSupport.commandField(() -> StoredTime.bound("createdBefore", query.createdBefore()));
+        Instant breachedAsOf = UseCaseSupport.commandField(() -> StoredTime.bound("breachedAsOf",
+                query.breachedAsOf()));
+        String text = query.text() == null || query.text().isBlank() ? null
+                : query.text().strip().toLowerCase(Locale.ROOT);
+        String scope = Cursor.scope("ticket.search", query.statuses().stream().sorted().toList(), query.priority(),
+                query.assignee(), query.departmentId(), query.customerId(), query.category(), breachedAsOf, from,
+                before, text);
+        EntryPosition after = UseCaseSupport.commandField(() -> EntryPosition.fromCursor(query.page().cursor(),
+                scope));
+        int size = query.page().size();
+        return support.transaction(() -> {
+            UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.search",
+                    TicketAccess.TYPE);
+            TicketCriteria criteria = narrowed(grant, new TicketCriteria(query.statuses(), query.priority(),
+                    query.assignee(), query.departmentId(), query.customerId(), query.category(),
+                    breachedAsOf, from, before, text, null, null, null));
+            boolean staff = TicketAccess.isStaff(actor);
+            return Page.slice(tickets.search(criteria, after, size + 1), size, t -> TicketView.of(t, staff),
+                    t -> new EntryPosition(t.snapshot().createdAt(), t.id().value()).toCursor(scope));
+        });
+    }
+
+    /** The criteria narrowed to what the grant reaches: a customer's own tickets, an agent's and their queue's. */
+    private static TicketCriteria narrowed(UseCaseSupport.Grant grant, TicketCriteria c) {
+        if (grant.scope() == AccessScope.ANY) {
+            return c;
+        }
+        if (grant.actor() instanceof Actor.Customer customer) {
+            return new TicketCriteria(c.statuses(), c.priority(), c.assignee(), c.department(), c.customer(),
+                    c.category(), c.breachedAsOf(), c.createdFrom(), c.createdBefore(), c.text(), customer.id(),
+                    null, null);
+        }
+        Actor.Staff staff = (Actor.Staff) grant.actor();
+        return new TicketCriteria(c.statuses(), c.priority(), c.assignee(), c.department(), c.customer(),
+                c.category(), c.breachedAsOf(), c.createdFrom(), c.createdBefore(), c.text(), null, staff.id(),
+                grant.scope() == AccessScope.DEPARTMENT ? staff.department() : null);
+    }
+}
