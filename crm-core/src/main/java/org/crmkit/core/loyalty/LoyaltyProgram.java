@@ -18,6 +18,8 @@ import java.util.function.Function;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.product.ProductId;
 
+// Over 300 lines: the host's whole loyalty configuration (tiers, earning rules, promotions, expiry) with its
+// builder and the javadoc of every setting, which a host reads here; the earning itself is a short method.
 /**
  * The earning rules, tiers and expiry of a loyalty program: immutable, checked when built, and able to explain every
  * point it gives. A line earns

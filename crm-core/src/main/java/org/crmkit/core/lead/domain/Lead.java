@@ -21,6 +21,9 @@ import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.Texts;
 
+// Over 300 lines: the lead's stage machine, its history and its score change together in each method, and each
+// public method (used by the service, the adapters and the tests) keeps its javadoc; scoring itself lives in
+// LeadScoring.
 /**
  * A lead of the sales pipeline: someone who may become a customer. Life cycle: created {@code NEW}, moved forward
  * one stage at a time ({@code NEW -> CONTACTED -> QUALIFIED}; a referral may skip from {@code NEW} to

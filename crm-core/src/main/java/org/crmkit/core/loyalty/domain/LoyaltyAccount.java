@@ -19,6 +19,9 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.sales.PurchaseId;
 
+// Over 300 lines: the ledger's invariants (balance, lots consumed oldest first, the shortfall a claw-back leaves
+// and later earnings pay off, tiers) hold only if every change goes through this one aggregate; the lots and
+// entries are already separate values (PointsLot, LedgerEntry). Most of the length is the javadoc of its rules.
 /**
  * A customer's loyalty account with its open lots: the one place that moves points. Every change appends a
  * {@link LedgerEntry} and moves lots so that, after each method returns, the balance equals the sum of the open lots'

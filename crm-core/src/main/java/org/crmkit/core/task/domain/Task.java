@@ -13,6 +13,8 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 
+// Over 300 lines by a few: the task's life cycle and its reminder (claim, sent, failed, given up) change together,
+// and each public method keeps its javadoc.
 /**
  * A piece of staff work: a title, a due time, a priority, an assignee, optionally what it is about (a
  * {@link TaskLink}) and a reminder. Life cycle: {@code PENDING -> IN_PROGRESS -> COMPLETED}, or {@code CANCELLED}
