@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class FeedbackFixtures {
 
     /** @param persistence where @param feedback new feedback whose purchase and product are stored @return it */
     public static Feedback stored(AreaPorts persistence, Feedback feedback) {
-        persistence.unitOfWork().inTransaction(() -> persistence.feedback().add(feedback));
+        persistence.unitOfWork().inTransaction(() -> new FeedbackStore(persistence.feedback()).add(feedback));
         return feedback;
     }
 }

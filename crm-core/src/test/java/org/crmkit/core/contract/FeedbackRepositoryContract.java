@@ -3,13 +3,14 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.FeedbackResponse;
-import org.crmkit.core.feedback.domain.FeedbackSnapshot;
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.product.domain.Product;
@@ -33,8 +34,8 @@ public abstract class FeedbackRepositoryContract extends PortContract {
     private Purchase alicesPurchase;
     private Purchase bobsPurchase;
 
-    private FeedbackRepository repo() {
-        return persistence.feedback();
+    private FeedbackStore repo() {
+        return new FeedbackStore(persistence.feedback());
     }
 
     private <T> T tx(Supplier<T> work) {

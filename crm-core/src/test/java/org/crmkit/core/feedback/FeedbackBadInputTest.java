@@ -66,8 +66,7 @@ class FeedbackBadInputTest {
         alicesShirt = give(alice, alicesPurchase.id(), w.shirt.id(), 4, "Fine");
         w.clock.advance(Duration.ofMinutes(1));
         refusals = new Refusals(w.crm, w.publisher, () -> Stream.of(w.shirt, w.mug, cap)
-                .map(p -> w.store.feedback().findByProduct(p.id(), null, 1000).stream()
-                        .map(Feedback::snapshot).toList())
+                .map(p -> w.store.feedback().findByProduct(p.id(), null, 1000))
                 .toList());
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.domain;
 
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingSummary;
 import org.crmkit.core.feedback.FeedbackEvents;
 import org.crmkit.core.feedback.FeedbackResponse;

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.crmkit.core.feedback.domain.Feedback;
-import org.crmkit.core.feedback.domain.FeedbackSnapshot;
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.shared.CustomerId;
@@ -18,7 +17,7 @@ import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.UuidV7;
 
-/** Feedback in memory, unique per purchase and product, versioned; tallies counted like the SQL {@code GROUP BY}. */
+/** FeedbackSnapshot in memory, unique per purchase and product, versioned; tallies counted like the SQL {@code GROUP BY}. */
 public final class InMemoryFeedbackRepository implements FeedbackRepository {
     private static final Comparator<FeedbackSnapshot> OLDEST_FIRST = Comparator
             .comparing(FeedbackSnapshot::givenAt)
@@ -34,47 +33,47 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public void add(Feedback feedback) {
-        table.insert(feedback.snapshot());
+    public void add(FeedbackSnapshot feedback) {
+        table.insert(feedback);
     }
 
     @Override
-    public void update(Feedback feedback) {
-        table.update(feedback.snapshot(), feedback::recordStored);
+    public void update(FeedbackSnapshot feedback) {
+        table.update(feedback, () -> { });
     }
 
     @Override
-    public Optional<Feedback> findById(FeedbackId id) {
-        return table.get(id).map(Feedback::restore);
+    public Optional<FeedbackSnapshot> findById(FeedbackId id) {
+        return table.get(id);
     }
 
     @Override
-    public List<Feedback> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
         return newestFirst(s -> s.customer().equals(customer), after, limit);
     }
 
     @Override
-    public List<Feedback> findByProduct(ProductId product, EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findByProduct(ProductId product, EntryPosition after, int limit) {
         return newestFirst(s -> s.product().equals(product), after, limit);
     }
 
     @Override
-    public List<Feedback> findUnanswered(EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findUnanswered(EntryPosition after, int limit) {
         return table.where(s -> s.response() == null && s.erasedAt() == null).stream()
                 .filter(s -> after == null || s.givenAt().isAfter(after.at()) || s.givenAt().equals(after.at())
                         && UuidV7.compareBytes(s.id().value(), after.id()) > 0)
                 .sorted(OLDEST_FIRST)
                 .limit(limit)
-                .map(Feedback::restore)
+                
                 .toList();
     }
 
-    private List<Feedback> newestFirst(Predicate<FeedbackSnapshot> filter, EntryPosition after, int limit) {
+    private List<FeedbackSnapshot> newestFirst(Predicate<FeedbackSnapshot> filter, EntryPosition after, int limit) {
         return table.where(filter).stream()
                 .filter(s -> EntryPosition.isAfter(after, s.givenAt(), s.id().value()))
                 .sorted(OLDEST_FIRST.reversed())
                 .limit(limit)
-                .map(Feedback::restore)
+                
                 .toList();
     }
 

@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis.feedback;
 
 import org.crmkit.core.feedback.FeedbackResponse;
-import org.crmkit.core.feedback.domain.FeedbackSnapshot;
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.feedback.FeedbackId;

@@ -1,9 +1,9 @@
 package org.crmkit.persistence.mybatis.feedback;
 
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.shared.CustomerId;
@@ -13,7 +13,7 @@ import org.crmkit.core.product.ProductId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
 /**
- * Feedback in {@code crm_feedback}, one per purchase and product ({@code uq_crm_feedback__productId}), with optimistic
+ * FeedbackSnapshot in {@code crm_feedback}, one per purchase and product ({@code uq_crm_feedback__productId}), with optimistic
  * locking on the version column. The statistics' tallies are one {@code GROUP BY rating}.
  */
 public final class MyBatisFeedbackRepository implements FeedbackRepository {
@@ -27,33 +27,33 @@ public final class MyBatisFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
-    public void add(Feedback feedback) {
-        mapper.insert(FeedbackRows.toRow(feedback.snapshot()));
+    public void add(FeedbackSnapshot feedback) {
+        mapper.insert(FeedbackRows.toRow(feedback));
     }
 
     @Override
-    public void update(Feedback feedback) {
-        FeedbackRow row = FeedbackRows.toRow(feedback.snapshot());
-        unitOfWork.updateVersioned(feedback, () -> mapper.update(row), () -> { });
+    public void update(FeedbackSnapshot feedback) {
+        FeedbackRow row = FeedbackRows.toRow(feedback);
+        unitOfWork.updateVersioned("feedback", feedback.id(), feedback.version(), () -> mapper.update(row), () -> { });
     }
 
     @Override
-    public Optional<Feedback> findById(FeedbackId id) {
+    public Optional<FeedbackSnapshot> findById(FeedbackId id) {
         return Optional.ofNullable(mapper.selectById(id.value())).map(MyBatisFeedbackRepository::restore);
     }
 
     @Override
-    public List<Feedback> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
         return page(() -> mapper.selectByCustomer(params(customer.value(), null, after, limit)), limit);
     }
 
     @Override
-    public List<Feedback> findByProduct(ProductId product, EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findByProduct(ProductId product, EntryPosition after, int limit) {
         return page(() -> mapper.selectByProduct(params(null, product.value(), after, limit)), limit);
     }
 
     @Override
-    public List<Feedback> findUnanswered(EntryPosition after, int limit) {
+    public List<FeedbackSnapshot> findUnanswered(EntryPosition after, int limit) {
         return page(() -> mapper.selectUnanswered(params(null, null, after, limit)), limit);
     }
 
@@ -68,7 +68,7 @@ public final class MyBatisFeedbackRepository implements FeedbackRepository {
         return unitOfWork.inTransaction(() -> mapper.eraseCustomer(customer.value(), at));
     }
 
-    private List<Feedback> page(java.util.function.Supplier<List<FeedbackRow>> select, int limit) {
+    private List<FeedbackSnapshot> page(java.util.function.Supplier<List<FeedbackRow>> select, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -81,7 +81,7 @@ public final class MyBatisFeedbackRepository implements FeedbackRepository {
                 after == null ? null : after.id(), limit);
     }
 
-    private static Feedback restore(FeedbackRow row) {
-        return Feedback.restore(FeedbackRows.toSnapshot(row));
+    private static FeedbackSnapshot restore(FeedbackRow row) {
+        return FeedbackRows.toSnapshot(row);
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -26,7 +27,7 @@ public final class FeedbackApplication {
      */
     public static ProductFeedback feedback(UseCaseSupport support, FeedbackRepository feedback,
                                            CustomerDirectory customers, ProductCatalog products, PurchaseDirectory sales) {
-        return new FeedbackService(support, feedback, customers, products, sales);
+        return new FeedbackService(support, new FeedbackStore(feedback), customers, products, sales);
     }
 
     /**

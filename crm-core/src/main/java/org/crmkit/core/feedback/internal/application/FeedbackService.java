@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.crmkit.core.feedback.port.in.ProductFeedback;
 import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
-import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.shared.AccessTarget;
@@ -46,12 +46,12 @@ final class FeedbackService implements ProductFeedback {
     static final String TYPE = "feedback";
 
     private final UseCaseSupport support;
-    private final FeedbackRepository feedback;
+    private final FeedbackStore feedback;
     private final CustomerDirectory customers;
     private final ProductCatalog products;
     private final PurchaseDirectory sales;
 
-    FeedbackService(UseCaseSupport support, FeedbackRepository feedback, CustomerDirectory customers, ProductCatalog products,
+    FeedbackService(UseCaseSupport support, FeedbackStore feedback, CustomerDirectory customers, ProductCatalog products,
                     PurchaseDirectory sales) {
         this.support = support;
         this.feedback = feedback;

@@ -3,7 +3,7 @@ package org.crmkit.core.feedback.port.in;
 import java.time.Instant;
 import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.FeedbackResponse;
-import org.crmkit.core.feedback.domain.FeedbackSnapshot;
+import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.product.ProductId;

@@ -3,12 +3,12 @@ package org.crmkit.core.feedback.port.out;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.RatingTally;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.product.ProductId;
+import org.crmkit.core.feedback.FeedbackSnapshot;
 
 /**
  * Stores feedback. One feedback per purchase and product: a second is a conflict ({@code duplicate} on field
@@ -18,13 +18,13 @@ import org.crmkit.core.product.ProductId;
 public interface FeedbackRepository {
 
     /** @param feedback a new feedback */
-    void add(Feedback feedback);
+    void add(FeedbackSnapshot feedback);
 
     /** @param feedback a changed feedback, stored only at the version it was loaded at */
-    void update(Feedback feedback);
+    void update(FeedbackSnapshot feedback);
 
     /** @param id the feedback @return it, if stored */
-    Optional<Feedback> findById(FeedbackId id);
+    Optional<FeedbackSnapshot> findById(FeedbackId id);
 
     /**
      * @param customer the customer
@@ -32,7 +32,7 @@ public interface FeedbackRepository {
      * @param limit    the most to return
      * @return the customer's feedback, newest first
      */
-    List<Feedback> findByCustomer(CustomerId customer, EntryPosition after, int limit);
+    List<FeedbackSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit);
 
     /**
      * @param product the product
@@ -40,14 +40,14 @@ public interface FeedbackRepository {
      * @param limit   the most to return
      * @return the product's feedback, newest first
      */
-    List<Feedback> findByProduct(ProductId product, EntryPosition after, int limit);
+    List<FeedbackSnapshot> findByProduct(ProductId product, EntryPosition after, int limit);
 
     /**
      * @param after where the previous page ended (the last item's time and id), or {@code null}
      * @param limit the most to return
      * @return feedback neither answered nor erased, <em>oldest</em> first
      */
-    List<Feedback> findUnanswered(EntryPosition after, int limit);
+    List<FeedbackSnapshot> findUnanswered(EntryPosition after, int limit);
 
     /**
      * @param product the product
@@ -60,7 +60,7 @@ public interface FeedbackRepository {
 
     /**
      * Blanks the customer's comments and the texts of the responses to them, keeping the ratings; each changed
-     * feedback moves one version on. Feedback erased before is left as it is.
+     * feedback moves one version on. FeedbackSnapshot erased before is left as it is.
      *
      * @param customer the customer being erased
      * @param at       when

@@ -1,10 +1,8 @@
-package org.crmkit.core.feedback.domain;
+package org.crmkit.core.feedback;
 
-import org.crmkit.core.feedback.FeedbackResponse;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
