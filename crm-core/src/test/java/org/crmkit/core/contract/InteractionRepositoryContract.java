@@ -3,11 +3,12 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.interaction.internal.store.InteractionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.crmkit.core.interaction.domain.Interaction;
-import org.crmkit.core.interaction.domain.InteractionSnapshot;
+import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.shared.ConflictException;
@@ -37,8 +38,8 @@ public abstract class InteractionRepositoryContract extends PortContract {
                 LeadSource.WEB_FORM, staff, T0)).id();
     }
 
-    private InteractionRepository repo() {
-        return persistence.interactions();
+    private InteractionStore repo() {
+        return new InteractionStore(persistence.interactions());
     }
 
     private <T> T tx(Supplier<T> work) {

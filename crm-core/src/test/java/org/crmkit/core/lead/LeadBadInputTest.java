@@ -93,7 +93,7 @@ class LeadBadInputTest {
                 LeadSort.CREATED_ASC, null), 1000).forEach(l -> state.add(l.snapshot()));
         for (Object lead : new ArrayList<>(state)) {
             LeadId id = ((org.crmkit.core.lead.domain.LeadSnapshot) lead).id();
-            store.interactions().timelineOfLead(id, null, 1000).forEach(i -> state.add(i.snapshot()));
+            state.addAll(store.interactions().timelineOfLead(id, null, 1000));
         }
         new CustomerStore(store.customers()).search(new CustomerSearchCriteria(null, null, null, null, null, null, null,
                 CustomerSort.REGISTERED_ASC, null), 1000).forEach(c -> state.add(c.snapshot()));

@@ -82,7 +82,7 @@ class LeadErasureTest {
         List<Object> state = new ArrayList<>();
         for (LeadView lead : leads.search(crmManager, LeadSearchQuery.all(LeadSort.CREATED_ASC, 100)).items()) {
             state.add(persistence.leads().findById(lead.id()).orElseThrow().snapshot());
-            persistence.interactions().timelineOfLead(lead.id(), null, 100).forEach(i -> state.add(i.snapshot()));
+            state.addAll(persistence.interactions().timelineOfLead(lead.id(), null, 100));
             persistence.tasks().linkedTo(TaskLink.lead(lead.id()), EnumSet.allOf(TaskStatus.class), null, 100)
                     .forEach(t -> state.add(t.snapshot()));
         }

@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.domain;
 
+import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.InteractionLogged;
 import org.crmkit.core.interaction.InteractionType;

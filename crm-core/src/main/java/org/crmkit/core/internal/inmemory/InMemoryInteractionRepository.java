@@ -4,8 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.crmkit.core.interaction.domain.Interaction;
-import org.crmkit.core.interaction.domain.InteractionSnapshot;
+import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -28,28 +27,28 @@ public final class InMemoryInteractionRepository implements InteractionRepositor
     }
 
     @Override
-    public void add(Interaction interaction) {
-        table.insert(interaction.snapshot());
+    public void add(InteractionSnapshot interaction) {
+        table.insert(interaction);
     }
 
     @Override
-    public Optional<Interaction> findById(InteractionId id) {
-        return table.get(id).map(Interaction::restore);
+    public Optional<InteractionSnapshot> findById(InteractionId id) {
+        return table.get(id);
     }
 
     @Override
-    public List<Interaction> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<InteractionSnapshot> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit) {
         return timeline(s -> customer.equals(s.customer()), after, limit);
     }
 
     @Override
-    public List<Interaction> timelineOfLead(LeadId lead, EntryPosition after, int limit) {
+    public List<InteractionSnapshot> timelineOfLead(LeadId lead, EntryPosition after, int limit) {
         return timeline(s -> lead.equals(s.lead()), after, limit);
     }
 
-    private List<Interaction> timeline(Predicate<InteractionSnapshot> whose, EntryPosition after, int limit) {
+    private List<InteractionSnapshot> timeline(Predicate<InteractionSnapshot> whose, EntryPosition after, int limit) {
         return table.where(s -> whose.test(s) && EntryPosition.isAfter(after, s.occurredAt(), s.id().value()))
-                .stream().sorted(NEWEST_FIRST).limit(limit).map(Interaction::restore).toList();
+                .stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }
 
     @Override

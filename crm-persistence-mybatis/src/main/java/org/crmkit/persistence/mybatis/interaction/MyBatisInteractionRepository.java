@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.domain.Interaction;
-import org.crmkit.core.interaction.domain.InteractionSnapshot;
+import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.shared.CustomerId;
@@ -30,8 +30,8 @@ public final class MyBatisInteractionRepository implements InteractionRepository
     }
 
     @Override
-    public void add(Interaction interaction) {
-        InteractionSnapshot s = interaction.snapshot();
+    public void add(InteractionSnapshot interaction) {
+        InteractionSnapshot s = interaction;
         unitOfWork.inTransaction(() -> mapper.insert(new InteractionRow(s.id().value(), s.version(), s.type().name(),
                 s.customer() == null ? null : s.customer().value(), s.lead() == null ? null : s.lead().value(),
                 s.occurredAt(), s.duration() == null ? null : s.duration().getSeconds(),
@@ -40,24 +40,24 @@ public final class MyBatisInteractionRepository implements InteractionRepository
     }
 
     @Override
-    public Optional<Interaction> findById(InteractionId id) {
+    public Optional<InteractionSnapshot> findById(InteractionId id) {
         return unitOfWork.inTransaction(() -> Optional.ofNullable(mapper.selectById(id.value()))
                 .map(MyBatisInteractionRepository::restore));
     }
 
     @Override
-    public List<Interaction> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<InteractionSnapshot> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit) {
         return timeline(new TimelineParams(customer.value(), null, after == null ? null : after.at(),
                 after == null ? null : after.id(), limit));
     }
 
     @Override
-    public List<Interaction> timelineOfLead(LeadId lead, EntryPosition after, int limit) {
+    public List<InteractionSnapshot> timelineOfLead(LeadId lead, EntryPosition after, int limit) {
         return timeline(new TimelineParams(null, lead.value(), after == null ? null : after.at(),
                 after == null ? null : after.id(), limit));
     }
 
-    private List<Interaction> timeline(TimelineParams params) {
+    private List<InteractionSnapshot> timeline(TimelineParams params) {
         return unitOfWork.inTransaction(() -> mapper.timeline(params).stream()
                 .map(MyBatisInteractionRepository::restore).toList());
     }
@@ -77,12 +77,12 @@ public final class MyBatisInteractionRepository implements InteractionRepository
         return unitOfWork.inTransaction(() -> mapper.eraseText(null, lead.value(), Interaction.ERASED));
     }
 
-    private static Interaction restore(InteractionRow r) {
-        return Interaction.restore(new InteractionSnapshot(new InteractionId(r.id()), r.version(),
+    private static InteractionSnapshot restore(InteractionRow r) {
+        return new InteractionSnapshot(new InteractionId(r.id()), r.version(),
                 InteractionType.valueOf(r.type()), r.customerId() == null ? null : new CustomerId(r.customerId()),
                 r.leadId() == null ? null : new LeadId(r.leadId()), r.occurredAt(),
                 r.durationSeconds() == null ? null : Duration.ofSeconds(r.durationSeconds()),
                 r.direction() == null ? null : Direction.valueOf(r.direction()), r.subject(), r.summary(),
-                new StaffId(r.staffId()), r.outcome(), r.loggedAt()));
+                new StaffId(r.staffId()), r.outcome(), r.loggedAt());
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.internal.application;
 
+import org.crmkit.core.interaction.internal.store.InteractionStore;
 import org.crmkit.core.lead.internal.port.LeadDirectory;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
@@ -27,7 +28,7 @@ public final class InteractionApplication {
      */
     public static Interactions interactions(UseCaseSupport support, InteractionRepository interactions,
                                             CustomerDirectory customers, LeadDirectory leads, LeadActivity activity) {
-        return new InteractionService(support, interactions, customers, leads, activity);
+        return new InteractionService(support, new InteractionStore(interactions), customers, leads, activity);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.internal.application;
 
+import org.crmkit.core.interaction.internal.store.InteractionStore;
 import org.crmkit.core.lead.internal.port.LeadDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import org.crmkit.core.interaction.port.in.InteractionView;
 import org.crmkit.core.interaction.port.in.Interactions;
 import org.crmkit.core.interaction.port.in.LogInteractionCommand;
 import org.crmkit.core.interaction.port.in.TimelineQuery;
-import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.shared.AccessScope;
@@ -40,12 +40,12 @@ final class InteractionService implements Interactions {
     static final Duration MAX_AHEAD = Duration.ofDays(1);
 
     private final UseCaseSupport support;
-    private final InteractionRepository interactions;
+    private final InteractionStore interactions;
     private final CustomerDirectory customers;
     private final LeadDirectory leads;
     private final LeadActivity activity;
 
-    InteractionService(UseCaseSupport support, InteractionRepository interactions, CustomerDirectory customers, LeadDirectory leads,
+    InteractionService(UseCaseSupport support, InteractionStore interactions, CustomerDirectory customers, LeadDirectory leads,
                        LeadActivity activity) {
         this.support = support;
         this.interactions = interactions;

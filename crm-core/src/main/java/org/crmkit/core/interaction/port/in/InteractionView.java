@@ -3,7 +3,7 @@ package org.crmkit.core.interaction.port.in;
 import java.time.Duration;
 import java.time.Instant;
 import org.crmkit.core.interaction.Direction;
-import org.crmkit.core.interaction.domain.InteractionSnapshot;
+import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.interaction.InteractionId;

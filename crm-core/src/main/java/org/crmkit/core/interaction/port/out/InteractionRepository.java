@@ -2,12 +2,12 @@ package org.crmkit.core.interaction.port.out;
 
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.interaction.domain.Interaction;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.lead.LeadId;
+import org.crmkit.core.interaction.InteractionSnapshot;
 
 /** Stores interactions. Called inside a {@code UnitOfWork}. */
 public interface InteractionRepository {
@@ -16,10 +16,10 @@ public interface InteractionRepository {
      * @param interaction a new interaction
      * @throws ConflictException ({@code duplicate}) when the id exists
      */
-    void add(Interaction interaction);
+    void add(InteractionSnapshot interaction);
 
     /** @param id the id @return the interaction, if stored */
-    Optional<Interaction> findById(InteractionId id);
+    Optional<InteractionSnapshot> findById(InteractionId id);
 
     /**
      * @param customer the customer
@@ -27,7 +27,7 @@ public interface InteractionRepository {
      * @param limit    most to return
      * @return the customer's interactions, newest first (by time, then id)
      */
-    List<Interaction> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit);
+    List<InteractionSnapshot> timelineOfCustomer(CustomerId customer, EntryPosition after, int limit);
 
     /**
      * @param lead  the lead
@@ -35,7 +35,7 @@ public interface InteractionRepository {
      * @param limit most to return
      * @return the interactions logged against the lead, newest first (by time, then id)
      */
-    List<Interaction> timelineOfLead(LeadId lead, EntryPosition after, int limit);
+    List<InteractionSnapshot> timelineOfLead(LeadId lead, EntryPosition after, int limit);
 
     /**
      * Moves every interaction of a lead that belongs to no customer yet to a customer (each one's version moves
@@ -49,7 +49,7 @@ public interface InteractionRepository {
 
     /**
      * A customer's GDPR erasure: every interaction of the customer that is not erased yet gets the
-     * {@linkplain org.crmkit.core.interaction.domain.InteractionSnapshot#erased erased} words (each one's version
+     * {@linkplain org.crmkit.core.interaction.InteractionSnapshot#erased erased} words (each one's version
      * moves on).
      *
      * @param customer the erased customer
@@ -59,7 +59,7 @@ public interface InteractionRepository {
 
     /**
      * The GDPR erasure of a lead that never became a customer: every interaction logged against the lead that is not
-     * erased yet gets the {@linkplain org.crmkit.core.interaction.domain.InteractionSnapshot#erased erased} words
+     * erased yet gets the {@linkplain org.crmkit.core.interaction.InteractionSnapshot#erased erased} words
      * (each one's version moves on), as in {@link #eraseTextOfCustomer}.
      *
      * @param lead the erased lead

@@ -1,12 +1,10 @@
-package org.crmkit.core.interaction.domain;
+package org.crmkit.core.interaction;
 
-import org.crmkit.core.interaction.Direction;
-import org.crmkit.core.interaction.InteractionType;
+import org.crmkit.core.interaction.domain.Interaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 
