@@ -1,5 +1,7 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.product.internal.store.ProductStore;
+import org.crmkit.core.product.internal.store.CategoryStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,13 +93,13 @@ public final class CatalogFixtures {
 
     /** @param persistence where @param category a new category whose parent is stored @return it, stored */
     public static Category stored(AreaPorts persistence, Category category) {
-        persistence.unitOfWork().inTransaction(() -> persistence.categories().add(category));
+        persistence.unitOfWork().inTransaction(() -> new CategoryStore(persistence.categories()).add(category));
         return category;
     }
 
     /** @param persistence where @param product a new product whose category is stored @return it, stored */
     public static Product stored(AreaPorts persistence, Product product) {
-        persistence.unitOfWork().inTransaction(() -> persistence.products().add(product));
+        persistence.unitOfWork().inTransaction(() -> new ProductStore(persistence.products()).add(product));
         return product;
     }
 }

@@ -3,12 +3,13 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.product.internal.store.CategoryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.ConflictException;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 public abstract class CategoryRepositoryContract extends PortContract {
     private static final Instant LATER = CatalogFixtures.T0.plusSeconds(3600).plusNanos(1000);
 
-    private CategoryRepository repo() {
-        return persistence.categories();
+    private CategoryStore repo() {
+        return new CategoryStore(persistence.categories());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.product.internal.store.ProductStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 public abstract class ProductRepositoryContract extends PortContract {
     private static final Instant LATER = CatalogFixtures.T0.plusSeconds(86_400).plusNanos(7000);
 
-    private ProductRepository repo() {
-        return persistence.products();
+    private ProductStore repo() {
+        return new ProductStore(persistence.products());
     }
 
     private <T> T tx(Supplier<T> work) {

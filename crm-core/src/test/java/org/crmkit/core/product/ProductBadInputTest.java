@@ -1,5 +1,7 @@
 package org.crmkit.core.product;
 
+import org.crmkit.core.product.internal.store.ProductStore;
+import org.crmkit.core.product.internal.store.CategoryStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -19,9 +21,9 @@ import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
 import org.crmkit.core.product.port.in.CreateProductCommand;
@@ -734,8 +736,8 @@ class ProductBadInputTest {
 
     private Snapshot snapshot() {
         return store.unitOfWork().inTransaction(() -> new Snapshot(
-                store.categories().findAll().stream().map(Category::snapshot).toList(),
-                store.products().search(new ProductSearchCriteria(null, null, null, null),
+                new CategoryStore(store.categories()).findAll().stream().map(Category::snapshot).toList(),
+                new ProductStore(store.products()).search(new ProductSearchCriteria(null, null, null, null),
                         Integer.MAX_VALUE).stream().map(Product::snapshot).toList()));
     }
 

@@ -3,8 +3,7 @@ package org.crmkit.core.internal.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.UuidV7;
@@ -21,31 +20,31 @@ public final class InMemoryCategoryRepository implements CategoryRepository {
     }
 
     @Override
-    public void add(Category category) {
-        table.insert(category.snapshot());
+    public void add(CategorySnapshot category) {
+        table.insert(category);
     }
 
     @Override
-    public void update(Category category) {
-        table.update(category.snapshot(), category::recordStored);
+    public void update(CategorySnapshot category) {
+        table.update(category, () -> { });
     }
 
     @Override
-    public Optional<Category> findById(CategoryId id) {
-        return table.get(id).map(Category::restore);
+    public Optional<CategorySnapshot> findById(CategoryId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Category> findByIdForUpdate(CategoryId id) {
+    public Optional<CategorySnapshot> findByIdForUpdate(CategoryId id) {
         return findById(id);
     }
 
     @Override
-    public List<Category> findAll() {
+    public List<CategorySnapshot> findAll() {
         return table.where(c -> true).stream()
                 .sorted(Comparator.comparing(CategorySnapshot::nameKey, CodePoints::compare)
                         .thenComparing(c -> c.id().value(), UuidV7::compareBytes))
-                .map(Category::restore)
+                
                 .toList();
     }
 }

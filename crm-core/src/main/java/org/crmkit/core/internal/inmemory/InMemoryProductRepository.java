@@ -3,8 +3,7 @@ package org.crmkit.core.internal.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.product.ProductId;
@@ -26,27 +25,27 @@ public final class InMemoryProductRepository implements ProductRepository {
     }
 
     @Override
-    public void add(Product product) {
-        table.insert(product.snapshot());
+    public void add(ProductSnapshot product) {
+        table.insert(product);
     }
 
     @Override
-    public void update(Product product) {
-        table.update(product.snapshot(), product::recordStored);
+    public void update(ProductSnapshot product) {
+        table.update(product, () -> { });
     }
 
     @Override
-    public Optional<Product> findById(ProductId id) {
-        return table.get(id).map(Product::restore);
+    public Optional<ProductSnapshot> findById(ProductId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Product> findBySku(String sku) {
-        return table.where(p -> p.sku().equals(sku)).stream().findFirst().map(Product::restore);
+    public Optional<ProductSnapshot> findBySku(String sku) {
+        return table.where(p -> p.sku().equals(sku)).stream().findFirst();
     }
 
     @Override
-    public List<Product> search(ProductSearchCriteria criteria, int limit) {
+    public List<ProductSnapshot> search(ProductSearchCriteria criteria, int limit) {
         ProductSearchCriteria.Position after = criteria.after();
         return table.where(criteria::matches).stream()
                 .filter(p -> after == null || CodePoints.compare(p.nameKey(), after.nameKey()) > 0
@@ -54,7 +53,7 @@ public final class InMemoryProductRepository implements ProductRepository {
                         && UuidV7.compareBytes(p.id().value(), after.id().value()) > 0)
                 .sorted(BY_NAME)
                 .limit(limit)
-                .map(Product::restore)
+                
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.product.domain;
 
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.ProductEvents;
 import java.time.Instant;
 import java.util.Objects;

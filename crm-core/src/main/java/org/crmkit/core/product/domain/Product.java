@@ -1,5 +1,6 @@
 package org.crmkit.core.product.domain;
 
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.ProductEvents;
 import org.crmkit.core.product.ProductStatus;
 import java.time.Instant;

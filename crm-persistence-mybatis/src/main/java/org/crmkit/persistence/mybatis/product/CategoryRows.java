@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis.product;
 
 import java.util.UUID;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.CategoryId;
 
 /** The explicit mapping between a category snapshot and its row; no reflection on domain objects. */

@@ -2,8 +2,7 @@ package org.crmkit.persistence.mybatis.product;
 
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
@@ -23,30 +22,30 @@ public final class MyBatisCategoryRepository implements CategoryRepository {
     }
 
     @Override
-    public void add(Category category) {
-        mapper.insert(CategoryRows.toRow(category.snapshot()));
+    public void add(CategorySnapshot category) {
+        mapper.insert(CategoryRows.toRow(category));
     }
 
     @Override
-    public void update(Category category) {
-        CategorySnapshot snapshot = category.snapshot();
-        unitOfWork.updateVersioned(category, () -> mapper.update(CategoryRows.toRow(snapshot)), () -> { });
+    public void update(CategorySnapshot category) {
+        CategorySnapshot snapshot = category;
+        unitOfWork.updateVersioned("product", category.id(), category.version(), () -> mapper.update(CategoryRows.toRow(snapshot)), () -> { });
     }
 
     @Override
-    public Optional<Category> findById(CategoryId id) {
+    public Optional<CategorySnapshot> findById(CategoryId id) {
         return Optional.ofNullable(mapper.selectById(id.value()))
-                .map(row -> Category.restore(CategoryRows.toSnapshot(row)));
+                .map(row -> CategoryRows.toSnapshot(row));
     }
 
     @Override
-    public Optional<Category> findByIdForUpdate(CategoryId id) {
+    public Optional<CategorySnapshot> findByIdForUpdate(CategoryId id) {
         return Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
-                .map(row -> Category.restore(CategoryRows.toSnapshot(row)));
+                .map(row -> CategoryRows.toSnapshot(row));
     }
 
     @Override
-    public List<Category> findAll() {
-        return mapper.selectAll().stream().map(row -> Category.restore(CategoryRows.toSnapshot(row))).toList();
+    public List<CategorySnapshot> findAll() {
+        return mapper.selectAll().stream().map(row -> CategoryRows.toSnapshot(row)).toList();
     }
 }

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.crmkit.core.product.domain.Product;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.product.CategoryId;
@@ -39,44 +38,44 @@ public final class MyBatisProductRepository implements ProductRepository {
     }
 
     @Override
-    public void add(Product product) {
-        mapper.insert(ProductRows.toRow(product.snapshot()));
+    public void add(ProductSnapshot product) {
+        mapper.insert(ProductRows.toRow(product));
     }
 
     @Override
-    public void update(Product product) {
-        ProductSnapshot snapshot = product.snapshot();
-        unitOfWork.updateVersioned(product, () -> mapper.update(ProductRows.toRow(snapshot)), () -> { });
+    public void update(ProductSnapshot product) {
+        ProductSnapshot snapshot = product;
+        unitOfWork.updateVersioned("product", product.id(), product.version(), () -> mapper.update(ProductRows.toRow(snapshot)), () -> { });
     }
 
     @Override
-    public Optional<Product> findById(ProductId id) {
+    public Optional<ProductSnapshot> findById(ProductId id) {
         return Optional.ofNullable(mapper.selectById(id.value()))
-                .map(row -> Product.restore(ProductRows.toSnapshot(row)));
+                .map(row -> ProductRows.toSnapshot(row));
     }
 
     @Override
-    public Optional<Product> findBySku(String sku) {
+    public Optional<ProductSnapshot> findBySku(String sku) {
         if (sku == null || !ASCII.matcher(sku).matches()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mapper.selectBySku(sku)).map(row -> Product.restore(ProductRows.toSnapshot(row)));
+        return Optional.ofNullable(mapper.selectBySku(sku)).map(row -> ProductRows.toSnapshot(row));
     }
 
     @Override
-    public List<Product> findBySkus(Collection<String> skus) {
+    public List<ProductSnapshot> findBySkus(Collection<String> skus) {
         List<String> wanted = skus.stream().filter(sku -> sku != null && ASCII.matcher(sku).matches()).distinct()
                 .toList();
-        List<Product> found = new ArrayList<>();
+        List<ProductSnapshot> found = new ArrayList<>();
         for (int from = 0; from < wanted.size(); from += CHUNK) {
             mapper.selectBySkus(wanted.subList(from, Math.min(wanted.size(), from + CHUNK)))
-                    .forEach(row -> found.add(Product.restore(ProductRows.toSnapshot(row))));
+                    .forEach(row -> found.add(ProductRows.toSnapshot(row)));
         }
         return found;
     }
 
     @Override
-    public List<Product> search(ProductSearchCriteria c, int limit) {
+    public List<ProductSnapshot> search(ProductSearchCriteria c, int limit) {
         if ((c.categories() != null && c.categories().isEmpty()) || limit <= 0) {
             return List.of();
         }
@@ -96,6 +95,6 @@ public final class MyBatisProductRepository implements ProductRepository {
                 c.status() == null ? null : c.status().name(), after == null ? null : after.nameKey(),
                 after == null ? null : after.id().value(), limit);
         return unitOfWork.inTransaction(() -> mapper.search(params).stream()
-                .map(row -> Product.restore(ProductRows.toSnapshot(row))).toList());
+                .map(row -> ProductRows.toSnapshot(row)).toList());
     }
 }

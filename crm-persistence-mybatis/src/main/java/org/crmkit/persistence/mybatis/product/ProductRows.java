@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis.product;
 
 import java.util.Currency;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;

@@ -1,5 +1,7 @@
 package org.crmkit.core.product.internal.application;
 
+import org.crmkit.core.product.internal.store.ProductStore;
+import org.crmkit.core.product.internal.store.CategoryStore;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.product.port.out.CategoryRepository;
@@ -19,7 +21,7 @@ public final class ProductApplication {
      */
     public static Products products(UseCaseSupport support, CategoryRepository categories,
                                     ProductRepository products) {
-        return new ProductService(support, categories, products);
+        return new ProductService(support, new CategoryStore(categories), new ProductStore(products));
     }
 
     /**
@@ -30,6 +32,6 @@ public final class ProductApplication {
      */
     public static ProductCatalog catalog(UseCaseSupport support, CategoryRepository categories,
                                          ProductRepository products) {
-        return new ProductReads(support, categories, products);
+        return new ProductReads(support, new CategoryStore(categories), new ProductStore(products));
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.core.product.internal.application;
 
+import org.crmkit.core.product.internal.store.ProductStore;
+import org.crmkit.core.product.internal.store.CategoryStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.product.ProductId;
@@ -25,10 +25,10 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class ProductReads implements ProductCatalog {
     private final UseCaseSupport support;
-    private final CategoryRepository categories;
-    private final ProductRepository products;
+    private final CategoryStore categories;
+    private final ProductStore products;
 
-    ProductReads(UseCaseSupport support, CategoryRepository categories, ProductRepository products) {
+    ProductReads(UseCaseSupport support, CategoryStore categories, ProductStore products) {
         this.support = support;
         this.categories = categories;
         this.products = products;

@@ -1,5 +1,7 @@
 package org.crmkit.core.product.internal.application;
 
+import org.crmkit.core.product.internal.store.ProductStore;
+import org.crmkit.core.product.internal.store.CategoryStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.crmkit.core.product.domain.Category;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.CreateCategoryCommand;
@@ -26,8 +28,6 @@ import org.crmkit.core.product.port.in.RenameCategoryCommand;
 import org.crmkit.core.product.port.in.RepriceProductCommand;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.product.port.in.UpdateProductCommand;
-import org.crmkit.core.product.port.out.CategoryRepository;
-import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -49,11 +49,11 @@ final class ProductService implements Products {
     static final String PRODUCT = "product";
 
     private final UseCaseSupport support;
-    private final CategoryRepository categories;
-    private final ProductRepository products;
+    private final CategoryStore categories;
+    private final ProductStore products;
     private final ProductReads reads;
 
-    ProductService(UseCaseSupport support, CategoryRepository categories, ProductRepository products) {
+    ProductService(UseCaseSupport support, CategoryStore categories, ProductStore products) {
         this.reads = new ProductReads(support, categories, products);
         this.support = support;
         this.categories = categories;

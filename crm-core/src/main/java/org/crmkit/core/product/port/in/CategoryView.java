@@ -1,7 +1,7 @@
 package org.crmkit.core.product.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.product.domain.CategorySnapshot;
+import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.CategoryId;
 
 /**

@@ -2,8 +2,8 @@ package org.crmkit.core.product.port.out;
 
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.product.domain.Category;
 import org.crmkit.core.product.CategoryId;
+import org.crmkit.core.product.CategorySnapshot;
 
 /**
  * Stores categories. Names are unique among siblings by their folded key ({@code duplicate} on field {@code name});
@@ -12,13 +12,13 @@ import org.crmkit.core.product.CategoryId;
 public interface CategoryRepository {
 
     /** @param category a new category */
-    void add(Category category);
+    void add(CategorySnapshot category);
 
     /** @param category a changed category, stored only at the version it was loaded at */
-    void update(Category category);
+    void update(CategorySnapshot category);
 
     /** @param id the category @return it, if stored */
-    Optional<Category> findById(CategoryId id);
+    Optional<CategorySnapshot> findById(CategoryId id);
 
     /**
      * Finds a category and locks it until the transaction ends (MySQL {@code SELECT ... FOR UPDATE}): moves lock the
@@ -27,8 +27,8 @@ public interface CategoryRepository {
      * @param id the category
      * @return it, if stored
      */
-    Optional<Category> findByIdForUpdate(CategoryId id);
+    Optional<CategorySnapshot> findByIdForUpdate(CategoryId id);
 
     /** @return every category, by folded name then id */
-    List<Category> findAll();
+    List<CategorySnapshot> findAll();
 }

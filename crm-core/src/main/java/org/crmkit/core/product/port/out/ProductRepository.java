@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.product.domain.Product;
 import org.crmkit.core.product.ProductId;
+import org.crmkit.core.product.ProductSnapshot;
 
 /**
  * Stores products. SKUs are unique ({@code duplicate} on field {@code sku}); {@link #update} is optimistic
@@ -15,23 +15,23 @@ import org.crmkit.core.product.ProductId;
 public interface ProductRepository {
 
     /** @param product a new product */
-    void add(Product product);
+    void add(ProductSnapshot product);
 
     /** @param product a changed product, stored only at the version it was loaded at */
-    void update(Product product);
+    void update(ProductSnapshot product);
 
     /** @param id the product @return it, if stored */
-    Optional<Product> findById(ProductId id);
+    Optional<ProductSnapshot> findById(ProductId id);
 
     /** @param sku a normalized SKU @return its product, if any */
-    Optional<Product> findBySku(String sku);
+    Optional<ProductSnapshot> findBySku(String sku);
 
     /**
      * @param skus normalized SKUs
      * @return the products holding them, as {@link #findBySku} finds each (an adapter reads them together)
      */
-    default List<Product> findBySkus(Collection<String> skus) {
-        List<Product> found = new ArrayList<>();
+    default List<ProductSnapshot> findBySkus(Collection<String> skus) {
+        List<ProductSnapshot> found = new ArrayList<>();
         for (String sku : new LinkedHashSet<>(skus)) {
             findBySku(sku).ifPresent(found::add);
         }
@@ -43,5 +43,5 @@ public interface ProductRepository {
      * @param limit    the most products to return
      * @return matching products by folded name, then id
      */
-    List<Product> search(ProductSearchCriteria criteria, int limit);
+    List<ProductSnapshot> search(ProductSearchCriteria criteria, int limit);
 }

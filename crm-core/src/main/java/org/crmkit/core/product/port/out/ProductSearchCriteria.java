@@ -2,7 +2,7 @@ package org.crmkit.core.product.port.out;
 
 import java.util.Objects;
 import java.util.Set;
-import org.crmkit.core.product.domain.ProductSnapshot;
+import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.ProductStatus;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.product.ProductId;

@@ -1,12 +1,9 @@
-package org.crmkit.core.product.domain;
+package org.crmkit.core.product;
 
-import org.crmkit.core.product.ProductStatus;
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PersonName;
-import org.crmkit.core.product.ProductId;
 
 /**
  * A product's stored state.

@@ -1,8 +1,7 @@
-package org.crmkit.core.product.domain;
+package org.crmkit.core.product;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.shared.PersonName;
 
 /**
