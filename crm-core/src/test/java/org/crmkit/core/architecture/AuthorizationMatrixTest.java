@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.CrmTestAccess;
@@ -1780,7 +1781,7 @@ class AuthorizationMatrixTest {
             DepartmentId department = kind == Kind.OTHER ? departmentB : departmentA;
             Task task = Task.create(TaskId.next(CLOCK), "Fixture task " + next(), null, TASK_DUE,
                     TaskPriority.MEDIUM, assignee, department, null, null, remindAt, CLOCK.instant());
-            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).tasks().add(task));
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> new TaskStore(CrmTestAccess.persistence(crm).tasks()).add(task));
             lastTarget = task.id();
             return task.id();
         }

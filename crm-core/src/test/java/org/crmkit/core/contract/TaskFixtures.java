@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Instant;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class TaskFixtures {
 
     /** @param persistence where @param task a new task @return it, stored */
     public static Task stored(AreaPorts persistence, Task task) {
-        persistence.unitOfWork().inTransaction(() -> persistence.tasks().add(task));
+        persistence.unitOfWork().inTransaction(() -> new TaskStore(persistence.tasks()).add(task));
         return task;
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskPriority;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskRepository.ReminderPosition;
@@ -34,8 +35,8 @@ public abstract class TaskRepositoryContract extends PortContract {
     private static final Instant T0 = TaskFixtures.T0;
     private static final Instant DUE = T0.plus(Duration.ofDays(2));
 
-    private TaskRepository repo() {
-        return persistence.tasks();
+    private TaskStore repo() {
+        return new TaskStore(persistence.tasks());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -2,6 +2,7 @@ package org.crmkit.core.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -83,7 +84,7 @@ class LeadErasureTest {
         for (LeadView lead : leads.search(crmManager, LeadSearchQuery.all(LeadSort.CREATED_ASC, 100)).items()) {
             state.add(persistence.leads().findById(lead.id()).orElseThrow().snapshot());
             state.addAll(persistence.interactions().timelineOfLead(lead.id(), null, 100));
-            persistence.tasks().linkedTo(TaskLink.lead(lead.id()), EnumSet.allOf(TaskStatus.class), null, 100)
+            new TaskStore(persistence.tasks()).linkedTo(TaskLink.lead(lead.id()), EnumSet.allOf(TaskStatus.class), null, 100)
                     .forEach(t -> state.add(t.snapshot()));
         }
         return state;
@@ -108,7 +109,7 @@ class LeadErasureTest {
     }
 
     private List<TaskView> tasksOf(LeadId lead) {
-        return persistence.unitOfWork().inTransaction(() -> persistence.tasks().linkedTo(TaskLink.lead(lead),
+        return persistence.unitOfWork().inTransaction(() -> new TaskStore(persistence.tasks()).linkedTo(TaskLink.lead(lead),
                 EnumSet.allOf(TaskStatus.class), null, 100)).stream()
                 .map(t -> crm.tasks().findById(rep, t.id()).orElseThrow()).toList();
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.task;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
 import org.crmkit.core.task.port.in.ReassignTaskCommand;
@@ -97,7 +98,7 @@ class TaskBadInputTest {
         open = tasks.create(rep, command("Call back", in(Duration.ofDays(2)), null, null, in(Duration.ofDays(1))));
         cancelled = tasks.create(rep, command("Dropped", in(Duration.ofDays(2)), null, null, null));
         tasks.cancel(rep, new TaskStatusCommand(cancelled.id(), null));
-        refusals = new Refusals(crm, publisher, () -> store.tasks().search(new TaskSearchCriteria(null,
+        refusals = new Refusals(crm, publisher, () -> new TaskStore(store.tasks()).search(new TaskSearchCriteria(null,
                 null, java.util.EnumSet.allOf(TaskStatus.class), null, false, null), 1000).stream()
                 .map(Task::snapshot).toList());
         clock.advance(Duration.ofMinutes(1));
@@ -290,7 +291,7 @@ class TaskBadInputTest {
         refused(ConflictException.class, () -> tasks.cancel(rep, new TaskStatusCommand(open.id(), 3L)));
 
         TaskSnapshot stored = store.unitOfWork().inTransaction(() -> store.tasks()
-                .findById(open.id())).orElseThrow().snapshot();
+                .findById(open.id())).orElseThrow();
         assertThat(stored.version()).isZero();
         assertThat(stored.status()).isEqualTo(TaskStatus.PENDING);
     }

@@ -397,7 +397,7 @@ class TaskUseCasesTest {
                 java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                         new Class<?>[] {org.crmkit.core.task.port.out.TaskRepository.class}, (proxy, method, args) -> {
                             if (method.getName().equals("update")
-                                    && ((org.crmkit.core.task.domain.Task) args[0]).id().equals(poisoned.id())) {
+                                    && ((org.crmkit.core.task.TaskSnapshot) args[0]).id().equals(poisoned.id())) {
                                 throw new org.crmkit.core.shared.PersistenceFailureException("disk full", null);
                             }
                             try {

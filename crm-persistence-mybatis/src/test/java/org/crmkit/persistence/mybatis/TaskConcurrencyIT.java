@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,7 @@ class TaskConcurrencyIT {
                     TaskPriority.MEDIUM, assignee, null, assignee, null, now.plus(Duration.ofMinutes(1 + i % 13)),
                     now));
         }
-        CrmTestAccess.persistence(first).unitOfWork().inTransaction(() -> tasks.forEach(CrmTestAccess.persistence(first).tasks()::add));
+        CrmTestAccess.persistence(first).unitOfWork().inTransaction(() -> tasks.forEach(new TaskStore(CrmTestAccess.persistence(first).tasks())::add));
         return tasks.stream().map(Task::id).toList();
     }
 

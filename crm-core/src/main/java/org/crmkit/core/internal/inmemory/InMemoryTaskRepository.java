@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
@@ -34,26 +33,26 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void add(Task task) {
-        table.insert(task.snapshot());
+    public void add(TaskSnapshot task) {
+        table.insert(task);
     }
 
     @Override
-    public void update(Task task) {
-        table.update(task.snapshot(), task::recordStored);
+    public void update(TaskSnapshot task) {
+        table.update(task, () -> { });
     }
 
     @Override
-    public Optional<Task> findById(TaskId id) {
-        return table.get(id).map(Task::restore);
+    public Optional<TaskSnapshot> findById(TaskId id) {
+        return table.get(id);
     }
 
     @Override
-    public List<Task> search(TaskSearchCriteria criteria, int limit) {
+    public List<TaskSnapshot> search(TaskSearchCriteria criteria, int limit) {
         return table.where(t -> criteria.matches(t) && criteria.isAfterPosition(t)).stream()
                 .sorted(criteria.descending() ? BY_DUE.reversed() : BY_DUE)
                 .limit(Math.max(0, limit))
-                .map(Task::restore)
+                
                 .toList();
     }
 
@@ -73,17 +72,17 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Optional<Task> claimReminder(TaskId id, Instant asOf) {
-        return table.get(id).map(Task::restore).filter(t -> t.isReminderDue(asOf));
+    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf) {
+        return table.get(id).filter(t -> t.pendingReminderAt() != null && !t.pendingReminderAt().isAfter(asOf));
     }
 
     @Override
-    public List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
+    public List<TaskSnapshot> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
         return table.where(t -> link.equals(t.link()) && statuses.contains(t.status())
                         && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
                 .sorted(Comparator.comparing(t -> t.id().value(), UuidV7::compareBytes))
                 .limit(Math.max(0, limit))
-                .map(Task::restore)
+                
                 .toList();
     }
 }

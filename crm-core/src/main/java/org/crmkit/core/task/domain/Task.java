@@ -1,5 +1,6 @@
 package org.crmkit.core.task.domain;
 
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskEvents;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskPriority;

@@ -1,11 +1,11 @@
 package org.crmkit.persistence.mybatis.task;
 
+import org.crmkit.core.task.TaskSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
@@ -29,23 +29,23 @@ public final class MyBatisTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void add(Task task) {
-        mapper.insert(TaskRows.toRow(task.snapshot()));
+    public void add(TaskSnapshot task) {
+        mapper.insert(TaskRows.toRow(task));
     }
 
     @Override
-    public void update(Task task) {
-        TaskRow row = TaskRows.toRow(task.snapshot());
-        unitOfWork.updateVersioned(task, () -> mapper.update(row), () -> { });
+    public void update(TaskSnapshot task) {
+        TaskRow row = TaskRows.toRow(task);
+        unitOfWork.updateVersioned("task", task.id(), task.version(), () -> mapper.update(row), () -> { });
     }
 
     @Override
-    public Optional<Task> findById(TaskId id) {
+    public Optional<TaskSnapshot> findById(TaskId id) {
         return Optional.ofNullable(mapper.selectById(id.value())).map(MyBatisTaskRepository::task);
     }
 
     @Override
-    public List<Task> search(TaskSearchCriteria c, int limit) {
+    public List<TaskSnapshot> search(TaskSearchCriteria c, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -73,13 +73,13 @@ public final class MyBatisTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Optional<Task> claimReminder(TaskId id, Instant asOf) {
+    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf) {
         return Optional.ofNullable(mapper.claimReminder(new TaskParams.Claim(id.value(), asOf)))
                 .map(MyBatisTaskRepository::task);
     }
 
     @Override
-    public List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
+    public List<TaskSnapshot> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit) {
         if (limit <= 0 || statuses.isEmpty()) {
             return List.of();
         }
@@ -89,7 +89,7 @@ public final class MyBatisTaskRepository implements TaskRepository {
                 .toList());
     }
 
-    private static Task task(TaskRow row) {
-        return Task.restore(TaskRows.toSnapshot(row));
+    private static TaskSnapshot task(TaskRow row) {
+        return TaskRows.toSnapshot(row);
     }
 }

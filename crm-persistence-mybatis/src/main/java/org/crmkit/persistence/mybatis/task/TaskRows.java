@@ -6,7 +6,7 @@ import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskLinkKind;
 import org.crmkit.core.task.TaskPriority;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 
 /** The explicit mapping between a task snapshot and its row; no reflection on domain objects. */

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
-import org.crmkit.core.task.port.out.TaskRepository;
 
 /**
  * The task area's part in a lead's conversion: in the conversion's transaction, every open task (pending or in
@@ -20,9 +20,9 @@ final class LeadTasksMover implements LeadConversionParticipant {
     private static final int BATCH = 100;
 
     private final UseCaseSupport support;
-    private final TaskRepository tasks;
+    private final TaskStore tasks;
 
-    LeadTasksMover(UseCaseSupport support, TaskRepository tasks) {
+    LeadTasksMover(UseCaseSupport support, TaskStore tasks) {
         this.support = support;
         this.tasks = tasks;
     }

@@ -1,5 +1,7 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.port.out.TaskRepository;
+import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.AccessTarget;
@@ -11,18 +13,17 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.port.in.ReminderRun;
 import org.crmkit.core.task.port.in.SendDueRemindersCommand;
 import org.crmkit.core.task.port.out.ReminderNotifier;
-import org.crmkit.core.task.port.out.TaskRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.crmkit.core.task.TaskPermission;
 
 /**
  * The reminder run: checks the caller once, then walks the due reminders in pages (keyset, by reminder time and
- * id) and handles each in a transaction of its own that first claims the task ({@link TaskRepository#claimReminder}:
+ * id) and handles each in a transaction of its own that first claims the task ({@link TaskStore#claimReminder}:
  * locked for this transaction, skipped when another holds it, gone when another already sent it). The notifier is
  * called while the claim is held; its result is stored in the same transaction, so a reminder is handed over once
  * per run across any number of concurrent runs, and again only if the run dies between the call and the commit
@@ -33,10 +34,10 @@ final class ReminderSender {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSender.class);
 
     private final UseCaseSupport support;
-    private final TaskRepository tasks;
+    private final TaskStore tasks;
     private final ReminderNotifier notifier;
 
-    ReminderSender(UseCaseSupport support, TaskRepository tasks, ReminderNotifier notifier) {
+    ReminderSender(UseCaseSupport support, TaskStore tasks, ReminderNotifier notifier) {
         this.support = support;
         this.tasks = tasks;
         this.notifier = notifier;

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.lead.port.in.Leads;
@@ -28,7 +29,7 @@ public final class TaskApplication {
      */
     public static Tasks tasks(UseCaseSupport support, TaskRepository tasks, StaffDirectory staff, Customers customers,
                               Leads leads, ReminderNotifier notifier) {
-        return new TaskService(support, tasks, staff, new TaskLinkCheck(customers, leads), notifier);
+        return new TaskService(support, new TaskStore(tasks), staff, new TaskLinkCheck(customers, leads), notifier);
     }
 
     /**
@@ -40,7 +41,7 @@ public final class TaskApplication {
      * @return the participant
      */
     public static LeadConversionParticipant leadConversionParticipant(UseCaseSupport support, TaskRepository tasks) {
-        return new LeadTasksMover(support, tasks);
+        return new LeadTasksMover(support, new TaskStore(tasks));
     }
 
     /**
@@ -53,7 +54,7 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TaskEraser(support, tasks);
+        return new TaskEraser(support, new TaskStore(tasks));
     }
 
     /**
@@ -66,6 +67,6 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static LeadEraser leadEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TaskEraser(support, tasks);
+        return new TaskEraser(support, new TaskStore(tasks));
     }
 }

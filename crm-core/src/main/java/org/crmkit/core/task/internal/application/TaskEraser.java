@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -14,7 +15,6 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
-import org.crmkit.core.task.port.out.TaskRepository;
 
 /**
  * Erases what the tasks about a customer, or about a lead that never became one, say, in the erasure's transaction
@@ -25,9 +25,9 @@ final class TaskEraser implements PersonalDataEraser, LeadEraser {
     private static final int BATCH = 100;
 
     private final UseCaseSupport support;
-    private final TaskRepository tasks;
+    private final TaskStore tasks;
 
-    TaskEraser(UseCaseSupport support, TaskRepository tasks) {
+    TaskEraser(UseCaseSupport support, TaskStore tasks) {
         this.support = support;
         this.tasks = tasks;
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
@@ -38,7 +39,6 @@ import org.crmkit.core.task.port.in.TaskView;
 import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.task.port.out.ReminderNotifier;
-import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.core.task.TaskPermission;
 
@@ -52,12 +52,12 @@ final class TaskService implements Tasks {
     static final String TYPE = "task";
 
     private final UseCaseSupport support;
-    private final TaskRepository tasks;
+    private final TaskStore tasks;
     private final StaffDirectory staff;
     private final TaskLinkCheck links;
     private final ReminderSender reminders;
 
-    TaskService(UseCaseSupport support, TaskRepository tasks, StaffDirectory staff, TaskLinkCheck links,
+    TaskService(UseCaseSupport support, TaskStore tasks, StaffDirectory staff, TaskLinkCheck links,
                 ReminderNotifier notifier) {
         this.support = support;
         this.tasks = tasks;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
+import org.crmkit.core.task.TaskSnapshot;
 
 /**
  * Stores tasks. {@link #update} is optimistic ({@code stale_version}). Tasks are never deleted: they are completed or
@@ -20,26 +20,26 @@ import org.crmkit.core.task.TaskStatus;
 public interface TaskRepository {
 
     /** @param task a new task */
-    void add(Task task);
+    void add(TaskSnapshot task);
 
     /** @param task a changed task, stored only at the version it was loaded at */
-    void update(Task task);
+    void update(TaskSnapshot task);
 
     /** @param id the task @return it, if stored */
-    Optional<Task> findById(TaskId id);
+    Optional<TaskSnapshot> findById(TaskId id);
 
     /**
      * @param criteria filters, order and resume position
      * @param limit    the most tasks to return
      * @return matching tasks in the criteria's order (due time, then id)
      */
-    List<Task> search(TaskSearchCriteria criteria, int limit);
+    List<TaskSnapshot> search(TaskSearchCriteria criteria, int limit);
 
     /**
      * @param asOf  the reminder run's time
      * @param after resume strictly after this position, or {@code null} for the start
      * @param limit the most ids to return
-     * @return tasks whose {@linkplain org.crmkit.core.task.domain.TaskSnapshot#pendingReminderAt() pending reminder}
+     * @return tasks whose {@linkplain org.crmkit.core.task.TaskSnapshot#pendingReminderAt() pending reminder}
      *         is at or before {@code asOf}, by reminder time, then id; read without locks
      */
     List<ReminderPosition> dueReminders(Instant asOf, ReminderPosition after, int limit);
@@ -53,7 +53,7 @@ public interface TaskRepository {
      * @param asOf the reminder run's time
      * @return the claimed task
      */
-    Optional<Task> claimReminder(TaskId id, Instant asOf);
+    Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf);
 
     /**
      * @param link     what the tasks are about
@@ -62,7 +62,7 @@ public interface TaskRepository {
      * @param limit    the most tasks to return
      * @return the tasks with that link in one of those states, by id
      */
-    List<Task> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit);
+    List<TaskSnapshot> linkedTo(TaskLink link, Set<TaskStatus> statuses, TaskId after, int limit);
 
     /**
      * A pending reminder's place in the reminder order.

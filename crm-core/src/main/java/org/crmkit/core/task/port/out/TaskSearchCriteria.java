@@ -7,7 +7,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.task.domain.TaskSnapshot;
+import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 
 /**

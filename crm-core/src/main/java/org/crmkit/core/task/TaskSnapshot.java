@@ -1,13 +1,10 @@
-package org.crmkit.core.task.domain;
+package org.crmkit.core.task;
 
-import org.crmkit.core.task.TaskLink;
-import org.crmkit.core.task.TaskPriority;
-import org.crmkit.core.task.TaskStatus;
+import org.crmkit.core.task.domain.Task;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.task.TaskId;
 
 /**
  * A task's stored state.
