@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
@@ -1612,7 +1613,7 @@ class AuthorizationMatrixTest {
             q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
                     then);
             q.pullEvents();
-            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).quotes().add(q));
+            CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> new QuoteStore(CrmTestAccess.persistence(crm).quotes()).add(q));
             lastTarget = q.id();
         }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public final class QuoteFixtures {
 
     /** @param persistence where @param quote a new quote @return it, stored */
     public static Quote stored(AreaPorts persistence, Quote quote) {
-        persistence.unitOfWork().inTransaction(() -> persistence.quotes().add(quote));
+        persistence.unitOfWork().inTransaction(() -> new QuoteStore(persistence.quotes()).add(quote));
         return quote;
     }
 }

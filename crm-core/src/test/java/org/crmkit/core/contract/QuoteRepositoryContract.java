@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
@@ -45,8 +46,8 @@ public abstract class QuoteRepositoryContract extends PortContract {
         owl = SalesFixtures.storedProduct(persistence).id();
     }
 
-    private QuoteRepository repo() {
-        return persistence.quotes();
+    private QuoteStore repo() {
+        return new QuoteStore(persistence.quotes());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -207,7 +207,7 @@ class QuoteUseCasesTest {
         QuoteRepository quotes = store.quotes();
         // the update of a blocked quote collides with a concurrent transaction, as a lock wait that timed out would
         QuoteRepository colliding = delegate(QuoteRepository.class, quotes, (method, args) -> {
-            if (method.getName().equals("update") && blocked.contains(((Quote) args[0]).id())) {
+            if (method.getName().equals("update") && blocked.contains(((org.crmkit.core.quote.QuoteSnapshot) args[0]).id())) {
                 throw ConflictException.concurrentWrite("quote update");
             }
             return method.invoke(quotes, args);
@@ -340,7 +340,7 @@ class QuoteUseCasesTest {
                 "My phone is +41 79 123 45 67"));
         QuoteView bobs = w.requested(w.bob);
         w.crm.customers().erase(QuoteWorld.SYSTEM, w.alice);
-        org.crmkit.core.quote.domain.QuoteSnapshot erased = w.stored(rejected);
+        org.crmkit.core.quote.QuoteSnapshot erased = w.stored(rejected);
         assertThat(erased.message()).isNull();
         assertThat(erased.rejection()).isNull();
         assertThat(erased.status()).isEqualTo(QuoteStatus.REJECTED);

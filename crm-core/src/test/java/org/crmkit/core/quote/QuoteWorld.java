@@ -1,5 +1,6 @@
 package org.crmkit.core.quote;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.in.QuoteView;
@@ -116,7 +117,7 @@ final class QuoteWorld {
     /** @return every stored quote and every purchase of the three customers, and Alice's loyalty account */
     Object storedState() {
         List<Object> state = new ArrayList<>();
-        store.quotes().search(new QuoteSearchCriteria(null, null, QuoteSort.REQUESTED_ASC, null),
+        new QuoteStore(store.quotes()).search(new QuoteSearchCriteria(null, null, QuoteSort.REQUESTED_ASC, null),
                 10_000).forEach(q -> state.add(q.snapshot()));
         for (CustomerId c : List.of(alice, bob, carol)) {
             store.purchases().findByCustomer(c, null, 10_000)
@@ -128,7 +129,7 @@ final class QuoteWorld {
 
     /** @param q a quote @return its stored state */
     QuoteSnapshot stored(QuoteView q) {
-        return store.unitOfWork().inTransaction(() -> store.quotes().findById(q.id()))
+        return store.unitOfWork().inTransaction(() -> new QuoteStore(store.quotes()).findById(q.id()))
                 .orElseThrow().snapshot();
     }
 

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
@@ -31,34 +30,34 @@ public final class InMemoryQuoteRepository implements QuoteRepository {
     }
 
     @Override
-    public void add(Quote quote) {
-        table.insert(quote.snapshot());
+    public void add(QuoteSnapshot quote) {
+        table.insert(quote);
     }
 
     @Override
-    public void update(Quote quote) {
-        table.update(quote.snapshot(), quote::recordStored);
+    public void update(QuoteSnapshot quote) {
+        table.update(quote, () -> { });
     }
 
     @Override
-    public Optional<Quote> findById(QuoteId id) {
-        return table.get(id).map(Quote::restore);
+    public Optional<QuoteSnapshot> findById(QuoteId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Quote> lock(QuoteId id) {
+    public Optional<QuoteSnapshot> lock(QuoteId id) {
         return findById(id);
     }
 
     @Override
-    public List<Quote> search(QuoteSearchCriteria criteria, int limit) {
+    public List<QuoteSnapshot> search(QuoteSearchCriteria criteria, int limit) {
         boolean newestFirst = criteria.sort() == QuoteSort.REQUESTED_DESC;
         Comparator<QuoteSnapshot> order = newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST;
         EntryPosition after = criteria.after();
         return table.where(q -> (criteria.status() == null || q.status() == criteria.status())
                         && (criteria.customers() == null || criteria.customers().contains(q.customer()))
                         && (after == null || comesAfter(q, after, newestFirst))).stream()
-                .sorted(order).limit(limit).map(Quote::restore).toList();
+                .sorted(order).limit(limit).toList();
     }
 
     private static boolean comesAfter(QuoteSnapshot q, EntryPosition after, boolean newestFirst) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.domain;
 
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteEvents;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.quote.QuoteStatus;

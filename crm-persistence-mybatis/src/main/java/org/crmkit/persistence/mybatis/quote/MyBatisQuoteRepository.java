@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
@@ -31,8 +30,8 @@ public final class MyBatisQuoteRepository implements QuoteRepository {
     }
 
     @Override
-    public void add(Quote quote) {
-        QuoteSnapshot snapshot = quote.snapshot();
+    public void add(QuoteSnapshot quote) {
+        QuoteSnapshot snapshot = quote;
         unitOfWork.inTransaction(() -> {
             mapper.insert(QuoteRows.toRow(snapshot));
             mapper.insertLines(QuoteRows.toLineRows(snapshot));
@@ -40,27 +39,27 @@ public final class MyBatisQuoteRepository implements QuoteRepository {
     }
 
     @Override
-    public void update(Quote quote) {
-        QuoteSnapshot snapshot = quote.snapshot();
+    public void update(QuoteSnapshot quote) {
+        QuoteSnapshot snapshot = quote;
         // the lines' products and quantities never change; an answer sets their prices
-        unitOfWork.updateVersioned(quote, () -> mapper.update(QuoteRows.toRow(snapshot)),
+        unitOfWork.updateVersioned("quote", quote.id(), quote.version(), () -> mapper.update(QuoteRows.toRow(snapshot)),
                 () -> mapper.updatePrices(snapshot.id().value(), QuoteRows.toLineRows(snapshot)));
     }
 
     @Override
-    public Optional<Quote> findById(QuoteId id) {
+    public Optional<QuoteSnapshot> findById(QuoteId id) {
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectById(id.value())), false).stream()
                 .findFirst());
     }
 
     @Override
-    public Optional<Quote> lock(QuoteId id) {
+    public Optional<QuoteSnapshot> lock(QuoteId id) {
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectForUpdate(id.value())), true).stream()
                 .findFirst());
     }
 
     @Override
-    public List<Quote> search(QuoteSearchCriteria criteria, int limit) {
+    public List<QuoteSnapshot> search(QuoteSearchCriteria criteria, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -83,14 +82,14 @@ public final class MyBatisQuoteRepository implements QuoteRepository {
     }
 
     /** The quotes of the rows, in their order, with their lines read in one more statement. */
-    private List<Quote> restore(List<QuoteRow> rows, boolean locking) {
+    private List<QuoteSnapshot> restore(List<QuoteRow> rows, boolean locking) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<QuoteLineRow>> lines = mapper.selectLines(QuoteRows.ids(rows), locking).stream()
                 .collect(Collectors.groupingBy(QuoteLineRow::quoteId));
-        return rows.stream().map(row -> Quote.restore(QuoteRows.toSnapshot(row,
-                lines.getOrDefault(row.id(), List.of())))).toList();
+        return rows.stream().map(row -> QuoteRows.toSnapshot(row,
+                lines.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static List<QuoteRow> nullable(QuoteRow row) {

@@ -4,7 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;

@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -20,7 +21,7 @@ public final class QuoteApplication {
      * @return what a customer's erasure calls in its transaction: blanks the customer's texts on their quotes
      */
     public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(QuoteRepository quotes) {
-        return new QuoteEraser(quotes);
+        return new QuoteEraser(new QuoteStore(quotes));
     }
 
     /**
@@ -33,6 +34,6 @@ public final class QuoteApplication {
      */
     public static Quotes quotes(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory,
                                 ProductCatalog products, PurchaseRecorder sales) {
-        return new QuoteService(support, quotes, directory, products, sales);
+        return new QuoteService(support, new QuoteStore(quotes), directory, products, sales);
     }
 }

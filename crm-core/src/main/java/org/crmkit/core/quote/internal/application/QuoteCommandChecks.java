@@ -14,7 +14,7 @@ import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.quote.domain.Quote;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
 import org.crmkit.core.shared.FieldError;

@@ -1,11 +1,11 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.port.in.QuoteSort;
-import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -18,9 +18,9 @@ import org.crmkit.core.shared.internal.PersonalDataEraser;
 final class QuoteEraser implements PersonalDataEraser {
     private static final int PAGE = 200;
 
-    private final QuoteRepository quotes;
+    private final QuoteStore quotes;
 
-    QuoteEraser(QuoteRepository quotes) {
+    QuoteEraser(QuoteStore quotes) {
         this.quotes = quotes;
     }
 

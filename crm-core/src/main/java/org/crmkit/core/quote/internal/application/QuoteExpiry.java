@@ -1,12 +1,13 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.port.out.QuoteRepository;
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuotePermission;
 import org.crmkit.core.quote.port.in.ExpireQuotesCommand;
 import org.crmkit.core.quote.port.in.ExpiryResult;
-import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
@@ -30,9 +31,9 @@ final class QuoteExpiry {
     private static final int BATCH = 200;
 
     private final UseCaseSupport support;
-    private final QuoteRepository quotes;
+    private final QuoteStore quotes;
 
-    QuoteExpiry(UseCaseSupport support, QuoteRepository quotes) {
+    QuoteExpiry(UseCaseSupport support, QuoteStore quotes) {
         this.support = support;
         this.quotes = quotes;
     }

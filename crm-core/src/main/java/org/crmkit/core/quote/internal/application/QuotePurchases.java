@@ -2,7 +2,7 @@ package org.crmkit.core.quote.internal.application;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;

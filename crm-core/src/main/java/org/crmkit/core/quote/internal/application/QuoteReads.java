@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,6 @@ import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
 import org.crmkit.core.quote.port.in.QuoteSearchQuery;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.in.QuoteView;
-import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.Actor;
@@ -31,11 +31,11 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class QuoteReads {
     private final UseCaseSupport support;
-    private final QuoteRepository quotes;
+    private final QuoteStore quotes;
     private final CustomerDirectory directory;
     private final QuoteAccess access;
 
-    QuoteReads(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory, QuoteAccess access) {
+    QuoteReads(UseCaseSupport support, QuoteStore quotes, CustomerDirectory directory, QuoteAccess access) {
         this.support = support;
         this.quotes = quotes;
         this.directory = directory;

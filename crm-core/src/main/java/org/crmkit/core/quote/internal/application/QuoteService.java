@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,6 @@ import org.crmkit.core.quote.port.in.QuoteView;
 import org.crmkit.core.quote.port.in.Quotes;
 import org.crmkit.core.quote.port.in.RejectQuoteCommand;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
-import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.sales.internal.port.PurchaseRecorder;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
@@ -40,14 +40,14 @@ final class QuoteService implements Quotes {
     private static final String TYPE = QuoteAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final QuoteRepository quotes;
+    private final QuoteStore quotes;
     private final QuoteAccess access;
     private final QuoteCommandChecks checks;
     private final QuotePurchases purchases;
     private final QuoteReads reads;
     private final QuoteExpiry expiry;
 
-    QuoteService(UseCaseSupport support, QuoteRepository quotes, CustomerDirectory directory,
+    QuoteService(UseCaseSupport support, QuoteStore quotes, CustomerDirectory directory,
                  ProductCatalog products, PurchaseRecorder sales) {
         this.support = support;
         this.quotes = quotes;

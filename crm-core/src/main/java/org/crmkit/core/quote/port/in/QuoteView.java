@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.domain.QuoteSnapshot;
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;

@@ -3,19 +3,19 @@ package org.crmkit.core.quote.port.out;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteId;
+import org.crmkit.core.quote.QuoteSnapshot;
 
 /**
  * Quotes with their lines. Every change of a quote goes through {@link #lock(QuoteId)} (a row lock held to the end
- * of the transaction, reading the latest committed state) and {@link #update(Quote)} (which stores only if the
+ * of the transaction, reading the latest committed state) and {@link #update(QuoteSnapshot)} (which stores only if the
  * version is still the one read), so an acceptance, a rejection, a revision and the expiry batch on one quote queue
  * up and never both win.
  */
 public interface QuoteRepository {
 
     /** @param quote a new quote with its lines */
-    void add(Quote quote);
+    void add(QuoteSnapshot quote);
 
     /**
      * Stores a changed quote (status, prices, validity, terms, decision) if its stored version is still the quote's,
@@ -24,23 +24,23 @@ public interface QuoteRepository {
      * @param quote a changed quote
      * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when another change came first
      */
-    void update(Quote quote);
+    void update(QuoteSnapshot quote);
 
     /** @param id a quote @return it with its lines */
-    Optional<Quote> findById(QuoteId id);
+    Optional<QuoteSnapshot> findById(QuoteId id);
 
     /**
      * @param id a quote
      * @return it with its lines, as last committed, locked until the transaction ends
      */
-    Optional<Quote> lock(QuoteId id);
+    Optional<QuoteSnapshot> lock(QuoteId id);
 
     /**
      * @param criteria filters, order and position
      * @param limit    most quotes
      * @return the matching quotes with their lines, in the criteria's order after its position
      */
-    List<Quote> search(QuoteSearchCriteria criteria, int limit);
+    List<QuoteSnapshot> search(QuoteSearchCriteria criteria, int limit);
 
     /**
      * @param asOf  an instant

@@ -1,14 +1,11 @@
-package org.crmkit.core.quote.domain;
+package org.crmkit.core.quote;
 
-import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.QuoteStatus;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.sales.PurchaseId;
-import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.shared.StaffId;
 
 /**
