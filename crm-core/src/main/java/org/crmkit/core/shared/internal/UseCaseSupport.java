@@ -1,5 +1,14 @@
 package org.crmkit.core.shared.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.AccessPolicy;
 import org.crmkit.core.shared.AccessScope;
@@ -12,19 +21,10 @@ import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.EventPublisher;
-import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UnitOfWork;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +33,22 @@ import org.slf4j.LoggerFactory;
  * the actor, run in one transaction, audit in that transaction, publish events after commit. A refused call is
  * audited as {@link AuditOutcome#DENIED} in a transaction of its own (the refused work itself is rolled back).
  *
+ * <p>The one object a service takes for all of them. The validation is {@link CommandValidation}'s and the
+ * authorization {@link Authorization}'s, reached through thin delegates here. The transaction, the audit trail and
+ * the publishing after commit stay here together, as one mechanism: a refusal's audit needs the
+ * transaction's rollback, a change's audit and events its commit.
+ *
  * <p>Internal to crmkit's services; hosts do not need it.
  */
 public final class UseCaseSupport {
     private static final Logger LOG = LoggerFactory.getLogger(UseCaseSupport.class);
 
     private final Clock clock;
-    private final CommandValidator validator;
-    private final AccessPolicy policy;
     private final UnitOfWork unitOfWork;
     private final AuditLog auditLog;
     private final EventPublisher publisher;
-    private final ActorResolver resolver;
+    private final CommandValidation validation;
+    private final Authorization authorization;
 
     /**
      * @param clock      the injected time source
@@ -58,12 +62,11 @@ public final class UseCaseSupport {
     public UseCaseSupport(Clock clock, CommandValidator validator, AccessPolicy policy, UnitOfWork unitOfWork,
                           AuditLog auditLog, EventPublisher publisher, ActorResolver resolver) {
         this.clock = clock;
-        this.validator = validator;
-        this.policy = policy;
         this.unitOfWork = unitOfWork;
         this.auditLog = auditLog;
         this.publisher = publisher;
-        this.resolver = resolver;
+        this.validation = new CommandValidation(validator);
+        this.authorization = new Authorization(policy, resolver);
     }
 
     /** @return the injected clock */
@@ -71,7 +74,10 @@ public final class UseCaseSupport {
         return clock;
     }
 
-    /** @return whether a use case called now runs in a transaction of its own (see {@link UnitOfWork#startsOwnTransaction}) */
+    /**
+     * @return whether a use case called now runs in a transaction of its own (see
+     *         {@link UnitOfWork#startsOwnTransaction})
+     */
     public boolean startsOwnTransaction() {
         return unitOfWork.startsOwnTransaction();
     }
@@ -90,68 +96,25 @@ public final class UseCaseSupport {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * @param actor   the caller; must not be null
-     * @param command the command; checked with Jakarta Validation
-     * @throws InvalidCommandException naming every bad field
-     */
+    /** Refuses a null caller and checks the command with Jakarta Validation ({@link CommandValidation}). */
     public void validate(Actor actor, Object command) {
-        if (actor == null) {
-            throw new InvalidCommandException(List.of(new FieldError("actor", "must not be null")));
-        }
-        validator.check(command);
+        validation.validate(actor, command);
     }
 
     /**
-     * Validates a command like {@link #validate(Actor, Object)} and converts and checks its fields (into value objects,
-     * rules between fields, lookups), naming every bad field of both steps in one {@link InvalidCommandException} (a
-     * field refused by both is named once). A missing actor or command is refused at once. The conversion runs even
-     * when the validation failed, so it must accept the {@code null}s of refused fields; it takes each field through
-     * {@link FieldChecks#attempt} to go on after a refusal, or throws {@link InvalidValueException} (one field) or
-     * {@link InvalidCommandException} (several) to stop.
+     * Validates a command and converts and checks its fields, naming every bad field of both steps at once:
+     * {@link CommandValidation#validate(Actor, Object, Function)}.
      *
-     * @param actor      the caller
-     * @param command    the command
-     * @param conversion converts and checks the command's fields
-     * @param <T>        what the conversion returns
      * @return the conversion's result, when nothing was refused
      * @throws InvalidCommandException naming every bad field
      */
-    public <T> T validate(Actor actor, Object command, java.util.function.Function<FieldChecks, T> conversion) {
-        List<FieldError> errors = new java.util.ArrayList<>();
-        try {
-            validate(actor, command);
-        } catch (InvalidCommandException invalid) {
-            if (actor == null || command == null) {
-                throw invalid;
-            }
-            errors.addAll(invalid.errors());
-        }
-        FieldChecks checks = new FieldChecks();
-        T value = checks.attempt(() -> conversion.apply(checks));
-        java.util.Set<String> named = new java.util.HashSet<>();
-        errors.forEach(e -> named.add(e.field()));
-        checks.errors().stream().filter(e -> named.add(e.field())).forEach(errors::add);
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
-        return value;
+    public <T> T validate(Actor actor, Object command, Function<FieldChecks, T> conversion) {
+        return validation.validate(actor, command, conversion);
     }
 
-    /**
-     * Converts one field of a command through its value object, reporting a refusal like every other bad field of a
-     * command: as an {@link InvalidCommandException} naming the field.
-     *
-     * @param conversion builds the value object
-     * @param <T>        its type
-     * @return the value
-     */
+    /** Converts one field of a command, a refusal naming it as a bad field ({@link CommandValidation}). */
     public static <T> T commandField(Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (InvalidValueException e) {
-            throw new InvalidCommandException(List.of(new FieldError(e.field(), e.reason())));
-        }
+        return CommandValidation.commandField(conversion);
     }
 
     /**
@@ -174,100 +137,53 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Resolves the actor (a staff user's stored roles and department; unknown or deactivated staff are refused) and
-     * asks the policy about one record. Call inside {@link #transaction}.
+     * Resolves the actor and asks the policy about one record: {@link Authorization#authorize}. Call inside
+     * {@link #transaction}.
      *
-     * @param actor      the caller
-     * @param permission what the use case needs
-     * @param target     whose record it is ({@link AccessTarget#none()} for creations)
-     * @param action     the audited action name
-     * @param targetType the kind of target
-     * @param targetId   the target's id, or {@code null}
      * @return the resolved actor
      * @throws AccessDeniedException when the policy refuses
      */
     public Actor authorize(Actor actor, Permission permission, AccessTarget target, String action,
                            String targetType, UUID targetId) {
-        Actor resolved = resolve(actor, permission, action, targetType, targetId);
-        if (!policy.permits(resolved, permission, target)) {
-            throw new AccessDeniedException(actor, permission, action, targetType, targetId);
-        }
-        return resolved;
+        return authorization.authorize(actor, permission, target, action, targetType, targetId);
     }
 
     /**
-     * Like {@link #authorize}, for a record with several owners (a task belongs to its assignee and to its creator):
-     * allowed when the policy permits the call on any one of the targets. Call inside {@link #transaction}.
+     * Like {@link #authorize}, for a record with several owners, allowed on any one of them:
+     * {@link Authorization#authorizeAny}. Call inside {@link #transaction}.
      *
-     * @param actor      the caller
-     * @param permission what the use case needs
-     * @param targets    the record seen as each of its owners' record; at least one
-     * @param action     the audited action name
-     * @param targetType the kind of target
-     * @param targetId   the target's id, or {@code null}
      * @return the resolved actor
      * @throws AccessDeniedException when the policy refuses every target
      */
     public Actor authorizeAny(Actor actor, Permission permission, List<AccessTarget> targets, String action,
                               String targetType, UUID targetId) {
-        Actor resolved = resolve(actor, permission, action, targetType, targetId);
-        if (targets.stream().noneMatch(target -> policy.permits(resolved, permission, target))) {
-            throw new AccessDeniedException(actor, permission, action, targetType, targetId);
-        }
-        return resolved;
+        return authorization.authorizeAny(actor, permission, targets, action, targetType, targetId);
     }
 
     /**
-     * Resolves the actor and asks the policy how far a grant reaches, for use cases over many records (searches,
-     * lists) that narrow their results by it. Call inside {@link #transaction}.
+     * Resolves the actor and asks how far a grant reaches, for use cases over many records:
+     * {@link Authorization#authorizeScope}. Call inside {@link #transaction}.
      *
-     * @param actor      the caller
-     * @param permission what the use case needs
-     * @param action     the audited action name
-     * @param targetType the kind of records
      * @return the resolved actor and a scope other than {@link AccessScope#NONE}
      * @throws AccessDeniedException when the policy grants nothing
      */
     public Grant authorizeScope(Actor actor, Permission permission, String action, String targetType) {
-        Actor resolved = resolve(actor, permission, action, targetType, null);
-        AccessScope scope = policy.scope(resolved, permission);
-        if (scope == null || scope == AccessScope.NONE) {
-            throw new AccessDeniedException(actor, permission, action, targetType, null);
-        }
-        return new Grant(resolved, scope);
+        return authorization.authorizeScope(actor, permission, action, targetType);
     }
 
-    /**
-     * Whether a staff user exists and is active, for use cases that name one as an owner (an account manager, an
-     * assignee). Asks the same {@link ActorResolver} that admits staff actors.
-     *
-     * @param staff the staff user
-     * @return whether crmkit would let them act now
-     */
+    /** @return whether a staff user exists and is active ({@link Authorization#isActiveStaff}) */
     public boolean isActiveStaff(StaffId staff) {
-        return resolve(new Actor.Staff(staff, java.util.Set.of())).isPresent();
+        return authorization.isActiveStaff(staff);
     }
 
-    /**
-     * @param claimed an actor as a host or a stored account names it
-     * @return the actor crmkit would let act now (stored roles and department), or empty when it would refuse it
-     */
+    /** @return the actor crmkit would let act now, or empty when it would refuse it ({@link Authorization#resolve}) */
     public Optional<Actor> resolve(Actor claimed) {
-        return resolver.resolve(claimed);
+        return authorization.resolve(claimed);
     }
 
-    /**
-     * @param resolved   an actor returned by {@link #authorize} or {@link #authorizeScope}
-     * @param permission a permission
-     * @return how far the policy grants it to that actor
-     */
+    /** @return how far the policy grants a permission to a resolved actor ({@link Authorization#scopeOf}) */
     public AccessScope scopeOf(Actor resolved, Permission permission) {
-        return policy.scope(resolved, permission);
-    }
-
-    private Actor resolve(Actor actor, Permission permission, String action, String targetType, UUID targetId) {
-        return resolver.resolve(actor)
-                .orElseThrow(() -> new AccessDeniedException(actor, permission, action, targetType, targetId));
+        return authorization.scopeOf(resolved, permission);
     }
 
     /**
@@ -350,8 +266,7 @@ public final class UseCaseSupport {
      */
     public <A extends AggregateRoot> void applyChange(Actor actor, String action, String targetType, UUID targetId,
                                                       A aggregate, Long expectedVersion,
-                                                      java.util.function.Consumer<A> domainCall,
-                                                      java.util.function.Consumer<A> store) {
+                                                      Consumer<A> domainCall, Consumer<A> store) {
         if (expectedVersion != null) {
             aggregate.requireVersion(expectedVersion);
         }
@@ -378,7 +293,8 @@ public final class UseCaseSupport {
             try {
                 publisher.publish(event);
             } catch (RuntimeException e) {
-                LOG.warn("event publisher failed on {}; the committed work stands", event.getClass().getSimpleName(), e);
+                LOG.warn("event publisher failed on {}; the committed work stands", event.getClass().getSimpleName(),
+                        e);
             }
         }));
     }

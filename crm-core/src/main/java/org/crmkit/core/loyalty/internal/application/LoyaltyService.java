@@ -7,9 +7,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.domain.LedgerEntry;
@@ -39,8 +36,6 @@ import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
@@ -52,26 +47,26 @@ import org.crmkit.core.loyalty.LoyaltyPermission;
 /**
  * The loyalty use cases. Every change locks the account row first and stores with its version, so parallel calls on
  * one account queue up instead of overwriting each other; access follows the customer (their account manager and
- * they themselves).
+ * they themselves; {@link LoyaltyAccess}). The expiry and tier batches are in {@link LoyaltyBatches}.
  */
 final class LoyaltyService implements Loyalty {
-    static final String TYPE = "loyalty_account";
-    /** Accounts read per batch page; each account is then changed in a transaction of its own. */
-    private static final int BATCH = 200;
+    private static final String TYPE = LoyaltyAccess.TYPE;
 
     private final UseCaseSupport support;
     private final LoyaltyRepository accounts;
-    private final CustomerDirectory customers;
     private final PurchaseDirectory sales;
     private final LoyaltyProgram program;
+    private final LoyaltyAccess access;
+    private final LoyaltyBatches batches;
 
-    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers, PurchaseDirectory sales,
-                   LoyaltyProgram program) {
+    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
+                   PurchaseDirectory sales, LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
-        this.customers = customers;
         this.sales = sales;
         this.program = program;
+        this.access = new LoyaltyAccess(customers);
+        this.batches = new LoyaltyBatches(support, accounts, program);
     }
 
     /**
@@ -96,9 +91,9 @@ final class LoyaltyService implements Loyalty {
         support.validate(actor, command);
         CustomerId customer = command.customerId();
         return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_ENROL, targetOf(customer), "loyalty.open", TYPE,
-                    customer.value());
-            requireLiveCustomer(customer);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_ENROL, access.targetOf(customer), "loyalty.open",
+                    TYPE, customer.value());
+            access.requireLiveCustomer(customer);
             LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());
             if (accounts.addIfAbsent(fresh)) {
                 support.audit(actor, "loyalty.open", TYPE, customer.value());
@@ -117,9 +112,9 @@ final class LoyaltyService implements Loyalty {
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_VIEW, targetOf(customer), "loyalty.statement", TYPE,
-                    customer.value());
-            requireCustomer(customer);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_VIEW, access.targetOf(customer), "loyalty.statement",
+                    TYPE, customer.value());
+            access.requireCustomer(customer);
             LoyaltyAccountView account = accounts.find(customer).map(LoyaltyAccountView::of)
                     .orElseGet(() -> new LoyaltyAccountView(customer, 0, null, 0, 0, 0, null, 0,
                             program.lowestTier().name(), 0, null));
@@ -137,9 +132,9 @@ final class LoyaltyService implements Loyalty {
         CustomerId customer = command.customerId();
         String note = blankToNull(command.note());
         return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_REDEEM, targetOf(customer), "loyalty.redeem", TYPE,
-                    customer.value());
-            requireLiveCustomer(customer);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_REDEEM, access.targetOf(customer), "loyalty.redeem",
+                    TYPE, customer.value());
+            access.requireLiveCustomer(customer);
             if (accounts.find(customer).isEmpty()) {
                 // no locking read of a missing row: on MySQL it would lock the gap where new accounts go
                 throw new NotFoundException(TYPE, customer);
@@ -166,9 +161,9 @@ final class LoyaltyService implements Loyalty {
         support.validate(actor, command);
         CustomerId customer = command.customerId();
         return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_ADJUST, targetOf(customer), "loyalty.adjust", TYPE,
-                    customer.value());
-            requireLiveCustomer(customer);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_ADJUST, access.targetOf(customer), "loyalty.adjust",
+                    TYPE, customer.value());
+            access.requireLiveCustomer(customer);
             Instant now = support.now();
             LoyaltyAccount account = openAndLock(support, accounts, program, customer);
             LedgerEntry entry = account.adjust(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
@@ -180,85 +175,12 @@ final class LoyaltyService implements Loyalty {
 
     @Override
     public BatchResult expirePoints(Actor actor, ExpirePointsCommand command) {
-        support.validate(actor, command);
-        Instant asOf = notInFuture(command.asOf());
-        return batch(actor, "loyalty.expire", (after, limit) -> accounts.withLotsExpiringBy(asOf, after, limit),
-                account -> {
-                    List<LedgerEntry> expired = account.expire(() -> UuidV7.next(support.clock()), asOf,
-                            support.now());
-                    return new Step(!expired.isEmpty(), !expired.isEmpty(),
-                            expired.stream().mapToLong(e -> -e.points()).sum());
-                });
+        return batches.expirePoints(actor, command);
     }
 
     @Override
     public BatchResult reevaluateTiers(Actor actor, ReevaluateTiersCommand command) {
-        support.validate(actor, command);
-        Instant asOf = notInFuture(command.asOf());
-        return batch(actor, "loyalty.tier", accounts::accounts, account -> {
-            long earned = accounts.earnedBetween(account.snapshot().customer(), program.windowStart(asOf), asOf);
-            String before = account.snapshot().tier();
-            boolean stored = account.evaluateTier(program.tierFor(earned), earned, asOf);
-            return new Step(stored, !before.equals(account.snapshot().tier()), 0);
-        });
-    }
-
-    /**
-     * What a batch did to one account.
-     *
-     * @param store   whether the account changed and is stored
-     * @param counted whether the change counts (and is audited): lots expired, a tier that moved
-     * @param points  the points it expired
-     */
-    private record Step(boolean store, boolean counted, long points) {
-    }
-
-    /**
-     * Runs a change over accounts in pages of ids, one transaction per account, so that a long run holds no lock
-     * for long and what it finished stays done if it stops; the transactions make a series
-     * ({@link org.crmkit.core.shared.UnitOfWork#inSeries}).
-     */
-    private BatchResult batch(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,
-                              Function<LoyaltyAccount, Step> change) {
-        // a series: the caller's check and the accounts' transactions may share one connection
-        return support.series(() -> {
-            support.transaction(() -> support.authorize(actor, LoyaltyPermission.LOYALTY_BATCH, AccessTarget.none(), action,
-                    TYPE, null));
-            return eachAccount(actor, action, find, change);
-        });
-    }
-
-    private BatchResult eachAccount(Actor actor, String action, BiFunction<CustomerId, Integer, List<CustomerId>> find,
-                                    Function<LoyaltyAccount, Step> change) {
-        long seen = 0;
-        long changed = 0;
-        long points = 0;
-        CustomerId after = null;
-        while (true) {
-            CustomerId from = after;
-            List<CustomerId> page = support.transaction(() -> find.apply(from, BATCH));
-            for (CustomerId customer : page) {
-                Step step = support.transaction(() -> accounts.lock(customer).map(account -> {
-                    Step done = change.apply(account);
-                    if (done.store()) {
-                        List<DomainEvent> events = account.pullEvents();
-                        accounts.update(account);
-                        if (done.counted()) {
-                            support.audit(actor, action, TYPE, customer.value());
-                        }
-                        support.publishAfterCommit(events);
-                    }
-                    return done;
-                }).orElse(new Step(false, false, 0)));
-                seen++;
-                changed += step.counted() ? 1 : 0;
-                points += step.points();
-            }
-            if (page.size() < BATCH) {
-                return new BatchResult(seen, changed, points);
-            }
-            after = page.get(page.size() - 1);
-        }
+        return batches.reevaluateTiers(actor, command);
     }
 
     @Override
@@ -269,7 +191,8 @@ final class LoyaltyService implements Loyalty {
         Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
         Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
         return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_REPORT, AccessTarget.none(), "loyalty.ranking", TYPE, null);
+            support.authorize(actor, LoyaltyPermission.LOYALTY_REPORT, AccessTarget.none(), "loyalty.ranking", TYPE,
+                    null);
             List<LoyalCustomer> ranking = new ArrayList<>();
             if (query.by() == LoyaltyRanking.POINTS_EARNED) {
                 for (LoyaltyRepository.Earner e : accounts.topEarners(from, to, query.limit())) {
@@ -291,30 +214,6 @@ final class LoyaltyService implements Loyalty {
         accounts.update(account);
         support.audit(actor, action, TYPE, account.snapshot().customer().value());
         support.publishAfterCommit(events);
-    }
-
-    /** @param asOf a validated batch command's instant @return it as stored, refused when in the future */
-    private Instant notInFuture(Instant asOf) {
-        Instant bounded = UseCaseSupport.commandField(() -> StoredTime.bound("asOf", asOf));
-        if (bounded.isAfter(support.now())) {
-            throw new InvalidCommandException(List.of(new FieldError("asOf", "must not be in the future")));
-        }
-        return bounded;
-    }
-
-    /** Whose account this is: the customer's, owned by their account manager. */
-    private AccessTarget targetOf(CustomerId customer) {
-        Optional<CustomerView> view = customers.find(customer);
-        return AccessTarget.customer(customer, view.map(CustomerView::accountManager).orElse(null));
-    }
-
-    private CustomerView requireCustomer(CustomerId customer) {
-        return customers.find(customer).orElseThrow(() -> new NotFoundException("customer", customer));
-    }
-
-    /** Refuses a change for a customer who does not exist or was erased. */
-    private void requireLiveCustomer(CustomerId customer) {
-        requireCustomer(customer).requireNotErased();
     }
 
     private static String blankToNull(String text) {

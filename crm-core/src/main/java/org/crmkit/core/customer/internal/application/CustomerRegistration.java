@@ -1,0 +1,92 @@
+package org.crmkit.core.customer.internal.application;
+
+import java.util.List;
+import org.crmkit.core.customer.ContactDetails;
+import org.crmkit.core.customer.CustomerPermission;
+import org.crmkit.core.customer.PersonalDetails;
+import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.store.CustomerStore;
+import org.crmkit.core.customer.port.in.CustomerView;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.shared.AccessScope;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.Permission;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers a customer, by staff or by the customer themself: the email, phone and external reference must be free,
+ * and a staff user who sees only the customers they manage becomes the new customer's account manager.
+ */
+final class CustomerRegistration {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerRegistration.class);
+    private static final String TYPE = CustomerAccess.TYPE;
+
+    private final UseCaseSupport support;
+    private final CustomerStore customers;
+    private final CustomerUniqueness uniqueness;
+
+    CustomerRegistration(UseCaseSupport support, CustomerStore customers, CustomerUniqueness uniqueness) {
+        this.support = support;
+        this.customers = customers;
+        this.uniqueness = uniqueness;
+    }
+
+    CustomerView register(Actor actor, RegisterCustomerCommand command) {
+        CustomerInput input = support.validate(actor, command, checks -> CustomerInput.of(command.firstName(),
+                command.lastName(), command.email(), command.phone(), command.address(), command.dateOfBirth(),
+                command.gender(), support.now()));
+        ContactDetails contact = input.contact();
+        PersonalDetails personal = input.personal();
+        if (actor instanceof Actor.Anonymous && command.externalReference() != null) {
+            // the host's own id is the host's to assign; a visitor could otherwise squat or probe it
+            throw new InvalidCommandException(List.of(
+                    new FieldError("externalReference", "may not be set by a self-registration")));
+        }
+        Permission permission = actor instanceof Actor.Anonymous
+                ? CustomerPermission.CUSTOMER_SELF_REGISTER : CustomerPermission.CUSTOMER_REGISTER;
+        boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
+        try {
+            return registerChecked(actor, permission, nameHolder, contact, personal, command);
+        } catch (ConflictException raced) {
+            // a concurrent registration took the value after our check: the storage's unique index refused it.
+            // Now that the other one is committed, name its holder as the check would have.
+            if (!nameHolder || raced.existingId().isPresent() || !"duplicate".equals(raced.code())) {
+                throw raced;
+            }
+            support.transaction(() -> {
+                uniqueness.requireUnique(contact, command.externalReference(), null, true);
+                return null;
+            });
+            throw raced;
+        }
+    }
+
+    private CustomerView registerChecked(Actor actor, Permission permission, boolean nameHolder,
+                                         ContactDetails contact, PersonalDetails personal,
+                                         RegisterCustomerCommand command) {
+        return support.transaction(() -> {
+            Actor caller = support.authorize(actor, permission, AccessTarget.none(), "customer.register", TYPE,
+                    null);
+            uniqueness.requireUnique(contact, command.externalReference(), null, nameHolder);
+            Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
+                    command.source(), command.externalReference(), command.marketingConsent(), support.now());
+            if (caller instanceof Actor.Staff staff
+                    && support.scopeOf(caller, CustomerPermission.CUSTOMER_VIEW) == AccessScope.OWN) {
+                // a staff user who sees only the customers they manage keeps sight of the one they brought in
+                customer.assignAccountManager(staff.id(), support.now());
+            }
+            customers.add(customer);
+            support.audit(actor, "customer.register", TYPE, customer.id().value());
+            support.publishAfterCommit(customer.pullEvents());
+            LOG.debug("registered customer {}", customer.id());
+            return CustomerView.of(customer.snapshot());
+        });
+    }
+}

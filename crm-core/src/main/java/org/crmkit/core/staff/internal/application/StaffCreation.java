@@ -1,0 +1,146 @@
+package org.crmkit.core.staff.internal.application;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.crmkit.core.shared.AccessTarget;
+import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.BusinessRuleViolationException;
+import org.crmkit.core.shared.DepartmentId;
+import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.FieldError;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.PersonName;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.UseCaseSupport;
+import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.PasswordPolicy;
+import org.crmkit.core.staff.StaffPermission;
+import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
+import org.crmkit.core.staff.port.in.CreateStaffCommand;
+import org.crmkit.core.staff.port.in.StaffView;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.staff.port.out.PasswordHasher;
+import org.crmkit.core.staff.port.out.StaffRepository;
+
+/**
+ * Creates staff users, each with their login account: the installation's first administrator, by an anonymous
+ * caller once only, and the users an administrator creates. A password is checked and hashed before the transaction.
+ */
+final class StaffCreation {
+    private static final String TYPE = StaffService.TYPE;
+
+    private final UseCaseSupport support;
+    private final StaffRepository staff;
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final StaffRules rules;
+
+    StaffCreation(UseCaseSupport support, StaffRepository staff, AccountRepository accounts, PasswordHasher hasher,
+                  PasswordPolicy passwordPolicy, StaffRules rules) {
+        this.support = support;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.rules = rules;
+    }
+
+    StaffView bootstrapAdmin(BootstrapAdminCommand command) {
+        Actor anonymous = Actor.anonymous();
+        support.validate(anonymous, command);
+        Input input = Input.checked(() -> new Input(new PersonName(command.firstName(), command.lastName()),
+                EmailAddress.of(command.workEmail())), List.of());
+        passwordPolicy.check("password", command.password(), input.email);
+        // a cheap check first, so that a refused (public) call costs no password hashing; repeated under lock below
+        support.transaction(rules::requireNoAdmin);
+        String hash = hasher.hash(command.password());
+        return support.transaction(() -> {
+            // the marker first: a concurrent bootstrap waits on it and then finds it taken, before either of them
+            // has read anything else it could deadlock on
+            if (!staff.markBootstrapped(support.now())) {
+                throw new BusinessRuleViolationException("admin_exists",
+                        "this installation was bootstrapped already; further staff are created by an administrator");
+            }
+            rules.requireNoAdmin();
+            StaffUser admin = open(input, null, EnumSet.of(Role.ADMIN), hash);
+            support.audit(anonymous, "staff.bootstrap_admin", TYPE, admin.id().value());
+            return StaffView.of(admin.snapshot());
+        });
+    }
+
+    StaffView create(Actor actor, CreateStaffCommand command) {
+        support.validate(actor, command);
+        List<FieldError> errors = new ArrayList<>();
+        Set<Role> roles = roles(command.roles(), errors);
+        Input input = Input.checked(() -> new Input(new PersonName(command.firstName(), command.lastName()),
+                EmailAddress.of(command.workEmail())), errors);
+        String hash = null;
+        if (command.initialPassword() != null) {
+            passwordPolicy.check("initialPassword", command.initialPassword(), input.email);
+            hash = hasher.hash(command.initialPassword());
+        }
+        String passwordHash = hash;
+        return support.transaction(() -> {
+            support.authorize(actor, StaffPermission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
+            if (!roles.isEmpty()) {
+                support.authorize(actor, StaffPermission.STAFF_ROLES, AccessTarget.none(), "staff.create", TYPE,
+                        null);
+            }
+            rules.requireActiveDepartment(command.departmentId());
+            StaffUser user = open(input, command.departmentId(), roles, passwordHash);
+            support.audit(actor, "staff.create", TYPE, user.id().value());
+            return StaffView.of(user.snapshot());
+        });
+    }
+
+    /** @return the roles named, each bad one added to the errors */
+    private static Set<Role> roles(Set<String> named, List<FieldError> errors) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : named) {
+            try {
+                roles.add(Role.parse("roles", role));
+            } catch (InvalidValueException e) {
+                errors.add(new FieldError(e.field(), e.reason()));
+            }
+        }
+        return roles;
+    }
+
+    /** Creates the user and their account, after checking the email is free as a work email and as a login. */
+    private StaffUser open(Input input, DepartmentId department, Set<Role> roles, String passwordHash) {
+        rules.requireFreeEmail(input.email, null);
+        StaffUser user = StaffUser.create(StaffId.next(support.clock()), input.name, input.email, department, roles,
+                support.now());
+        staff.add(user);
+        accounts.add(Account.open(AccountId.next(support.clock()), AccountHolder.of(user.id()), input.email,
+                passwordHash, support.now()));
+        support.publishAfterCommit(user.pullEvents());
+        return user;
+    }
+
+    /** A staff user's checked name and email; value errors are gathered with earlier ones into one exception. */
+    private record Input(PersonName name, EmailAddress email) {
+        static Input checked(Supplier<Input> parse, List<FieldError> earlier) {
+            List<FieldError> errors = new ArrayList<>(earlier);
+            Input input = null;
+            try {
+                input = parse.get();
+            } catch (InvalidValueException e) {
+                errors.add(new FieldError(e.field(), e.reason()));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidCommandException(errors);
+            }
+            return input;
+        }
+    }
+}
