@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.feedback.internal.store.FeedbackStore;
@@ -1688,9 +1689,9 @@ class AuthorizationMatrixTest {
             }
             // straight into the store: the agent may be the deactivated caller, whom the use case would refuse
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.ticket.domain.Ticket t = CrmTestAccess.persistence(crm).tickets().findById(id).orElseThrow();
+                org.crmkit.core.ticket.domain.Ticket t = new TicketStore(CrmTestAccess.persistence(crm).tickets()).findById(id).orElseThrow();
                 t.assign(agent, queue, null, system, CLOCK.instant());
-                CrmTestAccess.persistence(crm).tickets().update(t);
+                new TicketStore(CrmTestAccess.persistence(crm).tickets()).update(t);
             });
             lastTarget = id;
             return id;

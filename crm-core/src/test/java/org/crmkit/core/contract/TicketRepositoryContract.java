@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public abstract class TicketRepositoryContract extends PortContract {
         agent = StaffFixtures.storedStaffUser(persistence).id();
     }
 
-    private TicketRepository repo() {
-        return persistence.tickets();
+    private TicketStore repo() {
+        return new TicketStore(persistence.tickets());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -24,7 +24,7 @@ import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketSnapshot;
+import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
 import org.crmkit.core.ticket.port.in.TicketView;
 import org.crmkit.core.ticket.port.in.Tickets;
@@ -130,7 +130,7 @@ public final class TicketWorld {
     public List<Object> storedTickets() {
         return store.unitOfWork().inTransaction(() -> store.tickets()
                 .search(TicketCriteria.any(), null, 10_000).stream().map(t -> {
-                    TicketSnapshot s = t.snapshot();
+                    TicketSnapshot s = t;
                     return (Object) List.of(s, marks(s.id()));
                 }).toList());
     }

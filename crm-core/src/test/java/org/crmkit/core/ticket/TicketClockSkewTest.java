@@ -11,7 +11,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
-import org.crmkit.core.ticket.domain.HistoryEntry;
+import org.crmkit.core.ticket.HistoryEntry;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.domain.TicketDraft;
 import org.junit.jupiter.api.Test;

@@ -10,8 +10,8 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketSnapshot;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.out.TicketRepository;
@@ -24,7 +24,7 @@ public final class InMemoryTicketRepository implements TicketRepository {
     private static final Comparator<TicketSnapshot> NEWEST_FIRST = Comparator
             .comparing(TicketSnapshot::createdAt)
             .thenComparing(t -> t.id().value(), UuidV7::compareBytes).reversed();
-    private static final Comparator<Ticket> BY_ID = Comparator.comparing(t -> t.id().value(), UuidV7::compareBytes);
+    private static final Comparator<TicketSnapshot> BY_ID = Comparator.comparing(t -> t.id().value(), UuidV7::compareBytes);
 
     private final InMemoryTable<TicketId, TicketSnapshot> table;
     private final InMemoryTable<Mark.Key, Mark> marks;
@@ -43,29 +43,29 @@ public final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
-    public void add(Ticket ticket) {
-        table.insert(ticket.snapshot());
+    public void add(TicketSnapshot ticket) {
+        table.insert(ticket);
     }
 
     @Override
-    public void update(Ticket ticket) {
-        table.update(ticket.snapshot(), ticket::recordStored);
+    public void update(TicketSnapshot ticket) {
+        table.update(ticket, () -> { });
     }
 
     @Override
-    public void updateErased(Ticket ticket) {
+    public void updateErased(TicketSnapshot ticket) {
         update(ticket);
     }
 
     @Override
-    public Optional<Ticket> findById(TicketId id) {
-        return table.get(id).map(Ticket::restore);
+    public Optional<TicketSnapshot> findById(TicketId id) {
+        return table.get(id);
     }
 
     @Override
-    public List<Ticket> search(TicketCriteria c, EntryPosition after, int limit) {
+    public List<TicketSnapshot> search(TicketCriteria c, EntryPosition after, int limit) {
         return table.where(t -> matches(c, t) && EntryPosition.isAfter(after, t.createdAt(), t.id().value()))
-                .stream().sorted(NEWEST_FIRST).limit(limit).map(Ticket::restore).toList();
+                .stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }
 
     private static boolean matches(TicketCriteria c, TicketSnapshot t) {
@@ -85,15 +85,16 @@ public final class InMemoryTicketRepository implements TicketRepository {
     }
 
     private static boolean breached(TicketSnapshot t, Instant asOf) {
+        // the SLA rules are the aggregate's: the in-memory adapter is crmkit's own, so it may ask them
         Ticket ticket = Ticket.restore(t);
         return ticket.breached(SlaTarget.FIRST_RESPONSE, asOf) || ticket.breached(SlaTarget.RESOLUTION, asOf);
     }
 
     @Override
-    public List<Ticket> findPending(TicketId after, int limit) {
+    public List<TicketSnapshot> findPending(TicketId after, int limit) {
         return table.where(t -> t.status().isPending()
                         && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
-                .map(Ticket::restore).sorted(BY_ID).limit(limit).toList();
+                .sorted(BY_ID).limit(limit).toList();
     }
 
     @Override
@@ -144,10 +145,10 @@ public final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> findForReport(Instant from, Instant to, TicketId after, int limit) {
+    public List<TicketSnapshot> findForReport(Instant from, Instant to, TicketId after, int limit) {
         return table.where(t -> t.createdAt().isBefore(to)
                         && (t.status().isPending() || !t.updatedAt().isBefore(from))
                         && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
-                .map(Ticket::restore).sorted(BY_ID).limit(limit).toList();
+                .sorted(BY_ID).limit(limit).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.TicketComment;
+import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.BusinessCalendar;
 import org.crmkit.core.ticket.HistoryKind;
 import org.crmkit.core.ticket.SlaTarget;

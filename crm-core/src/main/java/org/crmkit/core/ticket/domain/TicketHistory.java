@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.HistoryEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package org.crmkit.core.ticket.domain;
 
+import org.crmkit.core.ticket.HistoryEntry;
+import org.crmkit.core.ticket.TicketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -9,8 +9,7 @@ import java.util.UUID;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
-import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketSnapshot;
+import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.out.TicketRepository;
@@ -34,8 +33,8 @@ public final class MyBatisTicketRepository implements TicketRepository {
     }
 
     @Override
-    public void add(Ticket ticket) {
-        TicketSnapshot s = ticket.snapshot();
+    public void add(TicketSnapshot ticket) {
+        TicketSnapshot s = ticket;
         unitOfWork.inTransaction(() -> {
             mapper.insert(TicketRows.toRow(s));
             insertChildren(s, 0, 0);
@@ -43,16 +42,16 @@ public final class MyBatisTicketRepository implements TicketRepository {
     }
 
     @Override
-    public void update(Ticket ticket) {
-        TicketSnapshot s = ticket.snapshot();
-        unitOfWork.updateVersioned(ticket, () -> mapper.update(TicketRows.toRow(s)),
+    public void update(TicketSnapshot ticket) {
+        TicketSnapshot s = ticket;
+        unitOfWork.updateVersioned("ticket", ticket.id(), ticket.version(), () -> mapper.update(TicketRows.toRow(s)),
                 () -> insertChildren(s, mapper.countComments(s.id().value()), mapper.countHistory(s.id().value())));
     }
 
     @Override
-    public void updateErased(Ticket ticket) {
-        TicketSnapshot s = ticket.snapshot();
-        unitOfWork.updateVersioned(ticket, () -> mapper.updateWithTexts(TicketRows.toRow(s)), () -> {
+    public void updateErased(TicketSnapshot ticket) {
+        TicketSnapshot s = ticket;
+        unitOfWork.updateVersioned("ticket", ticket.id(), ticket.version(), () -> mapper.updateWithTexts(TicketRows.toRow(s)), () -> {
             int stored = mapper.countComments(s.id().value());
             List<CommentRow> rewritten = TicketRows.commentRows(s, 0).subList(0, stored);
             if (!rewritten.isEmpty()) {
@@ -79,15 +78,15 @@ public final class MyBatisTicketRepository implements TicketRepository {
     }
 
     @Override
-    public Optional<Ticket> findById(TicketId id) {
+    public Optional<TicketSnapshot> findById(TicketId id) {
         return unitOfWork.inTransaction(() -> {
             TicketRow row = mapper.selectById(id.value());
-            return row == null ? Optional.<Ticket>empty() : Optional.of(restore(List.of(row)).get(0));
+            return row == null ? Optional.<TicketSnapshot>empty() : Optional.of(restore(List.of(row)).get(0));
         });
     }
 
     @Override
-    public List<Ticket> search(TicketCriteria c, EntryPosition after, int limit) {
+    public List<TicketSnapshot> search(TicketCriteria c, EntryPosition after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -104,7 +103,7 @@ public final class MyBatisTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> findPending(TicketId after, int limit) {
+    public List<TicketSnapshot> findPending(TicketId after, int limit) {
         return limit <= 0 ? List.of()
                 : unitOfWork.inTransaction(() -> restore(mapper.selectPending(TicketRows.value(after), limit)));
     }
@@ -140,12 +139,12 @@ public final class MyBatisTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> findForReport(Instant from, Instant to, TicketId after, int limit) {
+    public List<TicketSnapshot> findForReport(Instant from, Instant to, TicketId after, int limit) {
         return limit <= 0 ? List.of() : unitOfWork.inTransaction(() -> restore(mapper.selectForReport(from, to,
                 TicketRows.value(after), limit)));
     }
 
-    private List<Ticket> restore(List<TicketRow> rows) {
+    private List<TicketSnapshot> restore(List<TicketRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -156,7 +155,7 @@ public final class MyBatisTicketRepository implements TicketRepository {
         Map<UUID, List<HistoryRow>> history = new HashMap<>();
         mapper.selectHistory(ids).forEach(h -> history.computeIfAbsent(h.ticketId(), k -> new java.util.ArrayList<>())
                 .add(h));
-        return rows.stream().map(r -> Ticket.restore(TicketRows.toSnapshot(r, comments.getOrDefault(r.id(),
-                List.of()), history.getOrDefault(r.id(), List.of())))).toList();
+        return rows.stream().map(r -> TicketRows.toSnapshot(r, comments.getOrDefault(r.id(),
+                List.of()), history.getOrDefault(r.id(), List.of()))).toList();
     }
 }

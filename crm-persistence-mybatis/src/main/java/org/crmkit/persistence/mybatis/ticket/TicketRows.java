@@ -12,13 +12,13 @@ import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
-import org.crmkit.core.ticket.domain.HistoryEntry;
+import org.crmkit.core.ticket.HistoryEntry;
 import org.crmkit.core.ticket.HistoryKind;
 import org.crmkit.core.ticket.SlaTargets;
 import org.crmkit.core.ticket.TicketChannel;
-import org.crmkit.core.ticket.domain.TicketComment;
+import org.crmkit.core.ticket.TicketComment;
 import org.crmkit.core.ticket.TicketPriority;
-import org.crmkit.core.ticket.domain.TicketSnapshot;
+import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.TicketStatus;
 
 /** Explicit mapping between {@link TicketSnapshot} and the rows of the ticket tables. */

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.crmkit.core.ticket.port.in.AtRiskTicket;
 import org.crmkit.core.ticket.port.in.SlaCheckResult;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +36,11 @@ final class SlaWatch {
     private static final Logger LOG = LoggerFactory.getLogger(SlaWatch.class);
 
     private final UseCaseSupport support;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
     private final SupportSla sla;
     private final SlaBreachNotifier notifier;
 
-    SlaWatch(UseCaseSupport support, TicketRepository tickets, SupportSla sla, SlaBreachNotifier notifier) {
+    SlaWatch(UseCaseSupport support, TicketStore tickets, SupportSla sla, SlaBreachNotifier notifier) {
         this.support = support;
         this.tickets = tickets;
         this.sla = sla;

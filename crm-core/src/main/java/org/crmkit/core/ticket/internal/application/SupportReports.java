@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.TicketStatus;
 import org.crmkit.core.ticket.port.in.SupportReport;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 
 /**
  * Computes a support report in Java over the period's tickets, read a page at a time (one pass; memory grows with
@@ -31,7 +31,7 @@ final class SupportReports {
     private SupportReports() {
     }
 
-    static SupportReport compute(TicketRepository tickets, BusinessCalendar calendar, Instant from, Instant to,
+    static SupportReport compute(TicketStore tickets, BusinessCalendar calendar, Instant from, Instant to,
                                  Instant now) {
         Tally tally = new Tally(from, to, now.isBefore(to) ? now : to, calendar);
         TicketId after = null;

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.util.Optional;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -9,7 +10,6 @@ import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 
 /**
  * Whose a ticket is, as the access policy sees it: its customer's (a customer reaches only their own), owned by its
@@ -20,9 +20,9 @@ final class TicketAccess {
     static final String TYPE = "ticket";
 
     private final UseCaseSupport support;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
 
-    TicketAccess(UseCaseSupport support, TicketRepository tickets) {
+    TicketAccess(UseCaseSupport support, TicketStore tickets) {
         this.support = support;
         this.tickets = tickets;
     }

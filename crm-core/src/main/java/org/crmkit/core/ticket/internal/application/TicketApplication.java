@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -23,7 +24,7 @@ public final class TicketApplication {
      * @return the ticket area's part in a customer's GDPR erasure: their tickets' texts are erased
      */
     public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(TicketRepository tickets) {
-        return new TicketEraser(tickets);
+        return new TicketEraser(new TicketStore(tickets));
     }
 
     /**
@@ -39,7 +40,7 @@ public final class TicketApplication {
     public static Tickets tickets(UseCaseSupport support, TicketRepository tickets, CustomerDirectory customers,
                                   StaffDirectory staff, PurchaseDirectory sales, SupportSla sla,
                                   SlaBreachNotifier notifier) {
-        return new TicketService(support, tickets, new TicketLinks(customers, staff, sales), sla,
+        return new TicketService(support, new TicketStore(tickets), new TicketLinks(customers, staff, sales), sla,
                 notifier);
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,6 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 
 /**
  * The ticket area's part in a customer's erasure, inside its transaction: the texts of every ticket of the customer
@@ -17,9 +17,9 @@ import org.crmkit.core.ticket.port.out.TicketRepository;
  */
 final class TicketEraser implements PersonalDataEraser {
     private static final int PAGE = 100;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
 
-    TicketEraser(TicketRepository tickets) {
+    TicketEraser(TicketStore tickets) {
         this.tickets = tickets;
     }
 

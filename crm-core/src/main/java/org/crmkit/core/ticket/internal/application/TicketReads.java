@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,6 @@ import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.port.in.TicketSearchQuery;
 import org.crmkit.core.ticket.port.in.TicketView;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 
 /**
  * The ticket reads: one ticket and the search, newest first. A caller with a narrower grant than "any" searches only
@@ -24,9 +24,9 @@ import org.crmkit.core.ticket.port.out.TicketRepository;
  */
 final class TicketReads {
     private final UseCaseSupport support;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
 
-    TicketReads(UseCaseSupport support, TicketRepository tickets) {
+    TicketReads(UseCaseSupport support, TicketStore tickets) {
         this.support = support;
         this.tickets = tickets;
     }

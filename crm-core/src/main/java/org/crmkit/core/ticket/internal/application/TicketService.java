@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,6 @@ import org.crmkit.core.ticket.port.in.TicketSearchQuery;
 import org.crmkit.core.ticket.port.in.TicketView;
 import org.crmkit.core.ticket.port.in.Tickets;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 
 /**
  * The ticket use cases: the work on one ticket here (status, reopening, comments, assignment, escalation) and the
@@ -44,7 +44,7 @@ final class TicketService implements Tickets {
     private static final String TYPE = TicketAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
     private final SupportSla sla;
     private final TicketAccess access;
     private final TicketRouting routing;
@@ -52,7 +52,7 @@ final class TicketService implements Tickets {
     private final TicketReads reads;
     private final SlaWatch slaWatch;
 
-    TicketService(UseCaseSupport support, TicketRepository tickets, TicketLinks links, SupportSla sla,
+    TicketService(UseCaseSupport support, TicketStore tickets, TicketLinks links, SupportSla sla,
                   SlaBreachNotifier notifier) {
         this.support = support;
         this.tickets = tickets;

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.internal.application;
 
+import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -19,7 +20,6 @@ import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.domain.TicketDraft;
 import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
 import org.crmkit.core.ticket.port.in.TicketView;
-import org.crmkit.core.ticket.port.out.TicketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +31,11 @@ final class TicketSubmission {
     private static final Logger LOG = LoggerFactory.getLogger(TicketSubmission.class);
 
     private final UseCaseSupport support;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
     private final TicketLinks links;
     private final SupportSla sla;
 
-    TicketSubmission(UseCaseSupport support, TicketRepository tickets, TicketLinks links, SupportSla sla) {
+    TicketSubmission(UseCaseSupport support, TicketStore tickets, TicketLinks links, SupportSla sla) {
         this.support = support;
         this.tickets = tickets;
         this.links = links;

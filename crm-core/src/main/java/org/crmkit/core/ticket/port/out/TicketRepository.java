@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.TicketSnapshot;
 
 /**
  * Tickets with their comments and history. Comments and history are append-only; the ticket row is versioned. The
@@ -16,7 +16,7 @@ import org.crmkit.core.ticket.domain.Ticket;
 public interface TicketRepository {
 
     /** @param ticket a new ticket */
-    void add(Ticket ticket);
+    void add(TicketSnapshot ticket);
 
     /**
      * Stores a changed ticket if the stored version is still the one it was loaded at, and appends its new comments
@@ -25,7 +25,7 @@ public interface TicketRepository {
      * @param ticket the changed ticket
      * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) otherwise
      */
-    void update(Ticket ticket);
+    void update(TicketSnapshot ticket);
 
     /**
      * Stores a ticket whose texts were erased ({@code Ticket.erasePersonalData}): like {@link #update}, and it rewrites
@@ -34,10 +34,10 @@ public interface TicketRepository {
      * @param ticket the erased ticket
      * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when it was changed meanwhile
      */
-    void updateErased(Ticket ticket);
+    void updateErased(TicketSnapshot ticket);
 
     /** @param id a ticket @return it, if stored */
-    Optional<Ticket> findById(TicketId id);
+    Optional<TicketSnapshot> findById(TicketId id);
 
     /**
      * @param criteria filters and scope
@@ -45,14 +45,14 @@ public interface TicketRepository {
      * @param limit    at most this many
      * @return the matching tickets, newest first
      */
-    List<Ticket> search(TicketCriteria criteria, EntryPosition after, int limit);
+    List<TicketSnapshot> search(TicketCriteria criteria, EntryPosition after, int limit);
 
     /**
      * @param after the last id of the previous page, or {@code null}
      * @param limit at most this many
      * @return pending tickets (open, in progress, waiting on the customer) in id order
      */
-    List<Ticket> findPending(TicketId after, int limit);
+    List<TicketSnapshot> findPending(TicketId after, int limit);
 
     /**
      * @param asOf  the instant
@@ -99,5 +99,5 @@ public interface TicketRepository {
      * @param limit at most this many
      * @return those tickets in id order
      */
-    List<Ticket> findForReport(Instant from, Instant to, TicketId after, int limit);
+    List<TicketSnapshot> findForReport(Instant from, Instant to, TicketId after, int limit);
 }

@@ -1,6 +1,5 @@
-package org.crmkit.core.ticket.domain;
+package org.crmkit.core.ticket;
 
-import org.crmkit.core.ticket.HistoryKind;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

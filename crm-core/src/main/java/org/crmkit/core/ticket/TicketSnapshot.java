@@ -1,9 +1,5 @@
-package org.crmkit.core.ticket.domain;
+package org.crmkit.core.ticket;
 
-import org.crmkit.core.ticket.SlaTargets;
-import org.crmkit.core.ticket.TicketChannel;
-import org.crmkit.core.ticket.TicketPriority;
-import org.crmkit.core.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.CustomerId;
@@ -11,7 +7,6 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.ticket.TicketId;
 
 /**
  * A ticket's stored state, as adapters write and read it.

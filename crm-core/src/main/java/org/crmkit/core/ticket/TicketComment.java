@@ -1,4 +1,4 @@
-package org.crmkit.core.ticket.domain;
+package org.crmkit.core.ticket;
 
 import java.time.Instant;
 import java.util.Objects;
