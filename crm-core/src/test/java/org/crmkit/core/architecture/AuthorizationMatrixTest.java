@@ -1,5 +1,6 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.ticket.internal.store.TicketStore;
 import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.task.internal.store.TaskStore;
@@ -1630,9 +1631,9 @@ class AuthorizationMatrixTest {
                     null, LeadSource.REFERRAL, null, null, null)).id();
             // straight into the store: the owner may be the deactivated caller or one who may not own leads
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.lead.domain.Lead lead = CrmTestAccess.persistence(crm).leads().findById(id).orElseThrow();
+                org.crmkit.core.lead.domain.Lead lead = new LeadStore(CrmTestAccess.persistence(crm).leads()).findById(id).orElseThrow();
                 lead.assignTo(owner, CLOCK.instant());
-                CrmTestAccess.persistence(crm).leads().update(lead);
+                new LeadStore(CrmTestAccess.persistence(crm).leads()).update(lead);
             });
             lastTarget = id;
             return id;

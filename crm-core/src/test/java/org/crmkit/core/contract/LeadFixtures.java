@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import org.crmkit.core.interaction.Direction;
 import org.crmkit.core.interaction.domain.Interaction;
 import org.crmkit.core.interaction.InteractionType;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadContact;
+import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.shared.Actor;
@@ -62,7 +63,7 @@ public final class LeadFixtures {
      * @return the lead, stored
      */
     public static Lead stored(AreaPorts persistence, Lead lead) {
-        persistence.unitOfWork().inTransaction(() -> persistence.leads().add(lead));
+        persistence.unitOfWork().inTransaction(() -> new LeadStore(persistence.leads()).add(lead));
         lead.pullEvents();
         return lead;
     }

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.LeadScoring;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.port.in.LeadSort;
@@ -36,8 +37,8 @@ public abstract class LeadRepositoryContract extends PortContract {
         bob = StaffFixtures.storedStaffUser(persistence).id();
     }
 
-    private LeadRepository repo() {
-        return persistence.leads();
+    private LeadStore repo() {
+        return new LeadStore(persistence.leads());
     }
 
     private <T> T tx(Supplier<T> work) {
@@ -73,7 +74,7 @@ public abstract class LeadRepositoryContract extends PortContract {
 
     @Test
     void anUnassignedLeadWithoutOptionalFieldsRoundTrips() {
-        Lead lead = Lead.create(LeadFixtures.leadId(), new org.crmkit.core.lead.domain.LeadContact(
+        Lead lead = Lead.create(LeadFixtures.leadId(), new org.crmkit.core.lead.LeadContact(
                 new org.crmkit.core.shared.PersonName("Min", "Imal"), null, null, null), LeadSource.OTHER, null, null,
                 null, LeadScoring.standard(), LeadFixtures.BY, T0);
         LeadFixtures.stored(persistence, lead);

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,10 +90,10 @@ class LeadBadInputTest {
     /** Every lead, interaction and customer as stored. */
     private Object storedState() {
         List<Object> state = new ArrayList<>();
-        store.leads().search(new LeadSearchCriteria(null, null, null, null, null, null, null, null,
+        new LeadStore(store.leads()).search(new LeadSearchCriteria(null, null, null, null, null, null, null, null,
                 LeadSort.CREATED_ASC, null), 1000).forEach(l -> state.add(l.snapshot()));
         for (Object lead : new ArrayList<>(state)) {
-            LeadId id = ((org.crmkit.core.lead.domain.LeadSnapshot) lead).id();
+            LeadId id = ((org.crmkit.core.lead.LeadSnapshot) lead).id();
             state.addAll(store.interactions().timelineOfLead(id, null, 1000));
         }
         new CustomerStore(store.customers()).search(new CustomerSearchCriteria(null, null, null, null, null, null, null,

@@ -2,6 +2,7 @@ package org.crmkit.core.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.task.internal.store.TaskStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class LeadErasureTest {
     private Object storedState() {
         List<Object> state = new ArrayList<>();
         for (LeadView lead : leads.search(crmManager, LeadSearchQuery.all(LeadSort.CREATED_ASC, 100)).items()) {
-            state.add(persistence.leads().findById(lead.id()).orElseThrow().snapshot());
+            state.add(new LeadStore(persistence.leads()).findById(lead.id()).orElseThrow().snapshot());
             state.addAll(persistence.interactions().timelineOfLead(lead.id(), null, 100));
             new TaskStore(persistence.tasks()).linkedTo(TaskLink.lead(lead.id()), EnumSet.allOf(TaskStatus.class), null, 100)
                     .forEach(t -> state.add(t.snapshot()));

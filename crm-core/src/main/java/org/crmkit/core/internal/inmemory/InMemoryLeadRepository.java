@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
@@ -33,30 +32,30 @@ public final class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
-    public void add(Lead lead) {
-        table.insert(lead.snapshot());
+    public void add(LeadSnapshot lead) {
+        table.insert(lead);
     }
 
     @Override
-    public void update(Lead lead) {
-        table.update(lead.snapshot(), lead::recordStored);
+    public void update(LeadSnapshot lead) {
+        table.update(lead, () -> { });
     }
 
     @Override
-    public Optional<Lead> findById(LeadId id) {
-        return table.get(id).map(Lead::restore);
+    public Optional<LeadSnapshot> findById(LeadId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Lead> lock(LeadId id) {
+    public Optional<LeadSnapshot> lock(LeadId id) {
         // in-memory transactions run one at a time: reading is holding
         return findById(id);
     }
 
     @Override
-    public List<Lead> search(LeadSearchCriteria c, int limit) {
+    public List<LeadSnapshot> search(LeadSearchCriteria c, int limit) {
         return table.where(s -> matches(c, s) && isAfter(c, s)).stream().sorted(order(c.sort())).limit(limit)
-                .map(Lead::restore).toList();
+                .toList();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.crmkit.core.lead.domain;
 
+import org.crmkit.core.lead.LeadContact;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadEvents;
 import org.crmkit.core.lead.LeadScoring;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.shared.CustomerId;
@@ -36,8 +36,8 @@ public final class MyBatisLeadRepository implements LeadRepository {
     }
 
     @Override
-    public void add(Lead lead) {
-        LeadSnapshot s = lead.snapshot();
+    public void add(LeadSnapshot lead) {
+        LeadSnapshot s = lead;
         unitOfWork.inTransaction(() -> {
             mapper.insert(LeadRows.toRow(s));
             insertChildren(s, 0);
@@ -45,9 +45,9 @@ public final class MyBatisLeadRepository implements LeadRepository {
     }
 
     @Override
-    public void update(Lead lead) {
-        LeadSnapshot s = lead.snapshot();
-        unitOfWork.updateVersioned(lead, () -> mapper.update(LeadRows.toRow(s)), () -> {
+    public void update(LeadSnapshot lead) {
+        LeadSnapshot s = lead;
+        unitOfWork.updateVersioned("lead", lead.id(), lead.version(), () -> mapper.update(LeadRows.toRow(s)), () -> {
             // a locking read: the latest history, even under a snapshot older than the row just updated
             int stored = mapper.lastSequence(s.id().value());
             mapper.deleteReasons(s.id().value());
@@ -86,20 +86,20 @@ public final class MyBatisLeadRepository implements LeadRepository {
     }
 
     @Override
-    public Optional<Lead> findById(LeadId id) {
+    public Optional<LeadSnapshot> findById(LeadId id) {
         return unitOfWork.inTransaction(() -> Optional.ofNullable(mapper.selectById(id.value()))
                 .map(row -> restore(List.of(row)).get(0)));
     }
 
     @Override
-    public Optional<Lead> lock(LeadId id) {
+    public Optional<LeadSnapshot> lock(LeadId id) {
         return unitOfWork.inTransaction(() -> Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
-                .map(row -> Lead.restore(LeadRows.toSnapshot(row, mapper.selectHistoryLocked(row.id()),
-                        mapper.selectReasonsLocked(row.id())))));
+                .map(row -> LeadRows.toSnapshot(row, mapper.selectHistoryLocked(row.id()),
+                        mapper.selectReasonsLocked(row.id()))));
     }
 
     @Override
-    public List<Lead> search(LeadSearchCriteria c, int limit) {
+    public List<LeadSnapshot> search(LeadSearchCriteria c, int limit) {
         LeadSearchCriteria.SeekPosition after = c.after();
         LeadSearchParams params = new LeadSearchParams(
                 c.textPrefix() == null ? null : LikePatterns.startingWith(c.textPrefix()),
@@ -123,7 +123,7 @@ public final class MyBatisLeadRepository implements LeadRepository {
         });
     }
 
-    private List<Lead> restore(List<LeadRow> rows) {
+    private List<LeadSnapshot> restore(List<LeadRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -132,7 +132,7 @@ public final class MyBatisLeadRepository implements LeadRepository {
                 .collect(Collectors.groupingBy(StageChangeRow::leadId));
         Map<UUID, List<ScoreReasonRow>> reasons = mapper.selectReasons(ids).stream()
                 .collect(Collectors.groupingBy(ScoreReasonRow::leadId));
-        return rows.stream().map(r -> Lead.restore(LeadRows.toSnapshot(r, history.getOrDefault(r.id(), List.of()),
-                reasons.getOrDefault(r.id(), List.of())))).toList();
+        return rows.stream().map(r -> LeadRows.toSnapshot(r, history.getOrDefault(r.id(), List.of()),
+                reasons.getOrDefault(r.id(), List.of()))).toList();
     }
 }

@@ -1,9 +1,9 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.util.Optional;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.NotFoundException;
@@ -18,9 +18,9 @@ final class LeadAccess {
     static final String TYPE = "lead";
 
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
 
-    LeadAccess(UseCaseSupport support, LeadRepository leads) {
+    LeadAccess(UseCaseSupport support, LeadStore leads) {
         this.support = support;
         this.leads = leads;
     }

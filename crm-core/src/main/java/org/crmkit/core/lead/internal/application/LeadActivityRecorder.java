@@ -1,10 +1,10 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.port.in.LeadActivity;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -15,10 +15,10 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class LeadActivityRecorder implements LeadActivity {
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
     private final LeadScoring scoring;
 
-    LeadActivityRecorder(UseCaseSupport support, LeadRepository leads, LeadScoring scoring) {
+    LeadActivityRecorder(UseCaseSupport support, LeadStore leads, LeadScoring scoring) {
         this.support = support;
         this.leads = leads;
         this.scoring = scoring;

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.lead.internal.port.LeadDirectory;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -37,7 +38,7 @@ public final class LeadApplication {
                               StaffDirectory staff,
                               LeadScoring scoring, List<LeadConversionParticipant> participants,
                               List<LeadEraser> erasers) {
-        return new LeadService(support, leads, customers, directory, staff, scoring, participants, erasers);
+        return new LeadService(support, new LeadStore(leads), customers, directory, staff, scoring, participants, erasers);
     }
 
     /**
@@ -47,7 +48,7 @@ public final class LeadApplication {
      * @return the narrow port the interaction area moves a lead's last activity through
      */
     public static LeadActivity activity(UseCaseSupport support, LeadRepository leads, LeadScoring scoring) {
-        return new LeadActivityRecorder(support, leads, scoring);
+        return new LeadActivityRecorder(support, new LeadStore(leads), scoring);
     }
 
     /**
@@ -70,6 +71,6 @@ public final class LeadApplication {
      * @return the actor-free reads other areas make of leads, inside their own use cases
      */
     public static LeadDirectory directory(UseCaseSupport support, LeadRepository leads) {
-        return id -> support.transaction(() -> leads.findById(id).map(l -> LeadView.of(l.snapshot())));
+        return id -> support.transaction(() -> leads.findById(id).map(LeadView::of));
     }
 }

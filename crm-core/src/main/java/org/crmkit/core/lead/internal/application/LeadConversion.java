@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,11 @@ import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.lead.LeadPermission;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadContact;
+import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.lead.port.in.LeadCommand;
 import org.crmkit.core.lead.port.in.LeadConversionView;
 import org.crmkit.core.lead.port.in.LeadView;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -36,14 +36,14 @@ final class LeadConversion {
     private static final String TYPE = LeadAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
     private final Customers customers;
     private final CustomerDirectory directory;
     private final LeadScoring scoring;
     private final List<LeadConversionParticipant> participants;
     private final LeadAccess access;
 
-    LeadConversion(UseCaseSupport support, LeadRepository leads, Customers customers, CustomerDirectory directory,
+    LeadConversion(UseCaseSupport support, LeadStore leads, Customers customers, CustomerDirectory directory,
                    LeadScoring scoring, List<LeadConversionParticipant> participants, LeadAccess access) {
         this.support = support;
         this.leads = leads;

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.lead.internal.port.LeadEraser;
 import org.crmkit.core.lead.port.in.LeadCommand;
 import org.crmkit.core.lead.port.in.LeadView;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.NotFoundException;
@@ -28,12 +28,12 @@ final class LeadErasure {
     private static final String TYPE = LeadAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
     private final LeadScoring scoring;
     private final List<LeadEraser> erasers;
     private final LeadAccess access;
 
-    LeadErasure(UseCaseSupport support, LeadRepository leads, LeadScoring scoring, List<LeadEraser> erasers,
+    LeadErasure(UseCaseSupport support, LeadStore leads, LeadScoring scoring, List<LeadEraser> erasers,
                 LeadAccess access) {
         this.support = support;
         this.leads = leads;

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crmkit.core.lead.LeadPermission;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -24,10 +24,10 @@ import org.crmkit.core.staff.internal.port.StaffDirectory;
  */
 final class LeadOwners {
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
     private final StaffDirectory staff;
 
-    LeadOwners(UseCaseSupport support, LeadRepository leads, StaffDirectory staff) {
+    LeadOwners(UseCaseSupport support, LeadStore leads, StaffDirectory staff) {
         this.support = support;
         this.leads = leads;
         this.staff = staff;

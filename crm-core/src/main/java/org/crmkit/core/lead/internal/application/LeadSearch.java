@@ -1,13 +1,13 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.port.in.LeadSearchQuery;
 import org.crmkit.core.lead.port.in.LeadSort;
 import org.crmkit.core.lead.port.in.LeadView;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria.SeekPosition;
 import org.crmkit.core.shared.internal.Cursor;
@@ -26,9 +26,9 @@ final class LeadSearch {
     /** An owner no lead has: the nil UUID is never a UUIDv7. */
     private static final StaffId NOBODY = new StaffId(new java.util.UUID(0, 0));
 
-    private final LeadRepository leads;
+    private final LeadStore leads;
 
-    LeadSearch(LeadRepository leads) {
+    LeadSearch(LeadStore leads) {
         this.leads = leads;
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.internal.store.LeadStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,8 +11,8 @@ import org.crmkit.core.lead.LeadPermission;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.domain.Lead;
-import org.crmkit.core.lead.domain.LeadContact;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadContact;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.lead.internal.port.LeadEraser;
 import org.crmkit.core.lead.port.in.AssignLeadCommand;
@@ -25,7 +26,6 @@ import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.in.MoneyData;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
-import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -54,7 +54,7 @@ final class LeadService implements Leads {
     static final String TYPE = LeadAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final LeadRepository leads;
+    private final LeadStore leads;
     private final LeadScoring scoring;
     private final LeadAccess access;
     private final LeadOwners owners;
@@ -62,7 +62,7 @@ final class LeadService implements Leads {
     private final LeadConversion conversion;
     private final LeadErasure erasure;
 
-    LeadService(UseCaseSupport support, LeadRepository leads, Customers customers, CustomerDirectory directory,
+    LeadService(UseCaseSupport support, LeadStore leads, Customers customers, CustomerDirectory directory,
                 StaffDirectory staff, LeadScoring scoring, List<LeadConversionParticipant> participants,
                 List<LeadEraser> erasers) {
         this.support = support;

@@ -2,7 +2,7 @@ package org.crmkit.core.lead.port.in;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.lead.domain.LeadSnapshot;
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.lead.LeadStage;
 import org.crmkit.core.lead.ScoreReason;

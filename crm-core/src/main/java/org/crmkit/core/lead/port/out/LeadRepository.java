@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.crmkit.core.lead.domain.Lead;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.lead.LeadSnapshot;
 
 /** Stores leads with their append-only stage history. Called inside a {@code UnitOfWork}. */
 public interface LeadRepository {
@@ -18,19 +18,19 @@ public interface LeadRepository {
      * @param lead a new lead (version 0) with its first history entry
      * @throws ConflictException ({@code duplicate}) when the id exists
      */
-    void add(Lead lead);
+    void add(LeadSnapshot lead);
 
     /**
-     * Stores the lead's changes if the stored version still equals {@link Lead#version()}, appends the history
+     * Stores the lead's changes if the stored version still equals {@link LeadSnapshot#version()}, appends the history
      * entries not stored yet, then advances the lead's version.
      *
      * @param lead a loaded, changed lead
      * @throws ConflictException ({@code stale_version}) when someone else stored a change first
      */
-    void update(Lead lead);
+    void update(LeadSnapshot lead);
 
     /** @param id the id @return the lead, if stored */
-    Optional<Lead> findById(LeadId id);
+    Optional<LeadSnapshot> findById(LeadId id);
 
     /**
      * Reads a lead and holds it until the transaction ends ({@code SELECT ... FOR UPDATE}), so two conversions of one
@@ -39,14 +39,14 @@ public interface LeadRepository {
      * @param id the id
      * @return the lead, if stored
      */
-    Optional<Lead> lock(LeadId id);
+    Optional<LeadSnapshot> lock(LeadId id);
 
     /**
      * @param criteria filters, order and seek position
      * @param limit    most leads to return
      * @return matching leads in the criteria's order, after its seek position
      */
-    List<Lead> search(LeadSearchCriteria criteria, int limit);
+    List<LeadSnapshot> search(LeadSearchCriteria criteria, int limit);
 
     /**
      * For round-robin assignment.
@@ -58,7 +58,7 @@ public interface LeadRepository {
 
     /**
      * A customer's GDPR erasure: every lead converted into the customer whose personal data is not erased yet gets
-     * its {@linkplain org.crmkit.core.lead.domain.LeadSnapshot#erased erased} state, stage history included (each
+     * its {@linkplain org.crmkit.core.lead.LeadSnapshot#erased erased} state, stage history included (each
      * one's version moves on).
      *
      * @param customer the erased customer
@@ -68,7 +68,7 @@ public interface LeadRepository {
 
     /**
      * The GDPR erasure of one lead, by the same rule as {@link #eraseConvertedInto}: unless its personal data is
-     * erased already, the lead gets its {@linkplain org.crmkit.core.lead.domain.LeadSnapshot#erased erased} state,
+     * erased already, the lead gets its {@linkplain org.crmkit.core.lead.LeadSnapshot#erased erased} state,
      * stage history included (its version moves on).
      *
      * @param lead the lead

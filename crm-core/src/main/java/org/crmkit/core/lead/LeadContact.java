@@ -1,4 +1,4 @@
-package org.crmkit.core.lead.domain;
+package org.crmkit.core.lead;
 
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.InvalidValueException;

@@ -1,14 +1,10 @@
-package org.crmkit.core.lead.domain;
+package org.crmkit.core.lead;
 
-import org.crmkit.core.lead.LeadScore;
-import org.crmkit.core.lead.LeadSource;
-import org.crmkit.core.lead.LeadStage;
-import org.crmkit.core.lead.StageChange;
+import org.crmkit.core.lead.domain.Lead;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.StaffId;
