@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.out.AccessLog;

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -11,9 +12,9 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.AccountSnapshot;
 import org.crmkit.core.staff.LockoutPolicy;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ public abstract class AccountRepositoryContract extends PortContract {
     private static final LockoutPolicy THREE_STRIKES = new LockoutPolicy(3, Duration.ofMinutes(15),
             Duration.ofMinutes(30));
 
-    private AccountRepository repo() {
-        return persistence.accounts();
+    private AccountStore repo() {
+        return new AccountStore(persistence.accounts());
     }
 
     private <T> T tx(Supplier<T> work) {

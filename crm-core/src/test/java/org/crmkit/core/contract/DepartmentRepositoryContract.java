@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.staff.internal.store.DepartmentStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +11,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.domain.Department;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 public abstract class DepartmentRepositoryContract extends PortContract {
     private static final Instant LATER = StaffFixtures.T0.plusSeconds(3600).plusNanos(1000);
 
-    private DepartmentRepository repo() {
-        return persistence.departments();
+    private DepartmentStore repo() {
+        return new DepartmentStore(persistence.departments());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.domain.Account;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.junit.jupiter.api.Test;
 

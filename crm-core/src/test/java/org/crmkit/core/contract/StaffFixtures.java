@@ -1,5 +1,8 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +24,13 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.domain.Department;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.domain.StaffUser;
 
 /**
@@ -158,7 +161,7 @@ public final class StaffFixtures {
     /** @param persistence where @param name the name @return a stored department */
     public static Department storedDepartment(AreaPorts persistence, String name) {
         Department department = department(name);
-        persistence.unitOfWork().inTransaction(() -> persistence.departments().add(department));
+        persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).add(department));
         return department;
     }
 
@@ -169,7 +172,7 @@ public final class StaffFixtures {
 
     /** @param persistence where @param user a new user whose department is stored @return the user, stored */
     public static StaffUser storedStaffUser(AreaPorts persistence, StaffUser user) {
-        persistence.unitOfWork().inTransaction(() -> persistence.staff().add(user));
+        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).add(user));
         return user;
     }
 
@@ -184,7 +187,7 @@ public final class StaffFixtures {
     public static Account storedAccount(AreaPorts persistence) {
         StaffUser holder = storedStaffUser(persistence);
         Account account = account(AccountHolder.of(holder.id()), holder.snapshot().workEmail(), HASH);
-        persistence.unitOfWork().inTransaction(() -> persistence.accounts().add(account));
+        persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).add(account));
         return account;
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +17,7 @@ import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.StaffSnapshot;
+import org.crmkit.core.staff.StaffSnapshot;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 public abstract class StaffRepositoryContract extends PortContract {
     private static final Instant LATER = StaffFixtures.T0.plusSeconds(86_400).plusNanos(7000);
 
-    private StaffRepository repo() {
-        return persistence.staff();
+    private StaffStore repo() {
+        return new StaffStore(persistence.staff());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.product;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -664,9 +665,9 @@ class ProductUseCasesTest {
         Actor claimed = TestStaff.enrol(crm, id, Role.PRODUCT_MANAGER);
         products.createCategory(claimed, new CreateCategoryCommand("Before", null));
         store.unitOfWork().inTransaction(() -> {
-            StaffUser user = store.staff().findById(id).orElseThrow();
+            StaffUser user = new StaffStore(store.staff()).findById(id).orElseThrow();
             user.revoke(Role.PRODUCT_MANAGER, clock.instant());
-            store.staff().update(user);
+            new StaffStore(store.staff()).update(user);
         });
         assertThat(catchThrowable(() -> products.createCategory(claimed, new CreateCategoryCommand("After", null))))
                 .isInstanceOf(AccessDeniedException.class);

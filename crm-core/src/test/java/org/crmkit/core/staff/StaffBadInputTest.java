@@ -1,5 +1,8 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.CrmTestAccess;
@@ -50,11 +53,11 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.spi.CrmPersistence;
-import org.crmkit.core.staff.domain.AccessLogEntry;
-import org.crmkit.core.staff.domain.AccountSnapshot;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
-import org.crmkit.core.staff.domain.PasswordResetToken;
-import org.crmkit.core.staff.domain.StaffSnapshot;
+import org.crmkit.core.staff.AccessLogEntry;
+import org.crmkit.core.staff.AccountSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
+import org.crmkit.core.staff.PasswordResetToken;
+import org.crmkit.core.staff.StaffSnapshot;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
@@ -1144,25 +1147,25 @@ class StaffBadInputTest {
     private Store store() {
         AreaPorts p = CrmTestAccess.persistence(crm);
         return p.unitOfWork().inTransaction(() -> {
-            List<StaffSnapshot> staff = p.staff().search(new StaffSearchCriteria(null, null, null, null),
+            List<StaffSnapshot> staff = new StaffStore(p.staff()).search(new StaffSearchCriteria(null, null, null, null),
                     Integer.MAX_VALUE).stream().map(StaffUser::snapshot).toList();
             List<CustomerSnapshot> customerRows = new CustomerStore(p.customers()).search(new CustomerSearchCriteria(null, null, null,
                     null, null, null, null, CustomerSort.REGISTERED_ASC, null), Integer.MAX_VALUE).stream()
                     .map(Customer::snapshot).toList();
             Map<AccountHolder, AccountSnapshot> accounts = new HashMap<>();
             for (StaffSnapshot s : staff) {
-                p.accounts().findByHolder(AccountHolder.of(s.id()))
+                new AccountStore(p.accounts()).findByHolder(AccountHolder.of(s.id()))
                         .ifPresent(a -> accounts.put(a.holder(), a.snapshot()));
             }
             for (CustomerSnapshot c : customerRows) {
-                p.accounts().findByHolder(AccountHolder.of(c.id()))
+                new AccountStore(p.accounts()).findByHolder(AccountHolder.of(c.id()))
                         .ifPresent(a -> accounts.put(a.holder(), a.snapshot()));
             }
             List<PasswordResetToken> tokens = new ArrayList<>();
             for (PasswordResetNotifier.Message m : delivered) {
                 p.resetTokens().findByHash(sha256(m.token())).ifPresent(tokens::add);
             }
-            return new Store(staff, p.departments().findAll().stream().map(d -> d.snapshot()).toList(), accounts,
+            return new Store(staff, new DepartmentStore(p.departments()).findAll().stream().map(d -> d.snapshot()).toList(), accounts,
                     customerRows, tokens,
                     p.auditLog().search(new AuditCriteria(null, null, null, null, null, null, null, null),
                             Integer.MAX_VALUE),

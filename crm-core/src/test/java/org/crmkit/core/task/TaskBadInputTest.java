@@ -1,5 +1,6 @@
 package org.crmkit.core.task;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +90,9 @@ class TaskBadInputTest {
         TestStaff.enrol(crm, gone, Role.SALES_REP);
         // straight in the store: the user has no login account for the use case to close
         store.unitOfWork().inTransaction(() -> {
-            org.crmkit.core.staff.domain.StaffUser user = store.staff().findById(gone).orElseThrow();
+            org.crmkit.core.staff.domain.StaffUser user = new StaffStore(store.staff()).findById(gone).orElseThrow();
             user.deactivate(clock.instant());
-            store.staff().update(user);
+            new StaffStore(store.staff()).update(user);
         });
         repsCustomer = register(rep, "rep-customer@example.com");
         othersCustomer = register(SYSTEM, "other-customer@example.com");

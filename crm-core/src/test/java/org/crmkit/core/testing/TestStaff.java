@@ -1,5 +1,6 @@
 package org.crmkit.core.testing;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.CrmTestAccess;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ public final class TestStaff {
         Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
         StaffUser user = StaffUser.create(id, new PersonName("Test", "Staff " + id), EmailAddress.of("staff-" + id
                 + "@crmkit.test"), department, set, Instant.parse("2026-01-01T00:00:00Z"));
-        CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).staff().add(user));
+        CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> new StaffStore(CrmTestAccess.persistence(crm).staff()).add(user));
         return user.asActor();
     }
 

@@ -3,6 +3,9 @@ package org.crmkit.persistence.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +34,10 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.AccountSnapshot;
 import org.crmkit.core.staff.domain.Department;
 import org.crmkit.core.staff.LockoutPolicy;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -81,16 +84,16 @@ class StaffPersistenceIT {
         LockoutPolicy policy = new LockoutPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(30));
 
         Future<Long> first = pool.submit(() -> persistence.unitOfWork().inTransaction(() -> {
-            Account a = persistence.accounts().findByLoginForUpdate(account.login()).orElseThrow();
+            Account a = new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow();
             locked.countDown();
             await(release);
             a.recordFailure(T0.plusSeconds(1), policy);
-            persistence.accounts().update(a);
+            new AccountStore(persistence.accounts()).update(a);
             return a.version();
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         Future<AccountSnapshot> second = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                () -> persistence.accounts().findByLoginForUpdate(account.login()).orElseThrow().snapshot()));
+                () -> new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow().snapshot()));
 
         Thread.sleep(BLOCKED.toMillis());
         assertThat(second).as("the second locking read waits for the first transaction").isNotDone();
@@ -107,14 +110,14 @@ class StaffPersistenceIT {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = pool.submit(() -> persistence.unitOfWork().inTransaction(() -> {
-            persistence.accounts().findByLoginForUpdate(account.login()).orElseThrow();
+            new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow();
             locked.countDown();
             await(release);
         }));
         try {
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
             Future<AccountId> reader = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                    () -> persistence.accounts().findById(account.id()).orElseThrow().id()));
+                    () -> new AccountStore(persistence.accounts()).findById(account.id()).orElseThrow().id()));
             assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(account.id());
         } finally {
             release.countDown();
@@ -136,7 +139,7 @@ class StaffPersistenceIT {
         assertThat(counted.await(10, TimeUnit.SECONDS)).isTrue();
         StaffUser second = admin("Grace", "Hopper");
         Future<?> writer = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                () -> persistence.staff().add(second)));
+                () -> new StaffStore(persistence.staff()).add(second)));
 
         Thread.sleep(BLOCKED.toMillis());
         assertThat(writer).as("granting the counted role waits for the counting transaction").isNotDone();
@@ -159,7 +162,7 @@ class StaffPersistenceIT {
                         long admins = persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN);
                         await(bothCounted);
                         if (admins == 0) {
-                            persistence.staff().add(admin(name, "Bootstrap"));
+                            new StaffStore(persistence.staff()).add(admin(name, "Bootstrap"));
                         }
                     });
                     return "created";
@@ -203,11 +206,11 @@ class StaffPersistenceIT {
     void theSchemaRefusesADepartmentWhoseManagerIsNoStaffUserAndAUserOfAnUnknownDepartment() {
         Department department = Department.create(DepartmentId.next(CLOCK), "Sales", StaffId.next(CLOCK), T0);
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(
-                () -> persistence.departments().add(department))).isInstanceOf(PersistenceFailureException.class);
+                () -> new DepartmentStore(persistence.departments()).add(department))).isInstanceOf(PersistenceFailureException.class);
         StaffUser lost = user("Ada", "Lovelace", DepartmentId.next(CLOCK), Set.of());
         assertThatThrownBy(() -> add(lost)).isInstanceOf(PersistenceFailureException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.departments().findAll())).isEmpty();
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.staff().findById(lost.id()))).isEmpty();
+        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).findAll())).isEmpty();
+        assertThat(persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).findById(lost.id()))).isEmpty();
     }
 
     @Test
@@ -216,9 +219,9 @@ class StaffPersistenceIT {
         add(holder);
         Account broken = Account.restore(new AccountSnapshot(AccountId.next(CLOCK), 0, AccountHolder.of(holder.id()),
                 holder.snapshot().workEmail(), null, -1, null, null, null, null, T0));
-        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> persistence.accounts().add(broken)))
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).add(broken)))
                 .isInstanceOf(PersistenceFailureException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.accounts().findById(broken.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).findById(broken.id())))
                 .isEmpty();
     }
 
@@ -227,17 +230,17 @@ class StaffPersistenceIT {
         StaffUser manager = admin("Ada", "Lovelace");
         add(manager);
         Department department = Department.create(DepartmentId.next(CLOCK), "Ventes 🦊", manager.id(), T0);
-        persistence.unitOfWork().inTransaction(() -> persistence.departments().add(department));
-        StaffUser loaded = persistence.unitOfWork().inTransaction(() -> persistence.staff().findById(manager.id()))
+        persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).add(department));
+        StaffUser loaded = persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).findById(manager.id()))
                 .orElseThrow();
         loaded.moveTo(department.id(), T0.plusSeconds(1));
         loaded.deactivate(T0.plusSeconds(2));
-        persistence.unitOfWork().inTransaction(() -> persistence.staff().update(loaded));
+        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).update(loaded));
         assertThat(persistence.unitOfWork().inTransaction(
                 () -> persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN))).isZero();
         assertThat(persistence.unitOfWork().inTransaction(
                 () -> persistence.staff().countActiveInDepartment(department.id()))).isZero();
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.departments().findById(department.id()))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).findById(department.id()))
                 .orElseThrow().snapshot().manager()).isEqualTo(manager.id());
     }
 
@@ -269,14 +272,14 @@ class StaffPersistenceIT {
     }
 
     private void add(StaffUser user) {
-        persistence.unitOfWork().inTransaction(() -> persistence.staff().add(user));
+        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).add(user));
     }
 
     private Account storedAccount(StaffUser holder) {
         add(holder);
         Account account = Account.open(AccountId.next(CLOCK), AccountHolder.of(holder.id()),
                 holder.snapshot().workEmail(), "$pbkdf2-sha256$i=1$c2FsdA$a2V5", T0);
-        persistence.unitOfWork().inTransaction(() -> persistence.accounts().add(account));
+        persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).add(account));
         return account;
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.port.out.AccessLog;

@@ -2,10 +2,9 @@ package org.crmkit.core.internal.inmemory;
 
 import java.util.Optional;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.AccountSnapshot;
 import org.crmkit.core.staff.port.out.AccountRepository;
 
 /**
@@ -29,28 +28,28 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void add(Account account) {
-        table.insert(account.snapshot());
+    public void add(AccountSnapshot account) {
+        table.insert(account);
     }
 
     @Override
-    public void update(Account account) {
-        table.update(account.snapshot(), account::recordStored);
+    public void update(AccountSnapshot account) {
+        table.update(account, () -> { });
     }
 
     @Override
-    public Optional<Account> findById(AccountId id) {
-        return table.get(id).map(Account::restore);
+    public Optional<AccountSnapshot> findById(AccountId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Account> findByLoginForUpdate(EmailAddress login) {
-        return table.where(a -> a.login().equals(login)).stream().findFirst().map(Account::restore);
+    public Optional<AccountSnapshot> findByLoginForUpdate(EmailAddress login) {
+        return table.where(a -> a.login().equals(login)).stream().findFirst();
     }
 
     @Override
-    public Optional<Account> findByHolder(AccountHolder holder) {
-        return table.where(a -> a.holder().equals(holder)).stream().findFirst().map(Account::restore);
+    public Optional<AccountSnapshot> findByHolder(AccountHolder holder) {
+        return table.where(a -> a.holder().equals(holder)).stream().findFirst();
     }
 
     @Override

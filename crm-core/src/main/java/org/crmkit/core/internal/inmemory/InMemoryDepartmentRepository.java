@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.Department;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 
 /** Departments in memory, unique by folded name, versioned. */
@@ -21,31 +20,31 @@ public final class InMemoryDepartmentRepository implements DepartmentRepository 
     }
 
     @Override
-    public void add(Department department) {
-        table.insert(department.snapshot());
+    public void add(DepartmentSnapshot department) {
+        table.insert(department);
     }
 
     @Override
-    public void update(Department department) {
-        table.update(department.snapshot(), department::recordStored);
+    public void update(DepartmentSnapshot department) {
+        table.update(department, () -> { });
     }
 
     @Override
-    public Optional<Department> findById(DepartmentId id) {
-        return table.get(id).map(Department::restore);
+    public Optional<DepartmentSnapshot> findById(DepartmentId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Department> findByIdForUpdate(DepartmentId id) {
+    public Optional<DepartmentSnapshot> findByIdForUpdate(DepartmentId id) {
         return findById(id);
     }
 
     @Override
-    public List<Department> findAll() {
+    public List<DepartmentSnapshot> findAll() {
         return table.where(d -> true).stream()
                 .sorted(Comparator.comparing(DepartmentSnapshot::nameKey, CodePoints::compare)
                         .thenComparing(d -> d.id().value(), UuidV7::compareBytes))
-                .map(Department::restore)
+                
                 .toList();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /** Password reset tokens in memory, unique by hash; "mark used" is conditional, as on MySQL. */

@@ -8,8 +8,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.StaffSnapshot;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.StaffSnapshot;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 
@@ -40,23 +39,23 @@ public final class InMemoryStaffRepository implements StaffRepository {
     }
 
     @Override
-    public void add(StaffUser user) {
-        table.insert(user.snapshot());
+    public void add(StaffSnapshot user) {
+        table.insert(user);
     }
 
     @Override
-    public void update(StaffUser user) {
-        table.update(user.snapshot(), user::recordStored);
+    public void update(StaffSnapshot user) {
+        table.update(user, () -> { });
     }
 
     @Override
-    public Optional<StaffUser> findById(StaffId id) {
-        return table.get(id).map(StaffUser::restore);
+    public Optional<StaffSnapshot> findById(StaffId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<StaffUser> findByEmail(EmailAddress email) {
-        return table.where(s -> s.workEmail().equals(email)).stream().findFirst().map(StaffUser::restore);
+    public Optional<StaffSnapshot> findByEmail(EmailAddress email) {
+        return table.where(s -> s.workEmail().equals(email)).stream().findFirst();
     }
 
     @Override
@@ -70,7 +69,7 @@ public final class InMemoryStaffRepository implements StaffRepository {
     }
 
     @Override
-    public List<StaffUser> search(StaffSearchCriteria criteria, int limit) {
+    public List<StaffSnapshot> search(StaffSearchCriteria criteria, int limit) {
         StaffSearchCriteria.Position after = criteria.after();
         return table.where(criteria::matches).stream()
                 .filter(s -> after == null || CodePoints.compare(s.name().sortKey(), after.nameKey()) > 0
@@ -78,7 +77,7 @@ public final class InMemoryStaffRepository implements StaffRepository {
                         && UuidV7.compareBytes(s.id().value(), after.id().value()) > 0)
                 .sorted(BY_NAME)
                 .limit(limit)
-                .map(StaffUser::restore)
+                
                 .toList();
     }
 }

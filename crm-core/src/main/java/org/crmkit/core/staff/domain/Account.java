@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.domain;
 
+import org.crmkit.core.staff.AccountSnapshot;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.LockoutPolicy;

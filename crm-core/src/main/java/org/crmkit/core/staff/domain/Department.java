@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.domain;
 
+import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.StaffEvents;
 import java.time.Instant;
 import java.util.Objects;

@@ -29,7 +29,8 @@ public final class MyBatisCategoryRepository implements CategoryRepository {
     @Override
     public void update(CategorySnapshot category) {
         CategorySnapshot snapshot = category;
-        unitOfWork.updateVersioned("product", category.id(), category.version(), () -> mapper.update(CategoryRows.toRow(snapshot)), () -> { });
+        unitOfWork.updateVersioned("category", category.id(), category.version(),
+                () -> mapper.update(CategoryRows.toRow(snapshot)), () -> { });
     }
 
     @Override

@@ -45,7 +45,8 @@ public final class MyBatisProductRepository implements ProductRepository {
     @Override
     public void update(ProductSnapshot product) {
         ProductSnapshot snapshot = product;
-        unitOfWork.updateVersioned("product", product.id(), product.version(), () -> mapper.update(ProductRows.toRow(snapshot)), () -> { });
+        unitOfWork.updateVersioned("product", product.id(), product.version(),
+                () -> mapper.update(ProductRows.toRow(snapshot)), () -> { });
     }
 
     @Override

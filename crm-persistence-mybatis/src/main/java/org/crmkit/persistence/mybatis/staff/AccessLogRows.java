@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis.staff;
 
 import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;

@@ -3,7 +3,7 @@ package org.crmkit.persistence.mybatis.staff;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.AccountSnapshot;
 
 /** The explicit mapping between an account snapshot and its row; no reflection on domain objects. */
 final class AccountRows {

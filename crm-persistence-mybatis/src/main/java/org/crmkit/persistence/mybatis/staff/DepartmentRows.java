@@ -2,7 +2,7 @@ package org.crmkit.persistence.mybatis.staff;
 
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
 
 /** The explicit mapping between a department snapshot and its row; no reflection on domain objects. */
 final class DepartmentRows {

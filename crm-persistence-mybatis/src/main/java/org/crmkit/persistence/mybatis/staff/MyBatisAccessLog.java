@@ -3,7 +3,7 @@ package org.crmkit.persistence.mybatis.staff;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;

@@ -2,10 +2,9 @@ package org.crmkit.persistence.mybatis.staff;
 
 import java.util.Optional;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.AccountSnapshot;
+import org.crmkit.core.staff.AccountSnapshot;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
@@ -27,28 +26,29 @@ public final class MyBatisAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void add(Account account) {
-        mapper.insert(AccountRows.toRow(account.snapshot()));
+    public void add(AccountSnapshot account) {
+        mapper.insert(AccountRows.toRow(account));
     }
 
     @Override
-    public void update(Account account) {
-        AccountSnapshot snapshot = account.snapshot();
-        unitOfWork.updateVersioned(account, () -> mapper.update(AccountRows.toRow(snapshot)), () -> { });
+    public void update(AccountSnapshot account) {
+        AccountSnapshot snapshot = account;
+        unitOfWork.updateVersioned("account", account.id(), account.version(),
+                () -> mapper.update(AccountRows.toRow(snapshot)), () -> { });
     }
 
     @Override
-    public Optional<Account> findById(AccountId id) {
+    public Optional<AccountSnapshot> findById(AccountId id) {
         return restore(mapper.selectById(id.value()));
     }
 
     @Override
-    public Optional<Account> findByLoginForUpdate(EmailAddress login) {
+    public Optional<AccountSnapshot> findByLoginForUpdate(EmailAddress login) {
         return restore(mapper.selectByLoginForUpdate(login.value()));
     }
 
     @Override
-    public Optional<Account> findByHolder(AccountHolder holder) {
+    public Optional<AccountSnapshot> findByHolder(AccountHolder holder) {
         return restore(mapper.selectByHolder(holder.kind().name(), holder.id()));
     }
 
@@ -60,7 +60,7 @@ public final class MyBatisAccountRepository implements AccountRepository {
         });
     }
 
-    private static Optional<Account> restore(AccountRow row) {
-        return Optional.ofNullable(row).map(r -> Account.restore(AccountRows.toSnapshot(r)));
+    private static Optional<AccountSnapshot> restore(AccountRow row) {
+        return Optional.ofNullable(row).map(r -> AccountRows.toSnapshot(r));
     }
 }

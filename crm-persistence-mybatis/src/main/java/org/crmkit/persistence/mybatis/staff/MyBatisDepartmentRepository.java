@@ -3,8 +3,7 @@ package org.crmkit.persistence.mybatis.staff;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.staff.domain.Department;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 
@@ -23,30 +22,31 @@ public final class MyBatisDepartmentRepository implements DepartmentRepository {
     }
 
     @Override
-    public void add(Department department) {
-        mapper.insert(DepartmentRows.toRow(department.snapshot()));
+    public void add(DepartmentSnapshot department) {
+        mapper.insert(DepartmentRows.toRow(department));
     }
 
     @Override
-    public void update(Department department) {
-        DepartmentSnapshot snapshot = department.snapshot();
-        unitOfWork.updateVersioned(department, () -> mapper.update(DepartmentRows.toRow(snapshot)), () -> { });
+    public void update(DepartmentSnapshot department) {
+        DepartmentSnapshot snapshot = department;
+        unitOfWork.updateVersioned("department", department.id(), department.version(),
+                () -> mapper.update(DepartmentRows.toRow(snapshot)), () -> { });
     }
 
     @Override
-    public Optional<Department> findById(DepartmentId id) {
+    public Optional<DepartmentSnapshot> findById(DepartmentId id) {
         return Optional.ofNullable(mapper.selectById(id.value()))
-                .map(row -> Department.restore(DepartmentRows.toSnapshot(row)));
+                .map(row -> DepartmentRows.toSnapshot(row));
     }
 
     @Override
-    public Optional<Department> findByIdForUpdate(DepartmentId id) {
+    public Optional<DepartmentSnapshot> findByIdForUpdate(DepartmentId id) {
         return Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
-                .map(row -> Department.restore(DepartmentRows.toSnapshot(row)));
+                .map(row -> DepartmentRows.toSnapshot(row));
     }
 
     @Override
-    public List<Department> findAll() {
-        return mapper.selectAll().stream().map(row -> Department.restore(DepartmentRows.toSnapshot(row))).toList();
+    public List<DepartmentSnapshot> findAll() {
+        return mapper.selectAll().stream().map(row -> DepartmentRows.toSnapshot(row)).toList();
     }
 }

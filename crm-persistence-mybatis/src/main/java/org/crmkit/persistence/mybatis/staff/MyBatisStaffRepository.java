@@ -10,8 +10,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffSnapshot;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.StaffSnapshot;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
@@ -31,8 +30,8 @@ public final class MyBatisStaffRepository implements StaffRepository {
     }
 
     @Override
-    public void add(StaffUser user) {
-        StaffSnapshot snapshot = user.snapshot();
+    public void add(StaffSnapshot user) {
+        StaffSnapshot snapshot = user;
         unitOfWork.inTransaction(() -> {
             mapper.insert(StaffRows.toRow(snapshot));
             insertRoles(snapshot);
@@ -40,21 +39,22 @@ public final class MyBatisStaffRepository implements StaffRepository {
     }
 
     @Override
-    public void update(StaffUser user) {
-        StaffSnapshot snapshot = user.snapshot();
-        unitOfWork.updateVersioned(user, () -> mapper.update(StaffRows.toRow(snapshot)), () -> {
+    public void update(StaffSnapshot user) {
+        StaffSnapshot snapshot = user;
+        unitOfWork.updateVersioned("staff", user.id(), user.version(),
+                () -> mapper.update(StaffRows.toRow(snapshot)), () -> {
             mapper.deleteRoles(snapshot.id().value());
             insertRoles(snapshot);
         });
     }
 
     @Override
-    public Optional<StaffUser> findById(StaffId id) {
+    public Optional<StaffSnapshot> findById(StaffId id) {
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectById(id.value()))).stream().findFirst());
     }
 
     @Override
-    public Optional<StaffUser> findByEmail(EmailAddress email) {
+    public Optional<StaffSnapshot> findByEmail(EmailAddress email) {
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectByEmail(email.value()))).stream()
                 .findFirst());
     }
@@ -86,7 +86,7 @@ public final class MyBatisStaffRepository implements StaffRepository {
     }
 
     @Override
-    public List<StaffUser> search(StaffSearchCriteria c, int limit) {
+    public List<StaffSnapshot> search(StaffSearchCriteria c, int limit) {
         StaffSearchCriteria.Position after = c.after();
         StaffSearchParams params = new StaffSearchParams(c.department() == null ? null : c.department().value(),
                 c.role() == null ? null : c.role().name(), c.active(),
@@ -101,14 +101,14 @@ public final class MyBatisStaffRepository implements StaffRepository {
         }
     }
 
-    private List<StaffUser> restore(List<StaffRow> rows) {
+    private List<StaffSnapshot> restore(List<StaffRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<StaffRoleRow>> roles = mapper.selectRoles(StaffRows.ids(rows)).stream()
                 .collect(Collectors.groupingBy(StaffRoleRow::staffId));
         return rows.stream()
-                .map(row -> StaffUser.restore(StaffRows.toSnapshot(row, roles.getOrDefault(row.id(), List.of()))))
+                .map(row -> StaffRows.toSnapshot(row, roles.getOrDefault(row.id(), List.of())))
                 .toList();
     }
 

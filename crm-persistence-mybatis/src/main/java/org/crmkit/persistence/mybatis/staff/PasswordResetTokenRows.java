@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis.staff;
 
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 
 /** The explicit mapping between a password reset token and its row. */
 final class PasswordResetTokenRows {

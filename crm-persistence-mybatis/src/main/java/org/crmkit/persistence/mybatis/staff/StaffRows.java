@@ -9,7 +9,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffSnapshot;
+import org.crmkit.core.staff.StaffSnapshot;
 
 /** The explicit mapping between a staff user's snapshot and its rows; no reflection on domain objects. */
 final class StaffRows {

@@ -51,7 +51,8 @@ public final class MyBatisTicketRepository implements TicketRepository {
     @Override
     public void updateErased(TicketSnapshot ticket) {
         TicketSnapshot s = ticket;
-        unitOfWork.updateVersioned("ticket", ticket.id(), ticket.version(), () -> mapper.updateWithTexts(TicketRows.toRow(s)), () -> {
+        unitOfWork.updateVersioned("ticket", ticket.id(), ticket.version(),
+                () -> mapper.updateWithTexts(TicketRows.toRow(s)), () -> {
             int stored = mapper.countComments(s.id().value());
             List<CommentRow> rewritten = TicketRows.commentRows(s, 0).subList(0, stored);
             if (!rewritten.isEmpty()) {

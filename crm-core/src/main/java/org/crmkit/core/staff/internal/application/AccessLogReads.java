@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,17 +27,16 @@ import org.crmkit.core.staff.port.in.DailyActivity;
 import org.crmkit.core.staff.port.in.DailyActivityQuery;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
-import org.crmkit.core.staff.port.out.AccountRepository;
 
 /** The access log's reads: its entries newest first, per account or day, and the daily login counts. */
 final class AccessLogReads {
     private static final int MAX_DAYS = 366;
 
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final AccessLog accessLog;
 
-    AccessLogReads(UseCaseSupport support, AccountRepository accounts, AccessLog accessLog) {
+    AccessLogReads(UseCaseSupport support, AccountStore accounts, AccessLog accessLog) {
         this.support = support;
         this.accounts = accounts;
         this.accessLog = accessLog;

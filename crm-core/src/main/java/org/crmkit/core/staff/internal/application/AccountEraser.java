@@ -1,16 +1,16 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.Instant;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.staff.AccountHolder;
-import org.crmkit.core.staff.port.out.AccountRepository;
 
 /** The staff area's part in a customer's erasure: their login account and reset tokens go. */
 final class AccountEraser implements PersonalDataEraser {
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
 
-    AccountEraser(AccountRepository accounts) {
+    AccountEraser(AccountStore accounts) {
         this.accounts = accounts;
     }
 

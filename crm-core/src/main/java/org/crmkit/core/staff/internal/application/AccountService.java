@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.shared.Actor;
@@ -16,7 +17,6 @@ import org.crmkit.core.staff.port.in.DailyActivityQuery;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.port.out.AccessLog;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /**
@@ -30,7 +30,7 @@ final class AccountService implements Accounts {
     private final PasswordResets passwordResets;
     private final AccessLogReads accessLogReads;
 
-    AccountService(UseCaseSupport support, AccountRepository accounts, PasswordResetTokenRepository tokens,
+    AccountService(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                    AccessLog accessLog, Customers customers, AccountSecurity security) {
         AccountSteps steps = new AccountSteps(support, accounts, accessLog, security.lockout());
         PasswordChecks passwords = new PasswordChecks(security.hasher());

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -17,11 +18,10 @@ import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.LockoutPolicy;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.out.AccessLog;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,11 @@ final class AccountSteps {
     private static final Logger LOG = LoggerFactory.getLogger(AccountSteps.class);
 
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final AccessLog accessLog;
     private final LockoutPolicy lockout;
 
-    AccountSteps(UseCaseSupport support, AccountRepository accounts, AccessLog accessLog, LockoutPolicy lockout) {
+    AccountSteps(UseCaseSupport support, AccountStore accounts, AccessLog accessLog, LockoutPolicy lockout) {
         this.support = support;
         this.accounts = accounts;
         this.accessLog = accessLog;

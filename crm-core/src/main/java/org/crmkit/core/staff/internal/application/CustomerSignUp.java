@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
@@ -15,7 +16,6 @@ import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;
-import org.crmkit.core.staff.port.out.AccountRepository;
 
 /**
  * A customer's self-service sign-up: the customer is registered through the customer area and their account opened,
@@ -24,12 +24,12 @@ import org.crmkit.core.staff.port.out.AccountRepository;
  */
 final class CustomerSignUp {
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final Customers customers;
     private final AccountSteps steps;
     private final AccountSecurity security;
 
-    CustomerSignUp(UseCaseSupport support, AccountRepository accounts, Customers customers, AccountSteps steps,
+    CustomerSignUp(UseCaseSupport support, AccountStore accounts, Customers customers, AccountSteps steps,
                    AccountSecurity security) {
         this.support = support;
         this.accounts = accounts;

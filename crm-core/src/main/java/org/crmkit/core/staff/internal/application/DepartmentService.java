@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,8 +19,6 @@ import org.crmkit.core.staff.port.in.DeactivateDepartmentCommand;
 import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.Departments;
 import org.crmkit.core.staff.port.in.RenameDepartmentCommand;
-import org.crmkit.core.staff.port.out.DepartmentRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.StaffPermission;
 
 /** The department use cases. */
@@ -26,10 +26,10 @@ final class DepartmentService implements Departments {
     static final String TYPE = "department";
 
     private final UseCaseSupport support;
-    private final DepartmentRepository departments;
-    private final StaffRepository staff;
+    private final DepartmentStore departments;
+    private final StaffStore staff;
 
-    DepartmentService(UseCaseSupport support, DepartmentRepository departments, StaffRepository staff) {
+    DepartmentService(UseCaseSupport support, DepartmentStore departments, StaffStore staff) {
         this.support = support;
         this.departments = departments;
         this.staff = staff;

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,6 @@ import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.StaffPermission;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +28,11 @@ final class Logins {
     private static final Logger LOG = LoggerFactory.getLogger(Logins.class);
 
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final AccountSteps steps;
     private final PasswordChecks passwords;
 
-    Logins(UseCaseSupport support, AccountRepository accounts, AccountSteps steps, PasswordChecks passwords) {
+    Logins(UseCaseSupport support, AccountStore accounts, AccountSteps steps, PasswordChecks passwords) {
         this.support = support;
         this.accounts = accounts;
         this.steps = steps;

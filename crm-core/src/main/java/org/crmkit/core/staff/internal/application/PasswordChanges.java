@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.Instant;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuthenticationFailedException;
@@ -11,7 +12,6 @@ import org.crmkit.core.staff.StaffPermission;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.ChangePasswordCommand;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /**
@@ -20,13 +20,13 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
  */
 final class PasswordChanges {
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final PasswordResetTokenRepository tokens;
     private final AccountSteps steps;
     private final PasswordChecks passwords;
     private final AccountSecurity security;
 
-    PasswordChanges(UseCaseSupport support, AccountRepository accounts, PasswordResetTokenRepository tokens,
+    PasswordChanges(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                     AccountSteps steps, PasswordChecks passwords, AccountSecurity security) {
         this.support = support;
         this.accounts = accounts;

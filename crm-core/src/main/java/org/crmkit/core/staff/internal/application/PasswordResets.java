@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,10 +21,9 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.domain.Account;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
@@ -36,13 +36,13 @@ final class PasswordResets {
     private static final int TOKEN_BYTES = 32;
 
     private final UseCaseSupport support;
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final PasswordResetTokenRepository tokens;
     private final AccountSteps steps;
     private final AccountSecurity security;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordResets(UseCaseSupport support, AccountRepository accounts, PasswordResetTokenRepository tokens,
+    PasswordResets(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                    AccountSteps steps, AccountSecurity security) {
         this.support = support;
         this.accounts = accounts;

@@ -1,19 +1,19 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.internal.ActorResolver;
 import org.crmkit.core.staff.domain.StaffUser;
-import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
  * Resolves staff actors against the stored users: the stored roles and department count, whatever the host's actor
  * says, and an unknown or deactivated user is refused. Other actors pass as they are.
  */
 final class StaffActorResolver implements ActorResolver {
-    private final StaffRepository staff;
+    private final StaffStore staff;
 
-    StaffActorResolver(StaffRepository staff) {
+    StaffActorResolver(StaffStore staff) {
         this.staff = staff;
     }
 

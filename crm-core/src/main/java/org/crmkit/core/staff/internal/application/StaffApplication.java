@@ -1,5 +1,8 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Duration;
 import org.crmkit.core.customer.port.in.Customers;
@@ -29,7 +32,7 @@ public final class StaffApplication {
      * @return the resolver that makes staff actors carry their stored roles and refuses deactivated users
      */
     public static ActorResolver actorResolver(StaffRepository staff) {
-        return new StaffActorResolver(staff);
+        return new StaffActorResolver(new StaffStore(staff));
     }
 
     /**
@@ -37,7 +40,7 @@ public final class StaffApplication {
      * @return the staff area's part in a customer's erasure (their login account)
      */
     public static PersonalDataEraser customerEraser(AccountRepository accounts) {
-        return new AccountEraser(accounts);
+        return new AccountEraser(new AccountStore(accounts));
     }
 
     /**
@@ -48,7 +51,7 @@ public final class StaffApplication {
      */
     public static Departments departments(UseCaseSupport support, DepartmentRepository departments,
                                           StaffRepository staff) {
-        return new DepartmentService(support, departments, staff);
+        return new DepartmentService(support, new DepartmentStore(departments), new StaffStore(staff));
     }
 
     /**
@@ -65,7 +68,7 @@ public final class StaffApplication {
                                         DepartmentRepository departments, AccountRepository accounts,
                                         PasswordResetTokenRepository tokens, PasswordHasher hasher,
                                         PasswordPolicy passwordPolicy) {
-        return new StaffService(support, staff, departments, accounts, tokens, hasher, passwordPolicy);
+        return new StaffService(support, new StaffStore(staff), new DepartmentStore(departments), new AccountStore(accounts), tokens, hasher, passwordPolicy);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class StaffApplication {
                                     PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
                                     Duration resetTokenTtl, PasswordResetNotifier notifier) {
-        return new AccountService(support, accounts, tokens, accessLog, customers,
+        return new AccountService(support, new AccountStore(accounts), tokens, accessLog, customers,
                 new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
     }
 
@@ -97,6 +100,6 @@ public final class StaffApplication {
      */
     public static StaffDirectory directory(UseCaseSupport support, StaffRepository staff,
                                            DepartmentRepository departments) {
-        return new StaffReads(support, staff, departments);
+        return new StaffReads(support, new StaffStore(staff), new DepartmentStore(departments));
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,9 +28,7 @@ import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
 import org.crmkit.core.staff.port.in.CreateStaffCommand;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.PasswordHasher;
-import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
  * Creates staff users, each with their login account: the installation's first administrator, by an anonymous
@@ -38,13 +38,13 @@ final class StaffCreation {
     private static final String TYPE = StaffService.TYPE;
 
     private final UseCaseSupport support;
-    private final StaffRepository staff;
-    private final AccountRepository accounts;
+    private final StaffStore staff;
+    private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final StaffRules rules;
 
-    StaffCreation(UseCaseSupport support, StaffRepository staff, AccountRepository accounts, PasswordHasher hasher,
+    StaffCreation(UseCaseSupport support, StaffStore staff, AccountStore accounts, PasswordHasher hasher,
                   PasswordPolicy passwordPolicy, StaffRules rules) {
         this.support = support;
         this.staff = staff;

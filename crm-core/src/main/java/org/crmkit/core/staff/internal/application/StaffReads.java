@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,18 +13,16 @@ import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.staff.port.out.DepartmentRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 
 /** The staff reads other areas make through {@link StaffDirectory}; each joins the current transaction. */
 final class StaffReads implements StaffDirectory {
     private static final int PAGE = 200;
     private final UseCaseSupport support;
-    private final StaffRepository staff;
-    private final DepartmentRepository departments;
+    private final StaffStore staff;
+    private final DepartmentStore departments;
 
-    StaffReads(UseCaseSupport support, StaffRepository staff, DepartmentRepository departments) {
+    StaffReads(UseCaseSupport support, StaffStore staff, DepartmentStore departments) {
         this.support = support;
         this.staff = staff;
         this.departments = departments;

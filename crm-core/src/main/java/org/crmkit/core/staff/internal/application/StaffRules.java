@@ -1,5 +1,8 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.Optional;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
@@ -11,9 +14,6 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.domain.Account;
 import org.crmkit.core.staff.domain.StaffUser;
-import org.crmkit.core.staff.port.out.AccountRepository;
-import org.crmkit.core.staff.port.out.DepartmentRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
  * The rules a staff change is checked against, across staff users, logins and departments: a work email nobody else
@@ -21,11 +21,11 @@ import org.crmkit.core.staff.port.out.StaffRepository;
  * counts on.
  */
 final class StaffRules {
-    private final StaffRepository staff;
-    private final DepartmentRepository departments;
-    private final AccountRepository accounts;
+    private final StaffStore staff;
+    private final DepartmentStore departments;
+    private final AccountStore accounts;
 
-    StaffRules(StaffRepository staff, DepartmentRepository departments, AccountRepository accounts) {
+    StaffRules(StaffStore staff, DepartmentStore departments, AccountStore accounts) {
         this.staff = staff;
         this.departments = departments;
         this.accounts = accounts;

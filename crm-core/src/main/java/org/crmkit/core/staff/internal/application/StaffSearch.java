@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.AccessScope;
@@ -13,7 +14,6 @@ import org.crmkit.core.staff.StaffPermission;
 import org.crmkit.core.staff.domain.StaffUser;
 import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 
 /**
@@ -22,9 +22,9 @@ import org.crmkit.core.staff.port.out.StaffSearchCriteria;
  */
 final class StaffSearch {
     private final UseCaseSupport support;
-    private final StaffRepository staff;
+    private final StaffStore staff;
 
-    StaffSearch(UseCaseSupport support, StaffRepository staff) {
+    StaffSearch(UseCaseSupport support, StaffStore staff) {
         this.support = support;
         this.staff = staff;
     }

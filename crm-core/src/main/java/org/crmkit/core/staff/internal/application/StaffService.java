@@ -1,5 +1,8 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.shared.AccessTarget;
@@ -26,11 +29,8 @@ import org.crmkit.core.staff.port.in.StaffStatusCommand;
 import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.in.UpdateStaffCommand;
-import org.crmkit.core.staff.port.out.AccountRepository;
-import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
-import org.crmkit.core.staff.port.out.StaffRepository;
 
 /**
  * The staff user use cases. A user and their login account change together, in one transaction. The creation (the
@@ -41,15 +41,15 @@ final class StaffService implements StaffUsers {
     static final String TYPE = "staff";
 
     private final UseCaseSupport support;
-    private final StaffRepository staff;
-    private final AccountRepository accounts;
+    private final StaffStore staff;
+    private final AccountStore accounts;
     private final PasswordResetTokenRepository tokens;
     private final StaffRules rules;
     private final StaffCreation creation;
     private final StaffSearch search;
 
-    StaffService(UseCaseSupport support, StaffRepository staff, DepartmentRepository departments,
-                 AccountRepository accounts, PasswordResetTokenRepository tokens, PasswordHasher hasher,
+    StaffService(UseCaseSupport support, StaffStore staff, DepartmentStore departments,
+                 AccountStore accounts, PasswordResetTokenRepository tokens, PasswordHasher hasher,
                  PasswordPolicy passwordPolicy) {
         this.support = support;
         this.staff = staff;

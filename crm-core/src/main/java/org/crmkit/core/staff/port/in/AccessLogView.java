@@ -3,7 +3,7 @@ package org.crmkit.core.staff.port.in;
 import java.time.Instant;
 import java.util.UUID;
 import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
 

@@ -3,7 +3,7 @@ package org.crmkit.core.staff.port.in;
 import java.time.Instant;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.DepartmentSnapshot;
+import org.crmkit.core.staff.DepartmentSnapshot;
 
 /**
  * A department as hosts see it.

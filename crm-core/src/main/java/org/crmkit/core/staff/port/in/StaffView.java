@@ -5,7 +5,7 @@ import java.util.Set;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffSnapshot;
+import org.crmkit.core.staff.StaffSnapshot;
 
 /**
  * A staff user as hosts see it.

@@ -2,7 +2,7 @@ package org.crmkit.core.staff.port.out;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 
 /** The access log: append-only, like the audit trail. */
 public interface AccessLog {

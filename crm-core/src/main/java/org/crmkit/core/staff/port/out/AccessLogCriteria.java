@@ -2,7 +2,7 @@ package org.crmkit.core.staff.port.out;
 
 import java.time.Instant;
 import org.crmkit.core.shared.EntryPosition;
-import org.crmkit.core.staff.domain.AccessLogEntry;
+import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccountId;
 
 /**

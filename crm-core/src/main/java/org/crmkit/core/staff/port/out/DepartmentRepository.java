@@ -3,7 +3,7 @@ package org.crmkit.core.staff.port.out;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.DepartmentId;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.DepartmentSnapshot;
 
 /**
  * Stores departments. Names are unique by their folded key ({@code ConflictException.duplicate} on field
@@ -12,13 +12,13 @@ import org.crmkit.core.staff.domain.Department;
 public interface DepartmentRepository {
 
     /** @param department a new department */
-    void add(Department department);
+    void add(DepartmentSnapshot department);
 
     /** @param department a changed department, stored only at the version it was loaded at */
-    void update(Department department);
+    void update(DepartmentSnapshot department);
 
     /** @param id the department @return it, if stored */
-    Optional<Department> findById(DepartmentId id);
+    Optional<DepartmentSnapshot> findById(DepartmentId id);
 
     /**
      * Finds a department and locks it until the transaction ends (MySQL {@code SELECT ... FOR UPDATE}), so that a
@@ -27,8 +27,8 @@ public interface DepartmentRepository {
      * @param id the department
      * @return it, if stored
      */
-    Optional<Department> findByIdForUpdate(DepartmentId id);
+    Optional<DepartmentSnapshot> findByIdForUpdate(DepartmentId id);
 
     /** @return every department, by folded name then id */
-    List<Department> findAll();
+    List<DepartmentSnapshot> findAll();
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.PasswordResetToken;
+import org.crmkit.core.staff.PasswordResetToken;
 
 /** Stores password reset tokens by their hash. Token hashes are unique. */
 public interface PasswordResetTokenRepository {

@@ -6,7 +6,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.StaffSnapshot;
 
 /**
  * Stores staff users with their roles. Work emails are unique ({@code duplicate} on field {@code workEmail});
@@ -15,16 +15,16 @@ import org.crmkit.core.staff.domain.StaffUser;
 public interface StaffRepository {
 
     /** @param user a new staff user */
-    void add(StaffUser user);
+    void add(StaffSnapshot user);
 
     /** @param user a changed staff user, stored only at the version it was loaded at */
-    void update(StaffUser user);
+    void update(StaffSnapshot user);
 
     /** @param id the user @return the user, if stored */
-    Optional<StaffUser> findById(StaffId id);
+    Optional<StaffSnapshot> findById(StaffId id);
 
     /** @param email a work email @return its user, if any */
-    Optional<StaffUser> findByEmail(EmailAddress email);
+    Optional<StaffSnapshot> findByEmail(EmailAddress email);
 
     /**
      * Counts active users holding a role. On MySQL the read locks the role's index range until the transaction
@@ -58,5 +58,5 @@ public interface StaffRepository {
      * @param limit    the most users to return
      * @return matching users by name key, then id
      */
-    List<StaffUser> search(StaffSearchCriteria criteria, int limit);
+    List<StaffSnapshot> search(StaffSearchCriteria criteria, int limit);
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffSnapshot;
+import org.crmkit.core.staff.StaffSnapshot;
 
 /**
  * What a staff search filters and where it resumes; every filter optional. Results are ordered by the name's sort

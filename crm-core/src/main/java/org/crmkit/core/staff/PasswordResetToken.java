@@ -1,6 +1,5 @@
-package org.crmkit.core.staff.domain;
+package org.crmkit.core.staff;
 
-import org.crmkit.core.staff.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

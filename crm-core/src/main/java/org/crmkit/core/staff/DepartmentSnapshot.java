@@ -1,5 +1,6 @@
-package org.crmkit.core.staff.domain;
+package org.crmkit.core.staff;
 
+import org.crmkit.core.staff.domain.Department;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;
@@ -28,7 +29,7 @@ public record DepartmentSnapshot(DepartmentId id, long version, String name, Sta
 
     /** @return the key names are unique by: {@linkplain org.crmkit.core.shared.PersonName#fold folded} */
     public String nameKey() {
-        return Department.nameKey(name);
+        return org.crmkit.core.shared.PersonName.fold(name);
     }
 
     /**

@@ -1,9 +1,5 @@
-package org.crmkit.core.staff.domain;
+package org.crmkit.core.staff;
 
-import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.AccessEvent;
-import org.crmkit.core.staff.AccessOutcome;
-import org.crmkit.core.staff.AccountHolder;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

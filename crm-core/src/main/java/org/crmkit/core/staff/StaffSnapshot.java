@@ -1,4 +1,4 @@
-package org.crmkit.core.staff.domain;
+package org.crmkit.core.staff;
 
 import java.time.Instant;
 import java.util.EnumSet;
