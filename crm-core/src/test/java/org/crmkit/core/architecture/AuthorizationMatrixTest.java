@@ -1759,7 +1759,7 @@ class AuthorizationMatrixTest {
             }
             if (lastTarget instanceof PurchaseReference r) {
                 return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm).purchases()
-                        .findByReference(r.source(), r.externalReference())).map(Purchase::version);
+                        .findByReference(r.source(), r.externalReference())).map(org.crmkit.core.sales.PurchaseSnapshot::version);
             }
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.ReturnLine;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
@@ -45,8 +46,8 @@ public abstract class PurchaseRepositoryContract extends PortContract {
         yak = SalesFixtures.storedProduct(persistence).id();
     }
 
-    private PurchaseRepository repo() {
-        return persistence.purchases();
+    private PurchaseStore repo() {
+        return new PurchaseStore(persistence.purchases());
     }
 
     private <T> T tx(Supplier<T> work) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,7 +105,7 @@ public final class SalesFixtures {
 
     /** @param persistence where @param purchase a new purchase whose products are stored @return it, stored */
     public static Purchase stored(AreaPorts persistence, Purchase purchase) {
-        persistence.unitOfWork().inTransaction(() -> persistence.purchases().add(purchase));
+        persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.purchases()).add(purchase));
         return purchase;
     }
 }

@@ -28,7 +28,7 @@ import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.in.QuoteView;
 import org.crmkit.core.quote.port.in.RejectQuoteCommand;
 import org.crmkit.core.quote.port.out.QuoteRepository;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.SalesEvents;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;

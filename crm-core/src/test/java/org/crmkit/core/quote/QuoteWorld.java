@@ -1,5 +1,6 @@
 package org.crmkit.core.quote;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import org.crmkit.core.quote.port.in.QuoteView;
 import org.crmkit.core.quote.port.in.Quotes;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
@@ -120,7 +121,7 @@ final class QuoteWorld {
         new QuoteStore(store.quotes()).search(new QuoteSearchCriteria(null, null, QuoteSort.REQUESTED_ASC, null),
                 10_000).forEach(q -> state.add(q.snapshot()));
         for (CustomerId c : List.of(alice, bob, carol)) {
-            store.purchases().findByCustomer(c, null, 10_000)
+            new PurchaseStore(store.purchases()).findByCustomer(c, null, 10_000)
                     .forEach(p -> state.add(p.snapshot()));
             state.add(store.loyalty().find(c));
         }
@@ -136,6 +137,6 @@ final class QuoteWorld {
     /** @param customer a customer @return their purchases, newest first */
     List<PurchaseSnapshot> purchasesOf(CustomerId customer) {
         return store.unitOfWork().inTransaction(() -> store.purchases()
-                .findByCustomer(customer, null, 100)).stream().map(p -> p.snapshot()).toList();
+                .findByCustomer(customer, null, 100));
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -28,7 +29,7 @@ import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
@@ -643,9 +644,9 @@ class SalesBadInputTest {
     private Snapshot snapshot() {
         LoyaltyRepository loyalty = store.loyalty();
         return store.unitOfWork().inTransaction(() -> new Snapshot(
-                involved.stream().map(c -> store.purchases().findByCustomer(c, null, Integer.MAX_VALUE)
+                involved.stream().map(c -> new PurchaseStore(store.purchases()).findByCustomer(c, null, Integer.MAX_VALUE)
                         .stream().map(Purchase::snapshot).toList()).toList(),
-                references.stream().map(r -> store.purchases().findByReference(SOURCE, r)
+                references.stream().map(r -> new PurchaseStore(store.purchases()).findByReference(SOURCE, r)
                         .map(Purchase::snapshot)).toList(),
                 involved.stream().map(loyalty::find).toList(),
                 involved.stream().map(c -> loyalty.entries(c, null, Integer.MAX_VALUE)).toList()));

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,9 +92,9 @@ class MultiRowInsertChunksIT {
                     i + 1, Money.of(i + ".25", "EUR")))));
         }
 
-        persistence.unitOfWork().inTransaction(() -> persistence.purchases().addAll(purchases));
+        persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.purchases()).addAll(purchases));
 
-        Map<String, Purchase> found = persistence.unitOfWork().inTransaction(() -> persistence.purchases()
+        Map<String, Purchase> found = persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.purchases())
                 .findByReferences(SalesFixtures.SOURCE, purchases.stream()
                         .map(p -> p.snapshot().externalReference()).toList()));
         assertThat(found).hasSize(rows);

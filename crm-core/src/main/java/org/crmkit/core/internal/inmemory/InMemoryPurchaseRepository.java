@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -37,48 +37,48 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public void add(Purchase purchase) {
-        table.insert(purchase.snapshot());
+    public void add(PurchaseSnapshot purchase) {
+        table.insert(purchase);
     }
 
     @Override
-    public void update(Purchase purchase) {
-        table.update(purchase.snapshot(), purchase::recordStored);
+    public void update(PurchaseSnapshot purchase) {
+        table.update(purchase, () -> { });
     }
 
     @Override
-    public Optional<Purchase> findById(PurchaseId id) {
-        return table.get(id).map(Purchase::restore);
+    public Optional<PurchaseSnapshot> findById(PurchaseId id) {
+        return table.get(id);
     }
 
     @Override
-    public Optional<Purchase> findByReference(String source, String externalReference) {
+    public Optional<PurchaseSnapshot> findByReference(String source, String externalReference) {
         return table.where(p -> p.source().equals(source) && p.externalReference().equals(externalReference))
-                .stream().findFirst().map(Purchase::restore);
+                .stream().findFirst();
     }
 
     @Override
-    public List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<PurchaseSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
         return table.where(p -> customer.equals(p.customer())
                         && EntryPosition.isAfter(after, p.occurredAt(), p.id().value())).stream()
-                .sorted(NEWEST_FIRST).limit(limit).map(Purchase::restore).toList();
+                .sorted(NEWEST_FIRST).limit(limit).toList();
     }
 
     @Override
     public List<CurrencyTotals> totals(CustomerId customer) {
-        Map<String, List<Purchase>> byCurrency = new TreeMap<>();
+        Map<String, List<PurchaseSnapshot>> byCurrency = new TreeMap<>();
         table.where(p -> customer.equals(p.customer())).forEach(p -> byCurrency
-                .computeIfAbsent(p.currency().getCurrencyCode(), c -> new ArrayList<>()).add(Purchase.restore(p)));
+                .computeIfAbsent(p.currency().getCurrencyCode(), c -> new ArrayList<>()).add(p));
         List<CurrencyTotals> totals = new ArrayList<>();
         byCurrency.forEach((code, list) -> {
             Currency currency = Currency.getInstance(code);
             MoneyTotal amount = MoneyTotal.zero(currency);
-            for (Purchase purchase : list) {
-                amount = amount.plus(purchase.total());
+            for (PurchaseSnapshot purchase : list) {
+                amount = amount.plus(Purchase.restore(purchase).total()); // the domain's rule for returns
             }
-            Instant first = list.stream().map(p -> p.snapshot().occurredAt()).min(Comparator.naturalOrder())
+            Instant first = list.stream().map(PurchaseSnapshot::occurredAt).min(Comparator.naturalOrder())
                     .orElseThrow();
-            Instant last = list.stream().map(p -> p.snapshot().occurredAt()).max(Comparator.naturalOrder())
+            Instant last = list.stream().map(PurchaseSnapshot::occurredAt).max(Comparator.naturalOrder())
                     .orElseThrow();
             totals.add(new CurrencyTotals(currency, list.size(), amount, first, last));
         });
@@ -119,9 +119,9 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
+    public List<PurchaseSnapshot> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
         return table.where(p -> customer.equals(p.customer()) && !p.occurredAt().isAfter(before)
                         && p.lines().stream().anyMatch(l -> l.product().equals(product))).stream()
-                .sorted(NEWEST_FIRST).limit(limit).map(Purchase::restore).toList();
+                .sorted(NEWEST_FIRST).limit(limit).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.domain;
 
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
 import org.crmkit.core.sales.ReturnLine;

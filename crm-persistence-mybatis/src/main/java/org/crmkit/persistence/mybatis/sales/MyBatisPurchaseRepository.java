@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -39,8 +40,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     /** Most queries of one {@link #findWithProducts} statement. */
     private static final int QUERIES = 100;
     /** Newest first, as the queries order them: by time, then by id as bytes. */
-    private static final java.util.Comparator<Purchase> NEWEST_FIRST = java.util.Comparator
-            .comparing((Purchase p) -> p.snapshot().occurredAt())
+    private static final java.util.Comparator<PurchaseSnapshot> NEWEST_FIRST = java.util.Comparator
+            .comparing((PurchaseSnapshot p) -> p.occurredAt())
             .thenComparing(p -> p.id().value(), org.crmkit.core.shared.UuidV7::compareBytes).reversed();
 
     private static final MultiRowInsert<PurchaseRow> PURCHASES = MultiRowInsert.into("crm_purchase",
@@ -81,8 +82,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public void add(Purchase purchase) {
-        PurchaseSnapshot snapshot = purchase.snapshot();
+    public void add(PurchaseSnapshot purchase) {
+        PurchaseSnapshot snapshot = purchase;
         unitOfWork.inTransaction(() -> {
             mapper.insert(PurchaseRows.toRow(snapshot));
             List<PurchaseLineRow> lines = PurchaseRows.toLineRows(snapshot);
@@ -98,11 +99,11 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
      * their lines), a handful of round trips per batch whatever the driver's {@code rewriteBatchedStatements}.
      */
     @Override
-    public void addAll(List<Purchase> purchases) {
+    public void addAll(List<PurchaseSnapshot> purchases) {
         if (purchases.isEmpty()) {
             return;
         }
-        List<PurchaseSnapshot> snapshots = purchases.stream().map(Purchase::snapshot).toList();
+        List<PurchaseSnapshot> snapshots = purchases.stream().toList();
         unitOfWork.inTransaction(() -> {
             PURCHASES.insert(unitOfWork, snapshots.stream().map(PurchaseRows::toRow).toList());
             LINES.insert(unitOfWork, snapshots.stream().flatMap(s -> PurchaseRows.toLineRows(s).stream()).toList());
@@ -113,8 +114,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public Map<String, Purchase> findByReferences(String source, Collection<String> externalReferences) {
-        Map<String, Purchase> found = new HashMap<>();
+    public Map<String, PurchaseSnapshot> findByReferences(String source, Collection<String> externalReferences) {
+        Map<String, PurchaseSnapshot> found = new HashMap<>();
         if (externalReferences.isEmpty()) {
             return found;
         }
@@ -123,7 +124,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                 // utf8mb4_bin pads with spaces: keep exact matches only, as in memory
                 restore(mapper.selectByReferences(source, chunk).stream().filter(row -> row.source().equals(source)
                         && chunk.contains(row.externalReference())).toList())
-                        .forEach(p -> found.put(p.snapshot().externalReference(), p));
+                        .forEach(p -> found.put(p.externalReference(), p));
             }
         });
         return found;
@@ -152,7 +153,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
+    public List<PurchaseSnapshot> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -167,19 +168,19 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
      * union holds it.
      */
     @Override
-    public Map<ProductHolding, List<Purchase>> findWithProducts(Collection<ProductHolding> queries, int limit) {
+    public Map<ProductHolding, List<PurchaseSnapshot>> findWithProducts(Collection<ProductHolding> queries, int limit) {
         List<ProductHolding> distinct = queries.stream().distinct().toList();
-        Map<ProductHolding, List<Purchase>> found = new HashMap<>();
+        Map<ProductHolding, List<PurchaseSnapshot>> found = new HashMap<>();
         if (limit <= 0) {
             distinct.forEach(q -> found.put(q, List.of()));
             return found;
         }
         unitOfWork.inTransaction(() -> {
             for (List<ProductHolding> chunk : chunks(distinct, QUERIES)) {
-                List<Purchase> union = restore(mapper.selectWithProducts(chunk.stream().map(q -> new HoldingParams(
+                List<PurchaseSnapshot> union = restore(mapper.selectWithProducts(chunk.stream().map(q -> new HoldingParams(
                         q.customer().value(), q.product().value(), q.before())).toList(), limit));
                 for (ProductHolding q : chunk) {
-                    found.put(q, union.stream().filter(p -> holds(p.snapshot(), q)).sorted(NEWEST_FIRST).limit(limit)
+                    found.put(q, union.stream().filter(p -> holds(p, q)).sorted(NEWEST_FIRST).limit(limit)
                             .toList());
                 }
             }
@@ -198,19 +199,21 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
      * quantities of the lines the new returns took from, and the new returns and their lines.
      */
     @Override
-    public void updateAll(List<Purchase> purchases) {
+    public void updateAll(List<PurchaseSnapshot> purchases) {
         if (purchases.isEmpty()) {
             return;
         }
         unitOfWork.inTransaction(() -> {
-            for (List<Purchase> chunk : chunks(purchases, CHUNK)) {
-                if (VERSIONS.update(unitOfWork, chunk.stream().map(p -> PurchaseRows.toRow(p.snapshot())).toList())
+            for (List<PurchaseSnapshot> chunk : chunks(purchases, CHUNK)) {
+                if (VERSIONS.update(unitOfWork, chunk.stream().map(PurchaseRows::toRow).toList())
                         != chunk.size()) {
                     throw chunk.stream().filter(p -> Optional.ofNullable(mapper.selectById(p.id().value()))
                                     .map(row -> row.version() != p.version() + 1).orElse(true))
-                            .findFirst().orElse(chunk.get(0)).staleVersion();
+                            .findFirst().map(p -> ConflictException.staleVersion("purchase", p.id(), p.version()))
+                            .orElseGet(() -> ConflictException.staleVersion("purchase", chunk.get(0).id(),
+                                    chunk.get(0).version()));
                 }
-                List<PurchaseSnapshot> snapshots = chunk.stream().map(Purchase::snapshot).toList();
+                List<PurchaseSnapshot> snapshots = chunk;
                 // read after the versioned update, which holds the purchases' rows: no concurrent return slips in
                 Set<UUID> stored = new HashSet<>(mapper.selectReturnIdsOf(snapshots.stream()
                         .map(s -> s.id().value()).toList()));
@@ -234,7 +237,6 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                 RETURNS.insert(unitOfWork, returns);
                 RETURN_LINES.insert(unitOfWork, returnLines);
             }
-            purchases.forEach(Purchase::recordStored);
         });
     }
 
@@ -251,9 +253,9 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public void update(Purchase purchase) {
-        PurchaseSnapshot snapshot = purchase.snapshot();
-        unitOfWork.updateVersioned(purchase, () -> mapper.update(PurchaseRows.toRow(snapshot)), () -> {
+    public void update(PurchaseSnapshot purchase) {
+        PurchaseSnapshot snapshot = purchase;
+        unitOfWork.updateVersioned("purchase", purchase.id(), purchase.version(), () -> mapper.update(PurchaseRows.toRow(snapshot)), () -> {
             List<PurchaseLineRow> lines = PurchaseRows.toLineRows(snapshot);
             if (!lines.isEmpty()) {
                 mapper.updateReturned(snapshot.id().value(), lines);
@@ -265,12 +267,12 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public Optional<Purchase> findById(PurchaseId id) {
+    public Optional<PurchaseSnapshot> findById(PurchaseId id) {
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectById(id.value()))).stream().findFirst());
     }
 
     @Override
-    public Optional<Purchase> findByReference(String source, String externalReference) {
+    public Optional<PurchaseSnapshot> findByReference(String source, String externalReference) {
         // utf8mb4_bin pads with spaces ("A-1 " = "A-1"): the row must match exactly, as in memory
         return unitOfWork.inTransaction(() -> restore(nullable(mapper.selectByReference(source, externalReference))
                 .stream().filter(row -> row.source().equals(source)
@@ -278,7 +280,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     @Override
-    public List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
+    public List<PurchaseSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -312,7 +314,7 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     }
 
     /** The purchases of the rows, in their order, with their lines and returns read in two more statements. */
-    private List<Purchase> restore(List<PurchaseRow> rows) {
+    private List<PurchaseSnapshot> restore(List<PurchaseRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -321,8 +323,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
                 .collect(Collectors.groupingBy(PurchaseLineRow::purchaseId));
         Map<UUID, List<ReturnWithLineRow>> returns = mapper.selectReturns(ids).stream()
                 .collect(Collectors.groupingBy(ReturnWithLineRow::purchaseId));
-        return rows.stream().map(row -> Purchase.restore(PurchaseRows.toSnapshot(row,
-                lines.getOrDefault(row.id(), List.of()), returns.getOrDefault(row.id(), List.of())))).toList();
+        return rows.stream().map(row -> PurchaseRows.toSnapshot(row,
+                lines.getOrDefault(row.id(), List.of()), returns.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static List<PurchaseRow> nullable(PurchaseRow row) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.ReturnLine;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.out.PurchaseRepository.CurrencyTotals;

@@ -1,5 +1,7 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +14,6 @@ import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.port.in.SaleLine;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.UuidV7;
 
@@ -52,7 +53,7 @@ final class BatchReturns {
      * @param fresh    the batch's new purchases, already added
      * @param freshAt  where in the batch each new purchase comes
      */
-    static BatchReturns read(PurchaseRepository purchases, PurchaseReturns returns, ImportRun run,
+    static BatchReturns read(PurchaseStore purchases, PurchaseReturns returns, ImportRun run,
                              List<PreparedOrder> prepared, List<Purchase> fresh, Map<PurchaseId, Integer> freshAt) {
         List<PreparedOrder> cancellations = prepared.stream().filter(PreparedOrder::cancellation).toList();
         // the candidates a cancellation looks through include this batch's new purchases, those after it in the

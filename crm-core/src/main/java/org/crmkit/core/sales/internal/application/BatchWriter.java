@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.sales.port.in.SaleLine;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -24,12 +24,12 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class BatchWriter {
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
     private final SalesService sales;
     private final PurchaseReturns returns;
     private final ImportRun run;
 
-    BatchWriter(UseCaseSupport support, PurchaseRepository purchases, SalesService sales, PurchaseReturns returns,
+    BatchWriter(UseCaseSupport support, PurchaseStore purchases, SalesService sales, PurchaseReturns returns,
                 ImportRun run) {
         this.support = support;
         this.purchases = purchases;

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.sales.port.in.TopCustomersQuery;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
@@ -29,11 +29,11 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class PurchaseQueries {
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
     private final PurchaseReads reads;
     private final PurchaseAccess access;
 
-    PurchaseQueries(UseCaseSupport support, PurchaseRepository purchases, PurchaseReads reads,
+    PurchaseQueries(UseCaseSupport support, PurchaseStore purchases, PurchaseReads reads,
                     PurchaseAccess access) {
         this.support = support;
         this.purchases = purchases;

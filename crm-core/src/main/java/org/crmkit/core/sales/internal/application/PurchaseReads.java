@@ -1,5 +1,7 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.port.out.PurchaseRepository;
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -9,7 +11,6 @@ import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.TopCustomer;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.product.ProductId;
@@ -24,9 +25,9 @@ final class PurchaseReads implements PurchaseDirectory {
     /** A customer's history is read this many purchases at a time: it is small next to a catalog. */
     private static final int PAGE = 200;
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
 
-    PurchaseReads(UseCaseSupport support, PurchaseRepository purchases) {
+    PurchaseReads(UseCaseSupport support, PurchaseStore purchases) {
         this.support = support;
         this.purchases = purchases;
     }

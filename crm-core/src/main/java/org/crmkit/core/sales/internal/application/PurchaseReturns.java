@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.FieldError;
@@ -31,11 +31,11 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class PurchaseReturns {
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
     private final PurchaseAccess access;
     private final List<PurchaseParticipant> participants;
 
-    PurchaseReturns(UseCaseSupport support, PurchaseRepository purchases, PurchaseAccess access,
+    PurchaseReturns(UseCaseSupport support, PurchaseStore purchases, PurchaseAccess access,
                     List<PurchaseParticipant> participants) {
         this.support = support;
         this.purchases = purchases;

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
@@ -34,7 +35,7 @@ public final class SalesApplication {
     public static SalesArea sales(UseCaseSupport support, PurchaseRepository purchases, Customers customers,
                                   Products products, CustomerDirectory directory, ProductCatalog catalog,
                                   List<org.crmkit.core.sales.internal.port.PurchaseParticipant> participants) {
-        SalesService service = new SalesService(support, purchases, customers, products, directory, catalog,
+        SalesService service = new SalesService(support, new PurchaseStore(purchases), customers, products, directory, catalog,
                 participants);
         return new SalesArea(service, service, service.directory());
     }
@@ -56,7 +57,7 @@ public final class SalesApplication {
      */
     public static PersonalDataExporter customerExporter(PurchaseRepository purchases) {
         return customer -> List.of(new PersonalDataSection(PersonalDataSection.PURCHASES, PersonalDataExporter.readAll(
-                (after, limit) -> purchases.findByCustomer(customer, after, limit),
+                (after, limit) -> new PurchaseStore(purchases).findByCustomer(customer, after, limit),
                 purchase -> new EntryPosition(purchase.snapshot().occurredAt(), purchase.id().value())).stream()
                 .map(PurchaseView::of).toList()));
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.crmkit.core.sales.port.in.ImportProgress;
 import org.crmkit.core.sales.port.in.ImportRow;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -42,7 +42,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  */
 final class SalesImport {
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
     private final Customers customers;
     private final Products products;
     private final CustomerDirectory directory;
@@ -50,7 +50,7 @@ final class SalesImport {
     private final SalesService sales;
     private final PurchaseReturns returns;
 
-    SalesImport(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
+    SalesImport(UseCaseSupport support, PurchaseStore purchases, Customers customers, Products products,
                 CustomerDirectory directory, ProductCatalog catalog, SalesService sales, PurchaseReturns returns) {
         this.support = support;
         this.purchases = purchases;

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +16,7 @@ import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.SalesPermission;
 import org.crmkit.core.sales.domain.Purchase;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.sales.internal.port.PurchaseRecorder;
@@ -31,7 +32,6 @@ import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.sales.port.in.TopCustomersQuery;
-import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
@@ -58,7 +58,7 @@ final class SalesService implements Sales, PurchaseRecorder {
     static final Duration MAX_AHEAD = Duration.ofDays(1);
 
     private final UseCaseSupport support;
-    private final PurchaseRepository purchases;
+    private final PurchaseStore purchases;
     private final CustomerDirectory customers;
     private final ProductCatalog catalog;
     private final List<PurchaseParticipant> participants;
@@ -68,7 +68,7 @@ final class SalesService implements Sales, PurchaseRecorder {
     private final SalesImport imports;
     private final PurchaseReads reads;
 
-    SalesService(UseCaseSupport support, PurchaseRepository purchases, Customers customers, Products products,
+    SalesService(UseCaseSupport support, PurchaseStore purchases, Customers customers, Products products,
                  CustomerDirectory directory, ProductCatalog catalog, List<PurchaseParticipant> participants) {
         this.support = support;
         this.purchases = purchases;

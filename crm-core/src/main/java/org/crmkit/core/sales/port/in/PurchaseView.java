@@ -5,7 +5,7 @@ import java.util.List;
 import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.domain.PurchaseSnapshot;
+import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;

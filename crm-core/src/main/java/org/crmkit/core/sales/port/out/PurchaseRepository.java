@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.MoneyTotal;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
+import org.crmkit.core.sales.PurchaseSnapshot;
 
 /**
  * Stores purchases with their lines and returns. The external reference is unique per source
@@ -23,14 +23,14 @@ import org.crmkit.core.sales.PurchaseId;
 public interface PurchaseRepository {
 
     /** @param purchase a new purchase */
-    void add(Purchase purchase);
+    void add(PurchaseSnapshot purchase);
 
     /**
      * Adds new purchases together (an adapter sends them in batches); the same as {@link #add} one by one.
      *
      * @param purchases new purchases
      */
-    default void addAll(List<Purchase> purchases) {
+    default void addAll(List<PurchaseSnapshot> purchases) {
         purchases.forEach(this::add);
     }
 
@@ -39,8 +39,8 @@ public interface PurchaseRepository {
      * @param externalReferences order references
      * @return the purchases recorded under them, by reference
      */
-    default Map<String, Purchase> findByReferences(String source, Collection<String> externalReferences) {
-        Map<String, Purchase> found = new HashMap<>();
+    default Map<String, PurchaseSnapshot> findByReferences(String source, Collection<String> externalReferences) {
+        Map<String, PurchaseSnapshot> found = new HashMap<>();
         for (String reference : externalReferences) {
             findByReference(source, reference).ifPresent(p -> found.put(reference, p));
         }
@@ -72,7 +72,7 @@ public interface PurchaseRepository {
      * @param limit    most purchases
      * @return the customer's purchases of the product made at or before then, newest first (by time, then id)
      */
-    List<Purchase> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit);
+    List<PurchaseSnapshot> findWithProduct(CustomerId customer, ProductId product, Instant before, int limit);
 
     /**
      * Several {@link #findWithProduct} queries at once (an adapter reads them together).
@@ -81,8 +81,8 @@ public interface PurchaseRepository {
      * @param limit   most purchases per query
      * @return for each query, what {@link #findWithProduct} returns for it
      */
-    default Map<ProductHolding, List<Purchase>> findWithProducts(Collection<ProductHolding> queries, int limit) {
-        Map<ProductHolding, List<Purchase>> found = new HashMap<>();
+    default Map<ProductHolding, List<PurchaseSnapshot>> findWithProducts(Collection<ProductHolding> queries, int limit) {
+        Map<ProductHolding, List<PurchaseSnapshot>> found = new HashMap<>();
         for (ProductHolding query : queries) {
             found.computeIfAbsent(query, q -> findWithProduct(q.customer(), q.product(), q.before(), limit));
         }
@@ -90,7 +90,7 @@ public interface PurchaseRepository {
     }
 
     /** @param purchase a purchase with a new return, stored only at the version it was loaded at */
-    void update(Purchase purchase);
+    void update(PurchaseSnapshot purchase);
 
     /**
      * Stores several purchases with new returns, as {@link #update} does each: all of them or, on a conflict, none
@@ -98,19 +98,19 @@ public interface PurchaseRepository {
      *
      * @param purchases different purchases, each stored only at the version it was loaded at
      */
-    default void updateAll(List<Purchase> purchases) {
+    default void updateAll(List<PurchaseSnapshot> purchases) {
         purchases.forEach(this::update);
     }
 
     /** @param id the purchase @return it, if stored */
-    Optional<Purchase> findById(PurchaseId id);
+    Optional<PurchaseSnapshot> findById(PurchaseId id);
 
     /**
      * @param source            the system of the reference
      * @param externalReference the order reference
      * @return the purchase recorded under it, if any
      */
-    Optional<Purchase> findByReference(String source, String externalReference);
+    Optional<PurchaseSnapshot> findByReference(String source, String externalReference);
 
     /**
      * @param customer a customer
@@ -118,7 +118,7 @@ public interface PurchaseRepository {
      * @param limit    the most purchases to return
      * @return the customer's purchases, newest first (by time, then id)
      */
-    List<Purchase> findByCustomer(CustomerId customer, EntryPosition after, int limit);
+    List<PurchaseSnapshot> findByCustomer(CustomerId customer, EntryPosition after, int limit);
 
     /**
      * @param customer a customer

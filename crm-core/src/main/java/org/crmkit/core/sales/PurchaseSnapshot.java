@@ -1,14 +1,10 @@
-package org.crmkit.core.sales.domain;
+package org.crmkit.core.sales;
 
-import org.crmkit.core.sales.PurchaseLine;
-import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.SalesChannel;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.sales.PurchaseId;
 
 /**
  * A purchase's stored state.
