@@ -112,7 +112,7 @@ public final class FeedbackScenario {
         section("The customer tries to answer their own feedback");
         AccessDeniedException denied;
         try {
-            feedback.answer(customer, new AnswerFeedbackCommand(own.id(), "Me again", null));
+            feedback.answer(customer, new AnswerFeedbackCommand(own.id(), "Me again"));
             throw new IllegalStateException("a customer answered feedback");
         } catch (AccessDeniedException e) {
             denied = e;

@@ -101,14 +101,14 @@ public final class LeadScenario {
         section("Losing a lead needs a reason; reopening one is a sales manager's decision");
         InvalidCommandException noReason = null;
         try {
-            leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, " ", null));
+            leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.LOST, " "));
         } catch (InvalidCommandException e) {
             noReason = e;
             line("refused: %s %s", e.code(), e.fields());
         }
         AccessDeniedException reopenDenied = null;
         try {
-            leads.reopen(rep, new LeadCommand(lead.id(), null));
+            leads.reopen(rep, new LeadCommand(lead.id()));
         } catch (AccessDeniedException e) {
             reopenDenied = e;
             line("refused: %s (the rep may not reopen)", e.code());

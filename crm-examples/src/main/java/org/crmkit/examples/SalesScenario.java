@@ -108,7 +108,7 @@ public final class SalesScenario {
         // ---- the catalog ---------------------------------------------------------------------------------------
         section("The product manager (" + productManager.describe() + ") creates two categories, one inside the other");
         CategoryView stationery = products.createCategory(productManager,
-                new CreateCategoryCommand("Stationery " + runToken, null));
+                new CreateCategoryCommand("Stationery " + runToken));
         CategoryView notebooks = products.createCategory(productManager,
                 new CreateCategoryCommand("Notebooks " + runToken, stationery.id()));
         Map<CategoryId, String> categoryNames = new HashMap<>();

@@ -209,7 +209,7 @@ public final class StaffScenario {
     }
 
     private DepartmentView createDepartment(Actor admin, String name) {
-        DepartmentView department = crm.departments().create(admin, new CreateDepartmentCommand(name, null));
+        DepartmentView department = crm.departments().create(admin, new CreateDepartmentCommand(name));
         line("created %s  \"%s\" active=%s", department.id(), department.name(), department.active());
         return department;
     }

@@ -102,12 +102,12 @@ public final class TaskScenario {
         ReminderRun secondRun = job.tasks().sendDueReminders(JOB, new SendDueRemindersCommand(jobTime));
         out.println("reminder job again: " + secondRun.due() + " due (each reminder goes out once)");
 
-        TaskView completed = crm.tasks().complete(salesRep, new TaskStatusCommand(created.id(), null));
+        TaskView completed = crm.tasks().complete(salesRep, new TaskStatusCommand(created.id()));
         out.println("the rep completes the task: " + completed.status() + " (reminder sent at "
                 + completed.reminderSentAt() + ")");
         BusinessRuleViolationException again = null;
         try {
-            crm.tasks().complete(salesRep, new TaskStatusCommand(created.id(), null));
+            crm.tasks().complete(salesRep, new TaskStatusCommand(created.id()));
         } catch (BusinessRuleViolationException e) {
             again = e;
             out.println("completing it again is refused: " + e.code());

@@ -85,14 +85,14 @@ public final class TicketScenario {
         section("The administrator queues it for customer care; the support agent picks it up");
         crm.tickets().assign(admin,
                 AssignTicketCommand.builder().ticketId(id).departmentId(care).reason("delivery issue").build());
-        TicketView picked = crm.tickets().pickUp(agent, new PickUpTicketCommand(id, null));
+        TicketView picked = crm.tickets().pickUp(agent, new PickUpTicketCommand(id));
         line("assigned to %s in department %s", picked.assignee(), picked.departmentId());
 
         section("The agent notes something internal, answers, and waits on the customer");
         crm.tickets().comment(agent, new CommentTicketCommand(id, true, "Courier damage, claim with the carrier"));
         crm.tickets().comment(agent, new CommentTicketCommand(id, false, "Sorry! Could you send a photo?"));
         TicketView waiting = crm.tickets().changeStatus(agent, new ChangeTicketStatusCommand(id,
-                TicketStatus.WAITING_ON_CUSTOMER, "photo requested", null));
+                TicketStatus.WAITING_ON_CUSTOMER, "photo requested"));
         line("%s: first responded at %s, resolution due %s (the clock stands still)", waiting.status(),
                 waiting.firstRespondedAt(), waiting.resolutionDueAt());
 
@@ -110,7 +110,7 @@ public final class TicketScenario {
                 answered.resolutionDueAt(), customerView.comments().size(),
                 crm.tickets().findById(agent, id).orElseThrow().comments().size());
         TicketView resolved = crm.tickets().changeStatus(agent, new ChangeTicketStatusCommand(id,
-                TicketStatus.RESOLVED, "replacement sent", null));
+                TicketStatus.RESOLVED, "replacement sent"));
         line("%s at %s", resolved.status(), resolved.resolvedAt());
 
         section("A second ticket nobody answers; the SLA job runs two weeks on");
