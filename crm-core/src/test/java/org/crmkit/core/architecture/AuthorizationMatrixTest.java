@@ -75,7 +75,7 @@ import org.crmkit.core.feedback.port.in.GiveFeedbackCommand;
 import org.crmkit.core.feedback.port.in.ProductFeedbackEntry;
 import org.crmkit.core.feedback.port.in.ProductFeedbackQuery;
 import org.crmkit.core.feedback.port.in.UnansweredFeedbackQuery;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.BatchResult;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
@@ -1558,7 +1558,8 @@ class AuthorizationMatrixTest {
             // that are already lapsed the moment they are earned)
             ProductId product = product().id();
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.loyalty.port.out.LoyaltyRepository ledger = CrmTestAccess.persistence(crm).loyalty();
+                org.crmkit.core.loyalty.internal.store.LoyaltyStore ledger =
+                        new org.crmkit.core.loyalty.internal.store.LoyaltyStore(CrmTestAccess.persistence(crm).loyalty());
                 ledger.addIfAbsent(org.crmkit.core.loyalty.domain.LoyaltyAccount.open(id,
                         org.crmkit.core.loyalty.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
                 org.crmkit.core.loyalty.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();

@@ -1,5 +1,6 @@
 package org.crmkit.core.contract;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.internal.AreaPorts;
 import java.math.BigDecimal;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.customer.domain.Customer;
 import org.crmkit.core.loyalty.EarnedLine;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.Tier;
 import org.crmkit.core.shared.CustomerId;
@@ -58,7 +59,7 @@ public final class LoyaltyFixtures {
      */
     public static CustomerId opened(AreaPorts persistence, CustomerId customer) {
         persistence.unitOfWork().inTransaction(
-                () -> persistence.loyalty().addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0)));
+                () -> new LoyaltyStore(persistence.loyalty()).addIfAbsent(LoyaltyAccount.open(customer, BRONZE, T0)));
         return customer;
     }
 

@@ -7,6 +7,7 @@ import static org.crmkit.core.contract.LoyaltyFixtures.IDS;
 import static org.crmkit.core.contract.LoyaltyFixtures.id;
 import static org.crmkit.core.contract.LoyaltyFixtures.line;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.LoyaltyProgram;
-import org.crmkit.core.loyalty.domain.PointsLot;
+import org.crmkit.core.loyalty.PointsLot;
 import org.crmkit.core.loyalty.Promotion;
 import org.crmkit.core.loyalty.Tier;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
@@ -57,8 +58,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         owl = SalesFixtures.storedProduct(persistence).id();
     }
 
-    private LoyaltyRepository repo() {
-        return persistence.loyalty();
+    private LoyaltyStore repo() {
+        return new LoyaltyStore(persistence.loyalty());
     }
 
     private <T> T tx(Supplier<T> work) {

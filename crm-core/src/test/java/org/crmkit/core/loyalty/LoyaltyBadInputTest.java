@@ -18,9 +18,9 @@ import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
@@ -356,7 +356,8 @@ class LoyaltyBadInputTest {
     private CustomerView seeded(String name, long balance, long redeemed) {
         CustomerView customer = register(name, name.toLowerCase(java.util.Locale.ROOT) + "@example.org");
         involved.add(customer.id());
-        LoyaltyRepository repository = store.loyalty();
+        org.crmkit.core.loyalty.internal.store.LoyaltyStore repository =
+                new org.crmkit.core.loyalty.internal.store.LoyaltyStore(store.loyalty());
         Instant now = clock.instant();
         store.unitOfWork().inTransaction(() -> repository.addIfAbsent(LoyaltyAccount.open(customer.id(),
                 new Tier("BRONZE", 0, BigDecimal.ONE), now)));
@@ -608,7 +609,8 @@ class LoyaltyBadInputTest {
     }
 
     private Snapshot snapshot() {
-        LoyaltyRepository repository = store.loyalty();
+        org.crmkit.core.loyalty.internal.store.LoyaltyStore repository =
+                new org.crmkit.core.loyalty.internal.store.LoyaltyStore(store.loyalty());
         return store.unitOfWork().inTransaction(() -> new Snapshot(
                 involved.stream().map(repository::find).toList(),
                 involved.stream().map(c -> repository.entries(c, null, Integer.MAX_VALUE)).toList(),

@@ -197,8 +197,8 @@ class SalesImportBatchPropertiesTest {
                         .toList());
             }
             ledgers.put(name, ledger);
-            lots.put(name, world.persistence().unitOfWork().inTransaction(() -> world.persistence()
-                    .loyalty().lock(customer.id()).map(LoyaltyAccount::openLots).orElse(List.of())).stream()
+            lots.put(name, world.persistence().unitOfWork().inTransaction(() -> new org.crmkit.core.loyalty.internal.store.LoyaltyStore(
+                    world.persistence().loyalty()).lock(customer.id()).map(LoyaltyAccount::openLots).orElse(List.of())).stream()
                     .map(l -> entries.get(l.entryId()) + " " + l.remaining() + "/" + l.points() + " until "
                             + l.expiresAt()).sorted().toList());
             accounts.put(name, "opened " + statement.account().openedAt() + " " + statement.account().tier() + " balance "

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +20,9 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
@@ -66,8 +67,8 @@ class LoyaltyConcurrencyIT {
         pool.shutdownNow();
     }
 
-    private LoyaltyRepository repo() {
-        return persistence.loyalty();
+    private LoyaltyStore repo() {
+        return new LoyaltyStore(persistence.loyalty());
     }
 
     private <T> T tx(Supplier<T> work) {

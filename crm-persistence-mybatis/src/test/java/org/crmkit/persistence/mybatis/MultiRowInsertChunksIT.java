@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.contract.SalesFixtures;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.sales.domain.Purchase;
@@ -112,19 +113,19 @@ class MultiRowInsertChunksIT {
         CustomerId customer = LoyaltyFixtures.opened(new AreaPorts(persistence), LoyaltyFixtures.storedCustomer(new AreaPorts(persistence)));
         List<LedgerEntry> earned = new ArrayList<>();
         persistence.unitOfWork().inTransaction(() -> {
-            LoyaltyAccount account = persistence.loyalty().lock(customer).orElseThrow();
+            LoyaltyAccount account = new LoyaltyStore(persistence.loyalty()).lock(customer).orElseThrow();
             for (int i = 0; i < rows; i++) {
                 earned.add(LoyaltyFixtures.earn(account, LoyaltyFixtures.id(), PurchaseId.next(LoyaltyFixtures.IDS),
                         T0.plusSeconds(i), T0.plusSeconds(365 * 86_400L), List.of(LoyaltyFixtures.line(1, product,
                                 1, i + 1L))));
             }
-            persistence.loyalty().updateAll(List.of(account));
+            new LoyaltyStore(persistence.loyalty()).updateAll(List.of(account));
         });
 
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.loyalty().findEntries(EntryKind.EARN,
                 earned.stream().map(e -> new LoyaltyRepository.EntryKey(customer, e.reference())).toList())))
                 .containsExactlyInAnyOrderElementsOf(earned);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.loyalty().lock(customer)).orElseThrow()
+        assertThat(persistence.unitOfWork().inTransaction(() -> new LoyaltyStore(persistence.loyalty()).lock(customer)).orElseThrow()
                 .openLots()).hasSize(rows);
         LoyaltyRepository.LedgerSums sums = persistence.unitOfWork().inTransaction(() -> persistence.loyalty()
                 .sums(customer));

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
-import org.crmkit.core.loyalty.domain.PointsLot;
+import org.crmkit.core.loyalty.LedgerEntry;
+import org.crmkit.core.loyalty.LockedLoyaltyAccount;
+import org.crmkit.core.loyalty.LoyaltyChanges;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.PointsLot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
@@ -46,8 +47,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public boolean addIfAbsent(LoyaltyAccount account) {
-        LoyaltyAccountSnapshot state = account.snapshot();
+    public boolean addIfAbsent(LoyaltyAccountSnapshot state) {
         if (accounts.get(state.customer()).isPresent()) {
             return false;
         }
@@ -56,22 +56,20 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public Optional<LoyaltyAccount> lock(CustomerId customer) {
-        return accounts.get(customer).map(state -> LoyaltyAccount.restore(state,
+    public Optional<LockedLoyaltyAccount> lock(CustomerId customer) {
+        return accounts.get(customer).map(state -> new LockedLoyaltyAccount(state,
                 lots.where(l -> l.customer().equals(customer) && l.isOpen())));
     }
 
     @Override
-    public void update(LoyaltyAccount account) {
-        LoyaltyAccount.Changes changes = account.pullChanges();
-        // one transaction, and the version moves on only once everything is stored: a duplicate reference leaves
-        // neither the row nor the aggregate's version changed
+    public void update(LoyaltyChanges changes) {
+        // one transaction: a duplicate reference leaves the row unchanged (and the area's store then leaves the
+        // aggregate's version as it was)
         unitOfWork.inTransaction(() -> {
             accounts.update(changes.snapshot(), () -> { });
             changes.entries().forEach(entries::insert);
             changes.newLots().forEach(lots::insert);
             changes.changedLots().forEach(lot -> lots.replaceIf(lot.id(), stored -> true, stored -> lot));
-            account.recordStored();
         });
     }
 

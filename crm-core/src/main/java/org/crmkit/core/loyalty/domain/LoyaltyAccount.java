@@ -1,5 +1,9 @@
 package org.crmkit.core.loyalty.domain;
 
+import org.crmkit.core.loyalty.LedgerEntry;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyChanges;
+import org.crmkit.core.loyalty.PointsLot;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LoyaltyEvents;
@@ -287,8 +291,8 @@ public final class LoyaltyAccount extends AggregateRoot {
      *
      * @return the row, the entries to append, and the lots to insert and to update
      */
-    public Changes pullChanges() {
-        Changes changes = new Changes(snapshot(), List.copyOf(newEntries),
+    public LoyaltyChanges pullChanges() {
+        LoyaltyChanges changes = new LoyaltyChanges(snapshot(), List.copyOf(newEntries),
                 newLots.stream().map(lots::get).toList(),
                 changedLots.stream().filter(id -> !newLots.contains(id)).map(lots::get).toList());
         newEntries.clear();
@@ -298,17 +302,6 @@ public final class LoyaltyAccount extends AggregateRoot {
         return changes;
     }
 
-    /**
-     * What a change of the account stores.
-     *
-     * @param snapshot    the account's row
-     * @param entries     ledger entries to append
-     * @param newLots     lots to insert
-     * @param changedLots lots whose remainder to update
-     */
-    public record Changes(LoyaltyAccountSnapshot snapshot, List<LedgerEntry> entries, List<PointsLot> newLots,
-                          List<PointsLot> changedLots) {
-    }
 
     private record Change(UUID id, EntryKind kind, long points, long shortfallChange, long earned,
                           Instant occurredAt, String reference, String description, List<EarnedLine> lines,

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LedgerEntry;
+import org.crmkit.core.loyalty.LockedLoyaltyAccount;
+import org.crmkit.core.loyalty.LoyaltyChanges;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ConflictException;
@@ -118,8 +119,8 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public boolean addIfAbsent(LoyaltyAccount account) {
-        AccountRow row = LoyaltyRows.toRow(account.snapshot());
+    public boolean addIfAbsent(LoyaltyAccountSnapshot account) {
+        AccountRow row = LoyaltyRows.toRow(account);
         // not a domain id: it only tells this call's insert from a parallel one's
         UUID opening = UUID.randomUUID();
         return unitOfWork.inTransaction(() -> {
@@ -129,7 +130,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public Optional<LoyaltyAccount> lock(CustomerId customer) {
+    public Optional<LockedLoyaltyAccount> lock(CustomerId customer) {
         return unitOfWork.inTransaction(() -> {
             AccountRow row = mapper.selectAccountForUpdate(customer.value());
             if (row == null) {
@@ -137,15 +138,15 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
             }
             Long inSnapshot = mapper.selectAccountVersion(customer.value());
             boolean stale = inSnapshot == null || inSnapshot != row.version();
-            return Optional.of(LoyaltyAccount.restore(LoyaltyRows.toState(row),
+            return Optional.of(new LockedLoyaltyAccount(LoyaltyRows.toState(row),
                     mapper.selectOpenLots(customer.value(), stale).stream().map(LoyaltyRows::toLot).toList()));
         });
     }
 
     /** The batch of one of {@link #updateAll}. */
     @Override
-    public void update(LoyaltyAccount account) {
-        updateAll(List.of(account));
+    public void update(LoyaltyChanges changes) {
+        updateAll(List.of(changes));
     }
 
     @Override
@@ -225,11 +226,11 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public Set<CustomerId> addAllIfAbsent(List<LoyaltyAccount> accounts) {
+    public Set<CustomerId> addAllIfAbsent(List<LoyaltyAccountSnapshot> accounts) {
         if (accounts.isEmpty()) {
             return Set.of();
         }
-        List<AccountRow> rows = accounts.stream().map(a -> LoyaltyRows.toRow(a.snapshot()))
+        List<AccountRow> rows = accounts.stream().map(LoyaltyRows::toRow)
                 .sorted(Comparator.comparing(AccountRow::customerId, UuidV7::compareBytes)).toList();
         // one opening id for the call: the rows that carry it are the ones this call inserted
         UUID opening = UUID.randomUUID();
@@ -251,13 +252,13 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
      * version of every row, with a locking read otherwise.
      */
     @Override
-    public Map<CustomerId, LoyaltyAccount> lockAll(Collection<CustomerId> customers) {
+    public Map<CustomerId, LockedLoyaltyAccount> lockAll(Collection<CustomerId> customers) {
         List<UUID> ids = sortedIds(customers);
         if (ids.isEmpty()) {
             return Map.of();
         }
         return unitOfWork.inTransaction(() -> {
-            Map<CustomerId, LoyaltyAccount> locked = new LinkedHashMap<>();
+            Map<CustomerId, LockedLoyaltyAccount> locked = new LinkedHashMap<>();
             for (List<UUID> chunk : chunks(ids)) {
                 List<AccountRow> rows = mapper.selectAccountsForUpdate(chunk);
                 if (rows.isEmpty()) {
@@ -271,7 +272,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                 Map<UUID, List<LotRow>> lots = mapper.selectOpenLotsOf(found, stale).stream()
                         .collect(Collectors.groupingBy(LotRow::customerId));
                 for (AccountRow row : rows) {
-                    locked.put(new CustomerId(row.customerId()), LoyaltyAccount.restore(LoyaltyRows.toState(row),
+                    locked.put(new CustomerId(row.customerId()), new LockedLoyaltyAccount(LoyaltyRows.toState(row),
                             lots.getOrDefault(row.customerId(), List.of()).stream().map(LoyaltyRows::toLot)
                                     .toList()));
                 }
@@ -286,16 +287,15 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
      * the new lots in multi-row inserts and the changed lots' remainders in one statement per chunk.
      */
     @Override
-    public void updateAll(List<LoyaltyAccount> accounts) {
-        if (accounts.isEmpty()) {
+    public void updateAll(List<LoyaltyChanges> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        List<LoyaltyAccount.Changes> changes = accounts.stream().map(LoyaltyAccount::pullChanges).toList();
         List<AccountRow> rows = changes.stream().map(c -> LoyaltyRows.toRow(c.snapshot())).toList();
         unitOfWork.inTransaction(() -> {
             for (List<AccountRow> chunk : chunks(rows)) {
                 if (ACCOUNTS.update(unitOfWork, chunk) != chunk.size()) {
-                    throw staleOf(accounts, chunk);
+                    throw staleOf(chunk);
                 }
             }
             ENTRIES.insert(unitOfWork, changes.stream().flatMap(c -> c.entries().stream()).map(LoyaltyRows::toRow)
@@ -306,18 +306,19 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                     .toList());
             LOT_REMAINDERS.update(unitOfWork, changes.stream().flatMap(c -> c.changedLots().stream())
                     .map(LoyaltyRows::toRow).toList());
-            accounts.forEach(LoyaltyAccount::recordStored);
         });
     }
 
     /** @return the conflict of the first account of the chunk whose stored version is not the one it was read at */
-    private ConflictException staleOf(List<LoyaltyAccount> accounts, List<AccountRow> chunk) {
+    private ConflictException staleOf(List<AccountRow> chunk) {
         Map<UUID, Long> stored = mapper.selectAccountVersions(chunk.stream().map(AccountRow::customerId).toList())
                 .stream().collect(Collectors.toMap(VersionRow::customerId, VersionRow::version));
-        return accounts.stream().filter(a -> chunk.stream().anyMatch(r -> r.customerId()
-                        .equals(a.snapshot().customer().value())
-                        && !Long.valueOf(r.version() + 1).equals(stored.get(r.customerId()))))
-                .findFirst().orElse(accounts.get(0)).staleVersion();
+        AccountRow stale = chunk.stream()
+                .filter(r -> !Long.valueOf(r.version() + 1).equals(stored.get(r.customerId())))
+                .findFirst().orElse(chunk.get(0));
+        // the row carries the version its account was read at, which the conflict names
+        return ConflictException.staleVersion("loyalty_account", new CustomerId(stale.customerId()),
+                stale.version());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -32,7 +33,7 @@ public final class LoyaltyApplication {
      */
     public static PurchaseParticipant purchaseParticipant(UseCaseSupport support, LoyaltyRepository accounts,
                                                           ProductCatalog products, LoyaltyProgram program) {
-        return new LoyaltyEarning(support, accounts, products, program);
+        return new LoyaltyEarning(support, new LoyaltyStore(accounts), products, program);
     }
 
     /**
@@ -45,7 +46,7 @@ public final class LoyaltyApplication {
      */
     public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
                                   PurchaseDirectory sales, LoyaltyProgram program) {
-        return new LoyaltyService(support, accounts, customers, sales, program);
+        return new LoyaltyService(support, new LoyaltyStore(accounts), customers, sales, program);
     }
 
     /**

@@ -1,17 +1,17 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.crmkit.core.loyalty.LoyaltyPermission;
 import org.crmkit.core.loyalty.LoyaltyProgram;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.in.BatchResult;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
 import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
-import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
@@ -32,10 +32,10 @@ final class LoyaltyBatches {
     private static final int BATCH = 200;
 
     private final UseCaseSupport support;
-    private final LoyaltyRepository accounts;
+    private final LoyaltyStore accounts;
     private final LoyaltyProgram program;
 
-    LoyaltyBatches(UseCaseSupport support, LoyaltyRepository accounts, LoyaltyProgram program) {
+    LoyaltyBatches(UseCaseSupport support, LoyaltyStore accounts, LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
         this.program = program;

@@ -1,5 +1,7 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +17,11 @@ import java.util.function.Function;
 import org.crmkit.core.loyalty.CategoryRef;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;
-import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.internal.port.ProductCatalog;
@@ -46,11 +47,11 @@ import org.crmkit.core.shared.UuidV7;
 final class LoyaltyEarning implements PurchaseParticipant {
 
     private final UseCaseSupport support;
-    private final LoyaltyRepository accounts;
+    private final LoyaltyStore accounts;
     private final ProductCatalog products;
     private final LoyaltyProgram program;
 
-    LoyaltyEarning(UseCaseSupport support, LoyaltyRepository accounts, ProductCatalog products, LoyaltyProgram program) {
+    LoyaltyEarning(UseCaseSupport support, LoyaltyStore accounts, ProductCatalog products, LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
         this.products = products;

@@ -1,5 +1,7 @@
 package org.crmkit.core.loyalty.internal.application;
 
+import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.Tier;
@@ -27,7 +29,6 @@ import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
 import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
 import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
 import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;
-import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.sales.port.in.TopCustomer;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
@@ -53,13 +54,13 @@ final class LoyaltyService implements Loyalty {
     private static final String TYPE = LoyaltyAccess.TYPE;
 
     private final UseCaseSupport support;
-    private final LoyaltyRepository accounts;
+    private final LoyaltyStore accounts;
     private final PurchaseDirectory sales;
     private final LoyaltyProgram program;
     private final LoyaltyAccess access;
     private final LoyaltyBatches batches;
 
-    LoyaltyService(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
+    LoyaltyService(UseCaseSupport support, LoyaltyStore accounts, CustomerDirectory customers,
                    PurchaseDirectory sales, LoyaltyProgram program) {
         this.support = support;
         this.accounts = accounts;
@@ -75,7 +76,7 @@ final class LoyaltyService implements Loyalty {
      * locks the gap where new accounts go, and two such transactions for different customers then deadlock on their
      * inserts.
      */
-    static LoyaltyAccount openAndLock(UseCaseSupport support, LoyaltyRepository accounts, LoyaltyProgram program,
+    static LoyaltyAccount openAndLock(UseCaseSupport support, LoyaltyStore accounts, LoyaltyProgram program,
                                       CustomerId customer) {
         if (accounts.find(customer).isEmpty()) {
             LoyaltyAccount fresh = LoyaltyAccount.open(customer, program.lowestTier(), support.now());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.shared.CustomerId;
 
 /**

@@ -1,7 +1,7 @@
 package org.crmkit.core.loyalty.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
 
 /**

@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.loyalty.EntryKind;
-import org.crmkit.core.loyalty.domain.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
-import org.crmkit.core.loyalty.domain.LoyaltyAccountSnapshot;
+import org.crmkit.core.loyalty.LedgerEntry;
+import org.crmkit.core.loyalty.LockedLoyaltyAccount;
+import org.crmkit.core.loyalty.LoyaltyChanges;
+import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 
 /**
  * Loyalty accounts, their append-only ledgers and their lots. Every change of an account goes through
- * {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and {@link #update(LoyaltyAccount)} (which
+ * {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and {@link #update(LoyaltyChanges)} (which
  * stores only if the version is still the one read), so two changes of one account never both win. Entries are
  * unique per account, kind and reference: a purchase earns once, a return claws back once, a lot expires once and an
  * idempotency key redeems once.
@@ -30,26 +31,26 @@ public interface LoyaltyRepository {
      * Opens the account unless the customer has one (a concurrent opening waits for the other to commit and then
      * leaves it as it is).
      *
-     * @param account a new, empty account
+     * @param account a new, empty account's row
      * @return whether this call opened it
      */
-    boolean addIfAbsent(LoyaltyAccount account);
+    boolean addIfAbsent(LoyaltyAccountSnapshot account);
 
     /**
      * @param customer whose account
      * @return the account with its open lots, locked until the transaction ends
      */
-    Optional<LoyaltyAccount> lock(CustomerId customer);
+    Optional<LockedLoyaltyAccount> lock(CustomerId customer);
 
     /**
-     * Stores the account's pulled changes: the row if its stored version is still the account's, the new entries
-     * and lots, and the changed lots' remainders; then moves the account's version on.
+     * Stores an account's changes: the row if its stored version is still the one it carries (at that version plus
+     * one), the new entries and lots, and the changed lots' remainders.
      *
-     * @param account a changed account
+     * @param changes the changes of one account
      * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when another change came first;
      *                                                   {@code duplicate} when an entry's reference was used
      */
-    void update(LoyaltyAccount account);
+    void update(LoyaltyChanges changes);
 
     /** @param customer whose account @return its row, without lots or entries */
     Optional<LoyaltyAccountSnapshot> find(CustomerId customer);
@@ -115,16 +116,16 @@ public interface LoyaltyRepository {
      * Opens the accounts whose customers have none, as {@link #addIfAbsent} does each, in the order of the customers'
      * ids (so that two callers opening overlapping sets wait for each other instead of deadlocking).
      *
-     * @param accounts new, empty accounts of different customers
+     * @param accounts new, empty accounts' rows, of different customers
      * @return the customers whose accounts this call opened
      */
-    default Set<CustomerId> addAllIfAbsent(List<LoyaltyAccount> accounts) {
-        List<LoyaltyAccount> ordered = new ArrayList<>(accounts);
-        ordered.sort((a, b) -> UuidV7.compareBytes(a.snapshot().customer().value(), b.snapshot().customer().value()));
+    default Set<CustomerId> addAllIfAbsent(List<LoyaltyAccountSnapshot> accounts) {
+        List<LoyaltyAccountSnapshot> ordered = new ArrayList<>(accounts);
+        ordered.sort((a, b) -> UuidV7.compareBytes(a.customer().value(), b.customer().value()));
         Set<CustomerId> opened = new LinkedHashSet<>();
-        for (LoyaltyAccount account : ordered) {
+        for (LoyaltyAccountSnapshot account : ordered) {
             if (addIfAbsent(account)) {
-                opened.add(account.snapshot().customer());
+                opened.add(account.customer());
             }
         }
         return opened;
@@ -137,10 +138,10 @@ public interface LoyaltyRepository {
      * @param customers whose accounts
      * @return the accounts that exist, with their open lots, locked until the transaction ends, by customer
      */
-    default Map<CustomerId, LoyaltyAccount> lockAll(Collection<CustomerId> customers) {
+    default Map<CustomerId, LockedLoyaltyAccount> lockAll(Collection<CustomerId> customers) {
         List<CustomerId> ordered = new ArrayList<>(new LinkedHashSet<>(customers));
         ordered.sort((a, b) -> UuidV7.compareBytes(a.value(), b.value()));
-        Map<CustomerId, LoyaltyAccount> locked = new LinkedHashMap<>();
+        Map<CustomerId, LockedLoyaltyAccount> locked = new LinkedHashMap<>();
         for (CustomerId customer : ordered) {
             lock(customer).ifPresent(account -> locked.put(customer, account));
         }
@@ -148,15 +149,15 @@ public interface LoyaltyRepository {
     }
 
     /**
-     * Stores the pulled changes of each account, as {@link #update} does each: all of them or, on a conflict, none
-     * (in the caller's transaction, which the conflict rolls back).
+     * Stores the changes of each account, as {@link #update} does each: all of them or, on a conflict, none (in the
+     * caller's transaction, which the conflict rolls back).
      *
-     * @param accounts changed accounts of different customers, each locked
+     * @param changes the changes of accounts of different customers, each locked
      * @throws org.crmkit.core.shared.ConflictException {@code stale_version} when another change of one of them came
      *                                                   first; {@code duplicate} when an entry's reference was used
      */
-    default void updateAll(List<LoyaltyAccount> accounts) {
-        accounts.forEach(this::update);
+    default void updateAll(List<LoyaltyChanges> changes) {
+        changes.forEach(this::update);
     }
 
     /**

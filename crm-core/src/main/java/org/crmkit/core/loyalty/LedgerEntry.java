@@ -1,7 +1,5 @@
-package org.crmkit.core.loyalty.domain;
+package org.crmkit.core.loyalty;
 
-import org.crmkit.core.loyalty.EarnedLine;
-import org.crmkit.core.loyalty.EntryKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

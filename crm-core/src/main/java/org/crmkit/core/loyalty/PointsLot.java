@@ -1,4 +1,4 @@
-package org.crmkit.core.loyalty.domain;
+package org.crmkit.core.loyalty;
 
 import java.time.Instant;
 import java.util.UUID;
