@@ -51,6 +51,8 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.csv.SalesCsvFormat;
 import org.crmkit.csv.SalesCsvReader;
 
+// Over 300 lines on purpose: an example a host developer reads top to bottom as one story (program, enrolment,
+// earning, redemption, refusals, statement), printing each step; splitting it would scatter the story.
 /**
  * The loyalty scenario a host runs after the {@link SalesScenario}, printing a readable transcript: the CRM manager
  * reads what the sales scenario's purchases earned their buyer, line by line with the rules behind each line's

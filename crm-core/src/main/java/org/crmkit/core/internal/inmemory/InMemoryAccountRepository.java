@@ -34,7 +34,7 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
     @Override
     public void update(AccountSnapshot account) {
-        table.update(account, () -> { });
+        table.update(account);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class InMemoryCategoryRepository implements CategoryRepository {
 
     @Override
     public void update(CategorySnapshot category) {
-        table.update(category, () -> { });
+        table.update(category);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class InMemoryDepartmentRepository implements DepartmentRepository 
 
     @Override
     public void update(DepartmentSnapshot department) {
-        table.update(department, () -> { });
+        table.update(department);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
 
     @Override
     public void update(FeedbackSnapshot feedback) {
-        table.update(feedback, () -> { });
+        table.update(feedback);
     }
 
     @Override

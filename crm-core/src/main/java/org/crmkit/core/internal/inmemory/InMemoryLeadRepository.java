@@ -38,7 +38,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
 
     @Override
     public void update(LeadSnapshot lead) {
-        table.update(lead, () -> { });
+        table.update(lead);
     }
 
     @Override

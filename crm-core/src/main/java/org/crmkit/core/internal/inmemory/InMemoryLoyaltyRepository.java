@@ -66,7 +66,7 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
         // one transaction: a duplicate reference leaves the row unchanged (and the area's store then leaves the
         // aggregate's version as it was)
         unitOfWork.inTransaction(() -> {
-            accounts.update(changes.snapshot(), () -> { });
+            accounts.update(changes.snapshot());
             changes.entries().forEach(entries::insert);
             changes.newLots().forEach(lots::insert);
             changes.changedLots().forEach(lot -> lots.replaceIf(lot.id(), stored -> true, stored -> lot));

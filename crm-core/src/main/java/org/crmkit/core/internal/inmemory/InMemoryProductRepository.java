@@ -31,7 +31,7 @@ public final class InMemoryProductRepository implements ProductRepository {
 
     @Override
     public void update(ProductSnapshot product) {
-        table.update(product, () -> { });
+        table.update(product);
     }
 
     @Override

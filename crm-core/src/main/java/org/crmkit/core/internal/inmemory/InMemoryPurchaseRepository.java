@@ -43,7 +43,7 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
 
     @Override
     public void update(PurchaseSnapshot purchase) {
-        table.update(purchase, () -> { });
+        table.update(purchase);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class InMemoryQuoteRepository implements QuoteRepository {
 
     @Override
     public void update(QuoteSnapshot quote) {
-        table.update(quote, () -> { });
+        table.update(quote);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class InMemoryStaffRepository implements StaffRepository {
 
     @Override
     public void update(StaffSnapshot user) {
-        table.update(user, () -> { });
+        table.update(user);
     }
 
     @Override

@@ -87,10 +87,9 @@ final class InMemoryTable<K, R> {
     /**
      * Stores a changed row if the stored one is still at the row's version; the stored row moves one version on.
      *
-     * @param row     the changed row, carrying the version it was loaded at
-     * @param stored  called once the row is stored
+     * @param row the changed row, carrying the version it was loaded at
      */
-    void update(R row, Runnable stored) {
+    void update(R row) {
         unitOfWork.inTransaction(() -> {
             K k = key.apply(row);
             R current = rows.get(k);
@@ -100,7 +99,6 @@ final class InMemoryTable<K, R> {
             requireUnique(k, row);
             rows.put(k, nextVersion.apply(row));
             unitOfWork.onRollback(() -> rows.put(k, current));
-            stored.run();
         });
     }
 

@@ -39,7 +39,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public void update(TaskSnapshot task) {
-        table.update(task, () -> { });
+        table.update(task);
     }
 
     @Override

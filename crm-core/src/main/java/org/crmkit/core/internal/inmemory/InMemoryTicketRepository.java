@@ -49,7 +49,7 @@ public final class InMemoryTicketRepository implements TicketRepository {
 
     @Override
     public void update(TicketSnapshot ticket) {
-        table.update(ticket, () -> { });
+        table.update(ticket);
     }
 
     @Override

@@ -31,6 +31,9 @@ import org.crmkit.persistence.mybatis.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
 import org.crmkit.persistence.mybatis.support.RowReads;
 
+// Over 300 lines: the ledger's one port, with the single-account and the bulk variants of opening, locking and
+// storing side by side (the bulk ones chunk rows into multi-row statements and must lock in the same order); the
+// row mapping lives in LoyaltyRows and the statements in LoyaltyMapper.xml.
 /**
  * Loyalty accounts in {@code crm_loyalty_account}, their append-only ledgers in {@code crm_loyalty_entry} and
  * {@code crm_loyalty_entry_line}, and their lots in {@code crm_loyalty_lot}. An entry's reference is unique per

@@ -9,7 +9,7 @@ import java.util.function.IntSupplier;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.crmkit.core.shared.AggregateRoot;
+import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.spi.ThreadBoundUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,26 +138,6 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
     }
 
     /**
-     * Stores a changed aggregate with optimistic locking, in the current transaction: the versioned
-     * {@code UPDATE ... WHERE id = ? AND version = ?} must hit exactly one row, else the aggregate is stale; then its
-     * child rows are written and its version moves on.
-     *
-     * @param aggregate the changed aggregate
-     * @param update    runs the versioned update and returns the rows it changed
-     * @param children  rewrites the aggregate's child rows (tags, roles), or does nothing
-     * @throws org.crmkit.core.shared.ConflictException ({@code stale_version}) when no row had the loaded version
-     */
-    public void updateVersioned(AggregateRoot aggregate, IntSupplier update, Runnable children) {
-        inTransaction(() -> {
-            if (update.getAsInt() != 1) {
-                throw aggregate.staleVersion();
-            }
-            children.run();
-            aggregate.recordStored();
-        });
-    }
-
-    /**
      * Stores a changed row with optimistic locking, in the current transaction: the versioned
      * {@code UPDATE ... WHERE id = ? AND version = ?} must hit exactly one row, else the caller read a stale version;
      * then the row's children are written. The caller (the area's repository in crm-core) moves the aggregate's
@@ -173,7 +153,7 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
     public void updateVersioned(String type, Object id, long version, IntSupplier update, Runnable children) {
         inTransaction(() -> {
             if (update.getAsInt() != 1) {
-                throw org.crmkit.core.shared.ConflictException.staleVersion(type, id, version);
+                throw ConflictException.staleVersion(type, id, version);
             }
             children.run();
         });
