@@ -12,7 +12,8 @@ import java.util.Random;
 import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.EarnedLine;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
@@ -75,7 +76,8 @@ final class StatementBenchmark {
         CustomerId customer = crm.customers().register(actor, RegisterCustomerCommand.imported("Ledger",
                 "Customer " + reference, "ledger-" + reference.toLowerCase(Locale.ROOT) + "@bench.example.invalid",
                 reference)).id();
-        LoyaltyRepository accounts = persistence.loyalty();
+        LoyaltyRepository accounts = persistence.port(LoyaltyRepository.class).orElseThrow();
+        LoyaltyStore store = new LoyaltyStore(accounts);
         Instant end = clock.instant().minus(Duration.ofDays(1));
         Instant start = end.minus(Duration.ofDays(334));
         long step = Duration.between(start, end).toSeconds() / entries;
@@ -84,10 +86,10 @@ final class StatementBenchmark {
             int first = from;
             int last = Math.min(entries, from + EARNINGS_PER_TRANSACTION);
             persistence.unitOfWork().inTransaction(() -> {
-                if (accounts.find(customer).isEmpty()) {
-                    accounts.addIfAbsent(LoyaltyAccount.open(customer, program.lowestTier(), clock.instant()));
+                if (store.find(customer).isEmpty()) {
+                    store.addIfAbsent(LoyaltyAccount.open(customer, program.lowestTier(), clock.instant()));
                 }
-                LoyaltyAccount account = accounts.lock(customer).orElseThrow();
+                LoyaltyAccount account = store.lock(customer).orElseThrow();
                 for (int k = first; k < last; k++) {
                     Instant at = start.plusSeconds(k * step);
                     List<EarnedLine> lines;
@@ -103,7 +105,7 @@ final class StatementBenchmark {
                     earned[0] += lines.stream().mapToLong(EarnedLine::points).sum();
                     account.evaluateTier(program.tierFor(earned[0]), earned[0], now);
                 }
-                accounts.update(account);
+                store.update(account);
             });
         }
         LoyaltyRepository.LedgerSums sums = persistence.unitOfWork().inTransaction(() -> accounts.sums(customer));

@@ -7,8 +7,8 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
-import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.sales.port.in.ImportSummary;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
@@ -28,7 +28,7 @@ class CsvImportTest {
 
     @Test
     void aRetailFileIsImportedWithItsCancellationAndASecondRunImportsNothing() throws IOException {
-        LoyaltyWorld world = new LoyaltyWorld(InMemoryCrmPersistence.create(), LoyaltyProgram.standard(),
+        LoyaltyWorld world = new LoyaltyWorld(Crm.inMemoryPersistence(), LoyaltyProgram.standard(),
                 Instant.parse("2011-01-10T09:00:00Z"), "csv");
         CustomerId alice = world.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand.imported(
                 "Alice", "Anders", "alice@example.org", "17850")).id();

@@ -1,13 +1,12 @@
 package org.crmkit.core.customer;
 
-import org.crmkit.core.customer.domain.Customer;
 import java.time.Instant;
 import java.util.Set;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.StaffId;
 
 /**
- * The complete state of a {@link Customer}, for adapters to store and restore without reflection.
+ * The complete state of a customer, for adapters to store and restore without reflection.
  *
  * @param id                the id
  * @param version           the stored version (optimistic locking)

@@ -1,6 +1,5 @@
 package org.crmkit.core.interaction;
 
-import org.crmkit.core.interaction.domain.Interaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,6 +27,9 @@ import org.crmkit.core.shared.StaffId;
 public record InteractionSnapshot(InteractionId id, long version, InteractionType type, CustomerId customer,
                                   LeadId lead, Instant occurredAt, Duration duration, Direction direction,
                                   String subject, String summary, StaffId staff, String outcome, Instant loggedAt) {
+    /** The subject of an interaction whose words a customer's erasure removed. */
+    public static final String ERASED = "[erased]";
+
     /** Checks the required parts. */
     public InteractionSnapshot {
         Objects.requireNonNull(id, "id");
@@ -56,15 +58,15 @@ public record InteractionSnapshot(InteractionId id, long version, InteractionTyp
     /**
      * @param newVersion the version after the erasure
      * @return this interaction with its words erased for a GDPR erasure: the subject becomes
-     *         {@link Interaction#ERASED}, summary and outcome are cleared; type, times, links and staff stay
+     *         {@link InteractionSnapshot#ERASED}, summary and outcome are cleared; type, times, links and staff stay
      */
     public InteractionSnapshot erased(long newVersion) {
         return new InteractionSnapshot(id, newVersion, type, customer, lead, occurredAt, duration, direction,
-                Interaction.ERASED, null, staff, null, loggedAt);
+                InteractionSnapshot.ERASED, null, staff, null, loggedAt);
     }
 
     /** @return whether the words are erased already */
     public boolean isErased() {
-        return Interaction.ERASED.equals(subject) && summary == null && outcome == null;
+        return InteractionSnapshot.ERASED.equals(subject) && summary == null && outcome == null;
     }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.core.lead;
 
-import org.crmkit.core.lead.domain.Lead;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +32,9 @@ public record LeadSnapshot(LeadId id, long version, LeadContact contact, LeadSou
                            String notes, StaffId owner, Instant assignedAt, LeadStage stage, String lostReason,
                            LeadScore score, int interactions, Instant createdAt, Instant lastActivityAt,
                            CustomerId convertedTo, List<StageChange> history) {
+    /** What replaces a lead's name parts and reasons when the customer it became is erased. */
+    public static final String ERASED = "[erased]";
+
     /** Checks the required parts and copies the history. */
     public LeadSnapshot {
         Objects.requireNonNull(id, "id");
@@ -54,17 +56,17 @@ public record LeadSnapshot(LeadId id, long version, LeadContact contact, LeadSou
     /**
      * @param newVersion the version after the erasure
      * @return this lead with the personal data a GDPR erasure of the customer it became removes: both name parts
-     *         become {@link Lead#ERASED}; company, email, phone and notes are cleared; a lost reason, and every
-     *         reason in the stage history, becomes {@link Lead#ERASED}. Stage, owner, source, value, score,
+     *         become {@link LeadSnapshot#ERASED}; company, email, phone and notes are cleared; a lost reason, and every
+     *         reason in the stage history, becomes {@link LeadSnapshot#ERASED}. Stage, owner, source, value, score,
      *         counts, times and the history's stages stay.
      */
     public LeadSnapshot erased(long newVersion) {
         List<StageChange> blanked = history.stream().map(h -> h.reason() == null ? h
                 : new StageChange(h.sequence(), h.from(), h.to(), h.at(), h.actorType(), h.actorRef(),
-                        Lead.ERASED)).toList();
-        return new LeadSnapshot(id, newVersion, new LeadContact(new PersonName(Lead.ERASED, Lead.ERASED), null, null,
+                        LeadSnapshot.ERASED)).toList();
+        return new LeadSnapshot(id, newVersion, new LeadContact(new PersonName(LeadSnapshot.ERASED, LeadSnapshot.ERASED), null, null,
                 null), source, estimatedValue, null, owner, assignedAt, stage,
-                lostReason == null ? null : Lead.ERASED, score, interactions, createdAt, lastActivityAt, convertedTo,
+                lostReason == null ? null : LeadSnapshot.ERASED, score, interactions, createdAt, lastActivityAt, convertedTo,
                 blanked);
     }
 

@@ -31,6 +31,15 @@ public record QuoteSnapshot(QuoteId id, long version, CustomerId customer, Curre
                             List<QuoteLine> lines, QuoteStatus status, Instant requestedAt, Instant answeredAt,
                             StaffId answeredBy, Instant validUntil, String terms, Instant closedAt,
                             PurchaseId purchase, String rejection) {
+    /** Most lines of one quote. */
+    public static final int MAX_LINES = 100;
+    /** Most characters (code points) of the requester's message. */
+    public static final int MAX_MESSAGE = 2000;
+    /** Most characters (code points) of the answer's terms. */
+    public static final int MAX_TERMS = 4000;
+    /** Most characters (code points) of a rejection's reason. */
+    public static final int MAX_REASON = 500;
+
     /** Checks the required parts and copies the lines. */
     public QuoteSnapshot {
         Objects.requireNonNull(id, "id");

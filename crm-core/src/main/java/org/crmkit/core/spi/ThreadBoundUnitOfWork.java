@@ -31,6 +31,10 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
     /** The state an {@link #inSeries} keeps between its transactions; absent outside a series. */
     private final ThreadLocal<Series<S>> series = new ThreadLocal<>();
 
+    /** For an adapter's subclass. */
+    protected ThreadBoundUnitOfWork() {
+    }
+
     private static final class Series<S> {
         /** The state of the series' last committed transaction while no transaction uses it, else {@code null}. */
         private S kept;

@@ -1,6 +1,5 @@
 package org.crmkit.core.staff;
 
-import org.crmkit.core.staff.domain.Department;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;

@@ -1,6 +1,5 @@
 package org.crmkit.core.task;
 
-import org.crmkit.core.task.domain.Task;
 import java.time.Instant;
 import java.util.Objects;
 import org.crmkit.core.shared.DepartmentId;
@@ -33,6 +32,9 @@ public record TaskSnapshot(TaskId id, long version, String title, String descrip
                            StaffId createdBy, TaskLink link, Instant remindAt, Instant reminderSentAt,
                            int reminderAttempts, String reminderLastError, Instant createdAt, Instant updatedAt,
                            Instant closedAt) {
+    /** Failed notifier calls after which a reminder is given up. */
+    public static final int MAX_REMINDER_ATTEMPTS = 10;
+
     /** Checks the required parts. */
     public TaskSnapshot {
         Objects.requireNonNull(id, "id");
@@ -47,10 +49,10 @@ public record TaskSnapshot(TaskId id, long version, String title, String descrip
 
     /**
      * @return when the reminder is due to go out, or {@code null} when there is none to send: no reminder, already
-     *         sent, given up after {@link Task#MAX_REMINDER_ATTEMPTS} failures, or the task is closed
+     *         sent, given up after {@link TaskSnapshot#MAX_REMINDER_ATTEMPTS} failures, or the task is closed
      */
     public Instant pendingReminderAt() {
-        return remindAt != null && reminderSentAt == null && reminderAttempts < Task.MAX_REMINDER_ATTEMPTS
+        return remindAt != null && reminderSentAt == null && reminderAttempts < TaskSnapshot.MAX_REMINDER_ATTEMPTS
                 && status.isOpen() ? remindAt : null;
     }
 

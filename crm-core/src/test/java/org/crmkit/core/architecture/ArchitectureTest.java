@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaTheKernelAndItsOwnDomain = classes()
-            .that().resideInAPackage(CORE + ".*.domain..")
+            .that().resideInAPackage(CORE + ".*.internal.domain..")
             .should(dependOnlyOnJavaTheKernelTheAreasVocabularyAndTheirOwnDomain())
             .because("the domain is plain Java (docs/architecture.md, Rules of the core)");
 
@@ -160,7 +160,7 @@ class ArchitectureTest {
                 + "area's domain") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
-                String ownDomain = CORE + "." + areaOf(item) + ".domain";
+                String ownDomain = CORE + "." + areaOf(item) + ".internal.domain";
                 for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     String pkg = target.getPackageName();

@@ -6,7 +6,7 @@ import org.crmkit.core.quote.internal.store.QuoteStore;
 import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.customer.internal.store.CustomerStore;
-import org.crmkit.core.CrmTestAccess;
+import org.crmkit.core.testing.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.crmkit.core.Crm;
 import org.crmkit.core.audit.port.in.AuditQuery;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
@@ -98,7 +98,7 @@ import org.crmkit.core.product.port.in.RenameCategoryCommand;
 import org.crmkit.core.product.port.in.RepriceProductCommand;
 import org.crmkit.core.product.port.in.RetireProductCommand;
 import org.crmkit.core.product.port.in.UpdateProductCommand;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
@@ -145,7 +145,7 @@ import org.crmkit.core.staff.port.in.UpdateStaffCommand;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
@@ -1560,9 +1560,9 @@ class AuthorizationMatrixTest {
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
                 org.crmkit.core.loyalty.internal.store.LoyaltyStore ledger =
                         new org.crmkit.core.loyalty.internal.store.LoyaltyStore(CrmTestAccess.persistence(crm).loyalty());
-                ledger.addIfAbsent(org.crmkit.core.loyalty.domain.LoyaltyAccount.open(id,
+                ledger.addIfAbsent(org.crmkit.core.loyalty.internal.domain.LoyaltyAccount.open(id,
                         org.crmkit.core.loyalty.LoyaltyProgram.standard().lowestTier(), LAPSED_AT));
-                org.crmkit.core.loyalty.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();
+                org.crmkit.core.loyalty.internal.domain.LoyaltyAccount account = ledger.lock(id).orElseThrow();
                 account.earn(UuidV7.next(CLOCK), UuidV7.next(CLOCK), PurchaseId.next(CLOCK), LAPSED_AT,
                         LAPSED_AT.plusSeconds(365L * 86_400), List.of(new org.crmkit.core.loyalty.EarnedLine(1,
                                 product, 150, LAPSED_POINTS, "fixture")), LAPSED_AT);
@@ -1610,7 +1610,7 @@ class AuthorizationMatrixTest {
             CustomerId customer = customer(Kind.OTHER);
             ProductId product = product().id();
             Instant then = LAPSED_AT;
-            org.crmkit.core.quote.domain.Quote q = org.crmkit.core.quote.domain.Quote.request(
+            org.crmkit.core.quote.internal.domain.Quote q = org.crmkit.core.quote.internal.domain.Quote.request(
                     org.crmkit.core.quote.QuoteId.next(CLOCK), customer, java.util.Currency.getInstance("EUR"),
                     List.of(org.crmkit.core.quote.QuoteLine.requested(1, product, 1)), null, then);
             q.answer(Map.of(1, org.crmkit.core.shared.Money.of("5.00", "EUR")), then.plusSeconds(86_400), null, null,
@@ -1632,7 +1632,7 @@ class AuthorizationMatrixTest {
                     null, LeadSource.REFERRAL, null, null, null)).id();
             // straight into the store: the owner may be the deactivated caller or one who may not own leads
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.lead.domain.Lead lead = new LeadStore(CrmTestAccess.persistence(crm).leads()).findById(id).orElseThrow();
+                org.crmkit.core.lead.internal.domain.Lead lead = new LeadStore(CrmTestAccess.persistence(crm).leads()).findById(id).orElseThrow();
                 lead.assignTo(owner, CLOCK.instant());
                 new LeadStore(CrmTestAccess.persistence(crm).leads()).update(lead);
             });
@@ -1691,7 +1691,7 @@ class AuthorizationMatrixTest {
             }
             // straight into the store: the agent may be the deactivated caller, whom the use case would refuse
             CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> {
-                org.crmkit.core.ticket.domain.Ticket t = new TicketStore(CrmTestAccess.persistence(crm).tickets()).findById(id).orElseThrow();
+                org.crmkit.core.ticket.internal.domain.Ticket t = new TicketStore(CrmTestAccess.persistence(crm).tickets()).findById(id).orElseThrow();
                 t.assign(agent, queue, null, system, CLOCK.instant());
                 new TicketStore(CrmTestAccess.persistence(crm).tickets()).update(t);
             });

@@ -12,7 +12,7 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLog.LoginCounts;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.AccountSnapshot;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.crmkit.core.product.domain.Category;
+import org.crmkit.core.product.internal.domain.Category;
 import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.CategoryId;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crmkit.core.customer.ContactDetails;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.Gender;
 import org.crmkit.core.customer.PersonalDetails;

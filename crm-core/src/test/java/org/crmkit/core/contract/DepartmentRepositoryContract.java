@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import org.crmkit.core.interaction.internal.store.InteractionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.crmkit.core.interaction.domain.Interaction;
+import org.crmkit.core.interaction.internal.domain.Interaction;
 import org.crmkit.core.interaction.InteractionSnapshot;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.LeadSource;
@@ -125,7 +125,7 @@ public abstract class InteractionRepositoryContract extends PortContract {
 
         InteractionSnapshot erased = tx(() -> repo().findById(call.id())).orElseThrow().snapshot();
         assertThat(erased).isEqualTo(call.snapshot().erased(1));
-        assertThat(erased.subject()).isEqualTo(Interaction.ERASED);
+        assertThat(erased.subject()).isEqualTo(InteractionSnapshot.ERASED);
         assertThat(erased.summary()).isNull();
         assertThat(erased.outcome()).isNull();
         assertThat(tx(() -> repo().findById(onLead.id())).orElseThrow().snapshot()).isEqualTo(onLead.snapshot());

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.LeadSource;
@@ -237,11 +237,11 @@ public abstract class LeadRepositoryContract extends PortContract {
 
         LeadSnapshot after = load(lead.id()).snapshot();
         assertThat(after).isEqualTo(before.erased(before.version() + 1));
-        assertThat(after.contact().name().last()).isEqualTo(Lead.ERASED);
+        assertThat(after.contact().name().last()).isEqualTo(LeadSnapshot.ERASED);
         assertThat(after.contact().company()).isNull();
         assertThat(after.contact().email()).isNull();
         assertThat(after.notes()).isNull();
-        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, Lead.ERASED, null, null,
+        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, LeadSnapshot.ERASED, null, null,
                 null);
         assertThat(after.stage()).isEqualTo(LeadStage.WON);
         assertThat(after.score()).isEqualTo(before.score());
@@ -268,8 +268,8 @@ public abstract class LeadRepositoryContract extends PortContract {
         LeadSnapshot after = load(lead.id()).snapshot();
         assertThat(after).isEqualTo(before.erased(before.version() + 1));
         assertThat(after.isErased()).isTrue();
-        assertThat(after.lostReason()).isEqualTo(Lead.ERASED);
-        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, Lead.ERASED);
+        assertThat(after.lostReason()).isEqualTo(LeadSnapshot.ERASED);
+        assertThat(after.history()).extracting(h -> h.reason()).containsExactly(null, LeadSnapshot.ERASED);
         assertThat(load(other.id()).snapshot()).isEqualTo(otherBefore);
         assertThat(tx(() -> repo().erase(lead.id()))).as("nothing left to erase").isZero();
         assertThat(tx(() -> repo().erase(LeadFixtures.leadId()))).as("no such lead").isZero();

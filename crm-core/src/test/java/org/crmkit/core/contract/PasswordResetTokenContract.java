@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.junit.jupiter.api.Test;

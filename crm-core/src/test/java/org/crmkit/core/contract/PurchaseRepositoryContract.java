@@ -10,7 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
 import org.crmkit.core.sales.PurchaseSnapshot;

@@ -8,7 +8,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;

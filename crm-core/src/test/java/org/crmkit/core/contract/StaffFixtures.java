@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.PersonName;
@@ -26,12 +26,12 @@ import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessLogEntry;
 import org.crmkit.core.staff.AccessOutcome;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.PasswordResetToken;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 
 /**
  * Builds the staff area's domain objects for the contracts: departments, staff users, accounts, reset tokens and

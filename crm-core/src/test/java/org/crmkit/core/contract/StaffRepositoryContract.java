@@ -18,7 +18,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.staff.StaffSnapshot;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria.Position;

@@ -8,8 +8,8 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.spi.CrmPersistence;
-import org.crmkit.core.staff.domain.StaffUser;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.staff.internal.domain.StaffUser;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskPriority;
 

@@ -19,7 +19,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskSnapshot;
@@ -226,12 +226,12 @@ public abstract class TaskRepositoryContract extends PortContract {
     void aReminderGivenUpAfterTheMaximumOfFailuresIsNoLongerDue() {
         Instant r1 = T0.plusSeconds(60);
         Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
-        for (int i = 0; i < Task.MAX_REMINDER_ATTEMPTS; i++) {
+        for (int i = 0; i < TaskSnapshot.MAX_REMINDER_ATTEMPTS; i++) {
             Task t = load(task.id());
             t.reminderFailed("IOException", r1.plusSeconds(i));
             update(t);
         }
-        assertThat(load(task.id()).snapshot().reminderAttempts()).isEqualTo(Task.MAX_REMINDER_ATTEMPTS);
+        assertThat(load(task.id()).snapshot().reminderAttempts()).isEqualTo(TaskSnapshot.MAX_REMINDER_ATTEMPTS);
         assertThat(tx(() -> repo().dueReminders(DUE, null, 10))).isEmpty();
         assertThat(tx(() -> repo().claimReminder(task.id(), DUE))).isEmpty();
     }

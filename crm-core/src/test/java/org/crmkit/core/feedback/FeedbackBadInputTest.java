@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.feedback.domain.Feedback;
+import org.crmkit.core.feedback.internal.domain.Feedback;
 import org.crmkit.core.feedback.port.in.AnswerFeedbackCommand;
 import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
 import org.crmkit.core.feedback.port.in.FeedbackStatisticsQuery;

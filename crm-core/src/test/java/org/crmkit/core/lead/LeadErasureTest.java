@@ -37,7 +37,7 @@ import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;

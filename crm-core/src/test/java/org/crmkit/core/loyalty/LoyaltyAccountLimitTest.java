@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.PointsLot;
 import org.crmkit.core.shared.BusinessRuleViolationException;

@@ -19,7 +19,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.File;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.crmkit.core.testing.TestStaff;
@@ -535,8 +536,10 @@ class ProductUseCasesTest {
     /** Runs {@link OtherJvm} in a fresh JVM on this test's class path and returns what it printed. */
     private static String inAnotherJvm(String cursor, String status) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                OtherJvm.class.getName(), cursor, status)
+        // the tests run on the module path (crm-core is a module), so the other JVM takes both paths as its class path
+        String classPath = String.join(File.pathSeparator, System.getProperty("java.class.path"),
+                System.getProperty("jdk.module.path", ""));
+        Process process = new ProcessBuilder(java.toString(), "-cp", classPath, OtherJvm.class.getName(), cursor, status)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the other JVM finished").isTrue();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.product.port.in.RetireProductCommand;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
@@ -235,7 +234,7 @@ class QuoteBadInputTest {
         refusedNaming("reason", () -> w.quotes.reject(Actor.customer(w.alice), new RejectQuoteCommand(quoted.id(),
                 null, "no\u0007")));
 
-        String emoji = "\uD83D\uDE00".repeat(Quote.MAX_MESSAGE); // 2,000 characters, 4,000 UTF-16 units
+        String emoji = "\uD83D\uDE00".repeat(QuoteSnapshot.MAX_MESSAGE); // 2,000 characters, 4,000 UTF-16 units
         QuoteView ok = w.quotes.request(Actor.customer(w.alice), new RequestQuoteCommand(w.alice, "EUR",
                 List.of(QuoteWorld.line(w.mug, 1)), emoji));
         assertThat(ok.message()).isEqualTo(emoji);

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.CustomerQuotesQuery;

@@ -28,7 +28,7 @@ import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.CreateProductCommand;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.port.in.RetireProductCommand;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;

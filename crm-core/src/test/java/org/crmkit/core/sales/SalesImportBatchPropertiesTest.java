@@ -29,7 +29,7 @@ import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
 import org.crmkit.core.product.port.in.ProductView;

@@ -33,7 +33,7 @@ import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
 import org.crmkit.core.task.port.in.MyTasksQuery;
@@ -90,7 +90,7 @@ class TaskBadInputTest {
         TestStaff.enrol(crm, gone, Role.SALES_REP);
         // straight in the store: the user has no login account for the use case to close
         store.unitOfWork().inTransaction(() -> {
-            org.crmkit.core.staff.domain.StaffUser user = new StaffStore(store.staff()).findById(gone).orElseThrow();
+            org.crmkit.core.staff.internal.domain.StaffUser user = new StaffStore(store.staff()).findById(gone).orElseThrow();
             user.deactivate(clock.instant());
             new StaffStore(store.staff()).update(user);
         });

@@ -461,7 +461,7 @@ class TaskUseCasesTest {
 
         for (TaskView before : List.of(open, done)) {
             TaskView after = tasks.findById(rep, before.id()).orElseThrow();
-            assertThat(after.title()).isEqualTo(org.crmkit.core.task.domain.Task.ERASED_TITLE);
+            assertThat(after.title()).isEqualTo(org.crmkit.core.task.internal.domain.Task.ERASED_TITLE);
             assertThat(after.description()).isNull();
             assertThat(after.link()).isEqualTo(TaskLinkData.customer(customer));
             assertThat(after.status()).isEqualTo(before.status());

@@ -1,7 +1,7 @@
 package org.crmkit.core.testing;
 
 import org.crmkit.core.staff.internal.store.StaffStore;
-import org.crmkit.core.CrmTestAccess;
+import org.crmkit.core.testing.CrmTestAccess;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,7 +12,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 
 /**
  * Puts staff users straight into a {@link Crm}'s store, for tests of other areas: crmkit refuses a staff actor it

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.crmkit.core.ticket.domain.SlaClock;
+import org.crmkit.core.ticket.internal.domain.SlaClock;
 import org.junit.jupiter.api.Test;
 
 /** Business time on known calendars: weekends, holidays, lunch breaks, both daylight-saving changes, pauses. */

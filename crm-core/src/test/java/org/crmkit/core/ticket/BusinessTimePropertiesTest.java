@@ -19,7 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.crmkit.core.ticket.domain.SlaClock;
+import org.crmkit.core.ticket.internal.domain.SlaClock;
 
 /**
  * Adding and measuring business time agree, on random calendars in zones with daylight saving (including 30-minute

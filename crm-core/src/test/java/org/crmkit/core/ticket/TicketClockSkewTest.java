@@ -12,8 +12,8 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.HistoryEntry;
-import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketDraft;
+import org.crmkit.core.ticket.internal.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.TicketDraft;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,7 +10,7 @@ import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.testing.Refusals;
 import org.crmkit.core.testing.TicketWorld;
-import org.crmkit.core.ticket.domain.Percentiles;
+import org.crmkit.core.ticket.internal.domain.Percentiles;
 import org.crmkit.core.ticket.port.in.ChangeTicketStatusCommand;
 import org.crmkit.core.ticket.port.in.CommentTicketCommand;
 import org.crmkit.core.ticket.port.in.PickUpTicketCommand;

@@ -403,12 +403,12 @@ class TicketUseCasesTest {
         w.crm.customers().erase(TicketWorld.SYSTEM, w.alice.id());
 
         TicketView erased = w.tickets.findById(w.manager, id).orElseThrow();
-        assertThat(erased.subject()).isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED);
-        assertThat(erased.description()).isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED);
+        assertThat(erased.subject()).isEqualTo(org.crmkit.core.ticket.internal.domain.Ticket.ERASED);
+        assertThat(erased.description()).isEqualTo(org.crmkit.core.ticket.internal.domain.Ticket.ERASED);
         assertThat(erased.comments()).singleElement().satisfies(c -> assertThat(c.body())
-                .isEqualTo(org.crmkit.core.ticket.domain.Ticket.ERASED));
+                .isEqualTo(org.crmkit.core.ticket.internal.domain.Ticket.ERASED));
         assertThat(erased.history()).extracting(h -> h.reason()).containsExactly(null,
-                org.crmkit.core.ticket.domain.Ticket.ERASED, org.crmkit.core.ticket.domain.Ticket.ERASED);
+                org.crmkit.core.ticket.internal.domain.Ticket.ERASED, org.crmkit.core.ticket.internal.domain.Ticket.ERASED);
         assertThat(erased.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(w.tickets.findById(w.manager, bobs).orElseThrow().subject()).isEqualTo("Printer on fire");
     }

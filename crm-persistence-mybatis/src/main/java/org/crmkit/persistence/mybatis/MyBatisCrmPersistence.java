@@ -29,24 +29,24 @@ import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
-import org.crmkit.persistence.mybatis.audit.MyBatisAuditLog;
-import org.crmkit.persistence.mybatis.customer.MyBatisCustomerRepository;
-import org.crmkit.persistence.mybatis.feedback.MyBatisFeedbackRepository;
-import org.crmkit.persistence.mybatis.loyalty.MyBatisLoyaltyRepository;
-import org.crmkit.persistence.mybatis.product.MyBatisCategoryRepository;
-import org.crmkit.persistence.mybatis.product.MyBatisProductRepository;
-import org.crmkit.persistence.mybatis.sales.MyBatisPurchaseRepository;
-import org.crmkit.persistence.mybatis.staff.MyBatisAccessLog;
-import org.crmkit.persistence.mybatis.staff.MyBatisAccountRepository;
-import org.crmkit.persistence.mybatis.staff.MyBatisDepartmentRepository;
-import org.crmkit.persistence.mybatis.staff.MyBatisPasswordResetTokenRepository;
-import org.crmkit.persistence.mybatis.staff.MyBatisStaffRepository;
-import org.crmkit.persistence.mybatis.task.MyBatisTaskRepository;
-import org.crmkit.persistence.mybatis.support.Migrations;
-import org.crmkit.persistence.mybatis.support.MyBatisUnitOfWork;
-import org.crmkit.persistence.mybatis.support.RowObjectFactory;
-import org.crmkit.persistence.mybatis.support.UtcInstantTypeHandler;
-import org.crmkit.persistence.mybatis.support.UuidTypeHandler;
+import org.crmkit.persistence.mybatis.internal.audit.MyBatisAuditLog;
+import org.crmkit.persistence.mybatis.internal.customer.MyBatisCustomerRepository;
+import org.crmkit.persistence.mybatis.internal.feedback.MyBatisFeedbackRepository;
+import org.crmkit.persistence.mybatis.internal.loyalty.MyBatisLoyaltyRepository;
+import org.crmkit.persistence.mybatis.internal.product.MyBatisCategoryRepository;
+import org.crmkit.persistence.mybatis.internal.product.MyBatisProductRepository;
+import org.crmkit.persistence.mybatis.internal.sales.MyBatisPurchaseRepository;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisAccessLog;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisAccountRepository;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisDepartmentRepository;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisPasswordResetTokenRepository;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisStaffRepository;
+import org.crmkit.persistence.mybatis.internal.task.MyBatisTaskRepository;
+import org.crmkit.persistence.mybatis.internal.support.Migrations;
+import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
+import org.crmkit.persistence.mybatis.internal.support.RowObjectFactory;
+import org.crmkit.persistence.mybatis.internal.support.UtcInstantTypeHandler;
+import org.crmkit.persistence.mybatis.internal.support.UuidTypeHandler;
 
 /**
  * crmkit on MySQL 8.0+ or MariaDB 10.11+ through MyBatis: every persistence port, one unit of work, and the schema
@@ -82,12 +82,12 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisProductRepository products;
     private final MyBatisPurchaseRepository purchases;
     private final MyBatisLoyaltyRepository loyalty;
-    private final org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository quotes;
-    private final org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository leads;
-    private final org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository interactions;
+    private final org.crmkit.persistence.mybatis.internal.quote.MyBatisQuoteRepository quotes;
+    private final org.crmkit.persistence.mybatis.internal.lead.MyBatisLeadRepository leads;
+    private final org.crmkit.persistence.mybatis.internal.interaction.MyBatisInteractionRepository interactions;
     private final MyBatisTaskRepository tasks;
     private final MyBatisFeedbackRepository feedback;
-    private final org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository tickets;
+    private final org.crmkit.persistence.mybatis.internal.ticket.MyBatisTicketRepository tickets;
     private final Ports ports;
 
     private MyBatisCrmPersistence(SqlSessionFactory sessions) {
@@ -103,12 +103,12 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.products = new MyBatisProductRepository(unitOfWork);
         this.purchases = new MyBatisPurchaseRepository(unitOfWork);
         this.loyalty = new MyBatisLoyaltyRepository(unitOfWork);
-        this.quotes = new org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository(unitOfWork);
-        this.leads = new org.crmkit.persistence.mybatis.lead.MyBatisLeadRepository(unitOfWork);
-        this.interactions = new org.crmkit.persistence.mybatis.interaction.MyBatisInteractionRepository(unitOfWork);
+        this.quotes = new org.crmkit.persistence.mybatis.internal.quote.MyBatisQuoteRepository(unitOfWork);
+        this.leads = new org.crmkit.persistence.mybatis.internal.lead.MyBatisLeadRepository(unitOfWork);
+        this.interactions = new org.crmkit.persistence.mybatis.internal.interaction.MyBatisInteractionRepository(unitOfWork);
         this.tasks = new MyBatisTaskRepository(unitOfWork);
         this.feedback = new MyBatisFeedbackRepository(unitOfWork);
-        this.tickets = new org.crmkit.persistence.mybatis.ticket.MyBatisTicketRepository(unitOfWork);
+        this.tickets = new org.crmkit.persistence.mybatis.internal.ticket.MyBatisTicketRepository(unitOfWork);
         this.ports = Ports.builder()
                 .add(AuditLog.class, auditLog)
                 .add(CustomerRepository.class, customers)
@@ -152,78 +152,9 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         return unitOfWork;
     }
 
-    public CustomerRepository customers() {
-        return customers;
-    }
-
-    /** @return the append-only audit trail */
-    public AuditLog auditLog() {
-        return auditLog;
-    }
-
     @Override
     public <P> Optional<P> port(Class<P> type) {
         return ports.find(type);
-    }
-
-    public DepartmentRepository departments() {
-        return departments;
-    }
-
-    public StaffRepository staff() {
-        return staff;
-    }
-
-    public AccountRepository accounts() {
-        return accounts;
-    }
-
-    public PasswordResetTokenRepository resetTokens() {
-        return resetTokens;
-    }
-
-    public AccessLog accessLog() {
-        return accessLog;
-    }
-
-    public CategoryRepository categories() {
-        return categories;
-    }
-
-    public ProductRepository products() {
-        return products;
-    }
-
-    public PurchaseRepository purchases() {
-        return purchases;
-    }
-
-    public LoyaltyRepository loyalty() {
-        return loyalty;
-    }
-
-    public org.crmkit.core.quote.port.out.QuoteRepository quotes() {
-        return quotes;
-    }
-
-    public org.crmkit.core.lead.port.out.LeadRepository leads() {
-        return leads;
-    }
-
-    public org.crmkit.core.interaction.port.out.InteractionRepository interactions() {
-        return interactions;
-    }
-
-    public TaskRepository tasks() {
-        return tasks;
-    }
-
-    public org.crmkit.core.feedback.port.out.FeedbackRepository feedback() {
-        return feedback;
-    }
-
-    public org.crmkit.core.ticket.port.out.TicketRepository tickets() {
-        return tickets;
     }
 
     /** Configures a {@link MyBatisCrmPersistence}. */

@@ -21,7 +21,7 @@ import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.in.OpenLoyaltyAccountCommand;
@@ -68,7 +68,7 @@ class LoyaltyConcurrencyIT {
     }
 
     private LoyaltyStore repo() {
-        return new LoyaltyStore(persistence.loyalty());
+        return new LoyaltyStore(persistence.port(LoyaltyRepository.class).orElseThrow());
     }
 
     private <T> T tx(Supplier<T> work) {

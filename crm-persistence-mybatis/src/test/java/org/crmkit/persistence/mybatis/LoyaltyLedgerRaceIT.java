@@ -1,6 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
-import org.crmkit.core.CrmTestAccess;
+import org.crmkit.core.testing.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

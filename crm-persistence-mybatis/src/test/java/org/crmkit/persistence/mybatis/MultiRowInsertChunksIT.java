@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.sales.internal.store.PurchaseStore;
 import org.crmkit.core.internal.AreaPorts;
@@ -22,9 +24,9 @@ import org.crmkit.core.contract.LoyaltyFixtures;
 import org.crmkit.core.contract.SalesFixtures;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditOutcome;
@@ -32,7 +34,7 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
-import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.internal.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,12 +75,12 @@ class MultiRowInsertChunksIT {
         }
 
         long insertsBefore = inserts(dataSource);
-        persistence.unitOfWork().inTransaction(() -> persistence.auditLog().appendAll(entries));
+        persistence.unitOfWork().inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(entries));
         long inserts = inserts(dataSource) - insertsBefore;
 
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().findByTarget("purchase",
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().findByTarget("purchase",
                 target))).as("oldest first").containsExactlyElementsOf(entries);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isEqualTo(rows);
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().count())).isEqualTo(rows);
         assertThat(inserts).isEqualTo((rows + MultiRowInsert.CHUNK - 1) / MultiRowInsert.CHUNK);
     }
 
@@ -93,9 +95,9 @@ class MultiRowInsertChunksIT {
                     i + 1, Money.of(i + ".25", "EUR")))));
         }
 
-        persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.purchases()).addAll(purchases));
+        persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.port(PurchaseRepository.class).orElseThrow()).addAll(purchases));
 
-        Map<String, Purchase> found = persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.purchases())
+        Map<String, Purchase> found = persistence.unitOfWork().inTransaction(() -> new PurchaseStore(persistence.port(PurchaseRepository.class).orElseThrow())
                 .findByReferences(SalesFixtures.SOURCE, purchases.stream()
                         .map(p -> p.snapshot().externalReference()).toList()));
         assertThat(found).hasSize(rows);
@@ -113,21 +115,21 @@ class MultiRowInsertChunksIT {
         CustomerId customer = LoyaltyFixtures.opened(new AreaPorts(persistence), LoyaltyFixtures.storedCustomer(new AreaPorts(persistence)));
         List<LedgerEntry> earned = new ArrayList<>();
         persistence.unitOfWork().inTransaction(() -> {
-            LoyaltyAccount account = new LoyaltyStore(persistence.loyalty()).lock(customer).orElseThrow();
+            LoyaltyAccount account = new LoyaltyStore(persistence.port(LoyaltyRepository.class).orElseThrow()).lock(customer).orElseThrow();
             for (int i = 0; i < rows; i++) {
                 earned.add(LoyaltyFixtures.earn(account, LoyaltyFixtures.id(), PurchaseId.next(LoyaltyFixtures.IDS),
                         T0.plusSeconds(i), T0.plusSeconds(365 * 86_400L), List.of(LoyaltyFixtures.line(1, product,
                                 1, i + 1L))));
             }
-            new LoyaltyStore(persistence.loyalty()).updateAll(List.of(account));
+            new LoyaltyStore(persistence.port(LoyaltyRepository.class).orElseThrow()).updateAll(List.of(account));
         });
 
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.loyalty().findEntries(EntryKind.EARN,
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(LoyaltyRepository.class).orElseThrow().findEntries(EntryKind.EARN,
                 earned.stream().map(e -> new LoyaltyRepository.EntryKey(customer, e.reference())).toList())))
                 .containsExactlyInAnyOrderElementsOf(earned);
-        assertThat(persistence.unitOfWork().inTransaction(() -> new LoyaltyStore(persistence.loyalty()).lock(customer)).orElseThrow()
+        assertThat(persistence.unitOfWork().inTransaction(() -> new LoyaltyStore(persistence.port(LoyaltyRepository.class).orElseThrow()).lock(customer)).orElseThrow()
                 .openLots()).hasSize(rows);
-        LoyaltyRepository.LedgerSums sums = persistence.unitOfWork().inTransaction(() -> persistence.loyalty()
+        LoyaltyRepository.LedgerSums sums = persistence.unitOfWork().inTransaction(() -> persistence.port(LoyaltyRepository.class).orElseThrow()
                 .sums(customer));
         assertThat(sums.hold()).isTrue();
         assertThat(sums.entryCount()).isEqualTo(rows);

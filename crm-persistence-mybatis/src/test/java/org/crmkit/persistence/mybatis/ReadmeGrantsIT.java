@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.crmkit.core.shared.PersistenceFailureException;
-import org.crmkit.persistence.mybatis.support.Migrations;
+import org.crmkit.persistence.mybatis.internal.support.Migrations;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,10 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.staff.port.out.StaffRepository;
+import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.DepartmentRepository;
+import org.crmkit.core.staff.port.out.AccountRepository;
+import org.crmkit.core.shared.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,14 +36,14 @@ import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.UuidV7;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.AccountSnapshot;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.LockoutPolicy;
 import org.crmkit.core.staff.PasswordResetToken;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,16 +89,16 @@ class StaffPersistenceIT {
         LockoutPolicy policy = new LockoutPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(30));
 
         Future<Long> first = pool.submit(() -> persistence.unitOfWork().inTransaction(() -> {
-            Account a = new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow();
+            Account a = new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findByLoginForUpdate(account.login()).orElseThrow();
             locked.countDown();
             await(release);
             a.recordFailure(T0.plusSeconds(1), policy);
-            new AccountStore(persistence.accounts()).update(a);
+            new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).update(a);
             return a.version();
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         Future<AccountSnapshot> second = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                () -> new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow().snapshot()));
+                () -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findByLoginForUpdate(account.login()).orElseThrow().snapshot()));
 
         Thread.sleep(BLOCKED.toMillis());
         assertThat(second).as("the second locking read waits for the first transaction").isNotDone();
@@ -110,14 +115,14 @@ class StaffPersistenceIT {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = pool.submit(() -> persistence.unitOfWork().inTransaction(() -> {
-            new AccountStore(persistence.accounts()).findByLoginForUpdate(account.login()).orElseThrow();
+            new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findByLoginForUpdate(account.login()).orElseThrow();
             locked.countDown();
             await(release);
         }));
         try {
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
             Future<AccountId> reader = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                    () -> new AccountStore(persistence.accounts()).findById(account.id()).orElseThrow().id()));
+                    () -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findById(account.id()).orElseThrow().id()));
             assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo(account.id());
         } finally {
             release.countDown();
@@ -131,7 +136,7 @@ class StaffPersistenceIT {
         CountDownLatch counted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<Long> counter = pool.submit(() -> persistence.unitOfWork().inTransaction(() -> {
-            long admins = persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN);
+            long admins = persistence.port(StaffRepository.class).orElseThrow().countActiveWithRoleForUpdate(Role.ADMIN);
             counted.countDown();
             await(release);
             return admins;
@@ -139,7 +144,7 @@ class StaffPersistenceIT {
         assertThat(counted.await(10, TimeUnit.SECONDS)).isTrue();
         StaffUser second = admin("Grace", "Hopper");
         Future<?> writer = pool.submit(() -> persistence.unitOfWork().inTransaction(
-                () -> new StaffStore(persistence.staff()).add(second)));
+                () -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).add(second)));
 
         Thread.sleep(BLOCKED.toMillis());
         assertThat(writer).as("granting the counted role waits for the counting transaction").isNotDone();
@@ -147,7 +152,7 @@ class StaffPersistenceIT {
         assertThat(counter.get(20, TimeUnit.SECONDS)).isEqualTo(1);
         writer.get(20, TimeUnit.SECONDS);
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN))).isEqualTo(2);
+                () -> persistence.port(StaffRepository.class).orElseThrow().countActiveWithRoleForUpdate(Role.ADMIN))).isEqualTo(2);
     }
 
     @Test
@@ -159,10 +164,10 @@ class StaffPersistenceIT {
             bootstraps.add(() -> {
                 try {
                     persistence.unitOfWork().inTransaction(() -> {
-                        long admins = persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN);
+                        long admins = persistence.port(StaffRepository.class).orElseThrow().countActiveWithRoleForUpdate(Role.ADMIN);
                         await(bothCounted);
                         if (admins == 0) {
-                            new StaffStore(persistence.staff()).add(admin(name, "Bootstrap"));
+                            new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).add(admin(name, "Bootstrap"));
                         }
                     });
                     return "created";
@@ -177,7 +182,7 @@ class StaffPersistenceIT {
         }
         assertThat(outcomes).containsExactlyInAnyOrder("created", "concurrent_write");
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN))).isEqualTo(1);
+                () -> persistence.port(StaffRepository.class).orElseThrow().countActiveWithRoleForUpdate(Role.ADMIN))).isEqualTo(1);
     }
 
     @Test
@@ -185,11 +190,11 @@ class StaffPersistenceIT {
         Account account = storedAccount(admin("Ada", "Lovelace"));
         PasswordResetToken token = new PasswordResetToken(UuidV7.next(CLOCK), account.id(), "ab".repeat(32), T0,
                 T0.plusSeconds(1800), null);
-        persistence.unitOfWork().inTransaction(() -> persistence.resetTokens().add(token));
+        persistence.unitOfWork().inTransaction(() -> persistence.port(PasswordResetTokenRepository.class).orElseThrow().add(token));
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Boolean> use = () -> persistence.unitOfWork().inTransaction(() -> {
             await(together);
-            boolean used = persistence.resetTokens().markUsed(token.id(), T0.plusSeconds(60));
+            boolean used = persistence.port(PasswordResetTokenRepository.class).orElseThrow().markUsed(token.id(), T0.plusSeconds(60));
             sleep(200);
             return used;
         });
@@ -198,7 +203,7 @@ class StaffPersistenceIT {
             results.add(f.get());
         }
         assertThat(results).containsExactlyInAnyOrder(true, false);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.resetTokens()
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(PasswordResetTokenRepository.class).orElseThrow()
                 .findByHash(token.tokenHash())).orElseThrow().usedAt()).isEqualTo(T0.plusSeconds(60));
     }
 
@@ -206,11 +211,11 @@ class StaffPersistenceIT {
     void theSchemaRefusesADepartmentWhoseManagerIsNoStaffUserAndAUserOfAnUnknownDepartment() {
         Department department = Department.create(DepartmentId.next(CLOCK), "Sales", StaffId.next(CLOCK), T0);
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(
-                () -> new DepartmentStore(persistence.departments()).add(department))).isInstanceOf(PersistenceFailureException.class);
+                () -> new DepartmentStore(persistence.port(DepartmentRepository.class).orElseThrow()).add(department))).isInstanceOf(PersistenceFailureException.class);
         StaffUser lost = user("Ada", "Lovelace", DepartmentId.next(CLOCK), Set.of());
         assertThatThrownBy(() -> add(lost)).isInstanceOf(PersistenceFailureException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).findAll())).isEmpty();
-        assertThat(persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).findById(lost.id()))).isEmpty();
+        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.port(DepartmentRepository.class).orElseThrow()).findAll())).isEmpty();
+        assertThat(persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).findById(lost.id()))).isEmpty();
     }
 
     @Test
@@ -219,9 +224,9 @@ class StaffPersistenceIT {
         add(holder);
         Account broken = Account.restore(new AccountSnapshot(AccountId.next(CLOCK), 0, AccountHolder.of(holder.id()),
                 holder.snapshot().workEmail(), null, -1, null, null, null, null, T0));
-        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).add(broken)))
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).add(broken)))
                 .isInstanceOf(PersistenceFailureException.class);
-        assertThat(persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).findById(broken.id())))
+        assertThat(persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findById(broken.id())))
                 .isEmpty();
     }
 
@@ -230,17 +235,17 @@ class StaffPersistenceIT {
         StaffUser manager = admin("Ada", "Lovelace");
         add(manager);
         Department department = Department.create(DepartmentId.next(CLOCK), "Ventes 🦊", manager.id(), T0);
-        persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).add(department));
-        StaffUser loaded = persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).findById(manager.id()))
+        persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.port(DepartmentRepository.class).orElseThrow()).add(department));
+        StaffUser loaded = persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).findById(manager.id()))
                 .orElseThrow();
         loaded.moveTo(department.id(), T0.plusSeconds(1));
         loaded.deactivate(T0.plusSeconds(2));
-        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).update(loaded));
+        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).update(loaded));
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.staff().countActiveWithRoleForUpdate(Role.ADMIN))).isZero();
+                () -> persistence.port(StaffRepository.class).orElseThrow().countActiveWithRoleForUpdate(Role.ADMIN))).isZero();
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.staff().countActiveInDepartment(department.id()))).isZero();
-        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.departments()).findById(department.id()))
+                () -> persistence.port(StaffRepository.class).orElseThrow().countActiveInDepartment(department.id()))).isZero();
+        assertThat(persistence.unitOfWork().inTransaction(() -> new DepartmentStore(persistence.port(DepartmentRepository.class).orElseThrow()).findById(department.id()))
                 .orElseThrow().snapshot().manager()).isEqualTo(manager.id());
     }
 
@@ -248,15 +253,15 @@ class StaffPersistenceIT {
     void searchingAnAsciiColumnForOtherTextFindsNothingAndDoesNotFail() {
         AuditCriteria criteria = new AuditCriteria(ActorType.SYSTEM, "импорт 🦊", "café.é", "客户", null, null, null,
                 null);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().search(criteria, 10)))
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().search(criteria, 10)))
                 .isEmpty();
         AuditCriteria byActor = new AuditCriteria(null, "импорт 🦊", null, null, null, null, null, null);
-        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().search(byActor, 10)))
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().search(byActor, 10)))
                 .isEmpty();
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.auditLog().findByTarget("客户", UUID.randomUUID()))).isEmpty();
+                () -> persistence.port(AuditLog.class).orElseThrow().findByTarget("客户", UUID.randomUUID()))).isEmpty();
         assertThat(persistence.unitOfWork().inTransaction(
-                () -> persistence.resetTokens().findByHash("é".repeat(64)))).isEmpty();
+                () -> persistence.port(PasswordResetTokenRepository.class).orElseThrow().findByHash("é".repeat(64)))).isEmpty();
     }
 
     private StaffUser admin(String first, String last) {
@@ -272,14 +277,14 @@ class StaffPersistenceIT {
     }
 
     private void add(StaffUser user) {
-        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.staff()).add(user));
+        persistence.unitOfWork().inTransaction(() -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).add(user));
     }
 
     private Account storedAccount(StaffUser holder) {
         add(holder);
         Account account = Account.open(AccountId.next(CLOCK), AccountHolder.of(holder.id()),
                 holder.snapshot().workEmail(), "$pbkdf2-sha256$i=1$c2FsdA$a2V5", T0);
-        persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.accounts()).add(account));
+        persistence.unitOfWork().inTransaction(() -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).add(account));
         return account;
     }
 

@@ -1,7 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
 import org.crmkit.core.task.internal.store.TaskStore;
-import org.crmkit.core.CrmTestAccess;
+import org.crmkit.core.testing.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.task.port.out.TaskRepository;
+import org.crmkit.core.shared.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +45,7 @@ class TaskParticipantsIT {
         Crm crm = Crm.builder().clock(clock).persistence(persistence).build();
         LeadConversionParticipant participant = TaskApplication.leadConversionParticipant(new UseCaseSupport(clock,
                 CommandValidator.createDefault(), new DefaultAccessPolicy(), persistence.unitOfWork(),
-                persistence.auditLog(), EventPublisher.noop(), ActorResolver.asGiven()), persistence.tasks());
+                persistence.port(AuditLog.class).orElseThrow(), EventPublisher.noop(), ActorResolver.asGiven()), persistence.port(TaskRepository.class).orElseThrow());
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         LeadId lead = crm.leads().create(rep, org.crmkit.core.lead.port.in.CreateLeadCommand.of("Lena", "Lead",
                 "lena.lead@example.com", org.crmkit.core.lead.LeadSource.REFERRAL)).id();
@@ -84,7 +86,7 @@ class TaskParticipantsIT {
         crm.customers().erase(manager, customer);
 
         TaskView erased = crm.tasks().findById(manager, task.id()).orElseThrow();
-        assertThat(erased.title()).isEqualTo(org.crmkit.core.task.domain.Task.ERASED_TITLE);
+        assertThat(erased.title()).isEqualTo(org.crmkit.core.task.internal.domain.Task.ERASED_TITLE);
         assertThat(erased.description()).isNull();
         assertThat(erased.link()).isEqualTo(TaskLinkData.customer(customer));
         assertThat(erased.version()).isEqualTo(task.version() + 1);

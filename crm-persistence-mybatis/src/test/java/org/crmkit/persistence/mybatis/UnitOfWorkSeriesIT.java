@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.shared.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.testing.LoyaltyWorld;
-import org.crmkit.persistence.mybatis.support.MultiRowInsert;
+import org.crmkit.persistence.mybatis.internal.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class UnitOfWorkSeriesIT {
 
         unitOfWork.inSeries(() -> {
             for (List<AuditEntry> batch : batches) {
-                unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(batch));
+                unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(batch));
             }
             return null;
         });
@@ -91,7 +92,7 @@ class UnitOfWorkSeriesIT {
         assertThat(borrowed).as("one connection for the series").hasValue(1);
         assertThat(fullChunks).as("the full chunk's statement prepared once, used by three transactions")
                 .hasValue(1);
-        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
+        assertThat(unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().findByTarget("audit", target)))
                 .as("every row of every transaction once, in order")
                 .containsExactlyElementsOf(batches.stream().flatMap(List::stream).toList());
     }
@@ -104,18 +105,18 @@ class UnitOfWorkSeriesIT {
         List<AuditEntry> last = entries(target, 2_000, MultiRowInsert.CHUNK);
 
         unitOfWork.inSeries(() -> {
-            unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(first));
+            unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(first));
             assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
-                persistence.auditLog().appendAll(failed);
+                persistence.port(AuditLog.class).orElseThrow().appendAll(failed);
                 throw new IllegalStateException("this batch fails after its rows were sent");
             })).isInstanceOf(IllegalStateException.class);
-            unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(last));
+            unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(last));
             return null;
         });
 
         assertThat(borrowed).as("the first connection up to the rollback, then another").hasValue(2);
         assertThat(fullChunks).as("prepared again on the fresh connection").hasValue(2);
-        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().findByTarget("audit", target)))
+        assertThat(unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().findByTarget("audit", target)))
                 .containsExactlyElementsOf(concat(first, last));
     }
 
@@ -135,7 +136,7 @@ class UnitOfWorkSeriesIT {
         assertThat(borrowed.get() - before).as("per call: the refused transaction, then the refusal's audit entry")
                 .isEqualTo(4);
         assertThat(closed).as("every connection given back at once").hasValue(borrowed.get());
-        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().search(new AuditCriteria(ActorType.STAFF,
+        assertThat(unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().search(new AuditCriteria(ActorType.STAFF,
                 rep.reference(), null, null, null, null, null, null, AuditOutcome.DENIED), 10)))
                 .extracting(AuditEntry::action).containsExactlyInAnyOrder("loyalty.tier",
                         "purchase.import");
@@ -144,12 +145,12 @@ class UnitOfWorkSeriesIT {
     @Test
     void withoutASeriesEveryTransactionBorrowsItsOwnConnection() {
         UUID target = UUID.randomUUID();
-        unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(entries(target, 0, MultiRowInsert.CHUNK)));
-        unitOfWork.inTransaction(() -> persistence.auditLog().appendAll(entries(target, 1_000,
+        unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(entries(target, 0, MultiRowInsert.CHUNK)));
+        unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().appendAll(entries(target, 1_000,
                 MultiRowInsert.CHUNK)));
         assertThat(borrowed).hasValue(2);
         assertThat(fullChunks).hasValue(2);
-        assertThat(unitOfWork.inTransaction(() -> persistence.auditLog().count()))
+        assertThat(unitOfWork.inTransaction(() -> persistence.port(AuditLog.class).orElseThrow().count()))
                 .isEqualTo(2L * MultiRowInsert.CHUNK);
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.crmkit.core.sales.PurchaseSnapshot;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

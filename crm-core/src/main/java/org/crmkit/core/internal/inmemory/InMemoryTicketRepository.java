@@ -11,7 +11,7 @@ import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.TicketSnapshot;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.out.TicketRepository;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
-import org.crmkit.persistence.mybatis.support.Migrations;
+import org.crmkit.persistence.mybatis.internal.support.Migrations;
 
 /**
  * The MySQL-compatible server of the tests, one per test JVM. With {@code CRM_TEST_JDBC_URL} (and

@@ -1,7 +1,7 @@
 package org.crmkit.core.customer.internal.application;
 
 import java.util.Optional;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;

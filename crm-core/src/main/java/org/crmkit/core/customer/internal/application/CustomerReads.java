@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.customer.CustomerStatus;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.shared.CustomerId;

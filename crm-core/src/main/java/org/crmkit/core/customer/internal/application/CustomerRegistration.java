@@ -4,7 +4,7 @@ import java.util.List;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerPermission;
 import org.crmkit.core.customer.PersonalDetails;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;

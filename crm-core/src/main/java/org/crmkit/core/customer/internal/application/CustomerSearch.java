@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerPermission;
 import org.crmkit.core.customer.Tag;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;

@@ -2,7 +2,7 @@ package org.crmkit.core.customer.internal.application;
 
 import java.util.List;
 import org.crmkit.core.customer.ContactDetails;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;

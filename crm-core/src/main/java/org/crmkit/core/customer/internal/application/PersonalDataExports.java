@@ -2,7 +2,7 @@ package org.crmkit.core.customer.internal.application;
 
 import java.util.List;
 import org.crmkit.core.customer.CustomerPermission;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.PersonalDataExport;
 import org.crmkit.core.shared.Actor;

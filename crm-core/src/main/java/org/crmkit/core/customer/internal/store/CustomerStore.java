@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.CustomerSnapshot;
-import org.crmkit.core.customer.domain.Customer;
+import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.port.out.CustomerRepository;
 import org.crmkit.core.customer.port.out.CustomerSearchCriteria;
 import org.crmkit.core.shared.CustomerId;

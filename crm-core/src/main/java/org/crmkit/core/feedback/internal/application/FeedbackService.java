@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
-import org.crmkit.core.feedback.domain.Feedback;
-import org.crmkit.core.feedback.domain.FeedbackText;
+import org.crmkit.core.feedback.internal.domain.Feedback;
+import org.crmkit.core.feedback.internal.domain.FeedbackText;
 import org.crmkit.core.feedback.RatingSummary;
 import org.crmkit.core.feedback.port.in.AnswerFeedbackCommand;
 import org.crmkit.core.feedback.port.in.CustomerFeedbackQuery;
@@ -84,7 +84,7 @@ final class FeedbackService implements ProductFeedback {
             feedback.add(candidate);
             support.audit(actor, "feedback.give", TYPE, candidate.id().value());
             support.publishAfterCommit(candidate.pullEvents());
-            return FeedbackView.of(candidate);
+            return FeedbackViews.of(candidate);
         });
     }
 
@@ -100,7 +100,7 @@ final class FeedbackService implements ProductFeedback {
             Feedback f = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             support.applyChange(actor, "feedback.answer", TYPE, id.value(), f, command.expectedVersion(),
                     answered -> answered.answer(text, staffOf(actor), support.now()), feedback::update);
-            return FeedbackView.of(f);
+            return FeedbackViews.of(f);
         });
     }
 
@@ -112,7 +112,7 @@ final class FeedbackService implements ProductFeedback {
             support.authorize(actor, FeedbackPermission.FEEDBACK_VIEW,
                     targetOf(found.map(f -> f.snapshot().customer()).orElse(null)), "feedback.view", TYPE,
                     feedbackId.value());
-            return found.map(FeedbackView::of);
+            return found.map(FeedbackViews::of);
         });
     }
 
@@ -140,7 +140,7 @@ final class FeedbackService implements ProductFeedback {
                     null);
             requireProduct(query.productId());
             return Page.slice(feedback.findByProduct(query.productId(), after, size + 1), size,
-                    f -> ProductFeedbackEntry.of(FeedbackView.of(f)), f -> positionOf(f).toCursor(scope));
+                    f -> ProductFeedbackEntry.of(FeedbackViews.of(f)), f -> positionOf(f).toCursor(scope));
         });
     }
 
@@ -184,7 +184,7 @@ final class FeedbackService implements ProductFeedback {
     }
 
     private static Page<FeedbackView> page(List<Feedback> fetched, int size, String scope) {
-        return Page.slice(fetched, size, FeedbackView::of, f -> positionOf(f).toCursor(scope));
+        return Page.slice(fetched, size, FeedbackViews::of, f -> positionOf(f).toCursor(scope));
     }
 
     private static EntryPosition positionOf(Feedback f) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingTally;
-import org.crmkit.core.feedback.domain.Feedback;
+import org.crmkit.core.feedback.internal.domain.Feedback;
 import org.crmkit.core.feedback.port.out.FeedbackRepository;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.shared.CustomerId;

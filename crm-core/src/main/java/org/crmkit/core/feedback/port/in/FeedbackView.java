@@ -1,9 +1,7 @@
 package org.crmkit.core.feedback.port.in;
 
 import java.time.Instant;
-import org.crmkit.core.feedback.domain.Feedback;
 import org.crmkit.core.feedback.FeedbackResponse;
-import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.feedback.FeedbackId;
 import org.crmkit.core.product.ProductId;
@@ -28,13 +26,6 @@ import org.crmkit.core.shared.StaffId;
 public record FeedbackView(FeedbackId id, long version, CustomerId customerId, PurchaseId purchaseId,
                            ProductId productId, int rating, String comment, Instant givenAt, StaffId givenBy,
                            FeedbackResponse response, boolean erased) {
-
-    /** @param feedback a feedback @return its view */
-    public static FeedbackView of(Feedback feedback) {
-        FeedbackSnapshot s = feedback.snapshot();
-        return new FeedbackView(s.id(), s.version(), s.customer(), s.purchase(), s.product(), s.rating(), s.comment(),
-                s.givenAt(), s.givenBy(), s.response(), s.erasedAt() != null);
-    }
 
     /** @return whether staff answered it */
     public boolean isAnswered() {

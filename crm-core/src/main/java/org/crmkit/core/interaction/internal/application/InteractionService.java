@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
-import org.crmkit.core.interaction.domain.Interaction;
+import org.crmkit.core.interaction.internal.domain.Interaction;
 import org.crmkit.core.interaction.port.in.InteractionView;
 import org.crmkit.core.interaction.port.in.Interactions;
 import org.crmkit.core.interaction.port.in.LogInteractionCommand;

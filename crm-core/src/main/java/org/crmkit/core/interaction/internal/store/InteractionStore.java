@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.interaction.InteractionId;
 import org.crmkit.core.interaction.InteractionSnapshot;
-import org.crmkit.core.interaction.domain.Interaction;
+import org.crmkit.core.interaction.internal.domain.Interaction;
 import org.crmkit.core.interaction.port.out.InteractionRepository;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.ConflictException;

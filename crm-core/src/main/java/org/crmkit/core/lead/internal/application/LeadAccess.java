@@ -3,7 +3,7 @@ package org.crmkit.core.lead.internal.application;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.util.Optional;
 import org.crmkit.core.lead.LeadId;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.NotFoundException;

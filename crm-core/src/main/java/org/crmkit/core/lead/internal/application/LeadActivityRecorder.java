@@ -2,7 +2,7 @@ package org.crmkit.core.lead.internal.application;
 
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.LeadId;

@@ -1,7 +1,7 @@
 package org.crmkit.core.lead.internal.application;
 
 import java.util.Optional;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.port.in.UpdateLeadCommand;
 import org.crmkit.core.shared.EmailAddress;

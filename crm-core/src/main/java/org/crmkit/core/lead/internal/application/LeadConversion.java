@@ -11,7 +11,7 @@ import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.lead.LeadPermission;
 import org.crmkit.core.lead.LeadScoring;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.lead.port.in.LeadCommand;

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.crmkit.core.lead.LeadEvents;
 import org.crmkit.core.lead.LeadPermission;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadStage;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.internal.port.LeadEraser;
 import org.crmkit.core.lead.port.in.LeadCommand;
 import org.crmkit.core.lead.port.in.LeadView;
@@ -78,7 +79,7 @@ final class LeadErasure {
     /** An erased lead leaves the open pipeline: lost, for a reason that says nothing about the person. */
     private void leaveOpenPipeline(Actor actor, Lead lead, Instant now) {
         if (!lead.stage().isClosed()) {
-            lead.moveTo(LeadStage.LOST, Lead.ERASED, scoring, actor, now);
+            lead.moveTo(LeadStage.LOST, LeadSnapshot.ERASED, scoring, actor, now);
             leads.update(lead);
         }
     }

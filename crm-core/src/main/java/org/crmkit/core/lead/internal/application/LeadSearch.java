@@ -3,7 +3,7 @@ package org.crmkit.core.lead.internal.application;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.port.in.LeadSearchQuery;
 import org.crmkit.core.lead.port.in.LeadSort;

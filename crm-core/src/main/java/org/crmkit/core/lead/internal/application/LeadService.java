@@ -10,7 +10,7 @@ import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.lead.LeadPermission;
 import org.crmkit.core.lead.LeadScoring;
 import org.crmkit.core.lead.LeadStage;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;

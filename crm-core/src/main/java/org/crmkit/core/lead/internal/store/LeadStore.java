@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.lead.LeadSnapshot;
-import org.crmkit.core.lead.domain.Lead;
+import org.crmkit.core.lead.internal.domain.Lead;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.port.out.LeadSearchCriteria;
 import org.crmkit.core.shared.ConflictException;

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.crmkit.core.loyalty.LoyaltyPermission;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.in.BatchResult;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
 import org.crmkit.core.loyalty.port.in.ReevaluateTiersCommand;

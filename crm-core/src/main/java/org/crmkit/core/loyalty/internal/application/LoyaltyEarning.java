@@ -18,7 +18,7 @@ import org.crmkit.core.loyalty.CategoryRef;
 import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.Tier;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;

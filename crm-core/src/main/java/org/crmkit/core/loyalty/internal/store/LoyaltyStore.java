@@ -11,7 +11,7 @@ import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.LockedLoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
-import org.crmkit.core.loyalty.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

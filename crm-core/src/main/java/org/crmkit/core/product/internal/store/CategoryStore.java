@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.product.CategoryId;
 import org.crmkit.core.product.CategorySnapshot;
-import org.crmkit.core.product.domain.Category;
+import org.crmkit.core.product.internal.domain.Category;
 import org.crmkit.core.product.port.out.CategoryRepository;
 
 /**

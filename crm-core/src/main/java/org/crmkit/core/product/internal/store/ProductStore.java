@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.product.ProductSnapshot;
-import org.crmkit.core.product.domain.Product;
+import org.crmkit.core.product.internal.domain.Product;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.product.port.out.ProductSearchCriteria;
 

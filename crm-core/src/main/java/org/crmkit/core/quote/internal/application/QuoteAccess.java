@@ -3,7 +3,7 @@ package org.crmkit.core.quote.internal.application;
 import java.util.Optional;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.CustomerView;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.NotFoundException;

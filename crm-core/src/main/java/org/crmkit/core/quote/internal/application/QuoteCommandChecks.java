@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.RequestQuoteCommand;
@@ -52,7 +51,7 @@ final class QuoteCommandChecks {
         List<FieldError> errors = new ArrayList<>();
         Currency currency = command.currency() == null ? null
                 : attempt(errors, "", () -> Money.currency("currency", command.currency()));
-        attempt(errors, "", () -> Texts.optional("message", command.message(), Quote.MAX_MESSAGE, true));
+        attempt(errors, "", () -> Texts.optional("message", command.message(), QuoteSnapshot.MAX_MESSAGE, true));
         List<QuoteLine> lines = new ArrayList<>();
         List<RequestQuoteCommand.Line> given = command.lines() == null ? List.of() : command.lines();
         for (int i = 0; i < given.size(); i++) {
@@ -91,7 +90,7 @@ final class QuoteCommandChecks {
         if (validUntil != null && !validUntil.isAfter(now)) {
             errors.add(new FieldError("validUntil", "must be in the future"));
         }
-        attempt(errors, "", () -> Texts.optional("terms", command.terms(), Quote.MAX_TERMS, true));
+        attempt(errors, "", () -> Texts.optional("terms", command.terms(), QuoteSnapshot.MAX_TERMS, true));
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }

@@ -4,7 +4,7 @@ import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.shared.CustomerId;

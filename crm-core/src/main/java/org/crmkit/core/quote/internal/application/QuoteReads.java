@@ -10,7 +10,7 @@ import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuotePermission;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
 import org.crmkit.core.quote.port.in.QuoteSearchQuery;
 import org.crmkit.core.quote.port.in.QuoteSort;
@@ -48,7 +48,7 @@ final class QuoteReads {
             Optional<Quote> found = quotes.findById(quoteId);
             support.authorize(actor, QuotePermission.QUOTE_VIEW, access.targetOf(found), "quote.view",
                     QuoteAccess.TYPE, quoteId.value());
-            return found.map(QuoteView::of);
+            return found.map(QuoteViews::of);
         });
     }
 
@@ -85,7 +85,7 @@ final class QuoteReads {
     }
 
     private Page<QuoteView> page(QuoteSearchCriteria criteria, int size, String scope) {
-        return Page.slice(quotes.search(criteria, size + 1), size, QuoteView::of,
+        return Page.slice(quotes.search(criteria, size + 1), size, QuoteViews::of,
                 q -> new EntryPosition(q.snapshot().requestedAt(), q.id().value()).toCursor(scope));
     }
 

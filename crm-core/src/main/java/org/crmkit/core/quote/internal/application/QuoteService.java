@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.internal.store.QuoteStore;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.crmkit.core.product.internal.port.ProductCatalog;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuotePermission;
 import org.crmkit.core.quote.QuoteStatus;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.in.AcceptQuoteCommand;
 import org.crmkit.core.quote.port.in.AnswerQuoteCommand;
 import org.crmkit.core.quote.port.in.CustomerQuotesQuery;
@@ -71,7 +72,7 @@ final class QuoteService implements Quotes {
             quotes.add(quote);
             support.audit(actor, "quote.request", TYPE, quote.id().value());
             support.publishAfterCommit(quote.pullEvents());
-            return QuoteView.of(quote);
+            return QuoteViews.of(quote);
         });
     }
 
@@ -94,7 +95,7 @@ final class QuoteService implements Quotes {
                         q.answer(prices, input.validUntil(), command.terms(), answeredBy, now);
                         return q;
                     }), quotes::update);
-            return QuoteView.of(quote);
+            return QuoteViews.of(quote);
         });
     }
 
@@ -109,20 +110,20 @@ final class QuoteService implements Quotes {
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (quote.status() == QuoteStatus.ACCEPTED) {
                 // a retry, or the loser of two acceptances at once: the same answer, nothing recorded twice
-                return QuoteView.of(quote);
+                return QuoteViews.of(quote);
             }
             Instant now = support.now();
             // a final or lapsed offer says so before any version check: reloading would not help the caller
             quote.requireDecidable(now);
             support.applyChange(actor, "quote.accept", TYPE, id.value(), quote, command.expectedVersion(),
                     q -> q.accept(now, () -> purchases.recordPurchase(caller, q.snapshot(), now)), quotes::update);
-            return QuoteView.of(quote);
+            return QuoteViews.of(quote);
         });
     }
 
     @Override
     public QuoteView reject(Actor actor, RejectQuoteCommand command) {
-        support.validate(actor, command, fields -> Texts.optional("reason", command.reason(), Quote.MAX_REASON, true));
+        support.validate(actor, command, fields -> Texts.optional("reason", command.reason(), QuoteSnapshot.MAX_REASON, true));
         QuoteId id = command.quoteId();
         return support.transaction(() -> {
             Optional<Quote> found = quotes.lock(id);
@@ -130,12 +131,12 @@ final class QuoteService implements Quotes {
                     id.value());
             Quote quote = found.orElseThrow(() -> new NotFoundException(TYPE, id));
             if (quote.status() == QuoteStatus.REJECTED) {
-                return QuoteView.of(quote);
+                return QuoteViews.of(quote);
             }
             Instant now = support.now();
             support.applyChange(actor, "quote.reject", TYPE, id.value(), quote, command.expectedVersion(),
                     q -> q.reject(command.reason(), now), quotes::update);
-            return QuoteView.of(quote);
+            return QuoteViews.of(quote);
         });
     }
 

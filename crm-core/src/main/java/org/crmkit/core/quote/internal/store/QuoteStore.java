@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuoteSnapshot;
-import org.crmkit.core.quote.domain.Quote;
+import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.port.in;
 
+import org.crmkit.core.quote.QuoteSnapshot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.quote.QuoteId;
-import org.crmkit.core.quote.domain.Quote;
 
 /**
  * Answers a requested quote, or revises the answer of a quoted one.
@@ -26,7 +26,7 @@ public record AnswerQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion,
                                  @NotBlank @Size(min = 3, max = 3) String currency,
                                  @NotNull @Size(max = 100) List<@NotNull @Valid LinePrice> prices,
                                  @NotNull Instant validUntil,
-                                 @Size(max = 2 * Quote.MAX_TERMS) String terms) {
+                                 @Size(max = 2 * QuoteSnapshot.MAX_TERMS) String terms) {
 
     /**
      * The price of one line.

@@ -2,9 +2,7 @@ package org.crmkit.core.quote.port.in;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
-import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteStatus;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
@@ -39,13 +37,5 @@ public record QuoteView(QuoteId id, long version, CustomerId customer, String cu
     /** Copies the lines. */
     public QuoteView {
         lines = List.copyOf(lines);
-    }
-
-    /** @param quote a quote @return its view */
-    public static QuoteView of(Quote quote) {
-        QuoteSnapshot s = quote.snapshot();
-        return new QuoteView(s.id(), s.version(), s.customer(), s.currency().getCurrencyCode(), s.status(), s.lines(),
-                quote.total(), s.message(), s.requestedAt(), s.answeredAt(), s.answeredBy(), s.validUntil(),
-                s.terms(), s.closedAt(), s.purchase(), s.rejection());
     }
 }

@@ -1,8 +1,8 @@
 package org.crmkit.core.quote.port.in;
 
+import org.crmkit.core.quote.QuoteSnapshot;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.quote.QuoteId;
 
 /**
@@ -13,5 +13,5 @@ import org.crmkit.core.quote.QuoteId;
  * @param reason          why, at most 500 characters (code points), no control characters except line breaks and
  *                        tabs, or {@code null}
  */
-public record RejectQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion, @Size(max = 2 * Quote.MAX_REASON) String reason) {
+public record RejectQuoteCommand(@NotNull QuoteId quoteId, Long expectedVersion, @Size(max = 2 * QuoteSnapshot.MAX_REASON) String reason) {
 }

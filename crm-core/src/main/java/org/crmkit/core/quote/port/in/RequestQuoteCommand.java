@@ -1,12 +1,12 @@
 package org.crmkit.core.quote.port.in;
 
+import org.crmkit.core.quote.QuoteSnapshot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.crmkit.core.quote.domain.Quote;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.product.ProductId;
 
@@ -22,7 +22,7 @@ import org.crmkit.core.product.ProductId;
 public record RequestQuoteCommand(@NotNull CustomerId customerId,
                                   @NotBlank @Size(min = 3, max = 3) String currency,
                                   @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
-                                  @Size(max = 2 * Quote.MAX_MESSAGE) String message) {
+                                  @Size(max = 2 * QuoteSnapshot.MAX_MESSAGE) String message) {
 
     /**
      * One line.

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.UuidV7;

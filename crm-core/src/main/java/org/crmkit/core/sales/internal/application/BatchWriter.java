@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.shared.AuditEntry;

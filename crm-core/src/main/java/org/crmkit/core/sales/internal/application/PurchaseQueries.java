@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.SalesPermission;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseTotals;
 import org.crmkit.core.sales.port.in.PurchaseView;
@@ -48,7 +48,7 @@ final class PurchaseQueries {
             support.authorize(actor, SalesPermission.SALES_VIEW,
                     access.targetOf(found.map(p -> p.snapshot().customer()).orElse(null)), "purchase.view",
                     SalesService.TYPE, purchaseId.value());
-            return found.map(PurchaseView::of);
+            return found.map(PurchaseViews::of);
         });
     }
 
@@ -60,7 +60,7 @@ final class PurchaseQueries {
         return support.transaction(() -> {
             support.authorize(actor, SalesPermission.SALES_VIEW, access.targetOf(query.customerId()),
                     "purchase.history", SalesService.TYPE, null);
-            return Page.slice(purchases.findByCustomer(query.customerId(), after, size + 1), size, PurchaseView::of,
+            return Page.slice(purchases.findByCustomer(query.customerId(), after, size + 1), size, PurchaseViews::of,
                     p -> new EntryPosition(p.snapshot().occurredAt(), p.id().value()).toCursor(scope));
         });
     }

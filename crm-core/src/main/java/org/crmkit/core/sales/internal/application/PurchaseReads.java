@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.TopCustomer;
@@ -34,7 +34,7 @@ final class PurchaseReads implements PurchaseDirectory {
 
     @Override
     public Optional<PurchaseView> find(PurchaseId id) {
-        return support.transaction(() -> purchases.findById(id).map(PurchaseView::of));
+        return support.transaction(() -> purchases.findById(id).map(PurchaseViews::of));
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
 import org.crmkit.core.sales.SalesPermission;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
@@ -55,10 +55,10 @@ final class PurchaseReturns {
                     command.purchaseId()));
             String reference = command.reference() == null ? null : command.reference().strip();
             if (reference != null && alreadyReturned(purchase, reference, quantities)) {
-                return PurchaseView.of(purchase);
+                return PurchaseViews.of(purchase);
             }
             returnLines(actor, purchase, command.expectedVersion(), quantities, support.now(), reference);
-            return PurchaseView.of(purchase);
+            return PurchaseViews.of(purchase);
         });
     }
 

@@ -59,6 +59,6 @@ public final class SalesApplication {
         return customer -> List.of(new PersonalDataSection(PersonalDataSection.PURCHASES, PersonalDataExporter.readAll(
                 (after, limit) -> new PurchaseStore(purchases).findByCustomer(customer, after, limit),
                 purchase -> new EntryPosition(purchase.snapshot().occurredAt(), purchase.id().value())).stream()
-                .map(PurchaseView::of).toList()));
+                .map(PurchaseViews::of).toList()));
     }
 }

@@ -15,7 +15,7 @@ import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.SalesPermission;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
@@ -178,7 +178,7 @@ final class SalesService implements Sales, PurchaseRecorder {
             // as a return's does; a participant that fails still rolls everything back
             support.publishAfterCommit(candidate.pullEvents());
             participate(candidate);
-            return PurchaseView.of(candidate);
+            return PurchaseViews.of(candidate);
         });
     }
 
@@ -200,7 +200,7 @@ final class SalesService implements Sales, PurchaseRecorder {
                     && support.scopeOf(caller, SalesPermission.SALES_VIEW) == AccessScope.ANY;
             throw ConflictException.duplicate(TYPE, "externalReference", nameHolder ? found.get().id() : null);
         }
-        return Optional.of(PurchaseView.of(found.get()));
+        return Optional.of(PurchaseViews.of(found.get()));
     }
 
     @Override

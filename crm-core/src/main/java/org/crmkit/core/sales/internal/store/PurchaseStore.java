@@ -13,7 +13,7 @@ import java.util.Set;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.sales.PurchaseSnapshot;
-import org.crmkit.core.sales.domain.Purchase;
+import org.crmkit.core.sales.internal.domain.Purchase;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;

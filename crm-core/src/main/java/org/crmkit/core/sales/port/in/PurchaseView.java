@@ -2,10 +2,8 @@ package org.crmkit.core.sales.port.in;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.core.sales.domain.Purchase;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
-import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.SalesChannel;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Money;
@@ -39,16 +37,6 @@ public record PurchaseView(PurchaseId id, long version, CustomerId customer, Ins
     /** @return the products of its lines, in line order (a product on several lines repeats) */
     public List<org.crmkit.core.product.ProductId> products() {
         return lines.stream().map(PurchaseLine::product).toList();
-    }
-
-    /** @param p a purchase @return its view */
-    public static PurchaseView of(Purchase p) {
-        PurchaseSnapshot s = p.snapshot();
-        Money zero = new Money(java.math.BigDecimal.ZERO, s.currency());
-        return new PurchaseView(s.id(), s.version(), s.customer(), s.occurredAt(), s.channel(), s.source(),
-                s.externalReference(), s.lines(), p.total(),
-                s.returns().stream().map(PurchaseReturn::refund).reduce(zero, Money::plus), s.returns(),
-                s.recordedAt());
     }
 
     /**

@@ -20,7 +20,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.StaffPermission;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.in.AccessLogQuery;
 import org.crmkit.core.staff.port.in.AccessLogView;
 import org.crmkit.core.staff.port.in.DailyActivity;

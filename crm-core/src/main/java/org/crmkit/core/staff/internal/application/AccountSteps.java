@@ -19,7 +19,7 @@ import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.LockoutPolicy;
 import org.crmkit.core.staff.AccessLogEntry;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.slf4j.Logger;

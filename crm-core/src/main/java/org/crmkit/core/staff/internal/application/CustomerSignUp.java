@@ -12,7 +12,7 @@ import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;

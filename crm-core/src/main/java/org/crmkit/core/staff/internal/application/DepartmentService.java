@@ -12,7 +12,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.port.in.ChangeDepartmentManagerCommand;
 import org.crmkit.core.staff.port.in.CreateDepartmentCommand;
 import org.crmkit.core.staff.port.in.DeactivateDepartmentCommand;

@@ -9,7 +9,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.StaffPermission;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.ChangePasswordCommand;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;

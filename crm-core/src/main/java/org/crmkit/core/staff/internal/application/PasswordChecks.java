@@ -1,7 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
 import java.util.UUID;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 
 /**

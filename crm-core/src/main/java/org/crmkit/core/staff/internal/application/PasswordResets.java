@@ -20,7 +20,7 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;

@@ -4,7 +4,7 @@ import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.internal.ActorResolver;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 
 /**
  * Resolves staff actors against the stored users: the stored roles and department count, whatever the host's actor

@@ -9,7 +9,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.StaffView;

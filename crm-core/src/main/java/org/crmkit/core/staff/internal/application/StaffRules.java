@@ -12,8 +12,8 @@ import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.AccountHolder;
-import org.crmkit.core.staff.domain.Account;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.Account;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 
 /**
  * The rules a staff change is checked against, across staff users, logins and departments: a work email nobody else

@@ -11,7 +11,7 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.StaffPermission;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;

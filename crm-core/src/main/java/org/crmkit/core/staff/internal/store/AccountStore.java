@@ -5,7 +5,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.AccountSnapshot;
-import org.crmkit.core.staff.domain.Account;
+import org.crmkit.core.staff.internal.domain.Account;
 import org.crmkit.core.staff.port.out.AccountRepository;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.staff.DepartmentSnapshot;
-import org.crmkit.core.staff.domain.Department;
+import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 
 /**

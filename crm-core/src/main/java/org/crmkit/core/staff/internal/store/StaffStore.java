@@ -7,7 +7,7 @@ import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.StaffSnapshot;
-import org.crmkit.core.staff.domain.StaffUser;
+import org.crmkit.core.staff.internal.domain.StaffUser;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.staff.port.out.StaffSearchCriteria;
 

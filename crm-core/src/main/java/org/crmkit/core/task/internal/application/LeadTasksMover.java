@@ -7,7 +7,7 @@ import java.util.List;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
 

@@ -12,7 +12,7 @@ import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.port.in.ReminderRun;
 import org.crmkit.core.task.port.in.SendDueRemindersCommand;

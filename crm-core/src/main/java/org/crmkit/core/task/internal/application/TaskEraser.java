@@ -12,7 +12,7 @@ import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
 

@@ -23,7 +23,7 @@ import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;

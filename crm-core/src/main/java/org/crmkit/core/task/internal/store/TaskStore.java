@@ -8,7 +8,7 @@ import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
-import org.crmkit.core.task.domain.Task;
+import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 

@@ -17,7 +17,7 @@ import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketEvents;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketPermission;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;
 import org.crmkit.core.ticket.port.in.AtRiskTicket;
 import org.crmkit.core.ticket.port.in.SlaCheckResult;

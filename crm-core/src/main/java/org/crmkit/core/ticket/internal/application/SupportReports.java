@@ -15,9 +15,9 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.ticket.BusinessCalendar;
-import org.crmkit.core.ticket.domain.Percentiles;
+import org.crmkit.core.ticket.internal.domain.Percentiles;
 import org.crmkit.core.ticket.SlaTarget;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.TicketStatus;
 import org.crmkit.core.ticket.port.in.SupportReport;
 

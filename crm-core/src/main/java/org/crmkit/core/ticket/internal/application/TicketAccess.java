@@ -9,7 +9,7 @@ import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.ticket.TicketId;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 
 /**
  * Whose a ticket is, as the access policy sees it: its customer's (a customer reaches only their own), owned by its

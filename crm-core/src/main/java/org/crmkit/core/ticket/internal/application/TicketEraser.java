@@ -7,7 +7,7 @@ import java.util.Set;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
 
 /**

@@ -13,7 +13,7 @@ import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketPermission;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.in.TicketSearchQuery;
 import org.crmkit.core.ticket.port.in.TicketView;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
@@ -37,7 +37,7 @@ final class TicketReads {
             Optional<Ticket> found = tickets.findById(ticketId);
             support.authorize(actor, TicketPermission.TICKET_VIEW, TicketAccess.targetOf(found), "ticket.view",
                     TicketAccess.TYPE, ticketId.value());
-            return found.map(t -> TicketView.of(t, TicketAccess.isStaff(actor)));
+            return found.map(t -> TicketViews.of(t, TicketAccess.isStaff(actor)));
         });
     }
 
@@ -62,7 +62,7 @@ final class TicketReads {
                     query.assignee(), query.departmentId(), query.customerId(), query.category(),
                     breachedAsOf, from, before, text, null, null, null));
             boolean staff = TicketAccess.isStaff(actor);
-            return Page.slice(tickets.search(criteria, after, size + 1), size, t -> TicketView.of(t, staff),
+            return Page.slice(tickets.search(criteria, after, size + 1), size, t -> TicketViews.of(t, staff),
                     t -> new EntryPosition(t.snapshot().createdAt(), t.id().value()).toCursor(scope));
         });
     }

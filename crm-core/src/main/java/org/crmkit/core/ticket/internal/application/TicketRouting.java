@@ -4,7 +4,7 @@ import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.staff.port.in.StaffView;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 
 /**
  * Where an assignment or an escalation puts a ticket: the agent and the department queue a command names, checked

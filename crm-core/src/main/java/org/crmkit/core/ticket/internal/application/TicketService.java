@@ -17,7 +17,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketPermission;
-import org.crmkit.core.ticket.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.in.AssignTicketCommand;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;
 import org.crmkit.core.ticket.port.in.AtRiskTicket;
@@ -118,7 +118,7 @@ final class TicketService implements Tickets {
             support.applyChange(actor, "ticket.assign", TYPE, ticket.id().value(), ticket,
                     command.expectedVersion(), t -> t.assign(to.agent(), to.queue(), reason, actor, support.now()),
                     tickets::update);
-            return TicketView.of(ticket, true);
+            return TicketViews.of(ticket, true);
         });
     }
 
@@ -133,7 +133,7 @@ final class TicketService implements Tickets {
             support.applyChange(actor, "ticket.pick_up", TYPE, ticket.id().value(), ticket,
                     command.expectedVersion(), t -> t.pickUp(agent.id(), agent.department(), actor, support.now()),
                     tickets::update);
-            return TicketView.of(ticket, true);
+            return TicketViews.of(ticket, true);
         });
     }
 
@@ -159,7 +159,7 @@ final class TicketService implements Tickets {
                     t.assign(handOn.agent(), handOn.queue(), reason, actor, now);
                 }
             }, tickets::update);
-            return TicketView.of(ticket, true);
+            return TicketViews.of(ticket, true);
         });
     }
 
@@ -194,7 +194,7 @@ final class TicketService implements Tickets {
         return support.transaction(() -> {
             Ticket ticket = access.load(actor, permission, action, id);
             support.applyChange(actor, action, TYPE, id.value(), ticket, expectedVersion, call, tickets::update);
-            return TicketView.of(ticket, TicketAccess.isStaff(actor));
+            return TicketViews.of(ticket, TicketAccess.isStaff(actor));
         });
     }
 

@@ -16,8 +16,8 @@ import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketPermission;
 import org.crmkit.core.ticket.TicketStatus;
-import org.crmkit.core.ticket.domain.Ticket;
-import org.crmkit.core.ticket.domain.TicketDraft;
+import org.crmkit.core.ticket.internal.domain.Ticket;
+import org.crmkit.core.ticket.internal.domain.TicketDraft;
 import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
 import org.crmkit.core.ticket.port.in.TicketView;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ final class TicketSubmission {
             tickets.add(ticket);
             support.audit(actor, "ticket.submit", TicketAccess.TYPE, ticket.id().value());
             support.publishAfterCommit(ticket.pullEvents());
-            return TicketView.of(ticket, TicketAccess.isStaff(actor));
+            return TicketViews.of(ticket, TicketAccess.isStaff(actor));
         });
     }
 

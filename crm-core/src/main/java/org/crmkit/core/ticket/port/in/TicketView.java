@@ -9,12 +9,9 @@ import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.HistoryEntry;
-import org.crmkit.core.ticket.HistoryKind;
-import org.crmkit.core.ticket.domain.Ticket;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketComment;
 import org.crmkit.core.ticket.TicketPriority;
-import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.TicketStatus;
 
 /**
@@ -54,24 +51,5 @@ public record TicketView(TicketId id, long version, CustomerId customerId, Strin
     public TicketView {
         comments = List.copyOf(comments);
         history = List.copyOf(history);
-    }
-
-    /**
-     * @param ticket  a ticket
-     * @param forStaff whether the caller is staff (or the system); otherwise the customer's view
-     * @return its view
-     */
-    public static TicketView of(Ticket ticket, boolean forStaff) {
-        TicketSnapshot s = ticket.snapshot();
-        List<TicketComment> comments = forStaff ? s.comments()
-                : s.comments().stream().filter(c -> !c.internal()).toList();
-        List<HistoryEntry> history = forStaff ? s.history()
-                : s.history().stream().filter(h -> h.kind() == HistoryKind.STATUS)
-                .map(h -> new HistoryEntry(h.id(), h.kind(), h.from(), h.to(), h.at(), h.byType(), h.byRef(), null))
-                .toList();
-        return new TicketView(s.id(), s.version(), s.customer(), s.subject(), s.description(), s.category(),
-                s.priority(), s.channel(), s.purchase(), s.product(), s.relatedTicket(), s.status(), s.assignee(),
-                s.department(), s.firstResponseDueAt(), s.firstRespondedAt(), s.resolutionDueAt(), s.resolvedAt(),
-                s.createdAt(), s.updatedAt(), comments, history);
     }
 }

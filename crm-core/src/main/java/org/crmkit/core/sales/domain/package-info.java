@@ -1,2 +1,0 @@
-/** The sales area's domain: purchases with their lines and returns. Plain Java on the kernel. */
-package org.crmkit.core.sales.domain;

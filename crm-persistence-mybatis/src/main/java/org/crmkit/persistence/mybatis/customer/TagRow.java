@@ -1,7 +1,0 @@
-package org.crmkit.persistence.mybatis.customer;
-
-import java.util.UUID;
-
-/** One row of {@code crm_customer_tag}. */
-record TagRow(UUID customerId, String tag) {
-}

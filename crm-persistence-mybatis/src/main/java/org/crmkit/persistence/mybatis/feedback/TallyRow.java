@@ -1,5 +1,0 @@
-package org.crmkit.persistence.mybatis.feedback;
-
-/** One group of the ratings tally: a rating, how many gave it, how many of those are unanswered. */
-record TallyRow(int rating, long count, long unanswered) {
-}

@@ -1,0 +1,72 @@
+package org.crmkit.persistence.mybatis.internal.support;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.PersistenceFailureException;
+
+/**
+ * Turns every exception from MyBatis or the driver into a {@link CrmException}, so hosts never see one. A duplicate
+ * key becomes a {@link ConflictException} naming the field: unique indexes are named {@code uq_<table>__<field>}. A
+ * deadlock or lock-wait timeout becomes a {@code concurrent_write} conflict; everything else a
+ * {@link PersistenceFailureException}. The
+ * driver's message is never copied, because it may quote the duplicate value (personal data).
+ */
+public final class SqlErrors {
+    private static final int ER_DUP_ENTRY = 1062;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
+    /** The key name the server quotes last, after the (possibly personal) duplicate value. */
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("for key '(?:[a-z_]+\\.)?uq_(crm_[a-z_]+?)__([A-Za-z]+)'$");
+
+    private SqlErrors() {
+    }
+
+    /**
+     * @param e       what MyBatis or the driver threw
+     * @param context what was being done, ids only
+     * @return the exception to throw instead
+     */
+    public static CrmException translate(RuntimeException e, String context) {
+        if (e instanceof CrmException crm) {
+            return crm;
+        }
+        SQLException sql = findSqlException(e);
+        if (sql != null && sql.getErrorCode() == ER_DUP_ENTRY) {
+            Matcher m = UNIQUE_INDEX.matcher(String.valueOf(sql.getMessage()).strip());
+            if (m.find()) {
+                return ConflictException.duplicate(m.group(1).substring("crm_".length()), m.group(2), null);
+            }
+            return ConflictException.duplicate("record", "id", null);
+        }
+        if (sql != null && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT)) {
+            return ConflictException.concurrentWrite(context);
+        }
+        String state = sql == null ? "n/a" : sql.getSQLState() + "/" + sql.getErrorCode();
+        return new PersistenceFailureException(context + " failed (SQL state " + state + ")", withheld(e));
+    }
+
+    /**
+     * A stand-in for a driver, MyBatis or Flyway exception as the cause of a {@code CrmException}: its type and
+     * stack trace stay for diagnosis, its message (which may quote values) and its own causes do not travel.
+     *
+     * @param e the original
+     * @return the stand-in
+     */
+    public static RuntimeException withheld(Throwable e) {
+        RuntimeException standIn = new RuntimeException(e.getClass().getName() + " (message withheld)");
+        standIn.setStackTrace(e.getStackTrace());
+        return standIn;
+    }
+
+    private static SQLException findSqlException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.crmkit.persistence.mybatis.internal.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Parameter records of the task statements (MyBatis binds their components by name). */
+final class TaskParams {
+    private TaskParams() {
+    }
+
+    /**
+     * The task search: filters ({@code null} for none; statuses never empty), visibility (a staff user and maybe a
+     * department, or {@code null}), order, the position to resume strictly after, and the limit. {@code openOnly}
+     * when the statuses are exactly the open ones, which the SQL then selects as {@code closed_at IS NULL}.
+     */
+    record Search(UUID assigneeId, UUID visibleStaff, UUID visibleDepartment, List<String> statuses,
+                  boolean openOnly, Instant dueBefore, boolean descending, Instant afterDueAt, UUID afterId,
+                  int limit) {
+    }
+
+    /** The reminder scan: due at or before {@code asOf}, strictly after the position, at most {@code limit}. */
+    record Reminders(Instant asOf, Instant afterAt, UUID afterId, int limit) {
+    }
+
+    /** A claim: the task, if its reminder is pending at or before {@code asOf}. */
+    record Claim(UUID id, Instant asOf) {
+    }
+
+    /** A link's tasks in some states (never empty) by id, strictly after {@code afterId}. */
+    record Linked(String linkKind, UUID linkId, List<String> statuses, UUID afterId, int limit) {
+    }
+}

@@ -1,0 +1,12 @@
+package org.crmkit.persistence.mybatis.internal.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The parameters of the ticket search statement; {@code null} (or empty) means "no filter". */
+record SearchParams(List<String> statuses, String priority, UUID assigneeId, UUID departmentId, UUID customerId,
+                    String category, Instant breachedAsOf, Instant createdFrom, Instant createdBefore,
+                    String textLike, UUID scopeCustomerId, UUID scopeAgentId, UUID scopeDepartmentId,
+                    Instant afterAt, UUID afterId, int limit) {
+}

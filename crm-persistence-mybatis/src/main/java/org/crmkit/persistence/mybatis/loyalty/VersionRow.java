@@ -1,7 +1,0 @@
-package org.crmkit.persistence.mybatis.loyalty;
-
-import java.util.UUID;
-
-/** An account's version as a consistent read sees it. */
-record VersionRow(UUID customerId, long version) {
-}

@@ -1,2 +1,0 @@
-/** The quote tables on MySQL: {@link org.crmkit.persistence.mybatis.quote.MyBatisQuoteRepository}. Internal. */
-package org.crmkit.persistence.mybatis.quote;

@@ -1,9 +1,0 @@
-package org.crmkit.persistence.mybatis.staff;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** One row of {@code crm_access_log}. */
-record AccessLogRow(UUID id, Instant at, String event, String outcome, UUID accountId, String holderKind,
-                    UUID holderId, String sourceAddress, String userAgent) {
-}

@@ -1,5 +1,0 @@
-package org.crmkit.persistence.mybatis.staff;
-
-/** The one row of the login count statement. */
-record LoginCountRow(long logins, long distinctAccounts) {
-}

@@ -1,7 +1,0 @@
-package org.crmkit.persistence.mybatis.staff;
-
-import java.util.UUID;
-
-/** One row of {@code crm_staff_role}: a role a staff user holds. */
-record StaffRoleRow(UUID staffId, String role) {
-}

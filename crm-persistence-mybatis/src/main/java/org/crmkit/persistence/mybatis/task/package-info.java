@@ -1,2 +1,0 @@
-/** The task repository on MySQL (internal): mapper, rows and {@link org.crmkit.persistence.mybatis.task.MyBatisTaskRepository}. */
-package org.crmkit.persistence.mybatis.task;

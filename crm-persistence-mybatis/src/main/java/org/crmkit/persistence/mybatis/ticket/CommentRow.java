@@ -1,9 +1,0 @@
-package org.crmkit.persistence.mybatis.ticket;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** One row of {@code crm_ticket_comment}. */
-record CommentRow(UUID id, UUID ticketId, int position, boolean internal, String body, String authorType,
-                  String authorRef, Instant createdAt) {
-}

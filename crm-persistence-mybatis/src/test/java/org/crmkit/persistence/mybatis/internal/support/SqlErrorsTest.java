@@ -1,0 +1,57 @@
+package org.crmkit.persistence.mybatis.internal.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmException;
+import org.crmkit.core.shared.PersistenceFailureException;
+import org.junit.jupiter.api.Test;
+
+/** How driver and MyBatis exceptions reach the host: as crmkit exceptions, without the driver's text. */
+class SqlErrorsTest {
+
+    @Test
+    void aDuplicateKeyNamesTheFieldOfTheIndexInBothServersSpellings() {
+        assertThat(duplicate("Duplicate entry 'a@b.org' for key 'crm_customer.uq_crm_customer__email'").field())
+                .isEqualTo("email");
+        assertThat(duplicate("Duplicate entry '+41446681800' for key 'uq_crm_customer__phone'").field())
+                .isEqualTo("phone");
+    }
+
+    @Test
+    void theFieldIsNeverTakenFromTheQuotedValueNorIsTheValueRepeated() {
+        ConflictException e = duplicate(
+                "Duplicate entry 'uq_crm_a__b' for key 'crm_customer.uq_crm_customer__externalReference'");
+        assertThat(e.field()).isEqualTo("externalReference");
+        assertThat(e.getMessage()).doesNotContain("uq_crm_a__b");
+    }
+
+    @Test
+    void aDeadlockIsAConcurrentWriteConflict() {
+        CrmException e = SqlErrors.translate(new PersistenceException(
+                new SQLTransactionRollbackException("Deadlock found", "40001", 1213)), "update");
+        assertThat(e.code()).isEqualTo("concurrent_write");
+    }
+
+    @Test
+    void anythingElseIsAPersistenceFailureWhoseCausesHoldNoDriverOrMyBatisExceptionNorMessage() {
+        CrmException e = SqlErrors.translate(new PersistenceException("Error querying: secret@example.org",
+                new IllegalArgumentException("secret@example.org")), "search");
+        assertThat(e).isInstanceOf(PersistenceFailureException.class);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(t).isNotInstanceOf(PersistenceException.class);
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("secret");
+        }
+    }
+
+    private static ConflictException duplicate(String message) {
+        CrmException e = SqlErrors.translate(new PersistenceException(
+                new SQLIntegrityConstraintViolationException(message, "23000", 1062)), "insert");
+        assertThat(e).isInstanceOf(ConflictException.class);
+        assertThat(e.getMessage()).doesNotContain("Duplicate entry");
+        return (ConflictException) e;
+    }
+}
