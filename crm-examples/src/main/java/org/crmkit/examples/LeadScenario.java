@@ -94,7 +94,7 @@ public final class LeadScenario {
 
         section("The rep moves the lead forward: New -> Contacted -> Qualified");
         for (LeadStage stage : List.of(LeadStage.CONTACTED, LeadStage.QUALIFIED)) {
-            lead = leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), stage, null, lead.version()));
+            lead = leads.changeStage(rep, ChangeLeadStageCommand.to(lead.id(), stage, lead.version()));
             line("stage=%s version=%d", lead.stage(), lead.version());
         }
 

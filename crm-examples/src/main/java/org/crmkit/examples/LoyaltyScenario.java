@@ -199,7 +199,7 @@ public final class LoyaltyScenario {
 
         section("The customer would like to pay " + TOO_MANY + " points more");
         BusinessRuleViolationException refusal = redeemTooMuch(salesManager,
-                new RedeemPointsCommand(buyerId, TOO_MANY, "till-" + runToken + "-0002", null));
+                new RedeemPointsCommand(buyerId, TOO_MANY, "till-" + runToken + "-0002"));
         line("refused: code=%s details=%s", refusal.code(), new TreeMap<>(refusal.details()));
         line("message: %s", refusal.getMessage());
 

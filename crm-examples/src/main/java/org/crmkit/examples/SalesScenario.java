@@ -149,7 +149,7 @@ public final class SalesScenario {
         section("The sales manager searches the catalog by category \"" + stationery.name()
                 + "\", descendants included");
         Page<ProductView> inStationery = products.search(salesManager,
-                new ProductSearchQuery(null, stationery.id(), null, PageRequest.first(PAGE_SIZE)));
+                ProductSearchQuery.inCategory(stationery.id(), PAGE_SIZE));
         for (ProductView p : inStationery.items()) {
             line("%-22s %-24s category=%s listPrice=%s", p.sku(), p.name(), categoryNames.get(p.category()),
                     p.listPrice());

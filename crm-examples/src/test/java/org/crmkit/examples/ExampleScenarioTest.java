@@ -234,8 +234,7 @@ class ExampleScenarioTest {
         assertThat(second.members()).extracting(m -> m.profile().workEmail())
                 .allSatisfy(email -> assertThat(email).contains("+test2@"));
         assertThat(transcript.toString(StandardCharsets.UTF_8)).contains("refused: code=admin_exists");
-        assertThat(crm.staff().search(staff.admin().actor(), new StaffSearchQuery(null, "ADMIN", null,
-                PageRequest.first(10))).items()).extracting(StaffView::id)
+        assertThat(crm.staff().search(staff.admin().actor(), StaffSearchQuery.withRole("ADMIN", 10)).items()).extracting(StaffView::id)
                 .containsExactly(staff.admin().profile().id());
     }
 
@@ -468,8 +467,7 @@ class ExampleScenarioTest {
         assertThat(sales.categorySearch().items()).extracting(ProductView::name)
                 .containsExactly("Dotted notebook A5", "Fountain pen, fine nib", "Squared notebook A4");
         assertThat(sales.categorySearch().hasNext()).isFalse();
-        assertThat(crm.products().search(staff.crmManager(), new ProductSearchQuery(null, tree.get(1).id(), null,
-                PageRequest.first(10))).items()).extracting(ProductView::sku)
+        assertThat(crm.products().search(staff.crmManager(), ProductSearchQuery.inCategory(tree.get(1).id(), 10)).items()).extracting(ProductView::sku)
                 .containsExactly("NB-TEST1-A5", "NB-TEST1-A4");
 
         // only the product manager changes the catalog

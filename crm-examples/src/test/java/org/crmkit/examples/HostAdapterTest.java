@@ -48,14 +48,14 @@ class HostAdapterTest {
 
         assertThat(store.customers.rows).containsOnlyKeys(ada.id());
         assertThat(crm.customers().findById(IMPORT, ada.id())).contains(ada);
-        CategoryView mugs = crm.products().createCategory(IMPORT, new CreateCategoryCommand("Mugs", null));
+        CategoryView mugs = crm.products().createCategory(IMPORT, new CreateCategoryCommand("Mugs"));
         assertThat(crm.products().categories(IMPORT)).containsExactly(mugs);
         assertThat(store.customers.rows).as("the catalog is not the host's").containsOnlyKeys(ada.id());
     }
 
     @Test
     void twoInstancesOnTheHostsAdapterShareWhatRunsInMemory() {
-        CategoryView mugs = crm.products().createCategory(IMPORT, new CreateCategoryCommand("Mugs", null));
+        CategoryView mugs = crm.products().createCategory(IMPORT, new CreateCategoryCommand("Mugs"));
         Crm job = Crm.builder().persistence(store).build();
 
         assertThat(job.products().categories(IMPORT)).containsExactly(mugs);

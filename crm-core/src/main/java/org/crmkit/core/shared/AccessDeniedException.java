@@ -21,7 +21,7 @@ public final class AccessDeniedException extends CrmException {
      */
     public AccessDeniedException(Actor actor, Permission permission, String action, String targetType,
                                  UUID targetId) {
-        super("access_denied", actor.describe() + " may not " + permission.name()
+        super(CrmError.ACCESS_DENIED, actor.describe() + " may not " + permission.name()
                 + (targetId == null ? "" : " on " + targetType + " " + targetId));
         this.actor = actor;
         this.permission = permission;

@@ -9,6 +9,6 @@ public final class AuthenticationFailedException extends CrmException {
 
     /** Creates the one message every failed login gets. */
     public AuthenticationFailedException() {
-        super("authentication_failed", "the email or password is wrong, or the account may not log in now");
+        super(CrmError.AUTHENTICATION_FAILED, "the email or password is wrong, or the account may not log in now");
     }
 }

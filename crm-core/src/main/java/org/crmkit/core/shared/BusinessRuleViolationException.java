@@ -10,19 +10,19 @@ public final class BusinessRuleViolationException extends CrmException {
     private final Map<String, String> details;
 
     /**
-     * @param rule    stable name of the rule, used as {@link #code()}, for example {@code "customer_erased"}
+     * @param rule    the rule's code, for example {@code CustomerError.CUSTOMER_ERASED}
      * @param message readable explanation with ids only
      */
-    public BusinessRuleViolationException(String rule, String message) {
+    public BusinessRuleViolationException(ErrorCode rule, String message) {
         this(rule, message, Map.of());
     }
 
     /**
-     * @param rule    stable name of the rule, used as {@link #code()}
+     * @param rule    the rule's code
      * @param message readable explanation with ids only
      * @param details named values a host may show (for example the balance that was too low), never personal data
      */
-    public BusinessRuleViolationException(String rule, String message, Map<String, String> details) {
+    public BusinessRuleViolationException(ErrorCode rule, String message, Map<String, String> details) {
         super(rule, message);
         this.details = Map.copyOf(details);
     }

@@ -13,7 +13,7 @@ public final class ConflictException extends CrmException {
     private final String field;
     private final String existingId;
 
-    private ConflictException(String code, String message, String field, String existingId) {
+    private ConflictException(ErrorCode code, String message, String field, String existingId) {
         super(code, message);
         this.field = field;
         this.existingId = existingId;
@@ -29,7 +29,7 @@ public final class ConflictException extends CrmException {
      */
     public static ConflictException duplicate(String type, String field, Object existingId) {
         String holder = existingId == null ? "another " + type : type + " " + existingId;
-        return new ConflictException("duplicate", field + " is already used by " + holder, field,
+        return new ConflictException(CrmError.DUPLICATE, field + " is already used by " + holder, field,
                 existingId == null ? null : existingId.toString());
     }
 
@@ -41,21 +41,21 @@ public final class ConflictException extends CrmException {
      * @return the exception
      */
     public static ConflictException signUpTaken() {
-        return new ConflictException("duplicate",
+        return new ConflictException(CrmError.DUPLICATE,
                 "an account or customer with these details exists; sign in or reset the password", "email", null);
     }
 
     /**
      * A reference a use case needs for a record of its own is already held by another record, which the caller is
      * not told about (neither its id nor whose it is). The code is the use case's own, for example
-     * {@code quote_purchase_reference_taken}.
+     * {@code QuoteError.QUOTE_PURCHASE_REFERENCE_TAKEN}.
      *
      * @param code    the stable code
      * @param message a readable message holding the caller's ids only
      * @param field   the reference, for example {@code "externalReference"}
      * @return the exception
      */
-    public static ConflictException referenceTaken(String code, String message, String field) {
+    public static ConflictException referenceTaken(ErrorCode code, String message, String field) {
         return new ConflictException(code, message, field, null);
     }
 
@@ -68,7 +68,7 @@ public final class ConflictException extends CrmException {
      * @return the exception
      */
     public static ConflictException staleVersion(String type, Object id, long expected) {
-        return new ConflictException("stale_version",
+        return new ConflictException(CrmError.STALE_VERSION,
                 type + " " + id + " was changed concurrently (expected version " + expected + ")", "version", null);
     }
 
@@ -81,7 +81,7 @@ public final class ConflictException extends CrmException {
      * @return the exception, code {@code already_taken}
      */
     public static ConflictException alreadyTaken(String type, Object id, String field) {
-        return new ConflictException("already_taken", type + " " + id + " was taken by someone else", field, null);
+        return new ConflictException(CrmError.ALREADY_TAKEN, type + " " + id + " was taken by someone else", field, null);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class ConflictException extends CrmException {
      * @return the exception
      */
     public static ConflictException concurrentWrite(String context) {
-        return new ConflictException("concurrent_write", context + " collided with a concurrent transaction",
+        return new ConflictException(CrmError.CONCURRENT_WRITE, context + " collided with a concurrent transaction",
                 null, null);
     }
 

@@ -1,21 +1,28 @@
 package org.crmkit.core.shared;
 
+import java.util.Objects;
+
 /**
- * Root of every error crmkit raises. Unchecked; {@link #code()} is a stable machine-readable string a host can map
- * to an HTTP status or a message key. Subclasses add the details of their kind (fields, ids).
+ * Root of every error crmkit raises. Unchecked; {@link #errorCode()} is a stable machine-readable code (an enum
+ * constant: {@link CrmError} or an area's, such as {@code LoyaltyError.INSUFFICIENT_POINTS}) that a host can map to
+ * an HTTP status or a message key; {@link #code()} is its text. Subclasses add the details of their kind (fields,
+ * ids).
  */
 public abstract class CrmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final ErrorCode error;
+    /** The code's text, kept as a field too: what the exception carried before codes were enums. */
     private final String code;
 
     /**
-     * @param code    stable error code, for example {@code "not_found"}
+     * @param code    stable error code, for example {@link CrmError#NOT_FOUND}
      * @param message a readable message holding ids only, never personal data
      */
-    protected CrmException(String code, String message) {
+    protected CrmException(ErrorCode code, String message) {
         super(message);
-        this.code = code;
+        this.error = Objects.requireNonNull(code, "code");
+        this.code = code.code();
     }
 
     /**
@@ -23,13 +30,27 @@ public abstract class CrmException extends RuntimeException {
      * @param message a readable message holding ids only
      * @param cause   the underlying cause
      */
-    protected CrmException(String code, String message, Throwable cause) {
+    protected CrmException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
-        this.code = code;
+        this.error = Objects.requireNonNull(code, "code");
+        this.code = code.code();
     }
 
-    /** @return the stable error code of this kind of error */
+    /** @return the stable error code of this error, for example {@code "insufficient_points"} */
     public String code() {
         return code;
+    }
+
+    /** @return the stable error code of this error as its constant */
+    public ErrorCode errorCode() {
+        return error;
+    }
+
+    /**
+     * @param expected a code, for example {@code LoyaltyError.INSUFFICIENT_POINTS}
+     * @return whether this error has that code
+     */
+    public boolean is(ErrorCode expected) {
+        return error.equals(expected);
     }
 }

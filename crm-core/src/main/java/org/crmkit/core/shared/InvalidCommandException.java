@@ -12,7 +12,7 @@ public final class InvalidCommandException extends CrmException {
 
     /** @param errors every violated field, at least one */
     public InvalidCommandException(List<FieldError> errors) {
-        super("invalid_command", describe(errors));
+        super(CrmError.INVALID_COMMAND, describe(errors));
         this.errors = errors.stream()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();

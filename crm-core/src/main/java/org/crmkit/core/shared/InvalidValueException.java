@@ -15,7 +15,7 @@ public final class InvalidValueException extends CrmException {
      * @param reason why it was refused; never the value itself when it may be personal data
      */
     public InvalidValueException(String field, String reason) {
-        super("invalid_value", field + " " + reason);
+        super(CrmError.INVALID_VALUE, field + " " + reason);
         this.field = field;
         this.reason = reason;
     }

@@ -12,7 +12,7 @@ public final class NotFoundException extends CrmException {
      * @param id   the id that was looked up
      */
     public NotFoundException(String type, Object id) {
-        super("not_found", type + " " + id + " not found");
+        super(CrmError.NOT_FOUND, type + " " + id + " not found");
         this.type = type;
         this.id = String.valueOf(id);
     }

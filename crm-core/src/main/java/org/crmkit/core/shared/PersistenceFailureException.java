@@ -12,6 +12,6 @@ public final class PersistenceFailureException extends CrmException {
      * @param cause   the underlying exception
      */
     public PersistenceFailureException(String message, Throwable cause) {
-        super("persistence_failure", message, cause);
+        super(CrmError.PERSISTENCE_FAILURE, message, cause);
     }
 }

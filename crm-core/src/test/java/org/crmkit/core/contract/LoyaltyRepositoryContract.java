@@ -7,6 +7,7 @@ import static org.crmkit.core.contract.LoyaltyFixtures.IDS;
 import static org.crmkit.core.contract.LoyaltyFixtures.id;
 import static org.crmkit.core.contract.LoyaltyFixtures.line;
 
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -229,8 +230,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyAccount account = locked(customer);
         UUID lot = id();
         Instant expires = T0.plusSeconds(YEAR);
-        LedgerEntry added = account.adjust(id(), lot, max, "the most an account holds", expires, LATER);
-        LedgerEntry spent = account.redeem(id(), max - 1, "ALL-BUT-ONE", null, LATER);
+        LedgerEntry added = account.addPoints(id(), lot, Points.of(max), "the most an account holds", expires, LATER);
+        LedgerEntry spent = account.redeem(id(), Points.of(max - 1), "ALL-BUT-ONE", null, LATER);
         store(account);
 
         assertThat(find(customer)).contains(account.snapshot());
@@ -261,11 +262,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
                 List.of(line(1, fox, 1, 100)), T0.plusSeconds(60));
         store(account);
         account = locked(customer);
-        LedgerEntry adjusted = account.adjust(id(), adjustLot, 500, reason, adjustExpires, T0.plusSeconds(120));
-        LedgerEntry redeemed = account.redeem(id(), 120, key, note, T0.plusSeconds(180));
+        LedgerEntry adjusted = account.addPoints(id(), adjustLot, Points.of(500), reason, adjustExpires, T0.plusSeconds(120));
+        LedgerEntry redeemed = account.redeem(id(), Points.of(120), key, note, T0.plusSeconds(180));
         store(account);
         account = locked(customer);
-        LedgerEntry clawedBack = account.clawBack(id(), returnId, purchase, 30, earned, T0.plusSeconds(240));
+        LedgerEntry clawedBack = account.clawBack(id(), returnId, purchase, Points.of(30), earned, T0.plusSeconds(240));
         List<LedgerEntry> expired = account.expire(LoyaltyFixtures::id, adjustExpires, T0.plusSeconds(400));
         store(account);
 
@@ -322,7 +323,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         CustomerId customer = opened();
         LoyaltyAccount account = locked(customer);
         earnLot(account, T0, T0.plusSeconds(YEAR), 100);
-        account.redeem(id(), 100, "all", null, LATER);
+        account.redeem(id(), Points.of(100), "all", null, LATER);
         store(account);
         assertThat(locked(customer).openLots()).isEmpty();
         assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 0, 0, 0, 2));
@@ -331,7 +332,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         UUID lot = id();
         LedgerEntry earning = account.earn(id(), lot, PurchaseId.next(IDS), T0.plusSeconds(1),
                 T0.plusSeconds(YEAR + 1), List.of(line(1, fox, 1, 100)), LATER);
-        account.redeem(id(), 30, "some", null, LATER);
+        account.redeem(id(), Points.of(30), "some", null, LATER);
         store(account);
         assertThat(locked(customer).openLots()).containsExactly(new PointsLot(lot, customer, earning.id(),
                 T0.plusSeconds(1), T0.plusSeconds(YEAR + 1), 100, 70));
@@ -346,14 +347,14 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         UUID first = earnLot(account, T0, T0.plusSeconds(10 * DAY), 100);
         UUID second = earnLot(account, T0.plusSeconds(DAY), T0.plusSeconds(20 * DAY), 50);
         UUID granted = id();
-        LedgerEntry grant = account.adjust(id(), granted, 30, "welcome", T0.plusSeconds(30 * DAY), LATER);
+        LedgerEntry grant = account.addPoints(id(), granted, Points.of(30), "welcome", T0.plusSeconds(30 * DAY), LATER);
         store(account);
         LoyaltyAccount other = locked(neighbour);
         earnLot(other, T0, T0.plusSeconds(DAY), 5);
         store(other);
 
         account = locked(customer);
-        account.redeem(id(), 120, "r-1", null, T0.plusSeconds(2 * DAY));
+        account.redeem(id(), Points.of(120), "r-1", null, T0.plusSeconds(2 * DAY));
         store(account);
 
         LoyaltyAccount loaded = locked(customer);
@@ -382,9 +383,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         CustomerId customer = opened();
         LoyaltyAccount first = locked(customer);
         LoyaltyAccount second = locked(customer);
-        LedgerEntry kept = first.adjust(id(), id(), 100, "first", LATER.plusSeconds(YEAR), LATER);
+        LedgerEntry kept = first.addPoints(id(), id(), Points.of(100), "first", LATER.plusSeconds(YEAR), LATER);
         store(first);
-        second.adjust(id(), id(), 5, "second", LATER.plusSeconds(YEAR), LATER);
+        second.addPoints(id(), id(), Points.of(5), "second", LATER.plusSeconds(YEAR), LATER);
         assertThatThrownBy(() -> store(second)).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo("stale_version"));
         assertThat(second.version()).as("not recorded as stored").isZero();
@@ -402,7 +403,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         PurchaseId purchase = PurchaseId.next(IDS);
         LoyaltyAccount account = locked(customer);
         LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 100)));
-        account.redeem(id(), 10, "key-1", null, LATER);
+        account.redeem(id(), Points.of(10), "key-1", null, LATER);
         store(account);
         LoyaltyAccountSnapshot before = find(customer).orElseThrow();
         List<LedgerEntry> ledger = entries(customer);
@@ -410,8 +411,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         // a second earning of the purchase, in an update that also adds a lot, redeems and moves a lot
         LoyaltyAccount again = locked(customer);
-        again.adjust(id(), id(), 50, "goodwill", LATER.plusSeconds(YEAR), LATER);
-        again.redeem(id(), 60, "key-2", "a mug", LATER);
+        again.addPoints(id(), id(), Points.of(50), "goodwill", LATER.plusSeconds(YEAR), LATER);
+        again.redeem(id(), Points.of(60), "key-2", "a mug", LATER);
         LoyaltyFixtures.earn(again, id(), purchase, LATER, LATER.plusSeconds(YEAR), List.of(line(1, fox, 1, 7)));
         long version = again.version();
         assertThatThrownBy(() -> store(again)).isInstanceOfSatisfying(ConflictException.class, e -> {
@@ -427,7 +428,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         // the same idempotency key again
         LoyaltyAccount redeemAgain = locked(customer);
-        redeemAgain.redeem(id(), 10, "key-1", null, LATER.plusSeconds(1));
+        redeemAgain.redeem(id(), Points.of(10), "key-1", null, LATER.plusSeconds(1));
         assertThatThrownBy(() -> store(redeemAgain)).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("duplicate");
             assertThat(e.field()).isEqualTo("reference");
@@ -437,7 +438,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         // the account still takes a correct change
         LoyaltyAccount retried = locked(customer);
-        retried.redeem(id(), 60, "key-2", "a mug", LATER.plusSeconds(2));
+        retried.redeem(id(), Points.of(60), "key-2", "a mug", LATER.plusSeconds(2));
         store(retried);
         assertThat(sums(customer)).isEqualTo(new LedgerSums(30, 0, 30, 30, 3));
     }
@@ -449,16 +450,16 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         PurchaseId purchase = PurchaseId.next(IDS);
         LoyaltyAccount account = locked(customer);
         LoyaltyFixtures.earn(account, id(), purchase, T0, T0.plusSeconds(YEAR), List.of(line(1, fox, 1, 100)));
-        LedgerEntry lower = account.redeem(id(), 1, "key-a", null, LATER);
-        LedgerEntry upper = account.redeem(id(), 2, "KEY-A", null, LATER);
-        LedgerEntry sameAsPurchase = account.redeem(id(), 3, purchase.toString(), null, LATER);
-        account.adjust(id(), id(), 5, "one", LATER.plusSeconds(YEAR), LATER);
-        account.adjust(id(), id(), 6, "two", LATER.plusSeconds(YEAR), LATER);
+        LedgerEntry lower = account.redeem(id(), Points.of(1), "key-a", null, LATER);
+        LedgerEntry upper = account.redeem(id(), Points.of(2), "KEY-A", null, LATER);
+        LedgerEntry sameAsPurchase = account.redeem(id(), Points.of(3), purchase.toString(), null, LATER);
+        account.addPoints(id(), id(), Points.of(5), "one", LATER.plusSeconds(YEAR), LATER);
+        account.addPoints(id(), id(), Points.of(6), "two", LATER.plusSeconds(YEAR), LATER);
         store(account);
         LoyaltyAccount theOther = locked(other);
         LedgerEntry otherEarning = LoyaltyFixtures.earn(theOther, id(), purchase, T0, T0.plusSeconds(YEAR),
                 List.of(line(1, fox, 1, 10)));
-        LedgerEntry otherKey = theOther.redeem(id(), 1, "key-a", null, LATER);
+        LedgerEntry otherKey = theOther.redeem(id(), Points.of(1), "key-a", null, LATER);
         store(theOther);
 
         assertThat(entries(customer)).hasSize(6).as("a redemption without a note, read as stored")
@@ -491,7 +492,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         UUID high = StaffFixtures.withHighBit(id());
         LedgerEntry tieHigh = LoyaltyFixtures.earn(account, high, PurchaseId.next(IDS), tie, tie.plusSeconds(YEAR),
                 List.of(line(1, fox, 1, 1)));
-        LedgerEntry newest = account.redeem(id(), 5, "r-1", "newest", tie.plusSeconds(1));
+        LedgerEntry newest = account.redeem(id(), Points.of(5), "r-1", "newest", tie.plusSeconds(1));
         store(account);
         LoyaltyAccount others = locked(other);
         earn(others, tie, 99);
@@ -543,9 +544,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         earn(account, from.minusNanos(1000), 1);
         earn(account, from, 10);
         LedgerEntry mid = earn(account, from.plusSeconds(3600), 100);
-        account.adjust(id(), id(), 5000, "bonus", to.plusSeconds(YEAR), from.plusSeconds(7200));
-        account.redeem(id(), 50, "r", null, from.plusSeconds(7300));
-        account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), 30, mid, to);
+        account.addPoints(id(), id(), Points.of(5000), "bonus", to.plusSeconds(YEAR), from.plusSeconds(7200));
+        account.redeem(id(), Points.of(50), "r", null, from.plusSeconds(7300));
+        account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), Points.of(30), mid, to);
         earn(account, to.plusNanos(1000), 1000);
         store(account);
         LoyaltyAccount others = locked(other);
@@ -590,7 +591,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         earnLot(account, T0, due.plusSeconds(DAY), 60);
         store(account);
         account = locked(closed);
-        account.redeem(id(), 50, "all-of-the-first", null, T0.plusSeconds(60));
+        account.redeem(id(), Points.of(50), "all-of-the-first", null, T0.plusSeconds(60));
         store(account);
 
         List<CustomerId> atDue = byBytes(one, high);
@@ -656,7 +657,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         LoyaltyAccount account = locked(a);
         LedgerEntry earning = earn(account, from, 300);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), Points.of(100), earning, mid);
         store(account);
         account = locked(b);
         earn(account, mid, 200);
@@ -672,15 +673,15 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         account = locked(d);
         earning = earn(account, mid, 100);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), Points.of(100), earning, mid);
         store(account);
         account = locked(e);
         earning = earn(account, from.minusSeconds(DAY), 100);
-        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100, earning, mid);
+        account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), Points.of(100), earning, mid);
         store(account);
         account = locked(f);
-        account.adjust(id(), id(), 1000, "granted", to.plusSeconds(YEAR), mid);
-        account.redeem(id(), 10, "spent", null, mid);
+        account.addPoints(id(), id(), Points.of(1000), "granted", to.plusSeconds(YEAR), mid);
+        account.redeem(id(), Points.of(10), "spent", null, mid);
         store(account);
 
         List<CustomerId> tied = byBytes(a, b, high);
@@ -701,10 +702,10 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry earning = earn(account, T0, 100);
         store(account);
         account = locked(customer);
-        account.redeem(id(), 80, "most", null, LATER);
+        account.redeem(id(), Points.of(80), "most", null, LATER);
         store(account);
         account = locked(customer);
-        LedgerEntry clawBack = account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), 100,
+        LedgerEntry clawBack = account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), Points.of(100),
                 earning, LATER.plusSeconds(1));
         store(account);
         assertThat(clawBack.points()).isEqualTo(-20);
@@ -761,8 +762,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         earn(account, T0, 100);
         store(account);
         LoyaltyAccount loaded = locked(customer);
-        loaded.redeem(id(), 40, "key", null, LATER);
-        loaded.adjust(id(), id(), 5, "extra", LATER.plusSeconds(YEAR), LATER);
+        loaded.redeem(id(), Points.of(40), "key", null, LATER);
+        loaded.addPoints(id(), id(), Points.of(5), "extra", LATER.plusSeconds(YEAR), LATER);
         IllegalStateException failure = new IllegalStateException("after update");
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
             repo().update(loaded);
@@ -774,7 +775,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         LoyaltyAccount retried = locked(customer);
         assertThat(retried.version()).isEqualTo(1);
-        retried.redeem(id(), 40, "key", null, LATER);
+        retried.redeem(id(), Points.of(40), "key", null, LATER);
         store(retried);
         assertThat(sums(customer)).isEqualTo(new LedgerSums(60, 0, 60, 60, 2));
     }
@@ -811,7 +812,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyAccount account = locked(rich);
         UUID spent = earnLot(account, T0, T0.plusSeconds(10 * DAY), 30);
         UUID kept = earnLot(account, T0.plusSeconds(DAY), T0.plusSeconds(20 * DAY), 50);
-        account.redeem(id(), 40, "r-1", null, LATER);
+        account.redeem(id(), Points.of(40), "r-1", null, LATER);
         store(account);
 
         java.util.Map<CustomerId, LoyaltyAccount> all = tx(() -> repo().lockAll(List.of(none, rich, empty, rich)));
@@ -837,10 +838,10 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         java.util.Map<CustomerId, LoyaltyAccount> all = tx(() -> repo().lockAll(List.of(one, two)));
         LoyaltyAccount first = all.get(one);
         LoyaltyAccount second = all.get(two);
-        first.clawBack(id(), id(), PurchaseId.next(IDS), 30, earning, LATER);
+        first.clawBack(id(), id(), PurchaseId.next(IDS), Points.of(30), earning, LATER);
         first.evaluateTier(BRONZE, 70, LATER);
         LedgerEntry earned = LoyaltyFixtures.earn(second, T0, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
-        second.adjust(id(), id(), 7, "welcome", LATER.plusSeconds(YEAR), LATER);
+        second.addPoints(id(), id(), Points.of(7), "welcome", LATER.plusSeconds(YEAR), LATER);
 
         persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(second, first)));
 
@@ -863,11 +864,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         CustomerId two = opened(highCustomer());
         LoyaltyAccount stale = locked(one);
         LoyaltyAccount winner = locked(one);
-        winner.adjust(id(), id(), 100, "first", LATER.plusSeconds(YEAR), LATER);
+        winner.addPoints(id(), id(), Points.of(100), "first", LATER.plusSeconds(YEAR), LATER);
         store(winner);
         LoyaltyAccount other = locked(two);
-        other.adjust(id(), id(), 5, "other", LATER.plusSeconds(YEAR), LATER);
-        stale.adjust(id(), id(), 5, "second", LATER.plusSeconds(YEAR), LATER);
+        other.addPoints(id(), id(), Points.of(5), "other", LATER.plusSeconds(YEAR), LATER);
+        stale.addPoints(id(), id(), Points.of(5), "second", LATER.plusSeconds(YEAR), LATER);
 
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(other,
                 stale)))).isInstanceOfSatisfying(ConflictException.class,
@@ -937,7 +938,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         earn(a, LATER, 10);
         store(a);
         a = locked(one);
-        a.clawBack(id(), id(), PurchaseId.next(IDS), 15, early, LATER);
+        a.clawBack(id(), id(), PurchaseId.next(IDS), Points.of(15), early, LATER);
         store(a);
 
         assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two, none), T0, LATER)))

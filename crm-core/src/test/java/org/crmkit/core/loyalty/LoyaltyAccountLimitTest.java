@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.PointsLot;
@@ -49,15 +50,15 @@ class LoyaltyAccountLimitTest {
     @Test
     void aRedemptionPastTheLifetimeRedeemedLimitIsRefused() {
         LoyaltyAccount account = restored(100, 0, MAX - 5);
-        refusedUnchanged(account, "lifetimeRedeemed", () -> account.redeem(UUID.randomUUID(), 6, "KEY", null, NOW));
-        account.redeem(UUID.randomUUID(), 5, "KEY", null, NOW);
+        refusedUnchanged(account, "lifetimeRedeemed", () -> account.redeem(UUID.randomUUID(), Points.of(6), "KEY", null, NOW));
+        account.redeem(UUID.randomUUID(), Points.of(5), "KEY", null, NOW);
         assertThat(account.snapshot().lifetimeRedeemed()).isEqualTo(MAX);
     }
 
     @Test
     void anAdjustmentPastTheBalanceLimitIsRefused() {
         LoyaltyAccount account = restored(MAX - 1, 0, 0);
-        refusedUnchanged(account, "balance", () -> account.adjust(UUID.randomUUID(), UUID.randomUUID(), 2, "why",
+        refusedUnchanged(account, "balance", () -> account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(2), "why",
                 EXPIRES, NOW));
     }
 

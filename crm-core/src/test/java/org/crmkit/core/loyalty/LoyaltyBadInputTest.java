@@ -20,6 +20,7 @@ import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
 import org.crmkit.core.loyalty.port.in.ExpirePointsCommand;
@@ -365,10 +366,10 @@ class LoyaltyBadInputTest {
             LoyaltyAccount account = repository.lock(customer.id()).orElseThrow();
             Instant expires = now.plus(Duration.ofDays(365));
             if (redeemed > 0) {
-                account.adjust(UUID.randomUUID(), UUID.randomUUID(), redeemed, "seed", expires, now);
-                account.redeem(UUID.randomUUID(), redeemed, "SEED", null, now);
+                account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(redeemed), "seed", expires, now);
+                account.redeem(UUID.randomUUID(), Points.of(redeemed), "SEED", null, now);
             }
-            account.adjust(UUID.randomUUID(), UUID.randomUUID(), balance, "seed", expires, now);
+            account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(balance), "seed", expires, now);
             repository.update(account);
             return null;
         });

@@ -371,8 +371,9 @@ class TaskUseCasesTest {
                 throw new NotifierLinkageError();
             }
             if (reminder.task().equals(odd.id())) {
-                throw new org.crmkit.core.shared.BusinessRuleViolationException("smtp 550 <ann@example.com> \u20ac"
-                        + "x".repeat(300), "refused");
+                // a host's own code, as odd as a host may make it
+                org.crmkit.core.shared.ErrorCode hostCode = () -> "smtp 550 <ann@example.com> \u20ac" + "x".repeat(300);
+                throw new org.crmkit.core.shared.BusinessRuleViolationException(hostCode, "refused");
             }
             notifier.remind(reminder);
         }, persistence.tasks());

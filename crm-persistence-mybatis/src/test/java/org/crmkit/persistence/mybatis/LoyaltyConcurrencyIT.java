@@ -1,5 +1,6 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.internal.store.LoyaltyStore;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +133,7 @@ class LoyaltyConcurrencyIT {
             snapshotTaken.countDown();
             await(changed);
             LoyaltyAccount account = repo().lock(customer).orElseThrow();
-            LedgerEntry entry = account.redeem(LoyaltyFixtures.id(), 100, "late", null, T0.plusSeconds(7200));
+            LedgerEntry entry = account.redeem(LoyaltyFixtures.id(), Points.of(100), "late", null, T0.plusSeconds(7200));
             repo().update(account);
             return entry;
         }));
@@ -140,8 +141,8 @@ class LoyaltyConcurrencyIT {
         // 60 taken from the first lot and 60 granted in a new one: the balance is 100 again, the lots are not
         tx(() -> {
             LoyaltyAccount account = repo().lock(customer).orElseThrow();
-            account.redeem(LoyaltyFixtures.id(), 60, "early", null, T0.plusSeconds(3600));
-            account.adjust(LoyaltyFixtures.id(), LoyaltyFixtures.id(), 60, "goodwill",
+            account.redeem(LoyaltyFixtures.id(), Points.of(60), "early", null, T0.plusSeconds(3600));
+            account.addPoints(LoyaltyFixtures.id(), LoyaltyFixtures.id(), Points.of(60), "goodwill",
                     T0.plusSeconds(2 * 365 * 86_400L), T0.plusSeconds(3600));
             repo().update(account);
             return null;
@@ -170,7 +171,7 @@ class LoyaltyConcurrencyIT {
         assertThat(snapshotTaken.await(10, TimeUnit.SECONDS)).isTrue();
         tx(() -> {
             LoyaltyAccount account = repo().lock(customer).orElseThrow();
-            account.redeem(LoyaltyFixtures.id(), 10, "key-1", null, T0.plusSeconds(3600));
+            account.redeem(LoyaltyFixtures.id(), Points.of(10), "key-1", null, T0.plusSeconds(3600));
             repo().update(account);
             return null;
         });
@@ -234,7 +235,7 @@ class LoyaltyConcurrencyIT {
         java.util.function.Function<List<CustomerId>, java.util.concurrent.Callable<Integer>> redeemEach =
                 customers -> () -> tx(() -> {
                     java.util.Map<CustomerId, LoyaltyAccount> locked = repo().lockAll(customers);
-                    locked.values().forEach(a -> a.redeem(LoyaltyFixtures.id(), 40, "bulk", null,
+                    locked.values().forEach(a -> a.redeem(LoyaltyFixtures.id(), Points.of(40), "bulk", null,
                             T0.plusSeconds(3600)));
                     try {
                         bothLocked.await(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.internal.application;
 
+import org.crmkit.core.shared.CrmError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +146,7 @@ final class CustomerService implements Customers {
                     customer.assignAccountManager(command.manager(), support.now());
                     // after the customer's own rules (an erased customer says so first); a refusal rolls back
                     if (!support.isActiveStaff(command.manager())) {
-                        throw new BusinessRuleViolationException("staff_inactive",
+                        throw new BusinessRuleViolationException(CrmError.STAFF_INACTIVE,
                                 "staff user " + command.manager() + " is not an active staff user");
                     }
                 });

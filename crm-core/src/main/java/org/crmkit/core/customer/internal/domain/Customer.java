@@ -1,5 +1,6 @@
 package org.crmkit.core.customer.internal.domain;
 
+import org.crmkit.core.customer.CustomerError;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.MarketingConsent;
@@ -126,7 +127,7 @@ public final class Customer extends AggregateRoot {
     public void deactivate(Instant now) {
         requireNotErased();
         if (status != CustomerStatus.ACTIVE) {
-            throw new BusinessRuleViolationException("customer_not_active", "customer " + id + " is not active");
+            throw new BusinessRuleViolationException(CustomerError.CUSTOMER_NOT_ACTIVE, "customer " + id + " is not active");
         }
         status = CustomerStatus.INACTIVE;
         record(new CustomerStatusChanged(id, status, now));
@@ -136,7 +137,7 @@ public final class Customer extends AggregateRoot {
     public void reactivate(Instant now) {
         requireNotErased();
         if (status != CustomerStatus.INACTIVE) {
-            throw new BusinessRuleViolationException("customer_not_inactive", "customer " + id + " is not inactive");
+            throw new BusinessRuleViolationException(CustomerError.CUSTOMER_NOT_INACTIVE, "customer " + id + " is not inactive");
         }
         status = CustomerStatus.ACTIVE;
         record(new CustomerStatusChanged(id, status, now));
@@ -160,7 +161,7 @@ public final class Customer extends AggregateRoot {
             return;
         }
         if (tags.size() >= MAX_TAGS) {
-            throw new BusinessRuleViolationException("customer_too_many_tags",
+            throw new BusinessRuleViolationException(CustomerError.CUSTOMER_TOO_MANY_TAGS,
                     "customer " + id + " already has " + MAX_TAGS + " tags");
         }
         tags.add(tag);
@@ -210,7 +211,7 @@ public final class Customer extends AggregateRoot {
 
     private void requireNotErased() {
         if (status == CustomerStatus.ERASED) {
-            throw new BusinessRuleViolationException("customer_erased", "customer " + id + " is erased");
+            throw new BusinessRuleViolationException(CustomerError.CUSTOMER_ERASED, "customer " + id + " is erased");
         }
     }
 

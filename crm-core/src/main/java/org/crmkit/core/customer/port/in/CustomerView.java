@@ -3,6 +3,7 @@ package org.crmkit.core.customer.port.in;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.crmkit.core.customer.CustomerError;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerSnapshot;
 import org.crmkit.core.customer.CustomerSource;
@@ -65,7 +66,7 @@ public record CustomerView(CustomerId id, long version, String firstName, String
      */
     public CustomerView requireNotErased() {
         if (isErased()) {
-            throw new org.crmkit.core.shared.BusinessRuleViolationException("customer_erased",
+            throw new org.crmkit.core.shared.BusinessRuleViolationException(CustomerError.CUSTOMER_ERASED,
                     "customer " + id + " was erased");
         }
         return this;

@@ -1,5 +1,6 @@
 package org.crmkit.core.feedback.internal.application;
 
+import org.crmkit.core.feedback.FeedbackError;
 import org.crmkit.core.feedback.internal.store.FeedbackStore;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
 import java.time.Instant;
@@ -78,7 +79,7 @@ final class FeedbackService implements ProductFeedback {
                     .filter(p -> command.customerId().equals(p.customer()))
                     .orElseThrow(() -> new NotFoundException("purchase", command.purchaseId()));
             if (!purchase.includes(command.productId())) {
-                throw new BusinessRuleViolationException("product_not_in_purchase",
+                throw new BusinessRuleViolationException(FeedbackError.PRODUCT_NOT_IN_PURCHASE,
                         "purchase " + purchase.id() + " holds no product " + command.productId());
             }
             feedback.add(candidate);

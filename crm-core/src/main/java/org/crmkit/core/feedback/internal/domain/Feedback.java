@@ -1,5 +1,7 @@
 package org.crmkit.core.feedback.internal.domain;
 
+import org.crmkit.core.feedback.FeedbackError;
+import org.crmkit.core.customer.CustomerError;
 import org.crmkit.core.feedback.FeedbackSnapshot;
 import org.crmkit.core.feedback.RatingSummary;
 import org.crmkit.core.feedback.FeedbackEvents;
@@ -83,11 +85,11 @@ public final class Feedback extends AggregateRoot {
     public void answer(String text, StaffId respondedBy, Instant now) {
         String checked = FeedbackText.required("text", text);
         if (given.erasedAt() != null) {
-            throw new BusinessRuleViolationException("customer_erased",
+            throw new BusinessRuleViolationException(CustomerError.CUSTOMER_ERASED,
                     "feedback " + given.id() + " belongs to an erased customer");
         }
         if (response != null) {
-            throw new BusinessRuleViolationException("feedback_answered",
+            throw new BusinessRuleViolationException(FeedbackError.FEEDBACK_ANSWERED,
                     "feedback " + given.id() + " was answered already; a response is final");
         }
         response = new FeedbackResponse(checked, respondedBy, now);

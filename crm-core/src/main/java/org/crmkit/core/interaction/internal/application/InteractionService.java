@@ -1,5 +1,8 @@
 package org.crmkit.core.interaction.internal.application;
 
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.lead.LeadError;
+import org.crmkit.core.interaction.InteractionError;
 import org.crmkit.core.interaction.internal.store.InteractionStore;
 import org.crmkit.core.lead.internal.port.LeadDirectory;
 import java.time.Duration;
@@ -80,7 +83,7 @@ final class InteractionService implements Interactions {
             if (staff != null && caller instanceof Actor.Staff s && !s.id().equals(staff)
                     && support.scopeOf(caller, InteractionPermission.INTERACTION_LOG) != AccessScope.ANY) {
                 // only those who may log against every customer and lead record others' interactions
-                throw new BusinessRuleViolationException("interaction_staff_not_caller", "the caller may log only "
+                throw new BusinessRuleViolationException(InteractionError.INTERACTION_STAFF_NOT_CALLER, "the caller may log only "
                         + "their own interactions", java.util.Map.of("field", "staffId"));
             }
             if (staff == null) {
@@ -88,7 +91,7 @@ final class InteractionService implements Interactions {
                         "must name the staff member when the caller is not one")));
             }
             if (!support.isActiveStaff(staff)) {
-                throw new BusinessRuleViolationException("staff_inactive", "staff user " + staff
+                throw new BusinessRuleViolationException(CrmError.STAFF_INACTIVE, "staff user " + staff
                         + " is not an active staff user", java.util.Map.of("field", "staffId"));
             }
             StaffId by = staff;
@@ -166,7 +169,7 @@ final class InteractionService implements Interactions {
         void requireOpen() {
             customer.ifPresent(CustomerView::requireNotErased);
             lead.filter(LeadView::isConverted).ifPresent(l -> {
-                throw new BusinessRuleViolationException("lead_converted", "lead " + l.id()
+                throw new BusinessRuleViolationException(LeadError.LEAD_CONVERTED, "lead " + l.id()
                         + " was converted into customer " + l.convertedTo() + "; log against the customer",
                         java.util.Map.of("customerId", l.convertedTo().toString()));
             });

@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.LeadError;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +105,7 @@ final class LeadConversion {
     private CustomerLink findOrRegister(Actor actor, Lead lead) {
         LeadContact contact = lead.contact();
         if (contact.email() == null) {
-            throw new BusinessRuleViolationException("lead_email_missing", "lead " + lead.id()
+            throw new BusinessRuleViolationException(LeadError.LEAD_EMAIL_MISSING, "lead " + lead.id()
                     + " has no email address; a customer needs one", Map.of("field", "email"));
         }
         RegisterCustomerCommand register = RegisterCustomerCommand.fromLead(contact.name().first(),
@@ -130,7 +131,7 @@ final class LeadConversion {
         try {
             customers.findById(actor, holder).orElseThrow(() -> new NotFoundException("customer", holder));
         } catch (AccessDeniedException notTheirs) {
-            throw new BusinessRuleViolationException("lead_matches_other_customer", "the lead's email or phone "
+            throw new BusinessRuleViolationException(LeadError.LEAD_MATCHES_OTHER_CUSTOMER, "the lead's email or phone "
                     + "belongs to a customer the caller may not see; a sales manager can convert it",
                     Map.of("field", "email"));
         }

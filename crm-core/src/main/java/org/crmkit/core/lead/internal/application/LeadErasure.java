@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.LeadError;
 import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class LeadErasure {
 
     private static void requireNotConverted(Lead lead) {
         if (lead.convertedTo() != null) {
-            throw new BusinessRuleViolationException("lead_converted", "lead " + lead.id()
+            throw new BusinessRuleViolationException(LeadError.LEAD_CONVERTED, "lead " + lead.id()
                     + " was converted into customer " + lead.convertedTo() + "; erase the customer, which "
                     + "erases the lead", Map.of("customerId", lead.convertedTo().toString()));
         }

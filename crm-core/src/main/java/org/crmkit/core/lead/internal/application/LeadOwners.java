@@ -1,5 +1,6 @@
 package org.crmkit.core.lead.internal.application;
 
+import org.crmkit.core.lead.LeadError;
 import org.crmkit.core.lead.internal.store.LeadStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class LeadOwners {
                 .map(resolved -> support.scopeOf(resolved, LeadPermission.LEAD_VIEW) != AccessScope.NONE)
                 .orElse(false);
         if (!sales) {
-            throw new BusinessRuleViolationException("owner_not_sales", "staff user " + owner
+            throw new BusinessRuleViolationException(LeadError.OWNER_NOT_SALES, "staff user " + owner
                     + " is not an active staff user who may work on leads", Map.of("field", "owner"));
         }
     }
@@ -49,7 +50,7 @@ final class LeadOwners {
         List<StaffId> reps = new ArrayList<>();
         staff.activeWithRole(department, Role.SALES_REP).forEach(v -> reps.add(v.id()));
         if (reps.isEmpty()) {
-            throw new BusinessRuleViolationException("no_sales_rep", "department " + department
+            throw new BusinessRuleViolationException(LeadError.NO_SALES_REP, "department " + department
                     + " has no active sales rep", Map.of("field", "departmentId"));
         }
         Map<StaffId, Instant> latest = leads.latestAssignments(reps);

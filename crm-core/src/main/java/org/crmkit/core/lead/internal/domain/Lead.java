@@ -1,5 +1,7 @@
 package org.crmkit.core.lead.internal.domain;
 
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.lead.LeadError;
 import org.crmkit.core.lead.LeadContact;
 import org.crmkit.core.lead.LeadSnapshot;
 import org.crmkit.core.lead.LeadScore;
@@ -153,11 +155,11 @@ public final class Lead extends AggregateRoot {
         Objects.requireNonNull(to, "to");
         requireNotErased();
         if (stage.isClosed()) {
-            throw new BusinessRuleViolationException("lead_closed", "lead " + id + " is " + stage
+            throw new BusinessRuleViolationException(LeadError.LEAD_CLOSED, "lead " + id + " is " + stage
                     + "; a sales manager may reopen it", Map.of("stage", stage.name()));
         }
         if (to == LeadStage.WON) {
-            throw new BusinessRuleViolationException("lead_won_by_conversion",
+            throw new BusinessRuleViolationException(LeadError.LEAD_WON_BY_CONVERSION,
                     "lead " + id + " is won by converting it into a customer");
         }
         if (to == LeadStage.LOST) {
@@ -167,7 +169,7 @@ public final class Lead extends AggregateRoot {
             }
             lostReason = text;
         } else if (!isForward(stage, to)) {
-            throw new BusinessRuleViolationException("illegal_transition", "lead " + id + " cannot move from "
+            throw new BusinessRuleViolationException(CrmError.ILLEGAL_TRANSITION, "lead " + id + " cannot move from "
                     + stage + " to " + to, Map.of("from", stage.name(), "to", to.name()));
         }
         change(to, to == LeadStage.LOST ? lostReason : null, scoring, by, now);
@@ -192,7 +194,7 @@ public final class Lead extends AggregateRoot {
     public void reopen(LeadScoring scoring, Actor by, Instant now) {
         requireNotErased();
         if (!stage.isClosed()) {
-            throw new BusinessRuleViolationException("lead_not_closed", "lead " + id + " is " + stage
+            throw new BusinessRuleViolationException(LeadError.LEAD_NOT_CLOSED, "lead " + id + " is " + stage
                     + ", not won or lost", Map.of("stage", stage.name()));
         }
         LeadStage back = history.get(history.size() - 1).from();
@@ -242,7 +244,7 @@ public final class Lead extends AggregateRoot {
      */
     public void requireQualified() {
         if (stage != LeadStage.QUALIFIED) {
-            throw new BusinessRuleViolationException("lead_not_qualified", "lead " + id + " is " + stage
+            throw new BusinessRuleViolationException(LeadError.LEAD_NOT_QUALIFIED, "lead " + id + " is " + stage
                     + "; only a qualified lead is converted", Map.of("stage", stage.name()));
         }
     }
@@ -285,13 +287,13 @@ public final class Lead extends AggregateRoot {
      */
     public void requireNotErased() {
         if (isErased()) {
-            throw new BusinessRuleViolationException("lead_erased", "lead " + id + " was erased");
+            throw new BusinessRuleViolationException(LeadError.LEAD_ERASED, "lead " + id + " was erased");
         }
     }
 
     private void requireNotConverted() {
         if (convertedTo != null && stage == LeadStage.WON) {
-            throw new BusinessRuleViolationException("lead_converted", "lead " + id + " was converted into customer "
+            throw new BusinessRuleViolationException(LeadError.LEAD_CONVERTED, "lead " + id + " was converted into customer "
                     + convertedTo, Map.of("customerId", convertedTo.toString()));
         }
     }

@@ -26,4 +26,28 @@ public record ChangeLeadStageCommand(@NotNull LeadId leadId, @NotNull LeadStage 
     public ChangeLeadStageCommand(LeadId leadId, LeadStage stage, String reason) {
         this(leadId, stage, reason, null);
     }
+
+    /**
+     * Moves a lead to a stage that needs no reason, checking the version the caller read.
+     *
+     * @param leadId          the lead
+     * @param stage           the new stage (not {@code LOST}, which needs a reason: {@link #lost})
+     * @param expectedVersion the version the caller read
+     * @return the command
+     */
+    public static ChangeLeadStageCommand to(LeadId leadId, LeadStage stage, long expectedVersion) {
+        return new ChangeLeadStageCommand(leadId, stage, null, expectedVersion);
+    }
+
+    /**
+     * Marks a lead lost, checking the version the caller read.
+     *
+     * @param leadId          the lead
+     * @param reason          why, up to 2,000 characters
+     * @param expectedVersion the version the caller read
+     * @return the command
+     */
+    public static ChangeLeadStageCommand lost(LeadId leadId, String reason, long expectedVersion) {
+        return new ChangeLeadStageCommand(leadId, LeadStage.LOST, reason, expectedVersion);
+    }
 }

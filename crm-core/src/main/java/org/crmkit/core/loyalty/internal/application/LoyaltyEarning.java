@@ -19,6 +19,7 @@ import org.crmkit.core.loyalty.EarnedLine;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;
@@ -204,7 +205,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
                         - share(earned.points(), line.returnedBefore(), line.bought());
             }
         }
-        return account.clawBack(UuidV7.next(support.clock()), returned.returnId(), returned.purchase(), points,
+        return account.clawBack(UuidV7.next(support.clock()), returned.returnId(), returned.purchase(), Points.of(points),
                 earning, now) != null;
     }
 

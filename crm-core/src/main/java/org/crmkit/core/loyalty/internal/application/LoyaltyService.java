@@ -13,6 +13,7 @@ import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
+import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.Tier;
 import org.crmkit.core.loyalty.port.in.AdjustPointsCommand;
@@ -150,7 +151,7 @@ final class LoyaltyService implements Loyalty {
                 return LedgerEntryView.of(first);
             }
             Instant now = support.now();
-            LedgerEntry entry = account.redeem(UuidV7.next(support.clock()), command.points(),
+            LedgerEntry entry = account.redeem(UuidV7.next(support.clock()), Points.of(command.points()),
                     command.idempotencyKey(), note, now);
             store(actor, "loyalty.redeem", account);
             return LedgerEntryView.of(entry);
@@ -167,8 +168,11 @@ final class LoyaltyService implements Loyalty {
             access.requireLiveCustomer(customer);
             Instant now = support.now();
             LoyaltyAccount account = openAndLock(support, accounts, program, customer);
-            LedgerEntry entry = account.adjust(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
-                    command.points(), command.reason().strip(), program.expiryOf(now), now);
+            String reason = command.reason().strip();
+            LedgerEntry entry = command.points() > 0
+                    ? account.addPoints(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
+                            Points.of(command.points()), reason, program.expiryOf(now), now)
+                    : account.removePoints(UuidV7.next(support.clock()), Points.of(-command.points()), reason, now);
             store(actor, "loyalty.adjust", account);
             return LedgerEntryView.of(entry);
         });

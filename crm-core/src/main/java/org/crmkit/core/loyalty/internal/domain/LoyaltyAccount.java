@@ -1,5 +1,6 @@
 package org.crmkit.core.loyalty.internal.domain;
 
+import org.crmkit.core.loyalty.LoyaltyError;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.LoyaltyChanges;
@@ -122,7 +123,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      * Spends points, oldest lots first.
      *
      * @param entryId        the new entry's id
-     * @param points         1 or more
+     * @param amount         1 or more
      * @param idempotencyKey the caller's key for this redemption
      * @param note           an optional note
      * @param now            the current time
@@ -130,7 +131,8 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @throws BusinessRuleViolationException {@code insufficient_points} naming the balance; {@code points_limit}
      *                                        when lifetime redeemed would pass {@link #MAX_ACCOUNT_POINTS}
      */
-    public LedgerEntry redeem(UUID entryId, long points, String idempotencyKey, String note, Instant now) {
+    public LedgerEntry redeem(UUID entryId, Points amount, String idempotencyKey, String note, Instant now) {
+        long points = amount.value();
         withinLimit("lifetimeRedeemed", state.lifetimeRedeemed(), points);
         take(points, "redeem");
         LedgerEntry entry = post(new Change(entryId, EntryKind.REDEEM, -points, 0, 0, now, idempotencyKey, note,
@@ -142,27 +144,40 @@ public final class LoyaltyAccount extends AggregateRoot {
     }
 
     /**
-     * A manual correction: points added open a lot; points removed come from the oldest lots.
+     * A manual correction that adds points: they open a lot.
      *
      * @param entryId   the new entry's id
-     * @param lotId     the new lot's id (used only when points are added)
-     * @param points    the change, not 0
+     * @param lotId     the new lot's id
+     * @param amount    the points added, 1 or more
      * @param reason    why
-     * @param expiresAt when added points expire
+     * @param expiresAt when the points expire
      * @param now       the current time
      * @return the entry
-     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance;
-     *                                        {@code points_limit} when the balance would pass
+     * @throws BusinessRuleViolationException {@code points_limit} when the balance would pass
      *                                        {@link #MAX_ACCOUNT_POINTS}
      */
-    public LedgerEntry adjust(UUID entryId, UUID lotId, long points, String reason, Instant expiresAt, Instant now) {
-        if (points > 0) {
-            withinLimit("balance", state.balance(), points);
-            addLot(new PointsLot(lotId, state.customer(), entryId, now, expiresAt, points, points));
-        } else {
-            take(-points, "remove");
-        }
+    public LedgerEntry addPoints(UUID entryId, UUID lotId, Points amount, String reason, Instant expiresAt,
+                                 Instant now) {
+        long points = amount.value();
+        withinLimit("balance", state.balance(), points);
+        addLot(new PointsLot(lotId, state.customer(), entryId, now, expiresAt, points, points));
         return post(new Change(entryId, EntryKind.ADJUST, points, 0, 0, now, null, reason, List.of(), null), now);
+    }
+
+    /**
+     * A manual correction that removes points, from the oldest lots.
+     *
+     * @param entryId the new entry's id
+     * @param amount  the points removed, 1 or more
+     * @param reason  why
+     * @param now     the current time
+     * @return the entry
+     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance
+     */
+    public LedgerEntry removePoints(UUID entryId, Points amount, String reason, Instant now) {
+        long points = amount.value();
+        take(points, "remove");
+        return post(new Change(entryId, EntryKind.ADJUST, -points, 0, 0, now, null, reason, List.of(), null), now);
     }
 
     /**
@@ -172,14 +187,15 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param entryId  the new entry's id
      * @param returnId the return
      * @param purchase the purchase returned against
-     * @param points   the points the returned lines earned, 0 or more
+     * @param amount   the points the returned lines earned, 0 or more
      * @param earning  the entry that posted the purchase's earning: its lots are taken from first, and the points
      *                 leave the window they were earned in
      * @param now      the current time
      * @return the entry, or {@code null} when there is nothing to take back
      */
-    public LedgerEntry clawBack(UUID entryId, UUID returnId, PurchaseId purchase, long points, LedgerEntry earning,
+    public LedgerEntry clawBack(UUID entryId, UUID returnId, PurchaseId purchase, Points amount, LedgerEntry earning,
                                 Instant now) {
+        long points = amount.value();
         UUID earnedBy = earning.id();
         if (points <= 0) {
             return null;
@@ -331,7 +347,7 @@ public final class LoyaltyAccount extends AggregateRoot {
             throw new IllegalArgumentException("cannot add " + added + " points to the " + figure);
         }
         if (added > MAX_ACCOUNT_POINTS - current) {
-            throw new BusinessRuleViolationException("points_limit", "cannot add " + added + " points to the "
+            throw new BusinessRuleViolationException(LoyaltyError.POINTS_LIMIT, "cannot add " + added + " points to the "
                     + figure + " of " + current + ": an account holds at most " + MAX_ACCOUNT_POINTS + " points",
                     Map.of("figure", figure, "current", Long.toString(current), "added", Long.toString(added),
                             "limit", Long.toString(MAX_ACCOUNT_POINTS)));
@@ -341,7 +357,7 @@ public final class LoyaltyAccount extends AggregateRoot {
     /** Takes points from the oldest lots, or refuses (changing nothing) when the balance is too low. */
     private void take(long points, String what) {
         if (points > state.balance()) {
-            throw new BusinessRuleViolationException("insufficient_points", "cannot " + what + " " + points
+            throw new BusinessRuleViolationException(LoyaltyError.INSUFFICIENT_POINTS, "cannot " + what + " " + points
                     + " points: the balance is " + state.balance(), Map.of("balance",
                     Long.toString(state.balance()), "requested", Long.toString(points)));
         }

@@ -21,6 +21,17 @@ public record RedeemPointsCommand(@NotNull CustomerId customerId,
                                           message = "must be 1 to 64 visible ASCII characters") String idempotencyKey,
                                   String note) {
 
+    /**
+     * A redemption without a note.
+     *
+     * @param customerId     whose points
+     * @param points         how many, 1 to 10^12
+     * @param idempotencyKey the caller's key for this redemption
+     */
+    public RedeemPointsCommand(CustomerId customerId, long points, String idempotencyKey) {
+        this(customerId, points, idempotencyKey, null);
+    }
+
     /** @return whether the note, stripped as it is stored, has at most 500 characters (reported on {@code note}) */
     @AssertTrue(message = "size must be between 0 and 500")
     public boolean isNote() {

@@ -1,5 +1,6 @@
 package org.crmkit.core.product.internal.application;
 
+import org.crmkit.core.product.ProductError;
 import org.crmkit.core.product.internal.store.ProductStore;
 import org.crmkit.core.product.internal.store.CategoryStore;
 import java.math.BigDecimal;
@@ -97,7 +98,7 @@ final class ProductService implements Products {
             CategoryId at = command.parent();
             while (at != null) {
                 if (at.equals(c.id())) {
-                    throw new BusinessRuleViolationException("category_cycle",
+                    throw new BusinessRuleViolationException(ProductError.CATEGORY_CYCLE,
                             "category " + c.id() + " cannot move under itself or one of its descendants");
                 }
                 CategoryId current = at;

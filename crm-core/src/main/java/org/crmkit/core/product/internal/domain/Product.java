@@ -1,5 +1,6 @@
 package org.crmkit.core.product.internal.domain;
 
+import org.crmkit.core.product.ProductError;
 import org.crmkit.core.product.ProductSnapshot;
 import org.crmkit.core.product.ProductEvents;
 import org.crmkit.core.product.ProductStatus;
@@ -159,7 +160,7 @@ public final class Product extends AggregateRoot {
 
     private void requireActive() {
         if (status != ProductStatus.ACTIVE) {
-            throw new BusinessRuleViolationException("product_retired", "product " + id + " is retired");
+            throw new BusinessRuleViolationException(ProductError.PRODUCT_RETIRED, "product " + id + " is retired");
         }
     }
 

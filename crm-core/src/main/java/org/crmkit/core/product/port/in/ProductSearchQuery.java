@@ -24,6 +24,15 @@ public record ProductSearchQuery(@Size(max = 200) String text, CategoryId catego
         return new ProductSearchQuery(null, null, null, PageRequest.first(size));
     }
 
+    /**
+     * @param categoryId the category
+     * @param size       page size
+     * @return the first page of the category and its descendants, in any status
+     */
+    public static ProductSearchQuery inCategory(CategoryId categoryId, int size) {
+        return new ProductSearchQuery(null, categoryId, null, PageRequest.first(size));
+    }
+
     /** @param previous a page of this query @return the query for the page after it */
     public ProductSearchQuery next(Page<?> previous) {
         return new ProductSearchQuery(text, categoryId, status,

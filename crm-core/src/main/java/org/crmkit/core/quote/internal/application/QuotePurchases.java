@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.application;
 
+import org.crmkit.core.quote.QuoteError;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.quote.QuoteSnapshot;
@@ -45,7 +46,7 @@ final class QuotePurchases {
             }
             LOG.warn("quote {} cannot be accepted: another purchase holds its purchase reference (source \"{}\")",
                     quote.id(), PURCHASE_SOURCE);
-            throw ConflictException.referenceTaken("quote_purchase_reference_taken", "quote " + quote.id()
+            throw ConflictException.referenceTaken(QuoteError.QUOTE_PURCHASE_REFERENCE_TAKEN, "quote " + quote.id()
                     + " cannot record its purchase: its reference is taken", "quoteId");
         }
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.quote.internal.domain;
 
+import org.crmkit.core.quote.QuoteError;
 import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.QuoteEvents;
 import org.crmkit.core.quote.QuoteLine;
@@ -193,7 +194,7 @@ public final class Quote extends AggregateRoot {
 
     private void requireOpen() {
         if (state.status().isFinal()) {
-            throw new BusinessRuleViolationException("quote_closed", "quote " + state.id() + " is "
+            throw new BusinessRuleViolationException(QuoteError.QUOTE_CLOSED, "quote " + state.id() + " is "
                     + state.status().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -205,12 +206,12 @@ public final class Quote extends AggregateRoot {
      */
     public void requireDecidable(Instant now) {
         if (state.status() == QuoteStatus.REQUESTED) {
-            throw new BusinessRuleViolationException("quote_not_answered", "quote " + state.id()
+            throw new BusinessRuleViolationException(QuoteError.QUOTE_NOT_ANSWERED, "quote " + state.id()
                     + " has not been answered yet");
         }
         if (state.status() == QuoteStatus.EXPIRED
                 || state.status() == QuoteStatus.QUOTED && !now.isBefore(state.validUntil())) {
-            throw new BusinessRuleViolationException("quote_expired", "quote " + state.id() + " was valid until "
+            throw new BusinessRuleViolationException(QuoteError.QUOTE_EXPIRED, "quote " + state.id() + " was valid until "
                     + state.validUntil(), Map.of("validUntil", state.validUntil().toString()));
         }
         requireOpen();

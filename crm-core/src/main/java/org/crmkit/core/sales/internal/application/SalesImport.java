@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.sales.SalesError;
 import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -73,7 +74,7 @@ final class SalesImport {
         if (!support.startsOwnTransaction()) {
             // a failed batch is rolled back and its orders stored one by one: inside a transaction the import does
             // not own, that rollback would not happen and the retry would post what the failed batch half wrote
-            throw new BusinessRuleViolationException("import_needs_own_transactions", "importSales runs its own "
+            throw new BusinessRuleViolationException(SalesError.IMPORT_NEEDS_OWN_TRANSACTIONS, "importSales runs its own "
                     + "transaction per batch: call it outside any transaction, on an adapter that manages them");
         }
         // the batches are a series of transactions, the caller's check its first: an adapter may carry them on one

@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.application;
 
+import org.crmkit.core.product.ProductError;
 import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,7 +274,7 @@ final class SalesService implements Sales, PurchaseRecorder {
         for (PurchaseLine line : candidate.snapshot().lines()) {
             if (catalog.find(line.product())
                     .orElseThrow(() -> new NotFoundException("product", line.product())).isRetired()) {
-                throw new BusinessRuleViolationException("product_retired",
+                throw new BusinessRuleViolationException(ProductError.PRODUCT_RETIRED,
                         "product " + line.product() + " is retired and no longer sold");
             }
         }

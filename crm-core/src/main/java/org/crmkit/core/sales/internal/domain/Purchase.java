@@ -1,5 +1,6 @@
 package org.crmkit.core.sales.internal.domain;
 
+import org.crmkit.core.sales.SalesError;
 import org.crmkit.core.sales.PurchaseSnapshot;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.PurchaseReturn;
@@ -169,7 +170,7 @@ public final class Purchase extends AggregateRoot {
                 throw new InvalidValueException("lines.quantity", "must be 1 or more");
             }
             if (quantity > line.returnable()) {
-                throw new BusinessRuleViolationException("return_exceeds_purchase", "line " + line.number()
+                throw new BusinessRuleViolationException(SalesError.RETURN_EXCEEDS_PURCHASE, "line " + line.number()
                         + " can take back at most " + line.returnable() + " more");
             }
         }

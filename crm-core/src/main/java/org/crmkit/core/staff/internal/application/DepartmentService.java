@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.internal.store.DepartmentStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.List;
@@ -75,7 +77,7 @@ final class DepartmentService implements Departments {
         return change(actor, "department.deactivate", command.departmentId(), command.expectedVersion(), d -> {
             long members = staff.countActiveInDepartment(d.id());
             if (members > 0) {
-                throw new BusinessRuleViolationException("department_has_members", "department " + d.id()
+                throw new BusinessRuleViolationException(StaffError.DEPARTMENT_HAS_MEMBERS, "department " + d.id()
                         + " still has " + members + " active member(s); move or deactivate them first");
             }
             d.deactivate(support.now());
@@ -121,7 +123,7 @@ final class DepartmentService implements Departments {
     private void requireActiveStaff(StaffId manager) {
         if (manager != null && !staff.findById(manager)
                 .orElseThrow(() -> new NotFoundException(StaffService.TYPE, manager)).isActive()) {
-            throw new BusinessRuleViolationException("staff_inactive", "staff user " + manager + " is inactive");
+            throw new BusinessRuleViolationException(CrmError.STAFF_INACTIVE, "staff user " + manager + " is inactive");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -129,7 +130,7 @@ final class PasswordResets {
     }
 
     private static BusinessRuleViolationException invalidToken(String why) {
-        return new BusinessRuleViolationException("reset_token_invalid", "the password reset token " + why);
+        return new BusinessRuleViolationException(StaffError.RESET_TOKEN_INVALID, "the password reset token " + why);
     }
 
     /** @return the token's SHA-256 in hex: what is stored of a token */

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class StaffCreation {
             // the marker first: a concurrent bootstrap waits on it and then finds it taken, before either of them
             // has read anything else it could deadlock on
             if (!staff.markBootstrapped(support.now())) {
-                throw new BusinessRuleViolationException("admin_exists",
+                throw new BusinessRuleViolationException(StaffError.ADMIN_EXISTS,
                         "this installation was bootstrapped already; further staff are created by an administrator");
             }
             rules.requireNoAdmin();

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.DepartmentStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
@@ -56,7 +57,7 @@ final class StaffRules {
     /** Fails when the user is the last active administrator. */
     void requireNotLastAdmin(StaffUser user) {
         if (user.isActiveAdmin() && staff.countActiveWithRoleForUpdate(Role.ADMIN) <= 1) {
-            throw new BusinessRuleViolationException("last_admin",
+            throw new BusinessRuleViolationException(StaffError.LAST_ADMIN,
                     "staff user " + user.id() + " is the last active administrator");
         }
     }
@@ -64,7 +65,7 @@ final class StaffRules {
     /** Fails when an active administrator exists (the installation needs no bootstrap). */
     Void requireNoAdmin() {
         if (staff.countActiveWithRoleForUpdate(Role.ADMIN) > 0) {
-            throw new BusinessRuleViolationException("admin_exists",
+            throw new BusinessRuleViolationException(StaffError.ADMIN_EXISTS,
                     "an administrator exists; further staff are created by an administrator");
         }
         return null;

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.domain;
 
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.DepartmentSnapshot;
 import org.crmkit.core.staff.StaffEvents;
 import java.time.Instant;
@@ -113,7 +114,7 @@ public final class Department extends AggregateRoot {
     /** @throws BusinessRuleViolationException ({@code department_inactive}) unless active */
     public void requireActive() {
         if (!active) {
-            throw new BusinessRuleViolationException("department_inactive", "department " + id + " is inactive");
+            throw new BusinessRuleViolationException(StaffError.DEPARTMENT_INACTIVE, "department " + id + " is inactive");
         }
     }
 

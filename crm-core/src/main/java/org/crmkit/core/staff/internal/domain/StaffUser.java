@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.domain;
 
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.StaffSnapshot;
 import org.crmkit.core.staff.StaffEvents;
 import java.time.Instant;
@@ -121,7 +123,7 @@ public final class StaffUser extends AggregateRoot {
     /** @param now the current time @throws BusinessRuleViolationException when already active */
     public void reactivate(Instant now) {
         if (active) {
-            throw new BusinessRuleViolationException("staff_active", "staff user " + id + " is already active");
+            throw new BusinessRuleViolationException(StaffError.STAFF_ACTIVE, "staff user " + id + " is already active");
         }
         active = true;
         changed("reactivated", now);
@@ -129,7 +131,7 @@ public final class StaffUser extends AggregateRoot {
 
     private void requireActive() {
         if (!active) {
-            throw new BusinessRuleViolationException("staff_inactive", "staff user " + id + " is inactive");
+            throw new BusinessRuleViolationException(CrmError.STAFF_INACTIVE, "staff user " + id + " is inactive");
         }
     }
 

@@ -23,6 +23,15 @@ public record StaffSearchQuery(DepartmentId departmentId, @Size(max = 32) String
         return new StaffSearchQuery(null, null, null, PageRequest.first(size));
     }
 
+    /**
+     * @param role a role's name, for example {@code "ADMIN"}
+     * @param size page size
+     * @return the first page of the role's holders, active or not
+     */
+    public static StaffSearchQuery withRole(String role, int size) {
+        return new StaffSearchQuery(null, role, null, PageRequest.first(size));
+    }
+
     /** @param previous a page of this query @return the query for the page after it */
     public StaffSearchQuery next(Page<?> previous) {
         return new StaffSearchQuery(departmentId, role, active,

@@ -1,5 +1,7 @@
 package org.crmkit.core.task.internal.application;
 
+import org.crmkit.core.task.TaskError;
+import org.crmkit.core.lead.LeadError;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.core.customer.port.in.Customers;
@@ -54,7 +56,7 @@ final class TaskLinkCheck {
                 checkLead(caller, new LeadId(link.id()));
                 break;
             default:
-                throw new BusinessRuleViolationException("task_link_unsupported",
+                throw new BusinessRuleViolationException(TaskError.TASK_LINK_UNSUPPORTED,
                         "a task cannot be linked to a " + link.kind().name().toLowerCase(java.util.Locale.ROOT)
                                 + " yet");
         }
@@ -65,7 +67,7 @@ final class TaskLinkCheck {
         LeadView view = leads.findById(caller, lead).orElseThrow(() -> new InvalidCommandException(List.of(
                 new FieldError("link.id", "must name an existing lead"))));
         if (view.isConverted()) {
-            throw new BusinessRuleViolationException("lead_converted", "lead " + view.id()
+            throw new BusinessRuleViolationException(LeadError.LEAD_CONVERTED, "lead " + view.id()
                     + " was converted into customer " + view.convertedTo() + "; link the task to the customer",
                     Map.of("customerId", view.convertedTo().toString()));
         }

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.internal.domain;
 
+import org.crmkit.core.task.TaskError;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskEvents;
 import org.crmkit.core.task.TaskLink;
@@ -237,13 +238,13 @@ public final class Task extends AggregateRoot {
 
     private void requirePendingReminder() {
         if (s.pendingReminderAt() == null) {
-            throw new BusinessRuleViolationException("reminder_not_due", "task " + s.id() + " has no reminder to send");
+            throw new BusinessRuleViolationException(TaskError.REMINDER_NOT_DUE, "task " + s.id() + " has no reminder to send");
         }
     }
 
     private void requireOpen() {
         if (!s.status().isOpen()) {
-            throw new BusinessRuleViolationException("task_closed", "task " + s.id() + " is "
+            throw new BusinessRuleViolationException(TaskError.TASK_CLOSED, "task " + s.id() + " is "
                     + s.status().name().toLowerCase(java.util.Locale.ROOT) + " and takes no further change");
         }
     }

@@ -1,5 +1,7 @@
 package org.crmkit.core.ticket.internal.domain;
 
+import org.crmkit.core.ticket.TicketError;
+import org.crmkit.core.shared.CrmError;
 import org.crmkit.core.ticket.TicketComment;
 import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.BusinessCalendar;
@@ -112,7 +114,7 @@ public final class Ticket extends AggregateRoot {
     public void changeStatus(TicketStatus to, String reason, SupportSla sla, Actor by, Instant now) {
         requireNotClosed();
         if (!status.canMoveTo(to)) {
-            throw new BusinessRuleViolationException("illegal_transition", "a ticket cannot move from " + status
+            throw new BusinessRuleViolationException(CrmError.ILLEGAL_TRANSITION, "a ticket cannot move from " + status
                     + " to " + to, Map.of("field", "status"));
         }
         move(to, reason, sla, by, now);
@@ -130,11 +132,11 @@ public final class Ticket extends AggregateRoot {
     public void reopen(String reason, SupportSla sla, Actor by, Instant now) {
         requireNotClosed();
         if (status != TicketStatus.RESOLVED) {
-            throw new BusinessRuleViolationException("not_resolved", "only a resolved ticket can be reopened",
+            throw new BusinessRuleViolationException(TicketError.NOT_RESOLVED, "only a resolved ticket can be reopened",
                     Map.of("field", "status"));
         }
         if (now.isAfter(metAt(SlaTarget.RESOLUTION).plus(sla.reopenWindow()))) {
-            throw new BusinessRuleViolationException("reopen_window_passed", "the ticket was resolved more than "
+            throw new BusinessRuleViolationException(TicketError.REOPEN_WINDOW_PASSED, "the ticket was resolved more than "
                     + sla.reopenWindow().toDays() + " day(s) ago; submit a new ticket referring to it",
                     Map.of("field", "ticketId"));
         }
@@ -224,7 +226,7 @@ public final class Ticket extends AggregateRoot {
     public void escalate(TicketPriority to, String reason, SupportSla sla, Actor by, Instant at) {
         requireNotClosed();
         if (to.compareTo(priority) <= 0) {
-            throw new BusinessRuleViolationException("escalation_must_raise", "an escalation must raise the priority"
+            throw new BusinessRuleViolationException(TicketError.ESCALATION_MUST_RAISE, "an escalation must raise the priority"
                     + " above " + priority, Map.of("field", "priority"));
         }
         Instant now = history.append(HistoryKind.PRIORITY, priority.name(), to.name(), by, reason, at);
@@ -325,7 +327,7 @@ public final class Ticket extends AggregateRoot {
 
     private void requireNotClosed() {
         if (status == TicketStatus.CLOSED) {
-            throw new BusinessRuleViolationException("ticket_closed", "ticket " + id + " is closed; submit a new "
+            throw new BusinessRuleViolationException(TicketError.TICKET_CLOSED, "ticket " + id + " is closed; submit a new "
                     + "ticket referring to it", Map.of("field", "ticketId"));
         }
     }
