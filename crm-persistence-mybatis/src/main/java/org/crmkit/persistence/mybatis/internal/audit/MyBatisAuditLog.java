@@ -1,7 +1,5 @@
 package org.crmkit.persistence.mybatis.internal.audit;
 
-import static org.crmkit.persistence.mybatis.internal.support.MultiRowInsert.column;
-
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.shared.ActorType;
@@ -15,11 +13,7 @@ import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
 /** The audit trail in {@code crm_audit_entry}: append-only, searched newest first. */
 public final class MyBatisAuditLog implements AuditLog {
-    private static final MultiRowInsert<AuditRow> ENTRIES = MultiRowInsert.into("crm_audit_entry",
-            List.of(column("id", AuditRow::id), column("at", AuditRow::at), column("actor_type", AuditRow::actorType),
-            column("actor_ref", AuditRow::actorRef), column("action", AuditRow::action),
-            column("target_type", AuditRow::targetType), column("target_id", AuditRow::targetId),
-            column("outcome", AuditRow::outcome)));
+    private static final MultiRowInsert<AuditRow> ENTRIES = MultiRowInsert.of("crm_audit_entry", AuditRow.class);
 
     private final MyBatisUnitOfWork unitOfWork;
     private final AuditMapper mapper;

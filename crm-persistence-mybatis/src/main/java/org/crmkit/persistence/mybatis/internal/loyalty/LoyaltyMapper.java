@@ -8,8 +8,6 @@ import org.apache.ibatis.annotations.Param;
 /** SQL of the loyalty tables; statements in {@code LoyaltyMapper.xml} beside this interface. */
 interface LoyaltyMapper {
 
-    int insertAccountIfAbsent(@Param("a") AccountRow row, @Param("openingId") UUID openingId);
-
     UUID selectOpeningId(UUID customerId);
 
     AccountRow selectAccount(UUID customerId);
@@ -17,11 +15,6 @@ interface LoyaltyMapper {
     AccountRow selectAccountForUpdate(UUID customerId);
 
     Long selectAccountVersion(UUID customerId);
-
-
-
-
-
 
     List<LotRow> selectOpenLots(@Param("customerId") UUID customerId, @Param("locking") boolean locking);
 
@@ -41,7 +34,6 @@ interface LoyaltyMapper {
 
     SumsRow selectSums(UUID customerId);
 
-
     List<OpeningRow> selectOpeningIds(@Param("ids") List<UUID> customerIds);
 
     List<AccountRow> selectAccountsOf(@Param("ids") List<UUID> customerIds);
@@ -51,8 +43,6 @@ interface LoyaltyMapper {
     List<VersionRow> selectAccountVersions(@Param("ids") List<UUID> customerIds);
 
     List<LotRow> selectOpenLotsOf(@Param("ids") List<UUID> customerIds, @Param("locking") boolean locking);
-
-
 
     List<EntryRow> selectEntriesByKeys(@Param("kind") String kind, @Param("keys") List<EntryKeyParams> keys);
 

@@ -1,7 +1,5 @@
 package org.crmkit.persistence.mybatis.internal.loyalty;
 
-import static org.crmkit.persistence.mybatis.internal.support.MultiRowInsert.column;
-
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.internal.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.internal.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
+import org.crmkit.persistence.mybatis.internal.support.RowColumns;
 import org.crmkit.persistence.mybatis.internal.support.RowReads;
 
 // Over 300 lines: the ledger's one port, with the single-account and the bulk variants of opening, locking and
@@ -58,59 +57,40 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     /** Rows per multi-row insert or update: an expiry run can post one entry per lot. */
     private static final int CHUNK = 500;
 
-    private static final MultiRowInsert<EntryRow> ENTRIES = MultiRowInsert.into("crm_loyalty_entry",
-            List.of(column("id", EntryRow::id), column("customer_id", EntryRow::customerId), column("kind", EntryRow::kind),
-            column("points", EntryRow::points), column("shortfall_change", EntryRow::shortfallChange),
-            column("earned", EntryRow::earned), column("balance_after", EntryRow::balanceAfter),
-            column("occurred_at", EntryRow::occurredAt), column("reference", EntryRow::reference),
-            column("description", EntryRow::description), column("earned_at", EntryRow::earnedAt)));
-    private static final MultiRowInsert<EntryLineRow> ENTRY_LINES = MultiRowInsert.into("crm_loyalty_entry_line",
-            List.of(column("entry_id", EntryLineRow::entryId), column("line_number", EntryLineRow::lineNumber),
-            column("product_id", EntryLineRow::productId), column("quantity", EntryLineRow::quantity),
-            column("points", EntryLineRow::points), column("explanation", EntryLineRow::explanation)));
-    /** The generated columns (open_customer_id, open_expires_at) follow remaining. */
-    private static final MultiRowInsert<LotRow> LOTS = MultiRowInsert.into("crm_loyalty_lot",
-            List.of(column("id", LotRow::id), column("customer_id", LotRow::customerId), column("entry_id", LotRow::entryId),
-            column("earned_at", LotRow::earnedAt), column("expires_at", LotRow::expiresAt),
-            column("points", LotRow::points), column("remaining", LotRow::remaining)));
+    private static final MultiRowInsert<EntryRow> ENTRIES = MultiRowInsert.of("crm_loyalty_entry", EntryRow.class);
+    private static final MultiRowInsert<EntryLineRow> ENTRY_LINES = MultiRowInsert.of("crm_loyalty_entry_line",
+            EntryLineRow.class);
+    /** The generated columns (open_customer_id, open_expires_at) are not the row's: never written. */
+    private static final MultiRowInsert<LotRow> LOTS = MultiRowInsert.of("crm_loyalty_lot", LotRow.class);
 
-    /** An account opened by {@link #addAllIfAbsent}, with the opening id of that call. */
+    /**
+     * What opens an account: its row and the opening id of the call ({@code opening_id}, the one column of
+     * {@code crm_loyalty_account} that its row does not carry: not domain data, read back only by the opening).
+     */
     private record Opening(AccountRow account, UUID openingId) {
     }
 
     /** Opens accounts; a row whose account exists is left as it is (see the class comment on locking). */
-    private static final MultiRowInsert<Opening> OPENINGS = MultiRowInsert.<Opening>into("crm_loyalty_account",
-            List.of(column("customer_id", o -> o.account().customerId()), column("version", o -> o.account().version()),
-            column("opened_at", o -> o.account().openedAt()), column("balance", o -> o.account().balance()),
-            column("lifetime_earned", o -> o.account().lifetimeEarned()),
-            column("lifetime_redeemed", o -> o.account().lifetimeRedeemed()),
-            column("last_redemption_at", o -> o.account().lastRedemptionAt()),
-            column("shortfall", o -> o.account().shortfall()), column("tier", o -> o.account().tier()),
-            column("earned_in_window", o -> o.account().earnedInWindow()),
-            column("tier_evaluated_at", o -> o.account().tierEvaluatedAt()), column("opening_id", Opening::openingId)))
+    private static final MultiRowInsert<Opening> OPENINGS = MultiRowInsert.of("crm_loyalty_account", Opening.class)
             .keepingExisting("opening_id");
     /** Each account only at the version it was read at: the matched rows are those no one changed meanwhile. */
     private static final MultiRowUpdate<AccountRow> ACCOUNTS = MultiRowUpdate.of("crm_loyalty_account",
-            List.of(column("customer_id", AccountRow::customerId), column("version", AccountRow::version),
-            column("balance", AccountRow::balance), column("lifetime_earned", AccountRow::lifetimeEarned),
-            column("lifetime_redeemed", AccountRow::lifetimeRedeemed),
-            column("last_redemption_at", AccountRow::lastRedemptionAt), column("shortfall", AccountRow::shortfall),
-            column("tier", AccountRow::tier), column("earned_in_window", AccountRow::earnedInWindow),
-            column("tier_evaluated_at", AccountRow::tierEvaluatedAt)),
-            List.of("customer_id", "version"), List.of("balance", "lifetime_earned", "lifetime_redeemed",
-                    "last_redemption_at", "shortfall", "tier", "earned_in_window", "tier_evaluated_at"), true);
+            AccountRow.class, List.of("customer_id", "version"), List.of("balance", "lifetime_earned",
+                    "lifetime_redeemed", "last_redemption_at", "shortfall", "tier", "earned_in_window",
+                    "tier_evaluated_at"), true);
     /** Changed lots of several accounts, by primary key. */
-    private static final MultiRowUpdate<LotRow> LOT_REMAINDERS = MultiRowUpdate.of("crm_loyalty_lot",
-            List.of(column("id", LotRow::id), column("remaining", LotRow::remaining)), List.of("id"),
-            List.of("remaining"), false);
+    private static final MultiRowUpdate<LotRow> LOT_REMAINDERS = MultiRowUpdate.of("crm_loyalty_lot", LotRow.class,
+            List.of("id"), List.of("remaining"), false);
 
-    /** A customer's entries (the statement's read: per row, {@link RowReads} costs what the driver does). */
-    private static final String SELECT_ENTRIES = "SELECT e.id, e.customer_id, e.kind, e.points, e.shortfall_change,"
-            + " e.earned, e.balance_after, e.occurred_at, e.reference, e.description, e.earned_at"
+    /**
+     * A customer's entries (the statement's read: per row, {@link RowReads} costs what the driver does), their
+     * columns in the order of the row's components, which {@link #entryRow} reads by position.
+     */
+    private static final String SELECT_ENTRIES = "SELECT " + columns("e", EntryRow.class)
             + " FROM crm_loyalty_entry e WHERE e.customer_id = ?";
-    /** The lines of entries, by the primary key (entry_id, line_number); an IN list follows. */
-    private static final String SELECT_ENTRY_LINES = "SELECT n.entry_id, n.line_number, n.product_id, n.quantity,"
-            + " n.points, n.explanation FROM crm_loyalty_entry_line n WHERE n.entry_id IN ";
+    /** Entries' lines by the primary key (entry_id, line_number), read by {@link #lineRow}; an IN list follows. */
+    private static final String SELECT_ENTRY_LINES = "SELECT " + columns("n", EntryLineRow.class)
+            + " FROM crm_loyalty_entry_line n WHERE n.entry_id IN ";
 
     private final MyBatisUnitOfWork unitOfWork;
     private final LoyaltyMapper mapper;
@@ -127,7 +107,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         // not a domain id: it only tells this call's insert from a parallel one's
         UUID opening = UUID.randomUUID();
         return unitOfWork.inTransaction(() -> {
-            mapper.insertAccountIfAbsent(row, opening);
+            OPENINGS.insert(unitOfWork, List.of(new Opening(row, opening)));
             return opening.equals(mapper.selectOpeningId(row.customerId()));
         });
     }
@@ -389,6 +369,11 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
                     .collect(Collectors.groupingBy(EntryLineRow::entryId)));
         }
         return LoyaltyRows.toEntries(rows, lines);
+    }
+
+    /** @return the row's columns as a select list of the table aliased {@code alias} */
+    private static String columns(String alias, Class<? extends Record> row) {
+        return RowColumns.names(row).stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
     }
 
     private static <T> List<List<T>> chunks(List<T> rows) {

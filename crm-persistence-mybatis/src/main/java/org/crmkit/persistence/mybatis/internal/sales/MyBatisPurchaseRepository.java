@@ -1,7 +1,5 @@
 package org.crmkit.persistence.mybatis.internal.sales;
 
-import static org.crmkit.persistence.mybatis.internal.support.MultiRowInsert.column;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
@@ -43,33 +41,19 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
             .comparing((PurchaseSnapshot p) -> p.occurredAt())
             .thenComparing(p -> p.id().value(), org.crmkit.core.shared.UuidV7::compareBytes).reversed();
 
-    private static final MultiRowInsert<PurchaseRow> PURCHASES = MultiRowInsert.into("crm_purchase",
-            List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version),
-            column("customer_id", PurchaseRow::customerId), column("occurred_at", PurchaseRow::occurredAt),
-            column("channel", PurchaseRow::channel), column("source", PurchaseRow::source),
-            column("external_reference", PurchaseRow::externalReference), column("currency", PurchaseRow::currency),
-            column("recorded_at", PurchaseRow::recordedAt)));
-    private static final MultiRowInsert<PurchaseLineRow> LINES = MultiRowInsert.into("crm_purchase_line",
-            List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
-            column("product_id", PurchaseLineRow::productId), column("quantity", PurchaseLineRow::quantity),
-            column("unit_price", PurchaseLineRow::unitPrice), column("returned", PurchaseLineRow::returned)));
-
-    private static final MultiRowInsert<ReturnRow> RETURNS = MultiRowInsert.into("crm_purchase_return",
-            List.of(column("id", ReturnRow::id), column("purchase_id", ReturnRow::purchaseId),
-            column("occurred_at", ReturnRow::occurredAt), column("refund", ReturnRow::refund),
-            column("reference", ReturnRow::reference)));
-    private static final MultiRowInsert<ReturnLineRow> RETURN_LINES = MultiRowInsert.into("crm_purchase_return_line",
-            List.of(column("return_id", ReturnLineRow::returnId), column("line_number", ReturnLineRow::lineNumber),
-            column("quantity", ReturnLineRow::quantity), column("refund", ReturnLineRow::refund)));
+    private static final MultiRowInsert<PurchaseRow> PURCHASES = MultiRowInsert.of("crm_purchase", PurchaseRow.class);
+    private static final MultiRowInsert<PurchaseLineRow> LINES = MultiRowInsert.of("crm_purchase_line",
+            PurchaseLineRow.class);
+    private static final MultiRowInsert<ReturnRow> RETURNS = MultiRowInsert.of("crm_purchase_return",
+            ReturnRow.class);
+    private static final MultiRowInsert<ReturnLineRow> RETURN_LINES = MultiRowInsert.of("crm_purchase_return_line",
+            ReturnLineRow.class);
     /** Several purchases' versions, each only at the version it was loaded at: the matched rows are those that were. */
-    private static final MultiRowUpdate<PurchaseRow> VERSIONS = MultiRowUpdate.of("crm_purchase",
-            List.of(column("id", PurchaseRow::id), column("version", PurchaseRow::version)), List.of("id", "version"),
-            List.of(), true);
+    private static final MultiRowUpdate<PurchaseRow> VERSIONS = MultiRowUpdate.of("crm_purchase", PurchaseRow.class,
+            List.of("id", "version"), List.of(), true);
     /** The returned quantities of several purchases' lines. */
     private static final MultiRowUpdate<PurchaseLineRow> RETURNED = MultiRowUpdate.of("crm_purchase_line",
-            List.of(column("purchase_id", PurchaseLineRow::purchaseId), column("line_number", PurchaseLineRow::lineNumber),
-            column("returned", PurchaseLineRow::returned)), List.of("purchase_id", "line_number"), List.of("returned"),
-            false);
+            PurchaseLineRow.class, List.of("purchase_id", "line_number"), List.of("returned"), false);
 
     private final MyBatisUnitOfWork unitOfWork;
     private final PurchaseMapper mapper;
@@ -84,11 +68,8 @@ public final class MyBatisPurchaseRepository implements PurchaseRepository {
     public void add(PurchaseSnapshot purchase) {
         PurchaseSnapshot snapshot = purchase;
         unitOfWork.inTransaction(() -> {
-            mapper.insert(PurchaseRows.toRow(snapshot));
-            List<PurchaseLineRow> lines = PurchaseRows.toLineRows(snapshot);
-            if (!lines.isEmpty()) {
-                mapper.insertLines(lines);
-            }
+            PURCHASES.insert(unitOfWork, List.of(PurchaseRows.toRow(snapshot)));
+            LINES.insert(unitOfWork, PurchaseRows.toLineRows(snapshot));
             insertReturns(snapshot.id(), snapshot.returns());
         });
     }

@@ -7,9 +7,6 @@ import org.apache.ibatis.annotations.Param;
 /** SQL of the purchase tables; statements in {@code PurchaseMapper.xml} beside this interface. */
 interface PurchaseMapper {
 
-    int insert(PurchaseRow row);
-
-
     List<PurchaseRow> selectByReferences(@Param("source") String source,
                                          @Param("references") java.util.Collection<String> references);
 
@@ -19,10 +16,6 @@ interface PurchaseMapper {
 
     List<PurchaseRow> selectWithProduct(@Param("customerId") UUID customerId, @Param("productId") UUID productId,
                                         @Param("before") java.time.Instant before, @Param("limit") int limit);
-
-    int insertLines(@Param("lines") List<PurchaseLineRow> lines);
-
-
 
     int update(PurchaseRow row);
 
@@ -46,8 +39,6 @@ interface PurchaseMapper {
     List<RankingRow> selectTopCustomers(RankingParams params);
 
     List<PurchaseRow> selectWithProducts(@Param("queries") List<HoldingParams> queries, @Param("limit") int limit);
-
-
 
     List<UUID> selectReturnIdsOf(@Param("ids") List<UUID> purchaseIds);
 }

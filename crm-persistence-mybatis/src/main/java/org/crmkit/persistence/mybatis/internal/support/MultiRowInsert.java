@@ -38,9 +38,9 @@ public final class MultiRowInsert<R> {
      *              {@code BigDecimal}, or {@code null}
      * @param <R>   the row record
      */
-    public record Column<R>(String name, Function<R, Object> value) {
+    record Column<R>(String name, Function<R, Object> value) {
         /** Checks the name is a plain identifier: it goes into the statement's text. */
-        public Column {
+        Column {
             name = identifier(name);
         }
     }
@@ -52,13 +52,18 @@ public final class MultiRowInsert<R> {
     }
 
     /**
-     * @param table   the table (a constant of the adapter, never input)
-     * @param columns its columns, in the order of the statement
-     * @param <R>     the row record
+     * An insert of every column the row record names ({@link RowColumns}): its components in declaration order, in
+     * snake case.
+     *
+     * @param table the table (a constant of the adapter, never input)
+     * @param row   the row record, the one list of the columns the insert writes
+     * @param <R>   the row record
      * @return the insert
+     * @throws IllegalArgumentException when the table or a column is not a plain identifier, or a column's type
+     *                                  cannot be bound
      */
-    public static <R> MultiRowInsert<R> into(String table, List<Column<R>> columns) {
-        return new MultiRowInsert<>(identifier(table), columns, "");
+    public static <R extends Record> MultiRowInsert<R> of(String table, Class<R> row) {
+        return new MultiRowInsert<>(identifier(table), RowColumns.of(row), "");
     }
 
     /**
@@ -70,16 +75,6 @@ public final class MultiRowInsert<R> {
     public MultiRowInsert<R> keepingExisting(String column) {
         String name = identifier(column);
         return new MultiRowInsert<>(table, columns, " ON DUPLICATE KEY UPDATE " + name + " = " + name);
-    }
-
-    /**
-     * @param name  the column
-     * @param value the row's value
-     * @param <R>   the row record
-     * @return the column
-     */
-    public static <R> Column<R> column(String name, Function<R, Object> value) {
-        return new Column<>(name, value);
     }
 
     /** Names go into the statement's text, so only plain lower-case SQL identifiers are accepted. */

@@ -31,20 +31,28 @@ public final class MultiRowUpdate<R> {
     }
 
     /**
+     * An update whose row values are the row record's columns ({@link RowColumns}) that it matches on or sets; the
+     * record's other columns are not sent.
+     *
      * @param table        the table (a constant of the adapter, never input)
-     * @param columns      the row's values: the key columns and the columns to set, named as the table's columns
+     * @param row          the row record, whose columns name the table's
      * @param keys         the columns a row is matched on
      * @param set          the columns set to the row's values
      * @param bumpsVersion whether the matched rows' {@code version} goes up by one
      * @param <R>          the row record
      * @return the update
+     * @throws IllegalArgumentException when a key or set column is not one of the record's, there is no key or
+     *                                  nothing to set, or a name is not a plain identifier
      */
-    public static <R> MultiRowUpdate<R> of(String table, List<MultiRowInsert.Column<R>> columns, List<String> keys,
-                                           List<String> set, boolean bumpsVersion) {
-        List<String> names = columns.stream().map(MultiRowInsert.Column::name).toList();
+    public static <R extends Record> MultiRowUpdate<R> of(String table, Class<R> row, List<String> keys,
+                                                          List<String> set, boolean bumpsVersion) {
+        List<MultiRowInsert.Column<R>> all = RowColumns.of(row);
+        List<String> names = all.stream().map(MultiRowInsert.Column::name).toList();
         if (keys.isEmpty() || !names.containsAll(keys) || !names.containsAll(set)) {
-            throw new IllegalArgumentException("keys and set columns must be among the row's columns");
+            throw new IllegalArgumentException("keys and set columns must be among the row's columns " + names);
         }
+        List<MultiRowInsert.Column<R>> columns = all.stream()
+                .filter(c -> keys.contains(c.name()) || set.contains(c.name())).toList();
         String on = keys.stream().map(MultiRowInsert::identifier).map(k -> "t." + k + " = v." + k)
                 .collect(Collectors.joining(" AND "));
         List<String> assignments = new java.util.ArrayList<>(set.stream().map(MultiRowInsert::identifier)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -21,7 +22,19 @@ import org.apache.ibatis.session.SqlSession;
  * ({@link MyBatisUnitOfWork#kept}), so that a series of transactions prepares it once.
  */
 final class MultiRows {
+    /** The types {@link #bind} binds, a primitive as its box. */
+    private static final Set<Class<?>> BOUND = Set.of(UUID.class, Instant.class, String.class, Long.class,
+            long.class, Integer.class, int.class, BigDecimal.class);
+
     private MultiRows() {
+    }
+
+    /**
+     * @param type a row record's component type
+     * @return whether {@link #bind} binds its values
+     */
+    static boolean binds(Class<?> type) {
+        return BOUND.contains(type);
     }
 
     /**

@@ -14,32 +14,33 @@ class MultiRowStatementsTest {
     private record Row(String id, String name) {
     }
 
+    /** A component name whose column would not be a plain identifier. */
+    private record Odd(String id, String a$b) {
+    }
+
     @Test
     void namesThatAreNotPlainIdentifiersAreRefusedWhereverTheyComeFrom() {
         assertThatIllegalArgumentException().isThrownBy(() -> new MultiRowInsert.Column<Row>("id; DROP TABLE x",
                 Row::id));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.column("Name", Row::name));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.into("crm_x y",
-                List.of(MultiRowInsert.column("id", Row::id))));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.into("crm_x",
-                List.of(MultiRowInsert.column("id", Row::id))).keepingExisting("id = 1, name"));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x` t",
-                List.of(MultiRowInsert.column("id", Row::id)), List.of("id"), List.of("id"), false));
-        assertThatNoException().isThrownBy(() -> MultiRowUpdate.of("crm_x",
-                List.of(MultiRowInsert.column("id", Row::id), MultiRowInsert.column("name", Row::name)),
-                List.of("id"), List.of("name"), true));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.of("crm_x", Odd.class));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.of("crm_x y", Row.class));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowInsert.of("crm_x", Row.class)
+                .keepingExisting("id = 1, name"));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x` t", Row.class,
+                List.of("id"), List.of("name"), false));
+        assertThatNoException().isThrownBy(() -> MultiRowUpdate.of("crm_x", Row.class, List.of("id"),
+                List.of("name"), true));
     }
 
     @Test
     void anUpdateMatchesAndSetsOnlyColumnsItsRowsCarryAndSetsSomething() {
-        List<MultiRowInsert.Column<Row>> columns = List.of(MultiRowInsert.column("id", Row::id));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", columns, List.of("other"),
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", Row.class,
+                List.of("other"), List.of(), true));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", Row.class, List.of("id"),
+                List.of("other"), false));
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", Row.class, List.of(),
                 List.of(), true));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", columns, List.of("id"),
-                List.of("name"), false));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", columns, List.of(),
-                List.of(), true));
-        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", columns, List.of("id"),
+        assertThatIllegalArgumentException().isThrownBy(() -> MultiRowUpdate.of("crm_x", Row.class, List.of("id"),
                 List.of(), false));
     }
 }
