@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 
+// Over 300 lines: it reads back every table an import writes and assigns each row to its transaction; the rules
+// for each table depend on the others' (lines on their purchase, lots on their entry), so they stay together.
 /**
  * Every row an import wrote, read back from the tables it writes, each row assigned to the import transaction that
  * wrote it, so that plain JDBC can insert exactly the same rows again in as many transactions, each holding the same

@@ -24,6 +24,8 @@ import org.crmkit.core.sales.port.in.ImportRow;
 import org.crmkit.csv.SalesCsvFormat;
 import org.crmkit.csv.SalesCsvReader;
 
+// Over 300 lines: the generator of one realistic retail file (customers, products, invoices, cancellations) whose
+// parts share the same random stream and proportions; split, the proportions would be spread over several classes.
 /**
  * Retail-like sales data made from a fixed seed, as the retail CSV export ({@link SalesCsvFormat#retail()}, times in
  * UTC) a host would import: invoices of 1 to 40 lines over a catalog and a customer base in which some SKUs and some

@@ -44,6 +44,8 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.port.in.AccessContext;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 
+// Over 300 lines on purpose: an example a host developer reads top to bottom as one story (catalog, purchases,
+// returns, the CSV import, the reports), printing each step; splitting it would scatter the story.
 /**
  * The sales scenario a host runs after the {@link CustomerScenario}, printing a readable transcript: the product
  * manager of the {@link StaffScenario} builds a small catalog (a category inside another, three products) and lists

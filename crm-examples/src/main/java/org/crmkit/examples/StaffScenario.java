@@ -36,6 +36,8 @@ import org.crmkit.core.staff.port.in.DailyActivityQuery;
 import org.crmkit.core.staff.port.in.DepartmentView;
 import org.crmkit.core.staff.port.in.StaffView;
 
+// Over 300 lines on purpose: an example a host developer reads top to bottom as one story (bootstrap, departments,
+// staff, logins, password resets, refusals), printing each step; splitting it would scatter the story.
 /**
  * The staff scenario a host runs before anything else, printing a readable transcript: the first administrator is
  * bootstrapped (or, on a database that has one already, logs in), creates two departments and five staff users, each

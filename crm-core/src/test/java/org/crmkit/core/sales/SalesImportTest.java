@@ -1,8 +1,18 @@
 package org.crmkit.core.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.port.in.ImportProgress;
+import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.core.shared.PersistenceFailureException;
+import org.crmkit.core.product.port.out.ProductRepository;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,9 +149,10 @@ class SalesImportTest {
     }
 
     /**
-     * A line whose quantity times unit price is past the largest amount a purchase may store is rejected on its own,
-     * naming its quantity; an order whose lines add up past it is rejected line by line, naming the order; the rest of
-     * the batch (the largest amount a purchase may hold among it) is imported, in one batch as in many.
+     * A line whose quantity times unit price is past the largest amount a purchase may store is rejected naming its
+     * quantity, and its order's other lines with it (an order is stored whole or not at all); an order whose lines
+     * add up past it is rejected line by line, naming the order; the rest of the batch (the largest amount a
+     * purchase may hold among it) is imported, in one batch as in many.
      */
     @ParameterizedTest(name = "batches of {0} lines")
     @ValueSource(ints = {1, 1_000})
@@ -157,17 +168,138 @@ class SalesImportTest {
 
         assertThat(summary.rejected()).containsExactly(
                 new RejectedLine(2, "quantity", "times the unit price exceeds the largest amount (15 integer digits)"),
+                new RejectedLine(3, "orderReference",
+                        "not imported: the order is stored whole or not at all, and its line 2 was rejected"),
                 new RejectedLine(4, "orderReference",
                         "the lines add up to more than the largest amount (15 integer digits)"),
                 new RejectedLine(5, "orderReference",
                         "the lines add up to more than the largest amount (15 integer digits)"));
         assertThat(summary).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
-                ImportSummary::purchases).containsExactly(2L, 3L, 2L);
+                ImportSummary::purchases).containsExactly(1L, 4L, 1L);
         assertThat(world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(alice.id(),
                 PageRequest.first(10))).items()).extracting(PurchaseView::externalReference,
                 p -> p.total().amount().toPlainString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("3003", "999999999999999.9999"),
-                        org.assertj.core.groups.Tuple.tuple("3001", "2.50"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3003", "999999999999999.9999"));
+    }
+
+    /**
+     * One line of an order names no product: none of the order is stored (the other lines name it), so that once the
+     * product exists the same file imports the order whole, instead of refusing it as imported before with other
+     * lines.
+     */
+    @Test
+    void anOrderWithARejectedLineIsNotStoredInPartAndTheCorrectedFileImportsItWhole() {
+        List<ImportRow> file = List.of(
+                sale(2, "5001", 1, lamp.sku(), 1, "20.00", T1, "17850"),
+                sale(3, "5001", 2, "LATE-I", 2, "4.00", T1, "17850"),          // no product yet
+                sale(4, "5001", 3, mug.sku(), 1, "2.50", T1, "17850"));
+
+        ImportSummary first = world.crm().sales().importSales(world.manager(), SalesImportOptions.strict("shop", "EUR"),
+                file, ImportProgress.none());
+
+        String why = "not imported: the order is stored whole or not at all, and its line 3 was rejected";
+        assertThat(first.rejected()).containsExactly(new RejectedLine(2, "orderReference", why),
+                new RejectedLine(3, "sku", "no product has this SKU"), new RejectedLine(4, "orderReference", why));
+        assertThat(history(alice.id())).as("nothing of the order").isEmpty();
+
+        assertThat(world.product("LATE", "4.00", null).sku()).isEqualTo("LATE-I");
+        ImportSummary second = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), file, ImportProgress.none());
+
+        assertThat(second).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
+                ImportSummary::purchases).containsExactly(3L, 0L, 1L);
+        assertThat(history(alice.id())).singleElement().satisfies(p -> assertThat(p.lines()).hasSize(3));
+    }
+
+    /**
+     * The reader refuses a line on its own (a negative quantity in a sale): its order's other lines are not stored
+     * without it either.
+     */
+    @Test
+    void aLineTheReaderRefusesKeepsItsOrdersOtherLinesOut() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), List.of(
+                        sale(2, "5101", 1, lamp.sku(), 1, "20.00", T1, "17850"),
+                        sale(3, "5101", 2, mug.sku(), -1, "2.50", T1, "17850"),
+                        sale(4, "5102", 1, mug.sku(), 1, "2.50", T1, "17850")), ImportProgress.none());
+
+        assertThat(summary.rejected()).containsExactly(
+                new RejectedLine(2, "orderReference",
+                        "not imported: the order is stored whole or not at all, and its line 3 was rejected"),
+                new RejectedLine(3, "quantity", "is negative outside a cancellation"));
+        assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("5102");
+    }
+
+    /**
+     * The catalog's look-up fails once (a dropped connection): the import stops with {@code persistence_failure}
+     * instead of rejecting the lines for it, the batches before are stored, nothing of the failing batch or after
+     * it is, and the same file run again completes the import, counting what is stored as already imported.
+     */
+    @Test
+    void aStorageFailureStopsTheImportWithNothingOfTheFailingBatchStoredAndARerunCompletesIt() {
+        CrmPersistence memory = InMemoryCrmPersistence.create();
+        AtomicInteger lookups = new AtomicInteger();
+        ProductRepository real = memory.port(ProductRepository.class).orElseThrow();
+        ProductRepository failingOnce = (ProductRepository) Proxy.newProxyInstance(
+                ProductRepository.class.getClassLoader(), new Class<?>[] {ProductRepository.class},
+                (proxy, method, args) -> {
+                    // the second batch's look-up of its new SKU fails once
+                    if (method.getName().equals("findBySkus") && lookups.incrementAndGet() == 2) {
+                        throw new PersistenceFailureException("connection lost", new IllegalStateException("08S01"));
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CrmPersistence faulty = new CrmPersistence() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return memory.unitOfWork();
+            }
+
+            @Override
+            public <P> Optional<P> port(Class<P> type) {
+                return type == ProductRepository.class ? Optional.of(type.cast(failingOnce)) : memory.port(type);
+            }
+        };
+        LoyaltyWorld faultyWorld = new LoyaltyWorld(faulty, LoyaltyProgram.standard(),
+                Instant.parse("2026-03-02T09:00:00Z"), "f");
+        CustomerView bob = faultyWorld.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
+                .imported("Bob", "Brown", "bob@example.org", "40001"));
+        ProductView pen = faultyWorld.product("PEN", "1.00", null);
+        ProductView cup = faultyWorld.product("CUP", "3.00", null);
+        ProductView ink = faultyWorld.product("INK", "5.00", null);
+        List<ImportRow> file = List.of(
+                sale(2, "6001", 1, pen.sku(), 1, "1.00", T1, "40001"),
+                sale(3, "6001", 2, cup.sku(), 1, "3.00", T1, "40001"),
+                sale(4, "6002", 1, ink.sku(), 1, "5.00", T2, "40001"),
+                sale(5, "6002", 2, pen.sku(), 2, "1.00", T2, "40001"),
+                sale(6, "6003", 1, cup.sku(), 1, "3.00", T3, "40001"));
+        List<long[]> heard = new ArrayList<>();
+        SalesImportOptions byOrder = SalesImportOptions.strict("shop", "EUR").withBatchSize(1);
+
+        PersistenceFailureException stopped = catchThrowableOfType(PersistenceFailureException.class,
+                () -> faultyWorld.crm().sales().importSales(faultyWorld.manager(), byOrder, file,
+                        (read, imported, rejected) -> heard.add(new long[] {read, imported, rejected})));
+
+        assertThat(stopped.getMessage()).contains("source line 4").contains("2 lines imported")
+                .contains("run the same import again");
+        assertThat(heard).as("the first batch was heard, nothing after it").hasSize(1);
+        assertThat(heard.get(0)[1]).isEqualTo(2);
+        Sales sales = faultyWorld.crm().sales();
+        assertThat(sales.history(faultyWorld.manager(), new PurchaseHistoryQuery(bob.id(), PageRequest.first(10)))
+                .items()).extracting(PurchaseView::externalReference).containsExactly("6001");
+
+        ImportSummary rerun = sales.importSales(faultyWorld.manager(), byOrder, file, ImportProgress.none());
+
+        assertThat(rerun).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
+                ImportSummary::linesRejected, ImportSummary::purchases).containsExactly(3L, 2L, 0L, 2L);
+        assertThat(sales.history(faultyWorld.manager(), new PurchaseHistoryQuery(bob.id(), PageRequest.first(10)))
+                .items()).extracting(PurchaseView::externalReference, p -> p.lines().size())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("6003", 1),
+                        org.assertj.core.groups.Tuple.tuple("6002", 2), org.assertj.core.groups.Tuple.tuple("6001", 2));
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.crmkit.core.sales.internal.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.crmkit.core.sales.port.in.SaleLine;
+import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.sales.port.in.ImportProgress;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -11,6 +14,11 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  * transaction. A batch that fails as a whole (a concurrent import of the same orders) is stored again order by order,
  * one transaction each, so one bad order costs only its own lines. What a transaction counted reaches the report
  * only once it committed; the caller hears the progress after each batch.
+ *
+ * <p>A storage failure (a lost connection, a server that went away) stops the import: every batch before the
+ * failing one is stored, nothing of the failing one is, and the same file run again imports the rest (what is
+ * stored counts as already imported). Going on would reject the remaining lines one connection timeout at a time
+ * for a fault that says nothing about them.
  */
 final class ImportBatchRunner {
     private final UseCaseSupport support;
@@ -34,6 +42,23 @@ final class ImportBatchRunner {
         if (batch.isEmpty()) {
             return;
         }
+        try {
+            storeOrStop(batch);
+        } catch (PersistenceFailureException e) {
+            throw new PersistenceFailureException("the sales import stopped on a storage failure at its batch from "
+                    + "source line " + firstLine(batch) + "; the batches before it are stored ("
+                    + report.linesImported() + " lines imported), nothing of it or after it is: run the same "
+                    + "import again to complete it", e);
+        }
+        report.reportTo(progress);
+    }
+
+    private static long firstLine(List<ImportOrder> batch) {
+        return batch.stream().flatMap(o -> Stream.concat(o.lines().stream().map(SaleLine::sourceLine),
+                o.refused().stream())).mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private void storeOrStop(List<ImportOrder> batch) {
         lookups.resolve(batch);
         List<PreparedOrder> prepared = new ArrayList<>();
         for (ImportOrder order : batch) {
@@ -45,18 +70,19 @@ final class ImportBatchRunner {
         try {
             storeTogether(prepared);
         } catch (CrmException batchFailed) {
+            ImportLookups.stopOnStorageFailure(batchFailed);
             // another import stored some of these orders meanwhile, or one order broke a rule the checks could
             // not see: store them one by one, so that only the failing order's lines are rejected
             for (PreparedOrder p : prepared) {
                 try {
                     storeTogether(List.of(p));
                 } catch (CrmException orderFailed) {
+                    ImportLookups.stopOnStorageFailure(orderFailed);
                     p.lines().forEach(l -> report.reject(l.sourceLine(), "orderReference", "could not be stored: "
                             + orderFailed.code()));
                 }
             }
         }
-        report.reportTo(progress);
     }
 
     /** Stores the orders in one transaction and counts them once it committed. */

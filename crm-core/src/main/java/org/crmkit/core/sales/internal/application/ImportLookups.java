@@ -23,6 +23,7 @@ import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
+import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidCommandException;
@@ -33,7 +34,8 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  * What an import's lines name outside sales: products by SKU and customers by reference. Each is looked up once per
  * run and kept (a batch's new ones together, then any still unknown one by one), and an unknown one is created when
  * the options say so, through its area's use case as the caller. Why one could not be had is kept for the lines that
- * name it.
+ * name it. A storage failure is not a reason of that kind: it stops the import ({@link #stopOnStorageFailure}), so
+ * that no line is rejected, and no order stored without a line, for a fault that a re-run would not meet.
  */
 final class ImportLookups {
     /** Most characters of a product name (the catalog's limit). */
@@ -88,6 +90,7 @@ final class ImportLookups {
                 return null;
             });
         } catch (CrmException e) {
+            stopOnStorageFailure(e);
             // a SKU or reference the lookups refuse as a whole: every line is looked up on its own instead
         }
     }
@@ -121,6 +124,7 @@ final class ImportLookups {
                 found = createProduct(sku, line);
             }
         } catch (CrmException e) {
+            stopOnStorageFailure(e);
             // a SKU the catalog would never hold (its rules are stricter than the line's checks)
             found = Optional.empty();
             remember(unusableSkus, sku, reasonOf(e));
@@ -137,6 +141,7 @@ final class ImportLookups {
             report.productCreated();
             return created;
         } catch (CrmException e) {
+            stopOnStorageFailure(e);
             Optional<ProductView> found = catalog.findBySku(sku); // created meanwhile?
             if (found.isEmpty()) {
                 remember(unusableSkus, sku, "the product could not be created: " + reasonOf(e));
@@ -163,6 +168,7 @@ final class ImportLookups {
                 found = registerCustomer(reference);
             }
         } catch (CrmException e) {
+            stopOnStorageFailure(e);
             found = Optional.empty();
             remember(unusableReferences, reference, reasonOf(e));
         }
@@ -178,6 +184,7 @@ final class ImportLookups {
             report.customerCreated();
             return registered;
         } catch (CrmException e) {
+            stopOnStorageFailure(e);
             Optional<CustomerId> found = directory.findByExternalReference(reference).map(CustomerView::id);
             if (found.isEmpty()) {
                 remember(unusableReferences, reference, "the customer could not be created: " + reasonOf(e));
@@ -204,6 +211,16 @@ final class ImportLookups {
             return "customer-" + HexFormat.of().formatHex(digest, 0, 12) + "@import.invalid";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * Rethrows a storage failure, which says nothing about the SKU or the reference looked up: the import stops
+     * (see {@link ImportBatchRunner}) instead of rejecting the lines for it.
+     */
+    static void stopOnStorageFailure(CrmException e) {
+        if (e instanceof PersistenceFailureException) {
+            throw e;
         }
     }
 

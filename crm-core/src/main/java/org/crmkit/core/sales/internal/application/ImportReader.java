@@ -38,6 +38,9 @@ final class ImportReader {
             Problem problem = problem(line);
             if (problem != null) {
                 report.reject(line.sourceLine(), problem.field(), problem.reason());
+                if (!"orderReference".equals(problem.field())) {
+                    batches.refuse(line); // its order's other lines are then not stored without it
+                }
                 continue;
             }
             batches.add(line);

@@ -55,6 +55,11 @@ final class ImportReport {
         progress.progress(read, imported, rejectedCount);
     }
 
+    /** @return the lines stored so far, by batches that committed */
+    long linesImported() {
+        return imported;
+    }
+
     /** @return the run's summary, its rejected lines sorted by source line */
     ImportSummary summary() {
         rejected.sort(Comparator.comparingLong(RejectedLine::sourceLine));

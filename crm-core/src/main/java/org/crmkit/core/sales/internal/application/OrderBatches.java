@@ -27,6 +27,22 @@ final class OrderBatches {
     }
 
     void add(SaleLine line) {
+        orderOf(line).lines().add(line);
+        batchLines++;
+    }
+
+    /**
+     * Notes a line the reader refused (its order reference readable): its order is then not stored in part.
+     *
+     * @param line the refused line
+     */
+    void refuse(SaleLine line) {
+        orderOf(line).refused().add(line.sourceLine());
+        batchLines++;
+    }
+
+    /** @return the order the line belongs to: the current one, or a new one (handing on a full batch first) */
+    private ImportOrder orderOf(SaleLine line) {
         String reference = line.orderReference().strip();
         if (current == null || !current.continuedBy(reference, line.cancellation())) {
             if (current != null && batchLines >= batchSize) {
@@ -37,8 +53,7 @@ final class OrderBatches {
             current = new ImportOrder(reference, line.cancellation());
             batch.add(current);
         }
-        current.lines().add(line);
-        batchLines++;
+        return current;
     }
 
     /** Hands on the last batch, once every line was added. */

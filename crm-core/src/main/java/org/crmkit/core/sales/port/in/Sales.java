@@ -63,8 +63,12 @@ public interface Sales {
      * SKU, lines without a customer become anonymous sales. A cancellation takes back only from a purchase stored
      * before it (by an earlier run, or earlier in the file), and loyalty posts earnings and claw-backs in the file's
      * order, so the outcome is the same whatever the batch size. A line that cannot be stored is rejected with its
-     * source line, field and reason and the rest go on; an order or cancellation stored by an earlier run is not
-     * stored again. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
+     * source line, field and reason and the rest go on; an order is stored whole or not at all (when one of its lines
+     * is rejected, its other lines are rejected with it, naming it), while each line of a cancellation is a return of
+     * its own; an order or cancellation stored by an earlier run is not stored again. A storage failure (a lost
+     * connection, a server restart) stops the import with {@code persistence_failure}: the batches before it are
+     * stored (the progress listener heard them), nothing of the failing batch is, and running the same import again
+     * completes it, counting what is stored as already imported. Needs SALES_IMPORT (sales managers). Refused with {@code import_needs_own_transactions} inside another
      * transaction or on an adapter whose transactions the host manages: a failed batch must be rolled back before
      * its orders are stored one by one. The batches' transactions make a series ({@link
      * org.crmkit.core.shared.UnitOfWork#inSeries}): on MySQL they share one connection, which the import holds while

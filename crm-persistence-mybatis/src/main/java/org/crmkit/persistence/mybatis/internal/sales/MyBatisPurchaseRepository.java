@@ -24,6 +24,8 @@ import org.crmkit.persistence.mybatis.internal.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.internal.support.MultiRowUpdate;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
+// Over 300 lines by a few: the purchase port's single and bulk paths (multi-row inserts and version updates of
+// purchases, lines and returns) share their row mapping; split, each half would need the other's rows.
 /**
  * Purchases in {@code crm_purchase} with their lines in {@code crm_purchase_line} and their returns in
  * {@code crm_purchase_return} and {@code crm_purchase_return_line}, unique by source and external reference

@@ -1,0 +1,132 @@
+package org.crmkit.persistence.mybatis.testing;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A data source for fault tests: it hands out the real one's connections and, when told to, breaks one the way a
+ * network or a server does. The statement that meets the fault fails with SQL state {@code 08S01} (communication
+ * link failure) and its connection is closed for real, so the server rolls back what the transaction had written
+ * and every later use of that connection fails too, as after a dropped connection.
+ *
+ * <p>Faults armed: the {@code n}th statement prepared whose SQL matches a pattern ({@link #failStatement}). Faults
+ * fire once, then the data source is a plain one again. Thread-safe.
+ */
+public final class FaultyDataSource implements DataSource {
+    /** SQL state of a communication link failure, as Connector/J reports a dropped connection. */
+    public static final String LINK_FAILURE = "08S01";
+
+    private final DataSource real;
+    private final AtomicReference<Pattern> pattern = new AtomicReference<>();
+    private final AtomicInteger countdown = new AtomicInteger();
+    private final AtomicInteger injected = new AtomicInteger();
+
+    /** @param real the data source whose connections are handed out */
+    public FaultyDataSource(DataSource real) {
+        this.real = real;
+    }
+
+    /**
+     * Arms a fault: the {@code nth} statement prepared from now on whose SQL matches {@code sql} (searched, case
+     * ignored) fails, and its connection drops.
+     *
+     * @param sql a regular expression, for example {@code "FROM crm_product"}
+     * @param nth 1 for the next matching statement
+     */
+    public void failStatement(String sql, int nth) {
+        countdown.set(nth);
+        pattern.set(Pattern.compile(sql, Pattern.CASE_INSENSITIVE));
+    }
+
+    /** @return how many faults fired so far */
+    public int injected() {
+        return injected.get();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(real.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(real.getConnection(username, password));
+    }
+
+    private Connection wrap(Connection connection) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().startsWith("prepare") && args != null && args.length > 0
+                    && args[0] instanceof String sql && fires(sql)) {
+                connection.close(); // dropped: the server rolls the transaction back
+                throw new SQLNonTransientConnectionException("injected fault: communication link failure",
+                        LINK_FAILURE);
+            }
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, handler);
+    }
+
+    private boolean fires(String sql) {
+        Pattern armed = pattern.get();
+        if (armed == null || !armed.matcher(sql).find()) {
+            return false;
+        }
+        if (countdown.decrementAndGet() != 0) {
+            return false;
+        }
+        pattern.set(null);
+        injected.incrementAndGet();
+        return true;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return real.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        real.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        real.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return real.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return real.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return real.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return real.isWrapperFor(iface);
+    }
+}
