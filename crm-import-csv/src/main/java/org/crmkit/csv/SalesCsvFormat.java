@@ -1,6 +1,9 @@
 package org.crmkit.csv;
 
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -71,10 +74,20 @@ public final class SalesCsvFormat {
         }
         this.columns = Map.copyOf(b.columns);
         this.dateTimePattern = b.dateTimePattern;
-        this.dateTime = DateTimeFormatter.ofPattern(b.dateTimePattern, Locale.ROOT);
+        this.dateTime = strict(b.dateTimePattern);
         this.zone = b.zone;
         this.separator = b.separator;
         this.cancellationPrefix = b.cancellationPrefix;
+    }
+
+    /**
+     * A formatter that refuses a date or time that does not exist instead of resolving it to a neighbouring one, as
+     * the lenient default does ({@code 2/30/2026} would become February 28). A pattern's year of era ({@code y}) is
+     * taken in the current era, which strict resolving otherwise needs written out.
+     */
+    private static DateTimeFormatter strict(String pattern) {
+        return new DateTimeFormatterBuilder().appendPattern(pattern).parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     /**
@@ -162,9 +175,13 @@ public final class SalesCsvFormat {
             return this;
         }
 
-        /** @param pattern a {@link DateTimeFormatter} pattern with date and time @return this builder */
+        /**
+         * @param pattern a {@link DateTimeFormatter} pattern with date and time, read strictly: a date that does not
+         *                exist ({@code 2/30/2026}) is refused, not moved to another day
+         * @return this builder
+         */
         public Builder dateTimePattern(String pattern) {
-            DateTimeFormatter.ofPattern(Objects.requireNonNull(pattern, "pattern"), Locale.ROOT);
+            strict(Objects.requireNonNull(pattern, "pattern"));
             this.dateTimePattern = pattern;
             return this;
         }

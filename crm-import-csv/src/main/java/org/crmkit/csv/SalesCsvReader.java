@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.UncheckedIOException;
+import java.io.PushbackReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,8 +51,26 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
      */
     public static SalesCsvReader open(Reader source, SalesCsvFormat format) {
         CsvReader<NamedCsvRecord> csv = CsvReader.builder().fieldSeparator(format.separator()).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).detectBomHeader(true).ofNamedCsvRecord(source);
+                .allowMissingFields(true).allowExtraFields(true).ofNamedCsvRecord(withoutByteOrderMark(source));
         return new SalesCsvReader(csv, format);
+    }
+
+    /**
+     * Skips a byte order mark at the start of the text (spreadsheet tools write one before UTF-8 files); decoded, it
+     * is the character U+FEFF, which would otherwise be part of the first column's name, so that every line would
+     * miss that column. The parser's own detection sees only bytes.
+     */
+    private static Reader withoutByteOrderMark(Reader source) {
+        PushbackReader reader = new PushbackReader(source, 1);
+        try {
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file", e);
+        }
+        return reader;
     }
 
     /** @return the rows, once; a second call is refused */

@@ -66,6 +66,30 @@ class SalesCsvReaderTest {
         assertThat(rows).extracting(ImportRow::sourceLine).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
     }
 
+    /** A date that does not exist is refused, not moved to a neighbouring day as a lenient parser would. */
+    @Test
+    void aDateThatDoesNotExistIsUnreadableNotAnotherDate() {
+        List<ImportRow> rows = read(RETAIL_HEADER
+                + "536365,85123A,HOLDER,6,2/30/2026 8:26,2.55,17850,United Kingdom\n"
+                + "536366,85123A,HOLDER,6,2/28/2026 24:10,2.55,17850,United Kingdom\n"
+                + "536367,85123A,HOLDER,6,2/28/2026 8:26,2.55,17850,United Kingdom\n", SalesCsvFormat.retail());
+
+        assertThat(rows.subList(0, 2)).containsExactly(
+                new UnreadableLine(2, "occurredAt", "must be a date and time as M/d/yyyy H:mm"),
+                new UnreadableLine(3, "occurredAt", "must be a date and time as M/d/yyyy H:mm"));
+        assertThat(((SaleLine) rows.get(2)).occurredAt()).isEqualTo(Instant.parse("2026-02-28T08:26:00Z"));
+    }
+
+    /** A UTF-8 file that starts with a byte order mark, as spreadsheet tools write it, reads like one without. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsSkipped() {
+        List<ImportRow> rows = read("\uFEFF" + RETAIL_HEADER
+                + "536365,85123A,HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n", SalesCsvFormat.retail());
+
+        assertThat(rows).singleElement().isInstanceOfSatisfying(SaleLine.class,
+                line -> assertThat(line.orderReference()).isEqualTo("536365"));
+    }
+
     @Test
     void anUnclosedQuoteTakesTheRestOfTheFileIntoOneMalformedLine() {
         List<ImportRow> rows = read(RETAIL_HEADER

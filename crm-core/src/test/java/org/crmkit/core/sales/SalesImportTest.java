@@ -230,6 +230,17 @@ class SalesImportTest {
         assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("5102");
     }
 
+    /** A negative unit price is rejected naming the unit price, not the order. */
+    @Test
+    void aNegativeUnitPriceIsRejectedNamingTheUnitPrice() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), List.of(
+                        sale(2, "5201", 1, lamp.sku(), 1, "-20.00", T1, "17850")), ImportProgress.none());
+
+        assertThat(summary.rejected()).containsExactly(new RejectedLine(2, "unitPrice", "must not be negative"));
+        assertThat(history(alice.id())).isEmpty();
+    }
+
     /**
      * The catalog's look-up fails once (a dropped connection): the import stops with {@code persistence_failure}
      * instead of rejecting the lines for it, the batches before are stored, nothing of the failing batch or after

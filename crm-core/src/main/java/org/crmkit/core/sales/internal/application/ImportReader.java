@@ -95,6 +95,10 @@ final class ImportReader {
 
     /** @return what a purchase would refuse in the line's price, amount or time, or {@code null} */
     private Problem valueProblem(SaleLine line) {
+        if (line.unitPrice() != null && line.unitPrice().signum() < 0) {
+            // the purchase line refuses it too, but only once the order is stored, under the order's reference
+            return new Problem("unitPrice", "must not be negative");
+        }
         try {
             PurchaseLine.amount(run.unitPrice(line), Math.abs(line.quantity()));
             StoredTime.bound("occurredAt", line.occurredAt());
