@@ -60,5 +60,11 @@ public enum CrmError implements ErrorCode {
      * The staff user being changed, or the staff user named in the command (department manager, account manager,
      * interaction staff), is not active; raised by staff, customer and interaction.
      */
-    STAFF_INACTIVE
+    STAFF_INACTIVE,
+    /**
+     * The connection to the storage was lost while the change was being committed, so whether it was stored is not
+     * known; retry with the same idempotency key (the use case's javadoc says whether it has one), or read back what
+     * the change would have written before deciding.
+     */
+    OUTCOME_UNKNOWN
 }

@@ -209,6 +209,32 @@ class LoyaltyBadInputTest {
         assertThat(publisher.events()).isEmpty();
     }
 
+    /**
+     * An adjustment with a key, repeated (a host's retry after {@code outcome_unknown}), answers with the first
+     * entry and adjusts nothing more; the key for another change or reason is a duplicate; a bad key is named.
+     */
+    @Test
+    void anAdjustmentRepeatedWithItsKeyAdjustsOnceAndTheKeyForAnotherAdjustmentIsADuplicate() {
+        LedgerEntryView first = loyalty.adjust(manager, new AdjustPointsCommand(alice.id(), 25, "goodwill", "adj-1"));
+        Snapshot before = snapshot();
+        publisher.clear();
+
+        assertThat(loyalty.adjust(manager, new AdjustPointsCommand(alice.id(), 25, " goodwill ", "adj-1")))
+                .as("the same request again answers with the first entry").isEqualTo(first);
+        assertThat(snapshot()).as("and writes nothing").isEqualTo(before);
+        for (AdjustPointsCommand other : List.of(new AdjustPointsCommand(alice.id(), 26, "goodwill", "adj-1"),
+                new AdjustPointsCommand(alice.id(), -25, "goodwill", "adj-1"),
+                new AdjustPointsCommand(alice.id(), 25, "apology", "adj-1"))) {
+            ConflictException e = refusedWithoutEffect(ConflictException.class, () -> loyalty.adjust(manager, other));
+            assertThat(e.field()).as("%s", other).isEqualTo("idempotencyKey");
+        }
+        assertThat(refusedWithoutEffect(InvalidCommandException.class, () -> loyalty.adjust(manager,
+                new AdjustPointsCommand(alice.id(), 5, "goodwill", "no spaces allowed"))).fields())
+                .containsExactly("idempotencyKey");
+        assertThat(account(alice.id())).map(LoyaltyAccountSnapshot::balance).contains(BALANCE + 25);
+        assertThat(publisher.events()).isEmpty();
+    }
+
     @Test
     void aKeyIsPerAccount() {
         assertThat(loyalty.redeem(manager, redemption(carol.id(), 10, FIRST_KEY, FIRST_NOTE)).balanceAfter())

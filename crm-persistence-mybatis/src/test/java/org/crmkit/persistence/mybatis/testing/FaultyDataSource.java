@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -20,8 +21,9 @@ import javax.sql.DataSource;
  * link failure) and its connection is closed for real, so the server rolls back what the transaction had written
  * and every later use of that connection fails too, as after a dropped connection.
  *
- * <p>Faults armed: the {@code n}th statement prepared whose SQL matches a pattern ({@link #failStatement}). Faults
- * fire once, then the data source is a plain one again. Thread-safe.
+ * <p>Faults armed: the {@code n}th statement prepared whose SQL matches a pattern ({@link #failStatement}); the next
+ * commit, which reaches the server and is carried out before the connection drops, so that its acknowledgement is
+ * lost ({@link #dropAfterCommit}). Faults fire once, then the data source is a plain one again. Thread-safe.
  */
 public final class FaultyDataSource implements DataSource {
     /** SQL state of a communication link failure, as Connector/J reports a dropped connection. */
@@ -31,6 +33,7 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicReference<Pattern> pattern = new AtomicReference<>();
     private final AtomicInteger countdown = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicBoolean commitFault = new AtomicBoolean();
 
     /** @param real the data source whose connections are handed out */
     public FaultyDataSource(DataSource real) {
@@ -47,6 +50,11 @@ public final class FaultyDataSource implements DataSource {
     public void failStatement(String sql, int nth) {
         countdown.set(nth);
         pattern.set(Pattern.compile(sql, Pattern.CASE_INSENSITIVE));
+    }
+
+    /** Arms a fault: the next commit is carried out by the server, then the connection drops before the answer. */
+    public void dropAfterCommit() {
+        commitFault.set(true);
     }
 
     /** @return how many faults fired so far */
@@ -70,6 +78,13 @@ public final class FaultyDataSource implements DataSource {
                     && args[0] instanceof String sql && fires(sql)) {
                 connection.close(); // dropped: the server rolls the transaction back
                 throw new SQLNonTransientConnectionException("injected fault: communication link failure",
+                        LINK_FAILURE);
+            }
+            if (method.getName().equals("commit") && commitFault.compareAndSet(true, false)) {
+                connection.commit();
+                connection.close();
+                injected.incrementAndGet();
+                throw new SQLNonTransientConnectionException("injected fault: connection lost after COMMIT",
                         LINK_FAILURE);
             }
             try {

@@ -169,10 +169,23 @@ final class LoyaltyService implements Loyalty {
             Instant now = support.now();
             LoyaltyAccount account = openAndLock(support, accounts, program, customer);
             String reason = command.reason().strip();
+            String key = command.idempotencyKey();
+            if (key != null) {
+                // under the account's lock: a retry finds what the first call stored
+                Optional<LedgerEntry> earlier = accounts.findEntry(customer, EntryKind.ADJUST, key);
+                if (earlier.isPresent()) {
+                    LedgerEntry first = earlier.get();
+                    if (first.points() != command.points() || !Objects.equals(first.description(), reason)) {
+                        throw ConflictException.duplicate("loyalty_entry", "idempotencyKey", null);
+                    }
+                    return LedgerEntryView.of(first);
+                }
+            }
             LedgerEntry entry = command.points() > 0
                     ? account.addPoints(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
-                            Points.of(command.points()), reason, program.expiryOf(now), now)
-                    : account.removePoints(UuidV7.next(support.clock()), Points.of(-command.points()), reason, now);
+                            Points.of(command.points()), reason, key, program.expiryOf(now), now)
+                    : account.removePoints(UuidV7.next(support.clock()), Points.of(-command.points()), reason, key,
+                            now);
             store(actor, "loyalty.adjust", account);
             return LedgerEntryView.of(entry);
         });

@@ -31,7 +31,7 @@ public interface Loyalty {
 
     /**
      * Spends points, oldest lots first. Repeating a call with the same idempotency key and the same points and note
-     * returns the first call's entry and spends nothing more.
+     * returns the first call's entry and spends nothing more: safe to retry, after {@code outcome_unknown} too.
      *
      * @param actor   the caller
      * @param command whose points, how many, the idempotency key and an optional note
@@ -47,15 +47,19 @@ public interface Loyalty {
 
     /**
      * Adds or removes points by hand, with a reason (CRM managers). Added points open a lot that expires like
-     * earned ones.
+     * earned ones. With an idempotency key, repeating the call with the same key, change and reason returns the
+     * first call's entry and adjusts nothing more: safe to retry, after {@code outcome_unknown} too; without one, a
+     * retry after {@code outcome_unknown} may adjust twice (read the statement first).
      *
      * @param actor   the caller
-     * @param command whose points, the change and the reason
+     * @param command whose points, the change, the reason and an optional idempotency key
      * @return the adjustment's ledger entry
      * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code insufficient_points} when more would be
      *                                                               removed than the balance; {@code points_limit}
      *                                                               when the balance would pass
      *                                                               {@code LoyaltyAccount.MAX_ACCOUNT_POINTS}
+     * @throws org.crmkit.core.shared.ConflictException              {@code duplicate} on {@code idempotencyKey}
+     *                                                               when the key was used for another adjustment
      */
     LedgerEntryView adjust(Actor actor, AdjustPointsCommand command);
 

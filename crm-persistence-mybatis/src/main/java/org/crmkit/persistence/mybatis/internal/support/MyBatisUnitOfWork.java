@@ -107,7 +107,7 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
         try {
             held.session.commit(true);
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(e, "commit");
+            throw SqlErrors.translateCommit(e);
         }
     }
 

@@ -49,6 +49,24 @@ public final class SqlErrors {
     }
 
     /**
+     * Translates a failed commit. When the connection broke (SQL state class {@code 08}), the COMMIT may have
+     * reached the server and been carried out before the acknowledgement was lost: the outcome is unknown, and the
+     * caller must not take it for a failure. Anything else the server answered (a deadlock, a refused certification)
+     * rolled the transaction back, and translates as any failure does.
+     *
+     * @param e what MyBatis or the driver threw
+     * @return the exception to throw instead
+     */
+    public static CrmException translateCommit(RuntimeException e) {
+        SQLException sql = findSqlException(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return PersistenceFailureException.outcomeUnknown("the connection was lost while committing (SQL state "
+                    + sql.getSQLState() + "): the change may or may not be stored", withheld(e));
+        }
+        return translate(e, "commit");
+    }
+
+    /**
      * A stand-in for a driver, MyBatis or Flyway exception as the cause of a {@code CrmException}: its type and
      * stack trace stay for diagnosis, its message (which may quote values) and its own causes do not travel.
      *
