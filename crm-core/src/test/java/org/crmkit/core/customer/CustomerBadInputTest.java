@@ -346,10 +346,42 @@ class CustomerBadInputTest {
 
     @Test
     void aTagWithSpacesAndPunctuationIsRefusedNamingTag() {
-        InvalidValueException e = refusedWithoutEffect(InvalidValueException.class,
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
                 () -> customers.addTag(CRM_MANAGER, new CustomerTagCommand(ada.id(), "no spaces allowed!", null)));
-        assertThat(e.field()).isEqualTo("tag");
-        assertThat(e.code()).isEqualTo("invalid_value");
+        assertThat(e.fields()).containsExactly("tag");
+        assertThat(e.code()).isEqualTo("invalid_command");
+    }
+
+    /**
+     * Guards a fixed bug, where a tag command was checked in two rounds: the constraints first, and the tag's own
+     * rule only once they passed, so a host fixing the version learnt of the bad tag on the second call.
+     */
+    @Test
+    void aBadTagAndABadVersionAreNamedTogether() {
+        for (boolean add : new boolean[] {true, false}) {
+            CustomerTagCommand command = new CustomerTagCommand(ada.id(), "no spaces allowed!", -1L);
+            InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                    () -> {
+                        if (add) {
+                            customers.addTag(CRM_MANAGER, command);
+                        } else {
+                            customers.removeTag(CRM_MANAGER, command);
+                        }
+                    });
+            assertThat(e.fields()).as(add ? "addTag" : "removeTag").containsExactly("expectedVersion", "tag");
+        }
+    }
+
+    /**
+     * Guards a fixed bug, where a visitor's registration that named an external reference was refused for it only once
+     * every other field was right.
+     */
+    @Test
+    void aVisitorsExternalReferenceIsNamedWithTheOtherBadFields() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                () -> customers.register(Actor.anonymous(), aRegistration().email("not-an-email")
+                        .externalReference("host-9").command()));
+        assertThat(e.fields()).containsExactly("email", "externalReference");
     }
 
     @Test

@@ -135,6 +135,30 @@ class LeadBadInputTest {
         assertThat(lost.fields()).containsExactly("reason");
     }
 
+    /** Guards a fixed bug, where a lost lead's missing reason was named only once the constraints passed. */
+    @Test
+    void aLostLeadsMissingReasonIsNamedWithTheOtherBadFields() {
+        InvalidCommandException e = refusals.withoutEffect(InvalidCommandException.class,
+                () -> leads.changeStage(rep, new ChangeLeadStageCommand(null, LeadStage.LOST, " ", null)));
+        assertThat(e.fields()).containsExactly("leadId", "reason");
+    }
+
+    /**
+     * Guards a fixed bug, where an interaction was checked in rounds: the constraints and texts, then its subject
+     * (exactly one of customer and lead), then its time, and the direction a call needs only inside the transaction.
+     */
+    @Test
+    void everyBadFieldOfAnInteractionIsListedAtOnce() {
+        InvalidCommandException e = refusals.withoutEffect(InvalidCommandException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.CALL, null, null,
+                        clock.instant().plus(Duration.ofDays(2)), -1L, null, "Call", null, null, null)));
+        assertThat(e.fields()).containsExactly("customerId", "direction", "durationSeconds", "occurredAt");
+        InvalidCommandException years = refusals.withoutEffect(InvalidCommandException.class,
+                () -> crm.interactions().log(rep, new LogInteractionCommand(InteractionType.NOTE, null,
+                        repsLead.id(), Instant.parse("0999-12-31T23:59:59Z"), null, null, " ", null, null, null)));
+        assertThat(years.fields()).containsExactly("occurredAt", "subject");
+    }
+
     @Test
     void anInteractionWithATooLongSubjectAndSummaryNamesBoth() {
         InvalidCommandException e = refusals.withoutEffect(InvalidCommandException.class,

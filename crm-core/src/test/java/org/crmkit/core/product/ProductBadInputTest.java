@@ -474,6 +474,17 @@ class ProductBadInputTest {
     }
 
     /**
+     * Guards a fixed bug, where a category's name rules were applied inside the transaction, after the constraints had
+     * passed: a rename with a negative version and a bad name was refused for the version first, for the name after.
+     */
+    @Test
+    void aBadCategoryNameIsListedWithTheOtherBadFields() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> products.renameCategory(
+                manager, new RenameCategoryCommand(shoes.id(), "Rain\u0007wear", -1L)));
+        assertThat(e.fields()).containsExactly("expectedVersion", "name");
+    }
+
+    /**
      * Guards a fixed bug, where {@code create} collects the SKU, name, description and price (its decimals, its currency) before
      * the transaction, but the sign of the price only in {@code Product.create}, inside it; so a negative price is
      * reported only once every other field is right (and only if the category exists).

@@ -35,6 +35,7 @@ import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.sales.port.in.Sales;
+import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.shared.AccessDeniedException;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuditOutcome;
@@ -344,6 +345,38 @@ class SalesBadInputTest {
                 withWhenAndWhere(newPurchase(line(1, shirt, 1, "19.90")), Instant.parse(at), SalesChannel.WEB)));
         assertThat(e).as("the same exception as every other bad field").isInstanceOf(InvalidCommandException.class);
         assertThat(((InvalidCommandException) e).fields()).containsExactly("occurredAt");
+    }
+
+    /**
+     * Guards a fixed bug, where a purchase was checked in rounds: the constraints, then the currency, then the time,
+     * then the lines, and the source and reference only once all of those passed.
+     */
+    @Test
+    void everyBadFieldOfAPurchaseIsListedAtOnce() {
+        RecordPurchaseCommand command = new RecordPurchaseCommand(alice.id(), BOUGHT.plus(Duration.ofDays(30)), null,
+                "s".repeat(33), "NEW\u00071", "XYZ", List.of(line(1, shirt, 0, "19.90"), line(2, mug, 1, "-1")));
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                () -> sales.recordPurchase(manager, command));
+        assertThat(e.fields()).containsExactly("channel", "currency", "externalReference", "lines[0].quantity",
+                "lines[1].unitPrice", "occurredAt", "source");
+    }
+
+    /** Guards a fixed bug, where a return's own line rules were applied only once the constraints passed. */
+    @Test
+    void everyBadFieldOfAReturnIsListedAtOnce() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> sales.recordReturn(
+                manager, returnOf(alices.id(), -1L, returned(1, 1), returned(1, 0))));
+        assertThat(e.fields()).containsExactly("expectedVersion", "lines.lineNumber", "lines.quantity");
+    }
+
+    /** Guards a fixed bug, where the import's currency and its other arguments were checked after the options. */
+    @Test
+    void everyBadArgumentOfAnImportIsListedAtOnce() {
+        SalesImportOptions options = new SalesImportOptions(SOURCE, "XYZ", SalesChannel.STORE,
+                SalesImportOptions.UnknownProducts.REJECT, SalesImportOptions.UnknownCustomers.REJECT, 0);
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
+                () -> sales.importSales(manager, options, List.of(), null));
+        assertThat(e.fields()).containsExactly("batchSize", "currency", "progress");
     }
 
     // ---- the records a purchase names ----------------------------------------------------------------------------

@@ -437,10 +437,10 @@ class AccountUseCasesTest {
         Actor actor = crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE);
         List<String> answers = new ArrayList<>();
         for (String current : List.of(REP_PASSWORD, "a wrong guess here")) {
-            org.crmkit.core.shared.InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    org.crmkit.core.shared.InvalidValueException.class, () -> crm.accounts().changePassword(actor,
+            org.crmkit.core.shared.InvalidCommandException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.crmkit.core.shared.InvalidCommandException.class, () -> crm.accounts().changePassword(actor,
                             new ChangePasswordCommand(current, "password1234"), OFFICE));
-            answers.add(e.field() + ": " + e.getMessage());
+            answers.add(e.fields() + ": " + e.getMessage());
         }
         assertThat(answers).containsOnly(answers.get(0));
         for (int i = 0; i < 5; i++) {

@@ -46,6 +46,7 @@ import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.DomainEvent;
+import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
@@ -212,8 +213,8 @@ class StaffBadInputTest {
     void aCommonPasswordFromTheShippedListIsRefusedInAnyCase(PasswordEntry entry) {
         for (String common : List.of("password1234", "qwertyuiop123", "PassWord1234", "QWERTYUIOP123",
                 " password1234 ")) {
-            InvalidValueException e = refusedPassword(entry, common);
-            assertThat(e.reason()).as(common).contains("too common");
+            FieldError e = refusedPassword(entry, common);
+            assertThat(e.message()).as(common).contains("too common");
         }
     }
 
@@ -221,10 +222,10 @@ class StaffBadInputTest {
     void theFirstAdministratorsPasswordIsCheckedToo() {
         crm = newCrm();
         for (String weak : List.of(passphrase(11), "password1234", "Ada@Example.com", passphrase(129))) {
-            InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, () -> crm.staff()
+            InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
                     .bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", ADMIN_EMAIL, weak)));
-            assertThat(e.field()).isEqualTo("password");
-            assertThat(e.code()).isEqualTo("invalid_value");
+            assertThat(e.fields()).containsExactly("password");
+            assertThat(e.code()).isEqualTo("invalid_command");
         }
         assertThat(store().staff()).as("no administrator was created").isEmpty();
         crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", ADMIN_EMAIL, passphrase(12)));
@@ -261,16 +262,77 @@ class StaffBadInputTest {
         assertThat(e.fields()).containsExactly("roles");
     }
 
+    /**
+     * Guards a fixed bug, where a create was checked in rounds: the constraints (the blank last name) first, the email
+     * and the roles only once they passed, and the password policy only after those.
+     */
     @Test
     void everyBadFieldOfACreateIsListedAtOnce() {
         InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
                 .create(admin, new CreateStaffCommand("Carla", " ", "not-an-email", null, Set.of("SUPERUSER"),
-                        null)));
-        assertThat(e.fields()).containsExactly("lastName");
+                        "password1234")));
+        assertThat(e.fields()).containsExactly("initialPassword", "lastName", "roles", "workEmail");
         InvalidCommandException values = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
                 .create(admin, new CreateStaffCommand("Carla", "Candidate", "not-an-email", null,
                         Set.of("SUPERUSER"), null)));
-        assertThat(values.fields()).as("value errors gathered with the role errors").containsExactly("email", "roles");
+        assertThat(values.fields()).as("value errors gathered with the role errors, under the command's names")
+                .containsExactly("roles", "workEmail");
+    }
+
+    /** Guards a fixed bug, where the first administrator's email and password were checked after the constraints. */
+    @Test
+    void everyBadFieldOfABootstrapIsListedAtOnce() {
+        crm = newCrm();
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
+                .bootstrapAdmin(new BootstrapAdminCommand(" ", "Admin", "not-an-email", "password1234")));
+        assertThat(e.fields()).containsExactly("firstName", "password", "workEmail");
+        assertThat(store().staff()).as("no administrator was created").isEmpty();
+    }
+
+    /** Guards a fixed bug, where an unknown role was named only once the command's constraints passed. */
+    @Test
+    void anUnknownRoleAndANegativeVersionAreNamedTogether() {
+        InvalidCommandException grant = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
+                .grantRole(admin, new StaffRoleCommand(rob.id(), "SUPERUSER", -1L)));
+        assertThat(grant.fields()).containsExactly("expectedVersion", "role");
+        InvalidCommandException revoke = refusedWithoutEffect(InvalidCommandException.class, () -> crm.staff()
+                .revokeRole(admin, new StaffRoleCommand(rob.id(), "SUPERUSER", -1L)));
+        assertThat(revoke.fields()).containsExactly("expectedVersion", "role");
+    }
+
+    /** Guards a fixed bug, where a department's name rules were applied only once the constraints passed. */
+    @Test
+    void aBadDepartmentNameAndANegativeVersionAreNamedTogether() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.departments()
+                .rename(admin, new RenameDepartmentCommand(sales.id(), "Field\u0007Sales", -1L)));
+        assertThat(e.fields()).containsExactly("expectedVersion", "name");
+    }
+
+    /**
+     * Guards a fixed bug, where a sign-up was checked in rounds: the constraints, then the context, then the email,
+     * then the password, and the name and phone only by the customer area once all of them passed.
+     */
+    @Test
+    void everyBadFieldOfASignUpIsListedAtOnce() {
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
+                .signUpCustomer(new CustomerSignUpCommand("Cornelia", "Cus\u0007tomer", "not-an-email",
+                        "+41 (0)44 668 18 00", false, "password1234"), null));
+        assertThat(e.fields()).containsExactly("context", "email", "lastName", "password", "phone");
+        InvalidCommandException blank = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
+                .signUpCustomer(new CustomerSignUpCommand(" ", "Customer", "not-an-email", null, false,
+                        NEW_PASSWORD), OFFICE));
+        assertThat(blank.fields()).as("a constraint and a value together").containsExactly("email", "firstName");
+    }
+
+    /** Guards a fixed bug, where a password change or reset without a context was refused in a second round. */
+    @Test
+    void aMissingContextIsNamedWithTheCommandsBadFields() {
+        InvalidCommandException change = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
+                .changePassword(robActor, new ChangePasswordCommand(ROB_PASSWORD, "p".repeat(513)), null));
+        assertThat(change.fields()).containsExactly("context", "newPassword");
+        InvalidCommandException reset = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
+                .resetPassword(new ResetPasswordCommand(" ", NEW_PASSWORD), null));
+        assertThat(reset.fields()).containsExactly("context", "token");
     }
 
     @Test
@@ -768,9 +830,9 @@ class StaffBadInputTest {
 
     @Test
     void aNewPasswordEqualToTheCurrentOneIsRefusedNamingNewPassword() {
-        InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts()
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
                 .changePassword(robActor, new ChangePasswordCommand(ROB_PASSWORD, ROB_PASSWORD), OFFICE));
-        assertThat(e.field()).isEqualTo("newPassword");
+        assertThat(e.fields()).containsExactly("newPassword");
     }
 
     /**
@@ -864,9 +926,9 @@ class StaffBadInputTest {
     void aWeakNewPasswordLeavesTheResetTokenUsable() {
         String token = issueResetToken(ROB_EMAIL);
         for (String weak : List.of("short pass", "password1234", ROB_EMAIL, passphrase(129))) {
-            InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts()
+            InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
                     .resetPassword(new ResetPasswordCommand(token, weak), OFFICE));
-            assertThat(e.field()).isEqualTo("newPassword");
+            assertThat(e.fields()).containsExactly("newPassword");
         }
         assertThat(storedToken(token).usedAt()).isNull();
         crm.accounts().resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD), OFFICE);
@@ -997,13 +1059,14 @@ class StaffBadInputTest {
         }
     }
 
-    private InvalidValueException refusedPassword(PasswordEntry entry, String password) {
+    /** @return the one refusal of a password, named like every other bad field of the command */
+    private FieldError refusedPassword(PasswordEntry entry, String password) {
         ThrowingCallable call = withPassword(entry, password);
-        InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, call);
-        assertThat(e.code()).isEqualTo("invalid_value");
-        assertThat(e.field()).as(entry + " names its field").isEqualTo(entry.field);
+        InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, call);
+        assertThat(e.code()).isEqualTo("invalid_command");
+        assertThat(e.fields()).as(entry + " names its field").containsExactly(entry.field);
         assertThat(e.getMessage()).as("the message does not repeat the password").doesNotContain(password.strip());
-        return e;
+        return e.errors().get(0);
     }
 
     private void acceptedPassword(PasswordEntry entry, String password) {

@@ -253,6 +253,31 @@ class TaskBadInputTest {
         assertThat(e.code()).isEqualTo("access_denied");
     }
 
+    /**
+     * Guards a fixed bug, where a new task was checked in rounds: the constraints, then the times' storable years,
+     * and the title, the description and the times' rules only inside the transaction, once the rest had passed.
+     */
+    @Test
+    void everyBadFieldOfACreateIsListedAtOnce() {
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> tasks.create(rep,
+                new CreateTaskCommand("Call\u0007", "d".repeat(2001), in(Duration.ofSeconds(-1)), null, null, null,
+                        in(Duration.ofMinutes(-1)))));
+        assertThat(e.fields()).containsExactly("description", "dueAt", "priority", "reminderAt", "title");
+        InvalidCommandException years = refused(InvalidCommandException.class, () -> tasks.create(rep,
+                new CreateTaskCommand(" ", null, Instant.parse("+10000-01-01T00:00:00Z"), TaskPriority.MEDIUM, null,
+                        null, null)));
+        assertThat(years.fields()).containsExactly("dueAt", "title");
+    }
+
+    /** Guards a fixed bug, where an update's title and description were checked only on the loaded task. */
+    @Test
+    void everyBadFieldOfAnUpdateThatNeedsNoStoredTaskIsListedAtOnce() {
+        InvalidCommandException e = refused(InvalidCommandException.class, () -> tasks.update(rep,
+                UpdateTaskCommand.of(open.id()).title("Call\u0007").description("line\u0000")
+                        .dueAt(Instant.parse("+10000-01-01T00:00:00Z")).expectedVersion(-1).build()));
+        assertThat(e.fields()).containsExactly("description", "dueAt", "expectedVersion", "title");
+    }
+
     @Test
     void aStaleVersionIsAConflictOnVersion() {
         ConflictException e = refused(ConflictException.class, () -> tasks.complete(rep,

@@ -211,6 +211,14 @@ class TicketBadInputTest {
         refusedNaming("internal", () -> tickets.comment(w.aliceActor, new CommentTicketCommand(open, true, "psst")));
     }
 
+    /** Guards a fixed bug, where a customer's internal comment was refused only once the constraints passed. */
+    @Test
+    void aCustomersInternalCommentAndABlankBodyAreNamedTogether() {
+        InvalidCommandException e = refused(InvalidCommandException.class,
+                () -> tickets.comment(w.aliceActor, new CommentTicketCommand(open, true, " ")));
+        assertThat(e.fields()).containsExactly("body", "internal");
+    }
+
     @Test
     void aBlankCommentIsRefused() {
         refusedNaming("body", () -> tickets.comment(w.agentA, new CommentTicketCommand(open, false, " ")));

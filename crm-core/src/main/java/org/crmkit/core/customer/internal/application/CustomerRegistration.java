@@ -1,6 +1,5 @@
 package org.crmkit.core.customer.internal.application;
 
-import java.util.List;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerPermission;
 import org.crmkit.core.customer.PersonalDetails;
@@ -13,8 +12,6 @@ import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.slf4j.Logger;
@@ -39,16 +36,16 @@ final class CustomerRegistration {
     }
 
     CustomerView register(Actor actor, RegisterCustomerCommand command) {
-        CustomerInput input = support.validate(actor, command, checks -> CustomerInput.of(command.firstName(),
-                command.lastName(), command.email(), command.phone(), command.address(), command.dateOfBirth(),
-                command.gender(), support.now()));
+        CustomerInput input = support.validate(actor, command, checks -> {
+            if (actor instanceof Actor.Anonymous && command.externalReference() != null) {
+                // the host's own id is the host's to assign; a visitor could otherwise squat or probe it
+                checks.refuse("externalReference", "may not be set by a self-registration");
+            }
+            return checks.attempt(() -> CustomerInput.of(command.firstName(), command.lastName(), command.email(),
+                    command.phone(), command.address(), command.dateOfBirth(), command.gender(), support.now()));
+        });
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
-        if (actor instanceof Actor.Anonymous && command.externalReference() != null) {
-            // the host's own id is the host's to assign; a visitor could otherwise squat or probe it
-            throw new InvalidCommandException(List.of(
-                    new FieldError("externalReference", "may not be set by a self-registration")));
-        }
         Permission permission = actor instanceof Actor.Anonymous
                 ? CustomerPermission.CUSTOMER_SELF_REGISTER : CustomerPermission.CUSTOMER_REGISTER;
         boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;

@@ -154,16 +154,14 @@ final class CustomerService implements Customers {
 
     @Override
     public CustomerView addTag(Actor actor, CustomerTagCommand command) {
-        support.validate(actor, command);
-        Tag tag = new Tag(command.tag());
+        Tag tag = support.validate(actor, command, checks -> new Tag(command.tag()));
         return change(actor, CustomerPermission.CUSTOMER_TAG, "customer.add_tag", command.customerId(),
                 command.expectedVersion(), customer -> customer.addTag(tag, support.now()));
     }
 
     @Override
     public CustomerView removeTag(Actor actor, CustomerTagCommand command) {
-        support.validate(actor, command);
-        Tag tag = new Tag(command.tag());
+        Tag tag = support.validate(actor, command, checks -> new Tag(command.tag()));
         return change(actor, CustomerPermission.CUSTOMER_TAG, "customer.remove_tag", command.customerId(),
                 command.expectedVersion(), customer -> customer.removeTag(tag, support.now()));
     }

@@ -25,6 +25,8 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.interaction.InteractionId;
+import org.crmkit.core.interaction.InteractionType;
+import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
@@ -59,17 +61,20 @@ final class InteractionService implements Interactions {
 
     @Override
     public InteractionView log(Actor actor, LogInteractionCommand command) {
-        support.validate(actor, command, checks -> {
+        // the constraints and every rule of the command's own fields together: every bad field in one refusal
+        Instant occurredAt = support.validate(actor, command, checks -> {
             checks.attempt(() -> Interaction.text("subject", command.subject(), Interaction.MAX_SUBJECT));
             checks.attempt(() -> Interaction.text("summary", command.summary(), Interaction.MAX_SUMMARY));
-            return checks.attempt(() -> Interaction.text("outcome", command.outcome(), Interaction.MAX_SUBJECT));
+            checks.attempt(() -> Interaction.text("outcome", command.outcome(), Interaction.MAX_SUBJECT));
+            if ((command.customerId() == null) == (command.leadId() == null)) {
+                checks.refuse("customerId", "name exactly one of customerId and leadId");
+            }
+            if (command.direction() == null
+                    && (command.type() == InteractionType.CALL || command.type() == InteractionType.EMAIL)) {
+                checks.refuse("direction", "is required for a " + command.type());
+            }
+            return command.occurredAt() == null ? null : checks.attempt(() -> occurredAt(command.occurredAt()));
         });
-        requireOneSubject(command.customerId() != null, command.leadId() != null);
-        Instant occurredAt = UseCaseSupport.commandField(() -> StoredTime.bound("occurredAt", command.occurredAt()));
-        if (occurredAt.isAfter(support.now().plus(MAX_AHEAD))) {
-            throw new InvalidCommandException(List.of(new FieldError("occurredAt",
-                    "must not lie more than a day ahead")));
-        }
         return support.transaction(() -> {
             Subject subject = subjectOf(command.customerId(), command.leadId());
             Actor caller = support.authorize(actor, InteractionPermission.INTERACTION_LOG, subject.target(), "interaction.log",
@@ -131,6 +136,15 @@ final class InteractionService implements Interactions {
             return Page.slice(fetched, size, i -> InteractionView.of(i.snapshot()),
                     i -> new EntryPosition(i.snapshot().occurredAt(), i.id().value()).toCursor(scope));
         });
+    }
+
+    /** @return when an interaction happened, as stored; refused outside the storable years or over a day ahead */
+    private Instant occurredAt(Instant at) {
+        Instant occurredAt = StoredTime.bound("occurredAt", at);
+        if (occurredAt.isAfter(support.now().plus(MAX_AHEAD))) {
+            throw new InvalidValueException("occurredAt", "must not lie more than a day ahead");
+        }
+        return occurredAt;
     }
 
     private static void requireOneSubject(boolean customer, boolean lead) {

@@ -30,8 +30,6 @@ import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -145,11 +143,12 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView changeStage(Actor actor, ChangeLeadStageCommand command) {
-        support.validate(actor, command, checks -> checks.attempt(() -> Lead.checkText("reason", command.reason())));
-        if (command.stage() == LeadStage.LOST && (command.reason() == null || command.reason().isBlank())) {
-            throw new InvalidCommandException(List.of(new FieldError("reason",
-                    "is required when a lead is lost")));
-        }
+        support.validate(actor, command, checks -> {
+            if (command.stage() == LeadStage.LOST && (command.reason() == null || command.reason().isBlank())) {
+                checks.refuse("reason", "is required when a lead is lost");
+            }
+            return checks.attempt(() -> Lead.checkText("reason", command.reason()));
+        });
         return change(actor, LeadPermission.LEAD_UPDATE, "lead.change_stage", command.leadId(),
                 command.expectedVersion(),
                 lead -> lead.moveTo(command.stage(), command.reason(), scoring, actor, support.now()));

@@ -65,13 +65,13 @@ final class ProductService implements Products {
 
     @Override
     public CategoryView createCategory(Actor actor, CreateCategoryCommand command) {
-        support.validate(actor, command);
+        String name = support.validate(actor, command, checks -> Category.checkName(command.name()));
         return support.transaction(() -> {
             support.authorize(actor, ProductPermission.PRODUCT_MANAGE, AccessTarget.none(), "category.create", CATEGORY,
                     null);
             requireCategory(command.parent());
-            Category category = UseCaseSupport.commandField(() -> Category.create(CategoryId.next(support.clock()),
-                    command.name(), command.parent(), support.now()));
+            Category category = Category.create(CategoryId.next(support.clock()), name, command.parent(),
+                    support.now());
             categories.add(category);
             support.audit(actor, "category.create", CATEGORY, category.id().value());
             support.publishAfterCommit(category.pullEvents());
@@ -81,12 +81,9 @@ final class ProductService implements Products {
 
     @Override
     public CategoryView renameCategory(Actor actor, RenameCategoryCommand command) {
-        support.validate(actor, command);
+        String name = support.validate(actor, command, checks -> Category.checkName(command.name()));
         return changeCategory(actor, "category.rename", command.categoryId(), command.expectedVersion(),
-                c -> UseCaseSupport.commandField(() -> {
-                    c.rename(command.name(), support.now());
-                    return c;
-                }));
+                c -> c.rename(name, support.now()));
     }
 
     @Override

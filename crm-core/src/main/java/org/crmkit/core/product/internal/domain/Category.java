@@ -1,5 +1,6 @@
 package org.crmkit.core.product.internal.domain;
 
+import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.product.CategorySnapshot;
 import org.crmkit.core.product.ProductEvents;
 import java.time.Instant;
@@ -37,10 +38,19 @@ public final class Category extends AggregateRoot {
      * @return a new category
      */
     public static Category create(CategoryId id, String name, CategoryId parent, Instant now) {
-        Category c = new Category(new CategorySnapshot(id, 0, Names.check("name", name, Names.SHORT), parent, now,
+        Category c = new Category(new CategorySnapshot(id, 0, checkName(name), parent, now,
                 now));
         c.record(new ProductEvents.CategoryChanged(id, "created", now));
         return c;
+    }
+
+    /**
+     * @param name a category name as typed
+     * @return it trimmed
+     * @throws InvalidValueException ({@code name}) when blank, over 100 characters or holding control characters
+     */
+    public static String checkName(String name) {
+        return Names.check("name", name, Names.SHORT);
     }
 
     /** @param snapshot stored state @return the category */
@@ -55,7 +65,7 @@ public final class Category extends AggregateRoot {
 
     /** @param newName the new name @param now the current time */
     public void rename(String newName, Instant now) {
-        String checked = Names.check("name", newName, Names.SHORT);
+        String checked = checkName(newName);
         if (!checked.equals(name)) {
             name = checked;
             changed("renamed", now);

@@ -18,10 +18,10 @@ import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
-import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /**
@@ -44,8 +44,8 @@ final class PurchaseReturns {
     }
 
     PurchaseView recordReturn(Actor actor, RecordReturnCommand command) {
-        support.validate(actor, command);
-        Map<Integer, Integer> quantities = quantities(command);
+        // the constraints and the lines' own rules together; what the purchase holds is checked once it is loaded
+        Map<Integer, Integer> quantities = support.validate(actor, command, checks -> quantities(command));
         return support.transaction(() -> {
             Optional<Purchase> found = purchases.findById(command.purchaseId());
             support.authorize(actor, SalesPermission.SALES_RETURN,
@@ -62,15 +62,28 @@ final class PurchaseReturns {
         });
     }
 
-    /** @return the quantity returned of each line number, in the command's order */
+    /**
+     * @return the quantity returned of each line number, in the command's order (the lines the constraints refuse
+     *         left out)
+     * @throws InvalidCommandException naming {@code lines.lineNumber} for a line named twice and
+     *                                 {@code lines.quantity} for a quantity below 1, together
+     */
     private static Map<Integer, Integer> quantities(RecordReturnCommand command) {
         Map<Integer, Integer> quantities = new LinkedHashMap<>();
-        for (RecordReturnCommand.Line line : command.lines()) {
+        FieldChecks checks = new FieldChecks();
+        for (RecordReturnCommand.Line line : command.lines() == null ? List.<RecordReturnCommand.Line>of()
+                : command.lines()) {
+            if (line == null) {
+                continue;
+            }
             if (quantities.put(line.lineNumber(), line.quantity()) != null) {
-                throw new InvalidCommandException(List.of(new FieldError("lines.lineNumber",
-                        "must name each line once")));
+                checks.refuse("lines.lineNumber", "must name each line once");
+            }
+            if (line.quantity() < 1) {
+                checks.refuse("lines.quantity", "must be 1 or more");
             }
         }
+        checks.throwIfAny();
         return quantities;
     }
 

@@ -19,8 +19,6 @@ import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -65,12 +63,17 @@ final class SalesImport {
 
     ImportSummary run(Actor actor, SalesImportOptions options, Iterable<? extends ImportRow> rows,
                       ImportProgress progress) {
-        support.validate(actor, options);
-        if (rows == null || progress == null) {
-            throw new InvalidCommandException(List.of(new FieldError(rows == null ? "rows" : "progress",
-                    "must not be null")));
-        }
-        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", options.currency()));
+        // the options' constraints, their currency and the other arguments together
+        Currency currency = support.validate(actor, options, checks -> {
+            if (rows == null) {
+                checks.refuse("rows", "must not be null");
+            }
+            if (progress == null) {
+                checks.refuse("progress", "must not be null");
+            }
+            return options.currency() == null ? null
+                    : checks.attempt(() -> Money.currency("currency", options.currency()));
+        });
         if (!support.startsOwnTransaction()) {
             // a failed batch is rolled back and its orders stored one by one: inside a transaction the import does
             // not own, that rollback would not happen and the retry would post what the failed batch half wrote

@@ -38,13 +38,12 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /**
@@ -122,18 +121,9 @@ final class SalesService implements Sales, PurchaseRecorder {
      * @param checkAccess whether to ask the access policy for {@code SALES_RECORD}
      */
     private PurchaseView recordPurchase(Actor actor, RecordPurchaseCommand command, boolean checkAccess) {
-        support.validate(actor, command);
-        Currency currency = UseCaseSupport.commandField(() -> Money.currency("currency", command.currency()));
-        if (command.occurredAt().isAfter(support.now().plus(MAX_AHEAD))) {
-            // a sale dated years ahead would earn points that never expire and never count for a tier
-            throw new InvalidCommandException(List.of(new FieldError("occurredAt",
-                    "must not be more than a day in the future")));
-        }
-        List<PurchaseLine> lines = lines(command, currency);
-        // the whole purchase is built and checked before any storage is read or any access decided
-        Purchase candidate = UseCaseSupport.commandField(() -> Purchase.record(PurchaseId.next(support.clock()),
-                command.customerId(), storable(command.occurredAt()), command.channel(),
-                command.source(), command.externalReference(), currency, lines, support.now()));
+        // the constraints and every value rule together, and the whole purchase built and checked, before any
+        // storage is read or any access decided
+        Purchase candidate = support.validate(actor, command, checks -> candidate(command, checks));
         try {
             return record(actor, command.customerId(), candidate, checkAccess);
         } catch (Raced raced) {
@@ -241,26 +231,76 @@ final class SalesService implements Sales, PurchaseRecorder {
                         l.total())).toList());
     }
 
-    private List<PurchaseLine> lines(RecordPurchaseCommand command, Currency currency) {
-        List<FieldError> errors = new ArrayList<>();
-        List<PurchaseLine> lines = new ArrayList<>();
-        for (int i = 0; i < command.lines().size(); i++) {
-            RecordPurchaseCommand.Line line = command.lines().get(i);
-            try {
-                lines.add(new PurchaseLine(line.lineNumber(), line.productId(), line.quantity(),
-                        price(line, currency), 0));
-            } catch (InvalidValueException e) {
-                errors.add(new FieldError(e.field().replace("lines.", "lines[" + i + "]."), e.reason()));
-            }
+    /**
+     * Converts and checks every field of a purchase, each refusal kept in the checks, and builds the purchase when
+     * every field passed (the purchase's own rules then: line numbers unique, a storable total).
+     *
+     * @return the purchase, or {@code null} when a field was refused (here or by the constraints)
+     */
+    private Purchase candidate(RecordPurchaseCommand command, FieldChecks checks) {
+        Currency currency = command.currency() == null ? null
+                : checks.attempt(() -> Money.currency("currency", command.currency()));
+        Instant occurredAt = command.occurredAt() == null ? null
+                : checks.attempt(() -> occurredAt(command.occurredAt()));
+        String source = checks.attempt(() -> Purchase.checkSource(command.source()));
+        String reference = checks.attempt(() -> Purchase.checkExternalReference(command.externalReference()));
+        List<PurchaseLine> lines = lines(command, currency, checks);
+        if (currency == null || occurredAt == null || source == null || reference == null || lines == null
+                || command.channel() == null) {
+            return null;
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidCommandException(errors);
-        }
-        return lines;
+        return checks.attempt(() -> Purchase.record(PurchaseId.next(support.clock()), command.customerId(),
+                occurredAt, command.channel(), source, reference, currency, lines, support.now()));
     }
 
-    private static Money price(RecordPurchaseCommand.Line line, Currency currency) {
-        return Money.of("lines.unitPrice", line.unitPrice(), currency);
+    /** @return a purchase time as stored, refused outside the storable years or more than a day ahead */
+    private Instant occurredAt(Instant at) {
+        Instant stored = storable(at);
+        if (at.isAfter(support.now().plus(MAX_AHEAD))) {
+            // a sale dated years ahead would earn points that never expire and never count for a tier
+            throw new InvalidValueException("occurredAt", "must not be more than a day in the future");
+        }
+        return stored;
+    }
+
+    /**
+     * @return the command's lines, each refusal kept in the checks under {@code lines[i].<field>}; {@code null} when a
+     *         line was refused (here or by the constraints)
+     */
+    private static List<PurchaseLine> lines(RecordPurchaseCommand command, Currency currency, FieldChecks checks) {
+        if (command.lines() == null) {
+            return null;
+        }
+        // an amount's digits do not depend on its currency: they are checked even when the code is unknown
+        Currency amounts = currency == null ? Currency.getInstance("XXX") : currency;
+        List<PurchaseLine> lines = new ArrayList<>();
+        boolean complete = true;
+        for (int i = 0; i < command.lines().size(); i++) {
+            RecordPurchaseCommand.Line line = command.lines().get(i);
+            if (line == null || line.productId() == null || line.unitPrice() == null) {
+                complete = false;
+                continue;
+            }
+            String at = "lines[" + i + "].";
+            Money price = checks.attempt(() -> Money.of(at + "unitPrice", line.unitPrice(), amounts));
+            // a refused price stands in as zero, so that the line's number and quantity are checked all the same
+            PurchaseLine checked = checks.attempt(() -> lineNamed(at, line, price == null
+                    ? new Money(java.math.BigDecimal.ZERO, amounts) : price));
+            complete &= price != null && checked != null;
+            if (checked != null) {
+                lines.add(checked);
+            }
+        }
+        return complete ? lines : null;
+    }
+
+    /** @return the line, a refusal naming {@code <at><field>} (the line's index in the command) */
+    private static PurchaseLine lineNamed(String at, RecordPurchaseCommand.Line line, Money price) {
+        try {
+            return new PurchaseLine(line.lineNumber(), line.productId(), line.quantity(), price, 0);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(e.field().replace("lines.", at), e.reason());
+        }
     }
 
     /** A purchase time as stored: within the storable years, truncated to the microsecond. */

@@ -89,7 +89,7 @@ public final class Purchase extends AggregateRoot {
                     + Money.MAX_INTEGER_DIGITS + " integer digits)");
         }
         Purchase p = new Purchase(new PurchaseSnapshot(id, 0, customer, occurredAt, channel,
-                text("source", source, 32), text("externalReference", externalReference, 64), currency, sorted,
+                checkSource(source), checkExternalReference(externalReference), currency, sorted,
                 List.of(), now));
         p.record(new SalesEvents.PurchaseRecorded(id, customer, now));
         return p;
@@ -98,6 +98,25 @@ public final class Purchase extends AggregateRoot {
     /** @param snapshot stored state @return the purchase */
     public static Purchase restore(PurchaseSnapshot snapshot) {
         return new Purchase(snapshot);
+    }
+
+    /**
+     * @param source the system of an external reference, as a command carries it
+     * @return it trimmed
+     * @throws InvalidValueException ({@code source}) when blank, over 32 characters or holding control characters
+     */
+    public static String checkSource(String source) {
+        return text("source", source, 32);
+    }
+
+    /**
+     * @param externalReference an order reference, as a command carries it
+     * @return it trimmed
+     * @throws InvalidValueException ({@code externalReference}) when blank, over 64 characters or holding control
+     *                               characters
+     */
+    public static String checkExternalReference(String externalReference) {
+        return text("externalReference", externalReference, 64);
     }
 
     private static String text(String field, String value, int max) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.shared.InvalidValueException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.crmkit.core.shared.DepartmentId;
@@ -25,5 +26,21 @@ final class Arguments {
 
     /** @param context the context of a call whose command is checked on its own */
     record Context(@NotNull @Valid AccessContext context) {
+    }
+
+    /**
+     * The context of a call checked with its command, as one of its fields (see
+     * {@link org.crmkit.core.shared.internal.UseCaseSupport#validate(org.crmkit.core.shared.Actor, Object,
+     * java.util.function.Function)}).
+     *
+     * @param context the context the call was given
+     * @return {@code null}
+     * @throws InvalidValueException naming {@code context} when it is missing
+     */
+    static Void requireContext(AccessContext context) {
+        if (context == null) {
+            throw new InvalidValueException("context", "must not be null");
+        }
+        return null;
     }
 }

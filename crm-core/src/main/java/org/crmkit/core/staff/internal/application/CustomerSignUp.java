@@ -7,6 +7,8 @@ import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.PersonName;
+import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
@@ -40,10 +42,21 @@ final class CustomerSignUp {
 
     SignedUpCustomer signUpCustomer(CustomerSignUpCommand command, AccessContext context) {
         Actor anonymous = Actor.anonymous();
-        support.validate(anonymous, command);
-        support.validate(anonymous, new Arguments.Context(context));
-        EmailAddress email = EmailAddress.of(command.email());
-        security.passwordPolicy().check("password", command.password(), email);
+        // the constraints, the context, the name, phone and email the customer area will check, and the password
+        // policy together: every bad field in one refusal, before anything is read or hashed
+        EmailAddress email = support.validate(anonymous, command, checks -> {
+            checks.attempt(() -> Arguments.requireContext(context));
+            checks.attempt(() -> new PersonName(command.firstName(), command.lastName()));
+            if (command.phone() != null && !command.phone().isBlank()) {
+                checks.attempt(() -> PhoneNumber.parse(command.phone()));
+            }
+            EmailAddress address = checks.attempt(() -> EmailAddress.of(command.email()));
+            checks.attempt(() -> {
+                security.passwordPolicy().check("password", command.password(), address);
+                return null;
+            });
+            return address;
+        });
         String hash = security.hasher().hash(command.password());
         try {
             return signUp(command, context, anonymous, email, hash);

@@ -39,8 +39,7 @@ final class DepartmentService implements Departments {
 
     @Override
     public DepartmentView create(Actor actor, CreateDepartmentCommand command) {
-        support.validate(actor, command);
-        String name = UseCaseSupport.commandField(() -> Department.checkName(command.name()));
+        String name = support.validate(actor, command, checks -> Department.checkName(command.name()));
         return support.transaction(() -> {
             support.authorize(actor, StaffPermission.DEPARTMENT_MANAGE, AccessTarget.none(), "department.create", TYPE,
                     null);
@@ -56,8 +55,7 @@ final class DepartmentService implements Departments {
 
     @Override
     public DepartmentView rename(Actor actor, RenameDepartmentCommand command) {
-        support.validate(actor, command);
-        String name = UseCaseSupport.commandField(() -> Department.checkName(command.name()));
+        String name = support.validate(actor, command, checks -> Department.checkName(command.name()));
         return change(actor, "department.rename", command.departmentId(), command.expectedVersion(),
                 d -> d.rename(name, support.now()));
     }

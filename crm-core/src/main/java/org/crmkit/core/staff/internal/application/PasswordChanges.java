@@ -37,8 +37,7 @@ final class PasswordChanges {
     }
 
     void changePassword(Actor actor, ChangePasswordCommand command, AccessContext context) {
-        support.validate(actor, command);
-        support.validate(actor, new Arguments.Context(context));
+        support.validate(actor, command, checks -> checks.attempt(() -> Arguments.requireContext(context)));
         support.transaction(() -> change(actor, command, context)).get();
     }
 
@@ -55,10 +54,14 @@ final class PasswordChanges {
         }
         // the new password is judged before the current one is checked, so the answer to a guess of the
         // current password never depends on anything but that guess
-        security.passwordPolicy().check("newPassword", command.newPassword(), account.login());
-        if (command.newPassword().equals(command.currentPassword())) {
-            throw new InvalidValueException("newPassword", "must differ from the current password");
-        }
+        // refused like every other bad field of a command: an InvalidCommandException naming newPassword
+        UseCaseSupport.commandField(() -> {
+            security.passwordPolicy().check("newPassword", command.newPassword(), account.login());
+            if (command.newPassword().equals(command.currentPassword())) {
+                throw new InvalidValueException("newPassword", "must differ from the current password");
+            }
+            return null;
+        });
         if (!passwords.matches(account, command.currentPassword())) {
             steps.failed(account, AccessEvent.PASSWORD_CHANGE, now, context);
             return Outcome.failed(new AuthenticationFailedException());

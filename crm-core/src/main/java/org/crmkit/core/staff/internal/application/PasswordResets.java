@@ -91,8 +91,7 @@ final class PasswordResets {
     }
 
     void resetPassword(ResetPasswordCommand command, AccessContext context) {
-        support.validate(Actor.anonymous(), command);
-        support.validate(Actor.anonymous(), new Arguments.Context(context));
+        support.validate(Actor.anonymous(), command, checks -> checks.attempt(() -> Arguments.requireContext(context)));
         support.transaction(() -> reset(command, context)).get();
     }
 
@@ -115,7 +114,11 @@ final class PasswordResets {
             steps.log(AccessEvent.PASSWORD_RESET, AccessOutcome.INACTIVE, account, context);
             return Outcome.failed(invalidToken("belongs to an account that may not log in"));
         }
-        security.passwordPolicy().check("newPassword", command.newPassword(), account.login());
+        // refused like every other bad field of a command: an InvalidCommandException naming newPassword
+        UseCaseSupport.commandField(() -> {
+            security.passwordPolicy().check("newPassword", command.newPassword(), account.login());
+            return null;
+        });
         if (!tokens.markUsed(token.id(), now)) {
             // a concurrent reset used it between our read and our write
             return Outcome.failed(invalidToken("was already used"));

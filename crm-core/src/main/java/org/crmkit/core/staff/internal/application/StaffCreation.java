@@ -3,22 +3,17 @@ package org.crmkit.core.staff.internal.application;
 import org.crmkit.core.staff.StaffError;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
@@ -57,10 +52,9 @@ final class StaffCreation {
 
     StaffView bootstrapAdmin(BootstrapAdminCommand command) {
         Actor anonymous = Actor.anonymous();
-        support.validate(anonymous, command);
-        Input input = Input.checked(() -> new Input(new PersonName(command.firstName(), command.lastName()),
-                EmailAddress.of(command.workEmail())), List.of());
-        passwordPolicy.check("password", command.password(), input.email);
+        // the constraints, the name, the email and the password policy together: every bad field in one refusal
+        Input input = support.validate(anonymous, command, checks -> input(checks, command.firstName(),
+                command.lastName(), command.workEmail(), Set.of(), "password", command.password()));
         // a cheap check first, so that a refused (public) call costs no password hashing; repeated under lock below
         support.transaction(rules::requireNoAdmin);
         String hash = hasher.hash(command.password());
@@ -79,17 +73,12 @@ final class StaffCreation {
     }
 
     StaffView create(Actor actor, CreateStaffCommand command) {
-        support.validate(actor, command);
-        List<FieldError> errors = new ArrayList<>();
-        Set<Role> roles = roles(command.roles(), errors);
-        Input input = Input.checked(() -> new Input(new PersonName(command.firstName(), command.lastName()),
-                EmailAddress.of(command.workEmail())), errors);
-        String hash = null;
-        if (command.initialPassword() != null) {
-            passwordPolicy.check("initialPassword", command.initialPassword(), input.email);
-            hash = hasher.hash(command.initialPassword());
-        }
-        String passwordHash = hash;
+        // the constraints, the name, the email, the roles and the password policy together
+        Input input = support.validate(actor, command, checks -> input(checks, command.firstName(),
+                command.lastName(), command.workEmail(), command.roles(), "initialPassword",
+                command.initialPassword()));
+        String passwordHash = command.initialPassword() == null ? null : hasher.hash(command.initialPassword());
+        Set<Role> roles = input.roles();
         return support.transaction(() -> {
             support.authorize(actor, StaffPermission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
             if (!roles.isEmpty()) {
@@ -103,17 +92,29 @@ final class StaffCreation {
         });
     }
 
-    /** @return the roles named, each bad one added to the errors */
-    private static Set<Role> roles(Set<String> named, List<FieldError> errors) {
+    /**
+     * Converts a new staff user's name, work email and roles and checks their password against the policy, each
+     * refusal kept in the checks. A {@code null} password is checked only under {@code "password"}, which a bootstrap
+     * requires; a created user may have none.
+     */
+    private Input input(FieldChecks checks, String firstName, String lastName, String workEmail,
+                        Set<String> roleNames, String passwordField, String password) {
+        PersonName name = checks.attempt(() -> new PersonName(firstName, lastName));
+        EmailAddress email = checks.attempt(() -> StaffRules.workEmail(workEmail));
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : named) {
-            try {
-                roles.add(Role.parse("roles", role));
-            } catch (InvalidValueException e) {
-                errors.add(new FieldError(e.field(), e.reason()));
+        for (String role : roleNames == null ? Set.<String>of() : roleNames) {
+            Role parsed = checks.attempt(() -> Role.parse("roles", role));
+            if (parsed != null) {
+                roles.add(parsed);
             }
         }
-        return roles;
+        if (password != null || "password".equals(passwordField)) {
+            checks.attempt(() -> {
+                passwordPolicy.check(passwordField, password, email);
+                return null;
+            });
+        }
+        return new Input(name, email, roles);
     }
 
     /** Creates the user and their account, after checking the email is free as a work email and as a login. */
@@ -128,20 +129,7 @@ final class StaffCreation {
         return user;
     }
 
-    /** A staff user's checked name and email; value errors are gathered with earlier ones into one exception. */
-    private record Input(PersonName name, EmailAddress email) {
-        static Input checked(Supplier<Input> parse, List<FieldError> earlier) {
-            List<FieldError> errors = new ArrayList<>(earlier);
-            Input input = null;
-            try {
-                input = parse.get();
-            } catch (InvalidValueException e) {
-                errors.add(new FieldError(e.field(), e.reason()));
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidCommandException(errors);
-            }
-            return input;
-        }
+    /** A new staff user's checked name, work email and roles. */
+    private record Input(PersonName name, EmailAddress email, Set<Role> roles) {
     }
 }

@@ -9,6 +9,7 @@ import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EmailAddress;
+import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
@@ -30,6 +31,19 @@ final class StaffRules {
         this.staff = staff;
         this.departments = departments;
         this.accounts = accounts;
+    }
+
+    /**
+     * @param raw a work email as a command carries it
+     * @return the address
+     * @throws InvalidValueException naming {@code workEmail}, the command's field, when it is no valid address
+     */
+    static EmailAddress workEmail(String raw) {
+        try {
+            return EmailAddress.of(raw);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("workEmail", e.reason());
+        }
     }
 
     /** Fails when another staff user has the email as their work email, or any other account as its login. */

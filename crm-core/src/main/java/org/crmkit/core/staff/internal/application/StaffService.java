@@ -76,7 +76,7 @@ final class StaffService implements StaffUsers {
         }
         Change change = support.validate(actor, command, checks -> new Change(
                 checks.attempt(() -> NameChange.of(command.firstName(), command.lastName())),
-                command.workEmail() == null ? null : checks.attempt(() -> EmailAddress.of(command.workEmail()))));
+                command.workEmail() == null ? null : checks.attempt(() -> StaffRules.workEmail(command.workEmail()))));
         return change(actor, StaffPermission.STAFF_MANAGE, "staff.update", command.staffId(),
                 command.expectedVersion(), user -> {
                     EmailAddress email = change.email() == null ? user.snapshot().workEmail() : change.email();
@@ -97,16 +97,14 @@ final class StaffService implements StaffUsers {
 
     @Override
     public StaffView grantRole(Actor actor, StaffRoleCommand command) {
-        support.validate(actor, command);
-        Role role = UseCaseSupport.commandField(() -> Role.parse("role", command.role()));
+        Role role = support.validate(actor, command, checks -> Role.parse("role", command.role()));
         return change(actor, StaffPermission.STAFF_ROLES, "staff.grant_role", command.staffId(),
                 command.expectedVersion(), user -> user.grant(role, support.now()));
     }
 
     @Override
     public StaffView revokeRole(Actor actor, StaffRoleCommand command) {
-        support.validate(actor, command);
-        Role role = UseCaseSupport.commandField(() -> Role.parse("role", command.role()));
+        Role role = support.validate(actor, command, checks -> Role.parse("role", command.role()));
         return change(actor, StaffPermission.STAFF_ROLES, "staff.revoke_role", command.staffId(),
                 command.expectedVersion(), user -> {
                     if (role == Role.ADMIN) {

@@ -68,9 +68,27 @@ final class TaskService implements Tasks {
 
     @Override
     public TaskView create(Actor actor, CreateTaskCommand command) {
-        support.validate(actor, command);
-        Instant dueAt = UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
-        Instant remindAt = UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", command.reminderAt()));
+        record Times(Instant dueAt, Instant remindAt) {
+        }
+        // the constraints and every rule of the task's own fields together: every bad field in one refusal
+        Times times = support.validate(actor, command, checks -> {
+            Instant now = support.now();
+            checks.attempt(() -> Task.checkTitle(command.title()));
+            checks.attempt(() -> Task.checkDescription(command.description()));
+            Instant due = command.dueAt() == null ? null : checks.attempt(() -> {
+                Instant bounded = StoredTime.bound("dueAt", command.dueAt());
+                Task.checkNewDueAt(bounded, now);
+                return bounded;
+            });
+            Instant remind = command.reminderAt() == null ? null : checks.attempt(() -> {
+                Instant bounded = StoredTime.bound("reminderAt", command.reminderAt());
+                Task.checkNewReminderAt(bounded, due, now);
+                return bounded;
+            });
+            return new Times(due, remind);
+        });
+        Instant dueAt = times.dueAt();
+        Instant remindAt = times.remindAt();
         return support.transaction(() -> {
             StaffId creator = actor instanceof Actor.Staff s ? s.id() : null;
             support.authorize(actor, TaskPermission.TASK_MANAGE,
@@ -95,11 +113,25 @@ final class TaskService implements Tasks {
 
     @Override
     public TaskView update(Actor actor, UpdateTaskCommand command) {
-        support.validate(actor, command);
-        Instant dueAt = command.dueAt() == null ? null
-                : UseCaseSupport.commandField(() -> StoredTime.bound("dueAt", command.dueAt()));
-        Optional<Instant> remindAt = command.reminderAt() == null ? null : command.reminderAt()
-                .map(at -> UseCaseSupport.commandField(() -> StoredTime.bound("reminderAt", at)));
+        record Times(Instant dueAt, Optional<Instant> remindAt) {
+        }
+        // the constraints and the rules of the fields named that need no stored task together; the times are
+        // checked against the stored ones once the task is loaded
+        Times times = support.validate(actor, command, checks -> {
+            if (command.title() != null) {
+                checks.attempt(() -> Task.checkTitle(command.title()));
+            }
+            if (command.description() != null) {
+                command.description().ifPresent(d -> checks.attempt(() -> Task.checkDescription(d)));
+            }
+            Instant due = command.dueAt() == null ? null
+                    : checks.attempt(() -> StoredTime.bound("dueAt", command.dueAt()));
+            Optional<Instant> remind = command.reminderAt() == null ? null : command.reminderAt()
+                    .map(at -> checks.attempt(() -> StoredTime.bound("reminderAt", at)));
+            return new Times(due, remind);
+        });
+        Instant dueAt = times.dueAt();
+        Optional<Instant> remindAt = times.remindAt();
         return change(actor, "task.update", command.taskId(), command.expectedVersion(), task -> {
             TaskSnapshot now = task.snapshot();
             TaskLink link = command.link() == null ? now.link() : command.link()

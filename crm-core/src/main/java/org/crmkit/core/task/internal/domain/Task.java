@@ -254,14 +254,41 @@ public final class Task extends AggregateRoot {
         if (dueAt == null) {
             throw new InvalidValueException("dueAt", "must not be null");
         }
-        if (dueChanged && dueAt.isBefore(now)) {
-            throw new InvalidValueException("dueAt", "must not be in the past");
+        if (dueChanged) {
+            checkNewDueAt(dueAt, now);
         }
         if (remindAt != null && reminderChanged && remindAt.isBefore(now)) {
             throw new InvalidValueException("reminderAt", "must not be in the past");
         }
         if (remindAt != null && remindAt.isAfter(dueAt)) {
             throw new InvalidValueException("reminderAt", "must not be after the due time");
+        }
+    }
+
+    /**
+     * The rule of a new task's due time, for a use case to check it with the other fields before anything is stored.
+     *
+     * @param dueAt the due time
+     * @param now   the current time
+     * @throws InvalidValueException ({@code dueAt}) when in the past
+     */
+    public static void checkNewDueAt(Instant dueAt, Instant now) {
+        if (dueAt.isBefore(now)) {
+            throw new InvalidValueException("dueAt", "must not be in the past");
+        }
+    }
+
+    /**
+     * The rules of a new task's reminder, for a use case to check it with the other fields before anything is stored.
+     *
+     * @param remindAt the reminder, or {@code null}
+     * @param dueAt    the due time, or {@code null} when it was refused (then only the reminder's own rule is checked)
+     * @param now      the current time
+     * @throws InvalidValueException ({@code reminderAt}) when in the past or after the due time
+     */
+    public static void checkNewReminderAt(Instant remindAt, Instant dueAt, Instant now) {
+        if (remindAt != null) {
+            checkTimes(dueAt == null ? remindAt : dueAt, false, remindAt, true, now);
         }
     }
 

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.FieldError;
-import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.Permission;
@@ -97,11 +95,12 @@ final class TicketService implements Tickets {
 
     @Override
     public TicketView comment(Actor actor, CommentTicketCommand command) {
-        support.validate(actor, command);
-        if (command.internal() && actor instanceof Actor.Customer) {
-            throw new InvalidCommandException(List.of(new FieldError("internal",
-                    "a customer cannot write internal comments")));
-        }
+        support.validate(actor, command, checks -> {
+            if (command.internal() && actor instanceof Actor.Customer) {
+                checks.refuse("internal", "a customer cannot write internal comments");
+            }
+            return null;
+        });
         String body = command.body().strip();
         return change(actor, TicketPermission.TICKET_COMMENT, "ticket.comment", command.ticketId(), null,
                 t -> UseCaseSupport.commandField(() -> t.comment(command.internal(), body, sla, actor,
