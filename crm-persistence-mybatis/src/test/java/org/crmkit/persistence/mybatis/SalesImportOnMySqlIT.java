@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.persistence.mybatis.testing.FaultyDataSource;
+import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,8 +60,8 @@ class SalesImportOnMySqlIT {
     @ParameterizedTest(name = "batches of {0} lines")
     @ValueSource(ints = {2, 1_000})
     void leavesWhatTheInMemoryImportLeavesWithSoundLedgers(int batchSize) {
-        Outcome mysql = run(new AreaPorts(TestDatabase.get().emptyPersistence()), batchSize);
-        Outcome memory = run(new AreaPorts(InMemoryCrmPersistence.create()), batchSize);
+        Outcome mysql = run(new AreaPorts(TestDatabase.get().emptyPersistence()), batchSize, null);
+        Outcome memory = run(new AreaPorts(InMemoryCrmPersistence.create()), batchSize, null);
 
         assertThat(mysql).isEqualTo(memory);
         assertThat(mysql.first()).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
@@ -73,6 +75,26 @@ class SalesImportOnMySqlIT {
         assertThat(mysql.purchases().get("A")).as("C1009 took back from 1007, not from 1009 after it in the file")
                 .contains("1009 [1:1-0] returns []")
                 .anySatisfy(p -> assertThat(p).startsWith("1007 [1:50-4]").contains("4:shop:C1009#1=20.00"));
+    }
+
+    /**
+     * The server goes away after the second batch (issue 17): the import stops with {@code persistence_failure};
+     * once the server is back, the same file run again leaves exactly the purchases, returns, ledgers and accounts
+     * an uninterrupted import leaves.
+     */
+    @org.junit.jupiter.api.Test
+    void anImportCutOffByALostServerAndRunAgainLeavesWhatAnUninterruptedImportLeaves() {
+        Outcome uninterrupted = run(new AreaPorts(TestDatabase.get().emptyPersistence()), 4, null);
+        TestDatabase.get().emptyPersistence();
+        FaultyDataSource faults = new FaultyDataSource(TestDatabase.get().dataSource());
+        Outcome interrupted = run(new AreaPorts(MyBatisCrmPersistence.builder(faults).migrate(false).build()), 4,
+                faults);
+
+        assertThat(faults.injected()).as("the server went away").isPositive();
+        assertThat(interrupted.purchases()).isEqualTo(uninterrupted.purchases());
+        assertThat(interrupted.ledgers()).isEqualTo(uninterrupted.ledgers());
+        assertThat(interrupted.accounts()).isEqualTo(uninterrupted.accounts());
+        assertThat(interrupted.again()).isEqualTo(uninterrupted.again());
     }
 
     /**
@@ -142,7 +164,8 @@ class SalesImportOnMySqlIT {
         }
     }
 
-    private Outcome run(AreaPorts persistence, int batchSize) {
+    /** @param faults when given, the server goes away after the second batch and is back for a second run */
+    private Outcome run(AreaPorts persistence, int batchSize, FaultyDataSource faults) {
         LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "imp");
         Map<String, CustomerView> customers = new LinkedHashMap<>();
         for (String name : List.of("A", "B", "C")) {
@@ -176,7 +199,22 @@ class SalesImportOnMySqlIT {
                 sale(21, "C1009", 1, lamp, -1, T3, "ref-A"),              // from 1007: 1009 comes after it
                 sale(22, "1009", 1, lamp, 1, T3, "ref-A"));
         SalesImportOptions options = SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize);
-        ImportSummary first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
+        ImportSummary first;
+        if (faults == null) {
+            first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
+        } else {
+            int[] batches = {0};
+            assertThatThrownBy(() -> world.crm().sales().importSales(world.manager(), options, file,
+                    (r, i, j) -> {
+                        if (++batches[0] == 2) {
+                            faults.serverAway();
+                        }
+                    })).isInstanceOfSatisfying(PersistenceFailureException.class,
+                    e -> assertThat(e.getMessage()).contains("run the same import again"));
+            assertThat(batches[0]).as("the batches heard before the server went away").isEqualTo(2);
+            faults.serverBack();
+            first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
+        }
         ImportSummary again = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
 
         Map<String, List<String>> purchases = new LinkedHashMap<>();

@@ -23,7 +23,9 @@ import javax.sql.DataSource;
  *
  * <p>Faults armed: the {@code n}th statement prepared whose SQL matches a pattern ({@link #failStatement}); the next
  * commit, which reaches the server and is carried out before the connection drops, so that its acknowledgement is
- * lost ({@link #dropAfterCommit}). Faults fire once, then the data source is a plain one again. Thread-safe.
+ * lost ({@link #dropAfterCommit}). Faults fire once, then the data source is a plain one again. And a server that
+ * goes away until it is back ({@link #serverAway}, {@link #serverBack}): meanwhile every connection handed out
+ * drops at its next use and no new one is had. Thread-safe.
  */
 public final class FaultyDataSource implements DataSource {
     /** SQL state of a communication link failure, as Connector/J reports a dropped connection. */
@@ -34,6 +36,7 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger countdown = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
     private final AtomicBoolean commitFault = new AtomicBoolean();
+    private final AtomicBoolean away = new AtomicBoolean();
 
     /** @param real the data source whose connections are handed out */
     public FaultyDataSource(DataSource real) {
@@ -57,6 +60,16 @@ public final class FaultyDataSource implements DataSource {
         commitFault.set(true);
     }
 
+    /** The server goes away: every connection drops at its next use, and no new connection is had. */
+    public void serverAway() {
+        away.set(true);
+    }
+
+    /** The server is back: new connections work again (those that dropped stay dropped). */
+    public void serverBack() {
+        away.set(false);
+    }
+
     /** @return how many faults fired so far */
     public int injected() {
         return injected.get();
@@ -64,16 +77,23 @@ public final class FaultyDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        refuseWhileAway();
         return wrap(real.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        refuseWhileAway();
         return wrap(real.getConnection(username, password));
     }
 
     private Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (away.get() && !method.getName().equals("close") && !method.getName().equals("isClosed")) {
+                connection.close();
+                injected.incrementAndGet();
+                throw new SQLNonTransientConnectionException("injected fault: the server went away", LINK_FAILURE);
+            }
             if (method.getName().startsWith("prepare") && args != null && args.length > 0
                     && args[0] instanceof String sql && fires(sql)) {
                 connection.close(); // dropped: the server rolls the transaction back
@@ -95,6 +115,13 @@ public final class FaultyDataSource implements DataSource {
         };
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, handler);
+    }
+
+    private void refuseWhileAway() throws SQLException {
+        if (away.get()) {
+            injected.incrementAndGet();
+            throw new SQLNonTransientConnectionException("injected fault: connection refused", "08001");
+        }
     }
 
     private boolean fires(String sql) {
