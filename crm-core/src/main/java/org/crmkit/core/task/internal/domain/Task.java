@@ -15,8 +15,8 @@ import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 
-// Over 300 lines by a few: the task's life cycle and its reminder (claim, sent, failed, given up) change together,
-// and each public method keeps its javadoc.
+// Over 300 lines: the task's life cycle, its reminder (claim, sent, failed, given up) and the checks of its fields
+// change together, and each public method keeps its javadoc.
 /**
  * A piece of staff work: a title, a due time, a priority, an assignee, optionally what it is about (a
  * {@link TaskLink}) and a reminder. Life cycle: {@code PENDING -> IN_PROGRESS -> COMPLETED}, or {@code CANCELLED}
