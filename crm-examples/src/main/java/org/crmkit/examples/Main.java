@@ -66,6 +66,8 @@ public final class Main {
         new TaskScenario(crm, clock, out, notifier -> Crm.builder().persistence(persistence)
                 .clock(Clock.offset(clock, TaskScenario.JOB_RUNS_LATER)).reminderNotifier(notifier).build()).run(runToken, staff, customers);
         new FeedbackScenario(crm, clock, out).run(runToken, staff, sales);
-        new TicketScenario(crm, clock, out, inbox).run(runToken, staff, sales);
+        new TicketScenario(crm, clock, out, inbox, Crm.builder().persistence(persistence)
+                .clock(Clock.offset(clock, TicketScenario.SLA_JOB_RUNS_LATER)).slaBreachNotifier(inbox).build())
+                .run(runToken, staff, sales);
     }
 }

@@ -35,29 +35,36 @@ import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
  * it up, notes something internal, answers and asks a question (the ticket waits on the customer: its resolution
  * clock stands still, no due instant), the customer answers (the clock runs again) and the agent resolves it. The
  * customer's view of the ticket has no internal comment, and the customer cannot write one. A second ticket nobody
- * answers is notified as breached by {@code checkSla} run as a scheduled job with the clock moved on two weeks, once
- * (a second run notifies nothing). The CRM manager reads the support report of the day.
+ * answers is notified as breached by {@code checkSla} run as a scheduled job two weeks later (in a second instance on
+ * the same persistence, whose clock reads {@link #SLA_JOB_RUNS_LATER} ahead: {@code checkSla} refuses an instant after
+ * its clock's now), once (a second run notifies nothing). The CRM manager reads the support report of the day.
  *
- * <p>The host builds its {@code Crm} with the {@link Inbox} as its {@link SlaBreachNotifier}.
+ * <p>The host builds its {@code Crm} and the job's with the {@link Inbox} as their {@link SlaBreachNotifier}.
  */
 public final class TicketScenario {
+    /** How much later than the host's clock the SLA breach job runs. */
+    public static final Duration SLA_JOB_RUNS_LATER = Duration.ofDays(14);
     private static final Actor SCHEDULER = Actor.system("sla-scheduler");
     private final Crm crm;
     private final Clock clock;
     private final PrintStream out;
     private final Inbox inbox;
+    private final Crm slaJob;
 
     /**
      * @param crm   the instance, built with {@code inbox} as its SLA breach notifier
      * @param clock its clock
      * @param out   where the transcript goes
-     * @param inbox the breach notifier the instance was built with
+     * @param inbox  the breach notifier the instance was built with
+     * @param slaJob the host's SLA breach job: a second {@code Crm} on the same persistence, its clock
+     *               {@link #SLA_JOB_RUNS_LATER} ahead, with {@code inbox} as its breach notifier
      */
-    public TicketScenario(Crm crm, Clock clock, PrintStream out, Inbox inbox) {
+    public TicketScenario(Crm crm, Clock clock, PrintStream out, Inbox inbox, Crm slaJob) {
         this.crm = crm;
         this.clock = clock;
         this.out = out;
         this.inbox = inbox;
+        this.slaJob = slaJob;
     }
 
     /**
@@ -118,9 +125,9 @@ public final class TicketScenario {
                 .customerId(((Actor.Customer) customer).id()).subject("Invoice copy " + runToken)
                 .description("Please send it again.").category("billing").priority(TicketPriority.LOW)
                 .channel(TicketChannel.EMAIL).departmentId(care).build());
-        Instant later = clock.instant().plus(Duration.ofDays(14));
-        SlaCheckResult firstRun = crm.tickets().checkSla(SCHEDULER, later);
-        SlaCheckResult secondRun = crm.tickets().checkSla(SCHEDULER, later);
+        Instant later = clock.instant().plus(SLA_JOB_RUNS_LATER);
+        SlaCheckResult firstRun = slaJob.tickets().checkSla(SCHEDULER, later);
+        SlaCheckResult secondRun = slaJob.tickets().checkSla(SCHEDULER, later);
         List<String> notices = inbox.notices().stream().filter(n -> n.startsWith(forgotten.id().toString()))
                 .toList();
         line("first run notified %d, second run %d; for ticket %s: %s", firstRun.notified(), secondRun.notified(),

@@ -82,7 +82,9 @@ class ExampleScenarioOnMySqlIT {
             assertThat(tasks.secondRun().due()).isZero();
             assertThat(tasks.completed().status()).isEqualTo(org.crmkit.core.task.TaskStatus.COMPLETED);
             FeedbackScenario.Result feedback = new FeedbackScenario(crm, clock, out).run(run, staff, sales);
-            TicketScenario.Result tickets = new TicketScenario(crm, clock, out, inbox).run(run, staff, sales);
+            TicketScenario.Result tickets = new TicketScenario(crm, clock, out, inbox, Crm.builder()
+                    .persistence(persistence).clock(Clock.offset(clock, TicketScenario.SLA_JOB_RUNS_LATER))
+                    .slaBreachNotifier(inbox).build()).run(run, staff, sales);
 
             assertStaff(crm, run, staff);
             if (first == null) {

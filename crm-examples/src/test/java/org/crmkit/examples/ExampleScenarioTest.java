@@ -113,7 +113,9 @@ class ExampleScenarioTest {
         tasks = new TaskScenario(crm, CLOCK, out, notifier -> Crm.builder().persistence(persistence)
                 .clock(Clock.offset(CLOCK, TaskScenario.JOB_RUNS_LATER)).reminderNotifier(notifier).build()).run(RUN, staff, result);
         feedback = new FeedbackScenario(crm, CLOCK, out).run(RUN, staff, sales);
-        tickets = new TicketScenario(crm, CLOCK, out, inbox).run(RUN, staff, sales);
+        tickets = new TicketScenario(crm, CLOCK, out, inbox, Crm.builder().persistence(persistence)
+                .clock(Clock.offset(CLOCK, TicketScenario.SLA_JOB_RUNS_LATER)).slaBreachNotifier(inbox).build())
+                .run(RUN, staff, sales);
     }
 
     // ---- task scenario -----------------------------------------------------------------------------------------

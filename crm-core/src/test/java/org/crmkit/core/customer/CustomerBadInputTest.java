@@ -153,6 +153,29 @@ class CustomerBadInputTest {
         assertThat(e.fields()).containsExactly("dateOfBirth");
     }
 
+    /**
+     * Guards a fixed bug, where a date of birth before the storable years (LocalDate.MIN) was accepted in memory and
+     * refused by MySQL's DATE column as a persistence_failure; now it is refused by name on every adapter.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"-999999999-01-01", "0001-01-01", "0999-12-31"})
+    void aBirthDateBeforeTheYear1000IsRefusedNamingDateOfBirth(String date) {
+        LocalDate birth = LocalDate.parse(date);
+        InvalidCommandException registered = refusedWithoutEffect(InvalidCommandException.class,
+                () -> customers.register(CRM_MANAGER, aRegistration().bornOn(birth).command()));
+        assertThat(registered.fields()).containsExactly("dateOfBirth");
+        InvalidCommandException updated = refusedWithoutEffect(InvalidCommandException.class,
+                () -> customers.updateContactDetails(CRM_MANAGER, ContactUpdate.of(ada).bornOn(birth).command()));
+        assertThat(updated.fields()).containsExactly("dateOfBirth");
+    }
+
+    @Test
+    void aBirthDateOnTheFirstDayOfTheYear1000IsAccepted() {
+        LocalDate first = LocalDate.of(1000, 1, 1);
+        assertThat(customers.register(CRM_MANAGER, aRegistration().email("old@example.org").bornOn(first).command())
+                .dateOfBirth()).isEqualTo(first);
+    }
+
     @Test
     void anUnknownCountryCodeIsRefusedNamingTheAddressCountry() {
         InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,

@@ -34,6 +34,9 @@ import org.crmkit.core.sales.port.in.PurchaseHistoryQuery;
 import org.crmkit.core.sales.port.in.PurchaseView;
 import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
 import org.crmkit.core.sales.port.in.RecordReturnCommand;
+import org.crmkit.core.sales.port.in.ImportRow;
+import org.crmkit.core.sales.port.in.ImportProgress;
+import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.sales.port.in.SalesImportOptions;
 import org.crmkit.core.shared.AccessDeniedException;
@@ -377,6 +380,21 @@ class SalesBadInputTest {
         InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class,
                 () -> sales.importSales(manager, options, List.of(), null));
         assertThat(e.fields()).containsExactly("batchSize", "currency", "progress");
+    }
+
+    /** Guards a fixed bug, where a null row among the import's rows escaped as a NullPointerException. */
+    @Test
+    void aNullRowIsRefusedNamingRowsBeforeAnythingIsImported() {
+        SalesImportOptions options = SalesImportOptions.strict(SOURCE, "EUR");
+        references.addAll(List.of("IMPORT-1", "IMPORT-2"));
+        List<ImportRow> rows = Arrays.asList(saleLine(1, "IMPORT-1"), null, saleLine(3, "IMPORT-2"));
+        InvalidCommandException listed = refusedWithoutEffect(InvalidCommandException.class,
+                () -> sales.importSales(manager, options, rows, ImportProgress.none()));
+        assertThat(listed.fields()).as("a list is checked before anything is read").containsExactly("rows");
+        Iterable<ImportRow> lazily = () -> rows.iterator();
+        InvalidCommandException read = refusedWithoutEffect(InvalidCommandException.class,
+                () -> sales.importSales(manager, options, lazily, ImportProgress.none()));
+        assertThat(read.fields()).as("rows read lazily are refused at the null").containsExactly("rows");
     }
 
     // ---- the records a purchase names ----------------------------------------------------------------------------
@@ -753,6 +771,12 @@ class SalesBadInputTest {
     private static RecordPurchaseCommand withCustomer(RecordPurchaseCommand c, CustomerId customer) {
         return new RecordPurchaseCommand(customer, c.occurredAt(), c.channel(), c.source(), c.externalReference(),
                 c.currency(), c.lines());
+    }
+
+    /** @return a line of an order of one shirt, for Alice, under {@code reference} */
+    private SaleLine saleLine(long sourceLine, String reference) {
+        return SaleLine.builder().sourceLine(sourceLine).orderReference(reference).lineNumber(1).sku("SHIRT-1")
+                .quantity(1).unitPrice(new BigDecimal("19.90")).occurredAt(BOUGHT).build();
     }
 
     private static RecordReturnCommand.Line returned(int line, int quantity) {

@@ -962,6 +962,36 @@ class StaffBadInputTest {
                 .isEqualTo("page.cursor");
     }
 
+    /**
+     * Guards a fixed bug, where a day the storage cannot compare (LocalDate.MAX, LocalDate.MIN) escaped from the access
+     * log as java.time's DateTimeException instead of a refusal naming the day.
+     */
+    @Test
+    void anAccessLogDayOutsideTheStorableYearsIsRefusedNamingDay() {
+        for (LocalDate day : List.of(LocalDate.MAX, LocalDate.MIN, LocalDate.of(9999, 12, 31),
+                LocalDate.of(999, 12, 31))) {
+            for (String zone : Arrays.asList(null, "Pacific/Kiritimati", "Etc/GMT+12")) {
+                InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts()
+                        .accessLog(admin, new AccessLogQuery(null, null, day, zone, PageRequest.first(10))));
+                assertThat(e.field()).as("%s in %s", day, zone).isEqualTo("day");
+            }
+        }
+        assertThat(crm.accounts().accessLog(admin, new AccessLogQuery(null, null, LocalDate.of(1000, 1, 2),
+                "Pacific/Kiritimati", PageRequest.first(10))).items()).isEmpty();
+    }
+
+    /** Guards a fixed bug, where daily activity from LocalDate.MIN or to LocalDate.MAX escaped as DateTimeException. */
+    @Test
+    void dailyActivityOutsideTheStorableYearsIsRefusedNamingTheDay() {
+        assertThat(refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts().dailyActivity(admin,
+                new DailyActivityQuery(LocalDate.MIN, LocalDate.MIN.plusDays(3), null))).field()).isEqualTo("from");
+        assertThat(refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts().dailyActivity(admin,
+                new DailyActivityQuery(LocalDate.MAX.minusDays(3), LocalDate.MAX, null))).field()).isEqualTo("from");
+        assertThat(refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts().dailyActivity(admin,
+                new DailyActivityQuery(LocalDate.of(9999, 12, 29), LocalDate.of(9999, 12, 31), null))).field())
+                .isEqualTo("to");
+    }
+
     @Test
     void dailyActivityToBeforeFromIsRefusedNamingTo() {
         InvalidValueException e = refusedWithoutEffect(InvalidValueException.class, () -> crm.accounts()

@@ -330,6 +330,54 @@ class TicketBadInputTest {
         refusedNaming("now", () -> tickets.checkSla(TicketWorld.SYSTEM, Instant.parse("0999-12-31T23:59:59Z")));
     }
 
+    /** Guards a fixed bug, where an at-risk scan at Instant.MIN escaped as java.time's DateTimeException. */
+    @Test
+    void anAtRiskInstantOutsideTheStoredYearsIsRefused() {
+        refusedNaming("asOf", () -> tickets.atRisk(w.manager, new AtRiskQuery(Instant.MIN, 0.5, 10)));
+        refusedNaming("asOf", () -> tickets.atRisk(w.manager, new AtRiskQuery(Instant.MAX, 0.5, 10)));
+        refusedNaming("asOf", () -> tickets.atRisk(w.manager, new AtRiskQuery(
+                Instant.parse("0999-12-31T23:59:59Z"), 0.5, 10)));
+    }
+
+    /**
+     * Guards a fixed bug, where a breach run at an instant after the clock's now notified breaches that had not
+     * happened (and, claimed once, would never be notified again when they did).
+     */
+    @Test
+    void checkSlaInTheFutureIsRefusedAndNotifiesNothing() {
+        java.util.List<String> notified = new java.util.ArrayList<>();
+        TicketWorld watched = new TicketWorld(null, TicketWorld.MONDAY_9, (t, target, due) -> notified.add(t + ""));
+        watched.submit(watched.aliceActor, watched.alice.id());
+        Refusals watchedRefusals = new Refusals(watched.crm, watched.publisher, watched::storedTickets);
+        for (Instant future : java.util.List.of(watched.clock.instant().plus(Duration.ofDays(14)),
+                watched.clock.instant().plusNanos(1_000))) {
+            InvalidCommandException e = watchedRefusals.withoutEffect(InvalidCommandException.class,
+                    () -> watched.tickets.checkSla(TicketWorld.SYSTEM, future));
+            assertThat(e.fields()).containsExactly("now");
+        }
+        assertThat(notified).as("no breach was notified").isEmpty();
+        assertThat(watched.tickets.checkSla(TicketWorld.SYSTEM, watched.clock.instant()).notified())
+                .as("the breach is not due yet, and nothing was claimed early").isZero();
+        watched.clock.advance(Duration.ofDays(14));
+        assertThat(watched.tickets.checkSla(TicketWorld.SYSTEM, watched.clock.instant()).notified())
+                .as("once it happened, it is notified").isPositive();
+        assertThat(notified).isNotEmpty();
+    }
+
+    /**
+     * Guards a fixed bug, where the category a search filters on had no length limit: a 10 MB category went to the
+     * database, which refused it (persistence_failure) instead of an invalid_command naming the field.
+     */
+    @Test
+    void aSearchedCategoryOverTheColumnsSixtyFourCharactersIsRefused() {
+        for (String category : java.util.List.of("c".repeat(65), "c".repeat(10 * 1024 * 1024))) {
+            refusedNaming("category", () -> tickets.search(w.manager, new TicketSearchQuery(null, null, null, null,
+                    null, category, null, null, null, null, org.crmkit.core.shared.PageRequest.first(10))));
+        }
+        assertThat(tickets.search(w.manager, new TicketSearchQuery(null, null, null, null, null, "c".repeat(64), null,
+                null, null, null, org.crmkit.core.shared.PageRequest.first(10))).items()).isEmpty();
+    }
+
     @Test
     void aReportPeriodOutsideTheStoredYearsIsRefused() {
         refusedNaming("to", () -> tickets.report(w.manager, new SupportReportQuery(w.clock.instant(),

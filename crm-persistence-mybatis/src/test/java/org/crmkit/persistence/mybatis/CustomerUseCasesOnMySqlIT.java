@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.crmkit.core.customer.port.in.CustomerSearchQuery;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
@@ -112,6 +114,33 @@ class CustomerUseCasesOnMySqlIT {
         assertThat(rows("crm_audit_entry")).isEqualTo(audit);
     }
 
+    /**
+     * Guards a fixed bug, where a date of birth of {@code LocalDate.MIN} passed the use case and MySQL's DATE column
+     * refused it: a persistence_failure instead of an invalid_command naming the field. The earliest date accepted,
+     * 1000-01-01, is stored and read back.
+     */
+    @Test
+    void aDateOfBirthBeforeTheYear1000IsInvalidCommandOnMySqlAndWritesNothing() {
+        CustomerView kept = crm.customers().register(staff, command("keep@example.org", null));
+        long audit = rows("crm_audit_entry");
+        for (LocalDate birth : List.of(LocalDate.MIN, LocalDate.of(1, 1, 1), LocalDate.of(999, 12, 31))) {
+            assertThatThrownBy(() -> crm.customers().register(staff, bornOn("born@example.org", birth)))
+                    .isInstanceOfSatisfying(InvalidCommandException.class,
+                            e -> assertThat(e.fields()).containsExactly("dateOfBirth"));
+            assertThatThrownBy(() -> crm.customers().updateContactDetails(staff,
+                    UpdateContactDetailsCommand.of(kept.id(), kept.version()).dateOfBirth(birth).build()))
+                    .isInstanceOfSatisfying(InvalidCommandException.class,
+                            e -> assertThat(e.fields()).containsExactly("dateOfBirth"));
+        }
+        assertThat(rows("crm_customer")).isEqualTo(1);
+        assertThat(rows("crm_audit_entry")).isEqualTo(audit);
+        assertThat(crm.customers().findById(staff, kept.id()).orElseThrow()).isEqualTo(kept);
+
+        LocalDate earliest = LocalDate.of(1000, 1, 1);
+        CustomerView old = crm.customers().register(staff, bornOn("old@example.org", earliest));
+        assertThat(crm.customers().findById(staff, old.id()).orElseThrow().dateOfBirth()).isEqualTo(earliest);
+    }
+
     @Test
     void anUnreachableDatabaseIsAPersistenceFailureNeverADriverException() {
         MysqlDataSource nowhere = new MysqlDataSource();
@@ -159,6 +188,11 @@ class CustomerUseCasesOnMySqlIT {
             assertThat(t.getClass().getName()).doesNotStartWith("org.apache.ibatis").doesNotStartWith("com.mysql")
                     .doesNotStartWith("java.sql").doesNotStartWith("org.flywaydb");
         }
+    }
+
+    private static RegisterCustomerCommand bornOn(String email, LocalDate dateOfBirth) {
+        return new RegisterCustomerCommand("Ada", "Lovelace", email, null, null, dateOfBirth, null, CustomerSource.WEB,
+                null, false);
     }
 
     private static RegisterCustomerCommand command(String email, String phone) {

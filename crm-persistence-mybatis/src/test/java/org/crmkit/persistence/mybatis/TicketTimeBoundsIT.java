@@ -3,6 +3,7 @@ package org.crmkit.persistence.mybatis;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.ticket.TicketId;
@@ -34,6 +35,8 @@ class TicketTimeBoundsIT {
         TicketId id = w.submit(w.aliceActor, w.alice.id()).id();
         assertThat(w.tickets.findById(w.manager, id).orElseThrow().firstResponseDueAt()).isEqualTo(DUE);
         Instant asOf = DUE.plusNanos(1);
+        // the breach run is a second later: checkSla refuses an instant after its clock's now
+        w.clock.advance(Duration.between(w.clock.instant(), DUE.plusSeconds(1)));
 
         List<TicketId> breached = w.tickets.search(w.manager, TicketSearchQuery.breached(asOf, 10)).items().stream()
                 .map(TicketView::id).toList();

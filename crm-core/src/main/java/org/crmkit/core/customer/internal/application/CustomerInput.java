@@ -12,6 +12,7 @@ import org.crmkit.core.customer.port.in.UpdateContactDetailsCommand;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.internal.NameChange;
+import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;
@@ -33,12 +34,25 @@ record CustomerInput(ContactDetails contact, PersonalDetails personal) {
         PhoneNumber number = phone == null || phone.isBlank() ? null : checks.attempt(() -> PhoneNumber.parse(phone));
         PostalAddress postal = address == null ? null : checks.attempt(() -> new PostalAddress(address.line1(),
                 address.line2(), address.postalCode(), address.city(), address.region(), address.countryCode()));
-        if (dateOfBirth != null && dateOfBirth.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-            checks.refuse("dateOfBirth", "must not be in the future");
-        }
+        checkDateOfBirth(checks, dateOfBirth, now);
         checks.throwIfAny();
         return new CustomerInput(new ContactDetails(name, mail, number, postal),
                 new PersonalDetails(dateOfBirth, gender));
+    }
+
+    /**
+     * A date of birth is stored as a {@code DATE}: it must lie within the storable years (from 1000 on, which MySQL
+     * guarantees; it refuses {@code LocalDate.MIN}) and not after today, the clock's day in UTC.
+     */
+    private static void checkDateOfBirth(FieldChecks checks, LocalDate dateOfBirth, Instant now) {
+        if (dateOfBirth == null) {
+            return;
+        }
+        if (dateOfBirth.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            checks.refuse("dateOfBirth", "must not be in the future");
+        } else {
+            checks.attempt(() -> StoredTime.date("dateOfBirth", dateOfBirth));
+        }
     }
 
     /**
@@ -56,9 +70,8 @@ record CustomerInput(ContactDetails contact, PersonalDetails personal) {
             Optional<PostalAddress> address = command.address() == null ? null : command.address()
                     .map(a -> checks.attempt(() -> new PostalAddress(a.line1(), a.line2(), a.postalCode(), a.city(),
                             a.region(), a.countryCode())));
-            if (command.dateOfBirth() != null && command.dateOfBirth()
-                    .filter(d -> d.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))).isPresent()) {
-                checks.refuse("dateOfBirth", "must not be in the future");
+            if (command.dateOfBirth() != null) {
+                command.dateOfBirth().ifPresent(d -> checkDateOfBirth(checks, d, now));
             }
             return new Change(name, mail, phone, address, command.dateOfBirth(), command.gender());
         }

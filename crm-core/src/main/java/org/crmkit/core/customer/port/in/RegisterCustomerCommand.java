@@ -18,7 +18,8 @@ import org.crmkit.core.customer.Gender;
  * @param email             email address; compared ignoring case and surrounding spaces
  * @param phone             optional international phone number ({@code +} or {@code 00} and country code)
  * @param address           optional postal address
- * @param dateOfBirth       optional; not in the future
+ * @param dateOfBirth       optional; from 1000-01-01 (the earliest date the storage holds) to today, the clock's
+ *                          day in UTC
  * @param gender            optional
  * @param source            how the customer came; required
  * @param externalReference optional id of the host's own, unique when present
@@ -162,7 +163,10 @@ public record RegisterCustomerCommand(
             return this;
         }
 
-        /** @param dateOfBirth optional; not in the future @return this builder */
+        /**
+         * @param dateOfBirth optional; from 1000-01-01 to today, the clock's day in UTC
+         * @return this builder
+         */
         public Builder dateOfBirth(LocalDate dateOfBirth) {
             this.dateOfBirth = dateOfBirth;
             return this;

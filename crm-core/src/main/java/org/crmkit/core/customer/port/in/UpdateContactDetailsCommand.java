@@ -26,7 +26,8 @@ import org.crmkit.core.shared.CustomerId;
  * @param email           new email address, or {@code null} to keep it
  * @param phone           new phone number, empty to remove it, or {@code null} to keep it
  * @param address         new postal address, empty to remove it, or {@code null} to keep it
- * @param dateOfBirth     new date of birth (not in the future), empty to remove it, or {@code null} to keep it
+ * @param dateOfBirth     new date of birth (from 1000-01-01 to today, the clock's day in UTC), empty to remove it, or
+ *                        {@code null} to keep it
  * @param gender          new gender, empty to remove it, or {@code null} to keep it
  */
 public record UpdateContactDetailsCommand(

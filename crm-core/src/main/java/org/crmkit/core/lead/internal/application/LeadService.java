@@ -36,6 +36,7 @@ import org.crmkit.core.shared.Permission;
 import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.PhoneNumber;
 import org.crmkit.core.shared.StaffId;
+import org.crmkit.core.shared.internal.FieldChecks;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import org.slf4j.Logger;
@@ -75,8 +76,8 @@ final class LeadService implements Leads {
 
     @Override
     public LeadView create(Actor actor, CreateLeadCommand command) {
-        LeadInput input = input(actor, command, command.firstName(), command.lastName(), command.company(),
-                command.email(), command.phone(), command.estimatedValue(), command.notes());
+        // the constraints and the value objects together; the fields are read only once the command is known to exist
+        LeadInput input = support.validate(actor, command, checks -> input(checks, command));
         return support.transaction(() -> {
             Actor caller = support.authorize(actor, LeadPermission.LEAD_CREATE, AccessTarget.none(), "lead.create",
                     TYPE, null);
@@ -202,23 +203,21 @@ final class LeadService implements Leads {
     private record LeadInput(LeadContact contact, Money value, String notes) {
     }
 
-    /** Validates the command and converts its fields, naming every bad field at once. */
-    private LeadInput input(Actor actor, Object command, String first, String last, String company, String email,
-                            String phone, MoneyData value, String notes) {
-        return support.validate(actor, command, checks -> {
-            PersonName name = checks.attempt(() -> new PersonName(first, last));
-            EmailAddress address = email == null || email.isBlank() ? null
-                    : checks.attempt(() -> EmailAddress.of(email));
-            PhoneNumber number = phone == null || phone.isBlank() ? null
-                    : checks.attempt(() -> PhoneNumber.parse(phone));
-            // the company is checked even when the name was refused (the stand-in name is never used then)
-            LeadContact contact = checks.attempt(() -> new LeadContact(name == null ? new PersonName("-", "-") : name,
-                    company, address, number));
-            Money money = value == null ? null : checks.attempt(() -> Money.of("estimatedValue.amount",
-                    value.amount(), Money.currency("estimatedValue.currency", value.currency())));
-            String text = checks.attempt(() -> Lead.checkText("notes", notes));
-            return new LeadInput(contact, money, text);
-        });
+    /** Converts a new lead's fields, each refusal kept in the checks. */
+    private static LeadInput input(FieldChecks checks, CreateLeadCommand command) {
+        PersonName name = checks.attempt(() -> new PersonName(command.firstName(), command.lastName()));
+        String email = command.email();
+        EmailAddress address = email == null || email.isBlank() ? null : checks.attempt(() -> EmailAddress.of(email));
+        String phone = command.phone();
+        PhoneNumber number = phone == null || phone.isBlank() ? null : checks.attempt(() -> PhoneNumber.parse(phone));
+        // the company is checked even when the name was refused (the stand-in name is never used then)
+        LeadContact contact = checks.attempt(() -> new LeadContact(name == null ? new PersonName("-", "-") : name,
+                command.company(), address, number));
+        MoneyData value = command.estimatedValue();
+        Money money = value == null ? null : checks.attempt(() -> Money.of("estimatedValue.amount",
+                value.amount(), Money.currency("estimatedValue.currency", value.currency())));
+        String text = checks.attempt(() -> Lead.checkText("notes", command.notes()));
+        return new LeadInput(contact, money, text);
     }
 
     /** Validates a bare id argument like a command. */

@@ -1,5 +1,8 @@
 package org.crmkit.core.sales.internal.application;
 
+import java.util.List;
+import org.crmkit.core.shared.InvalidCommandException;
+import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.sales.PurchaseLine;
 import org.crmkit.core.sales.port.in.ImportRow;
 import org.crmkit.core.sales.port.in.ImportSummary;
@@ -14,6 +17,9 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  * own (one that needs neither storage nor the other lines), and hands the rest on to be grouped into orders.
  */
 final class ImportReader {
+    /** Why a {@code null} among the rows is refused. */
+    static final String NULL_ROW = "must not hold a null row";
+
     private final UseCaseSupport support;
     private final ImportRun run;
     private final ImportReport report;
@@ -28,7 +34,15 @@ final class ImportReader {
 
     /** @return the run's summary, once every row was read and every batch stored */
     ImportSummary readAll(Iterable<? extends ImportRow> rows) {
+        long position = 0;
         for (ImportRow row : rows) {
+            position++;
+            if (row == null) {
+                // a reader's bug, not a line of the source: the run stops, and the batches stored before stay
+                // stored (a run again stores nothing twice); the lines read since the last batch are not stored
+                throw new InvalidCommandException(List.of(new FieldError("rows", NULL_ROW + " (row " + position
+                        + " is null)")));
+            }
             report.lineRead();
             if (row instanceof UnreadableLine u) {
                 report.reject(u.sourceLine(), u.field(), u.reason());

@@ -4,7 +4,9 @@ import org.crmkit.core.sales.SalesError;
 import org.crmkit.core.sales.internal.store.PurchaseStore;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.crmkit.core.customer.CustomerPermission;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
@@ -67,6 +69,9 @@ final class SalesImport {
         Currency currency = support.validate(actor, options, checks -> {
             if (rows == null) {
                 checks.refuse("rows", "must not be null");
+            } else if (rows instanceof Collection<?> all && all.stream().anyMatch(Objects::isNull)) {
+                // known before anything is read; rows read lazily are refused when the null is reached
+                checks.refuse("rows", ImportReader.NULL_ROW);
             }
             if (progress == null) {
                 checks.refuse("progress", "must not be null");

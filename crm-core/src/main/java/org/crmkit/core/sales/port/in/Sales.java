@@ -76,7 +76,10 @@ public interface Sales {
      *
      * @param actor    the caller
      * @param options  source, currency, channel, what to create, batch size
-     * @param rows     the lines, as a reader such as {@code org.crmkit.csv.SalesCsvReader} hands them over; read once
+     * @param rows     the lines, as a reader such as {@code org.crmkit.csv.SalesCsvReader} hands them over; read once.
+     *                 A {@code null} among them is refused ({@code invalid_command} naming {@code rows}): before
+     *                 anything is stored when {@code rows} is a {@link java.util.Collection}, else when it is reached,
+     *                 the batches stored before it staying stored (a run again stores nothing twice)
      * @param progress hears about every batch
      * @return what was imported, skipped and rejected
      */

@@ -16,6 +16,7 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.internal.Cursor;
+import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccountHolder;
 import org.crmkit.core.staff.AccountId;
@@ -48,8 +49,9 @@ final class AccessLogReads {
             throw new InvalidValueException("customerId", "must not be given together with staffId");
         }
         ZoneId zone = zone(query.zone());
-        Instant from = query.day() == null ? null : query.day().atStartOfDay(zone).toInstant();
-        Instant before = query.day() == null ? null : query.day().plusDays(1).atStartOfDay(zone).toInstant();
+        // a day the storage cannot compare (LocalDate.MAX, say) is refused by name, not left to java.time
+        Instant from = StoredTime.startOfDay("day", query.day(), 0, zone);
+        Instant before = StoredTime.startOfDay("day", query.day(), 1, zone);
         String scope = Cursor.scope("access.log", query.staffId(), query.customerId(), from, before);
         EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
@@ -75,6 +77,8 @@ final class AccessLogReads {
     List<DailyActivity> dailyActivity(Actor actor, DailyActivityQuery query) {
         support.validate(actor, query);
         ZoneId zone = zone(query.zone());
+        StoredTime.startOfDay("from", query.from(), 0, zone);
+        StoredTime.startOfDay("to", query.to(), 1, zone);
         if (query.to().isBefore(query.from())) {
             throw new InvalidValueException("to", "must not be before from");
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.ticket.SlaTarget;
@@ -48,7 +49,8 @@ final class SlaWatch {
     }
 
     List<AtRiskTicket> atRisk(Actor actor, AtRiskQuery query) {
-        support.validate(actor, query);
+        // an instant business time cannot be counted to (Instant.MIN, say) is refused by name, not left to java.time
+        support.validate(actor, query, checks -> StoredTime.bound("asOf", query.asOf()));
         return support.transaction(() -> {
             UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.at_risk",
                     TicketAccess.TYPE);
@@ -92,8 +94,8 @@ final class SlaWatch {
     }
 
     SlaCheckResult checkSla(Actor actor, Instant asOf) {
-        support.validate(actor, new Arguments.CheckSlaArguments(asOf));
-        Instant now = UseCaseSupport.commandField(() -> StoredTime.bound("now", asOf));
+        Instant now = support.validate(actor, new Arguments.CheckSlaArguments(asOf), checks -> asOf == null ? null
+                : checks.attempt(() -> notInFuture(StoredTime.bound("now", asOf))));
         support.transaction(() -> support.authorize(actor, TicketPermission.TICKET_SLA_CHECK, AccessTarget.none(),
                 "ticket.check_sla", TicketAccess.TYPE, null));
         SlaCheckResult result = new SlaCheckResult(0, 0);
@@ -106,6 +108,19 @@ final class SlaWatch {
             after = batch.isEmpty() ? null : batch.get(batch.size() - 1);
         } while (batch.size() == BATCH);
         return result;
+    }
+
+    /**
+     * @param now a breach run's instant, within the storable years
+     * @return it
+     * @throws InvalidValueException ({@code now}) when it is after the clock's now: breaches judged at a later instant
+     *                               have not happened yet, and a notified breach is never notified again
+     */
+    private Instant notInFuture(Instant now) {
+        if (now.isAfter(support.now())) {
+            throw new InvalidValueException("now", "must not be in the future");
+        }
+        return now;
     }
 
     /**

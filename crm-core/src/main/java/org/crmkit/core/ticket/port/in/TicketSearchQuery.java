@@ -22,7 +22,7 @@ import org.crmkit.core.ticket.TicketStatus;
  * @param assignee      assigned to this agent
  * @param departmentId  in this department's queue
  * @param customerId    of this customer
- * @param category      of this category (exact)
+ * @param category      of this category (exact), up to 64 characters (the longest a ticket's category is)
  * @param breachedAsOf  only tickets with an SLA target missed as of this instant: due strictly before it and not
  *                      met by its due instant (met late, before or after this instant, or not at all)
  * @param createdFrom   submitted at or after
@@ -31,7 +31,7 @@ import org.crmkit.core.ticket.TicketStatus;
  * @param page          size and cursor
  */
 public record TicketSearchQuery(Set<@NotNull TicketStatus> statuses, TicketPriority priority, StaffId assignee,
-                                DepartmentId departmentId, CustomerId customerId, String category,
+                                DepartmentId departmentId, CustomerId customerId, @Size(max = 64) String category,
                                 Instant breachedAsOf, Instant createdFrom, Instant createdBefore,
                                 @Size(max = 200) String text, @NotNull @Valid PageRequest page) {
 

@@ -110,7 +110,9 @@ public interface Tickets {
      * claim back for the next run.
      *
      * @param actor the caller (a scheduled job as the system actor)
-     * @param now   the instant breaches are judged at
+     * @param now   the instant breaches are judged at: not after the clock's now (a later instant would notify breaches
+     *              that have not happened, and a notified breach is never notified again), within the years 1000 to
+     *              9999
      * @return how many were notified and how many failed
      */
     SlaCheckResult checkSla(Actor actor, Instant now);
