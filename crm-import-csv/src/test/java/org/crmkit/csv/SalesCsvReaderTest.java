@@ -119,6 +119,37 @@ class SalesCsvReaderTest {
                 Instant.parse("2026-01-15T09:00:00Z"), "C-7", null, false));
     }
 
+    /** Windows line ends read like Unix ones: no carriage return ends up in the last field or the next line. */
+    @Test
+    void crlfLineEndsReadLikeLf() {
+        List<ImportRow> rows = read(RETAIL_HEADER.replace("\n", "\r\n")
+                + "536365,85123A,HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\r\n"
+                + "536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom\r\n", SalesCsvFormat.retail());
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row).isInstanceOfSatisfying(SaleLine.class,
+                line -> assertThat(line.country()).isEqualTo("United Kingdom")));
+        assertThat(rows).extracting(ImportRow::sourceLine).containsExactly(2L, 3L);
+    }
+
+    /** An empty file, or one with a header only, has no rows, and says so by having none rather than failing. */
+    @Test
+    void anEmptyFileAndAHeaderOnlyHaveNoRows() {
+        assertThat(read("", SalesCsvFormat.retail())).isEmpty();
+        assertThat(read(RETAIL_HEADER, SalesCsvFormat.retail())).isEmpty();
+    }
+
+    /**
+     * A file whose header lacks a column the format needs (here the order reference): every line is unreadable
+     * naming that field, so the import reports it instead of guessing.
+     */
+    @Test
+    void aHeaderWithoutARequiredColumnMakesEveryLineNameIt() {
+        List<ImportRow> rows = read("StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "85123A,HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n", SalesCsvFormat.retail());
+
+        assertThat(rows).containsExactly(new UnreadableLine(2, "orderReference", "must not be empty"));
+    }
+
     @Test
     void aFormatWithoutARequiredColumnIsRefusedWhenBuilt() {
         assertThatThrownBy(() -> SalesCsvFormat.retail().toBuilder().column(SalesCsvFormat.Field.SKU, null).build())
