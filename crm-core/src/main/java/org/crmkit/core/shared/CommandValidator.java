@@ -4,6 +4,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -11,6 +15,11 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * Checks commands with Jakarta Validation and turns every violation into one {@link InvalidCommandException} that
  * names each bad field. A {@code null} command is refused as field {@code "command"}.
+ *
+ * <p>It also holds every text of a command or query, whatever its field, to one rule: no unpaired surrogate halves
+ * (which are no characters: MySQL refuses or replaces them, so a value would come back altered) and no control
+ * characters other than line breaks and tabs. Fields with a stricter rule of their own (a name, a reference: no line
+ * breaks either) check it where they are converted.
  */
 public final class CommandValidator {
     private final Validator validator;
@@ -39,11 +48,58 @@ public final class CommandValidator {
             throw new InvalidCommandException(List.of(new FieldError("command", "must not be null")));
         }
         Set<ConstraintViolation<Object>> violations = validator.validate(command);
-        if (!violations.isEmpty()) {
-            throw new InvalidCommandException(violations.stream()
-                    .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
-                    .toList());
+        List<FieldError> errors = new ArrayList<>(violations.stream()
+                .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .toList());
+        Set<String> named = new HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        checkTexts("", command, errors, named, 0);
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
         }
+    }
+
+    /** Walks a record's components (nested records, optionals and collections too) and checks every text. */
+    private static void checkTexts(String path, Object value, List<FieldError> errors, Set<String> named, int depth) {
+        if (value == null || depth > 4) {
+            return;
+        }
+        if (value instanceof String text) {
+            String problem = textProblem(text);
+            if (problem != null && named.add(path)) {
+                errors.add(new FieldError(path, problem));
+            }
+        } else if (value instanceof java.util.Optional<?> optional) {
+            optional.ifPresent(v -> checkTexts(path, v, errors, named, depth + 1));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(v -> checkTexts(path, v, errors, named, depth + 1));
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object part;
+                try {
+                    part = component.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    continue; // a record of a host's: nothing of crmkit's to check there
+                }
+                checkTexts(path.isEmpty() ? component.getName() : path + "." + component.getName(), part, errors,
+                        named, depth + 1);
+            }
+        }
+    }
+
+    /** @return why the text breaks the rule every text keeps, or {@code null} when it keeps it */
+    private static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must not contain unpaired surrogate characters";
+            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return "must not contain control characters other than line breaks and tabs";
+            }
+        }
+        return null;
     }
 
     /**
