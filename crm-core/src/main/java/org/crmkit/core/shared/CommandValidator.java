@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.crmkit.core.shared.internal.Texts;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -65,7 +66,7 @@ public final class CommandValidator {
             return;
         }
         if (value instanceof String text) {
-            String problem = textProblem(text);
+            String problem = Texts.problem(text, true);
             if (problem != null && named.add(path)) {
                 errors.add(new FieldError(path, problem));
             }
@@ -85,21 +86,6 @@ public final class CommandValidator {
                         named, depth + 1);
             }
         }
-    }
-
-    /** @return why the text breaks the rule every text keeps, or {@code null} when it keeps it */
-    private static String textProblem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "must not contain unpaired surrogate characters";
-            } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return "must not contain control characters other than line breaks and tabs";
-            }
-        }
-        return null;
     }
 
     /**

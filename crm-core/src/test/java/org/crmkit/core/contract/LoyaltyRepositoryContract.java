@@ -230,7 +230,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyAccount account = locked(customer);
         UUID lot = id();
         Instant expires = T0.plusSeconds(YEAR);
-        LedgerEntry added = account.addPoints(id(), lot, Points.of(max), "the most an account holds", expires, LATER);
+        LedgerEntry added = account.addPoints(id(), lot, Points.of(max), "the most an account holds", null, expires, LATER);
         LedgerEntry spent = account.redeem(id(), Points.of(max - 1), "ALL-BUT-ONE", null, LATER);
         store(account);
 
@@ -262,7 +262,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
                 List.of(line(1, fox, 1, 100)), T0.plusSeconds(60));
         store(account);
         account = locked(customer);
-        LedgerEntry adjusted = account.addPoints(id(), adjustLot, Points.of(500), reason, adjustExpires, T0.plusSeconds(120));
+        LedgerEntry adjusted = account.addPoints(id(), adjustLot, Points.of(500), reason, null, adjustExpires, T0.plusSeconds(120));
         LedgerEntry redeemed = account.redeem(id(), Points.of(120), key, note, T0.plusSeconds(180));
         store(account);
         account = locked(customer);
@@ -347,7 +347,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         UUID first = earnLot(account, T0, T0.plusSeconds(10 * DAY), 100);
         UUID second = earnLot(account, T0.plusSeconds(DAY), T0.plusSeconds(20 * DAY), 50);
         UUID granted = id();
-        LedgerEntry grant = account.addPoints(id(), granted, Points.of(30), "welcome", T0.plusSeconds(30 * DAY), LATER);
+        LedgerEntry grant = account.addPoints(id(), granted, Points.of(30), "welcome", null, T0.plusSeconds(30 * DAY), LATER);
         store(account);
         LoyaltyAccount other = locked(neighbour);
         earnLot(other, T0, T0.plusSeconds(DAY), 5);
@@ -383,9 +383,9 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         CustomerId customer = opened();
         LoyaltyAccount first = locked(customer);
         LoyaltyAccount second = locked(customer);
-        LedgerEntry kept = first.addPoints(id(), id(), Points.of(100), "first", LATER.plusSeconds(YEAR), LATER);
+        LedgerEntry kept = first.addPoints(id(), id(), Points.of(100), "first", null, LATER.plusSeconds(YEAR), LATER);
         store(first);
-        second.addPoints(id(), id(), Points.of(5), "second", LATER.plusSeconds(YEAR), LATER);
+        second.addPoints(id(), id(), Points.of(5), "second", null, LATER.plusSeconds(YEAR), LATER);
         assertThatThrownBy(() -> store(second)).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo("stale_version"));
         assertThat(second.version()).as("not recorded as stored").isZero();
@@ -411,7 +411,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         // a second earning of the purchase, in an update that also adds a lot, redeems and moves a lot
         LoyaltyAccount again = locked(customer);
-        again.addPoints(id(), id(), Points.of(50), "goodwill", LATER.plusSeconds(YEAR), LATER);
+        again.addPoints(id(), id(), Points.of(50), "goodwill", null, LATER.plusSeconds(YEAR), LATER);
         again.redeem(id(), Points.of(60), "key-2", "a mug", LATER);
         LoyaltyFixtures.earn(again, id(), purchase, LATER, LATER.plusSeconds(YEAR), List.of(line(1, fox, 1, 7)));
         long version = again.version();
@@ -453,8 +453,8 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LedgerEntry lower = account.redeem(id(), Points.of(1), "key-a", null, LATER);
         LedgerEntry upper = account.redeem(id(), Points.of(2), "KEY-A", null, LATER);
         LedgerEntry sameAsPurchase = account.redeem(id(), Points.of(3), purchase.toString(), null, LATER);
-        account.addPoints(id(), id(), Points.of(5), "one", LATER.plusSeconds(YEAR), LATER);
-        account.addPoints(id(), id(), Points.of(6), "two", LATER.plusSeconds(YEAR), LATER);
+        account.addPoints(id(), id(), Points.of(5), "one", null, LATER.plusSeconds(YEAR), LATER);
+        account.addPoints(id(), id(), Points.of(6), "two", null, LATER.plusSeconds(YEAR), LATER);
         store(account);
         LoyaltyAccount theOther = locked(other);
         LedgerEntry otherEarning = LoyaltyFixtures.earn(theOther, id(), purchase, T0, T0.plusSeconds(YEAR),
@@ -544,7 +544,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         earn(account, from.minusNanos(1000), 1);
         earn(account, from, 10);
         LedgerEntry mid = earn(account, from.plusSeconds(3600), 100);
-        account.addPoints(id(), id(), Points.of(5000), "bonus", to.plusSeconds(YEAR), from.plusSeconds(7200));
+        account.addPoints(id(), id(), Points.of(5000), "bonus", null, to.plusSeconds(YEAR), from.plusSeconds(7200));
         account.redeem(id(), Points.of(50), "r", null, from.plusSeconds(7300));
         account.clawBack(id(), id(), PurchaseId.parse(mid.reference()), Points.of(30), mid, to);
         earn(account, to.plusNanos(1000), 1000);
@@ -680,7 +680,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         account.clawBack(id(), id(), PurchaseId.parse(earning.reference()), Points.of(100), earning, mid);
         store(account);
         account = locked(f);
-        account.addPoints(id(), id(), Points.of(1000), "granted", to.plusSeconds(YEAR), mid);
+        account.addPoints(id(), id(), Points.of(1000), "granted", null, to.plusSeconds(YEAR), mid);
         account.redeem(id(), Points.of(10), "spent", null, mid);
         store(account);
 
@@ -763,7 +763,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         store(account);
         LoyaltyAccount loaded = locked(customer);
         loaded.redeem(id(), Points.of(40), "key", null, LATER);
-        loaded.addPoints(id(), id(), Points.of(5), "extra", LATER.plusSeconds(YEAR), LATER);
+        loaded.addPoints(id(), id(), Points.of(5), "extra", null, LATER.plusSeconds(YEAR), LATER);
         IllegalStateException failure = new IllegalStateException("after update");
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
             repo().update(loaded);
@@ -841,7 +841,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         first.clawBack(id(), id(), PurchaseId.next(IDS), Points.of(30), earning, LATER);
         first.evaluateTier(BRONZE, 70, LATER);
         LedgerEntry earned = LoyaltyFixtures.earn(second, T0, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
-        second.addPoints(id(), id(), Points.of(7), "welcome", LATER.plusSeconds(YEAR), LATER);
+        second.addPoints(id(), id(), Points.of(7), "welcome", null, LATER.plusSeconds(YEAR), LATER);
 
         persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(second, first)));
 
@@ -864,11 +864,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         CustomerId two = opened(highCustomer());
         LoyaltyAccount stale = locked(one);
         LoyaltyAccount winner = locked(one);
-        winner.addPoints(id(), id(), Points.of(100), "first", LATER.plusSeconds(YEAR), LATER);
+        winner.addPoints(id(), id(), Points.of(100), "first", null, LATER.plusSeconds(YEAR), LATER);
         store(winner);
         LoyaltyAccount other = locked(two);
-        other.addPoints(id(), id(), Points.of(5), "other", LATER.plusSeconds(YEAR), LATER);
-        stale.addPoints(id(), id(), Points.of(5), "second", LATER.plusSeconds(YEAR), LATER);
+        other.addPoints(id(), id(), Points.of(5), "other", null, LATER.plusSeconds(YEAR), LATER);
+        stale.addPoints(id(), id(), Points.of(5), "second", null, LATER.plusSeconds(YEAR), LATER);
 
         assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> repo().updateAll(List.of(other,
                 stale)))).isInstanceOfSatisfying(ConflictException.class,

@@ -58,7 +58,7 @@ class LoyaltyAccountLimitTest {
     @Test
     void anAdjustmentPastTheBalanceLimitIsRefused() {
         LoyaltyAccount account = restored(MAX - 1, 0, 0);
-        refusedUnchanged(account, "balance", () -> account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(2), "why",
+        refusedUnchanged(account, "balance", () -> account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(2), "why", null,
                 EXPIRES, NOW));
     }
 

@@ -392,10 +392,10 @@ class LoyaltyBadInputTest {
             LoyaltyAccount account = repository.lock(customer.id()).orElseThrow();
             Instant expires = now.plus(Duration.ofDays(365));
             if (redeemed > 0) {
-                account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(redeemed), "seed", expires, now);
+                account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(redeemed), "seed", null, expires, now);
                 account.redeem(UUID.randomUUID(), Points.of(redeemed), "SEED", null, now);
             }
-            account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(balance), "seed", expires, now);
+            account.addPoints(UUID.randomUUID(), UUID.randomUUID(), Points.of(balance), "seed", null, expires, now);
             repository.update(account);
             return null;
         });

@@ -142,7 +142,7 @@ class LoyaltyConcurrencyIT {
         tx(() -> {
             LoyaltyAccount account = repo().lock(customer).orElseThrow();
             account.redeem(LoyaltyFixtures.id(), Points.of(60), "early", null, T0.plusSeconds(3600));
-            account.addPoints(LoyaltyFixtures.id(), LoyaltyFixtures.id(), Points.of(60), "goodwill",
+            account.addPoints(LoyaltyFixtures.id(), LoyaltyFixtures.id(), Points.of(60), "goodwill", null,
                     T0.plusSeconds(2 * 365 * 86_400L), T0.plusSeconds(3600));
             repo().update(account);
             return null;

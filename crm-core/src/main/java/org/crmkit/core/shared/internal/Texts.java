@@ -28,20 +28,35 @@ public final class Texts {
             return null;
         }
         String trimmed = text.strip();
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c)
-                && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
-            throw new InvalidValueException(field, multiline
-                    ? "must not contain control characters other than line breaks and tabs"
-                    : "must not contain control characters");
-        }
-        // an unpaired half comes out of codePoints() as itself; a paired one as the supplementary code point
-        if (trimmed.codePoints().anyMatch(c -> c <= Character.MAX_VALUE && Character.isSurrogate((char) c))) {
-            throw new InvalidValueException(field, "must not contain unpaired surrogate characters");
+        String problem = problem(trimmed, multiline);
+        if (problem != null) {
+            throw new InvalidValueException(field, problem);
         }
         if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters");
         }
         return trimmed;
+    }
+
+    /**
+     * The characters every text must do without: control characters (but line breaks and tabs in a multi-line text)
+     * and unpaired surrogate halves.
+     *
+     * @param text      a text
+     * @param multiline whether line breaks ({@code \n}, {@code \r}) and tabs are allowed
+     * @return why the text breaks the rule, or {@code null} when it keeps it
+     */
+    public static String problem(String text, boolean multiline) {
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
+            return multiline ? "must not contain control characters other than line breaks and tabs"
+                    : "must not contain control characters";
+        }
+        // an unpaired half comes out of codePoints() as itself; a paired one as the supplementary code point
+        if (text.codePoints().anyMatch(c -> c <= Character.MAX_VALUE && Character.isSurrogate((char) c))) {
+            return "must not contain unpaired surrogate characters";
+        }
+        return null;
     }
 
     /**

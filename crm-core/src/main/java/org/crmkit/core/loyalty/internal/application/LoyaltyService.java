@@ -142,13 +142,10 @@ final class LoyaltyService implements Loyalty {
                 throw new NotFoundException(TYPE, customer);
             }
             LoyaltyAccount account = accounts.lock(customer).orElseThrow();
-            Optional<LedgerEntry> earlier = accounts.findEntry(customer, EntryKind.REDEEM, command.idempotencyKey());
-            if (earlier.isPresent()) {
-                LedgerEntry first = earlier.get();
-                if (first.points() != -command.points() || !Objects.equals(first.description(), note)) {
-                    throw ConflictException.duplicate("loyalty_entry", "idempotencyKey", null);
-                }
-                return LedgerEntryView.of(first);
+            Optional<LedgerEntryView> replayed = replay(customer, EntryKind.REDEEM, command.idempotencyKey(),
+                    -command.points(), note);
+            if (replayed.isPresent()) {
+                return replayed.get();
             }
             Instant now = support.now();
             LedgerEntry entry = account.redeem(UuidV7.next(support.clock()), Points.of(command.points()),
@@ -170,16 +167,10 @@ final class LoyaltyService implements Loyalty {
             LoyaltyAccount account = openAndLock(support, accounts, program, customer);
             String reason = command.reason().strip();
             String key = command.idempotencyKey();
-            if (key != null) {
-                // under the account's lock: a retry finds what the first call stored
-                Optional<LedgerEntry> earlier = accounts.findEntry(customer, EntryKind.ADJUST, key);
-                if (earlier.isPresent()) {
-                    LedgerEntry first = earlier.get();
-                    if (first.points() != command.points() || !Objects.equals(first.description(), reason)) {
-                        throw ConflictException.duplicate("loyalty_entry", "idempotencyKey", null);
-                    }
-                    return LedgerEntryView.of(first);
-                }
+            Optional<LedgerEntryView> replayed = key == null ? Optional.empty()
+                    : replay(customer, EntryKind.ADJUST, key, command.points(), reason);
+            if (replayed.isPresent()) {
+                return replayed.get();
             }
             LedgerEntry entry = command.points() > 0
                     ? account.addPoints(UuidV7.next(support.clock()), UuidV7.next(support.clock()),
@@ -189,6 +180,22 @@ final class LoyaltyService implements Loyalty {
             store(actor, "loyalty.adjust", account);
             return LedgerEntryView.of(entry);
         });
+    }
+
+    /**
+     * Looks a keyed request up under the account's lock, so that a retry finds what the first call stored.
+     *
+     * @return the first call's entry when it made the same change; empty when the key is new
+     * @throws ConflictException {@code duplicate} on {@code idempotencyKey} when the key was used for another change
+     */
+    private Optional<LedgerEntryView> replay(CustomerId customer, EntryKind kind, String key, long points,
+                                             String description) {
+        Optional<LedgerEntry> earlier = accounts.findEntry(customer, kind, key);
+        if (earlier.isPresent() && (earlier.get().points() != points
+                || !Objects.equals(earlier.get().description(), description))) {
+            throw ConflictException.duplicate("loyalty_entry", "idempotencyKey", null);
+        }
+        return earlier.map(LedgerEntryView::of);
     }
 
     @Override

@@ -150,28 +150,12 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param lotId     the new lot's id
      * @param amount    the points added, 1 or more
      * @param reason    why
+     * @param key       the caller's idempotency key, kept as the entry's reference, or {@code null}
      * @param expiresAt when the points expire
      * @param now       the current time
      * @return the entry
      * @throws BusinessRuleViolationException {@code points_limit} when the balance would pass
      *                                        {@link #MAX_ACCOUNT_POINTS}
-     */
-    public LedgerEntry addPoints(UUID entryId, UUID lotId, Points amount, String reason, Instant expiresAt,
-                                 Instant now) {
-        return addPoints(entryId, lotId, amount, reason, null, expiresAt, now);
-    }
-
-    /**
-     * {@link #addPoints(UUID, UUID, Points, String, Instant, Instant)} under the caller's idempotency key.
-     *
-     * @param entryId   the new entry's id
-     * @param lotId     the new lot's id
-     * @param amount    the points added, 1 or more
-     * @param reason    why
-     * @param key       the caller's idempotency key, kept as the entry's reference, or {@code null}
-     * @param expiresAt when the points expire
-     * @param now       the current time
-     * @return the entry
      */
     public LedgerEntry addPoints(UUID entryId, UUID lotId, Points amount, String reason, String key,
                                  Instant expiresAt, Instant now) {
@@ -187,23 +171,10 @@ public final class LoyaltyAccount extends AggregateRoot {
      * @param entryId the new entry's id
      * @param amount  the points removed, 1 or more
      * @param reason  why
-     * @param now     the current time
-     * @return the entry
-     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance
-     */
-    public LedgerEntry removePoints(UUID entryId, Points amount, String reason, Instant now) {
-        return removePoints(entryId, amount, reason, null, now);
-    }
-
-    /**
-     * {@link #removePoints(UUID, Points, String, Instant)} under the caller's idempotency key.
-     *
-     * @param entryId the new entry's id
-     * @param amount  the points removed, 1 or more
-     * @param reason  why
      * @param key     the caller's idempotency key, kept as the entry's reference, or {@code null}
      * @param now     the current time
      * @return the entry
+     * @throws BusinessRuleViolationException {@code insufficient_points} when more would be removed than the balance
      */
     public LedgerEntry removePoints(UUID entryId, Points amount, String reason, String key, Instant now) {
         long points = amount.value();
