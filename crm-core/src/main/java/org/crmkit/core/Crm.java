@@ -96,7 +96,7 @@ public final class Crm {
         AreaPorts p = persistence;
         UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
-                        .then(CustomerApplication.actorResolver(p.customers())));
+                        .then(CustomerApplication.actorResolver(p.customers())), p.idempotencyKeys());
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),

@@ -19,6 +19,7 @@ import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.internal.inmemory.JoinedUnitOfWork;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.IdempotencyKeys;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class AreaPorts implements CrmPersistence {
     /** Every port {@code Crm} wires. */
     private static final List<Class<?>> PORTS = List.of(
             AuditLog.class,
+            IdempotencyKeys.class,
             CustomerRepository.class,
             DepartmentRepository.class,
             StaffRepository.class,
@@ -124,6 +126,11 @@ public final class AreaPorts implements CrmPersistence {
     /** @return the audit trail: the adapter's, or in memory */
     public AuditLog auditLog() {
         return get(AuditLog.class);
+    }
+
+    /** @return the idempotency keys: the adapter's, or in memory */
+    public IdempotencyKeys idempotencyKeys() {
+        return get(IdempotencyKeys.class);
     }
 
     /** @return the customers port: the adapter's, or in memory */

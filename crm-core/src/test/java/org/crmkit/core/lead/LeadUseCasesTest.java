@@ -289,7 +289,8 @@ class LeadUseCasesTest {
         UseCaseSupport support = new UseCaseSupport(clock, CommandValidator.createDefault(),
                 new DefaultAccessPolicy(), persistence.unitOfWork(), persistence.auditLog(), publisher,
                 StaffApplication.actorResolver(persistence.staff())
-                        .then(CustomerApplication.actorResolver(persistence.customers())));
+                        .then(CustomerApplication.actorResolver(persistence.customers())),
+                persistence.port(org.crmkit.core.shared.IdempotencyKeys.class).orElseThrow());
         LeadConversionParticipant failing = conversion -> {
             throw new IllegalStateException("task area down");
         };

@@ -63,7 +63,7 @@ class LeadConversionTasksTest {
         // what Crm will hand the lead area: the same persistence, clock and publisher
         UseCaseSupport support = new UseCaseSupport(clock, CommandValidator.createDefault(),
                 new DefaultAccessPolicy(), persistence.unitOfWork(), persistence.auditLog(), publisher,
-                ActorResolver.asGiven());
+                ActorResolver.asGiven(), persistence.port(org.crmkit.core.shared.IdempotencyKeys.class).orElseThrow());
         participant = TaskApplication.leadConversionParticipant(support, persistence.tasks());
         rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         lead = newLead("lena@example.com");

@@ -354,7 +354,7 @@ class TaskUseCasesTest {
     private Tasks tasksWith(ReminderNotifier failing, org.crmkit.core.task.port.out.TaskRepository repository) {
         UseCaseSupport support = new UseCaseSupport(clock, CommandValidator.createDefault(),
                 new DefaultAccessPolicy(), persistence.unitOfWork(), persistence.auditLog(), publisher,
-                ActorResolver.asGiven());
+                ActorResolver.asGiven(), persistence.port(org.crmkit.core.shared.IdempotencyKeys.class).orElseThrow());
         return TaskApplication.tasks(support, repository, org.crmkit.core.staff.internal.application.StaffApplication
                 .directory(support, persistence.staff(), persistence.departments()), crm.customers(), crm.leads(),
                 failing);

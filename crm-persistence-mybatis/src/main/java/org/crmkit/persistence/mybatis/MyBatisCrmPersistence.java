@@ -20,6 +20,7 @@ import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.IdempotencyKeys;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.spi.Ports;
@@ -30,6 +31,7 @@ import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.internal.audit.MyBatisAuditLog;
+import org.crmkit.persistence.mybatis.internal.idempotency.MyBatisIdempotencyKeys;
 import org.crmkit.persistence.mybatis.internal.customer.MyBatisCustomerRepository;
 import org.crmkit.persistence.mybatis.internal.feedback.MyBatisFeedbackRepository;
 import org.crmkit.persistence.mybatis.internal.loyalty.MyBatisLoyaltyRepository;
@@ -111,6 +113,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
         this.tickets = new org.crmkit.persistence.mybatis.internal.ticket.MyBatisTicketRepository(unitOfWork);
         this.ports = Ports.builder()
                 .add(AuditLog.class, auditLog)
+                .add(IdempotencyKeys.class, new MyBatisIdempotencyKeys(unitOfWork))
                 .add(CustomerRepository.class, customers)
                 .add(DepartmentRepository.class, departments)
                 .add(StaffRepository.class, staff)

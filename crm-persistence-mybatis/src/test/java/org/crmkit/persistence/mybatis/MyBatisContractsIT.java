@@ -3,6 +3,7 @@ package org.crmkit.persistence.mybatis;
 import org.crmkit.core.contract.AccessLogContract;
 import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.IdempotencyKeysContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
@@ -33,6 +34,14 @@ class MyBatisContractsIT {
 
     @Nested
     class Audit extends AuditLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class Keys extends IdempotencyKeysContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

@@ -45,7 +45,8 @@ class TaskParticipantsIT {
         Crm crm = Crm.builder().clock(clock).persistence(persistence).build();
         LeadConversionParticipant participant = TaskApplication.leadConversionParticipant(new UseCaseSupport(clock,
                 CommandValidator.createDefault(), new DefaultAccessPolicy(), persistence.unitOfWork(),
-                persistence.port(AuditLog.class).orElseThrow(), EventPublisher.noop(), ActorResolver.asGiven()), persistence.port(TaskRepository.class).orElseThrow());
+                persistence.port(AuditLog.class).orElseThrow(), EventPublisher.noop(), ActorResolver.asGiven(),
+                persistence.port(org.crmkit.core.shared.IdempotencyKeys.class).orElseThrow()), persistence.port(TaskRepository.class).orElseThrow());
         Actor rep = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_REP);
         LeadId lead = crm.leads().create(rep, org.crmkit.core.lead.port.in.CreateLeadCommand.of("Lena", "Lead",
                 "lena.lead@example.com", org.crmkit.core.lead.LeadSource.REFERRAL)).id();

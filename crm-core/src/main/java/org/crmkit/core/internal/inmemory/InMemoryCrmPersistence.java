@@ -6,6 +6,7 @@ import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
 import org.crmkit.core.sales.port.out.PurchaseRepository;
 import org.crmkit.core.shared.AuditLog;
+import org.crmkit.core.shared.IdempotencyKeys;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.spi.Ports;
@@ -36,6 +37,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);
     private final InMemoryFeedbackRepository feedback = new InMemoryFeedbackRepository(unitOfWork);
     private final InMemoryTicketRepository tickets = new InMemoryTicketRepository(unitOfWork);
+    private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys(unitOfWork);
     private final Ports ports = Ports.builder()
                 .add(AuditLog.class, auditLog)
                 .add(CustomerRepository.class, customers)
@@ -54,6 +56,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
                 .add(org.crmkit.core.task.port.out.TaskRepository.class, tasks)
                 .add(org.crmkit.core.feedback.port.out.FeedbackRepository.class, feedback)
                 .add(org.crmkit.core.ticket.port.out.TicketRepository.class, tickets)
+                .add(IdempotencyKeys.class, keys)
                 .build();
 
     /** @return a new, empty in-memory store */

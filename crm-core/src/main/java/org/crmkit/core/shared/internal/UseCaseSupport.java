@@ -19,6 +19,10 @@ import org.crmkit.core.shared.AuditEntry;
 import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.CommandValidator;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.shared.IdempotencyKeys;
+import org.crmkit.core.shared.IdempotentRequest;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.shared.InvalidCommandException;
@@ -49,6 +53,7 @@ public final class UseCaseSupport {
     private final EventPublisher publisher;
     private final CommandValidation validation;
     private final Authorization authorization;
+    private final IdempotencyKeys keys;
 
     /**
      * @param clock      the injected time source
@@ -58,15 +63,18 @@ public final class UseCaseSupport {
      * @param auditLog   receives audit entries
      * @param publisher  receives committed events
      * @param resolver   turns the host's actor into the stored one (roles, department, active)
+     * @param keys       the idempotency keys of creating use cases
      */
     public UseCaseSupport(Clock clock, CommandValidator validator, AccessPolicy policy, UnitOfWork unitOfWork,
-                          AuditLog auditLog, EventPublisher publisher, ActorResolver resolver) {
+                          AuditLog auditLog, EventPublisher publisher, ActorResolver resolver,
+                          IdempotencyKeys keys) {
         this.clock = clock;
         this.unitOfWork = unitOfWork;
         this.auditLog = auditLog;
         this.publisher = publisher;
         this.validation = new CommandValidation(validator);
         this.authorization = new Authorization(policy, resolver);
+        this.keys = keys;
     }
 
     /** @return the injected clock */
@@ -124,15 +132,76 @@ public final class UseCaseSupport {
      * @param <T>  result type
      * @return the result
      */
+    @SuppressWarnings("unchecked")
     public <T> T transaction(Supplier<T> work) {
         try {
             return unitOfWork.inTransaction(work);
+        } catch (Replay replay) {
+            // the key's first call committed: its result is read in a transaction of its own, whose snapshot (under
+            // REPEATABLE READ) is younger than that commit
+            return (T) unitOfWork.inTransaction(replay.read);
         } catch (AccessDeniedException denied) {
             unitOfWork.inTransaction(() -> auditLog.append(AuditEntry.of(clock, denied.actor(), denied.action(),
                     denied.targetType(), denied.targetId(), AuditOutcome.DENIED)));
             LOG.info("denied {} to {} on {} {}", denied.action(), denied.actor().describe(), denied.targetType(),
                     denied.targetId());
             throw denied;
+        }
+    }
+
+    /**
+     * Runs a creating use case's work at most once per use case, caller and idempotency key. Call inside
+     * {@link #transaction}, once the caller is authorized and before anything is written. Without a key the work
+     * simply runs. With a key new to this caller and use case, the key is claimed, the work runs and the key records
+     * the id of what it created, all in the current transaction. With a key a committed call of the same command
+     * holds, nothing is written: {@link #transaction} returns what {@code replay} reads of that call's result, in a
+     * fresh transaction. A concurrent call with the same key waits for the first to end.
+     *
+     * @param actor     the caller (the key is theirs alone)
+     * @param operation the use case, such as {@code customer.register}
+     * @param key       the caller's idempotency key, or {@code null}
+     * @param command   the command: its content, the key left out, must equal the first call's
+     * @param work      creates, returning the view of what it created
+     * @param idOf      the id of what a view shows
+     * @param replay    reads the view of what the first call created, by its id
+     * @param <T>       the view type
+     * @return the work's view (or, through {@link #transaction}, the first call's)
+     * @throws ConflictException {@code duplicate} on {@code idempotencyKey} when the key was used with another command
+     */
+    public <T> T once(Actor actor, String operation, String key, Record command, Supplier<T> work,
+                      Function<T, UUID> idOf, Function<UUID, T> replay) {
+        if (key == null) {
+            return work.get();
+        }
+        IdempotentRequest request = new IdempotentRequest(operation, actor.type().name() + ":" + actor.reference(),
+                key, RequestFingerprint.of(command), null, now());
+        Optional<IdempotentRequest> earlier = keys.claim(request);
+        if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint().equals(request.fingerprint()) || earlier.get().resultId() == null) {
+                throw keyReused();
+            }
+            UUID first = earlier.get().resultId();
+            throw new Replay(() -> replay.apply(first));
+        }
+        T result = work.get();
+        keys.complete(request, idOf.apply(result));
+        return result;
+    }
+
+    /** @return the refusal of a key sent again with another request: {@code duplicate} on {@code idempotencyKey} */
+    public static ConflictException keyReused() {
+        return ConflictException.referenceTaken(CrmError.DUPLICATE, "idempotencyKey was used before with another "
+                + "request", "idempotencyKey");
+    }
+
+    /** Carries a keyed call's replay out of the transaction that found the key taken: see {@link #once}. */
+    private static final class Replay extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Supplier<?> read;
+
+        private Replay(Supplier<?> read) {
+            super("replayed", null, false, false);
+            this.read = read;
         }
     }
 

@@ -3,6 +3,7 @@ package org.crmkit.core.internal.inmemory;
 import org.crmkit.core.contract.AccessLogContract;
 import org.crmkit.core.contract.AccountRepositoryContract;
 import org.crmkit.core.contract.AuditLogContract;
+import org.crmkit.core.contract.IdempotencyKeysContract;
 import org.crmkit.core.contract.CategoryRepositoryContract;
 import org.crmkit.core.contract.CustomerRepositoryContract;
 import org.crmkit.core.contract.InteractionRepositoryContract;
@@ -32,6 +33,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Audit extends AuditLogContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class Keys extends IdempotencyKeysContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -54,7 +54,8 @@ final class CustomerRegistration {
         } catch (ConflictException raced) {
             // a concurrent registration took the value after our check: the storage's unique index refused it.
             // Now that the other one is committed, name its holder as the check would have.
-            if (!nameHolder || raced.existingId().isPresent() || !"duplicate".equals(raced.code())) {
+            if (!nameHolder || raced.existingId().isPresent() || !"duplicate".equals(raced.code())
+                    || "idempotencyKey".equals(raced.field())) {
                 throw raced;
             }
             support.transaction(() -> {
@@ -71,19 +72,26 @@ final class CustomerRegistration {
         return support.transaction(() -> {
             Actor caller = support.authorize(actor, permission, AccessTarget.none(), "customer.register", TYPE,
                     null);
-            uniqueness.requireUnique(contact, command.externalReference(), null, nameHolder);
-            Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
-                    command.source(), command.externalReference(), command.marketingConsent(), support.now());
-            if (caller instanceof Actor.Staff staff
-                    && support.scopeOf(caller, CustomerPermission.CUSTOMER_VIEW) == AccessScope.OWN) {
-                // a staff user who sees only the customers they manage keeps sight of the one they brought in
-                customer.assignAccountManager(staff.id(), support.now());
-            }
-            customers.add(customer);
-            support.audit(actor, "customer.register", TYPE, customer.id().value());
-            support.publishAfterCommit(customer.pullEvents());
-            LOG.debug("registered customer {}", customer.id());
-            return CustomerView.of(customer.snapshot());
+            return support.once(actor, "customer.register", command.idempotencyKey(), command,
+                    () -> create(actor, caller, nameHolder, contact, personal, command), v -> v.id().value(),
+                    id -> CustomerView.of(customers.findById(new CustomerId(id)).orElseThrow().snapshot()));
         });
+    }
+
+    private CustomerView create(Actor actor, Actor caller, boolean nameHolder, ContactDetails contact,
+                                PersonalDetails personal, RegisterCustomerCommand command) {
+        uniqueness.requireUnique(contact, command.externalReference(), null, nameHolder);
+        Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
+                command.source(), command.externalReference(), command.marketingConsent(), support.now());
+        if (caller instanceof Actor.Staff staff
+                && support.scopeOf(caller, CustomerPermission.CUSTOMER_VIEW) == AccessScope.OWN) {
+            // a staff user who sees only the customers they manage keeps sight of the one they brought in
+            customer.assignAccountManager(staff.id(), support.now());
+        }
+        customers.add(customer);
+        support.audit(actor, "customer.register", TYPE, customer.id().value());
+        support.publishAfterCommit(customer.pullEvents());
+        LOG.debug("registered customer {}", customer.id());
+        return CustomerView.of(customer.snapshot());
     }
 }

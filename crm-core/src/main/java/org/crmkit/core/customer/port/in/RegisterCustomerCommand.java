@@ -24,6 +24,10 @@ import org.crmkit.core.customer.Gender;
  * @param source            how the customer came; required
  * @param externalReference optional id of the host's own, unique when present
  * @param marketingConsent  whether consent to marketing is given now
+ * @param idempotencyKey the caller's key for this request, 1 to 64 visible ASCII characters (a random UUID, say),
+ *                   or {@code null}; a retry with the key (after {@code outcome_unknown}, say) returns what the
+ *                   first call created instead of creating it twice, and the key sent with another request is
+ *                   refused ({@code duplicate} on {@code idempotencyKey})
  */
 public record RegisterCustomerCommand(
         @NotBlank @Size(max = 200) String firstName,
@@ -35,7 +39,39 @@ public record RegisterCustomerCommand(
         Gender gender,
         @NotNull CustomerSource source,
         @Size(max = 100) String externalReference,
-        boolean marketingConsent) {
+        boolean marketingConsent,
+        @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+                 message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
+
+    /**
+     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     *
+     * @param firstName given name, 1 to 100 characters
+     * @param lastName family name, 1 to 100 characters
+     * @param email email address; compared ignoring case and surrounding spaces
+     * @param phone optional international phone number ({@code +} or {@code 00} and country code)
+     * @param address optional postal address
+     * @param dateOfBirth optional
+     * @param gender optional
+     * @param source how the customer came; required
+     * @param externalReference optional id of the host's own, unique when present
+     * @param marketingConsent whether consent to marketing is given now
+     */
+    public RegisterCustomerCommand(String firstName, String lastName, String email, String phone, AddressData address,
+                                   LocalDate dateOfBirth, Gender gender, CustomerSource source,
+                                   String externalReference, boolean marketingConsent) {
+        this(firstName, lastName, email, phone, address, dateOfBirth, gender, source, externalReference,
+                marketingConsent, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's key for this request (see the record), or {@code null}
+     * @return this request with that key
+     */
+    public RegisterCustomerCommand withIdempotencyKey(String idempotencyKey) {
+        return new RegisterCustomerCommand(firstName, lastName, email, phone, address, dateOfBirth, gender, source,
+                externalReference, marketingConsent, idempotencyKey);
+    }
 
     /**
      * A visitor's own sign-up on the web: name, email, optional phone and consent, source {@code WEB}.

@@ -105,15 +105,18 @@ final class InteractionService implements Interactions {
                     occurredAt, command.durationSeconds() == null ? null
                             : Duration.ofSeconds(command.durationSeconds()), command.direction(), command.subject(),
                     command.summary(), by, command.outcome(), support.now()));
-            if (command.leadId() != null) {
-                // the lead first: the interaction's foreign key would take a shared lock on the lead row, and two
-                // loggings holding one each would deadlock on the lead's exclusive lock
-                activity.interactionLogged(command.leadId(), occurredAt);
-            }
-            interactions.add(interaction);
-            support.audit(actor, "interaction.log", TYPE, interaction.id().value());
-            support.publishAfterCommit(interaction.pullEvents());
-            return InteractionView.of(interaction.snapshot());
+            return support.once(actor, "interaction.log", command.idempotencyKey(), command, () -> {
+                if (command.leadId() != null) {
+                    // the lead first: the interaction's foreign key would take a shared lock on the lead row, and
+                    // two loggings holding one each would deadlock on the lead's exclusive lock
+                    activity.interactionLogged(command.leadId(), occurredAt);
+                }
+                interactions.add(interaction);
+                support.audit(actor, "interaction.log", TYPE, interaction.id().value());
+                support.publishAfterCommit(interaction.pullEvents());
+                return InteractionView.of(interaction.snapshot());
+            }, v -> v.id().value(),
+                    id -> InteractionView.of(interactions.findById(new InteractionId(id)).orElseThrow().snapshot()));
         });
     }
 

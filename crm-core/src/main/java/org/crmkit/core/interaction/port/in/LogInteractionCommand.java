@@ -1,5 +1,6 @@
 package org.crmkit.core.interaction.port.in;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,10 @@ import org.crmkit.core.shared.StaffId;
  * @param summary         optional, up to 4,000 characters
  * @param staffId         the staff member who had it; a staff caller who names none had it themself
  * @param outcome         optional, up to 200 characters
+ * @param idempotencyKey the caller's key for this request, 1 to 64 visible ASCII characters (a random UUID, say),
+ *                   or {@code null}; a retry with the key (after {@code outcome_unknown}, say) returns what the
+ *                   first call created instead of creating it twice, and the key sent with another request is
+ *                   refused ({@code duplicate} on {@code idempotencyKey})
  */
 public record LogInteractionCommand(
         @NotNull InteractionType type,
@@ -36,7 +41,39 @@ public record LogInteractionCommand(
         @NotBlank @Size(max = 400) String subject,
         @Size(max = 8000) String summary,
         StaffId staffId,
-        @Size(max = 400) String outcome) {
+        @Size(max = 400) String outcome,
+        @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+                 message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
+
+    /**
+     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     *
+     * @param type call, email, meeting or note
+     * @param customerId the customer, or {@code null}
+     * @param leadId the lead, or {@code null}
+     * @param occurredAt when it happened; at most a day ahead of the clock
+     * @param durationSeconds how long it took, 0 to 7 days in seconds, or {@code null}
+     * @param direction inbound or outbound; required for calls and emails
+     * @param subject 1 to 200 characters
+     * @param summary optional, up to 4,000 characters
+     * @param staffId the staff member who had it; a staff caller who names none had it themself
+     * @param outcome optional, up to 200 characters
+     */
+    public LogInteractionCommand(InteractionType type, CustomerId customerId, LeadId leadId, Instant occurredAt,
+                                 Long durationSeconds, Direction direction, String subject, String summary,
+                                 StaffId staffId, String outcome) {
+        this(type, customerId, leadId, occurredAt, durationSeconds, direction, subject, summary, staffId, outcome,
+                null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's key for this request (see the record), or {@code null}
+     * @return this request with that key
+     */
+    public LogInteractionCommand withIdempotencyKey(String idempotencyKey) {
+        return new LogInteractionCommand(type, customerId, leadId, occurredAt, durationSeconds, direction, subject,
+                summary, staffId, outcome, idempotencyKey);
+    }
 
     /**
      * @param leadId     the lead

@@ -81,24 +81,30 @@ final class LeadService implements Leads {
         return support.transaction(() -> {
             Actor caller = support.authorize(actor, LeadPermission.LEAD_CREATE, AccessTarget.none(), "lead.create",
                     TYPE, null);
-            StaffId owner = command.owner();
-            if (owner == null && caller instanceof Actor.Staff s) {
-                owner = s.id();
-            } else if (owner != null && !(caller instanceof Actor.Staff s && s.id().equals(owner))) {
-                // giving a new lead to someone else is an assignment
-                support.authorize(actor, LeadPermission.LEAD_ASSIGN, AccessTarget.none(), "lead.create", TYPE, null);
-            }
-            if (owner != null) {
-                owners.requireSalesOwner(owner);
-            }
-            Lead lead = Lead.create(LeadId.next(support.clock()), input.contact(), command.source(), input.value(),
-                    input.notes(), owner, scoring, actor, support.now());
-            leads.add(lead);
-            support.audit(actor, "lead.create", TYPE, lead.id().value());
-            support.publishAfterCommit(lead.pullEvents());
-            LOG.debug("created lead {}", lead.id());
-            return LeadView.of(lead.snapshot());
+            return support.once(actor, "lead.create", command.idempotencyKey(), command,
+                    () -> create(actor, caller, command, input), v -> v.id().value(),
+                    id -> LeadView.of(leads.findById(new LeadId(id)).orElseThrow().snapshot()));
         });
+    }
+
+    private LeadView create(Actor actor, Actor caller, CreateLeadCommand command, LeadInput input) {
+        StaffId owner = command.owner();
+        if (owner == null && caller instanceof Actor.Staff s) {
+            owner = s.id();
+        } else if (owner != null && !(caller instanceof Actor.Staff s && s.id().equals(owner))) {
+            // giving a new lead to someone else is an assignment
+            support.authorize(actor, LeadPermission.LEAD_ASSIGN, AccessTarget.none(), "lead.create", TYPE, null);
+        }
+        if (owner != null) {
+            owners.requireSalesOwner(owner);
+        }
+        Lead lead = Lead.create(LeadId.next(support.clock()), input.contact(), command.source(), input.value(),
+                input.notes(), owner, scoring, actor, support.now());
+        leads.add(lead);
+        support.audit(actor, "lead.create", TYPE, lead.id().value());
+        support.publishAfterCommit(lead.pullEvents());
+        LOG.debug("created lead {}", lead.id());
+        return LeadView.of(lead.snapshot());
     }
 
     @Override

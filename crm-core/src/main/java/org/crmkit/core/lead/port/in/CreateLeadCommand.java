@@ -20,6 +20,10 @@ import org.crmkit.core.shared.StaffId;
  * @param estimatedValue optional estimated value (not negative)
  * @param notes          optional notes, up to 2,000 characters
  * @param owner          optional owner; a staff caller who names none owns the lead
+ * @param idempotencyKey the caller's key for this request, 1 to 64 visible ASCII characters (a random UUID, say),
+ *                   or {@code null}; a retry with the key (after {@code outcome_unknown}, say) returns what the
+ *                   first call created instead of creating it twice, and the key sent with another request is
+ *                   refused ({@code duplicate} on {@code idempotencyKey})
  */
 public record CreateLeadCommand(
         @NotBlank @Size(max = 200) String firstName,
@@ -30,7 +34,36 @@ public record CreateLeadCommand(
         @NotNull LeadSource source,
         @Valid MoneyData estimatedValue,
         @Size(max = 4000) String notes,
-        StaffId owner) {
+        StaffId owner,
+        @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+                 message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
+
+    /**
+     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     *
+     * @param firstName given name, 1 to 100 characters
+     * @param lastName family name, 1 to 100 characters
+     * @param company optional company
+     * @param email optional email address
+     * @param phone optional international phone number
+     * @param source how it came in; required
+     * @param estimatedValue optional estimated value (not negative)
+     * @param notes optional notes, up to 2,000 characters
+     * @param owner optional owner; a staff caller who names none owns the lead
+     */
+    public CreateLeadCommand(String firstName, String lastName, String company, String email, String phone,
+                             LeadSource source, MoneyData estimatedValue, String notes, StaffId owner) {
+        this(firstName, lastName, company, email, phone, source, estimatedValue, notes, owner, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's key for this request (see the record), or {@code null}
+     * @return this request with that key
+     */
+    public CreateLeadCommand withIdempotencyKey(String idempotencyKey) {
+        return new CreateLeadCommand(firstName, lastName, company, email, phone, source, estimatedValue, notes, owner,
+                idempotencyKey);
+    }
 
     /**
      * @param firstName given name

@@ -193,7 +193,7 @@ final class LoyaltyService implements Loyalty {
         Optional<LedgerEntry> earlier = accounts.findEntry(customer, kind, key);
         if (earlier.isPresent() && (earlier.get().points() != points
                 || !Objects.equals(earlier.get().description(), description))) {
-            throw ConflictException.duplicate("loyalty_entry", "idempotencyKey", null);
+            throw UseCaseSupport.keyReused();
         }
         return earlier.map(LedgerEntryView::of);
     }

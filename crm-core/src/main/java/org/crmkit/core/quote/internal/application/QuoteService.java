@@ -69,10 +69,12 @@ final class QuoteService implements Quotes {
             support.authorize(actor, QuotePermission.QUOTE_REQUEST, access.targetOf(customer), "quote.request", TYPE,
                     null);
             access.requireNotErased(customer);
-            quotes.add(quote);
-            support.audit(actor, "quote.request", TYPE, quote.id().value());
-            support.publishAfterCommit(quote.pullEvents());
-            return QuoteViews.of(quote);
+            return support.once(actor, "quote.request", command.idempotencyKey(), command, () -> {
+                quotes.add(quote);
+                support.audit(actor, "quote.request", TYPE, quote.id().value());
+                support.publishAfterCommit(quote.pullEvents());
+                return QuoteViews.of(quote);
+            }, v -> v.id().value(), id -> QuoteViews.of(quotes.findById(new QuoteId(id)).orElseThrow()));
         });
     }
 

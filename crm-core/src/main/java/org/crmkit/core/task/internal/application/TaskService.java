@@ -104,10 +104,12 @@ final class TaskService implements Tasks {
             Task task = UseCaseSupport.commandField(() -> Task.create(TaskId.next(support.clock()), command.title(),
                     command.description(), dueAt, command.priority(), assignee.id(), assignee.department(), creator,
                     link, remindAt, support.now()));
-            tasks.add(task);
-            support.audit(actor, "task.create", TYPE, task.id().value());
-            support.publishAfterCommit(task.pullEvents());
-            return TaskView.of(task.snapshot());
+            return support.once(actor, "task.create", command.idempotencyKey(), command, () -> {
+                tasks.add(task);
+                support.audit(actor, "task.create", TYPE, task.id().value());
+                support.publishAfterCommit(task.pullEvents());
+                return TaskView.of(task.snapshot());
+            }, v -> v.id().value(), id -> TaskView.of(tasks.findById(new TaskId(id)).orElseThrow().snapshot()));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.task.port.in;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,10 +19,40 @@ import org.crmkit.core.task.TaskPriority;
  * @param assigneeId  an active staff user to do it; {@code null} for the calling staff user themself
  * @param link        what it is about, or {@code null}
  * @param reminderAt  when to remind the assignee, or {@code null}: not in the past, not after {@code dueAt}
+ * @param idempotencyKey the caller's key for this request, 1 to 64 visible ASCII characters (a random UUID, say),
+ *                   or {@code null}; a retry with the key (after {@code outcome_unknown}, say) returns what the
+ *                   first call created instead of creating it twice, and the key sent with another request is
+ *                   refused ({@code duplicate} on {@code idempotencyKey})
  */
 public record CreateTaskCommand(@NotBlank @Size(max = 400) String title, @Size(max = 4000) String description,
                                 @NotNull Instant dueAt, @NotNull TaskPriority priority, StaffId assigneeId,
-                                @Valid TaskLinkData link, Instant reminderAt) {
+                                @Valid TaskLinkData link, Instant reminderAt,
+                                @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+                                         message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
+
+    /**
+     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     *
+     * @param title what to do, 1 to 200 characters
+     * @param description details, up to 2000 characters, or {@code null}
+     * @param dueAt when it is due, not in the past
+     * @param priority how urgent
+     * @param assigneeId an active staff user to do it; {@code null} for the calling staff user themself
+     * @param link what it is about, or {@code null}
+     * @param reminderAt when to remind the assignee, or {@code null}: not in the past, not after {@code dueAt}
+     */
+    public CreateTaskCommand(String title, String description, Instant dueAt, TaskPriority priority,
+                             StaffId assigneeId, TaskLinkData link, Instant reminderAt) {
+        this(title, description, dueAt, priority, assigneeId, link, reminderAt, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's key for this request (see the record), or {@code null}
+     * @return this request with that key
+     */
+    public CreateTaskCommand withIdempotencyKey(String idempotencyKey) {
+        return new CreateTaskCommand(title, description, dueAt, priority, assigneeId, link, reminderAt, idempotencyKey);
+    }
 
     /**
      * Required: {@code title}, {@code dueAt} and {@code priority}; the use case names every missing or bad field at

@@ -102,9 +102,16 @@ final class TicketService implements Tickets {
             return null;
         });
         String body = command.body().strip();
-        return change(actor, TicketPermission.TICKET_COMMENT, "ticket.comment", command.ticketId(), null,
-                t -> UseCaseSupport.commandField(() -> t.comment(command.internal(), body, sla, actor,
-                        support.now())));
+        boolean staff = TicketAccess.isStaff(actor);
+        return support.transaction(() -> {
+            Ticket ticket = access.load(actor, TicketPermission.TICKET_COMMENT, "ticket.comment", command.ticketId());
+            return support.once(actor, "ticket.comment", command.idempotencyKey(), command, () -> {
+                support.applyChange(actor, "ticket.comment", TYPE, ticket.id().value(), ticket, null,
+                        t -> UseCaseSupport.commandField(() -> t.comment(command.internal(), body, sla, actor,
+                                support.now())), tickets::update);
+                return TicketViews.of(ticket, staff);
+            }, v -> v.id().value(), id -> TicketViews.of(tickets.findById(new TicketId(id)).orElseThrow(), staff));
+        });
     }
 
     @Override

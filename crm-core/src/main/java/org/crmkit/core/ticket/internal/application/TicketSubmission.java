@@ -54,12 +54,15 @@ final class TicketSubmission {
                     customer.map(CustomerView::accountManager).orElse(null)), "ticket.submit", TicketAccess.TYPE,
                     null);
             requireLinks(command);
-            Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
-                    support.now());
-            tickets.add(ticket);
-            support.audit(actor, "ticket.submit", TicketAccess.TYPE, ticket.id().value());
-            support.publishAfterCommit(ticket.pullEvents());
-            return TicketViews.of(ticket, TicketAccess.isStaff(actor));
+            boolean staff = TicketAccess.isStaff(actor);
+            return support.once(actor, "ticket.submit", command.idempotencyKey(), command, () -> {
+                Ticket ticket = Ticket.submit(TicketId.next(support.clock()), draft, queueOf(command), sla, actor,
+                        support.now());
+                tickets.add(ticket);
+                support.audit(actor, "ticket.submit", TicketAccess.TYPE, ticket.id().value());
+                support.publishAfterCommit(ticket.pullEvents());
+                return TicketViews.of(ticket, staff);
+            }, v -> v.id().value(), id -> TicketViews.of(tickets.findById(new TicketId(id)).orElseThrow(), staff));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.core.ticket.port.in;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,12 +27,48 @@ import org.crmkit.core.ticket.TicketPriority;
  * @param relatedTicketId a closed ticket of the customer it follows up, or {@code null}
  * @param departmentId    the department queue it starts in (active), or {@code null} for the policy's default queue
  *                        ({@code SupportSla.withDefaultQueue}), if any
+ * @param idempotencyKey the caller's key for this request, 1 to 64 visible ASCII characters (a random UUID, say),
+ *                   or {@code null}; a retry with the key (after {@code outcome_unknown}, say) returns what the
+ *                   first call created instead of creating it twice, and the key sent with another request is
+ *                   refused ({@code duplicate} on {@code idempotencyKey})
  */
 public record SubmitTicketCommand(@NotNull CustomerId customerId, @NotBlank String subject,
                                   @NotBlank String description, @Size(max = 64) String category,
                                   @NotNull TicketPriority priority, @NotNull TicketChannel channel,
                                   PurchaseId purchaseId, ProductId productId, TicketId relatedTicketId,
-                                  DepartmentId departmentId) {
+                                  DepartmentId departmentId,
+                                  @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+                                           message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
+
+    /**
+     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     *
+     * @param customerId whose ticket
+     * @param subject 1 to 200 characters once stripped
+     * @param description 1 to 10,000 characters once stripped
+     * @param category up to 64 characters, or {@code null}
+     * @param priority the priority
+     * @param channel where it came in
+     * @param purchaseId a purchase of the customer it is about, or {@code null}
+     * @param productId a product the customer bought that it is about, or {@code null}
+     * @param relatedTicketId a closed ticket of the customer it follows up, or {@code null}
+     * @param departmentId the department queue it starts in
+     */
+    public SubmitTicketCommand(CustomerId customerId, String subject, String description, String category,
+                               TicketPriority priority, TicketChannel channel, PurchaseId purchaseId,
+                               ProductId productId, TicketId relatedTicketId, DepartmentId departmentId) {
+        this(customerId, subject, description, category, priority, channel, purchaseId, productId, relatedTicketId,
+                departmentId, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's key for this request (see the record), or {@code null}
+     * @return this request with that key
+     */
+    public SubmitTicketCommand withIdempotencyKey(String idempotencyKey) {
+        return new SubmitTicketCommand(customerId, subject, description, category, priority, channel, purchaseId,
+                productId, relatedTicketId, departmentId, idempotencyKey);
+    }
 
     /** @return whether the stripped subject has at most 200 characters (reported on {@code subject}) */
     @AssertTrue(message = "size must be between 1 and 200")
