@@ -407,6 +407,30 @@ class SalesImportTest {
         assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("1004");
     }
 
+    /**
+     * The text rule of every command holds for import lines too (issue 17, finding 7): an unpaired surrogate or a
+     * control character in the order reference, SKU, customer reference or description rejects the line naming the
+     * field, and no text is stored altered.
+     */
+    @Test
+    void aLineWithAnUnpairedSurrogateOrAControlCharacterIsRejectedNamingItsField() {
+        ImportSummary summary = world.crm().sales().importSales(world.manager(),
+                SalesImportOptions.strict("shop", "EUR"), List.of(
+                        sale(2, "5301\uD800", 1, lamp.sku(), 1, "20.00", T1, "17850"),
+                        sale(3, "5302", 1, lamp.sku() + "\u0007", 1, "20.00", T1, "17850"),
+                        sale(4, "5303", 1, lamp.sku(), 1, "20.00", T1, "17850\uDC00"),
+                        new SaleLine(5, "5304", 1, lamp.sku(), "Lamp\u001B[31m", 1, new BigDecimal("20.00"), T1,
+                                "17850", null, false),
+                        sale(6, "5305", 1, lamp.sku(), 1, "20.00", T2, "17850")), ImportProgress.none());
+
+        assertThat(summary.rejected()).extracting(RejectedLine::sourceLine, RejectedLine::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "orderReference"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "sku"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "customerReference"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "description"));
+        assertThat(history(alice.id())).extracting(PurchaseView::externalReference).containsExactly("5305");
+    }
+
     @ParameterizedTest(name = "batches of {0} lines")
     @ValueSource(ints = {1, 1_000})
     void oneCustomersPurchasesAndCancellationsInOneBatchPostInTheFilesOrder(int batchSize) {

@@ -405,8 +405,9 @@ final class ApplicationUserScenario {
                 new CommentTicketCommand(submitted.id(), false, "Sorry! Could you send a photo?")));
         step("tickets: wait on the customer", () -> crm.tickets().changeStatus(agent,
                 new ChangeTicketStatusCommand(submitted.id(), TicketStatus.WAITING_ON_CUSTOMER, "photo asked", null)));
-        step("tickets: the customer answers", () -> crm.tickets().comment(ada,
-                new CommentTicketCommand(submitted.id(), false, "Photo attached")));
+        CommentTicketCommand photo = new CommentTicketCommand(submitted.id(), false, "Photo attached", "ada-photo-1");
+        step("tickets: the customer answers", () -> crm.tickets().comment(ada, photo));
+        step("tickets: the customer's retry with its idempotency key", () -> crm.tickets().comment(ada, photo));
         step("tickets: escalate", () -> crm.tickets().escalate(agent, EscalateTicketCommand.builder()
                 .ticketId(submitted.id()).priority(TicketPriority.HIGH).reason("the customer waited").build()));
         resolved = step("tickets: resolve", () -> crm.tickets().changeStatus(agent,

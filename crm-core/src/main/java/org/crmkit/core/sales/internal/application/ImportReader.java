@@ -10,6 +10,7 @@ import org.crmkit.core.sales.port.in.SaleLine;
 import org.crmkit.core.sales.port.in.UnreadableLine;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.internal.StoredTime;
+import org.crmkit.core.shared.internal.Texts;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /**
@@ -80,11 +81,13 @@ final class ImportReader {
     private Problem shapeProblem(SaleLine line) {
         int quantity = line.quantity();
         if (blankOrLonger(line.orderReference(), 64)) {
-            return new Problem("orderReference", "must be 1 to 64 characters without control characters");
+            return new Problem("orderReference", "must be 1 to 64 characters without control characters or unpaired "
+                    + "surrogates");
         } else if (line.lineNumber() < 1) {
             return new Problem("lineNumber", "must be 1 or more");
         } else if (blankOrLonger(line.sku(), 200)) {
-            return new Problem("sku", "must be 1 to 200 characters without control characters");
+            return new Problem("sku", "must be 1 to 200 characters without control characters or unpaired "
+                    + "surrogates");
         } else if (quantity == 0 || Math.abs((long) quantity) > 1_000_000) {
             return new Problem("quantity", "must be 1 to 1,000,000 (negative in a cancellation)");
         } else if (quantity < 0 && !line.cancellation()) {
@@ -102,7 +105,12 @@ final class ImportReader {
         } else if (line.occurredAt().isAfter(support.now().plus(SalesService.MAX_AHEAD))) {
             return new Problem("occurredAt", "must not be more than a day in the future");
         } else if (line.customerReference() != null && blankOrLonger(line.customerReference(), 100)) {
-            return new Problem("customerReference", "must be 1 to 100 characters without control characters");
+            return new Problem("customerReference", "must be 1 to 100 characters without control characters or "
+                    + "unpaired surrogates");
+        } else if (line.description() != null && !line.description().isBlank()
+                && Texts.problem(line.description().strip(), false) != null) {
+            // the name of a product the import may create: stored as read, or the line is refused naming it
+            return new Problem("description", Texts.problem(line.description().strip(), false));
         }
         return null;
     }
@@ -126,7 +134,8 @@ final class ImportReader {
         if (text == null || text.isBlank()) {
             return true;
         }
+        // the one text rule of every command (Texts), one line: what is stored reads back as it was written
         String stripped = text.strip();
-        return stripped.length() > max || stripped.codePoints().anyMatch(Character::isISOControl);
+        return stripped.codePointCount(0, stripped.length()) > max || Texts.problem(stripped, false) != null;
     }
 }

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param orderReference    the order (invoice) it belongs to, 1 to 64 characters
  * @param lineNumber        its number within the order, 1 or more, unique in the order
  * @param sku               the product's SKU
- * @param description       the product's description (the name of a product created for an unknown SKU), or
- *                          {@code null}
+ * @param description       the product's description (the name of a product created for an unknown SKU, cut to
+ *                          its first 200 characters), or {@code null}
  * @param quantity          how many: 1 to 1,000,000, or -1 to -1,000,000 for a cancellation
  * @param unitPrice         the price of one, not negative, at most 4 decimal places
  * @param occurredAt        when the sale was made
