@@ -11,6 +11,10 @@ import org.crmkit.core.shared.Page;
 public interface AuditTrail {
 
     /**
+     * Searches the audit trail.
+     *
+     * <p>Retry: safe, it reads only (each call is audited, so a retry appends one more audit entry).
+     *
      * @param actor the caller
      * @param query filters and page
      * @return one page, newest first

@@ -26,6 +26,10 @@ public interface Customers {
      * Registers a customer. Staff register with {@code CUSTOMER_REGISTER}; an anonymous actor registers themself
      * with {@code CUSTOMER_SELF_REGISTER}.
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the customer the first call registered.
+     * Without a key a retry of a stored registration registers no second customer but is refused as {@code duplicate}
+     * on {@code email} (naming the first customer's id to staff and system callers).
+     *
      * @param actor   the caller
      * @param command the new customer's data
      * @return the new customer
@@ -35,6 +39,10 @@ public interface Customers {
     CustomerView register(Actor actor, RegisterCustomerCommand command);
 
     /**
+     * Reads a customer.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor      the caller; a customer may only view themself
      * @param customerId the customer
      * @return the customer, or empty when there is none with that id
@@ -42,6 +50,10 @@ public interface Customers {
     Optional<CustomerView> findById(Actor actor, CustomerId customerId);
 
     /**
+     * Finds a customer by the host's own id.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor             the caller; a customer may only find themself
      * @param externalReference the host's id of a customer (as registered)
      * @return the customer who is not erased and holds that reference, or empty
@@ -56,6 +68,8 @@ public interface Customers {
      * Many references at once (a bulk import resolving a batch's lines), in one transaction: what
      * {@link #findByExternalReference} finds for each, for a caller who may view every customer.
      *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor              the caller; needs a grant of CUSTOMER_VIEW on every customer
      * @param externalReferences 1 to {@value #MOST_REFERENCES} references, each 1 to 100 characters
      * @return the customers who are not erased and hold one of them, by the reference as asked (stripped)
@@ -69,6 +83,9 @@ public interface Customers {
     /**
      * Replaces contact details, address and personal details.
      *
+     * <p>Retry: safe: the command carries the {@code expectedVersion} it requires, so a retry of a change that was
+     * stored fails with {@code stale_version} and changes nothing twice.
+     *
      * @param actor   staff with {@code CUSTOMER_UPDATE_CONTACT}, or the customer themself
      * @param command the new details and the version the caller read
      * @return the updated customer
@@ -79,6 +96,12 @@ public interface Customers {
     CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command);
 
     /**
+     * Deactivates an active customer.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code customer_not_active}. Either way nothing
+     * changes twice.
+     *
      * @param actor   staff with {@code CUSTOMER_CHANGE_STATUS}
      * @param command the customer
      * @return the now inactive customer
@@ -87,6 +110,12 @@ public interface Customers {
     CustomerView deactivate(Actor actor, CustomerStatusCommand command);
 
     /**
+     * Reactivates an inactive customer.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code customer_not_inactive}. Either way nothing
+     * changes twice.
+     *
      * @param actor   staff with {@code CUSTOMER_CHANGE_STATUS}
      * @param command the customer
      * @return the active customer
@@ -95,6 +124,12 @@ public interface Customers {
     CustomerView reactivate(Actor actor, CustomerStatusCommand command);
 
     /**
+     * Makes an active staff user the customer's account manager.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry assigns the same manager again: the same state, with one more audit
+     * entry and event.
+     *
      * @param actor   staff with {@code CUSTOMER_ASSIGN_MANAGER}
      * @param command the customer and the staff user
      * @return the updated customer
@@ -102,6 +137,11 @@ public interface Customers {
     CustomerView assignAccountManager(Actor actor, AssignAccountManagerCommand command);
 
     /**
+     * Adds a tag to a customer; a tag already there changes nothing.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the tag is there).
+     *
      * @param actor   staff with {@code CUSTOMER_TAG}
      * @param command the customer and the tag
      * @return the updated customer
@@ -109,6 +149,11 @@ public interface Customers {
     CustomerView addTag(Actor actor, CustomerTagCommand command);
 
     /**
+     * Removes a tag from a customer; an absent tag changes nothing.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the tag is gone).
+     *
      * @param actor   staff with {@code CUSTOMER_TAG}
      * @param command the customer and the tag
      * @return the updated customer
@@ -118,6 +163,10 @@ public interface Customers {
     /**
      * Gives or withdraws consent to marketing; the time of the change is kept.
      *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing: the decision stands, with the time of
+     * the first call.
+     *
      * @param actor   staff with {@code CUSTOMER_CONSENT}, or the customer themself
      * @param command the customer and the decision
      * @return the updated customer
@@ -126,6 +175,8 @@ public interface Customers {
 
     /**
      * Filters, sorts and pages customers by keyset; a page stays correct while rows are inserted between calls.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor staff with {@code CUSTOMER_SEARCH}
      * @param query filters, sort order and page
@@ -137,6 +188,8 @@ public interface Customers {
     /**
      * Finds other customers that may be the same person: same email, same phone, or same name and postal code.
      *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor      staff with {@code CUSTOMER_FIND_DUPLICATES}
      * @param customerId the customer to compare against
      * @return the candidates with every reason that matched
@@ -145,6 +198,8 @@ public interface Customers {
 
     /**
      * Everything crmkit holds about a person (GDPR right of access), as a tree of records that serializes to JSON.
+     *
+     * <p>Retry: safe, it reads only (each call is audited, so a retry appends one more audit entry).
      *
      * @param actor      staff with {@code CUSTOMER_EXPORT}, or the customer themself
      * @param customerId the person
@@ -155,6 +210,9 @@ public interface Customers {
     /**
      * Replaces every personal field irreversibly (GDPR right to erasure), keeps the id, and marks the customer
      * erased. Audited.
+     *
+     * <p>Retry: safe: a retry of a stored erasure is refused with {@code customer_erased} and erases nothing twice (the
+     * erasure of the customer's records in the other areas runs in the same transaction).
      *
      * @param actor      staff with {@code CUSTOMER_ERASE}
      * @param customerId the person

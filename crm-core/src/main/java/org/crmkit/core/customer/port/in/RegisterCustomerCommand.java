@@ -44,7 +44,8 @@ public record RegisterCustomerCommand(
                  message = "must be 1 to 64 visible ASCII characters") String idempotencyKey) {
 
     /**
-     * The request without an idempotency key: a retry after {@code outcome_unknown} may create twice.
+     * The request without an idempotency key: a retry after {@code outcome_unknown} of a registration that was stored
+     * creates no second customer but is refused ({@code duplicate} on {@code email}).
      *
      * @param firstName given name, 1 to 100 characters
      * @param lastName family name, 1 to 100 characters

@@ -21,6 +21,10 @@ public interface ProductFeedback {
      * erased customer, and with {@code duplicate} on {@code productId} when the product of that purchase was rated
      * already. A line returned in full may still be rated (why it went back is feedback worth having).
      *
+     * <p>Retry: a retry of a stored feedback creates no second one: it is refused as {@code duplicate} on
+     * {@code productId} (one feedback per purchase and product), without the first one's id; find it in the customer's
+     * {@link #history}.
+     *
      * @param actor   the customer, or staff recording it on their behalf
      * @param command the feedback
      * @return the feedback
@@ -31,21 +35,43 @@ public interface ProductFeedback {
      * Answers a feedback, once ({@code feedback_answered} after that; {@code stale_version} when another answer won
      * meanwhile). The response keeps who answered and when.
      *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code feedback_answered}. Either way the response
+     * is stored once.
+     *
      * @param actor   staff allowed to answer
      * @param command the response
      * @return the feedback with its response
      */
     FeedbackView answer(Actor actor, AnswerFeedbackCommand command);
 
-    /** @param actor the caller @param feedbackId the feedback @return it with its response, if it exists */
+    /**
+     * Reads a feedback.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param feedbackId the feedback
+     * @return it with its response, if it exists
+     */
     Optional<FeedbackView> findById(Actor actor, FeedbackId feedbackId);
 
-    /** @param actor the caller @param query the customer and page @return their feedback, newest first */
+    /**
+     * A customer's feedback.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param query the customer and page
+     * @return their feedback, newest first
+     */
     Page<FeedbackView> history(Actor actor, CustomerFeedbackQuery query);
 
     /**
      * A product's feedback for the staff who act on it, who need not be allowed to see customers: without customer,
      * purchase or staff ids.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param query the product and page
@@ -53,10 +79,22 @@ public interface ProductFeedback {
      */
     Page<ProductFeedbackEntry> forProduct(Actor actor, ProductFeedbackQuery query);
 
-    /** @param actor the caller @param query the page @return feedback waiting for a response, oldest first */
+    /**
+     * The feedback waiting for a response.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param query the page
+     * @return feedback waiting for a response, oldest first
+     */
     Page<FeedbackView> unanswered(Actor actor, UnansweredFeedbackQuery query);
 
     /**
+     * A product's rating statistics over an optional period.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller
      * @param query the product and the period
      * @return how many rated it, the average, the distribution and how many wait for a response

@@ -19,6 +19,9 @@ public interface Interactions {
      * Logs an interaction. Logged against a lead, it moves the lead's last-activity time and rescores the lead in the
      * same transaction (one audit entry: {@code interaction.log}).
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the interaction the first call logged
+     * (and does not touch the lead again); without a key a retry may log it twice.
+     *
      * @param actor   staff with {@code INTERACTION_LOG}, or the system
      * @param command what happened, and with whom
      * @return the interaction
@@ -31,6 +34,8 @@ public interface Interactions {
     /**
      * A customer's or a lead's interactions, newest first, keyset paged. A customer's timeline holds the interactions
      * of the leads converted into them.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor staff with {@code INTERACTION_VIEW}
      * @param query the customer or the lead, and the page

@@ -23,6 +23,9 @@ public interface Leads {
      * Creates a {@code NEW} lead. A staff caller who names no owner owns it; naming another owner needs
      * {@code LEAD_ASSIGN} as well.
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the lead the first call created;
+     * without a key a retry may create a second lead.
+     *
      * @param actor   staff with {@code LEAD_CREATE}, or the system
      * @param command the lead's data
      * @return the new lead, scored
@@ -32,6 +35,10 @@ public interface Leads {
     LeadView create(Actor actor, CreateLeadCommand command);
 
     /**
+     * Reads a lead.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor  staff with {@code LEAD_VIEW}
      * @param leadId the lead
      * @return the lead with its history and score explanation, or empty when there is none
@@ -41,6 +48,8 @@ public interface Leads {
     /**
      * Filters, sorts and pages leads by keyset; a sales rep sees only their own.
      *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor staff with {@code LEAD_VIEW}
      * @param query filters, sort and page
      * @return one page
@@ -49,6 +58,9 @@ public interface Leads {
 
     /**
      * Replaces a lead's contact, source, estimated value and notes, and rescores it.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry finds the details as asked and changes and writes nothing.
      *
      * @param actor   staff with {@code LEAD_UPDATE}
      * @param command the new details and the version the caller read
@@ -62,6 +74,10 @@ public interface Leads {
     /**
      * Moves an open lead forward ({@code CONTACTED}, {@code QUALIFIED}) or to {@code LOST} with a reason.
      *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused: {@code illegal_transition} for a forward move made
+     * already, {@code lead_closed} for a lead lost already.
+     *
      * @param actor   staff with {@code LEAD_UPDATE}
      * @param command the lead, the stage, the reason for {@code LOST}
      * @return the lead
@@ -73,6 +89,9 @@ public interface Leads {
     /**
      * Reopens a won or lost lead to the stage it was closed from.
      *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code lead_not_closed} (the lead is open again).
+     *
      * @param actor   a sales manager ({@code LEAD_REOPEN})
      * @param command the lead
      * @return the lead
@@ -82,6 +101,9 @@ public interface Leads {
 
     /**
      * Gives a lead to an owner.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the lead has that owner).
      *
      * @param actor   a sales manager ({@code LEAD_ASSIGN})
      * @param command the lead and the new owner
@@ -95,6 +117,10 @@ public interface Leads {
      * Gives a lead to the next active sales rep of a department in turn: the one whose latest assignment is the
      * oldest (one who has none first; ties by id).
      *
+     * <p>Retry: safe only when the command carries {@code expectedVersion}: a retry of an assignment that was stored
+     * fails with {@code stale_version}. Without it, the retry is applied again and gives the lead to the next sales rep
+     * in turn (the first call's rep now holds the newest assignment), unless the department has one sales rep.
+     *
      * @param actor   a sales manager ({@code LEAD_ASSIGN})
      * @param command the lead and the department
      * @return the lead
@@ -107,6 +133,10 @@ public interface Leads {
      * lead's email or phone (never registering a duplicate), otherwise registers a new customer through the customer
      * area (which audits that registration); moves the lead's interactions and open tasks to the customer; marks the
      * lead {@code WON}.
+     *
+     * <p>Retry: safe: a retry of a stored conversion converts and registers nothing twice; it fails with
+     * {@code stale_version} when the command carries {@code expectedVersion}, else with {@code lead_not_qualified} (the
+     * lead is won). Read the lead: its {@code convertedTo} names the customer.
      *
      * @param actor   staff with {@code LEAD_CONVERT} (and {@code CUSTOMER_REGISTER} when a customer is registered)
      * @param command the lead
@@ -122,8 +152,10 @@ public interface Leads {
      * {@code [erased]} (as a customer's erasure does to the leads converted into it); the interactions logged against
      * the lead and the tasks linked to it lose their text. The lead keeps its id, stage, owner, value, score and times
      * for the pipeline reports, stays findable by id, and refuses every change afterwards ({@code lead_erased}).
-     * Erasing an erased lead returns it and writes nothing (no second audit entry). Audited as {@code lead.erase};
-     * {@code LeadErased} is published after commit.
+     * Audited as {@code lead.erase}; {@code LeadErased} is published after commit.
+     *
+     * <p>Retry: safe: erasing an erased lead returns it and writes nothing (no second audit entry), whatever version
+     * the command names.
      *
      * @param actor   an admin, a CRM manager or the system ({@code LEAD_ERASE})
      * @param command the lead, and optionally the version the caller read

@@ -13,6 +13,8 @@ public interface Loyalty {
     /**
      * Opens the customer's account, or returns it when it is already open.
      *
+     * <p>Retry: safe: an account that is open already is returned as it is, and nothing is written.
+     *
      * @param actor   the caller
      * @param command whose account
      * @return the account
@@ -23,6 +25,8 @@ public interface Loyalty {
      * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first. A customer without an
      * account gets an empty statement in the lowest tier.
      *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller
      * @param query whose statement, and the page of entries
      * @return the statement
@@ -30,8 +34,11 @@ public interface Loyalty {
     LoyaltyStatement statement(Actor actor, LoyaltyStatementQuery query);
 
     /**
-     * Spends points, oldest lots first. Repeating a call with the same idempotency key and the same points and note
-     * returns the first call's entry and spends nothing more: safe to retry, after {@code outcome_unknown} too.
+     * Spends points, oldest lots first, under an idempotency key the command must carry.
+     *
+     * <p>Retry: safe: the idempotency key is required, and a retry with the same key, points and note returns the first
+     * call's entry and spends nothing more, after {@code outcome_unknown} too; the key with other points or another
+     * note is refused ({@code duplicate} on {@code idempotencyKey}).
      *
      * @param actor   the caller
      * @param command whose points, how many, the idempotency key and an optional note
@@ -47,9 +54,11 @@ public interface Loyalty {
 
     /**
      * Adds or removes points by hand, with a reason (CRM managers). Added points open a lot that expires like
-     * earned ones. With an idempotency key, repeating the call with the same key, change and reason returns the
-     * first call's entry and adjusts nothing more: safe to retry, after {@code outcome_unknown} too; without one, a
-     * retry after {@code outcome_unknown} may adjust twice (read the statement first).
+     * earned ones.
+     *
+     * <p>Retry: safe with an idempotency key: a retry with the same key, change and reason returns the first call's
+     * entry and adjusts nothing more, after {@code outcome_unknown} too. Without a key a retry may adjust twice (read
+     * the statement first).
      *
      * @param actor   the caller
      * @param command whose points, the change, the reason and an optional idempotency key
@@ -65,7 +74,10 @@ public interface Loyalty {
 
     /**
      * Expires what remains of every lot whose expiry is at or before {@code asOf}, one transaction per account.
-     * Running it again for the same instant expires nothing more.
+     *
+     * <p>Retry: safe to run again: each lot is expired once, so running it again for the same instant (after a run that
+     * failed, say) expires nothing twice; every account's expiry commits on its own, so what a failed run finished
+     * stays done.
      *
      * @param actor   the caller (a CRM manager or the system)
      * @param command the cut-off, not in the future
@@ -77,6 +89,9 @@ public interface Loyalty {
      * Sets every account's tier from the points earned in the tier window that ends at {@code asOf}, one
      * transaction per account.
      *
+     * <p>Retry: safe to run again: an account's tier is set from the points earned in the window, so running it again
+     * for the same instant changes and writes nothing more.
+     *
      * @param actor   the caller (a CRM manager or the system)
      * @param command the instant, not in the future
      * @return how many accounts were evaluated and how many changed tier
@@ -85,6 +100,8 @@ public interface Loyalty {
 
     /**
      * The top customers of a period, by points earned or by purchase count or amount (CRM managers).
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param query the period, the measure and how many

@@ -15,15 +15,36 @@ import org.crmkit.core.product.ProductId;
  */
 public interface Products {
 
-    /** @param actor the caller @param command the category @return the new category */
+    /**
+     * Creates a category under a parent, or at the top level; names are unique among siblings.
+     *
+     * <p>Retry: a retry of a stored creation creates no second category: it is refused as {@code duplicate} on
+     * {@code name}, without the first one's id; find it in {@link #categories}.
+     *
+     * @param actor the caller
+     * @param command the category
+     * @return the new category
+     */
     CategoryView createCategory(Actor actor, CreateCategoryCommand command);
 
-    /** @param actor the caller @param command the new name @return the category */
+    /**
+     * Renames a category.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the category has that name).
+     *
+     * @param actor the caller
+     * @param command the new name
+     * @return the category
+     */
     CategoryView renameCategory(Actor actor, RenameCategoryCommand command);
 
     /**
      * Moves a category under another parent, or to the top level; refused ({@code category_cycle}) under itself or
      * one of its descendants.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the category is there already).
      *
      * @param actor   the caller
      * @param command the new parent
@@ -31,23 +52,70 @@ public interface Products {
      */
     CategoryView moveCategory(Actor actor, MoveCategoryCommand command);
 
-    /** @param actor the caller @return every category, parents before their children, siblings by name */
+    /**
+     * Lists the category tree.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @return every category, parents before their children, siblings by name
+     */
     List<CategoryView> categories(Actor actor);
 
-    /** @param actor the caller @param command the product @return the new product */
+    /**
+     * Creates a product; its SKU is unique.
+     *
+     * <p>Retry: a retry of a stored creation creates no second product: it is refused as {@code duplicate} on
+     * {@code sku}, without the first one's id; find it with {@link #findBySku}.
+     *
+     * @param actor the caller
+     * @param command the product
+     * @return the new product
+     */
     ProductView create(Actor actor, CreateProductCommand command);
 
-    /** @param actor the caller @param command name and description @return the product */
+    /**
+     * Changes a product's name and description.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the product says that already).
+     *
+     * @param actor the caller
+     * @param command name and description
+     * @return the product
+     */
     ProductView update(Actor actor, UpdateProductCommand command);
 
-    /** @param actor the caller @param command the new category, or none @return the product */
+    /**
+     * Moves a product to a category, or out of every category.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the product is there already).
+     *
+     * @param actor the caller
+     * @param command the new category, or none
+     * @return the product
+     */
     ProductView moveToCategory(Actor actor, MoveProductCommand command);
 
-    /** @param actor the caller @param command the new list price @return the product */
+    /**
+     * Sets a product's list price.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the product has that price).
+     *
+     * @param actor the caller
+     * @param command the new list price
+     * @return the product
+     */
     ProductView reprice(Actor actor, RepriceProductCommand command);
 
     /**
      * Retires a product: it stays for the purchases that name it, but is no longer sold and takes no changes.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code product_retired}. Either way nothing changes
+     * twice.
      *
      * @param actor   the caller
      * @param command which product
@@ -55,15 +123,33 @@ public interface Products {
      */
     ProductView retire(Actor actor, RetireProductCommand command);
 
-    /** @param actor the caller @param productId the product @return it, if it exists */
+    /**
+     * Reads a product.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param productId the product
+     * @return it, if it exists
+     */
     Optional<ProductView> findById(Actor actor, ProductId productId);
 
-    /** @param actor the caller @param sku a SKU (any case) @return its product, if any */
+    /**
+     * Finds a product by its SKU.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param sku a SKU (any case)
+     * @return its product, if any
+     */
     Optional<ProductView> findBySku(Actor actor, String sku);
 
     /**
      * Many SKUs at once (a bulk import resolving a batch's lines), in one transaction: what {@link #findBySku} finds
      * for each, except that a SKU no product could ever hold is left out rather than refused.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param skus  1 to {@value #MOST_SKUS} SKUs (any case)
@@ -75,6 +161,10 @@ public interface Products {
     int MOST_SKUS = 1_000;
 
     /**
+     * Searches the catalog.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller
      * @param query text, category (with its descendants), status and page
      * @return one page, by name

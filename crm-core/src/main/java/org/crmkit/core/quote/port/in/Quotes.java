@@ -17,6 +17,9 @@ public interface Quotes {
     /**
      * Requests a quote for products that exist and are active. Needs {@code QUOTE_REQUEST}.
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the quote the first call requested;
+     * without a key a retry may request a second quote.
+     *
      * @param actor   the caller
      * @param command the customer, currency, lines and message
      * @return the requested quote
@@ -31,6 +34,11 @@ public interface Quotes {
     /**
      * Prices every line, sets the validity and the terms; while quoted, answering again revises the offer (the
      * customer then accepts the revision). Needs {@code QUOTE_ANSWER}.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is stored again as a revision with the same offer (a new version,
+     * answer time, audit entry and {@code QuoteAnswered} event), after which an acceptance naming the earlier version
+     * fails with {@code stale_version}.
      *
      * @param actor   the caller
      * @param command the prices, validity and terms
@@ -50,8 +58,10 @@ public interface Quotes {
     /**
      * Accepts the offer before its validity ends and records its purchase (source {@code "quote"}, reference the
      * quote's id) with the quoted prices, in the same transaction; loyalty points are earned as for any purchase.
-     * Accepting an accepted quote again returns it unchanged: one quote never records two purchases. Needs
-     * {@code QUOTE_DECIDE}.
+     * Needs {@code QUOTE_DECIDE}.
+     *
+     * <p>Retry: safe: accepting an accepted quote again returns it unchanged, whatever version the command names, and
+     * records no second purchase.
      *
      * @param actor   the caller
      * @param command the quote
@@ -69,7 +79,9 @@ public interface Quotes {
     QuoteView accept(Actor actor, AcceptQuoteCommand command);
 
     /**
-     * Declines the offer; rejecting a rejected quote again returns it unchanged. Needs {@code QUOTE_DECIDE}.
+     * Declines the offer. Needs {@code QUOTE_DECIDE}.
+     *
+     * <p>Retry: safe: rejecting a rejected quote again returns it unchanged, whatever version the command names.
      *
      * @param actor   the caller
      * @param command the quote and the reason
@@ -79,10 +91,22 @@ public interface Quotes {
      */
     QuoteView reject(Actor actor, RejectQuoteCommand command);
 
-    /** @param actor the caller @param quoteId the quote @return it, if it exists (needs {@code QUOTE_VIEW}) */
+    /**
+     * Reads a quote.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param quoteId the quote
+     * @return it, if it exists (needs {@code QUOTE_VIEW})
+     */
     Optional<QuoteView> findById(Actor actor, QuoteId quoteId);
 
     /**
+     * A customer's quotes.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller
      * @param query the customer and page
      * @return the customer's quotes, newest request first (needs {@code QUOTE_VIEW} on the customer)
@@ -93,6 +117,8 @@ public interface Quotes {
      * Searches quotes by status and customer, for staff ({@code QUOTE_SEARCH}); a sales rep's search covers only the
      * customers they manage.
      *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller
      * @param query filters, sort and page
      * @return one page
@@ -102,8 +128,10 @@ public interface Quotes {
     /**
      * Expires every quoted offer valid until {@code asOf} or earlier, in pages, one transaction per quote; an offer
      * accepted or rejected meanwhile stays as it is, and one whose change collides with a concurrent transaction is
-     * counted as skipped (the run goes on; the next run sees it again). Running it twice expires nothing more. Needs
-     * {@code QUOTE_BATCH}.
+     * counted as skipped (the run goes on; the next run sees it again). Needs {@code QUOTE_BATCH}.
+     *
+     * <p>Retry: safe to run again: each quote is expired once, in a transaction of its own, so a run again expires
+     * nothing twice and takes up the quotes a failed run left or a conflict skipped.
      *
      * @param actor   the caller (a host's scheduled job as {@code Actor.system(...)})
      * @param command the instant, not in the future

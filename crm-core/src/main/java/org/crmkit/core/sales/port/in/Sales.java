@@ -14,12 +14,14 @@ import org.crmkit.core.sales.PurchaseId;
 public interface Sales {
 
     /**
-     * Records a purchase of active products. The same source and external reference recorded again with the same
-     * content returns the purchase recorded first (a retry is safe); with different content it is a conflict
-     * ({@code duplicate} on {@code externalReference}, naming the purchase only to callers who may view every
-     * purchase). A retired product is refused ({@code product_retired}). The points it earns are posted in the same
-     * transaction: a purchase that would take its customer's loyalty account past
-     * {@code LoyaltyAccount.MAX_ACCOUNT_POINTS} is refused ({@code points_limit}) and nothing is stored.
+     * Records a purchase of active products under a source and external reference, unique together. A retired
+     * product is refused ({@code product_retired}). The points it earns are posted in the same transaction: a
+     * purchase that would take its customer's loyalty account past {@code LoyaltyAccount.MAX_ACCOUNT_POINTS} is
+     * refused ({@code points_limit}) and nothing is stored.
+     *
+     * <p>Retry: safe: recording the same source and external reference again with the same content returns the purchase
+     * recorded first (and earns no points twice); with other content it is refused as {@code duplicate} on
+     * {@code externalReference}, naming the purchase only to callers who may view every purchase.
      *
      * @param actor   the caller
      * @param command the purchase
@@ -29,9 +31,12 @@ public interface Sales {
 
     /**
      * Takes back quantities of some lines, never more than was bought and not yet returned
-     * ({@code return_exceeds_purchase}); the refund is the returned quantities at their unit prices. A return has no
-     * reference of its own: pass the purchase's {@code expectedVersion} to make a retry safe (a repeated call then
-     * fails with {@code stale_version} instead of returning the lines twice).
+     * ({@code return_exceeds_purchase}); the refund is the returned quantities at their unit prices.
+     *
+     * <p>Retry: safe when the command carries a {@code reference}: recording the return again under it with the same
+     * lines returns the purchase as it is (with other lines: {@code duplicate} on {@code reference}); else when it
+     * carries the purchase's {@code expectedVersion}, a retry of a stored return fails with {@code stale_version}. With
+     * neither, a retry may return the lines twice (or be refused with {@code return_exceeds_purchase}).
      *
      * @param actor   the caller
      * @param command the return
@@ -39,17 +44,43 @@ public interface Sales {
      */
     PurchaseView recordReturn(Actor actor, RecordReturnCommand command);
 
-    /** @param actor the caller @param purchaseId the purchase @return it, if it exists */
+    /**
+     * Reads a purchase.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param purchaseId the purchase
+     * @return it, if it exists
+     */
     Optional<PurchaseView> findById(Actor actor, PurchaseId purchaseId);
 
-    /** @param actor the caller @param query the customer and page @return their purchases, newest first */
+    /**
+     * A customer's purchases.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param query the customer and page
+     * @return their purchases, newest first
+     */
     Page<PurchaseView> history(Actor actor, PurchaseHistoryQuery query);
 
-    /** @param actor the caller @param customerId the customer @return their purchase totals per currency */
+    /**
+     * A customer's purchase totals.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param customerId the customer
+     * @return their purchase totals per currency
+     */
     PurchaseTotals totals(Actor actor, CustomerId customerId);
 
     /**
      * The best customers of a period by number of purchases or amount spent (CRM and sales managers).
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param query the period, the measure, the currency and how many
@@ -73,6 +104,10 @@ public interface Sales {
      * its orders are stored one by one. The batches' transactions make a series ({@link
      * org.crmkit.core.shared.UnitOfWork#inSeries}): on MySQL they share one connection, which the import holds while
      * it reads the next batch's lines, unless the reading pauses for more than a second.
+     *
+     * <p>Retry: safe to run again: an order or cancellation stored by an earlier run counts as already imported and is
+     * not stored twice, nor are the products and customers the import created; so after {@code persistence_failure} or
+     * {@code outcome_unknown} (whose failing batch may or may not be stored) run the same lines again.
      *
      * @param actor    the caller
      * @param options  source, currency, channel, what to create, batch size

@@ -15,6 +15,9 @@ public interface Accounts {
      * Checks a login. Five failures within fifteen minutes (configurable) lock the account for fifteen minutes; the
      * lock is stored. A password stored with older parameters is re-hashed with the current ones.
      *
+     * <p>Retry: safe: a retry is another login, logged again in the access log (a failed one also counts again toward
+     * the lockout).
+     *
      * @param email    the login email
      * @param password the password
      * @param context  what the host knows of the caller
@@ -27,6 +30,9 @@ public interface Accounts {
      * Self-service sign-up: registers a customer (as an anonymous self-registration) and opens their account, in one
      * transaction.
      *
+     * <p>Retry: a retry of a stored sign-up creates nothing twice: it is refused as {@code duplicate} on {@code email},
+     * without saying by whom; the customer then logs in with {@link #authenticate}.
+     *
      * @param command the customer and their password
      * @param context what the host knows of the caller
      * @return the new customer's id and their actor, logged in
@@ -35,6 +41,10 @@ public interface Accounts {
 
     /**
      * Changes the caller's own password; the current one is required.
+     *
+     * <p>Retry: not to be repeated blindly: a retry of a stored change fails with {@code authentication_failed} (the
+     * current password it names is the old one) and counts as a failed attempt toward the lockout. Check with a login
+     * with the new password instead.
      *
      * @param actor   the caller (a staff user or a customer with an account)
      * @param command current and new password
@@ -46,6 +56,9 @@ public interface Accounts {
      * Issues a one-time reset token (valid 30 minutes, configurable) and hands it to the
      * {@code PasswordResetNotifier} after commit. Answers the same whether or not the email has an account.
      *
+     * <p>Retry: safe, but each call issues one more token and hands it to the notifier; the earlier tokens stay usable
+     * until they expire or a reset uses them all up.
+     *
      * @param email   the login email
      * @param context what the host knows of the caller
      */
@@ -53,6 +66,9 @@ public interface Accounts {
 
     /**
      * Sets a new password with a reset token: the token is used up, the lockout ends.
+     *
+     * <p>Retry: a token is single-use: a retry of a stored reset fails with {@code reset_token_invalid} and changes
+     * nothing. Check with a login with the new password.
      *
      * @param command the token and the new password
      * @param context what the host knows of the caller
@@ -64,6 +80,8 @@ public interface Accounts {
     /**
      * Records the caller's logout in the access log (the host ends its own session).
      *
+     * <p>Retry: safe: it changes nothing but the access log, to which a retry adds a second logout entry.
+     *
      * @param actor   the caller
      * @param context what the host knows of the caller
      */
@@ -71,6 +89,8 @@ public interface Accounts {
 
     /**
      * The access log, newest first: per account, per day, or both.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller (administrators)
      * @param query filters and page
@@ -80,6 +100,8 @@ public interface Accounts {
 
     /**
      * Successful logins and distinct users per day, for a "user visits" graph.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param query the days and their time zone

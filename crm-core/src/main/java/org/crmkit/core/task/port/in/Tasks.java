@@ -16,6 +16,11 @@ import org.crmkit.core.task.TaskId;
 public interface Tasks {
 
     /**
+     * Creates a task.
+     *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the task the first call created;
+     * without a key a retry may create a second task.
+     *
      * @param actor   staff with {@code TASK_MANAGE}, or the system (which must name an assignee)
      * @param command the task
      * @return the new pending task
@@ -29,6 +34,11 @@ public interface Tasks {
     TaskView create(Actor actor, CreateTaskCommand command);
 
     /**
+     * Changes what an open task says.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the task says that already).
+     *
      * @param actor   staff with {@code TASK_MANAGE} on the task
      * @param command what the task now says
      * @return the task
@@ -39,25 +49,71 @@ public interface Tasks {
     TaskView update(Actor actor, UpdateTaskCommand command);
 
     /**
+     * Gives an open task to another active staff user.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the task has that assignee).
+     *
      * @param actor   staff with {@code TASK_MANAGE} on the task
      * @param command the task and its new assignee
      * @return the task, now in the new assignee's department
      */
     TaskView reassign(Actor actor, ReassignTaskCommand command);
 
-    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, in progress */
+    /**
+     * Starts an open task.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the task is in progress).
+     *
+     * @param actor staff with {@code TASK_MANAGE} on the task
+     * @param command the task
+     * @return it, in progress
+     */
     TaskView start(Actor actor, TaskStatusCommand command);
 
-    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, completed */
+    /**
+     * Completes an open task.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code task_closed}. Either way nothing changes
+     * twice.
+     *
+     * @param actor staff with {@code TASK_MANAGE} on the task
+     * @param command the task
+     * @return it, completed
+     */
     TaskView complete(Actor actor, TaskStatusCommand command);
 
-    /** @param actor staff with {@code TASK_MANAGE} on the task @param command the task @return it, cancelled */
+    /**
+     * Cancels an open task.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code task_closed}. Either way nothing changes
+     * twice.
+     *
+     * @param actor staff with {@code TASK_MANAGE} on the task
+     * @param command the task
+     * @return it, cancelled
+     */
     TaskView cancel(Actor actor, TaskStatusCommand command);
 
-    /** @param actor staff with {@code TASK_VIEW} on the task @param taskId the task @return it, if it exists */
+    /**
+     * Reads a task.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor staff with {@code TASK_VIEW} on the task
+     * @param taskId the task
+     * @return it, if it exists
+     */
     Optional<TaskView> findById(Actor actor, TaskId taskId);
 
     /**
+     * The caller's tasks.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor a staff user with {@code TASK_VIEW} (the system has no tasks of its own: an empty page)
      * @param query states, order and page
      * @return one page of the tasks assigned to the caller
@@ -65,6 +121,10 @@ public interface Tasks {
     Page<TaskView> myTasks(Actor actor, MyTasksQuery query);
 
     /**
+     * Open tasks past their due time.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor staff with {@code TASK_VIEW}; the result is narrowed to the tasks the caller may see
      * @param query an assignee, order and page
      * @return one page of open tasks due before now
@@ -76,6 +136,10 @@ public interface Tasks {
      * claims the task first, so that two runs at once (two host instances on one database) never hand one reminder
      * over twice. A notifier that throws leaves the reminder due for the next run, its attempt counted. Reminders of
      * completed or cancelled tasks do not go out. Meant for a host's scheduled job, as the system actor.
+     *
+     * <p>Retry: safe to run again: a reminder handed over is recorded as sent in its own transaction and not handed
+     * over again. Only when that commit is lost (the instance dies, or {@code outcome_unknown}) may it be handed over a
+     * second time: deduplicate on task and reminder time if that matters.
      *
      * @param actor   the system, or an administrator ({@code TASK_REMIND})
      * @param command the run's time, not in the future

@@ -20,16 +20,31 @@ public interface Tickets {
      * ({@code invalid_command}) naming every such field ({@code purchaseId}, {@code productId},
      * {@code relatedTicketId}, {@code departmentId}).
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the ticket the first call submitted;
+     * without a key a retry may submit a second ticket.
+     *
      * @param actor   the caller: the customer themself or staff
      * @param command the ticket
      * @return the open ticket
      */
     TicketView submit(Actor actor, SubmitTicketCommand command);
 
-    /** @param actor the caller @param ticketId the ticket @return it, as the caller may see it, if it exists */
+    /**
+     * Reads a ticket.
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor the caller
+     * @param ticketId the ticket
+     * @return it, as the caller may see it, if it exists
+     */
     Optional<TicketView> findById(Actor actor, TicketId ticketId);
 
     /**
+     * Searches tickets.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller; a customer finds only their own tickets, an agent those of their department's queue
      *              and those assigned to them
      * @param query filters and page
@@ -41,6 +56,10 @@ public interface Tickets {
      * Staff move a ticket along the documented transitions ({@code illegal_transition} otherwise; a closed ticket
      * refuses everything: {@code ticket_closed}).
      *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry is refused with {@code illegal_transition} (the ticket has that
+     * status already) or {@code ticket_closed}.
+     *
      * @param actor   the caller
      * @param command the ticket and the next status
      * @return the ticket
@@ -50,6 +69,9 @@ public interface Tickets {
     /**
      * A customer reopens their resolved ticket within the reopen window ({@code reopen_window_passed} after it,
      * {@code ticket_closed} on a closed one).
+     *
+     * <p>Retry: safe: the command names no version, but a retry of a stored reopening is refused with
+     * {@code not_resolved} (the ticket is in progress again).
      *
      * @param actor   the caller
      * @param command the ticket
@@ -61,6 +83,9 @@ public interface Tickets {
      * Comments on a ticket. The first public staff comment is the first response; a customer's comment on a ticket
      * waiting on them puts it back in progress.
      *
+     * <p>Retry: safe with an idempotency key: a retry with the same key returns the ticket with the first call's
+     * comment and adds none; without a key a retry may comment twice.
+     *
      * @param actor   the caller
      * @param command the comment
      * @return the ticket, as the caller may see it
@@ -69,6 +94,9 @@ public interface Tickets {
 
     /**
      * A support manager assigns a ticket to an agent and/or a department queue.
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the ticket is there already).
      *
      * @param actor   the caller
      * @param command the assignment
@@ -79,6 +107,9 @@ public interface Tickets {
     /**
      * An agent takes an unassigned ticket of their department's queue; when another agent has it the call fails with
      * a conflict ({@code already_taken}, or {@code stale_version} when both raced).
+     *
+     * <p>Retry: safe when the command carries {@code expectedVersion}: a retry of a change that was stored fails with
+     * {@code stale_version}; without it, the retry changes and writes nothing (the ticket is the caller's already).
      *
      * @param actor   the caller (a staff user)
      * @param command the ticket
@@ -91,6 +122,9 @@ public interface Tickets {
      * Handing it on (an assignee or a department named) is an assignment and needs the assign permission too; the
      * half left {@code null} is kept from the ticket.
      *
+     * <p>Retry: safe: the command names no version, but a retry of a stored escalation is refused with
+     * {@code escalation_must_raise} (the priority is that high already), so nothing is raised or handed on twice.
+     *
      * @param actor   the caller
      * @param command the escalation
      * @return the ticket
@@ -98,6 +132,10 @@ public interface Tickets {
     TicketView escalate(Actor actor, EscalateTicketCommand command);
 
     /**
+     * Running tickets at risk of missing an SLA target.
+     *
+     * <p>Retry: safe, it reads only.
+     *
      * @param actor the caller; narrowed like {@link #search}
      * @param query the instant and the share
      * @return running targets with less than that share of their time left, least left first
@@ -108,6 +146,10 @@ public interface Tickets {
      * Notifies every SLA breach as of {@code now} that was not notified yet, once per ticket and target, even when
      * several runs overlap (each breach is claimed before the notifier hears of it). A notifier that throws gives the
      * claim back for the next run.
+     *
+     * <p>Retry: safe to run again: each breach is claimed once, and a breach notified is never notified again. A run
+     * that fails with {@code outcome_unknown} while claiming a breach may leave it claimed but not notified, and no
+     * later run notifies it.
      *
      * @param actor the caller (a scheduled job as the system actor)
      * @param now   the instant breaches are judged at: not after the clock's now (a later instant would notify breaches
@@ -121,6 +163,8 @@ public interface Tickets {
      * Support figures of a period: opened, resolved, backlog, first-response and resolution times in business time
      * (median and 90th percentile, nearest-rank), SLA compliance, per-agent workload and per-category counts. For
      * support and CRM managers.
+     *
+     * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
      * @param query the period
