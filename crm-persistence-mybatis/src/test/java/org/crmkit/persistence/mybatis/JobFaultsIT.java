@@ -29,6 +29,9 @@ import org.crmkit.core.testing.LoyaltyWorld;
 import org.crmkit.core.testing.MutableClock;
 import org.crmkit.core.testing.RecordingNotifier;
 import org.crmkit.core.testing.TestStaff;
+import org.crmkit.core.testing.TicketWorld;
+import org.crmkit.core.ticket.TicketId;
+import org.crmkit.core.ticket.port.in.SlaCheckResult;
 import org.crmkit.persistence.mybatis.testing.FaultyDataSource;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,5 +130,28 @@ class JobFaultsIT {
                     .extracting(e -> e.points()).containsExactly(-100L, 100L);
             assertThat(world.sums(c.id()).hold()).isTrue();
         }
+    }
+
+    /**
+     * The commit of one breach's claim loses its acknowledgement: the claim is stored, so no later run would see the
+     * breach as unclaimed; the run reads its claim back and notifies it, and every breach is notified once.
+     */
+    @Test
+    void aBreachWhoseClaimLostItsCommitAcknowledgementIsStillNotifiedOnce() {
+        java.util.Queue<String> notified = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        TicketWorld world = new TicketWorld(persistence(), TicketWorld.MONDAY_9,
+                (t, target, due) -> notified.add(t + " " + target));
+        List<TicketId> tickets = List.of(world.submit(world.aliceActor, world.alice.id()).id(),
+                world.submit(world.bobActor, world.bob.id()).id());
+        Instant later = world.clock.advance(Duration.ofDays(3));
+        faults.dropAfterCommitOf("SET first_response_notified_at");
+
+        SlaCheckResult run = world.tickets.checkSla(TicketWorld.SYSTEM, later);
+
+        assertThat(faults.injected()).isEqualTo(1);
+        assertThat(run).isEqualTo(new SlaCheckResult(4, 0));
+        assertThat(notified).hasSize(4).doesNotHaveDuplicates()
+                .contains(tickets.get(0) + " FIRST_RESPONSE", tickets.get(1) + " RESOLUTION");
+        assertThat(world.tickets.checkSla(TicketWorld.SYSTEM, later)).isEqualTo(new SlaCheckResult(0, 0));
     }
 }

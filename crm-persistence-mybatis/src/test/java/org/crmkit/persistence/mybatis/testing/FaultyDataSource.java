@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  *
  * <p>Faults armed: the {@code n}th statement prepared whose SQL matches a pattern ({@link #failStatement}); the next
  * commit, which reaches the server and is carried out before the connection drops, so that its acknowledgement is
- * lost ({@link #dropAfterCommit}). Faults fire once, then the data source is a plain one again. And a server that
+ * lost ({@link #dropAfterCommit}), or the commit of the next transaction that ran a given statement
+ * ({@link #dropAfterCommitOf}). Faults fire once, then the data source is a plain one again. And a server that
  * goes away until it is back ({@link #serverAway}, {@link #serverBack}): meanwhile every connection handed out
  * drops at its next use and no new one is had. Thread-safe.
  */
@@ -36,6 +37,7 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger countdown = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
     private final AtomicBoolean commitFault = new AtomicBoolean();
+    private final AtomicReference<Pattern> commitAfter = new AtomicReference<>();
     private final AtomicBoolean away = new AtomicBoolean();
 
     /** @param real the data source whose connections are handed out */
@@ -58,6 +60,17 @@ public final class FaultyDataSource implements DataSource {
     /** Arms a fault: the next commit is carried out by the server, then the connection drops before the answer. */
     public void dropAfterCommit() {
         commitFault.set(true);
+    }
+
+    /**
+     * Arms a fault: the next commit of a transaction that prepared a statement matching {@code sql} (searched, case
+     * ignored) is carried out by the server, then the connection drops before the answer. Transactions before it
+     * (a job's reads, its other items) commit as usual.
+     *
+     * @param sql a regular expression, for example {@code "UPDATE crm_ticket SET first_response_notified_at"}
+     */
+    public void dropAfterCommitOf(String sql) {
+        commitAfter.set(Pattern.compile(sql, Pattern.CASE_INSENSITIVE));
     }
 
     /** The server goes away: every connection drops at its next use, and no new connection is had. */
@@ -88,6 +101,8 @@ public final class FaultyDataSource implements DataSource {
     }
 
     private Connection wrap(Connection connection) {
+        // whether the connection's transaction prepared a statement that dropAfterCommitOf waits for
+        boolean[] awaited = {false};
         InvocationHandler handler = (proxy, method, args) -> {
             if (away.get() && !method.getName().equals("close") && !method.getName().equals("isClosed")) {
                 connection.close();
@@ -100,7 +115,17 @@ public final class FaultyDataSource implements DataSource {
                 throw new SQLNonTransientConnectionException("injected fault: communication link failure",
                         LINK_FAILURE);
             }
-            if (method.getName().equals("commit") && commitFault.compareAndSet(true, false)) {
+            Pattern after = commitAfter.get();
+            if (method.getName().startsWith("prepare") && args != null && args.length > 0
+                    && args[0] instanceof String sql && after != null && after.matcher(sql).find()) {
+                awaited[0] = true;
+            }
+            boolean commit = method.getName().equals("commit");
+            boolean awaitedCommit = commit && awaited[0] && after != null && commitAfter.compareAndSet(after, null);
+            if (commit || method.getName().equals("rollback")) {
+                awaited[0] = false;
+            }
+            if (awaitedCommit || commit && commitFault.compareAndSet(true, false)) {
                 connection.commit();
                 connection.close();
                 injected.incrementAndGet();

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CrmError;
+import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.internal.StoredTime;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -133,13 +135,24 @@ final class SlaWatch {
         int failed = 0;
         for (BreachCandidate c : batch) {
             Instant claimedAt = support.now();
-            boolean mine = support.transaction(() -> {
-                boolean claimed = tickets.claimBreach(c.ticketId(), c.target(), claimedAt);
-                if (claimed) {
-                    support.audit(actor, "ticket.sla_breach", TicketAccess.TYPE, c.ticketId().value());
+            boolean mine;
+            try {
+                mine = support.transaction(() -> {
+                    boolean claimed = tickets.claimBreach(c.ticketId(), c.target(), claimedAt);
+                    if (claimed) {
+                        support.audit(actor, "ticket.sla_breach", TicketAccess.TYPE, c.ticketId().value());
+                    }
+                    return claimed;
+                });
+            } catch (PersistenceFailureException e) {
+                if (!e.is(CrmError.OUTCOME_UNKNOWN)) {
+                    throw e;
                 }
-                return claimed;
-            });
+                // the claim's commit lost its acknowledgement: the claim is this run's when the mark holds its
+                // instant, and then only this run can notify it (no later run sees the breach as unclaimed)
+                mine = support.transaction(() -> tickets.breachNotifiedAt(c.ticketId(), c.target()))
+                        .filter(claimedAt::equals).isPresent();
+            }
             if (!mine) {
                 continue; // another run claimed it first
             }

@@ -147,9 +147,10 @@ public interface Tickets {
      * several runs overlap (each breach is claimed before the notifier hears of it). A notifier that throws gives the
      * claim back for the next run.
      *
-     * <p>Retry: safe to run again: each breach is claimed once, and a breach notified is never notified again. A run
-     * that fails with {@code outcome_unknown} while claiming a breach may leave it claimed but not notified, and no
-     * later run notifies it.
+     * <p>Retry: safe to run again: each breach is claimed once, and a breach notified is never notified again. When
+     * the commit of a claim loses its acknowledgement, the run reads the claim back and notifies the breach if the
+     * claim is its own; only when that read fails too does the run stop, and then a breach claimed but not notified
+     * stays so (the claim is at most once, by design).
      *
      * @param actor the caller (a scheduled job as the system actor)
      * @param now   the instant breaches are judged at: not after the clock's now (a later instant would notify breaches
