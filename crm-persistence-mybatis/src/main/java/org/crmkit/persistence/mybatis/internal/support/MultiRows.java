@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -97,7 +95,7 @@ final class MultiRows {
         } else if (value instanceof UUID uuid) {
             statement.setBytes(index, UuidTypeHandler.toBytes(uuid));
         } else if (value instanceof Instant instant) {
-            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            UtcInstantTypeHandler.bind(statement, index, instant);
         } else if (value instanceof String text) {
             statement.setString(index, text);
         } else if (value instanceof Long number) {
