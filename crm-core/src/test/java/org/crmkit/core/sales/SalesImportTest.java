@@ -433,16 +433,16 @@ class SalesImportTest {
         assertThat(returned).as("newest first").containsExactly(java.util.Map.entry("1004", "0 of 2"),
                 java.util.Map.entry("1003", "2 of 4"), java.util.Map.entry("1002", "0 of 4"),
                 java.util.Map.entry("1001", "2 of 50"));
-        // newest first: the claw-backs (posted now), then the earnings by purchase time; the balances after each
-        // entry tell the order they were posted in: 1001, 1002, C1, 1003, C2, C3, 1004
+        // newest first in the order they were posted, the file's: 1001, 1002, C1, 1003, C2, C3, 1004 (so each
+        // balance after is the one below plus the points, though the claw-backs took effect now)
         assertThat(world.statement(alice.id()).entries().items()).extracting(LedgerEntryView::kind,
                         e -> names.get(e.reference()), LedgerEntryView::points, LedgerEntryView::balanceAfter)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1004", 40L, 1016L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C3#1", -20L, 976L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C2#1", -5L, 996L),
-                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C1#1", -20L, 991L),
-                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1004", 40L, 1016L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1003", 10L, 1001L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C1#1", -20L, 991L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1002", 11L, 1011L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1001", 1_000L, 1_000L));
         assertThat(world.statement(alice.id()).account()).extracting(a -> a.tier(), a -> a.balance(),

@@ -14,7 +14,6 @@ import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 
 /**
  * The loyalty area's repository of accounts, on the adapter's {@link LoyaltyRepository}: it opens accounts by their
@@ -57,8 +56,8 @@ public final class LoyaltyStore {
     }
 
     /** @see LoyaltyRepository#entries */
-    public List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit) {
-        return port.entries(customer, after, limit);
+    public List<LedgerEntry> entries(CustomerId customer, Long before, int limit) {
+        return port.entries(customer, before, limit);
     }
 
     /** @see LoyaltyRepository#earnedBetween */

@@ -20,11 +20,18 @@ public interface Loyalty {
     LoyaltyAccountView openAccount(Actor actor, OpenLoyaltyAccountCommand command);
 
     /**
-     * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first. A customer without an
-     * account gets an empty statement in the lowest tier.
+     * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first in the order they
+     * were posted to the account (not by the time they took effect): each entry's {@code balanceAfter} is the balance
+     * right after its posting, so consecutive entries always reconcile (an entry's {@code balanceAfter} is the
+     * {@code balanceAfter} of the entry listed after it plus its own {@code points}). An entry still shows when it
+     * took effect ({@code occurredAt}): a purchase recorded late with its earlier time is listed where it was
+     * posted, above entries that took effect after it. A customer without an account gets an empty statement in the
+     * lowest tier.
      *
      * @param actor the caller
-     * @param query whose statement, and the page of entries
+     * @param query whose statement, and the page of entries (a cursor of a statement taken before entries were
+     *              listed in posting order is refused as {@code invalid_value} on {@code page.cursor}: start again
+     *              from the first page)
      * @return the statement
      */
     LoyaltyStatement statement(Actor actor, LoyaltyStatementQuery query);

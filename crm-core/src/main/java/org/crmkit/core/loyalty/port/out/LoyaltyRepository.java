@@ -15,7 +15,6 @@ import org.crmkit.core.loyalty.LockedLoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyChanges;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 
 /**
@@ -23,7 +22,7 @@ import org.crmkit.core.shared.UuidV7;
  * {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and {@link #update(LoyaltyChanges)} (which
  * stores only if the version is still the one read), so two changes of one account never both win. Entries are
  * unique per account, kind and reference: a purchase earns once, a return claws back once, a lot expires once and an
- * idempotency key redeems once.
+ * idempotency key redeems once; and unique per account and position, the order they were posted in.
  */
 public interface LoyaltyRepository {
 
@@ -64,12 +63,17 @@ public interface LoyaltyRepository {
     Optional<LedgerEntry> findEntry(CustomerId customer, EntryKind kind, String reference);
 
     /**
+     * A page of a ledger in posting order, newest first: by {@link LedgerEntry#position()}, which is unique per
+     * ledger, so that each entry's balance after it follows from the next one listed (not by the time an entry took
+     * effect, which a back-dated purchase puts before entries posted earlier).
+     *
      * @param customer whose ledger
-     * @param after    the last entry of the previous page, or {@code null}
+     * @param before   the position of the last entry of the previous page (the entries below it follow), or
+     *                 {@code null} for the newest
      * @param limit    most entries
-     * @return entries newest first (by time, then id), each with its lines
+     * @return entries by position, highest first, each with its lines
      */
-    List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit);
+    List<LedgerEntry> entries(CustomerId customer, Long before, int limit);
 
     /**
      * @param customer whose ledger
