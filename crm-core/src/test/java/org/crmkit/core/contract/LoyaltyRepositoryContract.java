@@ -1012,23 +1012,53 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
-    void earnedBetweenAllSumsEachCustomersWindowAndZeroForTheRest() {
+    void earningsSumEachCustomersEntriesPerEarningTimeWithinTheSpanByCustomerThenTime() {
         CustomerId one = opened();
         CustomerId two = opened(highCustomer());
         CustomerId none = customer();
+        CustomerId other = opened();
         LoyaltyAccount a = locked(one);
         LedgerEntry early = earn(a, T0, 40);
         earn(a, LATER, 10);
+        earn(a, LATER, 5);
+        a.addPoints(id(), id(), Points.of(500), "no earning", null, LATER.plusSeconds(YEAR), LATER);
+        a.redeem(id(), Points.of(20), "r-1", null, LATER);
         store(a);
         a = locked(one);
-        a.clawBack(id(), id(), PurchaseId.next(IDS), Points.of(15), early, LATER);
+        // posted later, counted at its purchase's time
+        a.clawBack(id(), id(), PurchaseId.parse(early.reference()), Points.of(15), early, LATER.plusSeconds(DAY));
+        LedgerEntry undone = earn(a, LATER.plusSeconds(60), 7);
+        a.clawBack(id(), id(), PurchaseId.parse(undone.reference()), Points.of(7), undone, LATER.plusSeconds(DAY));
+        earn(a, LATER.plusSeconds(DAY), 1000);
         store(a);
+        LoyaltyAccount b = locked(two);
+        earn(b, T0.minusNanos(1000), 3);
+        earn(b, T0, 30);
+        store(b);
+        LoyaltyAccount c = locked(other);
+        earn(c, LATER, 99);
+        store(c);
 
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two, none), T0, LATER)))
-                .isEqualTo(java.util.Map.of(one, 35L, two, 0L, none, 0L));
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one), LATER, LATER)))
-                .isEqualTo(java.util.Map.of(one, 10L));
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two), T0, LATER)).get(one))
-                .isEqualTo(tx(() -> repo().earnedBetween(one, T0, LATER)));
+        List<LoyaltyRepository.Earning> expected = new ArrayList<>();
+        for (CustomerId customer : byBytes(one, two)) {
+            if (customer.equals(one)) {
+                expected.add(new LoyaltyRepository.Earning(one, T0, 25));
+                expected.add(new LoyaltyRepository.Earning(one, LATER, 15));
+                expected.add(new LoyaltyRepository.Earning(one, LATER.plusSeconds(60), 0));
+            } else {
+                expected.add(new LoyaltyRepository.Earning(two, T0, 30));
+            }
+        }
+        assertThat(tx(() -> repo().earnings(List.of(two, none, one, one), T0, LATER.plusSeconds(60))))
+                .as("both bounds included; a sum of 0 kept; none for a customer without earnings")
+                .containsExactlyElementsOf(expected);
+        assertThat(tx(() -> repo().earnings(List.of(one), LATER, LATER)))
+                .containsExactly(new LoyaltyRepository.Earning(one, LATER, 15));
+        assertThat(tx(() -> repo().earnings(List.of(one), T0.plusNanos(1000), LATER.minusNanos(1000)))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(none), T0, LATER))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(), T0, LATER))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(one), T0, LATER.plusSeconds(DAY))).stream()
+                .mapToLong(LoyaltyRepository.Earning::earned).sum()).as("what earnedBetween sums")
+                .isEqualTo(tx(() -> repo().earnedBetween(one, T0, LATER.plusSeconds(DAY))));
     }
 }

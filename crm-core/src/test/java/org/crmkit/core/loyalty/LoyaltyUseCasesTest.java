@@ -383,6 +383,34 @@ class LoyaltyUseCasesTest {
                 .extracting(e -> ((LoyaltyEvents.TierChanged) e).to()).containsExactly("SILVER", "BRONZE");
     }
 
+    /**
+     * Issue 17, finding 2: a purchase earns at the tier its customer held at the purchase's own time, from the points
+     * earned in the tier window that ends then, not at the tier the account holds when the purchase is recorded.
+     */
+    @Test
+    void aBackDatedPurchaseEarnsAtTheTierItsCustomerHeldAtItsOwnTime() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView tv = world.product("TV", "1200.00", null);
+        ProductView book = world.product("BOOK", "100.00", null);
+        world.buy(alice.id(), MARCH_1, tv, 1);
+        assertThat(world.statement(alice.id()).account().tier()).isEqualTo("SILVER");
+
+        world.buy(alice.id(), Instant.parse("2026-02-01T10:00:00Z"), book, 1);
+        world.buy(alice.id(), START, book, 1);
+
+        List<LedgerEntryView> entries = world.statement(alice.id()).entries().items();
+        assertThat(entries).extracting(LedgerEntryView::occurredAt, LedgerEntryView::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(START, 110L),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-01T10:00:00Z"), 100L),
+                org.assertj.core.groups.Tuple.tuple(MARCH_1, 1200L));
+        assertThat(entries.get(1).lines().get(0).explanation()).as("a month before the TV: BRONZE")
+                .isEqualTo("100.00 EUR x 1 point(s) per unit; rounded down: 100");
+        assertThat(entries.get(0).lines().get(0).explanation()).contains("tier SILVER x 1.1");
+        assertThat(world.statement(alice.id()).account()).extracting(a -> a.tier(), a -> a.earnedInWindow())
+                .containsExactly("SILVER", 1410L);
+    }
+
     @Test
     void aStatementPagesItsEntriesNewestFirst() {
         standard();

@@ -113,9 +113,9 @@ public final class LoyaltyStore {
         return port.findEntries(kind, keys);
     }
 
-    /** @see LoyaltyRepository#earnedBetweenAll */
-    public Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
-        return port.earnedBetweenAll(customers, from, to);
+    /** @see LoyaltyRepository#earnings */
+    public List<LoyaltyRepository.Earning> earnings(Collection<CustomerId> customers, Instant from, Instant to) {
+        return port.earnings(customers, from, to);
     }
 
     private static LoyaltyAccount restore(LockedLoyaltyAccount account) {

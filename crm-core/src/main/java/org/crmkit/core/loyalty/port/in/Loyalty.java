@@ -5,8 +5,11 @@ import org.crmkit.core.shared.Actor;
 
 /**
  * The loyalty program's use cases. Points are earned when a purchase is recorded and clawed back when it is returned,
- * in the sales area's transaction; these use cases open accounts, redeem, adjust, run the expiry and tier batches,
- * and read statements and rankings. Every call checks its caller: a customer reaches only their own account.
+ * in the sales area's transaction; a purchase earns at the tier its customer held at the purchase's own time (the
+ * points earned in the tier window that ends then), so a back-dated sale or a re-run import earns what it would have
+ * earned then, while the tier an account shows is evaluated as of now. These use cases open accounts, redeem, adjust,
+ * run the expiry and tier batches, and read statements and rankings. Every call checks its caller: a customer reaches
+ * only their own account.
  */
 public interface Loyalty {
 

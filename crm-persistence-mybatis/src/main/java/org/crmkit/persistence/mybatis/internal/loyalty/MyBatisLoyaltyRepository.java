@@ -339,16 +339,18 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         });
     }
 
+    /**
+     * One {@code GROUP BY} per {@value #CHUNK} customers along {@code ix_crm_loyalty_entry_window} (customer_id,
+     * earned_at, earned), which covers it; the chunks go in the order of the ids, so the items do too.
+     */
     @Override
-    public Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
-        Map<CustomerId, Long> earned = new LinkedHashMap<>();
-        List<UUID> ids = sortedIds(customers);
-        ids.forEach(id -> earned.put(new CustomerId(id), 0L));
-        for (List<UUID> chunk : chunks(ids)) {
-            mapper.selectEarnedBetweenOf(chunk, from, to)
-                    .forEach(r -> earned.put(new CustomerId(r.customerId()), r.earned()));
+    public List<Earning> earnings(Collection<CustomerId> customers, Instant from, Instant to) {
+        List<Earning> earnings = new ArrayList<>();
+        for (List<UUID> chunk : chunks(sortedIds(customers))) {
+            mapper.selectEarnings(chunk, from, to).forEach(r -> earnings.add(new Earning(
+                    new CustomerId(r.customerId()), r.earnedAt(), r.earned())));
         }
-        return earned;
+        return earnings;
     }
 
     private static List<UUID> sortedIds(Collection<CustomerId> customers) {
