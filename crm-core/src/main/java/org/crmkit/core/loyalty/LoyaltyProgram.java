@@ -26,7 +26,11 @@ import org.crmkit.core.product.ProductId;
  * {@code round(line total x points per currency unit x category multiplier x running promotion multipliers x tier
  * multiplier)}, rounded by {@link #rounding()} (down unless configured), plus the fixed bonus of each running bonus
  * promotion, which goes to the first matching line of the purchase. The category multiplier is the one configured for
- * the product's category or, failing that, its nearest ancestor with one.
+ * the product's category or, failing that, its nearest ancestor with one. The tier multiplier is that of the tier the
+ * customer held at the purchase's own time: the one the points earned (net of claw-backs) in the {@link #tierWindow()}
+ * ending at the purchase's time reach, counting every purchase and return posted before it. A purchase recorded late
+ * with an earlier time, or an import run again days later, therefore earns what it would have earned then; the tier an
+ * account shows is the one as of now.
  *
  * <pre>{@code
  * LoyaltyProgram program = LoyaltyProgram.builder()
@@ -143,7 +147,8 @@ public final class LoyaltyProgram {
      * What a basket earns, line by line, with the rules that produced each line's points.
      *
      * @param purchase     the lines of the sale
-     * @param tier         the customer's tier when it was recorded
+     * @param tier         the tier the customer held at the purchase's time (by the points earned in the tier
+     *                     window that ends then)
      * @param categoryPath a product's category followed by its ancestors (empty when uncategorised)
      * @return the earned lines, in line order
      */

@@ -31,7 +31,6 @@ import org.crmkit.core.loyalty.port.out.LoyaltyRepository.Earner;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository.LedgerSums;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
@@ -106,7 +105,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     private static LoyaltyAccountSnapshot fresh(CustomerId customer) {
-        return new LoyaltyAccountSnapshot(customer, 0, T0, 0, 0, 0, null, 0, BRONZE.name(), 0, T0);
+        return new LoyaltyAccountSnapshot(customer, 0, T0, 0, 0, 0, null, 0, BRONZE.name(), 0, T0, 0);
     }
 
     /** Earns {@code points} for a new purchase at {@code at} and returns the new lot's id. */
@@ -207,11 +206,11 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         LoyaltyAccountSnapshot row = find(customer).orElseThrow();
         assertThat(row).isEqualTo(account.snapshot());
         assertThat(row).isEqualTo(new LoyaltyAccountSnapshot(customer, 1, T0, gross, gross, 0, null, 0, "BRONZE", 0,
-                T0));
+                T0, 1));
         LedgerEntry stored = tx(() -> repo().findEntry(customer, EntryKind.EARN, purchase.toString())).orElseThrow();
         assertThat(stored).isEqualTo(entry);
         assertThat(stored.lines()).containsExactlyElementsOf(lines);
-        assertThat(stored).isEqualTo(new LedgerEntry(entryId, customer, EntryKind.EARN, gross, 0, gross, gross, at,
+        assertThat(stored).isEqualTo(new LedgerEntry(entryId, customer, 1, EntryKind.EARN, gross, 0, gross, gross, at,
                 purchase.toString(), "purchase " + purchase, lines, at));
         assertThat(entries(customer)).containsExactly(entry);
 
@@ -289,7 +288,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
 
         // 100 + 500 - 120 - 30 - 380
         assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 3, T0, 70, 70, 120,
-                T0.plusSeconds(180), 0, "BRONZE", 0, T0));
+                T0.plusSeconds(180), 0, "BRONZE", 0, T0, 5));
         assertThat(locked(customer).openLots()).containsExactly(new PointsLot(earnLot, customer, earned.id(),
                 T0.plusSeconds(60), T0.plusSeconds(YEAR), 100, 70));
         assertThat(sums(customer)).isEqualTo(new LedgerSums(70, 0, 70, 70, 5));
@@ -481,57 +480,141 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
-    void entriesAreNewestFirstWithTiesByIdBytesAndResumeAfterAPosition() {
+    void entriesAreListedInPostingOrderNewestFirstAndResumeBelowAPosition() {
         CustomerId customer = opened();
         CustomerId other = opened();
         Instant tie = T0.plusSeconds(7200);
         LoyaltyAccount account = locked(customer);
-        LedgerEntry oldest = LoyaltyFixtures.earn(account, T0, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
-        LedgerEntry tieA = earn(account, tie, 10);
-        LedgerEntry tieB = LoyaltyFixtures.earn(account, tie, List.of(line(3, owl, 4, 40), line(7, fox, 1, 0)));
-        UUID high = StaffFixtures.withHighBit(id());
-        LedgerEntry tieHigh = LoyaltyFixtures.earn(account, high, PurchaseId.next(IDS), tie, tie.plusSeconds(YEAR),
-                List.of(line(1, fox, 1, 1)));
-        LedgerEntry newest = account.redeem(id(), Points.of(5), "r-1", "newest", tie.plusSeconds(1));
+        LedgerEntry first = LoyaltyFixtures.earn(account, tie, List.of(line(1, fox, 2, 20), line(2, owl, 1, 5)));
+        // an id that sorts first as bytes, and times that run backwards: neither decides the order
+        LedgerEntry second = LoyaltyFixtures.earn(account, StaffFixtures.withHighBit(id()), PurchaseId.next(IDS),
+                tie, tie.plusSeconds(YEAR), List.of(line(1, fox, 1, 1)));
+        LedgerEntry third = earn(account, T0, 10);
         store(account);
         LoyaltyAccount others = locked(other);
         earn(others, tie, 99);
         store(others);
+        account = locked(customer);
+        LedgerEntry fourth = account.redeem(id(), Points.of(5), "r-1", "newest", tie.plusSeconds(1));
+        LedgerEntry fifth = LoyaltyFixtures.earn(account, T0.minusSeconds(DAY), List.of(line(3, owl, 4, 40),
+                line(7, fox, 1, 0)));
+        store(account);
 
-        List<LedgerEntry> ordinaryTies = new ArrayList<>(List.of(tieA, tieB));
-        ordinaryTies.sort((x, y) -> UuidV7.compareBytes(y.id(), x.id()));
-        List<LedgerEntry> expected = List.of(newest, tieHigh, ordinaryTies.get(0), ordinaryTies.get(1), oldest);
+        assertThat(List.of(first, second, third, fourth, fifth)).extracting(LedgerEntry::position)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(find(customer).orElseThrow().lastPosition()).isEqualTo(5);
+        assertThat(find(other).orElseThrow().lastPosition()).as("per ledger").isEqualTo(1);
+        List<LedgerEntry> expected = List.of(fifth, fourth, third, second, first);
         assertThat(entries(customer)).containsExactlyElementsOf(expected);
 
         List<LedgerEntry> paged = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        EntryPosition after = null;
+        Long before = null;
         for (int page = 0; page < 10; page++) {
-            EntryPosition position = after;
-            List<LedgerEntry> entries = tx(() -> repo().entries(customer, position, 2));
+            Long below = before;
+            List<LedgerEntry> entries = tx(() -> repo().entries(customer, below, 2));
             sizes.add(entries.size());
             if (entries.isEmpty()) {
                 break;
             }
             paged.addAll(entries);
-            LedgerEntry last = entries.get(entries.size() - 1);
-            after = new EntryPosition(last.occurredAt(), last.id());
+            before = entries.get(entries.size() - 1).position();
         }
         assertThat(sizes).containsExactly(2, 2, 1, 0);
         assertThat(paged).containsExactlyElementsOf(expected);
 
-        assertThat(ids(customer, new EntryPosition(tie, ordinaryTies.get(0).id())))
-                .containsExactly(ordinaryTies.get(1).id(), oldest.id());
-        assertThat(ids(customer, new EntryPosition(tie, high)))
-                .containsExactly(ordinaryTies.get(0).id(), ordinaryTies.get(1).id(), oldest.id());
-        assertThat(ids(customer, new EntryPosition(tie.plusNanos(500_000), high))).as("between times: every tie")
-                .containsExactly(high, ordinaryTies.get(0).id(), ordinaryTies.get(1).id(), oldest.id());
-        assertThat(ids(customer, new EntryPosition(T0, oldest.id()))).isEmpty();
-        assertThat(tx(() -> repo().entries(customer, null, 1))).containsExactly(newest);
+        assertThat(ids(customer, 4L)).containsExactly(third.id(), second.id(), first.id());
+        assertThat(ids(customer, 6L)).as("above the last: every entry").hasSize(5);
+        assertThat(ids(customer, 1L)).isEmpty();
+        assertThat(tx(() -> repo().entries(customer, null, 1))).containsExactly(fifth);
+        assertThat(tx(() -> repo().entries(customer, null, 0))).isEmpty();
     }
 
-    private List<UUID> ids(CustomerId customer, EntryPosition after) {
-        return tx(() -> repo().entries(customer, after, 100)).stream().map(LedgerEntry::id).toList();
+    private List<UUID> ids(CustomerId customer, Long before) {
+        return tx(() -> repo().entries(customer, before, 100)).stream().map(LedgerEntry::id).toList();
+    }
+
+    /**
+     * Issue 17, finding 11: purchases recorded late with their earlier times, then redemptions. In posting order,
+     * the statement's order, every entry's balance after it is the one below plus its points, page after page.
+     */
+    @Test
+    void backDatedPostingsStillReconcileRowByRowInTheListedOrderAcrossPages() {
+        CustomerId customer = opened();
+        Instant now = T0.plusSeconds(30 * DAY);
+        LoyaltyAccount account = locked(customer);
+        earn(account, now.minusSeconds(DAY), 100);
+        account.redeem(id(), Points.of(30), "r-1", null, now);
+        store(account);
+        account = locked(customer);
+        // recorded now, took effect a week and two weeks ago
+        earn(account, now.minusSeconds(7 * DAY), 50);
+        earn(account, now.minusSeconds(14 * DAY), 20);
+        account.redeem(id(), Points.of(60), "r-2", null, now.plusSeconds(1));
+        store(account);
+        account = locked(customer);
+        earn(account, now.minusSeconds(20 * DAY), 5);
+        account.redeem(id(), Points.of(80), "r-3", null, now.plusSeconds(2));
+        store(account);
+
+        List<LedgerEntry> all = entries(customer);
+        assertThat(all).extracting(LedgerEntry::points).containsExactly(-80L, 5L, -60L, 20L, 50L, -30L, 100L);
+        assertThat(all).extracting(LedgerEntry::occurredAt).as("each shows when it took effect")
+                .containsExactly(now.plusSeconds(2), now.minusSeconds(20 * DAY), now.plusSeconds(1),
+                        now.minusSeconds(14 * DAY), now.minusSeconds(7 * DAY), now, now.minusSeconds(DAY));
+        assertReconciled(all, find(customer).orElseThrow().balance());
+
+        for (int size = 1; size <= all.size(); size++) {
+            List<LedgerEntry> paged = new ArrayList<>();
+            Long before = null;
+            while (true) {
+                Long below = before;
+                int limit = size;
+                List<LedgerEntry> page = tx(() -> repo().entries(customer, below, limit));
+                paged.addAll(page);
+                if (page.size() < size) {
+                    break;
+                }
+                before = page.get(page.size() - 1).position();
+            }
+            assertThat(paged).as("pages of %d", size).containsExactlyElementsOf(all);
+        }
+    }
+
+    /** Each entry's balance after it is the next listed one's plus its points; the first is the account's balance. */
+    private static void assertReconciled(List<LedgerEntry> newestFirst, long balance) {
+        assertThat(newestFirst.get(0).balanceAfter()).isEqualTo(balance);
+        for (int n = 0; n + 1 < newestFirst.size(); n++) {
+            LedgerEntry entry = newestFirst.get(n);
+            assertThat(entry.balanceAfter()).as("entry %d", entry.position())
+                    .isEqualTo(newestFirst.get(n + 1).balanceAfter() + entry.points());
+            assertThat(entry.position()).isEqualTo(newestFirst.get(n + 1).position() + 1);
+        }
+        LedgerEntry oldest = newestFirst.get(newestFirst.size() - 1);
+        assertThat(oldest.balanceAfter()).isEqualTo(oldest.points());
+        assertThat(oldest.position()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondEntryAtAPositionTakenIsADuplicateAndNothingOfThatUpdateIsStored() {
+        CustomerId customer = opened();
+        LoyaltyAccount account = locked(customer);
+        earn(account, T0, 100);
+        store(account);
+        LoyaltyAccountSnapshot before = find(customer).orElseThrow();
+        // a row that claims a position it does not hold: the port must not let a second entry take position 1
+        LoyaltyAccount stale = LoyaltyAccount.restore(new LoyaltyAccountSnapshot(customer, before.version(),
+                before.openedAt(), before.balance(), before.lifetimeEarned(), before.lifetimeRedeemed(),
+                before.lastRedemptionAt(), before.shortfall(), before.tier(), before.earnedInWindow(),
+                before.tierEvaluatedAt(), 0), locked(customer).openLots());
+        stale.redeem(id(), Points.of(10), "r-1", null, LATER);
+
+        assertThatThrownBy(() -> store(stale)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.code()).isEqualTo("duplicate");
+            assertThat(e.field()).isEqualTo("position");
+        });
+        assertThat(find(customer)).contains(before);
+        assertThat(sums(customer)).isEqualTo(new LedgerSums(100, 0, 100, 100, 1));
     }
 
     @Test
@@ -713,7 +796,7 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 80, 0, 0, 3));
         assertThat(sums(customer).hold()).isTrue();
         assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 3, T0, 0, 0, 80, LATER, 80, "BRONZE",
-                0, T0));
+                0, T0, 3));
 
         account = locked(customer);
         LedgerEntry settling = earn(account, LATER.plusSeconds(2), 50);
@@ -743,14 +826,14 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
         assertThat(account.evaluateTier(new Tier("SILVER", 1_000, new BigDecimal("1.1")), 1234, LATER)).isTrue();
         store(account);
         assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 1, T0, 0, 0, 0, null, 0, "SILVER",
-                1234, LATER));
+                1234, LATER, 0));
 
         // a claw-back of points earned before the window can make the window's earnings negative
         account = locked(customer);
         assertThat(account.evaluateTier(BRONZE, -30, LATER.plusSeconds(1))).isTrue();
         store(account);
         assertThat(find(customer)).contains(new LoyaltyAccountSnapshot(customer, 2, T0, 0, 0, 0, null, 0, "BRONZE",
-                -30, LATER.plusSeconds(1)));
+                -30, LATER.plusSeconds(1), 0));
         assertThat(entries(customer)).isEmpty();
         assertThat(sums(customer)).isEqualTo(new LedgerSums(0, 0, 0, 0, 0));
     }
@@ -929,23 +1012,53 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
-    void earnedBetweenAllSumsEachCustomersWindowAndZeroForTheRest() {
+    void earningsSumEachCustomersEntriesPerEarningTimeWithinTheSpanByCustomerThenTime() {
         CustomerId one = opened();
         CustomerId two = opened(highCustomer());
         CustomerId none = customer();
+        CustomerId other = opened();
         LoyaltyAccount a = locked(one);
         LedgerEntry early = earn(a, T0, 40);
         earn(a, LATER, 10);
+        earn(a, LATER, 5);
+        a.addPoints(id(), id(), Points.of(500), "no earning", null, LATER.plusSeconds(YEAR), LATER);
+        a.redeem(id(), Points.of(20), "r-1", null, LATER);
         store(a);
         a = locked(one);
-        a.clawBack(id(), id(), PurchaseId.next(IDS), Points.of(15), early, LATER);
+        // posted later, counted at its purchase's time
+        a.clawBack(id(), id(), PurchaseId.parse(early.reference()), Points.of(15), early, LATER.plusSeconds(DAY));
+        LedgerEntry undone = earn(a, LATER.plusSeconds(60), 7);
+        a.clawBack(id(), id(), PurchaseId.parse(undone.reference()), Points.of(7), undone, LATER.plusSeconds(DAY));
+        earn(a, LATER.plusSeconds(DAY), 1000);
         store(a);
+        LoyaltyAccount b = locked(two);
+        earn(b, T0.minusNanos(1000), 3);
+        earn(b, T0, 30);
+        store(b);
+        LoyaltyAccount c = locked(other);
+        earn(c, LATER, 99);
+        store(c);
 
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two, none), T0, LATER)))
-                .isEqualTo(java.util.Map.of(one, 35L, two, 0L, none, 0L));
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one), LATER, LATER)))
-                .isEqualTo(java.util.Map.of(one, 10L));
-        assertThat(tx(() -> repo().earnedBetweenAll(List.of(one, two), T0, LATER)).get(one))
-                .isEqualTo(tx(() -> repo().earnedBetween(one, T0, LATER)));
+        List<LoyaltyRepository.Earning> expected = new ArrayList<>();
+        for (CustomerId customer : byBytes(one, two)) {
+            if (customer.equals(one)) {
+                expected.add(new LoyaltyRepository.Earning(one, T0, 25));
+                expected.add(new LoyaltyRepository.Earning(one, LATER, 15));
+                expected.add(new LoyaltyRepository.Earning(one, LATER.plusSeconds(60), 0));
+            } else {
+                expected.add(new LoyaltyRepository.Earning(two, T0, 30));
+            }
+        }
+        assertThat(tx(() -> repo().earnings(List.of(two, none, one, one), T0, LATER.plusSeconds(60))))
+                .as("both bounds included; a sum of 0 kept; none for a customer without earnings")
+                .containsExactlyElementsOf(expected);
+        assertThat(tx(() -> repo().earnings(List.of(one), LATER, LATER)))
+                .containsExactly(new LoyaltyRepository.Earning(one, LATER, 15));
+        assertThat(tx(() -> repo().earnings(List.of(one), T0.plusNanos(1000), LATER.minusNanos(1000)))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(none), T0, LATER))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(), T0, LATER))).isEmpty();
+        assertThat(tx(() -> repo().earnings(List.of(one), T0, LATER.plusSeconds(DAY))).stream()
+                .mapToLong(LoyaltyRepository.Earning::earned).sum()).as("what earnedBetween sums")
+                .isEqualTo(tx(() -> repo().earnedBetween(one, T0, LATER.plusSeconds(DAY))));
     }
 }

@@ -73,7 +73,7 @@ class LoyaltyAccountLimitTest {
     /** @return an account restored with those figures, its balance in one open lot */
     private static LoyaltyAccount restored(long balance, long lifetimeEarned, long lifetimeRedeemed) {
         LoyaltyAccountSnapshot state = new LoyaltyAccountSnapshot(CUSTOMER, 3, NOW, balance, lifetimeEarned,
-                lifetimeRedeemed, null, 0, "BRONZE", 0, NOW);
+                lifetimeRedeemed, null, 0, "BRONZE", 0, NOW, 3);
         return LoyaltyAccount.restore(state, List.of(new PointsLot(UUID.randomUUID(), CUSTOMER, UUID.randomUUID(),
                 NOW, EXPIRES, balance, balance)));
     }

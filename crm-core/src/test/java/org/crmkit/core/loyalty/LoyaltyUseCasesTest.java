@@ -383,6 +383,34 @@ class LoyaltyUseCasesTest {
                 .extracting(e -> ((LoyaltyEvents.TierChanged) e).to()).containsExactly("SILVER", "BRONZE");
     }
 
+    /**
+     * Issue 17, finding 2: a purchase earns at the tier its customer held at the purchase's own time, from the points
+     * earned in the tier window that ends then, not at the tier the account holds when the purchase is recorded.
+     */
+    @Test
+    void aBackDatedPurchaseEarnsAtTheTierItsCustomerHeldAtItsOwnTime() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView tv = world.product("TV", "1200.00", null);
+        ProductView book = world.product("BOOK", "100.00", null);
+        world.buy(alice.id(), MARCH_1, tv, 1);
+        assertThat(world.statement(alice.id()).account().tier()).isEqualTo("SILVER");
+
+        world.buy(alice.id(), Instant.parse("2026-02-01T10:00:00Z"), book, 1);
+        world.buy(alice.id(), START, book, 1);
+
+        List<LedgerEntryView> entries = world.statement(alice.id()).entries().items();
+        assertThat(entries).extracting(LedgerEntryView::occurredAt, LedgerEntryView::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(START, 110L),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-01T10:00:00Z"), 100L),
+                org.assertj.core.groups.Tuple.tuple(MARCH_1, 1200L));
+        assertThat(entries.get(1).lines().get(0).explanation()).as("a month before the TV: BRONZE")
+                .isEqualTo("100.00 EUR x 1 point(s) per unit; rounded down: 100");
+        assertThat(entries.get(0).lines().get(0).explanation()).contains("tier SILVER x 1.1");
+        assertThat(world.statement(alice.id()).account()).extracting(a -> a.tier(), a -> a.earnedInWindow())
+                .containsExactly("SILVER", 1410L);
+    }
+
     @Test
     void aStatementPagesItsEntriesNewestFirst() {
         standard();
@@ -400,6 +428,64 @@ class LoyaltyUseCasesTest {
         assertThat(second.entries().items()).extracting(LedgerEntryView::points).containsExactly(20L);
         assertThat(second.entries().nextCursor()).isEmpty();
         assertThat(second.account().balance()).isEqualTo(120);
+    }
+
+    /**
+     * Issue 17, finding 11: purchases recorded late with their earlier times, between redemptions. The statement
+     * lists entries in the order they were posted, so each row's balance after it is the row below's plus its
+     * points, across pages too; each row still shows when it took effect.
+     */
+    @Test
+    void aStatementListsPostingOrderSoBackDatedPurchasesStillReconcileRowByRow() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView novel = world.product("NOVEL", "20.00", null);
+        world.buy(alice.id(), MARCH_1, novel, 5);
+        loyalty().redeem(world.manager(), new RedeemPointsCommand(alice.id(), 30, "r-1", null));
+        world.buy(alice.id(), Instant.parse("2026-02-10T10:00:00Z"), novel, 2);
+        world.buy(alice.id(), Instant.parse("2026-01-20T10:00:00Z"), novel, 1);
+        loyalty().redeem(world.manager(), new RedeemPointsCommand(alice.id(), 100, "r-2", null));
+        world.buy(alice.id(), Instant.parse("2026-02-20T10:00:00Z"), novel, 3);
+
+        List<LedgerEntryView> rows = new java.util.ArrayList<>();
+        LoyaltyStatementQuery query = new LoyaltyStatementQuery(alice.id(), PageRequest.first(2));
+        while (true) {
+            LoyaltyStatement page = loyalty().statement(world.manager(), query);
+            rows.addAll(page.entries().items());
+            if (page.entries().nextCursor().isEmpty()) {
+                break;
+            }
+            query = query.next(page.entries());
+        }
+
+        assertThat(rows).extracting(LedgerEntryView::points).containsExactly(60L, -100L, 20L, 40L, -30L, 100L);
+        assertThat(rows).extracting(LedgerEntryView::occurredAt).containsExactly(
+                Instant.parse("2026-02-20T10:00:00Z"), START, Instant.parse("2026-01-20T10:00:00Z"),
+                Instant.parse("2026-02-10T10:00:00Z"), START, MARCH_1);
+        assertThat(rows.get(0).balanceAfter()).isEqualTo(world.statement(alice.id()).account().balance())
+                .isEqualTo(90);
+        for (int n = 0; n + 1 < rows.size(); n++) {
+            assertThat(rows.get(n).balanceAfter()).as("row %d", n)
+                    .isEqualTo(rows.get(n + 1).balanceAfter() + rows.get(n).points());
+        }
+        assertThat(rows.get(rows.size() - 1).balanceAfter()).isEqualTo(100);
+    }
+
+    @Test
+    void aCursorOfTheTimeOrderedStatementIsRefusedAsInvalid() {
+        standard();
+        CustomerView alice = customer("Alice");
+        ProductView novel = world.product("NOVEL", "20.00", null);
+        world.buy(alice.id(), MARCH_1, novel, 1);
+        LedgerEntryView entry = world.statement(alice.id()).entries().items().get(0);
+        // the cursor the statement handed out before it listed entries in posting order: the entry's time and id
+        String old = new org.crmkit.core.shared.EntryPosition(entry.occurredAt(), entry.id())
+                .toCursor(org.crmkit.core.shared.internal.Cursor.scope("loyalty.statement", alice.id()));
+
+        assertThatThrownBy(() -> loyalty().statement(world.manager(), new LoyaltyStatementQuery(alice.id(),
+                PageRequest.first(2).next(old)))).isInstanceOfSatisfying(
+                org.crmkit.core.shared.InvalidValueException.class,
+                e -> assertThat(e.field()).isEqualTo("page.cursor"));
     }
 
     // ---- who may do what -------------------------------------------------------------------------------------------

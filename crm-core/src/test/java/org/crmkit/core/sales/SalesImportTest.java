@@ -457,16 +457,16 @@ class SalesImportTest {
         assertThat(returned).as("newest first").containsExactly(java.util.Map.entry("1004", "0 of 2"),
                 java.util.Map.entry("1003", "2 of 4"), java.util.Map.entry("1002", "0 of 4"),
                 java.util.Map.entry("1001", "2 of 50"));
-        // newest first: the claw-backs (posted now), then the earnings by purchase time; the balances after each
-        // entry tell the order they were posted in: 1001, 1002, C1, 1003, C2, C3, 1004
+        // newest first in the order they were posted, the file's: 1001, 1002, C1, 1003, C2, C3, 1004 (so each
+        // balance after is the one below plus the points, though the claw-backs took effect now)
         assertThat(world.statement(alice.id()).entries().items()).extracting(LedgerEntryView::kind,
                         e -> names.get(e.reference()), LedgerEntryView::points, LedgerEntryView::balanceAfter)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1004", 40L, 1016L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C3#1", -20L, 976L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C2#1", -5L, 996L),
-                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C1#1", -20L, 991L),
-                        org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1004", 40L, 1016L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1003", 10L, 1001L),
+                        org.assertj.core.groups.Tuple.tuple(EntryKind.CLAWBACK, "4:shop:C1#1", -20L, 991L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1002", 11L, 1011L),
                         org.assertj.core.groups.Tuple.tuple(EntryKind.EARN, "1001", 1_000L, 1_000L));
         assertThat(world.statement(alice.id()).account()).extracting(a -> a.tier(), a -> a.balance(),
@@ -486,6 +486,78 @@ class SalesImportTest {
                 "no earlier purchase of this customer holds that many of the SKU to take back"));
         assertThat(history(alice.id())).singleElement().satisfies(p -> assertThat(p.returns()).isEmpty());
         assertThat(world.statement(alice.id()).account().balance()).isEqualTo(60);
+    }
+
+    /**
+     * Issue 17, finding 2: what an order earns depends on the file and on the data as of the order, not on when the
+     * import runs. The same orders (a purchase that reaches SILVER, one back-dated before it, a cancellation, and
+     * purchases after it) imported in one run, or in two runs with the clock moved on so far that the first run's
+     * points have left the tier window of the second run's now, earn the same points entry by entry; only the tier
+     * the account shows, evaluated as of each run's now, differs.
+     */
+    @Test
+    void theSameOrdersImportedInOneRunOrInTwoRunsDaysApartEarnTheSamePoints() {
+        LoyaltyProgram monthly = LoyaltyProgram.builder().tierWindow(java.time.Period.ofDays(30)).build();
+        Instant start = Instant.parse("2026-02-05T09:00:00Z");
+        List<ImportRow> first = List.of(
+                sale(2, "2001", 1, "LAMP", 50, "20.00", T1, "ref-A"),                             // 1,000: SILVER
+                sale(3, "2002", 1, "MUG", 4, "2.50", T1.plusSeconds(3600), "ref-A"),              // 11 at SILVER
+                sale(4, "2003", 1, "MUG", 4, "2.50", Instant.parse("2026-01-10T10:00:00Z"), "ref-A")); // BRONZE
+        List<ImportRow> second = List.of(
+                sale(5, "2004", 1, "LAMP", 2, "20.00", T2, "ref-A"),                              // 44 at SILVER
+                sale(6, "C2001", 1, "LAMP", -1, "20.00", T3, "ref-A"),                            // -22 of 2004
+                sale(7, "2005", 1, "MUG", 4, "2.50", T3, "ref-A"));                               // 11 at SILVER
+
+        Shop once = shop(monthly, start);
+        importOf(once, first, second);
+        Shop twice = shop(monthly, start);
+        importOf(twice, first);
+        twice.world().moveTo(Instant.parse("2026-03-20T09:00:00Z"));
+        importOf(twice, second);
+
+        List<String> ledger = postings(once);
+        assertThat(postings(twice)).isEqualTo(ledger);
+        assertThat(ledger).containsExactly("EARN 11 balance 1054", "CLAWBACK -22 balance 1043",
+                "EARN 44 balance 1065", "EARN 10 balance 1021", "EARN 11 balance 1011", "EARN 1000 balance 1000");
+        assertThat(account(once)).as("as of the one run's now").isEqualTo("SILVER 1054");
+        assertThat(account(twice)).as("as of the second run's now: the window has passed").isEqualTo("BRONZE 0");
+    }
+
+    /** A shop of its own: a world, its customer Ada (reference {@code ref-A}) and the SKUs LAMP and MUG. */
+    private record Shop(LoyaltyWorld world, CustomerId ada) {
+    }
+
+    private static Shop shop(LoyaltyProgram program, Instant start) {
+        LoyaltyWorld w = new LoyaltyWorld(InMemoryCrmPersistence.create(), program, start, "r");
+        CustomerView ada = w.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
+                .imported("Ada", "Buyer", "ada.r@example.org", "ref-A"));
+        w.crm().products().create(LoyaltyWorld.SYSTEM, new org.crmkit.core.product.port.in.CreateProductCommand(
+                "LAMP", "Lamp", null, null, new BigDecimal("20.00"), "EUR"));
+        w.crm().products().create(LoyaltyWorld.SYSTEM, new org.crmkit.core.product.port.in.CreateProductCommand(
+                "MUG", "Mug", null, null, new BigDecimal("2.50"), "EUR"));
+        return new Shop(w, ada.id());
+    }
+
+    @SafeVarargs
+    private static void importOf(Shop shop, List<ImportRow>... files) {
+        LoyaltyWorld w = shop.world();
+        List<ImportRow> rows = new ArrayList<>();
+        for (List<ImportRow> file : files) {
+            rows.addAll(file);
+        }
+        ImportSummary summary = w.crm().sales().importSales(w.manager(), SalesImportOptions.strict("shop", "EUR"),
+                rows, (r, i, j) -> { });
+        assertThat(summary.linesRejected()).isZero();
+    }
+
+    private static List<String> postings(Shop shop) {
+        return shop.world().statement(shop.ada()).entries().items().stream().map(e -> e.kind() + " " + e.points()
+                + " balance " + e.balanceAfter()).toList();
+    }
+
+    private static String account(Shop shop) {
+        org.crmkit.core.loyalty.port.in.LoyaltyStatement s = shop.world().statement(shop.ada());
+        return s.account().tier() + " " + s.account().earnedInWindow();
     }
 
     private List<PurchaseView> history(CustomerId customer) {

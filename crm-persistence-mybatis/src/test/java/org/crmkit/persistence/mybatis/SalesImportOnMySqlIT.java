@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
+import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LoyaltyProgram;
 import org.crmkit.core.loyalty.port.in.LedgerEntryView;
 import org.crmkit.core.loyalty.port.in.LoyaltyStatement;
@@ -44,7 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * batches and of the same batch, two cancellations of one purchase in one batch, a full return, a cancellation
  * nothing holds and one that precedes, in the file, a later purchase it would otherwise take back from, imported in
  * small and in large batches, leaves the same purchases and ledgers as the in-memory adapter (entry by entry), every
- * stored ledger sound, and imports nothing on a second run.
+ * stored ledger sound, and imports nothing on a second run. Customer A's orders cross the SILVER threshold up, down
+ * (returns) and up again, so what each order earns shows the tier held at its time.
  */
 class SalesImportOnMySqlIT {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -52,26 +56,37 @@ class SalesImportOnMySqlIT {
     private static final Instant T2 = Instant.parse("2026-02-02T11:30:00Z");
     private static final Instant T3 = Instant.parse("2026-02-03T09:15:00Z");
 
-    /** What an import left, in terms that do not depend on generated ids. */
+    /**
+     * What an import left, in terms that do not depend on generated ids.
+     *
+     * @param postings the ledgers without the times claw-backs were recorded at (the run's clock), entry by entry
+     * @param balances each account's balance, shortfall and version, without the tier it shows as of the run's now
+     */
     private record Outcome(ImportSummary first, ImportSummary again, Map<String, List<String>> purchases,
-                           Map<String, List<String>> ledgers, Map<String, String> accounts) {
+                           Map<String, List<String>> ledgers, Map<String, String> accounts,
+                           Map<String, List<String>> postings, Map<String, String> balances) {
     }
 
     @ParameterizedTest(name = "batches of {0} lines")
     @ValueSource(ints = {2, 1_000})
     void leavesWhatTheInMemoryImportLeavesWithSoundLedgers(int batchSize) {
-        Outcome mysql = run(new AreaPorts(TestDatabase.get().emptyPersistence()), batchSize, null);
-        Outcome memory = run(new AreaPorts(InMemoryCrmPersistence.create()), batchSize, null);
+        Outcome mysql = run(new AreaPorts(TestDatabase.get().emptyPersistence()), batchSize, null,
+                LoyaltyProgram.standard());
+        Outcome memory = run(new AreaPorts(InMemoryCrmPersistence.create()), batchSize, null,
+                LoyaltyProgram.standard());
 
         assertThat(mysql).isEqualTo(memory);
         assertThat(mysql.first()).extracting(ImportSummary::linesImported, ImportSummary::linesRejected,
-                ImportSummary::purchases, ImportSummary::returns).containsExactly(20L, 1L, 9L, 9L);
+                ImportSummary::purchases, ImportSummary::returns).containsExactly(21L, 1L, 10L, 9L);
         assertThat(mysql.first().rejected()).containsExactly(new RejectedLine(20, "quantity",
                 "no earlier purchase of this customer holds that many of the SKU to take back"));
         assertThat(mysql.again()).extracting(ImportSummary::linesImported, ImportSummary::linesAlreadyImported,
-                ImportSummary::linesRejected).containsExactly(0L, 20L, 1L);
+                ImportSummary::linesRejected).containsExactly(0L, 21L, 1L);
         assertThat(mysql.accounts().get("A")).as("A reached SILVER within the file").startsWith("SILVER");
-        assertThat(mysql.ledgers().get("A")).as("A's ledger: 5 earnings, 7 claw-backs").hasSize(12);
+        assertThat(mysql.ledgers().get("A")).as("A's ledger: 6 earnings, 7 claw-backs").hasSize(13);
+        assertThat(mysql.ledgers().get("A")).as("newest first: 1010 at SILVER again, 1009 at BRONZE")
+                .satisfies(l -> assertThat(l.get(0)).startsWith("EARN 11 ").contains("tier SILVER"))
+                .satisfies(l -> assertThat(l.get(1)).startsWith("EARN 20 ").doesNotContain("tier SILVER"));
         assertThat(mysql.purchases().get("A")).as("C1009 took back from 1007, not from 1009 after it in the file")
                 .contains("1009 [1:1-0] returns []")
                 .anySatisfy(p -> assertThat(p).startsWith("1007 [1:50-4]").contains("4:shop:C1009#1=20.00"));
@@ -79,22 +94,33 @@ class SalesImportOnMySqlIT {
 
     /**
      * The server goes away after the second batch (issue 17): the import stops with {@code persistence_failure};
-     * once the server is back, the same file run again leaves exactly the purchases, returns, ledgers and accounts
-     * an uninterrupted import leaves.
+     * once the server is back, two months later, the same file run again leaves exactly the purchases, returns,
+     * ledger entries (points, balances, the rules of each line) and balances an uninterrupted import leaves (issue
+     * 17, finding 2). The tier window is 30 days, so by the re-run the first run's points have left the window of
+     * its now, while A's orders cross SILVER both ways: an order earns at the tier held at its own time, not at the
+     * one the account holds when the re-run comes. Only what depends on the run's clock differs: the times the
+     * claw-backs were recorded, and the tier each account shows, as of that run's now.
      */
     @org.junit.jupiter.api.Test
-    void anImportCutOffByALostServerAndRunAgainLeavesWhatAnUninterruptedImportLeaves() {
-        Outcome uninterrupted = run(new AreaPorts(TestDatabase.get().emptyPersistence()), 4, null);
+    void anImportCutOffByALostServerAndRunAgainLaterLeavesWhatAnUninterruptedImportLeaves() {
+        LoyaltyProgram monthly = LoyaltyProgram.builder().tierWindow(Period.ofDays(30)).build();
+        Outcome uninterrupted = run(new AreaPorts(TestDatabase.get().emptyPersistence()), 4, null, monthly);
         TestDatabase.get().emptyPersistence();
         FaultyDataSource faults = new FaultyDataSource(TestDatabase.get().dataSource());
         Outcome interrupted = run(new AreaPorts(MyBatisCrmPersistence.builder(faults).migrate(false).build()), 4,
-                faults);
+                faults, monthly);
 
         assertThat(faults.injected()).as("the server went away").isPositive();
         assertThat(interrupted.purchases()).isEqualTo(uninterrupted.purchases());
-        assertThat(interrupted.ledgers()).isEqualTo(uninterrupted.ledgers());
-        assertThat(interrupted.accounts()).isEqualTo(uninterrupted.accounts());
+        assertThat(interrupted.postings()).isEqualTo(uninterrupted.postings());
+        assertThat(interrupted.balances()).isEqualTo(uninterrupted.balances());
         assertThat(interrupted.again()).isEqualTo(uninterrupted.again());
+        assertThat(uninterrupted.postings().get("A")).as("A's orders earn at SILVER and at BRONZE")
+                .anySatisfy(e -> assertThat(e).startsWith("EARN").contains("tier SILVER"))
+                .anySatisfy(e -> assertThat(e).startsWith("EARN").doesNotContain("tier SILVER"));
+        assertThat(uninterrupted.accounts().get("A")).as("as of the first run's now").startsWith("SILVER");
+        assertThat(interrupted.accounts().get("A")).as("as of the re-run's now: the window has passed")
+                .startsWith("BRONZE").contains("window 0");
     }
 
     /**
@@ -164,9 +190,12 @@ class SalesImportOnMySqlIT {
         }
     }
 
-    /** @param faults when given, the server goes away after the second batch and is back for a second run */
-    private Outcome run(AreaPorts persistence, int batchSize, FaultyDataSource faults) {
-        LoyaltyWorld world = new LoyaltyWorld(persistence, LoyaltyProgram.standard(), START, "imp");
+    /**
+     * @param faults when given, the server goes away after the second batch and is back for a second run, two
+     *               months later
+     */
+    private Outcome run(AreaPorts persistence, int batchSize, FaultyDataSource faults, LoyaltyProgram program) {
+        LoyaltyWorld world = new LoyaltyWorld(persistence, program, START, "imp");
         Map<String, CustomerView> customers = new LinkedHashMap<>();
         for (String name : List.of("A", "B", "C")) {
             customers.put(name, world.crm().customers().register(LoyaltyWorld.SYSTEM, RegisterCustomerCommand
@@ -197,7 +226,8 @@ class SalesImportOnMySqlIT {
                 sale(19, "C1007", 2, lamp, -1, T3, "ref-A"),
                 sale(20, "C1008", 1, mug, -9, T3, "ref-C"),               // nothing holds that many
                 sale(21, "C1009", 1, lamp, -1, T3, "ref-A"),              // from 1007: 1009 comes after it
-                sale(22, "1009", 1, lamp, 1, T3, "ref-A"));
+                sale(22, "1009", 1, lamp, 1, T3, "ref-A"),               // A below 1,000 again: BRONZE
+                sale(23, "1010", 1, mug, 4, T3, "ref-A"));                // 1,015 with 1009: SILVER again
         SalesImportOptions options = SalesImportOptions.strict("shop", "EUR").withBatchSize(batchSize);
         ImportSummary first;
         if (faults == null) {
@@ -213,6 +243,7 @@ class SalesImportOnMySqlIT {
                     e -> assertThat(e.getMessage()).contains("run the same import again"));
             assertThat(batches[0]).as("the batches heard before the server went away").isEqualTo(2);
             faults.serverBack();
+            world.clock().advance(Duration.ofDays(60));
             first = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
         }
         ImportSummary again = world.crm().sales().importSales(world.manager(), options, file, (r, i, j) -> { });
@@ -220,6 +251,8 @@ class SalesImportOnMySqlIT {
         Map<String, List<String>> purchases = new LinkedHashMap<>();
         Map<String, List<String>> ledgers = new LinkedHashMap<>();
         Map<String, String> accounts = new LinkedHashMap<>();
+        Map<String, List<String>> postings = new LinkedHashMap<>();
+        Map<String, String> balances = new LinkedHashMap<>();
         customers.forEach((name, customer) -> {
             List<String> bought = new ArrayList<>();
             for (PurchaseView p : world.crm().sales().history(world.manager(), new PurchaseHistoryQuery(
@@ -230,18 +263,24 @@ class SalesImportOnMySqlIT {
             }
             purchases.put(name, bought);
             LoyaltyStatement statement = world.statement(customer.id());
-            ledgers.put(name, statement.entries().items().stream().map(SalesImportOnMySqlIT::describe).toList());
+            ledgers.put(name, statement.entries().items().stream().map(e -> describe(e) + " at " + e.occurredAt())
+                    .toList());
+            postings.put(name, statement.entries().items().stream().map(e -> e.kind() == EntryKind.CLAWBACK
+                    ? describe(e) : describe(e) + " at " + e.occurredAt()).toList());
             accounts.put(name, statement.account().tier() + " balance " + statement.account().balance()
                     + " shortfall " + statement.account().shortfall() + " window "
                     + statement.account().earnedInWindow() + " version " + statement.account().version());
+            balances.put(name, "balance " + statement.account().balance() + " shortfall "
+                    + statement.account().shortfall() + " version " + statement.account().version());
             assertThat(world.sums(customer.id()).hold()).as("the ledger of %s", name).isTrue();
         });
-        return new Outcome(first, again, purchases, ledgers, accounts);
+        return new Outcome(first, again, purchases, ledgers, accounts, postings, balances);
     }
 
+    /** @return the entry without its time */
     private static String describe(LedgerEntryView e) {
         return e.kind() + " " + e.points() + " earned " + e.earned() + " shortfall " + e.shortfallChange()
-                + " balance " + e.balanceAfter() + " at " + e.occurredAt() + " lines " + e.lines().stream()
+                + " balance " + e.balanceAfter() + " lines " + e.lines().stream()
                 .map(l -> l.lineNumber() + ":" + l.quantity() + "=" + l.points() + " (" + l.explanation() + ")")
                 .toList();
     }

@@ -17,7 +17,6 @@ import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.PointsLot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 
 /**
@@ -27,8 +26,8 @@ import org.crmkit.core.shared.UuidV7;
  */
 public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     private static final Comparator<CustomerId> BY_ID = (a, b) -> UuidV7.compareBytes(a.value(), b.value());
-    private static final Comparator<LedgerEntry> NEWEST_FIRST = Comparator.comparing(LedgerEntry::occurredAt)
-            .thenComparing(LedgerEntry::id, UuidV7::compareBytes).reversed();
+    private static final Comparator<LedgerEntry> NEWEST_FIRST = Comparator.comparingLong(LedgerEntry::position)
+            .reversed();
 
     private final InMemoryUnitOfWork unitOfWork;
     private final InMemoryTable<CustomerId, LoyaltyAccountSnapshot> accounts;
@@ -42,7 +41,8 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
                 LoyaltyAccountSnapshot::version, s -> s.withVersion(s.version() + 1));
         this.entries = new InMemoryTable<UUID, LedgerEntry>(unitOfWork, "loyalty_entry", LedgerEntry::id, null, null)
                 .unique("reference", e -> e.reference() == null ? null
-                        : List.of(e.customer(), e.kind(), e.reference()));
+                        : List.of(e.customer(), e.kind(), e.reference()))
+                .unique("position", e -> List.of(e.customer(), e.position()));
         this.lots = new InMemoryTable<>(unitOfWork, "loyalty_lot", PointsLot::id, null, null);
     }
 
@@ -89,10 +89,9 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit) {
-        return entries.where(e -> e.customer().equals(customer)
-                        && EntryPosition.isAfter(after, e.occurredAt(), e.id())).stream()
-                .sorted(NEWEST_FIRST).limit(limit).toList();
+    public List<LedgerEntry> entries(CustomerId customer, Long before, int limit) {
+        return entries.where(e -> e.customer().equals(customer) && (before == null || e.position() < before))
+                .stream().sorted(NEWEST_FIRST).limit(limit).toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.crmkit.core.shared.PersonalDataSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -33,16 +34,31 @@ public interface PersonalDataExporter {
      * @return every record, in the listing's order
      */
     static <T> List<T> readAll(BiFunction<EntryPosition, Integer, List<T>> page, Function<T, EntryPosition> position) {
+        return readAll(page, position, (after, next) -> EntryPosition.isAfter(after, next.at(), next.id()));
+    }
+
+    /**
+     * Reads every record of a keyset listing, {@value #PAGE} at a time, whatever its key.
+     *
+     * @param page     reads up to the given number of records after a key ({@code null} for the first page)
+     * @param key      where a record sits in the listing
+     * @param follows  whether a key (the second) comes after another (the first, {@code null} before the first page)
+     * @param <T>      the record
+     * @param <K>      the listing's key
+     * @return every record, in the listing's order
+     */
+    static <T, K> List<T> readAll(BiFunction<K, Integer, List<T>> page, Function<T, K> key,
+                                  BiPredicate<K, K> follows) {
         List<T> all = new ArrayList<>();
-        EntryPosition after = null;
+        K after = null;
         while (true) {
             List<T> read = page.apply(after, PAGE);
             all.addAll(read);
             if (read.size() < PAGE) {
                 return all;
             }
-            EntryPosition next = position.apply(read.get(read.size() - 1));
-            if (!EntryPosition.isAfter(after, next.at(), next.id())) {
+            K next = key.apply(read.get(read.size() - 1));
+            if (!follows.test(after, next)) {
                 throw new IllegalStateException("a page ended at " + next + ", not after " + after
                         + ": the listing is not newest first");
             }

@@ -13,7 +13,7 @@ import org.crmkit.core.loyalty.port.in.LoyaltyAccountView;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.port.in.Sales;
-import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.shared.internal.PersonalDataExporter;
 import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
@@ -52,15 +52,16 @@ public final class LoyaltyApplication {
     /**
      * @param accounts the loyalty repository
      * @return the loyalty area's part in a GDPR export: sections {@code loyalty_account} (the account, when there is
-     *         one) and {@code loyalty_ledger} (every entry with its lines, newest first)
+     *         one) and {@code loyalty_ledger} (every entry with its lines, newest first in posting order, as the
+     *         statement lists them)
      */
     public static PersonalDataExporter customerExporter(LoyaltyRepository accounts) {
         return customer -> List.of(
                 new PersonalDataSection(PersonalDataSection.LOYALTY_ACCOUNT, accounts.find(customer).map(LoyaltyAccountView::of)
                         .stream().toList()),
                 new PersonalDataSection(PersonalDataSection.LOYALTY_LEDGER, PersonalDataExporter.readAll(
-                        (after, limit) -> accounts.entries(customer, after, limit),
-                        entry -> new EntryPosition(entry.occurredAt(), entry.id())).stream()
+                        (Long before, Integer limit) -> accounts.entries(customer, before, limit),
+                        LedgerEntry::position, (before, next) -> before == null || next < before).stream()
                         .map(LedgerEntryView::of).toList()));
     }
 }

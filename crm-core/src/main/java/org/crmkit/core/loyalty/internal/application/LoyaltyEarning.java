@@ -23,6 +23,7 @@ import org.crmkit.core.loyalty.internal.domain.Points;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.Basket;
 import org.crmkit.core.loyalty.LoyaltyProgram;
+import org.crmkit.core.loyalty.Tier;
 import org.crmkit.core.product.port.in.CategoryView;
 import org.crmkit.core.product.port.in.ProductView;
 import org.crmkit.core.product.internal.port.ProductCatalog;
@@ -39,11 +40,17 @@ import org.crmkit.core.shared.UuidV7;
  * Earns points for recorded purchases and claws them back for returns, inside the sales transaction. An anonymous
  * sale earns nothing; a customer's account opens with their first earning.
  *
+ * <p>A purchase earns at the tier its customer held at the purchase's own time: the tier that the points earned in
+ * the tier window ending then reach (net of claw-backs, by earning time), counting the entries stored before and
+ * this batch's earlier postings. So what an order earns depends on the orders before it and their times, never on
+ * when the sale is recorded or an import is run (issue 17, finding 2); for a sale recorded as it happens that is the
+ * tier the account holds. After each posting the account's stored tier is evaluated as of now, the tier it shows.
+ *
  * <p>One mechanism for one purchase and for a bulk import's batch: the accounts concerned are read, opened and locked
- * together (in the order of their ids), their tier windows summed together, the earnings the batch's returns take
- * from read together, every posting decided by the {@link LoyaltyAccount} in the order the sales area gives (the
- * order the purchases and returns were made in), and the changes stored together. A purchase or return on its own
- * is a batch of one.
+ * together (in the order of their ids), their earnings over the span of every window the batch asks about read
+ * together, the earnings the batch's returns take from read together, every posting decided by the
+ * {@link LoyaltyAccount} in the order the sales area gives (the order the purchases and returns were made in), and
+ * the changes stored together. A purchase or return on its own is a batch of one.
  */
 final class LoyaltyEarning implements PurchaseParticipant {
 
@@ -102,7 +109,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
             return;
         }
         Map<CustomerId, LoyaltyAccount> locked = accounts.lockAll(concerned);
-        Map<CustomerId, Long> window = accounts.earnedBetweenAll(locked.keySet(), program.windowStart(now), now);
+        StoredEarnings stored = storedEarnings(locked.keySet(), ofCustomers, now);
         Set<PurchaseId> recordedHere = new HashSet<>();
         ofCustomers.stream().filter(RecordedPurchase.class::isInstance)
                 .forEach(p -> recordedHere.add(((RecordedPurchase) p).id()));
@@ -121,7 +128,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
             }
             boolean posted;
             if (posting instanceof RecordedPurchase purchase) {
-                LedgerEntry entry = earn(account, purchase, paths, now);
+                LedgerEntry entry = earn(account, purchase, stored, paths, now);
                 if (entry != null) {
                     earnedNow.put(purchase.id(), entry);
                 }
@@ -132,7 +139,7 @@ final class LoyaltyEarning implements PurchaseParticipant {
                         : earlier.get(new LoyaltyRepository.EntryKey(r.customer(), r.purchase().toString())), now);
             }
             if (posted) {
-                reviewTier(account, window, now);
+                reviewTier(account, stored, now);
                 changed.put(posting.customer(), account);
             }
         }
@@ -152,10 +159,40 @@ final class LoyaltyEarning implements PurchaseParticipant {
                 .forEach(a -> support.publishAfterCommit(a.pullEvents()));
     }
 
-    /** @return the entry posting what the purchase earned at the account's tier now, or {@code null} for nothing */
-    private LedgerEntry earn(LoyaltyAccount account, RecordedPurchase purchase,
+    /**
+     * The stored earnings of the customers over every tier window the batch asks about, in one read: the window
+     * ending at each purchase's time and the one ending now.
+     */
+    private StoredEarnings storedEarnings(Set<CustomerId> customers, List<Posting> postings, Instant now) {
+        Instant from = program.windowStart(now);
+        Instant to = now;
+        for (Posting posting : postings) {
+            if (posting instanceof RecordedPurchase purchase && customers.contains(purchase.customer())) {
+                Instant at = purchase.occurredAt();
+                from = program.windowStart(at).isBefore(from) ? program.windowStart(at) : from;
+                to = at.isAfter(to) ? at : to;
+            }
+        }
+        return new StoredEarnings(accounts.earnings(customers, from, to));
+    }
+
+    /**
+     * @return the points the account earned in the tier window that ends at {@code end}: those stored before this
+     *         batch and those of its postings not stored yet (this batch's earlier ones)
+     */
+    private long earnedInWindow(LoyaltyAccount account, StoredEarnings stored, Instant end) {
+        Instant from = program.windowStart(end);
+        return stored.between(account.snapshot().customer(), from, end) + account.pendingEarned(from, end);
+    }
+
+    /**
+     * @return the entry posting what the purchase earned at the tier its customer held at the purchase's time, or
+     *         {@code null} for nothing
+     */
+    private LedgerEntry earn(LoyaltyAccount account, RecordedPurchase purchase, StoredEarnings stored,
                              Function<ProductId, List<CategoryRef>> paths, Instant now) {
-        List<EarnedLine> lines = program.earn(basket(purchase), program.tier(account.snapshot().tier()), paths);
+        Tier held = program.tierFor(earnedInWindow(account, stored, purchase.occurredAt()));
+        List<EarnedLine> lines = program.earn(basket(purchase), held, paths);
         if (points(lines) == 0) {
             return null;
         }
@@ -220,12 +257,12 @@ final class LoyaltyEarning implements PurchaseParticipant {
     }
 
     /**
-     * Re-evaluates the tier with what was just earned or taken back (the window as stored before this batch plus the
-     * account's postings not stored yet) and publishes the account's events after commit.
+     * Re-evaluates the tier the account shows, as of now, with what was just earned or taken back (the window as
+     * stored before this batch plus the account's postings not stored yet) and publishes the account's events after
+     * commit.
      */
-    private void reviewTier(LoyaltyAccount account, Map<CustomerId, Long> storedWindow, Instant now) {
-        Instant from = program.windowStart(now);
-        long earned = storedWindow.getOrDefault(account.snapshot().customer(), 0L) + account.pendingEarned(from, now);
+    private void reviewTier(LoyaltyAccount account, StoredEarnings stored, Instant now) {
+        long earned = earnedInWindow(account, stored, now);
         account.evaluateTier(program.tierFor(earned), earned, now);
         support.publishAfterCommit(account.pullEvents());
     }

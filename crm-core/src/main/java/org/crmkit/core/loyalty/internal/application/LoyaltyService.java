@@ -37,7 +37,7 @@ import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.DomainEvent;
-import org.crmkit.core.shared.EntryPosition;
+import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.Money;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
@@ -53,6 +53,11 @@ import org.crmkit.core.loyalty.LoyaltyPermission;
  */
 final class LoyaltyService implements Loyalty {
     private static final String TYPE = LoyaltyAccess.TYPE;
+    /**
+     * The statement's cursor scope: it names the order (posting position) so that a cursor of the earlier statement
+     * ordered by time and id is refused as one of another query rather than misread.
+     */
+    private static final String STATEMENT = "loyalty.statement/position";
 
     private final UseCaseSupport support;
     private final LoyaltyStore accounts;
@@ -110,8 +115,8 @@ final class LoyaltyService implements Loyalty {
     public LoyaltyStatement statement(Actor actor, LoyaltyStatementQuery query) {
         support.validate(actor, query);
         CustomerId customer = query.customerId();
-        String scope = Cursor.scope("loyalty.statement", customer);
-        EntryPosition after = EntryPosition.fromCursor(query.page().cursor(), scope);
+        String scope = Cursor.scope(STATEMENT, customer);
+        Long before = fromCursor(query.page().cursor(), scope);
         int size = query.page().size();
         return support.transaction(() -> {
             support.authorize(actor, LoyaltyPermission.LOYALTY_VIEW, access.targetOf(customer), "loyalty.statement",
@@ -121,11 +126,33 @@ final class LoyaltyService implements Loyalty {
                     .orElseGet(() -> new LoyaltyAccountView(customer, 0, null, 0, 0, 0, null, 0,
                             program.lowestTier().name(), 0, null));
             Tier next = program.nextTier(program.tier(account.tier()));
-            Page<LedgerEntryView> entries = Page.slice(accounts.entries(customer, after, size + 1), size,
-                    LedgerEntryView::of, e -> new EntryPosition(e.occurredAt(), e.id()).toCursor(scope));
+            Page<LedgerEntryView> entries = Page.slice(accounts.entries(customer, before, size + 1), size,
+                    LedgerEntryView::of, e -> Cursor.encode(scope, List.of(Long.toString(e.position()))));
             return new LoyaltyStatement(account, next == null ? null : next.name(),
                     next == null ? 0 : Math.max(0, next.threshold() - account.earnedInWindow()), entries);
         });
+    }
+
+    /**
+     * @return the position a statement cursor resumes below, or {@code null} for the first page
+     * @throws org.crmkit.core.shared.InvalidValueException ({@code page.cursor}) when it is not a cursor of this
+     *                                                      statement, such as one of the time-ordered statement
+     *                                                      before the ledger was numbered (issue 17)
+     */
+    private static Long fromCursor(String cursor, String scope) {
+        if (cursor == null) {
+            return null;
+        }
+        String value = Cursor.decode(cursor, scope, 1).get(0);
+        try {
+            long position = Long.parseLong(value);
+            if (position >= 1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as any cursor that is not one of this query
+        }
+        throw new InvalidValueException("page.cursor", "is not a cursor of this query");
     }
 
     @Override

@@ -30,8 +30,10 @@ import org.crmkit.core.sales.PurchaseId;
 /**
  * A customer's loyalty account with its open lots: the one place that moves points. Every change appends a
  * {@link LedgerEntry} and moves lots so that, after each method returns, the balance equals the sum of the open lots'
- * remainders (and, as stored, the sum of the ledger), and neither the balance nor the shortfall is negative.
- * Changes not yet stored are held until the repository takes them with {@link #pullChanges()}.
+ * remainders (and, as stored, the sum of the ledger), and neither the balance nor the shortfall is negative. Each
+ * entry takes the ledger's next position (the account's row carries the last one), so that in posting order every
+ * entry's balance after it is the one before plus its points. Changes not yet stored are held until the repository
+ * takes them with {@link #pullChanges()}.
  */
 public final class LoyaltyAccount extends AggregateRoot {
     static final String TYPE = "loyalty_account";
@@ -68,7 +70,7 @@ public final class LoyaltyAccount extends AggregateRoot {
      */
     public static LoyaltyAccount open(CustomerId customer, Tier tier, Instant at) {
         LoyaltyAccount account = new LoyaltyAccount(new LoyaltyAccountSnapshot(customer, 0, at, 0, 0, 0, null, 0,
-                tier.name(), 0, at), List.of());
+                tier.name(), 0, at, 0), List.of());
         account.record(new LoyaltyEvents.AccountOpened(customer, at));
         return account;
     }
@@ -139,7 +141,7 @@ public final class LoyaltyAccount extends AggregateRoot {
                 List.of(), null), now);
         state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed() + points, now, state.shortfall(), state.tier(),
-                state.earnedInWindow(), state.tierEvaluatedAt());
+                state.earnedInWindow(), state.tierEvaluatedAt(), state.lastPosition());
         return entry;
     }
 
@@ -277,7 +279,7 @@ public final class LoyaltyAccount extends AggregateRoot {
         }
         state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
-                tier.name(), earnedInWindow, at);
+                tier.name(), earnedInWindow, at, state.lastPosition());
         return true;
     }
 
@@ -291,7 +293,7 @@ public final class LoyaltyAccount extends AggregateRoot {
     public LoyaltyAccountSnapshot snapshot() {
         return new LoyaltyAccountSnapshot(state.customer(), version(), state.openedAt(), state.balance(),
                 state.lifetimeEarned(), state.lifetimeRedeemed(), state.lastRedemptionAt(), state.shortfall(),
-                state.tier(), state.earnedInWindow(), state.tierEvaluatedAt());
+                state.tier(), state.earnedInWindow(), state.tierEvaluatedAt(), state.lastPosition());
     }
 
     /** @return the lots with points remaining, oldest expiry first */
@@ -326,14 +328,19 @@ public final class LoyaltyAccount extends AggregateRoot {
                           Instant earnedAt) {
     }
 
+    /**
+     * Appends the entry at the ledger's next position: the statement shows entries in that order, so its
+     * {@code balanceAfter} follows from the entry posted before it, whatever time the entry took effect.
+     */
     private LedgerEntry post(Change c, Instant now) {
         long balance = state.balance() + c.points();
+        long position = state.lastPosition() + 1;
         state = new LoyaltyAccountSnapshot(state.customer(), state.version(), state.openedAt(), balance,
                 state.lifetimeEarned() + c.earned(), state.lifetimeRedeemed(), state.lastRedemptionAt(),
                 state.shortfall() + c.shortfallChange(), state.tier(), state.earnedInWindow(),
-                state.tierEvaluatedAt());
+                state.tierEvaluatedAt(), position);
         requireInvariants();
-        LedgerEntry entry = new LedgerEntry(c.id(), state.customer(), c.kind(), c.points(), c.shortfallChange(),
+        LedgerEntry entry = new LedgerEntry(c.id(), state.customer(), position, c.kind(), c.points(), c.shortfallChange(),
                 c.earned(), balance, c.occurredAt(), c.reference(), c.description(), c.lines(), c.earnedAt());
         newEntries.add(entry);
         record(new LoyaltyEvents.PointsPosted(state.customer(), c.id(), c.kind(), c.points(), balance, now));

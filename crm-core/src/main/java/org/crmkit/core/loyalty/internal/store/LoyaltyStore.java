@@ -14,7 +14,6 @@ import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.internal.domain.LoyaltyAccount;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 
 /**
  * The loyalty area's repository of accounts, on the adapter's {@link LoyaltyRepository}: it opens accounts by their
@@ -57,8 +56,8 @@ public final class LoyaltyStore {
     }
 
     /** @see LoyaltyRepository#entries */
-    public List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit) {
-        return port.entries(customer, after, limit);
+    public List<LedgerEntry> entries(CustomerId customer, Long before, int limit) {
+        return port.entries(customer, before, limit);
     }
 
     /** @see LoyaltyRepository#earnedBetween */
@@ -114,9 +113,9 @@ public final class LoyaltyStore {
         return port.findEntries(kind, keys);
     }
 
-    /** @see LoyaltyRepository#earnedBetweenAll */
-    public Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
-        return port.earnedBetweenAll(customers, from, to);
+    /** @see LoyaltyRepository#earnings */
+    public List<LoyaltyRepository.Earning> earnings(Collection<CustomerId> customers, Instant from, Instant to) {
+        return port.earnings(customers, from, to);
     }
 
     private static LoyaltyAccount restore(LockedLoyaltyAccount account) {

@@ -17,7 +17,7 @@ import org.crmkit.core.shared.CustomerId;
  * @param points          the change of the balance
  * @param shortfallChange the change of the shortfall
  * @param earned          what it adds to the points earned
- * @param balanceAfter    the balance once it was written
+ * @param balanceAfter    the balance right after it was posted (the statement lists entries in posting order)
  * @param occurredAt      when it took effect
  * @param reference       the purchase, return, lot or idempotency key it belongs to, or {@code null}
  * @param description     the reason, note, or what was expired or returned

@@ -5,8 +5,11 @@ import org.crmkit.core.shared.Actor;
 
 /**
  * The loyalty program's use cases. Points are earned when a purchase is recorded and clawed back when it is returned,
- * in the sales area's transaction; these use cases open accounts, redeem, adjust, run the expiry and tier batches,
- * and read statements and rankings. Every call checks its caller: a customer reaches only their own account.
+ * in the sales area's transaction; a purchase earns at the tier its customer held at the purchase's own time (the
+ * points earned in the tier window that ends then), so a back-dated sale or a re-run import earns what it would have
+ * earned then, while the tier an account shows is evaluated as of now. These use cases open accounts, redeem, adjust,
+ * run the expiry and tier batches, and read statements and rankings. Every call checks its caller: a customer reaches
+ * only their own account.
  */
 public interface Loyalty {
 
@@ -22,13 +25,20 @@ public interface Loyalty {
     LoyaltyAccountView openAccount(Actor actor, OpenLoyaltyAccountCommand command);
 
     /**
-     * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first. A customer without an
-     * account gets an empty statement in the lowest tier.
+     * Balance, lifetime figures, tier and progress, and a page of ledger entries, newest first in the order they
+     * were posted to the account (not by the time they took effect): each entry's {@code balanceAfter} is the balance
+     * right after its posting, so consecutive entries always reconcile (an entry's {@code balanceAfter} is the
+     * {@code balanceAfter} of the entry listed after it plus its own {@code points}). An entry still shows when it
+     * took effect ({@code occurredAt}): a purchase recorded late with its earlier time is listed where it was
+     * posted, above entries that took effect after it. A customer without an account gets an empty statement in the
+     * lowest tier.
      *
      * <p>Retry: safe, it reads only.
      *
      * @param actor the caller
-     * @param query whose statement, and the page of entries
+     * @param query whose statement, and the page of entries (a cursor of a statement taken before entries were
+     *              listed in posting order is refused as {@code invalid_value} on {@code page.cursor}: start again
+     *              from the first page)
      * @return the statement
      */
     LoyaltyStatement statement(Actor actor, LoyaltyStatementQuery query);

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.crmkit.core.loyalty.EntryKind;
 import org.crmkit.core.loyalty.LedgerEntry;
 import org.crmkit.core.loyalty.LockedLoyaltyAccount;
 import org.crmkit.core.loyalty.LoyaltyChanges;
 import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.shared.CustomerId;
-import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 
 /**
@@ -23,7 +23,7 @@ import org.crmkit.core.shared.UuidV7;
  * {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and {@link #update(LoyaltyChanges)} (which
  * stores only if the version is still the one read), so two changes of one account never both win. Entries are
  * unique per account, kind and reference: a purchase earns once, a return claws back once, a lot expires once and an
- * idempotency key redeems once.
+ * idempotency key redeems once; and unique per account and position, the order they were posted in.
  */
 public interface LoyaltyRepository {
 
@@ -64,12 +64,17 @@ public interface LoyaltyRepository {
     Optional<LedgerEntry> findEntry(CustomerId customer, EntryKind kind, String reference);
 
     /**
+     * A page of a ledger in posting order, newest first: by {@link LedgerEntry#position()}, which is unique per
+     * ledger, so that each entry's balance after it follows from the next one listed (not by the time an entry took
+     * effect, which a back-dated purchase puts before entries posted earlier).
+     *
      * @param customer whose ledger
-     * @param after    the last entry of the previous page, or {@code null}
+     * @param before   the position of the last entry of the previous page (the entries below it follow), or
+     *                 {@code null} for the newest
      * @param limit    most entries
-     * @return entries newest first (by time, then id), each with its lines
+     * @return entries by position, highest first, each with its lines
      */
-    List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit);
+    List<LedgerEntry> entries(CustomerId customer, Long before, int limit);
 
     /**
      * @param customer whose ledger
@@ -186,17 +191,55 @@ public interface LoyaltyRepository {
     }
 
     /**
+     * The points the customers earned over a span, by earning time: what a batch of postings needs to decide the
+     * tier of each purchase (the points earned in the tier window that ends at the purchase's time) and the tier each
+     * account shows afterwards, read once for the batch. Each item sums, as {@link #earnedBetween} does over a span,
+     * the {@code earned} of a customer's entries with one earning time (earnings, and claw-backs at the time of
+     * the purchase they take back from); read as {@code earnedBetween} reads.
+     *
+     * <p>The default reads each ledger through {@link #entries}; an adapter overrides it to read the span alone.
+     *
      * @param customers whose ledgers
-     * @param from      first instant, inclusive
-     * @param to        last instant, inclusive
-     * @return per customer, what {@link #earnedBetween} returns for them (0 included)
+     * @param from      first earning time, inclusive
+     * @param to        last earning time, inclusive
+     * @return one item per customer and earning time that has entries in the span (a sum of 0 included), by
+     *         customer (their ids compared as unsigned bytes), then time
      */
-    default Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
-        Map<CustomerId, Long> earned = new LinkedHashMap<>();
-        for (CustomerId customer : new LinkedHashSet<>(customers)) {
-            earned.put(customer, earnedBetween(customer, from, to));
+    default List<Earning> earnings(Collection<CustomerId> customers, Instant from, Instant to) {
+        List<CustomerId> ordered = new ArrayList<>(new LinkedHashSet<>(customers));
+        ordered.sort((a, b) -> UuidV7.compareBytes(a.value(), b.value()));
+        int pageSize = 500;
+        List<Earning> earnings = new ArrayList<>();
+        for (CustomerId customer : ordered) {
+            TreeMap<Instant, Long> byTime = new TreeMap<>();
+            Long before = null;
+            while (true) {
+                List<LedgerEntry> page = entries(customer, before, pageSize);
+                page.stream().filter(e -> e.earnedAt() != null && !e.earnedAt().isBefore(from)
+                        && !e.earnedAt().isAfter(to)).forEach(e -> byTime.merge(e.earnedAt(), e.earned(), Long::sum));
+                if (page.size() < pageSize) {
+                    break;
+                }
+                before = page.get(page.size() - 1).position();
+            }
+            byTime.forEach((at, earned) -> earnings.add(new Earning(customer, at, earned)));
         }
-        return earned;
+        return earnings;
+    }
+
+    /**
+     * What a customer's entries with one earning time earned together.
+     *
+     * @param customer whose ledger
+     * @param earnedAt the earning time
+     * @param earned   the sum of the entries' {@code earned} (net of claw-backs; may be 0 or below)
+     */
+    record Earning(CustomerId customer, Instant earnedAt, long earned) {
+        /** Checks presence. */
+        public Earning {
+            java.util.Objects.requireNonNull(customer, "customer");
+            java.util.Objects.requireNonNull(earnedAt, "earnedAt");
+        }
     }
 
     /**

@@ -46,6 +46,6 @@ interface LoyaltyMapper {
 
     List<EntryRow> selectEntriesByKeys(@Param("kind") String kind, @Param("keys") List<EntryKeyParams> keys);
 
-    List<EarnerRow> selectEarnedBetweenOf(@Param("ids") List<UUID> customerIds, @Param("from") Instant from,
-                                          @Param("to") Instant to);
+    List<EarningRow> selectEarnings(@Param("ids") List<UUID> customerIds, @Param("from") Instant from,
+                                    @Param("to") Instant to);
 }

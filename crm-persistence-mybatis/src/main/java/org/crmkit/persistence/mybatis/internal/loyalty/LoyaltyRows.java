@@ -20,17 +20,17 @@ final class LoyaltyRows {
     static AccountRow toRow(LoyaltyAccountSnapshot s) {
         return new AccountRow(s.customer().value(), s.version(), s.openedAt(), s.balance(), s.lifetimeEarned(),
                 s.lifetimeRedeemed(), s.lastRedemptionAt(), s.shortfall(), s.tier(), s.earnedInWindow(),
-                s.tierEvaluatedAt());
+                s.tierEvaluatedAt(), s.lastPosition());
     }
 
     static LoyaltyAccountSnapshot toState(AccountRow r) {
         return new LoyaltyAccountSnapshot(new CustomerId(r.customerId()), r.version(), r.openedAt(), r.balance(),
                 r.lifetimeEarned(), r.lifetimeRedeemed(), r.lastRedemptionAt(), r.shortfall(), r.tier(),
-                r.earnedInWindow(), r.tierEvaluatedAt());
+                r.earnedInWindow(), r.tierEvaluatedAt(), r.lastPosition());
     }
 
     static EntryRow toRow(LedgerEntry e) {
-        return new EntryRow(e.id(), e.customer().value(), e.kind().name(), e.points(), e.shortfallChange(),
+        return new EntryRow(e.id(), e.customer().value(), e.position(), e.kind().name(), e.points(), e.shortfallChange(),
                 e.earned(), e.balanceAfter(), e.occurredAt(), e.reference(), e.description(), e.earnedAt());
     }
 
@@ -41,7 +41,8 @@ final class LoyaltyRows {
 
     /** @param r the entry's row @param lines its lines, by number @return the entry */
     static LedgerEntry toEntry(EntryRow r, List<EntryLineRow> lines) {
-        return new LedgerEntry(r.id(), new CustomerId(r.customerId()), EntryKind.valueOf(r.kind()), r.points(),
+        return new LedgerEntry(r.id(), new CustomerId(r.customerId()), r.position(), EntryKind.valueOf(r.kind()),
+                r.points(),
                 r.shortfallChange(), r.earned(), r.balanceAfter(), r.occurredAt(), r.reference(), r.description(),
                 lines.stream().map(l -> new EarnedLine(l.lineNumber(), new ProductId(l.productId()), l.quantity(),
                         l.points(), l.explanation())).toList(), r.earnedAt());

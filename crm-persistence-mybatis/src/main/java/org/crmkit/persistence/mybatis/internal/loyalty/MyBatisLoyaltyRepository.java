@@ -22,7 +22,6 @@ import org.crmkit.core.loyalty.LoyaltyAccountSnapshot;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.ConflictException;
-import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.persistence.mybatis.internal.support.MultiRowInsert;
 import org.crmkit.persistence.mybatis.internal.support.MultiRowUpdate;
@@ -36,8 +35,9 @@ import org.crmkit.persistence.mybatis.internal.support.RowReads;
 /**
  * Loyalty accounts in {@code crm_loyalty_account}, their append-only ledgers in {@code crm_loyalty_entry} and
  * {@code crm_loyalty_entry_line}, and their lots in {@code crm_loyalty_lot}. An entry's reference is unique per
- * account and kind ({@code uq_crm_loyalty_entry__reference}, a {@code duplicate} on field {@code reference}); the
- * account row carries the version.
+ * account and kind ({@code uq_crm_loyalty_entry__reference}, a {@code duplicate} on field {@code reference}), and so
+ * is its posting position per account ({@code uq_crm_loyalty_entry__position}, which the statement pages by); the
+ * account row carries the version and the ledger's last position.
  *
  * <p>Opening. {@link #addIfAbsent} inserts with {@code ON DUPLICATE KEY UPDATE}: a parallel opening waits for the
  * first, then holds the row's exclusive lock (not the shared lock of {@code INSERT IGNORE}, which parallel waiters
@@ -77,7 +77,7 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     private static final MultiRowUpdate<AccountRow> ACCOUNTS = MultiRowUpdate.of("crm_loyalty_account",
             AccountRow.class, List.of("customer_id", "version"), List.of("balance", "lifetime_earned",
                     "lifetime_redeemed", "last_redemption_at", "shortfall", "tier", "earned_in_window",
-                    "tier_evaluated_at"), true);
+                    "tier_evaluated_at", "last_position"), true);
     /** Changed lots of several accounts, by primary key. */
     private static final MultiRowUpdate<LotRow> LOT_REMAINDERS = MultiRowUpdate.of("crm_loyalty_lot", LotRow.class,
             List.of("id"), List.of("remaining"), false);
@@ -148,23 +148,22 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
-    public List<LedgerEntry> entries(CustomerId customer, EntryPosition after, int limit) {
+    public List<LedgerEntry> entries(CustomerId customer, Long before, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        // newest first, read backwards from ix_crm_loyalty_entry_statement (customer_id, occurred_at, id)
-        String sql = SELECT_ENTRIES
-                + (after == null ? "" : " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))")
-                + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?";
-        List<Object> values = after == null ? List.of(customer.value(), limit)
-                : List.of(customer.value(), after.at(), after.at(), after.id(), limit);
+        // newest first in posting order, read backwards from uq_crm_loyalty_entry__position (customer_id, position)
+        String sql = SELECT_ENTRIES + (before == null ? "" : " AND e.position < ?")
+                + " ORDER BY e.position DESC LIMIT ?";
+        List<Object> values = before == null ? List.of(customer.value(), limit)
+                : List.of(customer.value(), before, limit);
         return unitOfWork.inTransaction(() -> withLines(RowReads.list(unitOfWork, "loyalty_entry", sql, values,
                 MyBatisLoyaltyRepository::entryRow)));
     }
 
     private static EntryRow entryRow(RowReads.Columns r) throws SQLException {
-        return new EntryRow(r.uuid(1), r.uuid(2), r.string(3), r.longValue(4), r.longValue(5), r.longValue(6),
-                r.longValue(7), r.instant(8), r.string(9), r.string(10), r.instant(11));
+        return new EntryRow(r.uuid(1), r.uuid(2), r.longValue(3), r.string(4), r.longValue(5), r.longValue(6),
+                r.longValue(7), r.longValue(8), r.instant(9), r.string(10), r.string(11), r.instant(12));
     }
 
     private static EntryLineRow lineRow(RowReads.Columns r) throws SQLException {
@@ -340,16 +339,18 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
         });
     }
 
+    /**
+     * One {@code GROUP BY} per {@value #CHUNK} customers along {@code ix_crm_loyalty_entry_window} (customer_id,
+     * earned_at, earned), which covers it; the chunks go in the order of the ids, so the items do too.
+     */
     @Override
-    public Map<CustomerId, Long> earnedBetweenAll(Collection<CustomerId> customers, Instant from, Instant to) {
-        Map<CustomerId, Long> earned = new LinkedHashMap<>();
-        List<UUID> ids = sortedIds(customers);
-        ids.forEach(id -> earned.put(new CustomerId(id), 0L));
-        for (List<UUID> chunk : chunks(ids)) {
-            mapper.selectEarnedBetweenOf(chunk, from, to)
-                    .forEach(r -> earned.put(new CustomerId(r.customerId()), r.earned()));
+    public List<Earning> earnings(Collection<CustomerId> customers, Instant from, Instant to) {
+        List<Earning> earnings = new ArrayList<>();
+        for (List<UUID> chunk : chunks(sortedIds(customers))) {
+            mapper.selectEarnings(chunk, from, to).forEach(r -> earnings.add(new Earning(
+                    new CustomerId(r.customerId()), r.earnedAt(), r.earned())));
         }
-        return earned;
+        return earnings;
     }
 
     private static List<UUID> sortedIds(Collection<CustomerId> customers) {
