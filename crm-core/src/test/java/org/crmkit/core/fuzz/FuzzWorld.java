@@ -307,7 +307,7 @@ final class FuzzWorld {
         return result;
     }
 
-    // ---- callers -----------------------------------------------------------------------------------------------------
+    // ---- callers ----------------------------------------------------------------------------------------------------
 
     /** @param caller who @param index which role, for {@link Caller#ROLE} @return the actor, or {@code null} */
     Actor actor(Caller caller, int index) {
@@ -336,7 +336,7 @@ final class FuzzWorld {
         };
     }
 
-    // ---- pools -------------------------------------------------------------------------------------------------------
+    // ---- pools ------------------------------------------------------------------------------------------------------
 
     /** @param type a type @return whether it is an id: a record of one {@code UUID value} */
     static boolean isId(Class<?> type) {
@@ -511,7 +511,7 @@ final class FuzzWorld {
         }
     }
 
-    // ---- reads -------------------------------------------------------------------------------------------------------
+    // ---- reads ------------------------------------------------------------------------------------------------------
 
     /** A use case's {@code findById}: how the world reads a record back. */
     private record Reader(Method accessor, Method findById) {

@@ -44,7 +44,8 @@ import org.crmkit.core.testing.CrmTestAccess;
  *
  * <ol>
  *   <li>the only exception that escapes is a {@link CrmException}: an {@link InvalidCommandException} naming at least
- *       one field, an {@link InvalidValueException} naming its field, any other with its error code (never a
+ *       one field, an {@link InvalidValueException} naming its field (each a path of the call's arguments, as a host
+ *       maps it to its form: {@link Fields}), any other with its error code (never a
  *       {@code NullPointerException}, {@code IllegalArgumentException}, {@code DateTimeException},
  *       {@code ArithmeticException} ...);</li>
  *   <li>a refused call writes nothing and publishes nothing ({@link WriteWatch} sees every committed write): a refusal
@@ -182,15 +183,20 @@ class UseCaseFuzzTest {
         storedTextsKeepTheRule(call, writes);
         REFUSED.computeIfAbsent(refusal.code(), k -> new AtomicLong()).incrementAndGet();
         String why = refusal instanceof InvalidCommandException invalid ? "invalid_command " + invalid.fields()
-                : refusal instanceof InvalidValueException invalid ? "invalid_value " + invalid.field() : refusal.code();
+                : refusal instanceof InvalidValueException invalid ? "invalid_value " + invalid.field()
+                : refusal.code();
         REFUSALS_BY_USE_CASE.computeIfAbsent(call.operation().toString(), k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
         assertThat(refusal.code()).as("the code of %s", call).isNotBlank();
         if (refusal instanceof InvalidCommandException invalid) {
             assertThat(invalid.errors()).as("the fields %s names", call).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.field()).isNotBlank());
+            invalid.fields().forEach(field -> assertThat(Fields.resolves(call.operation(), field))
+                    .as("%s names %s, no field of its arguments", call, field).isTrue());
         } else if (refusal instanceof InvalidValueException invalid) {
             assertThat(invalid.field()).as("the field %s names", call).isNotBlank();
+            assertThat(Fields.resolves(call.operation(), invalid.field()))
+                    .as("%s names %s, no field of its arguments", call, invalid.field()).isTrue();
         }
         List<WriteWatch.Write> written = new ArrayList<>(writes);
         long denials = written.stream().filter(WriteWatch.Write::isDeniedAudit).count();

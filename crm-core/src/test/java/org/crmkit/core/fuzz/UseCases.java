@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -145,10 +144,5 @@ final class UseCases {
     /** @return the interfaces the operations belong to, by simple name */
     static List<String> interfaces() {
         return all().stream().map(o -> o.type().getSimpleName()).distinct().sorted().toList();
-    }
-
-    /** @param operations some @return their names */
-    static String names(List<Operation> operations) {
-        return Arrays.toString(operations.stream().map(Operation::toString).toArray());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -174,7 +175,7 @@ final class Values {
         throw new NoGenerator("no generator of " + type.getTypeName() + " (" + name + ")");
     }
 
-    // ---- records -----------------------------------------------------------------------------------------------------
+    // ---- records ----------------------------------------------------------------------------------------------------
 
     private Gen record(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
@@ -258,7 +259,7 @@ final class Values {
                 }));
     }
 
-    // ---- ids and versions --------------------------------------------------------------------------------------------
+    // ---- ids and versions -------------------------------------------------------------------------------------------
 
     private static Gen ids(Class<?> type) {
         Arbitrary<Integer> index = Arbitraries.integers().between(0, 999);
@@ -294,7 +295,7 @@ final class Values {
                         Arbitraries.longs().map(l -> Val.of(new UUID(l, ~l)))));
     }
 
-    // ---- numbers -----------------------------------------------------------------------------------------------------
+    // ---- numbers ----------------------------------------------------------------------------------------------------
 
     private static Gen ints(String name, boolean boxed) {
         if (name.equals("lineNumber")) {
@@ -350,12 +351,13 @@ final class Values {
     }
 
     private static Gen decimals() {
-        return new Gen(Arbitraries.of("12.00", "0.50", "19.9", "1000", "0.0001", "7").map(s -> Val.of(new BigDecimal(s))),
+        return new Gen(Arbitraries.of("12.00", "0.50", "19.9", "1000", "0.0001", "7")
+                .map(s -> Val.of(new BigDecimal(s))),
                 Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Val.of(null))),
                         Tuple.of(5, Arbitraries.of(HOSTILE_DECIMALS).map(s -> Val.of(new BigDecimal(s))))));
     }
 
-    // ---- time --------------------------------------------------------------------------------------------------------
+    // ---- time -------------------------------------------------------------------------------------------------------
 
     private static Gen instants(String name) {
         Arbitrary<Long> minutes = Arbitraries.longs().between(1, 60L * 24 * 90);
@@ -384,7 +386,7 @@ final class Values {
         return new Gen(valid, indexed(hostile));
     }
 
-    // ---- containers --------------------------------------------------------------------------------------------------
+    // ---- containers -------------------------------------------------------------------------------------------------
 
     private static Gen list(Gen element, boolean set) {
         Function<List<Val>, Val> collect = items -> {
@@ -418,7 +420,7 @@ final class Values {
                 element.hostile().map(present));
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------------
+    // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private static Gen same(Arbitrary<Val> values) {
         return new Gen(values, values);
@@ -540,7 +542,8 @@ final class Values {
                         Tuple.of(4, plain("Caf\u00E9 \u2615", " Padded ", "\u05E9\u05DC\u05D5\u05DD", "Z".repeat(100),
                                 "Sales & Support")));
                 case "text", "title", "subject", "outcome", "company" -> plain("Ada", "Printer on fire",
-                        "Caf\u00E9 \u2615 \uD835\uDD18", " padded ", "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD",
+                        "Caf\u00E9 \u2615 \uD835\uDD18", " padded ",
+                        "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD",
                         "price \u200F100\u200F", "A & B <b>", "\uD83D\uDDA8\uFE0F printer", "Acme Ltd.");
                 default -> plain("Hello", "Line one\nline two", "\tindented", "Caf\u00E9 \u2615 \uD835\uDD18 ok",
                         " padded ", "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD", "a\r\nb",
@@ -557,7 +560,7 @@ final class Values {
                     ctx -> prefix + ctx.world.next() + suffix));
         }
 
-        private static Arbitrary<Val> known(String what, java.util.function.BiFunction<FuzzWorld, Integer, String> pick) {
+        private static Arbitrary<Val> known(String what, BiFunction<FuzzWorld, Integer, String> pick) {
             return Arbitraries.integers().between(0, 999).map(i -> Val.deferred(what + " #" + i,
                     ctx -> pick.apply(ctx.world, i)));
         }
