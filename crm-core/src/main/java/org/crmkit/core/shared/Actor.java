@@ -3,6 +3,7 @@ package org.crmkit.core.shared;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.shared.internal.Texts;
 
 /**
  * Who calls a use case. Every use case takes one; the host builds it from its own authentication. Described in
@@ -29,7 +30,12 @@ public sealed interface Actor permits Actor.Staff, Actor.Customer, Actor.SystemP
         return new Customer(id);
     }
 
-    /** @param name the job or integration, for example {@code "nightly-import"} @return a system actor */
+    /**
+     * @param name the job or integration, for example {@code "nightly-import"}: 1 to 64 characters, no control
+     *             characters, no unpaired surrogates (it is stored in the audit trail)
+     * @return a system actor
+     * @throws InvalidValueException ({@code actor.name}) for a name that is blank, too long or breaks the text rule
+     */
     static Actor system(String name) {
         return new SystemProcess(name);
     }
@@ -111,13 +117,18 @@ public sealed interface Actor permits Actor.Staff, Actor.Customer, Actor.SystemP
     /**
      * A trusted process of the host (batch job, integration).
      *
-     * @param name the process name, 1 to 64 characters, not personal data
+     * @param name the process name, 1 to 64 characters, not personal data; held to the text rule of every text crmkit
+     *             stores (it is the audit trail's actor reference): no control characters, no unpaired surrogates
      */
     record SystemProcess(String name) implements Actor {
         /** Checks the name. */
         public SystemProcess {
             if (name == null || name.isBlank() || name.length() > 64) {
                 throw new InvalidValueException("actor.name", "must be 1 to 64 characters");
+            }
+            String problem = Texts.problem(name, false);
+            if (problem != null) {
+                throw new InvalidValueException("actor.name", problem);
             }
         }
 

@@ -69,6 +69,16 @@ class TextRuleTest {
                 .satisfies(t -> assertThat(t.subject()).isEqualTo("Printer \uD83D\uDDA8"));
     }
 
+    @Test
+    void aSystemActorsNameIsHeldToTheRuleSinceTheAuditTrailStoresIt() {
+        for (String name : List.of("job\u0000", "nightly\nimport", "job\uD800", "del\u007F")) {
+            InvalidValueException refused = catchThrowableOfType(InvalidValueException.class, () -> Actor.system(name));
+            assertThat(refused).as("refused as invalid_value").isNotNull();
+            assertThat(refused.field()).isEqualTo("actor.name");
+        }
+        assertThat(Actor.system("nightly-import \u2615").reference()).isEqualTo("nightly-import \u2615");
+    }
+
     private List<?> entries() {
         return world.crm.loyalty().statement(world.manager, new org.crmkit.core.loyalty.port.in
                 .LoyaltyStatementQuery(world.alice.id(), PageRequest.first(10))).entries().items();
