@@ -27,11 +27,11 @@ import org.crmkit.core.spi.CrmPersistence;
 final class WriteWatch implements CrmPersistence {
     /** Verbs of port methods that change stored state. */
     private static final List<String> WRITES = List.of("add", "update", "delete", "erase", "move", "append", "mark",
-            "claim", "release");
+            "claim", "release", "complete");
     /** Verbs of port methods that only read (a {@code lock} or {@code ...ForUpdate} reads under a row lock). */
     private static final List<String> READS = List.of("find", "search", "count", "entries", "top", "accounts",
             "with", "lock", "sums", "earned", "tally", "timeline", "latest", "linked", "due", "quoted", "totals",
-            "breach");
+            "breach", "earnings");
 
     /**
      * One write a port was asked for.
