@@ -119,7 +119,22 @@ class AccountUseCasesTest {
         assertThat(log(AccessLogQuery(rep)).items().get(0).outcome()).isEqualTo(AccessOutcome.LOCKED);
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isEqualTo(robSession());
+    }
+
+    @Test
+    void theLockEndsExactlyFifteenMinutesAfterTheFifthFailureNotAMicrosecondBefore() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> crm.accounts().authenticate("rob@example.com", "wrong", OFFICE))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+        clock.advance(Duration.ofMinutes(15).minusNanos(1_000));
+        assertThatThrownBy(() -> crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE))
+                .as("a microsecond before the end").isInstanceOf(AuthenticationFailedException.class);
+
+        clock.advance(Duration.ofNanos(1_000));
+        assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).as("at the end")
+                .isEqualTo(robSession());
     }
 
     @Test
@@ -129,7 +144,7 @@ class AccountUseCasesTest {
             assertThatThrownBy(() -> crm.accounts().authenticate("rob@example.com", "wrong", OFFICE))
                     .isInstanceOf(AuthenticationFailedException.class);
         }
-        assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     @Test
@@ -155,7 +170,7 @@ class AccountUseCasesTest {
         String after = storedHash("rob@example.com");
         assertThat(before).startsWith("$pbkdf2-sha256$i=1000$");
         assertThat(after).startsWith("$pbkdf2-sha256$i=2000$").isNotEqualTo(before);
-        assertThat(stronger.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isNotNull();
+        assertThat(stronger.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE)).isEqualTo(robSession());
         assertThat(storedHash("rob@example.com")).isEqualTo(after);
     }
 
@@ -184,7 +199,8 @@ class AccountUseCasesTest {
 
         assertThatThrownBy(() -> crm.accounts().authenticate("rob@example.com", REP_PASSWORD, OFFICE))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThat(crm.accounts().authenticate("rob@example.com", "a brand new passphrase", OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate("rob@example.com", "a brand new passphrase", OFFICE))
+                .isEqualTo(robSession());
         assertThat(auditActions(admin)).contains("account.change_password");
     }
 
@@ -464,5 +480,10 @@ class AccountUseCasesTest {
     private String storedHash(String login) {
         return store.unitOfWork().inTransaction(() -> store.accounts()
                 .findByLoginForUpdate(EmailAddress.of(login)).orElseThrow().passwordHash());
+    }
+
+    /** @return the actor a login of Rob's yields: Rob, a sales rep, in no department */
+    private Actor robSession() {
+        return Actor.staff(rep.id(), Set.of(Role.SALES_REP));
     }
 }

@@ -825,7 +825,7 @@ class StaffBadInputTest {
         assertThat(account.failedAttempts()).isEqualTo(1);
         assertThat(account.passwordHash()).isEqualTo(effect.before.accounts().get(holderOf(rob)).passwordHash());
         assertThat(catchAuthFailure(ROB_EMAIL, NEW_PASSWORD)).isNotNull();
-        assertThat(crm.accounts().authenticate(ROB_EMAIL, ROB_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate(ROB_EMAIL, ROB_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     @Test
@@ -863,7 +863,7 @@ class StaffBadInputTest {
         effect.wroteOnlyAccessLog(AccessEvent.PASSWORD_RESET, AccessOutcome.INVALID_TOKEN, holderOf(rob));
         effect.accountUnchanged(holderOf(rob));
         effect.publishedNothing();
-        assertThat(crm.accounts().authenticate(ROB_EMAIL, ROB_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate(ROB_EMAIL, ROB_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     @Test
@@ -871,7 +871,7 @@ class StaffBadInputTest {
         String token = issueResetToken(ROB_EMAIL);
         clock.advance(Duration.ofMinutes(30).minusNanos(1_000));
         crm.accounts().resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD), OFFICE);
-        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     @Test
@@ -885,7 +885,7 @@ class StaffBadInputTest {
         effect.wroteOnlyAccessLog(AccessEvent.PASSWORD_RESET, AccessOutcome.INVALID_TOKEN, holderOf(rob));
         effect.accountUnchanged(holderOf(rob));
         effect.publishedNothing();
-        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     @Test
@@ -933,7 +933,7 @@ class StaffBadInputTest {
         assertThat(storedToken(token).usedAt()).isNull();
         crm.accounts().resetPassword(new ResetPasswordCommand(token, NEW_PASSWORD), OFFICE);
         assertThat(storedToken(token).usedAt()).isNotNull();
-        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isNotNull();
+        assertThat(crm.accounts().authenticate(ROB_EMAIL, NEW_PASSWORD, OFFICE)).isEqualTo(robSession());
     }
 
     // ---- access log, daily activity and audit queries ------------------------------------------------------------
@@ -1102,7 +1102,20 @@ class StaffBadInputTest {
     private void acceptedPassword(PasswordEntry entry, String password) {
         ThrowingCallable call = withPassword(entry, password);
         assertThat(catchThrowable(call)).as(entry + " accepts the password").isNull();
-        assertThat(crm.accounts().authenticate(entry.login, password, OFFICE)).as("logs in with it").isNotNull();
+        Actor session = crm.accounts().authenticate(entry.login, password, OFFICE);
+        switch (entry) {
+            case CHANGE, RESET -> assertThat(session).as("logs in with it, as Rob").isEqualTo(robSession());
+            case SIGN_UP -> assertThat(session).as("logs in with it, as the new customer")
+                    .isInstanceOf(Actor.Customer.class);
+            case CREATE_STAFF -> assertThat(session).as("logs in with it, as the new staff user")
+                    .isInstanceOfSatisfying(Actor.Staff.class, s -> assertThat(s.id()).isNotEqualTo(rob.id()));
+            default -> throw new AssertionError(entry);
+        }
+    }
+
+    /** @return the actor a login of Rob's yields: Rob, a sales rep in Sales */
+    private Actor robSession() {
+        return new Actor.Staff(rob.id(), Set.of(Role.SALES_REP), sales.id());
     }
 
     private String issueResetToken(String email) {

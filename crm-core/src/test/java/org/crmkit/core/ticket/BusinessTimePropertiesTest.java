@@ -103,6 +103,40 @@ class BusinessTimePropertiesTest {
         }
     }
 
+    /**
+     * A clock paused and not resumed (a ticket still waiting on the customer) stands still from the pause on: its
+     * elapsed time stays what it was when paused, and it is due only if it reached the target before the pause.
+     */
+    @Property(tries = 200)
+    void aClockStillPausedStandsStillAndIsDueOnlyIfItReachedTheTargetBeforeThePause(
+            @ForAll("calendars") BusinessCalendar calendar, @ForAll("instants") Instant start,
+            @ForAll("pauseLengths") List<Duration> gaps, @ForAll("durations") Duration target,
+            @ForAll("durations") Duration beforeTheOpenPause, @ForAll("durations") Duration later) {
+        Duration goal = target.isZero() ? Duration.ofMinutes(1) : target;
+        SlaClock clock = SlaClock.startedAt(start);
+        Instant at = start;
+        for (int i = 0; i + 1 < gaps.size(); i += 2) {
+            Instant pauseFrom = at.plus(gaps.get(i));
+            Instant pauseUntil = pauseFrom.plus(gaps.get(i + 1));
+            clock = clock.pause(pauseFrom).resume(pauseUntil);
+            at = pauseUntil;
+        }
+        Instant openFrom = at.plus(beforeTheOpenPause);
+        SlaClock resumedNever = clock.pause(openFrom);
+        Duration atThePause = clock.elapsed(calendar, openFrom);
+
+        assertThat(resumedNever.paused()).isTrue();
+        assertThat(resumedNever.elapsed(calendar, openFrom.plus(later))).isEqualTo(atThePause);
+        Optional<Instant> due = resumedNever.dueAt(calendar, goal);
+        if (atThePause.compareTo(goal) >= 0) {
+            assertThat(due).as("reached before the pause").isPresent();
+            assertThat(due.get()).isBeforeOrEqualTo(openFrom);
+            assertThat(resumedNever.elapsed(calendar, due.get())).isEqualTo(goal);
+        } else {
+            assertThat(due).as("short of the target while paused").isEmpty();
+        }
+    }
+
     @Provide
     Arbitrary<Instant> instants() {
         return Arbitraries.longs().between(0, SPAN_SECONDS).map(FIRST::plusSeconds);

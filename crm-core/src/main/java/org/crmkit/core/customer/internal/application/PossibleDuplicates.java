@@ -52,16 +52,13 @@ final class PossibleDuplicates {
         });
     }
 
-    /** The other customers sharing the customer's email, phone, or name and postal code, with every reason. */
+    /**
+     * The other customers sharing the customer's name and postal code, with every reason. Email and phone are unique,
+     * so no other customer shares them.
+     */
     private Map<CustomerId, DuplicateFinding> findings(Customer customer) {
         Map<CustomerId, DuplicateFinding> found = new LinkedHashMap<>();
         customer.contact().ifPresent(contact -> {
-            customers.findByEmail(contact.email())
-                    .forEach(c -> note(found, customer, c, DuplicateReason.SAME_EMAIL));
-            if (contact.phone() != null) {
-                customers.findByPhone(contact.phone())
-                        .forEach(c -> note(found, customer, c, DuplicateReason.SAME_PHONE));
-            }
             if (contact.address() != null && contact.address().postalCode() != null) {
                 customers.findByNameKeyAndPostalCode(contact.name().sortKey(), contact.address().postalCode())
                         .forEach(c -> note(found, customer, c, DuplicateReason.SAME_NAME_AND_POSTAL_CODE));

@@ -186,7 +186,8 @@ public interface Customers {
     Page<CustomerView> search(Actor actor, CustomerSearchQuery query);
 
     /**
-     * Finds other customers that may be the same person: same email, same phone, or same name and postal code.
+     * Finds other customers that may be the same person: the same name at the same postal code (email and phone are
+     * unique, so no two customers share them; see {@link DuplicateReason}).
      *
      * <p>Retry: safe, it reads only.
      *
