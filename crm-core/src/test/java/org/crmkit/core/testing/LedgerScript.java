@@ -36,8 +36,10 @@ import org.crmkit.core.shared.NotFoundException;
  * Random loyalty scripts for property tests on either adapter: purchases (some dated far back), returns, redemptions
  * (with keys drawn from a small pool, so retries and key clashes happen), adjustments, expiry runs, tier reviews and
  * waiting. {@link #run} plays a script through the use cases and checks after every step that each ledger keeps its
- * invariants (balance = sum of entries = sum of open lots, balance and shortfall not negative) and that each step
- * moved the balance the way it should have.
+ * invariants (balance = sum of entries = sum of open lots, balance and shortfall not negative), that each step moved
+ * the balance the way it should have, and that balance, shortfall and the open lots equal those of a reference model
+ * of the ledger ({@link Model}): an earning pays the shortfall off first, spending and removals take the lots that
+ * expire first, a claw-back takes from its purchase's lots first and leaves what it cannot take as shortfall.
  */
 public final class LedgerScript {
     /** A program that makes tiers and expiry happen within a short script. */
@@ -112,6 +114,99 @@ public final class LedgerScript {
         new Play(world).all(ops);
     }
 
+    /**
+     * The ledger as a customer would reckon it by hand: lots (each with the purchase that earned it, if any) and a
+     * shortfall. Written apart from the domain's account, to check it.
+     */
+    static final class Model {
+        private final List<long[]> remaining = new ArrayList<>();
+        private final List<Object[]> lots = new ArrayList<>();
+        private long shortfall;
+
+        /** A purchase earned {@code gross}: the shortfall is paid first, the rest opens a lot (expired already if old). */
+        void earn(String purchase, Instant earnedAt, long gross, Instant now) {
+            long settled = Math.min(gross, shortfall);
+            shortfall -= settled;
+            long net = gross - settled;
+            if (net > 0) {
+                Instant expiresAt = PROGRAM.expiryOf(earnedAt);
+                add(purchase, earnedAt, expiresAt, expiresAt.isAfter(now) ? net : 0);
+            }
+        }
+
+        /** An adjustment added points now. */
+        void add(long points, Instant now) {
+            add(null, now, PROGRAM.expiryOf(now), points);
+        }
+
+        private void add(String purchase, Instant earnedAt, Instant expiresAt, long points) {
+            lots.add(new Object[] {purchase, earnedAt, expiresAt});
+            remaining.add(new long[] {points});
+        }
+
+        /** A redemption or a removal: from the lots that expire first. */
+        void take(long points) {
+            long left = takeFrom(order(null), points);
+            assertThat(left).as("the model took more than the balance").isZero();
+        }
+
+        /** A return took back what its lines earned: from its purchase's lots first; the rest becomes shortfall. */
+        void clawBack(String purchase, long points) {
+            shortfall += takeFrom(order(purchase), points);
+        }
+
+        /** The expiry run: every lot due by then loses what is left. */
+        void expire(Instant asOf) {
+            for (int i = 0; i < lots.size(); i++) {
+                if (!((Instant) lots.get(i)[2]).isAfter(asOf)) {
+                    remaining.get(i)[0] = 0;
+                }
+            }
+        }
+
+        long balance() {
+            return remaining.stream().mapToLong(r -> r[0]).sum();
+        }
+
+        long shortfall() {
+            return shortfall;
+        }
+
+        /** @return the points left, summed per expiry */
+        Map<Instant, Long> openByExpiry() {
+            Map<Instant, Long> open = new java.util.TreeMap<>();
+            for (int i = 0; i < lots.size(); i++) {
+                if (remaining.get(i)[0] > 0) {
+                    open.merge((Instant) lots.get(i)[2], remaining.get(i)[0], Long::sum);
+                }
+            }
+            return open;
+        }
+
+        private long takeFrom(List<Integer> order, long points) {
+            long left = points;
+            for (int i : order) {
+                long part = Math.min(left, remaining.get(i)[0]);
+                remaining.get(i)[0] -= part;
+                left -= part;
+            }
+            return left;
+        }
+
+        /** The lots in the order they are taken from: the purchase's first, then by expiry, earning time, age. */
+        private List<Integer> order(String purchase) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < lots.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparing((Integer i) -> purchase == null
+                            || !purchase.equals(lots.get(i)[0]))
+                    .thenComparing(i -> (Instant) lots.get(i)[2]).thenComparing(i -> (Instant) lots.get(i)[1])
+                    .thenComparing(i -> i));
+            return order;
+        }
+    }
+
     private static final class Play {
         private final LoyaltyWorld world;
         private final List<CustomerId> customers = new ArrayList<>();
@@ -119,11 +214,13 @@ public final class LedgerScript {
         private final List<PurchaseView> purchases = new ArrayList<>();
         private final Map<String, LedgerEntryView> redemptions = new HashMap<>();
         private final Map<CustomerId, Long> redeemed = new HashMap<>();
+        private final Map<CustomerId, Model> models = new HashMap<>();
 
         Play(LoyaltyWorld world) {
             this.world = world;
             for (int i = 0; i < CUSTOMERS; i++) {
                 customers.add(world.customer("C" + i).id());
+                models.put(customers.get(i), new Model());
             }
             products.add(world.product("PEN", "3.99", null));
             products.add(world.product("BAG", "25.00", null));
@@ -140,6 +237,14 @@ public final class LedgerScript {
                     LoyaltyAccountView after = world.statement(c).account();
                     assertThat(after.balance()).isEqualTo(sums.balance());
                     assertThat(after.lifetimeRedeemed()).isEqualTo(redeemed.getOrDefault(c, 0L));
+                    Model model = models.get(c);
+                    assertThat(after.balance()).as("balance of %s after %s, as the model reckons it", c, op)
+                            .isEqualTo(model.balance());
+                    assertThat(after.shortfall()).as("shortfall of %s after %s, as the model reckons it", c, op)
+                            .isEqualTo(model.shortfall());
+                    assertThat(sums.shortfall()).isEqualTo(model.shortfall());
+                    assertThat(world.openLotsByExpiry(c)).as("open lots of %s after %s", c, op)
+                            .isEqualTo(model.openByExpiry());
                 }
             }
         }
@@ -148,8 +253,11 @@ public final class LedgerScript {
             Instant now = world.clock().instant();
             if (op instanceof Buy b) {
                 CustomerId c = customers.get(b.customer());
-                purchases.add(world.buy(c, now.minus(Duration.ofDays(b.daysBack())), products.get(b.product()),
-                        b.quantity()));
+                PurchaseView bought = world.buy(c, now.minus(Duration.ofDays(b.daysBack())),
+                        products.get(b.product()), b.quantity());
+                purchases.add(bought);
+                world.earning(c, bought.id()).ifPresent(e -> models.get(c).earn(bought.id().toString(),
+                        e.earnedAt(), e.earned(), now));
                 assertThat(balance(c)).as("an earning never lowers the balance")
                         .isGreaterThanOrEqualTo(before.get(c).balance());
             } else if (op instanceof Return r) {
@@ -165,6 +273,11 @@ public final class LedgerScript {
                 }
                 purchases.set(at, world.giveBack(p, line.number(), quantity));
                 CustomerId c = p.customer();
+                world.earning(c, p.id()).filter(e -> PROGRAM.expiryOf(e.earnedAt()).isAfter(now)).ifPresent(e ->
+                        e.lines().stream().filter(l -> l.lineNumber() == line.number()).findFirst().ifPresent(l ->
+                                models.get(c).clawBack(p.id().toString(),
+                                        share(l.points(), line.returned() + quantity, line.quantity())
+                                                - share(l.points(), line.returned(), line.quantity()))));
                 assertThat(balance(c)).as("a claw-back never raises the balance")
                         .isLessThanOrEqualTo(before.get(c).balance());
             } else if (op instanceof Redeem r) {
@@ -180,9 +293,15 @@ public final class LedgerScript {
                 } else {
                     assertThat(refused).isNull();
                     assertThat(balance(c)).isEqualTo(was + a.points());
+                    if (a.points() > 0) {
+                        models.get(c).add(a.points(), now);
+                    } else {
+                        models.get(c).take(-a.points());
+                    }
                 }
             } else if (op instanceof Expire) {
                 BatchResult result = world.crm().loyalty().expirePoints(world.manager(), new ExpirePointsCommand(now));
+                models.values().forEach(m -> m.expire(now));
                 long total = customers.stream().mapToLong(c -> before.get(c).balance() - balance(c)).sum();
                 assertThat(result.points()).isEqualTo(total);
                 assertThat(world.crm().loyalty().expirePoints(world.manager(), new ExpirePointsCommand(now))
@@ -222,6 +341,7 @@ public final class LedgerScript {
                 assertThat(balance(c)).isEqualTo(was - r.points());
                 redemptions.put(c + "/" + key, result[0]);
                 redeemed.merge(c, (long) r.points(), Long::sum);
+                models.get(c).take(r.points());
             }
         }
 
@@ -234,5 +354,11 @@ public final class LedgerScript {
         private long balance(CustomerId c) {
             return world.statement(c).account().balance();
         }
+    }
+
+    /** @return {@code floor(points x part / whole)}, as a return's claw-back counts each line's share */
+    static long share(long points, int part, int whole) {
+        return java.math.BigInteger.valueOf(points).multiply(java.math.BigInteger.valueOf(part))
+                .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
     }
 }

@@ -158,4 +158,23 @@ public final class LoyaltyWorld {
     public LoyaltyRepository.LedgerSums sums(CustomerId customer) {
         return persistence.unitOfWork().inTransaction(() -> persistence.loyalty().sums(customer));
     }
+
+    /**
+     * @param customer whose ledger
+     * @param purchase the purchase
+     * @return the stored entry of what the purchase earned, if it earned anything
+     */
+    public java.util.Optional<org.crmkit.core.loyalty.LedgerEntry> earning(CustomerId customer,
+                                                                          org.crmkit.core.sales.PurchaseId purchase) {
+        return persistence.unitOfWork().inTransaction(() -> persistence.loyalty().findEntry(customer,
+                org.crmkit.core.loyalty.EntryKind.EARN, purchase.toString()));
+    }
+
+    /** @param customer whose account @return the points left in its open lots, summed per expiry instant */
+    public java.util.Map<Instant, Long> openLotsByExpiry(CustomerId customer) {
+        java.util.Map<Instant, Long> open = new java.util.TreeMap<>();
+        persistence.unitOfWork().inTransaction(() -> persistence.loyalty().lock(customer)).ifPresent(locked ->
+                locked.openLots().forEach(l -> open.merge(l.expiresAt(), l.remaining(), Long::sum)));
+        return open;
+    }
 }
