@@ -1,0 +1,61 @@
+package org.crmkit.spring.boot;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.crmkit.core.shared.UnitOfWork;
+import org.crmkit.core.spi.CrmPersistence;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The adapter built with {@code hostManagedTransactions()} on a {@code TransactionAwareDataSourceProxy}, plus one
+ * guarantee that mode leaves to the host: a crmkit transaction begun while no Spring transaction is active runs in
+ * one of its own (propagation REQUIRED), so a call from code without {@code @Transactional}, such as a scheduled
+ * job, is still atomic. Inside the application's transaction crmkit simply joins it and never marks it
+ * rollback-only, so a host may commit after catching crmkit's exception (as it must after
+ * {@code AuthenticationFailedException}).
+ */
+final class SpringTransactionPersistence implements CrmPersistence {
+    private final CrmPersistence adapter;
+    private final UnitOfWork unitOfWork;
+
+    SpringTransactionPersistence(CrmPersistence adapter, TransactionTemplate transactions) {
+        this.adapter = adapter;
+        this.unitOfWork = new SpringUnitOfWork(adapter.unitOfWork(), transactions);
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    public <P> Optional<P> port(Class<P> type) {
+        return adapter.port(type);
+    }
+
+    private record SpringUnitOfWork(UnitOfWork adapter, TransactionTemplate transactions) implements UnitOfWork {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return adapter.inTransaction(work);
+            }
+            return transactions.execute(status -> adapter.inTransaction(work));
+        }
+
+        @Override
+        public boolean startsOwnTransaction() {
+            return adapter.startsOwnTransaction();
+        }
+
+        @Override
+        public <T> T inSeries(Supplier<T> work) {
+            return adapter.inSeries(work);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            adapter.afterCommit(action);
+        }
+    }
+}
