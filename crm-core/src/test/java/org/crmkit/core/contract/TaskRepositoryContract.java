@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
@@ -259,26 +260,65 @@ public abstract class TaskRepositoryContract extends PortContract {
         Instant r1 = T0.plusSeconds(60);
         Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
         CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch otherReturned = new CountDownLatch(1);
+        AtomicReference<Thread> other = new AtomicReference<>();
 
         List<ParallelCalls.Outcome<Boolean>> outcomes = ParallelCalls.run(2, i -> () -> {
             if (i == 0) {
                 return persistence.unitOfWork().inTransaction(() -> {
                     Task t = repo().claimReminder(task.id(), r1).orElseThrow();
                     claimed.countDown();
-                    pause();
+                    // the claim is held until the other one has been made: it returned without the task, or (where
+                    // transactions run one at a time) it waits for this one
+                    awaitOtherClaim(other, otherReturned);
                     t.reminderSent(r1);
                     repo().update(t);
                     return true;
                 });
             }
             assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
-            // skips the held task (a database) or waits for its transaction and finds it sent (in memory)
-            return tx(() -> repo().claimReminder(task.id(), r1)).isPresent();
+            other.set(Thread.currentThread());
+            try {
+                return tx(() -> repo().claimReminder(task.id(), r1)).isPresent();
+            } finally {
+                otherReturned.countDown();
+            }
         });
 
         assertThat(outcomes).extracting(ParallelCalls.Outcome::code).containsExactly("ok", "ok");
         assertThat(outcomes).extracting(ParallelCalls.Outcome::value).containsExactly(true, false);
         assertThat(load(task.id()).snapshot().reminderSentAt()).isEqualTo(r1);
+    }
+
+    /**
+     * @return whether the adapter runs its transactions one at a time, so a second transaction waits for the first
+     *         to end before it begins (the in-memory adapter); a database's claim skips a claimed task instead
+     */
+    protected boolean transactionsRunOneAtATime() {
+        return false;
+    }
+
+    /**
+     * Waits until the other claim has returned, or, where transactions run one at a time, until its thread is
+     * parked waiting for the current transaction.
+     */
+    private void awaitOtherClaim(AtomicReference<Thread> other, CountDownLatch returned) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (System.nanoTime() < deadline) {
+                if (returned.await(5, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                Thread waiting = other.get();
+                if (transactionsRunOneAtATime() && waiting != null && waiting.getState() == Thread.State.WAITING) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the concurrent claim neither returned nor waited for this transaction");
     }
 
     @Test
@@ -307,15 +347,6 @@ public abstract class TaskRepositoryContract extends PortContract {
                 .containsExactly(closed.id());
         assertThat(tx(() -> repo().linkedTo(lead, java.util.EnumSet.allOf(TaskStatus.class), null, 10)))
                 .hasSize(3);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static TaskSearchCriteria criteria(StaffId assignee, TaskSearchCriteria.Visibility visibility,

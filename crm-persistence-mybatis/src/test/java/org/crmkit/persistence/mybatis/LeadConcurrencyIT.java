@@ -26,6 +26,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.TestStaff;
+import org.crmkit.persistence.mybatis.testing.HeldTransaction;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Leads racing on a real MySQL-compatible server under its default REPEATABLE READ: two conversions of one lead
  * (one wins, one customer, the other is told the lead is no longer qualified), and interactions logged on one lead at
- * once (each one counts: the lead is locked before its activity moves).
+ * once (each one counts: the lead is locked before its activity moves). Each race holds the first call's transaction
+ * open until the server shows the second waiting for its lock ({@link HeldTransaction}).
  */
 class LeadConcurrencyIT {
     private Crm crm;
@@ -58,19 +60,22 @@ class LeadConcurrencyIT {
 
     @Test
     void twoConversionsOfOneLeadMakeOneCustomerAndTellTheLoserWhy() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 2; round++) {
             String email = "race-" + round + "@example.org";
             LeadView lead = qualifiedLead(email);
+            Actor first = round == 0 ? manager : otherManager;
+            Actor second = round == 0 ? otherManager : manager;
 
-            List<ParallelCalls.Outcome<LeadConversionView>> outcomes = ParallelCalls.run(2, i -> () ->
-                    crm.leads().convert(i == 0 ? manager : otherManager, new LeadCommand(lead.id(), null)));
+            HeldTransaction.Result<LeadConversionView, LeadConversionView> race = HeldTransaction.run(
+                    CrmTestAccess.persistence(crm).unitOfWork(),
+                    () -> crm.leads().convert(first, new LeadCommand(lead.id(), null)),
+                    () -> crm.leads().convert(second, new LeadCommand(lead.id(), null)));
 
-            assertThat(outcomes).as("round %d", round).filteredOn(ParallelCalls.Outcome::succeeded).hasSize(1);
-            assertThat(outcomes).as("round %d: the loser waited for the winner and found the lead won", round)
-                    .filteredOn(o -> !o.succeeded()).extracting(ParallelCalls.Outcome::code)
-                    .containsExactly("lead_not_qualified");
-            LeadConversionView won = outcomes.stream().filter(ParallelCalls.Outcome::succeeded).findFirst()
-                    .orElseThrow().value();
+            assertThat(race.secondWaited()).as("round %d: the second conversion waits for the first", round).isTrue();
+            assertThat(race.first().code()).as("round %d", round).isEqualTo("ok");
+            assertThat(race.second().code()).as("round %d: the loser waited for the winner and found the lead won",
+                    round).isEqualTo("lead_not_qualified");
+            LeadConversionView won = race.first().value();
             assertThat(crm.customers().search(manager, new CustomerSearchQuery(email, null, null, null, null, null,
                     null, CustomerSort.NAME_ASC, org.crmkit.core.shared.PageRequest.first(10))).items())
                     .as("round %d: one customer", round).singleElement()
@@ -87,16 +92,21 @@ class LeadConcurrencyIT {
     }
 
     @Test
-    void interactionsLoggedAtOnceOnOneLeadAllCount() throws Exception {
+    void twoInteractionsLoggedAtOnceOnOneLeadBothCount() throws Exception {
         LeadView lead = crm.leads().create(manager, CreateLeadCommand.of("Ivy", "Busy", "ivy@example.org",
                 LeadSource.WEB_FORM));
-        int threads = 4;
+        int threads = 2;
 
-        List<ParallelCalls.Outcome<InteractionView>> outcomes = ParallelCalls.run(threads, i -> () ->
-                crm.interactions().log(i % 2 == 0 ? manager : otherManager, LogInteractionCommand.onLead(lead.id(),
-                        InteractionType.EMAIL, Direction.INBOUND, Instant.now().minusSeconds(i), "Mail " + i)));
+        HeldTransaction.Result<InteractionView, InteractionView> race = HeldTransaction.run(
+                CrmTestAccess.persistence(crm).unitOfWork(),
+                () -> crm.interactions().log(manager, LogInteractionCommand.onLead(lead.id(), InteractionType.EMAIL,
+                        Direction.INBOUND, Instant.now().minusSeconds(1), "Mail 1")),
+                () -> crm.interactions().log(otherManager, LogInteractionCommand.onLead(lead.id(),
+                        InteractionType.EMAIL, Direction.INBOUND, Instant.now().minusSeconds(2), "Mail 2")));
 
-        assertThat(outcomes).extracting(ParallelCalls.Outcome::code).containsOnly("ok");
+        assertThat(race.secondWaited()).as("the second interaction waits for the lead's lock").isTrue();
+        assertThat(List.of(race.first(), race.second())).extracting(ParallelCalls.Outcome::code)
+                .containsOnly("ok");
         LeadView after = crm.leads().findById(manager, lead.id()).orElseThrow();
         assertThat(after.interactions()).isEqualTo(threads);
         assertThat(after.version()).isEqualTo(lead.version() + threads);

@@ -6,7 +6,6 @@ import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +38,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.core.testing.TestStaff;
+import org.crmkit.persistence.mybatis.testing.LockWaits;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 class LoyaltyConcurrencyIT {
     private static final Instant T0 = LoyaltyFixtures.T0;
-    private static final Duration BLOCKED = Duration.ofMillis(700);
 
     private MyBatisCrmPersistence persistence;
     private ExecutorService pool;
@@ -108,7 +107,7 @@ class LoyaltyConcurrencyIT {
             return new Opening(before, opened, repo().lock(customer).map(LoyaltyAccount::snapshot));
         }));
 
-        Thread.sleep(BLOCKED.toMillis());
+        LockWaits.awaitWaiting(1);
         assertThat(second).as("the second opening waits for the first transaction").isNotDone();
         release.countDown();
         assertThat(first.get(20, TimeUnit.SECONDS)).isTrue();

@@ -44,6 +44,8 @@ import org.crmkit.core.staff.internal.domain.Department;
 import org.crmkit.core.staff.LockoutPolicy;
 import org.crmkit.core.staff.PasswordResetToken;
 import org.crmkit.core.staff.internal.domain.StaffUser;
+import org.crmkit.persistence.mybatis.testing.HeldTransaction;
+import org.crmkit.persistence.mybatis.testing.LockWaits;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +59,6 @@ import org.junit.jupiter.api.Test;
 class StaffPersistenceIT {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Instant T0 = Instant.parse("2026-04-01T08:30:15.654321Z");
-    private static final Duration BLOCKED = Duration.ofMillis(700);
 
     private MyBatisCrmPersistence persistence;
     private ExecutorService pool;
@@ -100,7 +101,7 @@ class StaffPersistenceIT {
         Future<AccountSnapshot> second = pool.submit(() -> persistence.unitOfWork().inTransaction(
                 () -> new AccountStore(persistence.port(AccountRepository.class).orElseThrow()).findByLoginForUpdate(account.login()).orElseThrow().snapshot()));
 
-        Thread.sleep(BLOCKED.toMillis());
+        LockWaits.awaitWaiting(1);
         assertThat(second).as("the second locking read waits for the first transaction").isNotDone();
         release.countDown();
         assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(1);
@@ -146,7 +147,7 @@ class StaffPersistenceIT {
         Future<?> writer = pool.submit(() -> persistence.unitOfWork().inTransaction(
                 () -> new StaffStore(persistence.port(StaffRepository.class).orElseThrow()).add(second)));
 
-        Thread.sleep(BLOCKED.toMillis());
+        LockWaits.awaitWaiting(1);
         assertThat(writer).as("granting the counted role waits for the counting transaction").isNotDone();
         release.countDown();
         assertThat(counter.get(20, TimeUnit.SECONDS)).isEqualTo(1);
@@ -191,18 +192,14 @@ class StaffPersistenceIT {
         PasswordResetToken token = new PasswordResetToken(UuidV7.next(CLOCK), account.id(), "ab".repeat(32), T0,
                 T0.plusSeconds(1800), null);
         persistence.unitOfWork().inTransaction(() -> persistence.port(PasswordResetTokenRepository.class).orElseThrow().add(token));
-        CyclicBarrier together = new CyclicBarrier(2);
-        Callable<Boolean> use = () -> persistence.unitOfWork().inTransaction(() -> {
-            await(together);
-            boolean used = persistence.port(PasswordResetTokenRepository.class).orElseThrow().markUsed(token.id(), T0.plusSeconds(60));
-            sleep(200);
-            return used;
-        });
-        List<Boolean> results = new ArrayList<>();
-        for (Future<Boolean> f : pool.invokeAll(List.of(use, use), 30, TimeUnit.SECONDS)) {
-            results.add(f.get());
-        }
-        assertThat(results).containsExactlyInAnyOrder(true, false);
+        Callable<Boolean> use = () -> persistence.port(PasswordResetTokenRepository.class).orElseThrow()
+                .markUsed(token.id(), T0.plusSeconds(60));
+        HeldTransaction.Result<Boolean, Boolean> race = HeldTransaction.run(persistence.unitOfWork(), use,
+                () -> persistence.unitOfWork().inTransaction(() -> call(use)));
+
+        assertThat(race.secondWaited()).as("the second use waits for the first's transaction").isTrue();
+        assertThat(race.first().value()).isTrue();
+        assertThat(race.second().value()).isFalse();
         assertThat(persistence.unitOfWork().inTransaction(() -> persistence.port(PasswordResetTokenRepository.class).orElseThrow()
                 .findByHash(token.tokenHash())).orElseThrow().usedAt()).isEqualTo(T0.plusSeconds(60));
     }
@@ -307,11 +304,10 @@ class StaffPersistenceIT {
         }
     }
 
-    private static void sleep(long millis) {
+    private static <T> T call(Callable<T> call) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return call.call();
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

@@ -165,6 +165,11 @@ class InMemoryContractsTest {
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();
         }
+
+        @Override
+        protected boolean transactionsRunOneAtATime() {
+            return true;
+        }
     }
 
     @Nested
