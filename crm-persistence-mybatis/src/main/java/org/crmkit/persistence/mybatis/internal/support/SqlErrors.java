@@ -10,14 +10,19 @@ import org.crmkit.core.shared.PersistenceFailureException;
 /**
  * Turns every exception from MyBatis or the driver into a {@link CrmException}, so hosts never see one. A duplicate
  * key becomes a {@link ConflictException} naming the field: unique indexes are named {@code uq_<table>__<field>}. A
- * deadlock or lock-wait timeout becomes a {@code concurrent_write} conflict; everything else a
- * {@link PersistenceFailureException}. The
+ * deadlock or lock-wait timeout (and so a Galera certification failure, which the server reports as a deadlock) or
+ * TiDB's write conflict (9007) becomes a {@code concurrent_write} conflict; everything else a
+ * {@link PersistenceFailureException} (a Galera node that is not serving, 1047, says so). The
  * driver's message is never copied, because it may quote the duplicate value (personal data).
  */
 public final class SqlErrors {
     private static final int ER_DUP_ENTRY = 1062;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
+    /** Galera: the node is not synced with its cluster and serves no statement ("WSREP has not yet prepared node"). */
+    private static final int ER_UNKNOWN_COM_ERROR = 1047;
+    /** TiDB's optimistic transactions: another transaction wrote the same row first ("Write conflict"). */
+    private static final int TIDB_WRITE_CONFLICT = 9007;
     /** The key name the server quotes last, after the (possibly personal) duplicate value. */
     private static final Pattern UNIQUE_INDEX = Pattern.compile("for key '(?:[a-z_]+\\.)?uq_(crm_[a-z_]+?)__([A-Za-z]+)'$");
 
@@ -41,8 +46,14 @@ public final class SqlErrors {
             }
             return ConflictException.duplicate("record", "id", null);
         }
-        if (sql != null && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT)) {
+        if (sql != null && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
+                || sql.getErrorCode() == TIDB_WRITE_CONFLICT)) {
             return ConflictException.concurrentWrite(context);
+        }
+        if (sql != null && sql.getErrorCode() == ER_UNKNOWN_COM_ERROR && "08S01".equals(sql.getSQLState())) {
+            return new PersistenceFailureException(context + " failed: the database node is not serving (SQL state "
+                    + sql.getSQLState() + "/" + sql.getErrorCode() + "); nothing was written, retry later or on "
+                    + "another node", withheld(e));
         }
         String state = sql == null ? "n/a" : sql.getSQLState() + "/" + sql.getErrorCode();
         return new PersistenceFailureException(context + " failed (SQL state " + state + ")", withheld(e));

@@ -37,6 +37,21 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aTiDbWriteConflictIsAConcurrentWriteConflict() {
+        CrmException e = SqlErrors.translate(new PersistenceException(new java.sql.SQLException(
+                "Write conflict, txnStartTS=1, conflictStartTS=2 [try again later]", "HY000", 9007)), "update");
+        assertThat(e.code()).isEqualTo("concurrent_write");
+    }
+
+    @Test
+    void aGaleraNodeThatIsNotServingIsAPersistenceFailureSayingSoAndNothingWritten() {
+        CrmException e = SqlErrors.translate(new PersistenceException(new java.sql.SQLException(
+                "WSREP has not yet prepared node for application use", "08S01", 1047)), "insert");
+        assertThat(e.code()).isEqualTo("persistence_failure");
+        assertThat(e.getMessage()).contains("not serving", "nothing was written").doesNotContain("WSREP");
+    }
+
+    @Test
     void anythingElseIsAPersistenceFailureWhoseCausesHoldNoDriverOrMyBatisExceptionNorMessage() {
         CrmException e = SqlErrors.translate(new PersistenceException("Error querying: secret@example.org",
                 new IllegalArgumentException("secret@example.org")), "search");
