@@ -20,9 +20,7 @@ import org.crmkit.core.shared.AuditLog;
 import org.crmkit.core.shared.AuditOutcome;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.ConflictException;
-import org.crmkit.core.shared.CrmError;
 import org.crmkit.core.shared.IdempotencyKeys;
-import org.crmkit.core.shared.IdempotentRequest;
 import org.crmkit.core.shared.DomainEvent;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.shared.InvalidCommandException;
@@ -32,13 +30,18 @@ import org.crmkit.core.shared.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 300 lines: the one object every service takes. What could move out has (validation, authorization,
+// idempotency keys: each a class of its own behind a thin delegate); the rest is one mechanism that must stay
+// together, the transaction with the refusal's audit after its rollback and the events after its commit, plus the
+// delegates' javadoc.
 /**
  * The mechanics every use case shares, so that each service reads top to bottom: validate the command, authorize
  * the actor, run in one transaction, audit in that transaction, publish events after commit. A refused call is
  * audited as {@link AuditOutcome#DENIED} in a transaction of its own (the refused work itself is rolled back).
  *
- * <p>The one object a service takes for all of them. The validation is {@link CommandValidation}'s and the
- * authorization {@link Authorization}'s, reached through thin delegates here. The transaction, the audit trail and
+ * <p>The one object a service takes for all of them. The validation is {@link CommandValidation}'s, the
+ * authorization {@link Authorization}'s and the idempotency keys {@link IdempotentCalls}', reached through thin
+ * delegates here. The transaction, the audit trail and
  * the publishing after commit stay here together, as one mechanism: a refusal's audit needs the
  * transaction's rollback, a change's audit and events its commit.
  *
@@ -53,7 +56,7 @@ public final class UseCaseSupport {
     private final EventPublisher publisher;
     private final CommandValidation validation;
     private final Authorization authorization;
-    private final IdempotencyKeys keys;
+    private final IdempotentCalls idempotentCalls;
 
     /**
      * @param clock      the injected time source
@@ -74,7 +77,7 @@ public final class UseCaseSupport {
         this.publisher = publisher;
         this.validation = new CommandValidation(validator);
         this.authorization = new Authorization(policy, resolver);
-        this.keys = keys;
+        this.idempotentCalls = new IdempotentCalls(keys);
     }
 
     /** @return the injected clock */
@@ -136,10 +139,10 @@ public final class UseCaseSupport {
     public <T> T transaction(Supplier<T> work) {
         try {
             return unitOfWork.inTransaction(work);
-        } catch (Replay replay) {
+        } catch (IdempotentCalls.Replay replay) {
             // the key's first call committed: its result is read in a transaction of its own, whose snapshot (under
             // REPEATABLE READ) is younger than that commit
-            return (T) unitOfWork.inTransaction(replay.read);
+            return (T) unitOfWork.inTransaction(replay.read());
         } catch (AccessDeniedException denied) {
             unitOfWork.inTransaction(() -> auditLog.append(AuditEntry.of(clock, denied.actor(), denied.action(),
                     denied.targetType(), denied.targetId(), AuditOutcome.DENIED)));
@@ -150,59 +153,18 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Runs a creating use case's work at most once per use case, caller and idempotency key. Call inside
-     * {@link #transaction}, once the caller is authorized and before anything is written. Without a key the work
-     * simply runs. With a key new to this caller and use case, the key is claimed, the work runs and the key records
-     * the id of what it created, all in the current transaction. With a key a committed call of the same command
-     * holds, nothing is written: {@link #transaction} returns what {@code replay} reads of that call's result, in a
-     * fresh transaction. A concurrent call with the same key waits for the first to end.
-     *
-     * @param actor     the caller (the key is theirs alone)
-     * @param operation the use case, such as {@code customer.register}
-     * @param key       the caller's idempotency key, or {@code null}
-     * @param command   the command: its content, the key left out, must equal the first call's
-     * @param work      creates, returning the view of what it created
-     * @param idOf      the id of what a view shows
-     * @param replay    reads the view of what the first call created, by its id
-     * @param <T>       the view type
-     * @return the work's view (or, through {@link #transaction}, the first call's)
-     * @throws ConflictException {@code duplicate} on {@code idempotencyKey} when the key was used with another command
+     * Runs a creating use case's work at most once per use case, caller and idempotency key:
+     * {@link IdempotentCalls#once}. Call inside {@link #transaction}, once the caller is authorized and before
+     * anything is written; a replay of the first call's result is returned by {@link #transaction}.
      */
     public <T> T once(Actor actor, String operation, String key, Record command, Supplier<T> work,
                       Function<T, UUID> idOf, Function<UUID, T> replay) {
-        if (key == null) {
-            return work.get();
-        }
-        IdempotentRequest request = new IdempotentRequest(operation, actor.type().name() + ":" + actor.reference(),
-                key, RequestFingerprint.of(command), null, now());
-        Optional<IdempotentRequest> earlier = keys.claim(request);
-        if (earlier.isPresent()) {
-            if (!earlier.get().fingerprint().equals(request.fingerprint()) || earlier.get().resultId() == null) {
-                throw keyReused();
-            }
-            UUID first = earlier.get().resultId();
-            throw new Replay(() -> replay.apply(first));
-        }
-        T result = work.get();
-        keys.complete(request, idOf.apply(result));
-        return result;
+        return idempotentCalls.once(actor, operation, key, command, now(), work, idOf, replay);
     }
 
-    /** @return the refusal of a key sent again with another request: {@code duplicate} on {@code idempotencyKey} */
+    /** @return the refusal of a key sent again with another request: {@link IdempotentCalls#keyReused} */
     public static ConflictException keyReused() {
-        return ConflictException.referenceTaken(CrmError.DUPLICATE, "idempotencyKey was used before with another "
-                + "request", "idempotencyKey");
-    }
-
-    /** Carries a keyed call's replay out of the transaction that found the key taken: see {@link #once}. */
-    private static final class Replay extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Supplier<?> read;
-
-        private Replay(Supplier<?> read) {
-            super("replayed", null, false, false);
-            this.read = read;
-        }
+        return IdempotentCalls.keyReused();
     }
 
     /**
