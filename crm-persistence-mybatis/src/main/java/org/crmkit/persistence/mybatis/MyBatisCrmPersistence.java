@@ -15,6 +15,7 @@ import org.apache.ibatis.transaction.TransactionFactory;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.transaction.managed.ManagedTransactionFactory;
 import org.crmkit.core.customer.port.out.CustomerRepository;
+import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.out.CategoryRepository;
 import org.crmkit.core.product.port.out.ProductRepository;
@@ -47,6 +48,7 @@ import org.crmkit.persistence.mybatis.internal.task.MyBatisTaskRepository;
 import org.crmkit.persistence.mybatis.internal.support.Migrations;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 import org.crmkit.persistence.mybatis.internal.support.RowObjectFactory;
+import org.crmkit.persistence.mybatis.internal.support.SqlErrors;
 import org.crmkit.persistence.mybatis.internal.support.UtcInstantTypeHandler;
 import org.crmkit.persistence.mybatis.internal.support.UuidTypeHandler;
 
@@ -148,6 +150,22 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
      */
     public static int migrate(DataSource ownerDataSource) {
         return Migrations.migrate(ownerDataSource);
+    }
+
+    /**
+     * For hosts in {@link Builder#hostManagedTransactions()} mode, whose own commit carries crmkit's writes: turns
+     * what that commit threw (the driver's {@code SQLException}, or any exception with one among its causes, such as
+     * Spring's {@code TransactionSystemException}) into crmkit's exception, as crmkit's own commit would: a lost
+     * connection is {@code outcome_unknown} (the change may be stored), a deadlock or refused certification is
+     * {@code concurrent_write} (nothing stored, safe to retry), anything else a persistence failure whose cause keeps
+     * the stack trace but not the driver's message (which may quote personal data).
+     *
+     * @param commitFailure what the host's commit threw
+     * @return the exception to throw instead
+     */
+    public static CrmException translateCommitFailure(RuntimeException commitFailure) {
+        return SqlErrors.translateCommit(
+                Objects.requireNonNull(commitFailure, "commitFailure"));
     }
 
     @Override

@@ -43,8 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link EventPublisher}, {@link Clock}. Beans of crmkit's other SPI types ({@link AccessPolicy},
  * {@link PasswordHasher}, {@link PasswordPolicy}, {@link PasswordResetNotifier}, {@link ReminderNotifier},
  * {@link SlaBreachNotifier}, {@link CommandValidator}) and configuration types ({@link LoyaltyProgram},
- * {@link LeadScoring}, {@link SupportSla}) are handed to the builder when the application defines one, and
- * {@link CrmBuilderCustomizer} beans adjust the rest. Settings: {@link CrmProperties} ({@code crmkit.*}).
+ * {@link LeadScoring}, {@link SupportSla}) are handed to the builder when the application defines one (a
+ * {@code LoyaltyProgram} or {@code SupportSla} bean replaces the {@code crmkit.loyalty.*} or {@code crmkit.sla.*}
+ * settings), and {@link CrmBuilderCustomizer} beans adjust the rest. Settings: {@link CrmProperties}
+ * ({@code crmkit.*}).
  *
  * <p>The bulk import ({@code crm.sales().importSales}) commits batch by batch and so refuses to run on this
  * {@code Crm} ({@code import_needs_own_transactions}); run it on a {@code Crm} whose adapter is built without
@@ -141,7 +143,9 @@ public class CrmAutoConfiguration {
                 .clock(clock)
                 .eventPublisher(eventPublisher)
                 .passwordResetTokenTtl(properties.getPasswordResetTokenTtl())
-                .lockoutPolicy(properties.getLockout().toPolicy());
+                .lockoutPolicy(properties.getLockout().toPolicy())
+                .supportSla(properties.getSla().toSla())
+                .loyaltyProgram(properties.getLoyalty().toProgram());
         accessPolicy.ifUnique(builder::accessPolicy);
         passwordHasher.ifUnique(builder::passwordHasher);
         passwordPolicy.ifUnique(builder::passwordPolicy);

@@ -3,11 +3,13 @@ package org.crmkit.spring.boot;
 import java.time.Duration;
 import org.crmkit.core.staff.LockoutPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code crmkit.*} settings of the auto-configured {@link org.crmkit.core.Crm}. Each default is crmkit's own;
- * a value crmkit refuses (a reset token TTL outside 1 minute to 24 hours, a lockout of 0 failures) stops the
- * application at start-up with crmkit's message.
+ * a value crmkit refuses (a reset token TTL outside 1 minute to 24 hours, a lockout of 0 failures, a tier without a
+ * name) stops the application at start-up with crmkit's message, naming the property. Page sizes are not settings:
+ * each search takes its own {@code PageRequest}, up to crmkit's documented maximum.
  */
 @ConfigurationProperties(prefix = "crmkit")
 public class CrmProperties {
@@ -22,6 +24,14 @@ public class CrmProperties {
 
     /** When failed logins lock an account. */
     private final Lockout lockout = new Lockout();
+
+    /** The support team's working calendar and SLA targets. */
+    @NestedConfigurationProperty
+    private final SlaProperties sla = new SlaProperties();
+
+    /** The loyalty program's rates, tiers, windows and rounding. */
+    @NestedConfigurationProperty
+    private final LoyaltyProperties loyalty = new LoyaltyProperties();
 
     /** @return whether the migrations run at start-up */
     public boolean isMigrate() {
@@ -46,6 +56,16 @@ public class CrmProperties {
     /** @return the lockout settings */
     public Lockout getLockout() {
         return lockout;
+    }
+
+    /** @return the SLA settings, {@code crmkit.sla.*} */
+    public SlaProperties getSla() {
+        return sla;
+    }
+
+    /** @return the loyalty program's settings, {@code crmkit.loyalty.*} */
+    public LoyaltyProperties getLoyalty() {
+        return loyalty;
     }
 
     /** The {@code crmkit.lockout.*} settings: {@link LockoutPolicy} (5 failures within 15 minutes lock for 15). */

@@ -2,8 +2,13 @@ package org.crmkit.spring.boot;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.crmkit.core.shared.PersistenceFailureException;
 import org.crmkit.core.shared.UnitOfWork;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one of its own (propagation REQUIRED), so a call from code without {@code @Transactional}, such as a scheduled
  * job, is still atomic. Inside the application's transaction crmkit simply joins it and never marks it
  * rollback-only, so a host may commit after catching crmkit's exception (as it must after
- * {@code AuthenticationFailedException}).
+ * {@code AuthenticationFailedException}). When the transaction is crmkit's own, a failed commit reaches the caller
+ * under crmkit's codes ({@code outcome_unknown} for a lost connection, {@code concurrent_write} for a deadlock or a
+ * refused certification), not as Spring's exception; a failed commit of the application's own transaction is the
+ * application's, and {@code MyBatisCrmPersistence.translateCommitFailure} translates it the same way.
  */
 final class SpringTransactionPersistence implements CrmPersistence {
     private final CrmPersistence adapter;
@@ -40,7 +48,15 @@ final class SpringTransactionPersistence implements CrmPersistence {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
                 return adapter.inTransaction(work);
             }
-            return transactions.execute(status -> adapter.inTransaction(work));
+            try {
+                return transactions.execute(status -> adapter.inTransaction(work));
+            } catch (CannotCreateTransactionException e) {
+                throw new PersistenceFailureException("could not begin a transaction (" + e.getClass().getSimpleName()
+                        + "); nothing was written", null);
+            } catch (TransactionException | DataAccessException e) {
+                // what Spring's commit threw: crmkit's codes, as crmkit's own commit gives them
+                throw MyBatisCrmPersistence.translateCommitFailure(e);
+            }
         }
 
         @Override
