@@ -4,6 +4,14 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.reader.NamedCsvRecordHandler;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.io.UncheckedIOException;
 import java.io.PushbackReader;
 import java.io.Closeable;
@@ -35,6 +43,16 @@ import org.crmkit.core.sales.port.in.UnreadableLine;
  * }</pre>
  */
 public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
+    /** Most characters of one field: far beyond any real description, and a bound on what a line may cost. */
+    static final int MAX_FIELD_CHARS = 16 * 1024;
+    /** Most characters of one line. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+    /** Most fields of one line. */
+    static final int MAX_FIELDS = 256;
+    /** Most characters of a number: a quantity or a price needs a few dozen at most. */
+    static final int MAX_NUMBER_CHARS = 40;
+    /** What a replacing decoder puts where the bytes were not valid text. */
+    private static final char REPLACEMENT = '\uFFFD';
     private final CsvReader<NamedCsvRecord> csv;
     private final SalesCsvFormat format;
     private boolean iterated;
@@ -50,9 +68,29 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
      * @return a reader over the data rows
      */
     public static SalesCsvReader open(Reader source, SalesCsvFormat format) {
+        NamedCsvRecordHandler handler = NamedCsvRecordHandler.builder().maxFields(MAX_FIELDS)
+                .maxFieldSize(MAX_FIELD_CHARS).maxRecordSize(MAX_LINE_CHARS).build();
         CsvReader<NamedCsvRecord> csv = CsvReader.builder().fieldSeparator(format.separator()).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofNamedCsvRecord(withoutByteOrderMark(source));
+                .allowMissingFields(true).allowExtraFields(true).maxBufferSize(MAX_LINE_CHARS)
+                .build(handler, withoutByteOrderMark(source));
         return new SalesCsvReader(csv, format);
+    }
+
+    /**
+     * Opens bytes in a character set, replacing every byte sequence that is not valid in it: a line holding one is
+     * reported as unreadable ({@code "is not valid <charset> text"}, naming the field) and reading goes on. A
+     * {@link Reader} that throws on a bad byte instead (such as {@code Files.newBufferedReader}) ends the reading
+     * there, with one unreadable line.
+     *
+     * @param source  the file's bytes, with a header row; closed with this reader
+     * @param charset the file's character set, usually UTF-8
+     * @param format  the layout
+     * @return a reader over the data rows
+     */
+    public static SalesCsvReader open(InputStream source, Charset charset, SalesCsvFormat format) {
+        CharsetDecoder replacing = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return open(new BufferedReader(new InputStreamReader(source, replacing)), format);
     }
 
     /**
@@ -106,7 +144,7 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
             }
             try {
                 return records.hasNext();
-            } catch (CsvParseException e) {
+            } catch (CsvParseException | UncheckedIOException e) {
                 return true; // next() reports it
             }
         }
@@ -122,8 +160,15 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
             } catch (CsvParseException e) {
                 broken = true;
                 // the parser's message may quote the file; the report must not
-                return new UnreadableLine(lastLine + 1, "line",
-                        "the file cannot be read beyond this point (malformed quoting)");
+                return new UnreadableLine(lastLine + 1, "line", "the file cannot be read beyond this point ("
+                        + (oversized(e) ? "a field over " + MAX_FIELD_CHARS + " or a line over " + MAX_LINE_CHARS
+                        + " characters" : "malformed quoting") + ")");
+            } catch (UncheckedIOException e) {
+                broken = true;
+                return new UnreadableLine(lastLine + 1, "line", "the file cannot be read beyond this point ("
+                        + (e.getCause() instanceof CharacterCodingException ? "bytes that are not text in its character"
+                        + " set; open it with SalesCsvReader.open(InputStream, Charset, format) to skip such lines"
+                        : "the source failed: " + e.getCause().getClass().getSimpleName()) + ")");
             }
             return row(record);
         }
@@ -135,6 +180,12 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
             if (record.getFieldCount() != header.size()) {
                 return new UnreadableLine(line, "line", "has " + record.getFieldCount() + " fields; the header has "
                         + header.size());
+            }
+            for (SalesCsvFormat.Field field : SalesCsvFormat.Field.values()) {
+                String column = format.column(field);
+                if (column != null && record.findField(column).orElse("").indexOf(REPLACEMENT) >= 0) {
+                    return new UnreadableLine(line, field.reportName(), "is not valid text in the file's character set");
+                }
             }
             String reference = text(record, SalesCsvFormat.Field.ORDER_REFERENCE);
             if (reference == null) {
@@ -149,17 +200,19 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
             String quantityText = text(record, SalesCsvFormat.Field.QUANTITY);
             int quantity;
             try {
-                quantity = Integer.parseInt(quantityText == null ? "" : quantityText);
+                quantity = Integer.parseInt(quantityText == null || quantityText.length() > MAX_NUMBER_CHARS ? ""
+                        : quantityText);
             } catch (NumberFormatException e) {
                 return new UnreadableLine(line, SalesCsvFormat.Field.QUANTITY.reportName(), "must be a whole number");
             }
             String priceText = text(record, SalesCsvFormat.Field.UNIT_PRICE);
             BigDecimal price;
             try {
-                price = new BigDecimal(priceText == null ? "" : priceText);
+                // a length bound first: parsing and normalizing a number of a hundred thousand digits takes seconds
+                price = new BigDecimal(priceText == null || priceText.length() > MAX_NUMBER_CHARS ? "" : priceText);
             } catch (NumberFormatException e) {
                 return new UnreadableLine(line, SalesCsvFormat.Field.UNIT_PRICE.reportName(),
-                        "must be a decimal number such as 2.55");
+                        "must be a decimal number such as 2.55, at most " + MAX_NUMBER_CHARS + " characters");
             }
             String timeText = text(record, SalesCsvFormat.Field.OCCURRED_AT);
             Instant occurredAt;
@@ -191,6 +244,17 @@ public final class SalesCsvReader implements Iterable<ImportRow>, Closeable {
             String value = record.findField(column).orElse("").strip();
             return value.isEmpty() ? null : value;
         }
+    }
+
+    /** Whether the parser stopped at one of the size limits (its message names the limit, never the content). */
+    private static boolean oversized(CsvParseException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("exceeds") || message.contains("maximum") || message.contains("max ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

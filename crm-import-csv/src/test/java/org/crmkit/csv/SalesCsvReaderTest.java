@@ -59,11 +59,73 @@ class SalesCsvReaderTest {
                 new UnreadableLine(2, "quantity", "must be a whole number"),
                 new UnreadableLine(3, "occurredAt", "must be a date and time as M/d/yyyy H:mm"),
                 new UnreadableLine(4, "line", "has 9 fields; the header has 8"),
-                new UnreadableLine(5, "unitPrice", "must be a decimal number such as 2.55"),
+                new UnreadableLine(5, "unitPrice", "must be a decimal number such as 2.55, at most 40 characters"),
                 new UnreadableLine(6, "orderReference", "must not be empty"),
                 new UnreadableLine(7, "sku", "must not be empty"));
         assertThat(rows.get(6)).isInstanceOf(SaleLine.class);
         assertThat(rows).extracting(ImportRow::sourceLine).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    /**
+     * A crafted price of a hundred thousand digits (parsed and normalized, it held a CPU for seconds per line) is an
+     * unreadable line like any bad number, and reading goes on; a field past the reader's size limit (a megabyte of
+     * digits) ends the reading with one line that says why, instead of buffering up to the parser's 16 MiB.
+     */
+    @Test
+    void aCraftedHugeNumberIsReportedAtOnceAndNeverParsed() {
+        String digits = "9".repeat(12_000) + "." + "0".repeat(3_000);
+        long started = System.nanoTime();
+        List<ImportRow> rows = read(RETAIL_HEADER
+                + "536365,85123A,HOLDER,6,12/1/2010 8:26," + digits + ",17850,United Kingdom\n"
+                + "536366,85123A,HOLDER," + digits + ",12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536367,85123A,HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536368,85123A,HOLDER,6,12/1/2010 8:26," + "1".repeat(1 << 20) + ",17850,United Kingdom\n"
+                + "536369,85123A,HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n", SalesCsvFormat.retail());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).isEqualTo(new UnreadableLine(2, "unitPrice",
+                "must be a decimal number such as 2.55, at most 40 characters"));
+        assertThat(rows.get(1)).isEqualTo(new UnreadableLine(3, "quantity", "must be a whole number"));
+        assertThat(rows.get(2)).isInstanceOf(SaleLine.class);
+        assertThat(rows.get(3)).isEqualTo(new UnreadableLine(5, "line", "the file cannot be read beyond this point"
+                + " (a field over 16384 or a line over 65536 characters)"));
+        System.out.printf("four lines with 15,001-digit numbers and a 1 MiB field read in %d ms%n", millis);
+    }
+
+    /**
+     * Bytes that are not UTF-8: opened from bytes, the line is reported, naming its field, and reading goes on;
+     * through a reader that throws on them, reading ends with one unreadable line instead of an exception.
+     */
+    @Test
+    void aLineWithBytesThatAreNotTextIsReportedAndReadingGoesOn() throws java.io.IOException {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write((RETAIL_HEADER + "536365,85123A,HOLD").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        file.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // a lead byte without its continuation
+        file.write(("ER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536366,22633,H\u00c4ND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<ImportRow> rows = new ArrayList<>();
+        try (SalesCsvReader reader = SalesCsvReader.open(new java.io.ByteArrayInputStream(file.toByteArray()),
+                java.nio.charset.StandardCharsets.UTF_8, SalesCsvFormat.retail())) {
+            reader.forEach(rows::add);
+        }
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).isEqualTo(new UnreadableLine(2, "description",
+                "is not valid text in the file's character set"));
+        assertThat(((SaleLine) rows.get(1)).description()).isEqualTo("H\u00c4ND WARMER");
+
+        List<ImportRow> strict = new ArrayList<>();
+        java.nio.charset.CharsetDecoder throwing = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try (SalesCsvReader reader = SalesCsvReader.open(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(file.toByteArray()), throwing), SalesCsvFormat.retail())) {
+            reader.forEach(strict::add);
+        }
+        assertThat(strict).singleElement().isInstanceOfSatisfying(UnreadableLine.class, line -> {
+            assertThat(line.field()).isEqualTo("line");
+            assertThat(line.reason()).startsWith("the file cannot be read beyond this point (bytes that are not text");
+        });
     }
 
     /** A date that does not exist is refused, not moved to a neighbouring day as a lenient parser would. */

@@ -20,6 +20,13 @@ public record Money(BigDecimal amount, Currency currency) {
     /** Most integer digits of an amount: what {@code DECIMAL(19,4)} holds. */
     public static final int MAX_INTEGER_DIGITS = 15;
     private static final int MAX_SCALE = 4;
+    /** The longest decimal text {@link #of(String, String)} reads. */
+    private static final int MAX_TEXT_LENGTH = 100;
+    /**
+     * Bits of the unscaled value beyond any amount's reach (about 120 digits; a {@link MoneyTotal} holds at most 65,
+     * about 216 bits): an amount with more digits than that, trailing zeros included, is refused unexamined.
+     */
+    private static final int MAX_UNSCALED_BITS = 400;
 
     /**
      * Normalizes the scale and checks the bounds.
@@ -44,6 +51,11 @@ public record Money(BigDecimal amount, Currency currency) {
         if (currency == null) {
             throw new InvalidValueException("currency", "must not be null");
         }
+        // before any arithmetic: stripping the zeros of a crafted number of a hundred thousand digits takes seconds
+        if (amount.unscaledValue().bitLength() > MAX_UNSCALED_BITS) {
+            throw new InvalidValueException("amount", "must have at most " + maxIntegerDigits
+                    + " integer digits and " + MAX_SCALE + " decimal places");
+        }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > MAX_SCALE) {
             throw new InvalidValueException("amount", "must have at most " + MAX_SCALE + " decimal places");
@@ -63,11 +75,27 @@ public record Money(BigDecimal amount, Currency currency) {
      */
     public static Money of(String amount, String currencyCode) {
         try {
-            return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("amount", "is not a decimal number");
+            return new Money(parse(amount), Currency.getInstance(currencyCode));
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("currency", "is not an ISO 4217 code");
+        }
+    }
+
+    /**
+     * @param amount decimal text
+     * @return its value
+     * @throws InvalidValueException ({@code amount}) when it is not a decimal number of at most
+     *                               {@value #MAX_TEXT_LENGTH} characters (parsing a longer one costs time for nothing)
+     */
+    static BigDecimal parse(String amount) {
+        if (amount == null || amount.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidValueException("amount", "must be a decimal number of at most " + MAX_TEXT_LENGTH
+                    + " characters");
+        }
+        try {
+            return new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("amount", "is not a decimal number");
         }
     }
 

@@ -38,7 +38,7 @@ public record MoneyTotal(BigDecimal amount, Currency currency) {
      * @return the total
      */
     public static MoneyTotal of(String amount, String currencyCode) {
-        return new MoneyTotal(new BigDecimal(amount), Currency.getInstance(currencyCode));
+        return new MoneyTotal(Money.parse(amount), Currency.getInstance(currencyCode));
     }
 
     /**

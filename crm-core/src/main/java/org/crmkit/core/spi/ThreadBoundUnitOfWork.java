@@ -120,7 +120,8 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                LOG.warn("after-commit action failed; the committed work stands", e);
+                // the class only: the action's message may quote personal data
+                LOG.warn("after-commit action failed ({}); the committed work stands", e.getClass().getName());
             }
         }
         return result;

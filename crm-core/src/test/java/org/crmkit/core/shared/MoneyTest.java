@@ -31,6 +31,21 @@ class MoneyTest {
         assertThat(money.amount().scale()).isEqualTo(new BigDecimal(expected).scale());
     }
 
+    /**
+     * A crafted amount of two hundred thousand digits (stripping its zeros took seconds) is refused before any
+     * arithmetic, and decimal text longer than any amount is refused before it is parsed.
+     */
+    @Test
+    void aCraftedHugeAmountIsRefusedUnexamined() {
+        BigDecimal huge = new BigDecimal("1" + "0".repeat(200_000)).movePointLeft(200_000); // the value 1
+        assertThatThrownBy(() -> new Money(huge, EUR)).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.getMessage()).contains("at most 15 integer digits and 4 decimal places"));
+        assertThatThrownBy(() -> Money.of("9".repeat(101), "EUR")).isInstanceOfSatisfying(
+                InvalidValueException.class, e -> assertThat(e.getMessage()).contains("at most 100 characters"));
+        assertThat(new Money(new BigDecimal("1." + "0".repeat(100)), EUR).amount())
+                .as("a hundred trailing zeros are still judged by the value").isEqualByComparingTo("1");
+    }
+
     @Test
     void equalAmountsInOtherScalesAreEqual() {
         assertThat(Money.of("10", "EUR")).isEqualTo(Money.of("10.00", "EUR")).isEqualTo(Money.of("10.0000", "EUR"))

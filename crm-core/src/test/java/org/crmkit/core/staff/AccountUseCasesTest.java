@@ -229,6 +229,29 @@ class AccountUseCasesTest {
     }
 
     @Test
+    void aFailingResetDeliveryIsLoggedByItsClassWithoutThePersonalDataOfItsMessage() {
+        Crm failing = Crm.builder().persistence(InMemoryCrmPersistence.create()).clock(clock)
+                .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+                .passwordResetNotifier(message -> {
+                    throw new IllegalStateException("SMTP 550 <" + message.login() + "> mailbox unavailable");
+                }).build();
+        failing.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada.lovelace@example.com",
+                ADMIN_PASSWORD));
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            failing.accounts().requestPasswordReset("ada.lovelace@example.com", OFFICE);
+        } finally {
+            System.setErr(err);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("failed after commit (java.lang.IllegalStateException)");
+        assertThat(log).doesNotContain("ada.lovelace").doesNotContain("SMTP 550");
+    }
+
+    @Test
     void aResetRequestForAnUnknownEmailLooksTheSameAndDeliversNothing() {
         crm.accounts().requestPasswordReset("nobody@example.com", OFFICE);
 

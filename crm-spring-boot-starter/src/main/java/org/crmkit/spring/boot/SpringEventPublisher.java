@@ -46,7 +46,8 @@ public final class SpringEventPublisher implements EventPublisher {
         try {
             publisher.publishEvent(event);
         } catch (RuntimeException e) {
-            LOG.warn("a listener of {} failed; the committed work stands", event.getClass().getSimpleName(), e);
+            LOG.warn("a listener of {} failed ({}); the committed work stands", event.getClass().getSimpleName(),
+                    e.getClass().getName());
         }
     }
 }

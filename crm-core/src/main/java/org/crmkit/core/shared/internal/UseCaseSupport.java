@@ -275,7 +275,8 @@ public final class UseCaseSupport {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                LOG.warn("{} failed after commit; the committed work stands", what, e);
+                // the class only: a host callback's message may quote personal data (an SMTP error names the address)
+                LOG.warn("{} failed after commit ({}); the committed work stands", what, e.getClass().getName());
             }
         });
     }
@@ -324,8 +325,8 @@ public final class UseCaseSupport {
             try {
                 publisher.publish(event);
             } catch (RuntimeException e) {
-                LOG.warn("event publisher failed on {}; the committed work stands", event.getClass().getSimpleName(),
-                        e);
+                LOG.warn("event publisher failed on {} ({}); the committed work stands",
+                        event.getClass().getSimpleName(), e.getClass().getName());
             }
         }));
     }

@@ -116,7 +116,7 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
         try {
             held.session.rollback(true);
         } catch (RuntimeException e) {
-            LOG.warn("rollback failed; the connection is discarded", e);
+            LOG.warn("rollback failed ({}); the connection is discarded", e.getClass().getName());
         }
     }
 
@@ -126,14 +126,14 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
             try {
                 statement.close();
             } catch (SQLException e) {
-                LOG.warn("closing a kept statement failed", e);
+                LOG.warn("closing a kept statement failed ({})", e.getClass().getName());
             }
         }
         held.statements.clear();
         try {
             held.session.close();
         } catch (RuntimeException e) {
-            LOG.warn("closing a session failed", e);
+            LOG.warn("closing a session failed ({})", e.getClass().getName());
         }
     }
 
