@@ -202,7 +202,24 @@ class QuoteBadInputTest {
                 new RequestQuoteCommand(null, "ZZZ", List.of(QuoteWorld.line(w.mug, 0),
                         new RequestQuoteCommand.Line(ProductId.next(w.clock), 1)), "bell\u0007")));
         assertThat(e.fields()).as("constraint and own checks together")
-                .containsExactly("currency", "customerId", "lines[0].quantity", "lines[1].productId", "message");
+                .containsExactly("currency", "customerId", "lines[0].quantity", "message");
+    }
+
+    /**
+     * Whether the products exist is read from the catalog only once the caller may request the quote: an unknown
+     * product is named to an allowed caller, and a refused caller learns nothing of the catalog and costs no reads.
+     */
+    @Test
+    void theProductsAreCheckedOnlyForACallerWhoMayRequest() {
+        RequestQuoteCommand unknownProduct = new RequestQuoteCommand(w.alice, "EUR", List.of(QuoteWorld.line(w.mug, 1),
+                new RequestQuoteCommand.Line(ProductId.next(w.clock), 1)), null);
+        InvalidCommandException e = refused(InvalidCommandException.class,
+                () -> w.quotes.request(Actor.customer(w.alice), unknownProduct));
+        assertThat(e.fields()).containsExactly("lines[1].productId");
+
+        AccessDeniedException denied = refusals.deniedAndAuditedOnce(
+                () -> w.quotes.request(Actor.customer(w.bob), unknownProduct));
+        assertThat(denied.code()).isEqualTo("access_denied");
     }
 
     @Test

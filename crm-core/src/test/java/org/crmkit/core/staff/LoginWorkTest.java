@@ -38,21 +38,25 @@ class LoginWorkTest {
     private static final class CountingHasher implements PasswordHasher {
         private final PasswordHasher real = Pbkdf2PasswordHasher.withIterations(1_000);
         private final AtomicInteger verified = new AtomicInteger();
+        private final AtomicInteger hashed = new AtomicInteger();
+        /** Whether every stored hash counts as weaker than the current settings (as after raising the iterations). */
+        private volatile boolean settingsRaised;
 
         @Override
         public String hash(String password) {
-            return real.hash(password);
+            hashed.incrementAndGet();
+            return settingsRaised ? "raised:" + real.hash(password) : real.hash(password);
         }
 
         @Override
         public boolean verify(String password, String stored) {
             verified.incrementAndGet();
-            return real.verify(password, stored);
+            return real.verify(password, stored.startsWith("raised:") ? stored.substring(7) : stored);
         }
 
         @Override
         public boolean needsRehash(String stored) {
-            return real.needsRehash(stored);
+            return settingsRaised ? !stored.startsWith("raised:") : real.needsRehash(stored);
         }
     }
 
@@ -93,6 +97,41 @@ class LoginWorkTest {
                 assertThat(count).as(path).isEqualTo(1));
     }
 
+    /**
+     * The hash settings were raised: a right password on a locked account must not be re-hashed (the extra hash made
+     * a locked account's right guess measurably slower than a wrong one, so guessing went on through the lock); it is
+     * re-hashed once a login is admitted, and the upgraded hash is stored.
+     */
+    @Test
+    void aRightPasswordIsReHashedOnlyOnceTheLoginIsAdmitted() {
+        hasher.settingsRaised = true;
+        int hashesBefore = hasher.hashed.get();
+        failed("locked@example.com", PASSWORD);
+        failed("locked@example.com", "wrong");
+        assertThat(hasher.hashed.get() - hashesBefore).as("hashes while locked").isZero();
+
+        clock.advance(Duration.ofMinutes(15));
+        crm.accounts().authenticate("locked@example.com", PASSWORD, OFFICE);
+        assertThat(hasher.hashed.get() - hashesBefore).as("hashes of the admitted login").isEqualTo(1);
+
+        crm.accounts().authenticate("locked@example.com", PASSWORD, OFFICE);
+        assertThat(hasher.hashed.get() - hashesBefore).as("the upgraded hash was stored: no second re-hash")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoMayNotCreateStaffCostsNoPasswordHash() {
+        Actor rep = crm.accounts().authenticate("rob@example.com", PASSWORD, OFFICE);
+        int hashesBefore = hasher.hashed.get();
+
+        assertThatThrownBy(() -> staffAs(rep, "new@example.com", "another long passphrase"))
+                .isInstanceOf(org.crmkit.core.shared.AccessDeniedException.class);
+
+        assertThat(hasher.hashed.get() - hashesBefore).isZero();
+        staffAs(admin, "new@example.com", "another long passphrase");
+        assertThat(hasher.hashed.get() - hashesBefore).as("an allowed creation hashes once").isEqualTo(1);
+    }
+
     @Test
     void theLockEndsAfterItsFifteenMinutesAndNotBefore() {
         clock.advance(Duration.ofMinutes(15).minusSeconds(1));
@@ -106,7 +145,11 @@ class LoginWorkTest {
     }
 
     private StaffView staff(String email, String password) {
-        return crm.staff().create(admin, CreateStaffCommand.builder().firstName("Some").lastName("One")
+        return staffAs(admin, email, password);
+    }
+
+    private StaffView staffAs(Actor caller, String email, String password) {
+        return crm.staff().create(caller, CreateStaffCommand.builder().firstName("Some").lastName("One")
                 .workEmail(email).roles(Set.of("SALES_REP")).initialPassword(password).build());
     }
 

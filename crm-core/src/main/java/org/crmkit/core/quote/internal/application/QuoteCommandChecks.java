@@ -44,8 +44,8 @@ final class QuoteCommandChecks {
     }
 
     /**
-     * Checks every field of a request (the constraints have named the missing ones): the currency, each line's
-     * quantity and product (which must exist and be on sale), the message.
+     * Checks every field of a request that needs no stored state (the constraints have named the missing ones): the
+     * currency, each line's quantity, the message. Whether the products exist is {@link #requireProductsOnSale}.
      */
     Request requestInput(RequestQuoteCommand command) {
         List<FieldError> errors = new ArrayList<>();
@@ -62,17 +62,37 @@ final class QuoteCommandChecks {
             String at = "lines[" + i + "].";
             int number = i + 1;
             lines.add(attempt(errors, at, () -> QuoteLine.requested(number, line.productId(), line.quantity())));
-            Optional<ProductView> product = products.find(line.productId());
-            if (product.isEmpty()) {
-                errors.add(new FieldError(at + "productId", "no product has this id"));
-            } else if (product.get().isRetired()) {
-                errors.add(new FieldError(at + "productId", "the product is retired and no longer sold"));
-            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
         return new Request(currency, lines);
+    }
+
+    /**
+     * Checks that every requested product exists and is on sale. Called once the caller is authorized: reading up to
+     * a hundred products is work a refused caller must not cause.
+     *
+     * @throws InvalidCommandException naming each line's {@code productId} that is unknown or retired
+     */
+    void requireProductsOnSale(RequestQuoteCommand command) {
+        List<FieldError> errors = new ArrayList<>();
+        List<RequestQuoteCommand.Line> given = command.lines() == null ? List.of() : command.lines();
+        for (int i = 0; i < given.size(); i++) {
+            RequestQuoteCommand.Line line = given.get(i);
+            if (line == null || line.productId() == null) {
+                continue;
+            }
+            Optional<ProductView> product = products.find(line.productId());
+            if (product.isEmpty()) {
+                errors.add(new FieldError("lines[" + i + "].productId", "no product has this id"));
+            } else if (product.get().isRetired()) {
+                errors.add(new FieldError("lines[" + i + "].productId", "the product is retired and no longer sold"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
     }
 
     /**

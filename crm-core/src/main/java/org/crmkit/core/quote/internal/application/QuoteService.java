@@ -68,6 +68,7 @@ final class QuoteService implements Quotes {
         return support.transaction(() -> {
             support.authorize(actor, QuotePermission.QUOTE_REQUEST, access.targetOf(customer), "quote.request", TYPE,
                     null);
+            checks.requireProductsOnSale(command);
             access.requireNotErased(customer);
             return support.once(actor, "quote.request", command.idempotencyKey(), command, () -> {
                 quotes.add(quote);

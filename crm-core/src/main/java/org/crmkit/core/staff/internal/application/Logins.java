@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.AuthenticationFailedException;
+import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
@@ -56,22 +57,53 @@ final class Logins {
         PasswordChecks.Verification checked = passwords.verify(login
                 .flatMap(l -> support.transaction(() -> accounts.findByLoginForUpdate(l)))
                 .map(Account::passwordHash).orElse(null), password);
-        return support.transaction(() -> {
+        Admission admitted = support.transaction(() -> {
             Optional<Account> found = login.flatMap(accounts::findByLoginForUpdate);
             if (found.isEmpty()) {
                 steps.log(AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, context);
-                return Outcome.<Actor>failed(new AuthenticationFailedException());
+                return Outcome.<Admission>failed(new AuthenticationFailedException());
             }
             return admit(found.get(), password, checked, context);
         }).get();
+        upgradeHashIfDue(login.orElseThrow(), admitted.hash(), password);
+        return admitted.actor();
+    }
+
+    /** A login let in: who, and the stored hash its password matched. */
+    private record Admission(Actor actor, String hash) {
+    }
+
+    /**
+     * After an admitted login only, and outside its transaction (PBKDF2 at the current settings takes a while, and
+     * the account row must not stay locked meanwhile): stores the password hashed with the current settings when the
+     * stored hash is weaker, unless the password changed meanwhile. A failure leaves the old hash for the next login.
+     */
+    private void upgradeHashIfDue(EmailAddress login, String matchedHash, String password) {
+        String upgraded = passwords.upgradedHash(matchedHash, password);
+        if (upgraded == null) {
+            return;
+        }
+        try {
+            support.transaction(() -> {
+                accounts.findByLoginForUpdate(login).filter(a -> Objects.equals(a.passwordHash(), matchedHash))
+                        .ifPresent(account -> {
+                            account.rehash(upgraded);
+                            accounts.update(account);
+                        });
+                return null;
+            });
+        } catch (CrmException e) {
+            LOG.info("password hash of a login left for the next one ({})", e.code());
+        }
     }
 
     /**
      * Decides a login on its locked account: refused when the account is locked or its holder may not log in, counted
-     * as a failure when the password is wrong; else recorded as a success, with the password re-hashed if due.
+     * as a failure when the password is wrong; else recorded as a success. An attempt on a locked account is logged
+     * ({@code LOCKED}) but does not extend the lock: it did the same work as any other answer and learned nothing.
      */
-    private Outcome<Actor> admit(Account account, String password, PasswordChecks.Verification checked,
-                                 AccessContext context) {
+    private Outcome<Admission> admit(Account account, String password, PasswordChecks.Verification checked,
+                                     AccessContext context) {
         // the password changed between the check and the lock: check again, now under the lock (rare)
         PasswordChecks.Verification verified = Objects.equals(account.passwordHash(), checked.hash()) ? checked
                 : passwords.verify(account.passwordHash(), password);
@@ -87,13 +119,10 @@ final class Logins {
             return Outcome.failed(new AuthenticationFailedException());
         }
         account.recordSuccess(now);
-        if (verified.rehash() != null) {
-            account.rehash(verified.rehash());
-        }
         accounts.update(account);
         steps.log(AccessEvent.LOGIN, AccessOutcome.SUCCESS, account, context);
         LOG.debug("login of account {}", account.id());
-        return Outcome.ok(actor.get());
+        return Outcome.ok(new Admission(actor.get(), verified.hash()));
     }
 
     void logout(Actor actor, AccessContext context) {

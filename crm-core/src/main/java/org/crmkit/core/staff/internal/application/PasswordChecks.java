@@ -21,20 +21,29 @@ final class PasswordChecks {
      *
      * @param hash    the stored hash it was checked against, or {@code null} for none
      * @param matches whether it matched
-     * @param rehash  the password hashed with the current settings when the stored hash is weaker, else {@code null}
      */
-    record Verification(String hash, boolean matches, String rehash) {
+    record Verification(String hash, boolean matches) {
     }
 
     /** Checks a password, against a dummy hash when there is no stored one, so every check costs the same. */
     Verification verify(String storedHash, String password) {
         if (storedHash == null) {
             checkAgainstDummy(password);
-            return new Verification(null, false, null);
+            return new Verification(null, false);
         }
-        boolean matches = hasher.verify(password, storedHash);
-        String rehash = matches && hasher.needsRehash(storedHash) ? hasher.hash(password) : null;
-        return new Verification(storedHash, matches, rehash);
+        return new Verification(storedHash, hasher.verify(password, storedHash));
+    }
+
+    /**
+     * Called only once a login has been admitted (never while its answer is still open: a re-hash of a right password
+     * would make a locked account's right guess slower than a wrong one).
+     *
+     * @param storedHash the hash the admitted password matched
+     * @param password   that password
+     * @return the password hashed with the current settings when the stored hash is weaker, else {@code null}
+     */
+    String upgradedHash(String storedHash, String password) {
+        return hasher.needsRehash(storedHash) ? hasher.hash(password) : null;
     }
 
     /** @return whether the password is the account's; an account without a password matches none */

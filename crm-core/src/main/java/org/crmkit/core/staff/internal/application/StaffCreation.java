@@ -77,19 +77,30 @@ final class StaffCreation {
         Input input = support.validate(actor, command, checks -> input(checks, command.firstName(),
                 command.lastName(), command.workEmail(), command.roles(), "initialPassword",
                 command.initialPassword()));
-        String passwordHash = command.initialPassword() == null ? null : hasher.hash(command.initialPassword());
         Set<Role> roles = input.roles();
+        String passwordHash = null;
+        if (command.initialPassword() != null) {
+            // the caller first: a refused call must not cost a password hash (PBKDF2 at 600,000 iterations)
+            support.transaction(() -> authorizeCreate(actor, roles));
+            passwordHash = hasher.hash(command.initialPassword());
+        }
+        String hash = passwordHash;
         return support.transaction(() -> {
-            support.authorize(actor, StaffPermission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
-            if (!roles.isEmpty()) {
-                support.authorize(actor, StaffPermission.STAFF_ROLES, AccessTarget.none(), "staff.create", TYPE,
-                        null);
-            }
+            authorizeCreate(actor, roles);
             rules.requireActiveDepartment(command.departmentId());
-            StaffUser user = open(input, command.departmentId(), roles, passwordHash);
+            StaffUser user = open(input, command.departmentId(), roles, hash);
             support.audit(actor, "staff.create", TYPE, user.id().value());
             return StaffView.of(user.snapshot());
         });
+    }
+
+    /** @return nothing; refuses (and audits) a caller who may not create this staff user */
+    private Void authorizeCreate(Actor actor, Set<Role> roles) {
+        support.authorize(actor, StaffPermission.STAFF_MANAGE, AccessTarget.none(), "staff.create", TYPE, null);
+        if (!roles.isEmpty()) {
+            support.authorize(actor, StaffPermission.STAFF_ROLES, AccessTarget.none(), "staff.create", TYPE, null);
+        }
+        return null;
     }
 
     /**
