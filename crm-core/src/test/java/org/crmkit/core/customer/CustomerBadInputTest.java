@@ -268,6 +268,29 @@ class CustomerBadInputTest {
         assertThat(e.existingId()).contains(ada.id().toString());
     }
 
+    /**
+     * A sales representative sees only the customers they manage: a duplicate held by someone else's customer says
+     * the email is taken but not by whom (the id was an existence oracle for records the caller may not view); one
+     * held by their own customer names it.
+     */
+    @Test
+    void aTakenEmailNamesTheHolderOnlyToACallerWhoMayViewIt() {
+        Actor rep = Actor.staff(new StaffId(UUID.fromString("01890000-0000-7000-8000-000000000003")),
+                Set.of(Role.SALES_REP));
+        TestStaff.enrol(crm, rep);
+
+        ConflictException hidden = refusedWithoutEffect(ConflictException.class,
+                () -> customers.register(rep, aRegistration().email("ada@example.org").command()));
+        assertThat(hidden.field()).isEqualTo("email");
+        assertThat(hidden.existingId()).isEmpty();
+        assertThat(hidden.getMessage()).doesNotContain(ada.id().toString());
+
+        CustomerView own = customers.register(rep, aRegistration().email("own@example.org").phone(null).command());
+        ConflictException named = refusedWithoutEffect(ConflictException.class,
+                () -> customers.register(rep, aRegistration().email("own@example.org").phone(null).command()));
+        assertThat(named.existingId()).contains(own.id().toString());
+    }
+
     @Test
     void aTakenEmailIsAConflictWithoutTheHolderForAnAnonymousVisitor() {
         ConflictException e = refusedWithoutEffect(ConflictException.class,

@@ -119,6 +119,19 @@ final class Authorization {
         return policy.scope(resolved, permission);
     }
 
+    /**
+     * Asks without refusing or auditing: for what a use case may tell its caller about a record it did not ask for
+     * (the holder of a duplicate email, say).
+     *
+     * @param claimed    the caller as the host names it
+     * @param permission a permission
+     * @param target     the record
+     * @return whether the policy would let that caller, resolved now, use the permission on the record
+     */
+    boolean permits(Actor claimed, Permission permission, AccessTarget target) {
+        return resolver.resolve(claimed).map(resolved -> policy.permits(resolved, permission, target)).orElse(false);
+    }
+
     private Actor resolve(Actor actor, Permission permission, String action, String targetType, UUID targetId) {
         return resolver.resolve(actor)
                 .orElseThrow(() -> new AccessDeniedException(actor, permission, action, targetType, targetId));

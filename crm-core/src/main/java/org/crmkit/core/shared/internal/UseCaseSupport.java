@@ -212,6 +212,11 @@ public final class UseCaseSupport {
         return authorization.resolve(claimed);
     }
 
+    /** @return whether the caller may use a permission on a record, asked without auditing ({@link Authorization#permits}) */
+    public boolean permits(Actor claimed, Permission permission, AccessTarget target) {
+        return authorization.permits(claimed, permission, target);
+    }
+
     /** @return how far the policy grants a permission to a resolved actor ({@link Authorization#scopeOf}) */
     public AccessScope scopeOf(Actor resolved, Permission permission) {
         return authorization.scopeOf(resolved, permission);

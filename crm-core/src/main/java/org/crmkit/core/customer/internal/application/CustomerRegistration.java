@@ -3,6 +3,8 @@ package org.crmkit.core.customer.internal.application;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerPermission;
 import org.crmkit.core.customer.PersonalDetails;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.customer.port.in.CustomerView;
@@ -59,11 +61,17 @@ final class CustomerRegistration {
                 throw raced;
             }
             support.transaction(() -> {
-                uniqueness.requireUnique(contact, command.externalReference(), null, true);
+                uniqueness.requireUnique(contact, command.externalReference(), null, visibleTo(actor));
                 return null;
             });
             throw raced;
         }
+    }
+
+    /** @return whether the caller may view a holder, and so learn its id from a duplicate (no audit entry) */
+    private Predicate<Customer> visibleTo(Actor actor) {
+        return holder -> support.permits(actor, CustomerPermission.CUSTOMER_VIEW,
+                CustomerAccess.targetOf(holder.id(), Optional.of(holder)));
     }
 
     private CustomerView registerChecked(Actor actor, Permission permission, boolean nameHolder,
@@ -80,7 +88,8 @@ final class CustomerRegistration {
 
     private CustomerView create(Actor actor, Actor caller, boolean nameHolder, ContactDetails contact,
                                 PersonalDetails personal, RegisterCustomerCommand command) {
-        uniqueness.requireUnique(contact, command.externalReference(), null, nameHolder);
+        uniqueness.requireUnique(contact, command.externalReference(), null,
+                nameHolder ? visibleTo(actor) : holder -> false);
         Customer customer = Customer.register(CustomerId.next(support.clock()), contact, personal,
                 command.source(), command.externalReference(), command.marketingConsent(), support.now());
         if (caller instanceof Actor.Staff staff

@@ -120,7 +120,9 @@ final class CustomerService implements Customers {
                     ContactDetails contact = customer.contact().map(change::applyTo).orElse(null);
                     customer.changeContactDetails(contact, change.applyTo(customer.snapshot().personal()),
                             support.now());
-                    uniqueness.requireUnique(contact, null, customer.id(), !(actor instanceof Actor.Customer));
+                    uniqueness.requireUnique(contact, null, customer.id(), holder -> !(actor instanceof Actor.Customer)
+                            && support.permits(actor, CustomerPermission.CUSTOMER_VIEW,
+                            CustomerAccess.targetOf(holder.id(), Optional.of(holder))));
                 });
     }
 

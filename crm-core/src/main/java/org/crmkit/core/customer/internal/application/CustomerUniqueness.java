@@ -1,6 +1,7 @@
 package org.crmkit.core.customer.internal.application;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
@@ -21,9 +22,11 @@ final class CustomerUniqueness {
     /**
      * Fails when email, phone or external reference is held by another customer that is not erased.
      *
-     * @param nameHolder whether the caller may learn the holder's id
+     * @param nameHolder whether the caller may learn this holder's id (a caller who may not view the holder learns
+     *                   only that the value is taken)
      */
-    void requireUnique(ContactDetails contact, String externalReference, CustomerId self, boolean nameHolder) {
+    void requireUnique(ContactDetails contact, String externalReference, CustomerId self,
+                       Predicate<Customer> nameHolder) {
         check("email", customers.findByEmail(contact.email()), self, nameHolder);
         if (contact.phone() != null) {
             check("phone", customers.findByPhone(contact.phone()), self, nameHolder);
@@ -34,9 +37,9 @@ final class CustomerUniqueness {
         }
     }
 
-    private static void check(String field, List<Customer> holders, CustomerId self, boolean nameHolder) {
+    private static void check(String field, List<Customer> holders, CustomerId self, Predicate<Customer> nameHolder) {
         holders.stream().filter(c -> !c.id().equals(self)).findFirst().ifPresent(other -> {
-            throw ConflictException.duplicate(CustomerAccess.TYPE, field, nameHolder ? other.id() : null);
+            throw ConflictException.duplicate(CustomerAccess.TYPE, field, nameHolder.test(other) ? other.id() : null);
         });
     }
 }
