@@ -57,6 +57,7 @@ public final class UseCaseSupport {
     private final CommandValidation validation;
     private final Authorization authorization;
     private final IdempotentCalls idempotentCalls;
+    private final AnonymousDenials anonymousDenials = new AnonymousDenials();
 
     /**
      * @param clock      the injected time source
@@ -129,7 +130,8 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Runs a use case in one transaction and audits a refusal after its rollback.
+     * Runs a use case in one transaction and audits a refusal after its rollback (refusals of anonymous callers up to
+     * {@value AnonymousDenials#PER_MINUTE} per action and minute: {@link AnonymousDenials}).
      *
      * @param work the use case body
      * @param <T>  result type
@@ -144,10 +146,15 @@ public final class UseCaseSupport {
             // REPEATABLE READ) is younger than that commit
             return (T) unitOfWork.inTransaction(replay.read());
         } catch (AccessDeniedException denied) {
-            unitOfWork.inTransaction(() -> auditLog.append(AuditEntry.of(clock, denied.actor(), denied.action(),
-                    denied.targetType(), denied.targetId(), AuditOutcome.DENIED)));
-            LOG.info("denied {} to {} on {} {}", denied.action(), denied.actor().describe(), denied.targetType(),
-                    denied.targetId());
+            if (!(denied.actor() instanceof Actor.Anonymous) || anonymousDenials.audit(denied.action(), now())) {
+                unitOfWork.inTransaction(() -> auditLog.append(AuditEntry.of(clock, denied.actor(), denied.action(),
+                        denied.targetType(), denied.targetId(), AuditOutcome.DENIED)));
+                LOG.info("denied {} to {} on {} {}", denied.action(), denied.actor().describe(),
+                        denied.targetType(), denied.targetId());
+            } else {
+                LOG.info("denied {} to an anonymous caller (not audited: over {} this minute)", denied.action(),
+                        AnonymousDenials.PER_MINUTE);
+            }
             throw denied;
         }
     }

@@ -99,8 +99,9 @@ final class LeadConversion {
     /**
      * The conversion's customer: the customer's own duplicate check decides. Registering with the lead's email and
      * phone either succeeds (a new customer) or is refused as a duplicate naming the customer who holds that email or
-     * phone, who is then linked; nothing is registered twice. A refusal for another reason, or one that names nobody
-     * (a concurrent registration), stands.
+     * phone, who is then linked; nothing is registered twice. A duplicate that names nobody (the holder is a customer
+     * the caller may not view) refuses the conversion as {@code lead_matches_other_customer}; a refusal for another
+     * reason stands.
      */
     private CustomerLink findOrRegister(Actor actor, Lead lead) {
         LeadContact contact = lead.contact();
@@ -115,8 +116,12 @@ final class LeadConversion {
             CustomerView registered = customers.register(actor, register);
             return new CustomerLink(registered.id(), false);
         } catch (ConflictException duplicate) {
-            if ("duplicate".equals(duplicate.code()) && duplicate.existingId().isPresent()
+            if ("duplicate".equals(duplicate.code())
                     && ("email".equals(duplicate.field()) || "phone".equals(duplicate.field()))) {
+                if (duplicate.existingId().isEmpty()) {
+                    // the customers area names a holder only to a caller who may view it
+                    throw matchesOtherCustomer();
+                }
                 return linkVisibleTo(actor, CustomerId.parse(duplicate.existingId().get()));
             }
             throw duplicate;
@@ -131,11 +136,15 @@ final class LeadConversion {
         try {
             customers.findById(actor, holder).orElseThrow(() -> new NotFoundException("customer", holder));
         } catch (AccessDeniedException notTheirs) {
-            throw new BusinessRuleViolationException(LeadError.LEAD_MATCHES_OTHER_CUSTOMER, "the lead's email or phone "
-                    + "belongs to a customer the caller may not see; a sales manager can convert it",
-                    Map.of("field", "email"));
+            throw matchesOtherCustomer();
         }
         return new CustomerLink(holder, true);
+    }
+
+    private static BusinessRuleViolationException matchesOtherCustomer() {
+        return new BusinessRuleViolationException(LeadError.LEAD_MATCHES_OTHER_CUSTOMER, "the lead's email or phone "
+                + "belongs to a customer the caller may not see; a sales manager can convert it",
+                Map.of("field", "email"));
     }
 
     /** The customer a lead converts into, and whether they existed before the conversion. */
