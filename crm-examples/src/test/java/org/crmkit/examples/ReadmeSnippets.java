@@ -101,7 +101,8 @@ record ReadmeSnippets(String file, int line, List<String> parameters, String cod
                 + "\n    }\n}\n";
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path out = Files.createTempDirectory("readme-snippet");
+        Path target = Files.createDirectories(Path.of("target", "readme-snippets"));
+        Path out = Files.createTempDirectory(target, "snippet");
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
                     JavaFileObject.Kind.SOURCE) {
