@@ -121,7 +121,7 @@ import org.crmkit.core.ticket.port.in.TicketSearchQuery;
 import org.crmkit.core.ticket.port.in.TicketView;
 
 /**
- * A use case or more of every area through the public API, on a persistence that logs in as README.md's
+ * A use case or more of every area through the public API, on a persistence that logs in as docs/embedding.md's
  * application user: staff, departments and accounts (logins, a failed login, a password reset and change, the access
  * log), customers, the catalog, sales (a purchase, a return, an import), loyalty (enrol, earn, redeem, adjust, the
  * expiry and tier batches), quotes (accepted, and expired by the batch), leads (lost, and converted into a
@@ -130,7 +130,7 @@ import org.crmkit.core.ticket.port.in.TicketView;
  * run on a second {@code Crm} whose clock is {@link #JOBS_LATER} ahead, as a scheduled job would run later.
  *
  * <p>Each call goes through {@link #step}: a call the server refuses for want of a privilege fails with the step's
- * name and a pointer to README.md's grants.
+ * name and a pointer to docs/embedding.md's grants.
  */
 final class ApplicationUserScenario {
     private static final Duration JOBS_LATER = Duration.ofDays(30);
@@ -169,7 +169,7 @@ final class ApplicationUserScenario {
     private TicketView resolved;
     private TicketView forgotten;
 
-    /** @param persistence the adapter on README.md's application user, built with {@code migrate(false)} */
+    /** @param persistence the adapter on docs/embedding.md's application user, built with {@code migrate(false)} */
     ApplicationUserScenario(MyBatisCrmPersistence persistence) {
         this.crm = Crm.builder().persistence(persistence).clock(clock)
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
@@ -497,7 +497,7 @@ final class ApplicationUserScenario {
      * @param call the use case
      * @param <T>  what it returns
      * @return what it returned
-     * @throws AssertionError when it throws, naming the step and, for the server's "access denied", the README
+     * @throws AssertionError when it throws, naming the step and, for the server's "access denied", docs/embedding.md
      */
     private static <T> T step(String what, Supplier<T> call) {
         try {
@@ -530,9 +530,9 @@ final class ApplicationUserScenario {
 
     private static AssertionError failed(String what, RuntimeException e) {
         String hint = ReadmeGrantsIT.accessDenied(e)
-                ? " -- the server denied README.md's application user a privilege: the grant list in README.md"
-                + " (MySQL setup) misses it"
+                ? " -- the server denied docs/embedding.md's application user a privilege: the grant list in"
+                + " docs/embedding.md (MySQL setup) misses it"
                 : "";
-        return new AssertionError(what + " failed as README.md's application user: " + e + hint, e);
+        return new AssertionError(what + " failed as docs/embedding.md's application user: " + e + hint, e);
     }
 }

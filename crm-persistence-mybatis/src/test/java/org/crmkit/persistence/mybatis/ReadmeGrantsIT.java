@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md's least-privilege MySQL setup works as written: the test reads the grant block out of the README
- * ({@link ReadmeGrants}), runs it on the test server, migrates as the README's owner and then runs a use case of
- * every area as the README's application user ({@link ApplicationUserScenario}). A grant the README misses fails
+ * docs/embedding.md's least-privilege MySQL setup works as written: the test reads the grant block out of the guide
+ * ({@link ReadmeGrants}), runs it on the test server, migrates as the guide's owner and then runs a use case of
+ * every area as the guide's application user ({@link ApplicationUserScenario}). A grant the guide misses fails
  * the scenario's step with the server's "access denied"; a table it leaves out fails
  * {@link #theGrantsNameEveryTableOfTheSchemaButFlywaysHistory()}.
  *
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * {@code crm} (a schema of its own, created fresh, so that no other test's tables or rows interfere), users
  * {@value #OWNER} and {@value #APP} in place of {@code crm_owner} and {@code crm_app}, the host this test connects
  * from as the server sees it in place of {@code '%'} ({@code 'localhost'} on the embedded MariaDB, whose anonymous
- * {@code ''@'localhost'} would otherwise take the login: README.md's "Local users"), and a password of the test's.
+ * {@code ''@'localhost'} would otherwise take the login: docs/embedding.md's "Local users"), and a password of the
+ * test's.
  * On a server at {@code CRM_TEST_JDBC_URL}, its user must be allowed to create schemas and users and to grant.
  */
 class ReadmeGrantsIT {
@@ -52,7 +53,7 @@ class ReadmeGrantsIT {
             dropSchemaAndUsers(s);
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4");
             run(s, grants.adaptedTo(ReadmeGrants.OWNER, SCHEMA, OWNER, host, PASSWORD));
-            assertThat(MyBatisCrmPersistence.migrate(dataSource(OWNER))).as("migrations run as the README's owner")
+            assertThat(MyBatisCrmPersistence.migrate(dataSource(OWNER))).as("migrations run as the guide's owner")
                     .isPositive();
             run(s, grants.adaptedTo(ReadmeGrants.APP, SCHEMA, APP, host, PASSWORD));
         }
@@ -78,8 +79,8 @@ class ReadmeGrantsIT {
         assertThat(tables).as("the schema after the migrations").contains(Migrations.HISTORY_TABLE);
         tables.remove(Migrations.HISTORY_TABLE);
         assertThat(grants.appPrivileges().keySet())
-                .as("the tables README.md grants crm_app: every table the migrations create but %s, which only the"
-                        + " owner needs", Migrations.HISTORY_TABLE)
+                .as("the tables docs/embedding.md grants crm_app: every table the migrations create but %s, which only"
+                        + " the owner needs", Migrations.HISTORY_TABLE)
                 .containsExactlyInAnyOrderElementsOf(tables);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How {@link ReadmeGrants} reads README.md's grant block; {@link ReadmeGrantsIT} runs it on the server. */
+/** How {@link ReadmeGrants} reads docs/embedding.md's grant block; {@link ReadmeGrantsIT} runs it on the server. */
 class ReadmeGrantsTest {
     private static final String MARKER = "<!-- " + ReadmeGrants.MARKER + " -->";
 
