@@ -56,6 +56,22 @@ public interface UnitOfWork {
     }
 
     /**
+     * Runs read-only work that tolerates data a little behind the latest commits (a report, a dashboard's figures):
+     * an adapter may run it on a read replica, so it may miss what was committed in the last moments (how long
+     * depends on the replica's lag, see {@code docs/scaling.md}). Inside a transaction it simply runs in that
+     * transaction, so a read inside a write always sees the write's own data. Work that writes must not run here:
+     * crmkit's adapters refuse a write inside it with an {@link IllegalStateException}, whether or not a replica is
+     * configured. Nested {@link #inTransaction} calls join it (they read). Default: an ordinary transaction.
+     *
+     * @param work read-only work
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    default <T> T inStaleTolerantRead(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * @param action run after the current transaction commits; dropped if it rolls back
      * @throws IllegalStateException outside a transaction
      */

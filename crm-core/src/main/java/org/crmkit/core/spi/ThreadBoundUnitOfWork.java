@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * (the work between two transactions took long: a slow reader, a slow callback; a connection left idle that long
  * is handed back rather than trusted).
  *
+ * <p>{@link #inStaleTolerantRead} begins its transaction with {@link #beginStaleTolerantRead} (an adapter with a
+ * read replica opens it there) and marks it read-only: the adapter refuses writes while
+ * {@link #inStaleTolerantReadNow} holds. Inside any transaction it joins that transaction instead, so the reads of a
+ * write never leave the write's own transaction.
+ *
  * @param <S> the adapter's transaction state (a session, an undo log)
  */
 public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
@@ -44,15 +49,40 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
 
     private static final class Transaction<S> {
         private final S state;
+        /** Begun by {@link #inStaleTolerantRead}: read-only, possibly on a replica. */
+        private final boolean staleTolerantRead;
         private final List<Runnable> afterCommit = new ArrayList<>();
 
-        private Transaction(S state) {
+        private Transaction(S state, boolean staleTolerantRead) {
             this.state = state;
+            this.staleTolerantRead = staleTolerantRead;
         }
     }
 
     /** @return the state of a new transaction; once this returns, {@link #end} is called exactly once */
     protected abstract S begin();
+
+    /**
+     * @return the state of a new read-only transaction begun by {@link #inStaleTolerantRead}, which may lag behind
+     *         the latest commits (a session on a read replica); committed, rolled back and ended as any other. The
+     *         default is {@link #begin()}: the reads see what an ordinary transaction would
+     */
+    protected S beginStaleTolerantRead() {
+        return begin();
+    }
+
+    /**
+     * @return whether the current thread's transaction was begun by {@link #inStaleTolerantRead}, where the adapter
+     *         must refuse to write (a nested {@link #inTransaction} joins such a transaction)
+     * @throws IllegalStateException outside a transaction
+     */
+    protected final boolean inStaleTolerantReadNow() {
+        Transaction<S> tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("no transaction on this thread");
+        }
+        return tx.staleTolerantRead;
+    }
 
     /** @param state the transaction to make durable; an exception here rolls it back */
     protected abstract void commit(S state);
@@ -93,7 +123,23 @@ public abstract class ThreadBoundUnitOfWork<S> implements UnitOfWork {
         if (state == null) {
             state = begin();
         }
-        Transaction<S> tx = new Transaction<>(state);
+        return run(new Transaction<>(state, false), run, work);
+    }
+
+    /**
+     * Runs read-only work in a transaction of {@link #beginStaleTolerantRead}, never one kept by a series; inside a
+     * transaction it runs in that one (a read inside a write reads what the write sees).
+     */
+    @Override
+    public final <T> T inStaleTolerantRead(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return run(new Transaction<>(beginStaleTolerantRead(), true), null, work);
+    }
+
+    /** Runs the work in the begun transaction, commits or rolls back, ends or keeps its state, runs after-commits. */
+    private <T> T run(Transaction<S> tx, Series<S> run, Supplier<T> work) {
         T result;
         boolean keep = false;
         try {

@@ -22,8 +22,9 @@ import org.crmkit.core.shared.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link UnitOfWork} must do: commit keeps, rollback leaves nothing, and the transactions of a series
- * ({@link UnitOfWork#inSeries}) are transactions of their own.
+ * What every {@link UnitOfWork} must do: commit keeps, rollback leaves nothing, the transactions of a series
+ * ({@link UnitOfWork#inSeries}) are transactions of their own, and a stale-tolerant read
+ * ({@link UnitOfWork#inStaleTolerantRead}) reads inside a transaction and never writes.
  */
 public abstract class UnitOfWorkContract extends PortContract {
     @Test
@@ -177,6 +178,47 @@ public abstract class UnitOfWorkContract extends PortContract {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    @Test
+    void aStaleTolerantReadSeesWhatWasCommitted() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        persistence.unitOfWork().inTransaction(() -> new CustomerStore(persistence.customers()).add(customer));
+        assertThat(persistence.unitOfWork().inStaleTolerantRead(
+                () -> new CustomerStore(persistence.customers()).findById(customer.id())))
+                .as("one store, no replica: nothing to lag behind").isPresent();
+    }
+
+    @Test
+    void aStaleTolerantReadInsideATransactionReadsThatTransaction() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        UnitOfWork unitOfWork = persistence.unitOfWork();
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+            new CustomerStore(persistence.customers()).add(customer);
+            assertThat(unitOfWork.inStaleTolerantRead(
+                    () -> new CustomerStore(persistence.customers()).findById(customer.id())))
+                    .as("a read inside a write sees the write's own, uncommitted row").isPresent();
+            throw new IllegalStateException("outer fails");
+        })).hasMessage("outer fails");
+        assertThat(readElsewhere(customer)).isEmpty();
+    }
+
+    @Test
+    void aWriteInsideAStaleTolerantReadIsRefusedAndLeavesNothing() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        List<String> published = new ArrayList<>();
+        assertThatThrownBy(() -> persistence.unitOfWork().inStaleTolerantRead(() -> {
+            persistence.unitOfWork().afterCommit(() -> published.add("event"));
+            new CustomerStore(persistence.customers()).add(customer);
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("stale-tolerant read");
+        assertThat(readElsewhere(customer)).isEmpty();
+        assertThat(published).isEmpty();
+        assertThatThrownBy(() -> persistence.unitOfWork().inStaleTolerantRead(() -> {
+            persistence.auditLog().append(entry(customer));
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(persistence.unitOfWork().inTransaction(() -> persistence.auditLog().count())).isZero();
     }
 
     @Test

@@ -139,11 +139,20 @@ final class WriteWatch implements CrmPersistence {
 
         @Override
         public <T> T inTransaction(Supplier<T> work) {
+            return watched(() -> inner.inTransaction(work));
+        }
+
+        @Override
+        public <T> T inStaleTolerantRead(Supplier<T> work) {
+            return watched(() -> inner.inStaleTolerantRead(work));
+        }
+
+        private <T> T watched(Supplier<T> transaction) {
             int outer = depth.get();
             depth.set(outer + 1);
             boolean kept = false;
             try {
-                T result = inner.inTransaction(work);
+                T result = transaction.get();
                 kept = true;
                 return result;
             } finally {

@@ -72,6 +72,11 @@ import org.crmkit.persistence.mybatis.internal.support.UuidTypeHandler;
  * change or reset is counted and logged before {@code AuthenticationFailedException} is thrown: the host must commit,
  * not roll back, on that exception (or call {@code crm.accounts()} outside its transaction), or the lockout never
  * triggers.
+ *
+ * <p>{@link Builder#readsFrom(DataSource)} sends the reports (the use cases that run as a
+ * {@code UnitOfWork.inStaleTolerantRead}: the support report, tickets at risk, sales totals and top customers, the
+ * loyalty ranking, feedback statistics, daily login activity; ADR 14) to a read replica. Every write, every read
+ * inside a write, and every other read stays on the primary data source.
  */
 public final class MyBatisCrmPersistence implements CrmPersistence {
     private final MyBatisUnitOfWork unitOfWork;
@@ -94,8 +99,8 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     private final org.crmkit.persistence.mybatis.internal.ticket.MyBatisTicketRepository tickets;
     private final Ports ports;
 
-    private MyBatisCrmPersistence(SqlSessionFactory sessions) {
-        this.unitOfWork = new MyBatisUnitOfWork(sessions);
+    private MyBatisCrmPersistence(SqlSessionFactory sessions, SqlSessionFactory replicaSessions) {
+        this.unitOfWork = new MyBatisUnitOfWork(sessions, replicaSessions);
         this.customers = new MyBatisCustomerRepository(unitOfWork);
         this.auditLog = new MyBatisAuditLog(unitOfWork);
         this.departments = new MyBatisDepartmentRepository(unitOfWork);
@@ -181,6 +186,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
     /** Configures a {@link MyBatisCrmPersistence}. */
     public static final class Builder {
         private final DataSource dataSource;
+        private DataSource replica;
         private boolean migrate = true;
         private TransactionFactory transactionFactory = new JdbcTransactionFactory();
 
@@ -208,12 +214,35 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
             return this;
         }
 
+        /**
+         * Sends the reports to a read replica of the primary data source: the use cases that tolerate data a little
+         * behind the latest commits (ADR 14) read there, in read-only transactions crmkit commits itself (also when
+         * the host manages the primary's transactions: a replica takes no part in them). The caller is still
+         * authorized on the primary, and every write and every other read stays there. A report may miss what was
+         * committed on the primary within the replica's lag. The replica is never migrated: replication brings the
+         * schema (grant the application's replica user {@code SELECT} only).
+         *
+         * @param replicaDataSource a data source on a replica of the primary's schema
+         * @return this builder
+         */
+        public Builder readsFrom(DataSource replicaDataSource) {
+            this.replica = Objects.requireNonNull(replicaDataSource, "replicaDataSource");
+            return this;
+        }
+
         /** @return the adapter, with the schema migrated unless switched off */
         public MyBatisCrmPersistence build() {
             if (migrate) {
                 Migrations.migrate(dataSource);
             }
-            Configuration configuration = new Configuration(new Environment("crmkit", transactionFactory, dataSource));
+            SqlSessionFactory replicaSessions = replica == null ? null
+                    : sessions(new Environment("crmkit-replica", new JdbcTransactionFactory(), replica));
+            return new MyBatisCrmPersistence(sessions(new Environment("crmkit", transactionFactory, dataSource)),
+                    replicaSessions);
+        }
+
+        private static SqlSessionFactory sessions(Environment environment) {
+            Configuration configuration = new Configuration(environment);
             // MyBatis' statement logging would print parameters, that is personal data: off, whatever the host's levels
             configuration.setLogImpl(NoLoggingImpl.class);
             configuration.setMapUnderscoreToCamelCase(true);
@@ -223,7 +252,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
             configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
             configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
             configuration.addMappers("org.crmkit.persistence.mybatis", Object.class);
-            return new MyBatisCrmPersistence(new SqlSessionFactoryBuilder().build(configuration));
+            return new SqlSessionFactoryBuilder().build(configuration);
         }
     }
 }

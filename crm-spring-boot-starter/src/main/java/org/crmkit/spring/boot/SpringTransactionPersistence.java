@@ -59,6 +59,18 @@ final class SpringTransactionPersistence implements CrmPersistence {
             }
         }
 
+        /**
+         * Inside the application's transaction a report reads there (it may have written what the report must
+         * show); otherwise as the adapter reads reports, in a Spring transaction as every other crmkit call.
+         */
+        @Override
+        public <T> T inStaleTolerantRead(Supplier<T> work) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return adapter.inTransaction(work);
+            }
+            return transactions.execute(status -> adapter.inStaleTolerantRead(work));
+        }
+
         @Override
         public boolean startsOwnTransaction() {
             return adapter.startsOwnTransaction();

@@ -43,5 +43,10 @@ public final class InMemoryUnitOfWork extends ThreadBoundUnitOfWork<Deque<Runnab
      */
     void onRollback(Runnable undo) {
         currentState().push(undo);
+        if (inStaleTolerantReadNow()) {
+            // the same store serves both, but on a database adapter this write would go to a replica: refused, and
+            // undone (the stores register the undo after the write) by the rollback this exception causes
+            throw new IllegalStateException("a write inside a stale-tolerant read");
+        }
     }
 }

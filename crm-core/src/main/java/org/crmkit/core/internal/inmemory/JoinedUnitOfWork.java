@@ -29,6 +29,11 @@ public final class JoinedUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public <T> T inStaleTolerantRead(Supplier<T> work) {
+        return adapter.inStaleTolerantRead(() -> memory.inStaleTolerantRead(work));
+    }
+
+    @Override
     public boolean startsOwnTransaction() {
         return adapter.startsOwnTransaction();
     }

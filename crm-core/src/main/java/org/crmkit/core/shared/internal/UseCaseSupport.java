@@ -160,6 +160,24 @@ public final class UseCaseSupport {
     }
 
     /**
+     * Runs a report (figures that tolerate data a little behind the latest commits, see ADR 14): the caller is
+     * authorized in a {@link #transaction} of its own, on the primary store, so a revoked role or a deactivated user
+     * is refused at once and the refusal audited; then the report's reads run in
+     * {@link UnitOfWork#inStaleTolerantRead}, possibly on a read replica, where nothing may be written. Inside a
+     * transaction both simply run in it.
+     *
+     * @param authorization authorizes the caller and checks what the report names; its result is handed on
+     * @param reads         the report's reads
+     * @param <A>           what the authorization hands on (a grant, a resolved actor)
+     * @param <T>           the report's type
+     * @return the report
+     */
+    public <A, T> T report(Supplier<A> authorization, Function<A, T> reads) {
+        A granted = transaction(authorization);
+        return unitOfWork.inStaleTolerantRead(() -> reads.apply(granted));
+    }
+
+    /**
      * Runs a creating use case's work at most once per use case, caller and idempotency key:
      * {@link IdempotentCalls#once}. Call inside {@link #transaction}, once the caller is authorized and before
      * anything is written; a replay of the first call's result is returned by {@link #transaction}.

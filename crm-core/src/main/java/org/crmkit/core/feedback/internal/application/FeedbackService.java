@@ -163,13 +163,15 @@ final class FeedbackService implements ProductFeedback {
         Period period = support.validate(actor, query, checks -> Period.of(query));
         Instant from = period.from();
         Instant before = period.before();
-        return support.transaction(() -> {
+        // a report: the caller and the product are checked on the primary (a product created a moment ago exists),
+        // the tally is read where the adapter reads reports (a replica, possibly a little behind; ADR 14)
+        return support.report(() -> {
             support.authorize(actor, FeedbackPermission.FEEDBACK_STATISTICS, AccessTarget.none(), "feedback.statistics",
                     TYPE, null);
             requireProduct(query.productId());
-            return FeedbackStatistics.of(query.productId(), from, before,
-                    RatingSummary.of(feedback.tallyRatings(query.productId(), from, before)));
-        });
+            return query.productId();
+        }, product -> FeedbackStatistics.of(product, from, before,
+                RatingSummary.of(feedback.tallyRatings(product, from, before))));
     }
 
     /** A statistics period as the storage compares it; both bounds are checked, and named, before their order. */

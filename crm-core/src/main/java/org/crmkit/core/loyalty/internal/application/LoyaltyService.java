@@ -242,9 +242,9 @@ final class LoyaltyService implements Loyalty {
                 : UseCaseSupport.commandField(() -> Money.currency("currency", query.currency()));
         Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
         Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
-        return support.transaction(() -> {
-            support.authorize(actor, LoyaltyPermission.LOYALTY_REPORT, AccessTarget.none(), "loyalty.ranking", TYPE,
-                    null);
+        // a report: read where the adapter reads reports (a replica, possibly a little behind; ADR 14)
+        return support.report(() -> support.authorize(actor, LoyaltyPermission.LOYALTY_REPORT, AccessTarget.none(),
+                "loyalty.ranking", TYPE, null), granted -> {
             List<LoyalCustomer> ranking = new ArrayList<>();
             if (query.by() == LoyaltyRanking.POINTS_EARNED) {
                 for (LoyaltyRepository.Earner e : accounts.topEarners(from, to, query.limit())) {

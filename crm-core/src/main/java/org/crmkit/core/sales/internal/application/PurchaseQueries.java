@@ -67,13 +67,14 @@ final class PurchaseQueries {
 
     PurchaseTotals totals(Actor actor, CustomerId customerId) {
         support.validate(actor, new Arguments.CustomerIdQuery(customerId));
-        return support.transaction(() -> {
-            support.authorize(actor, SalesPermission.SALES_VIEW, access.targetOf(customerId), "purchase.totals",
-                    SalesService.TYPE, null);
-            return new PurchaseTotals(customerId, purchases.totals(customerId).stream()
-                    .map(t -> new PurchaseTotals.InCurrency(t.currency(), t.count(), t.amount(), t.first(), t.last()))
-                    .toList());
-        });
+        // figures, not records: read where the adapter reads reports (a replica, possibly a little behind; ADR 14)
+        return support.report(
+                () -> support.authorize(actor, SalesPermission.SALES_VIEW, access.targetOf(customerId),
+                        "purchase.totals", SalesService.TYPE, null),
+                granted -> new PurchaseTotals(customerId, purchases.totals(customerId).stream()
+                        .map(t -> new PurchaseTotals.InCurrency(t.currency(), t.count(), t.amount(), t.first(),
+                                t.last()))
+                        .toList()));
     }
 
     List<TopCustomer> topCustomers(Actor actor, TopCustomersQuery query) {
@@ -82,10 +83,10 @@ final class PurchaseQueries {
                 : UseCaseSupport.commandField(() -> Money.currency("currency", query.currency()));
         Instant from = UseCaseSupport.commandField(() -> StoredTime.bound("from", query.from()));
         Instant to = UseCaseSupport.commandField(() -> StoredTime.bound("to", query.to()));
-        return support.transaction(() -> {
-            support.authorize(actor, SalesPermission.SALES_REPORT, AccessTarget.none(), "purchase.top_customers",
-                    SalesService.TYPE, null);
-            return reads.topCustomers(from, to, currency, query.byAmount(), query.limit());
-        });
+        // a report: read where the adapter reads reports (a replica, possibly a little behind; ADR 14)
+        return support.report(
+                () -> support.authorize(actor, SalesPermission.SALES_REPORT, AccessTarget.none(),
+                        "purchase.top_customers", SalesService.TYPE, null),
+                granted -> reads.topCustomers(from, to, currency, query.byAmount(), query.limit()));
     }
 }

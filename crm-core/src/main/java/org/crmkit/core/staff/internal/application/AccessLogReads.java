@@ -85,9 +85,9 @@ final class AccessLogReads {
         if (ChronoUnit.DAYS.between(query.from(), query.to()) >= MAX_DAYS) {
             throw new InvalidValueException("to", "must be at most " + MAX_DAYS + " days after from");
         }
-        return support.transaction(() -> {
-            support.authorize(actor, StaffPermission.ACCESS_REPORT, AccessTarget.none(), "access_log.daily_activity",
-                    AccountSteps.TYPE, null);
+        // a report: read where the adapter reads reports (a replica, possibly a little behind; ADR 14)
+        return support.report(() -> support.authorize(actor, StaffPermission.ACCESS_REPORT, AccessTarget.none(),
+                "access_log.daily_activity", AccountSteps.TYPE, null), granted -> {
             List<DailyActivity> days = new ArrayList<>();
             for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
                 AccessLog.LoginCounts counts = accessLog.countLogins(day.atStartOfDay(zone).toInstant(),

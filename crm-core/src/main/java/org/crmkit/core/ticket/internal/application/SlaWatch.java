@@ -53,9 +53,10 @@ final class SlaWatch {
     List<AtRiskTicket> atRisk(Actor actor, AtRiskQuery query) {
         // an instant business time cannot be counted to (Instant.MIN, say) is refused by name, not left to java.time
         support.validate(actor, query, checks -> StoredTime.bound("asOf", query.asOf()));
-        return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.at_risk",
-                    TicketAccess.TYPE);
+        // a dashboard: read where the adapter reads reports (a replica, possibly a little behind; ADR 14); acting on
+        // a ticket listed here (pick up, escalate) reads it again on the primary
+        return support.report(() -> support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.at_risk",
+                TicketAccess.TYPE), grant -> {
             List<AtRiskTicket> found = new ArrayList<>();
             // a bounded scan of the pending tickets, BATCH at a time: "at risk" depends on the share asked for and
             // on business time, so it is computed here, not in SQL (cost: one pass over the pending tickets)

@@ -4,10 +4,14 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import org.apache.ibatis.mapping.SqlCommandType;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
 
 /**
  * A mapper that looks up the session of the current transaction at each call and translates whatever MyBatis or
- * the driver throws into a {@code CrmException}: the one place where SQL exceptions are converted.
+ * the driver throws into a {@code CrmException}: the one place where SQL exceptions are converted. A statement other
+ * than a {@code SELECT} is refused inside a stale-tolerant read ({@link MyBatisUnitOfWork#requireWritable}).
  */
 final class MapperProxy implements InvocationHandler {
     private final MyBatisUnitOfWork unitOfWork;
@@ -33,7 +37,11 @@ final class MapperProxy implements InvocationHandler {
             };
         }
         return unitOfWork.inTransaction(() -> {
-            Object mapper = unitOfWork.session().getMapper(type);
+            SqlSession session = unitOfWork.session();
+            if (unitOfWork.readingStale() && !isSelect(session, type.getName() + "." + method.getName())) {
+                unitOfWork.requireWritable(type.getSimpleName() + "." + method.getName());
+            }
+            Object mapper = session.getMapper(type);
             try {
                 // mapper interfaces are package-private in their area's package
                 method.setAccessible(true);
@@ -51,5 +59,11 @@ final class MapperProxy implements InvocationHandler {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    private static boolean isSelect(SqlSession session, String statement) {
+        Configuration configuration = session.getConfiguration();
+        return configuration.hasStatement(statement)
+                && configuration.getMappedStatement(statement).getSqlCommandType() == SqlCommandType.SELECT;
     }
 }

@@ -50,6 +50,7 @@ final class MultiRows {
             return 0;
         }
         return unitOfWork.inTransaction(() -> {
+            unitOfWork.requireWritable(what);
             SqlSession session = unitOfWork.session();
             try {
                 Connection connection = session.getConnection();

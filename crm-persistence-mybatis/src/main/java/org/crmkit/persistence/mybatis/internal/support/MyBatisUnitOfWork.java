@@ -25,15 +25,31 @@ import org.slf4j.LoggerFactory;
  * once, where the driver would otherwise parse their long text in every transaction. Each transaction still commits
  * on its own; a rollback, or a pause of more than a second between two transactions, closes the session, and the
  * next transaction opens a fresh one. With host-managed transactions nothing is kept between transactions.
+ *
+ * <p>A {@link #inStaleTolerantRead stale-tolerant read} (a report) opens its session on the replica's factory when
+ * there is one, on a connection marked read-only, always committing its own (read-only) transaction; every other
+ * transaction, and every read inside one, uses the primary's. Whatever the factory, a mapper statement other than a
+ * {@code SELECT}, and every multi-row write, is refused inside such a read before it reaches the server.
  */
 public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOfWork.Held> {
     private static final Logger LOG = LoggerFactory.getLogger(MyBatisUnitOfWork.class);
 
     private final SqlSessionFactory sessions;
+    /** The read replica's sessions, or {@code null}: stale-tolerant reads then run on the primary. */
+    private final SqlSessionFactory replicaSessions;
 
     /** @param sessions the factory whose sessions carry the transactions */
     public MyBatisUnitOfWork(SqlSessionFactory sessions) {
+        this(sessions, null);
+    }
+
+    /**
+     * @param sessions        the primary's factory: every transaction that may write, and every read inside one
+     * @param replicaSessions the read replica's factory for stale-tolerant reads, or {@code null} for none
+     */
+    public MyBatisUnitOfWork(SqlSessionFactory sessions, SqlSessionFactory replicaSessions) {
         this.sessions = sessions;
+        this.replicaSessions = replicaSessions;
     }
 
     /**
@@ -51,15 +67,34 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
     /** A session and the statements kept on its connection while it is open. */
     static final class Held {
         private final SqlSession session;
+        /** A replica's session whose connection was marked read-only, to be marked back before it is closed. */
+        private final boolean markedReadOnly;
         private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-        private Held(SqlSession session) {
+        private Held(SqlSession session, boolean markedReadOnly) {
             this.session = session;
+            this.markedReadOnly = markedReadOnly;
         }
     }
 
     SqlSession session() {
         return currentState().session;
+    }
+
+    /** @return whether the current transaction is a stale-tolerant read, where nothing may be written */
+    boolean readingStale() {
+        return inStaleTolerantReadNow();
+    }
+
+    /**
+     * @param what the write, for the message
+     * @throws IllegalStateException inside a stale-tolerant read, which may run on a replica: crmkit never writes
+     *                               there (a bug in crmkit, not a host's error)
+     */
+    void requireWritable(String what) {
+        if (inStaleTolerantReadNow()) {
+            throw new IllegalStateException("a write inside a stale-tolerant read: " + what);
+        }
     }
 
     /**
@@ -96,9 +131,31 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
     @Override
     protected Held begin() {
         try {
-            return new Held(sessions.openSession(ExecutorType.REUSE, false));
+            return new Held(sessions.openSession(ExecutorType.REUSE, false), false);
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e, "open session");
+        }
+    }
+
+    @Override
+    protected Held beginStaleTolerantRead() {
+        if (replicaSessions == null) {
+            return begin();
+        }
+        SqlSession session;
+        try {
+            session = replicaSessions.openSession(ExecutorType.REUSE, false);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, "open replica session");
+        }
+        try {
+            // the driver's hint (a routing pool or proxy sends it to a reader; the server refuses writes in it)
+            session.getConnection().setReadOnly(true);
+            return new Held(session, true);
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw SqlErrors.translate(e instanceof RuntimeException r ? r : new IllegalStateException(e),
+                    "open replica session");
         }
     }
 
@@ -130,6 +187,13 @@ public final class MyBatisUnitOfWork extends ThreadBoundUnitOfWork<MyBatisUnitOf
             }
         }
         held.statements.clear();
+        if (held.markedReadOnly) {
+            try {
+                held.session.getConnection().setReadOnly(false);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("marking a replica connection writable again failed", e);
+            }
+        }
         try {
             held.session.close();
         } catch (RuntimeException e) {
