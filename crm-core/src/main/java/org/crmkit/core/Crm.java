@@ -52,6 +52,7 @@ import org.crmkit.core.task.internal.application.TaskApplication;
 import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.out.ReminderNotifier;
 import org.crmkit.core.ticket.internal.application.TicketApplication;
+import org.crmkit.core.ticket.internal.port.TicketDirectory;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.port.in.Tickets;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
@@ -97,10 +98,11 @@ public final class Crm {
         UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())), p.idempotencyKeys());
+        TicketDirectory ticketDirectory = TicketApplication.directory(support, p.tickets());
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),
-                        TaskApplication.customerEraser(support, p.tasks()),
+                        TaskApplication.customerEraser(support, p.tasks(), ticketDirectory),
                         FeedbackApplication.customerEraser(p.feedback()),
                         TicketApplication.customerEraser(p.tickets()),
                         InteractionApplication.customerEraser(p.interactions()),
@@ -141,12 +143,13 @@ public final class Crm {
                 conversionParticipants, leadErasers);
         this.interactions = InteractionApplication.interactions(support, p.interactions(), customerDirectory,
                 leadDirectory, LeadApplication.activity(support, p.leads(), b.leadScoring));
-        this.tasks = TaskApplication.tasks(support, p.tasks(), staffDirectory, customers, leads,
-                b.reminderNotifier);
-        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customerDirectory, catalog,
-                purchaseDirectory);
         this.tickets = TicketApplication.tickets(support, p.tickets(), customerDirectory, staffDirectory,
                 purchaseDirectory, b.supportSla, b.slaBreachNotifier);
+        // a ticket link is checked through the ticket use cases, as the caller
+        this.tasks = TaskApplication.tasks(support, p.tasks(), staffDirectory, customers, leads, tickets,
+                customerDirectory, b.reminderNotifier);
+        this.feedback = FeedbackApplication.feedback(support, p.feedback(), customerDirectory, catalog,
+                purchaseDirectory);
     }
 
     /**

@@ -12,7 +12,5 @@ public enum TaskError implements ErrorCode {
     /** The task has no pending reminder to mark as sent or failed. */
     REMINDER_NOT_DUE,
     /** The task is done or cancelled and takes no further change. */
-    TASK_CLOSED,
-    /** A task cannot be linked to that kind of record yet. */
-    TASK_LINK_UNSUPPORTED
+    TASK_CLOSED
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.lead.LeadId;
+import org.crmkit.core.ticket.TicketId;
 
 /**
  * What a task is about: a record of another area, by kind and id.
@@ -26,5 +27,10 @@ public record TaskLink(TaskLinkKind kind, UUID id) {
     /** @param lead a lead @return a link to it */
     public static TaskLink lead(LeadId lead) {
         return new TaskLink(TaskLinkKind.LEAD, lead.value());
+    }
+
+    /** @param ticket a support ticket @return a link to it */
+    public static TaskLink ticket(TicketId ticket) {
+        return new TaskLink(TaskLinkKind.TICKET, ticket.value());
     }
 }

@@ -6,6 +6,9 @@ public enum TaskLinkKind {
     CUSTOMER,
     /** A lead of the sales pipeline ({@code LeadId}); moved to the customer when the lead is converted. */
     LEAD,
-    /** A support ticket; not accepted until the ticket area exists. */
+    /**
+     * A support ticket ({@code TicketId}): the caller must be allowed to read the ticket ({@code tickets.findById}),
+     * and its customer must not be erased.
+     */
     TICKET
 }

@@ -1265,6 +1265,11 @@ class AuthorizationMatrixTest {
             }));
             m.put("tasks.overdue", on(Target.NONE, (f, k) -> () -> f.crm.tasks().overdue(f.actor,
                     OverdueTasksQuery.all(50))));
+            m.put("tasks.linkedTo", on(Target.TICKET, (f, k) -> {
+                org.crmkit.core.ticket.TicketId id = f.ticket(k, true);
+                return () -> f.crm.tasks().linkedTo(f.actor, org.crmkit.core.task.port.in.LinkedTasksQuery.of(
+                        org.crmkit.core.task.port.in.TaskLinkData.ticket(id), 50));
+            }));
             m.put("tasks.sendDueReminders", on(Target.NONE, (f, k) -> {
                 f.taskWithDueReminder();
                 return () -> assertThat(f.crm.tasks().sendDueReminders(f.actor,

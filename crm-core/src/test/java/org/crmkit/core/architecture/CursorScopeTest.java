@@ -64,7 +64,10 @@ import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.TaskLinkKind;
+import org.crmkit.core.task.port.in.LinkedTasksQuery;
 import org.crmkit.core.task.port.in.MyTasksQuery;
+import org.crmkit.core.task.port.in.TaskLinkData;
 import org.crmkit.core.task.port.in.OverdueTasksQuery;
 import org.crmkit.core.task.port.in.TaskSort;
 import org.crmkit.core.testing.TicketWorld;
@@ -100,6 +103,7 @@ class CursorScopeTest {
     private static CustomerId signedUp;
     private static LeadView lead;
     private static Instant now;
+    private static final List<org.crmkit.core.ticket.TicketId> aliceTickets = new ArrayList<>();
 
     @BeforeAll
     static void storeTwoOfEverything() {
@@ -121,9 +125,14 @@ class CursorScopeTest {
             crm.interactions().log(SYSTEM, new LogInteractionCommand(InteractionType.CALL, alice, null,
                     now.minusSeconds(60 + i), null, Direction.INBOUND, "Call " + i, null,
                     TicketWorld.idOf(world.agentA), null));
-            crm.tickets().submit(SYSTEM, world.ticketFor(alice));
+            aliceTickets.add(crm.tickets().submit(SYSTEM, world.ticketFor(alice)).id());
             crm.quotes().request(SYSTEM, new RequestQuoteCommand(alice, "EUR",
                     List.of(new RequestQuoteCommand.Line(world.mug.id(), 1 + i)), null));
+        }
+        for (int i = 0; i < 2; i++) {
+            crm.tasks().create(SYSTEM, CreateTaskCommand.builder().title("About the ticket " + i)
+                    .dueAt(now.plus(Duration.ofDays(1 + i))).priority(TaskPriority.MEDIUM)
+                    .assigneeId(TicketWorld.idOf(world.agentA)).link(TaskLinkData.ticket(aliceTickets.get(0))).build());
         }
         PurchaseView alicesBoth = purchase(alice, "A2", world.mug.id(), world.lamp.id());
         PurchaseView bobsMug = purchase(bob, "B1", world.mug.id());
@@ -254,6 +263,16 @@ class CursorScopeTest {
                                 new OverdueTasksQuery(null, TaskSort.DUE_ASC, p))),
                         other("sort", p -> crm.tasks().overdue(SYSTEM,
                                 new OverdueTasksQuery(agentA, TaskSort.DUE_DESC, p))))),
+                new Search("tasks.linkedTo", p -> crm.tasks().linkedTo(SYSTEM, new LinkedTasksQuery(
+                        TaskLinkData.ticket(aliceTickets.get(0)), null, TaskSort.DUE_ASC, p)), List.of(
+                        other("link.id", p -> crm.tasks().linkedTo(SYSTEM, new LinkedTasksQuery(
+                                TaskLinkData.ticket(aliceTickets.get(1)), null, TaskSort.DUE_ASC, p))),
+                        other("link.kind", p -> crm.tasks().linkedTo(SYSTEM, new LinkedTasksQuery(
+                                new TaskLinkData(TaskLinkKind.CUSTOMER, alice.value()), null, TaskSort.DUE_ASC, p))),
+                        other("statuses", p -> crm.tasks().linkedTo(SYSTEM, new LinkedTasksQuery(
+                                TaskLinkData.ticket(aliceTickets.get(0)), TaskStatus.OPEN, TaskSort.DUE_ASC, p))),
+                        other("sort", p -> crm.tasks().linkedTo(SYSTEM, new LinkedTasksQuery(
+                                TaskLinkData.ticket(aliceTickets.get(0)), null, TaskSort.DUE_DESC, p))))),
                 new Search("tickets.search", p -> crm.tickets().search(SYSTEM, tickets(p).build()), List.of(
                         other("statuses", p -> crm.tickets().search(SYSTEM, tickets(p)
                                 .statuses(Set.of(TicketStatus.OPEN)).build())),

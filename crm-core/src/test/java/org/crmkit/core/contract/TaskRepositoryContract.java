@@ -22,6 +22,7 @@ import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
+import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
@@ -147,6 +148,45 @@ public abstract class TaskRepositoryContract extends PortContract {
                 .containsExactly(annSoon.id(), bobs.id(), cidsByAnn.id(), annLate.id());
         assertThat(ids(criteria(null, new TaskSearchCriteria.Visibility(bob, null), TaskStatus.OPEN, null, false)))
                 .containsExactly(bobs.id());
+    }
+
+    @Test
+    void searchFiltersByLinkWithVisibilityInDueOrderAndResumes() {
+        DepartmentId support = StaffFixtures.storedDepartment(persistence, "Support").id();
+        StaffId ann = TaskFixtures.staff(persistence, support);
+        StaffId bob = TaskFixtures.staff(persistence, support);
+        TaskLink ticket = TaskLink.ticket(TicketId.next(StaffFixtures.IDS));
+        Task annLate = stored(TaskFixtures.task(ann, support, null, DUE.plusSeconds(30), ticket, null));
+        Task annSoon = stored(TaskFixtures.task(ann, support, null, DUE, ticket, null));
+        Task bobs = stored(TaskFixtures.task(bob, support, null, DUE.plusSeconds(10), ticket, null));
+        Task closedOne = stored(TaskFixtures.task(ann, support, null, DUE.plusSeconds(5), ticket, null));
+        Task closed = load(closedOne.id());
+        closed.cancel(T0.plusSeconds(1));
+        update(closed);
+        // the same id under another kind, another ticket, and no link at all are not the ticket's tasks
+        stored(TaskFixtures.task(ann, support, null, DUE, new TaskLink(org.crmkit.core.task.TaskLinkKind.CUSTOMER,
+                ticket.id()), null));
+        stored(TaskFixtures.task(ann, support, null, DUE, TaskLink.ticket(TicketId.next(StaffFixtures.IDS)), null));
+        stored(TaskFixtures.task(ann, support, null, DUE, null, null));
+        Set<TaskStatus> every = java.util.EnumSet.allOf(TaskStatus.class);
+
+        assertThat(ids(linked(ticket, null, every, false, null)))
+                .containsExactly(annSoon.id(), closed.id(), bobs.id(), annLate.id());
+        assertThat(ids(linked(ticket, null, TaskStatus.OPEN, true, null)))
+                .containsExactly(annLate.id(), bobs.id(), annSoon.id());
+        assertThat(ids(linked(ticket, new TaskSearchCriteria.Visibility(bob, null), every, false, null)))
+                .containsExactly(bobs.id());
+        assertThat(ids(linked(ticket, new TaskSearchCriteria.Visibility(bob, support), TaskStatus.OPEN, false, null)))
+                .containsExactly(annSoon.id(), bobs.id(), annLate.id());
+        assertThat(tx(() -> repo().search(linked(ticket, null, every, false,
+                new TaskSearchCriteria.Position(DUE.plusSeconds(5), closed.id())), 1))).extracting(Task::id)
+                .containsExactly(bobs.id());
+    }
+
+    private static TaskSearchCriteria linked(TaskLink link, TaskSearchCriteria.Visibility visibility,
+                                             Set<TaskStatus> statuses, boolean descending,
+                                             TaskSearchCriteria.Position after) {
+        return new TaskSearchCriteria(null, visibility, statuses, null, descending, after, link);
     }
 
     @Test

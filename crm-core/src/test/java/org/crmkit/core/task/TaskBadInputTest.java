@@ -47,6 +47,10 @@ import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.core.testing.MutableClock;
+import org.crmkit.core.ticket.TicketChannel;
+import org.crmkit.core.ticket.TicketId;
+import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.port.in.SubmitTicketCommand;
 import org.crmkit.core.testing.RecordingNotifier;
 import org.crmkit.core.testing.RecordingPublisher;
 import org.crmkit.core.testing.Refusals;
@@ -228,11 +232,29 @@ class TaskBadInputTest {
     }
 
     @Test
-    void aTicketLinkIsRefusedUntilTheTicketAreaExists() {
-        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, () -> tasks.create(rep,
-                command("Call", in(Duration.ofDays(1)), null, new TaskLinkData(TaskLinkKind.TICKET,
-                        UUID.randomUUID()), null)));
-        assertThat(e.code()).isEqualTo("task_link_unsupported");
+    void aLinkToAnUnknownTicketIsRefusedNamingLinkId() {
+        refusedNaming("link.id", () -> tasks.create(SYSTEM, command("Call", in(Duration.ofDays(1)),
+                ((Actor.Staff) rep).id(), TaskLinkData.ticket(TicketId.next(clock)), null)));
+    }
+
+    @Test
+    void aRepCannotLinkATicketBecauseTheyMayNotReadTickets() {
+        TicketId ticket = crm.tickets().submit(SYSTEM, new SubmitTicketCommand(repsCustomer, "Broken", "It is.",
+                null, TicketPriority.NORMAL, TicketChannel.PHONE, null, null, null, null)).id();
+        AccessDeniedException e = refusals.deniedAndAuditedOnce(() -> tasks.create(rep, command("Call",
+                in(Duration.ofDays(1)), null, TaskLinkData.ticket(ticket), null)));
+        assertThat(e.action()).isEqualTo("ticket.view");
+    }
+
+    @Test
+    void aTicketOfAnErasedCustomerCannotBeLinked() {
+        TicketId ticket = crm.tickets().submit(SYSTEM, new SubmitTicketCommand(othersCustomer, "Broken", "It is.",
+                null, TicketPriority.NORMAL, TicketChannel.PHONE, null, null, null, null)).id();
+        crm.customers().erase(SYSTEM, othersCustomer);
+        BusinessRuleViolationException e = refused(BusinessRuleViolationException.class, () -> tasks.create(SYSTEM,
+                command("Call", in(Duration.ofDays(1)), ((Actor.Staff) rep).id(), TaskLinkData.ticket(ticket),
+                        null)));
+        assertThat(e.code()).isEqualTo("customer_erased");
     }
 
     @Test

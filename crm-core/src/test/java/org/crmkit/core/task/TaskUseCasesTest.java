@@ -357,7 +357,8 @@ class TaskUseCasesTest {
                 ActorResolver.asGiven(), persistence.port(org.crmkit.core.shared.IdempotencyKeys.class).orElseThrow());
         return TaskApplication.tasks(support, repository, org.crmkit.core.staff.internal.application.StaffApplication
                 .directory(support, persistence.staff(), persistence.departments()), crm.customers(), crm.leads(),
-                failing);
+                crm.tickets(), org.crmkit.core.customer.internal.application.CustomerApplication.directory(support,
+                        persistence.customers()), failing);
     }
 
     @Test

@@ -52,4 +52,33 @@ class CatalogConcurrencyIT {
                     .as("round %d: A and B under each other", round).isFalse();
         }
     }
+
+    /**
+     * The race only the ancestor walk's row locks prevent. C is under B; one move puts A under C while the other puts B
+     * under A, so together they would close the cycle A -> C -> B -> A, though neither move touches the row the other
+     * changes and neither new parent is the other's category. Without the locks, the second move reads A's parent
+     * while the first is held (still none in its view), finds no cycle, and only then waits (its foreign key check on
+     * A meets the first's lock on A); once the first commits, it commits too, and the catalog holds a cycle. With the
+     * locks, the first has locked B on its way up from C, so the second waits for B before it walks, and then walks the
+     * committed tree: A's parent C, C's parent B, itself, {@code category_cycle}.
+     */
+    @Test
+    void aMoveThatWouldCloseACycleThroughAnAncestorTheOtherMoveWalkedIsRefused() throws Exception {
+        CategoryView a = crm.products().createCategory(SYSTEM, new CreateCategoryCommand("A", null));
+        CategoryView b = crm.products().createCategory(SYSTEM, new CreateCategoryCommand("B", null));
+        CategoryView c = crm.products().createCategory(SYSTEM, new CreateCategoryCommand("C", b.id()));
+
+        HeldTransaction.Result<CategoryView, CategoryView> race = HeldTransaction.run(
+                CrmTestAccess.persistence(crm).unitOfWork(),
+                () -> crm.products().moveCategory(SYSTEM, new MoveCategoryCommand(a.id(), c.id(), null)),
+                () -> crm.products().moveCategory(SYSTEM, new MoveCategoryCommand(b.id(), a.id(), null)));
+
+        assertThat(race.secondWaited()).as("the second move waits for the first").isTrue();
+        assertThat(race.first().code()).isEqualTo("ok");
+        assertThat(race.second().code()).isEqualTo("category_cycle");
+        Map<CategoryId, CategoryId> parents = new HashMap<>();
+        crm.products().categories(SYSTEM).forEach(v -> parents.put(v.id(), v.parent()));
+        assertThat(parents).containsEntry(a.id(), c.id()).containsEntry(c.id(), b.id());
+        assertThat(parents.get(b.id())).as("B stays a root: under A it would close a cycle").isNull();
+    }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,6 @@ import org.crmkit.core.staff.port.in.StaffSearchQuery;
 import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.testing.CrmTestAccess;
-import org.crmkit.core.testing.ParallelCalls;
 import org.crmkit.persistence.mybatis.testing.HeldTransaction;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,26 +64,52 @@ class StaffConcurrencyIT {
                 .items()).hasSize(1);
     }
 
+    /**
+     * The fifth wrong current password locks the account; a sixth guess racing it must wait for that failure and be
+     * refused as locked, not counted as a fifth failure of its own (which would let a guesser past the limit by
+     * guessing in parallel). The first guess runs in the held transaction, its refusal caught inside it so that its
+     * counted failure stays uncommitted (and its row lock held) until the server shows the second guess waiting.
+     */
     @Test
-    void parallelWrongCurrentPasswordsLockTheAccountAfterExactlyFiveFailures() throws Exception {
+    void aWrongCurrentPasswordRacingTheFailureThatLocksTheAccountIsRefusedAsLocked() throws Exception {
         crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.org", PASSWORD));
         Actor admin = crm.accounts().authenticate("ada@example.org", PASSWORD, CONTEXT);
         StaffView tom = crm.staff().create(admin, new CreateStaffCommand("Tom", "Target", "tom@example.org", null,
                 Set.of("SALES_REP"), PASSWORD));
         Actor session = crm.accounts().authenticate("tom@example.org", PASSWORD, CONTEXT);
+        for (int i = 1; i <= 4; i++) {
+            int guess = i;
+            assertThatThrownBy(() -> guess(session, guess)).isInstanceOf(AuthenticationFailedException.class);
+        }
 
-        List<ParallelCalls.Outcome<Object>> outcomes = ParallelCalls.run(12, i -> () -> {
-            crm.accounts().changePassword(session, new ChangePasswordCommand("guess number " + i,
-                    "a new passphrase " + i), CONTEXT);
-            return null;
-        });
+        HeldTransaction.Result<String, Object> race = HeldTransaction.run(
+                CrmTestAccess.persistence(crm).unitOfWork(),
+                () -> {
+                    try {
+                        guess(session, 5);
+                        return "changed";
+                    } catch (AuthenticationFailedException refused) {
+                        return "refused";
+                    }
+                },
+                () -> guess(session, 6));
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.failed()).isInstanceOf(AuthenticationFailedException.class));
+        assertThat(race.secondWaited()).as("the sixth guess waits for the fifth").isTrue();
+        assertThat(race.first().value()).isEqualTo("refused");
+        assertThat(race.second().failed()).isInstanceOf(AuthenticationFailedException.class);
         List<AccessOutcome> changes = crm.accounts().accessLog(admin, new AccessLogQuery(tom.id(), null, null, null,
                 PageRequest.first(50))).items().stream().filter(e -> e.event() == AccessEvent.PASSWORD_CHANGE)
                 .map(AccessLogView::outcome).toList();
         assertThat(changes).filteredOn(o -> o == AccessOutcome.BAD_CREDENTIALS).hasSize(5);
-        assertThat(changes).filteredOn(o -> o == AccessOutcome.LOCKED).hasSize(7);
+        assertThat(changes).filteredOn(o -> o == AccessOutcome.LOCKED).hasSize(1);
+        assertThatThrownBy(() -> crm.accounts().authenticate("tom@example.org", PASSWORD, CONTEXT))
+                .as("locked: even the right password is refused").isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    private Object guess(Actor session, int number) {
+        crm.accounts().changePassword(session, new ChangePasswordCommand("guess number " + number,
+                "a new passphrase " + number), CONTEXT);
+        return null;
     }
 
     @Test

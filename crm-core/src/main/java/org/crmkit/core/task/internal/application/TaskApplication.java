@@ -2,7 +2,10 @@ package org.crmkit.core.task.internal.application;
 
 import org.crmkit.core.task.internal.store.TaskStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.ticket.internal.port.TicketDirectory;
+import org.crmkit.core.ticket.port.in.Tickets;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
 import org.crmkit.core.lead.internal.port.LeadEraser;
@@ -24,12 +27,15 @@ public final class TaskApplication {
      * @param staff     the staff use cases (an assignee is checked through them)
      * @param customers the customer use cases (a customer link is checked through them, as the caller)
      * @param leads     the lead use cases (a lead link is checked through them, as the caller)
+     * @param tickets   the ticket use cases (a ticket link is checked through them, as the caller)
+     * @param directory customers as other areas read them (whether a ticket's customer was erased)
      * @param notifier  delivers due reminders
      * @return the task use cases
      */
     public static Tasks tasks(UseCaseSupport support, TaskRepository tasks, StaffDirectory staff, Customers customers,
-                              Leads leads, ReminderNotifier notifier) {
-        return new TaskService(support, new TaskStore(tasks), staff, new TaskLinkCheck(customers, leads), notifier);
+                              Leads leads, Tickets tickets, CustomerDirectory directory, ReminderNotifier notifier) {
+        return new TaskService(support, new TaskStore(tasks), staff,
+                new TaskLinkCheck(customers, leads, tickets, directory), notifier);
     }
 
     /**
@@ -46,15 +52,17 @@ public final class TaskApplication {
 
     /**
      * The task area's part in a customer's GDPR erasure, called inside the erasure's transaction: every task about
-     * the customer (open or closed) loses its title and description, which staff may have written the person's name
-     * or details into; the tasks and their link (the customer's id) stay.
+     * the customer or about one of their support tickets (open or closed) loses its title and description, which
+     * staff may have written the person's name or details into; the tasks and their links stay.
      *
      * @param support shared use-case mechanics (events after commit)
      * @param tasks   the task repository
+     * @param tickets the customer's tickets, as the ticket area hands them to other areas
      * @return the eraser
      */
-    public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TaskEraser(support, new TaskStore(tasks));
+    public static PersonalDataEraser customerEraser(UseCaseSupport support, TaskRepository tasks,
+                                                    TicketDirectory tickets) {
+        return new TaskEraser(support, new TaskStore(tasks), tickets);
     }
 
     /**
@@ -67,6 +75,6 @@ public final class TaskApplication {
      * @return the eraser
      */
     public static LeadEraser leadEraser(UseCaseSupport support, TaskRepository tasks) {
-        return new TaskEraser(support, new TaskStore(tasks));
+        return new TaskEraser(support, new TaskStore(tasks), null);
     }
 }

@@ -15,26 +15,40 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
+import org.crmkit.core.ticket.TicketId;
+import org.crmkit.core.ticket.internal.port.TicketDirectory;
 
 /**
  * Erases what the tasks about a customer, or about a lead that never became one, say, in the erasure's transaction
- * (keyset pages of 100, optimistic updates, {@code TaskUpdated} after commit). The erasure was authorized and audited
- * by the customer or the lead area.
+ * (keyset pages of 100, optimistic updates, {@code TaskUpdated} after commit). A customer's tasks are those linked to
+ * the customer and those linked to any of their support tickets (found through the ticket area's directory): a task
+ * about a ticket is as much about the person, and staff write its title and description as they do a customer's. The
+ * erasure was authorized and audited by the customer or the lead area.
  */
 final class TaskEraser implements PersonalDataEraser, LeadEraser {
     private static final int BATCH = 100;
 
     private final UseCaseSupport support;
     private final TaskStore tasks;
+    private final TicketDirectory tickets;
 
-    TaskEraser(UseCaseSupport support, TaskStore tasks) {
+    /**
+     * @param support shared use-case mechanics
+     * @param tasks   the tasks
+     * @param tickets a customer's tickets, or {@code null} for the lead eraser (a lead has no tickets)
+     */
+    TaskEraser(UseCaseSupport support, TaskStore tasks, TicketDirectory tickets) {
         this.support = support;
         this.tasks = tasks;
+        this.tickets = tickets;
     }
 
     @Override
     public void eraseCustomer(CustomerId customer, Instant at) {
         erase(TaskLink.customer(customer), at);
+        for (TicketId ticket : tickets.ticketsOf(customer)) {
+            erase(TaskLink.ticket(ticket), at);
+        }
     }
 
     @Override

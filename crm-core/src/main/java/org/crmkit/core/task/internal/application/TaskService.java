@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
-import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.FieldError;
 import org.crmkit.core.shared.InvalidCommandException;
-import org.crmkit.core.shared.InvalidValueException;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.StaffId;
@@ -26,20 +22,18 @@ import org.crmkit.core.staff.port.in.StaffView;
 import org.crmkit.core.task.internal.domain.Task;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskSnapshot;
-import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.in.CreateTaskCommand;
+import org.crmkit.core.task.port.in.LinkedTasksQuery;
 import org.crmkit.core.task.port.in.MyTasksQuery;
 import org.crmkit.core.task.port.in.OverdueTasksQuery;
 import org.crmkit.core.task.port.in.ReassignTaskCommand;
 import org.crmkit.core.task.port.in.ReminderRun;
 import org.crmkit.core.task.port.in.SendDueRemindersCommand;
-import org.crmkit.core.task.port.in.TaskSort;
 import org.crmkit.core.task.port.in.TaskStatusCommand;
 import org.crmkit.core.task.port.in.TaskView;
 import org.crmkit.core.task.port.in.Tasks;
 import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.task.port.out.ReminderNotifier;
-import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.core.task.TaskPermission;
 
 /**
@@ -56,6 +50,7 @@ final class TaskService implements Tasks {
     private final StaffDirectory staff;
     private final TaskLinkCheck links;
     private final ReminderSender reminders;
+    private final TaskLists lists;
 
     TaskService(UseCaseSupport support, TaskStore tasks, StaffDirectory staff, TaskLinkCheck links,
                 ReminderNotifier notifier) {
@@ -64,6 +59,7 @@ final class TaskService implements Tasks {
         this.staff = staff;
         this.links = links;
         this.reminders = new ReminderSender(support, tasks, notifier);
+        this.lists = new TaskLists(support, tasks, links);
     }
 
     @Override
@@ -192,65 +188,22 @@ final class TaskService implements Tasks {
 
     @Override
     public Page<TaskView> myTasks(Actor actor, MyTasksQuery query) {
-        support.validate(actor, query);
-        // no status filter means every status, as in every other search (MyTasksQuery.open asks for the open ones)
-        Set<TaskStatus> statuses = query.statuses() == null || query.statuses().isEmpty()
-                ? Set.of(TaskStatus.values()) : Set.copyOf(query.statuses());
-        String scope = Cursor.scope("task.mine/" + query.sort().name(),
-                statuses.stream().map(Enum::name).sorted().toList());
-        TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
-        int size = query.page().size();
-        return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, TaskPermission.TASK_VIEW, "task.my_tasks", TYPE);
-            if (!(grant.actor() instanceof Actor.Staff me)) {
-                return Page.<TaskView>empty();
-            }
-            TaskSearchCriteria criteria = new TaskSearchCriteria(me.id(), null, statuses, null,
-                    query.sort() == TaskSort.DUE_DESC, after);
-            return page(criteria, size, scope);
-        });
+        return lists.myTasks(actor, query);
     }
 
     @Override
     public Page<TaskView> overdue(Actor actor, OverdueTasksQuery query) {
-        support.validate(actor, query);
-        String scope = Cursor.scope("task.overdue/" + query.sort().name(), query.assigneeId());
-        TaskSearchCriteria.Position after = decode(query.page().cursor(), scope);
-        int size = query.page().size();
-        return support.transaction(() -> {
-            UseCaseSupport.Grant grant = support.authorizeScope(actor, TaskPermission.TASK_VIEW, "task.overdue", TYPE);
-            TaskSearchCriteria.Visibility visibility = null;
-            if (grant.scope() != AccessScope.ANY) {
-                Actor.Staff me = (Actor.Staff) grant.actor();
-                visibility = new TaskSearchCriteria.Visibility(me.id(),
-                        grant.scope() == AccessScope.DEPARTMENT ? me.department() : null);
-            }
-            TaskSearchCriteria criteria = new TaskSearchCriteria(query.assigneeId(), visibility, TaskStatus.OPEN,
-                    support.now(), query.sort() == TaskSort.DUE_DESC, after);
-            return page(criteria, size, scope);
-        });
+        return lists.overdue(actor, query);
+    }
+
+    @Override
+    public Page<TaskView> linkedTo(Actor actor, LinkedTasksQuery query) {
+        return lists.linkedTo(actor, query);
     }
 
     @Override
     public ReminderRun sendDueReminders(Actor actor, SendDueRemindersCommand command) {
         return reminders.send(actor, command);
-    }
-
-    private Page<TaskView> page(TaskSearchCriteria criteria, int size, String scope) {
-        return Page.slice(tasks.search(criteria, size + 1), size, t -> TaskView.of(t.snapshot()),
-                t -> Cursor.encode(scope, List.of(t.snapshot().dueAt().toString(), t.id().toString())));
-    }
-
-    private static TaskSearchCriteria.Position decode(String cursor, String scope) {
-        if (cursor == null) {
-            return null;
-        }
-        List<String> values = Cursor.decode(cursor, scope, 2);
-        try {
-            return new TaskSearchCriteria.Position(Instant.parse(values.get(0)), TaskId.parse(values.get(1)));
-        } catch (java.time.format.DateTimeParseException | InvalidValueException e) {
-            throw new InvalidValueException("page.cursor", "is not a cursor of this query");
-        }
     }
 
     private TaskView change(Actor actor, String action, TaskId id, Long expectedVersion, Consumer<Task> domainCall) {

@@ -7,7 +7,7 @@ import org.crmkit.core.task.TaskId;
 
 /**
  * Task use cases ({@code crm.tasks()}): staff work with a due time, a priority, an assignee, an optional link to a
- * customer or a lead, and an optional reminder. Every method takes the calling {@link Actor}, checks the command
+ * customer, a lead or a support ticket, and an optional reminder. Every method takes the calling {@link Actor}, checks the command
  * ({@code InvalidCommandException} names each bad field), asks the access policy ({@code AccessDeniedException}),
  * runs in one transaction, audits a change in it and publishes its events after commit; nothing is written when any
  * step fails. A task is its assignee's and its creator's record, and belongs to the assignee's department: see
@@ -26,10 +26,13 @@ public interface Tasks {
      * @return the new pending task
      * @throws org.crmkit.core.shared.InvalidCommandException a due time or reminder in the past, a reminder after the
      *                                                        due time, an assignee who is not an active staff user
-     *                                                        ({@code assigneeId}), a link to no customer
-     *                                                        ({@code link.id})
-     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code task_link_unsupported} for a ticket link,
-     *                                                               {@code customer_erased} for an erased customer
+     *                                                        ({@code assigneeId}), a link to no customer, lead or
+     *                                                        ticket ({@code link.id}); see {@link TaskLinkData}
+     * @throws org.crmkit.core.shared.AccessDeniedException a link to a record the caller may not read through its
+     *                                                      own area (audited as that area's read)
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code customer_erased} for an erased customer or
+     *                                                               a ticket of one, {@code lead_converted} for a
+     *                                                               converted lead
      */
     TaskView create(Actor actor, CreateTaskCommand command);
 
@@ -130,6 +133,25 @@ public interface Tasks {
      * @return one page of open tasks due before now
      */
     Page<TaskView> overdue(Actor actor, OverdueTasksQuery query);
+
+    /**
+     * The tasks about one record: a customer, a lead or a support ticket ("the tasks of this ticket"). The caller must
+     * be allowed to read the record through its own area, as a link to it is checked ({@code customers.findById},
+     * {@code leads.findById}, {@code tickets.findById} as the caller: refused and audited as that read would be), and
+     * the page holds only the tasks the caller's own task grant reaches. An erased customer's tasks and a converted
+     * lead's are still listed (their texts erased, their history kept).
+     *
+     * <p>Retry: safe, it reads only.
+     *
+     * @param actor staff with {@code TASK_VIEW} who may read the record; customers have no access
+     * @param query the record, states, order and page
+     * @return one page of the visible tasks linked to the record, by due time, then id
+     * @throws org.crmkit.core.shared.InvalidCommandException no such record ({@code link.id}), a cursor of another
+     *                                                        query ({@code page.cursor})
+     * @throws org.crmkit.core.shared.AccessDeniedException no {@code TASK_VIEW}, or the record is not the caller's to
+     *                                                      read
+     */
+    Page<TaskView> linkedTo(Actor actor, LinkedTasksQuery query);
 
     /**
      * Hands every reminder due at {@code asOf} to the {@code ReminderNotifier}, each in a transaction of its own that

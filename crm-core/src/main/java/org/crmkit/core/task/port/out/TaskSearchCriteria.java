@@ -6,6 +6,7 @@ import java.util.Set;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.task.TaskId;
+import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
@@ -20,15 +21,32 @@ import org.crmkit.core.task.TaskStatus;
  * @param dueBefore  only tasks due strictly before this instant
  * @param descending latest due first
  * @param after      resume strictly after this position, or {@code null}
+ * @param link       only tasks about this record, or {@code null} for tasks about anything or nothing
  */
 public record TaskSearchCriteria(StaffId assignee, Visibility visibleTo, Set<TaskStatus> statuses, Instant dueBefore,
-                                 boolean descending, Position after) {
+                                 boolean descending, Position after, TaskLink link) {
     /** Copies the statuses. */
     public TaskSearchCriteria {
         statuses = Set.copyOf(statuses);
         if (statuses.isEmpty()) {
             throw new IllegalArgumentException("statuses must not be empty");
         }
+    }
+
+    /**
+     * Criteria without a link filter: the constructor from before {@code link} was added, kept so that code written
+     * against it still compiles.
+     *
+     * @param assignee   only tasks assigned to this staff user
+     * @param visibleTo  only tasks this staff user may see with an "own" or "department" grant, or {@code null}
+     * @param statuses   only tasks in one of these states (not empty)
+     * @param dueBefore  only tasks due strictly before this instant
+     * @param descending latest due first
+     * @param after      resume strictly after this position, or {@code null}
+     */
+    public TaskSearchCriteria(StaffId assignee, Visibility visibleTo, Set<TaskStatus> statuses, Instant dueBefore,
+                              boolean descending, Position after) {
+        this(assignee, visibleTo, statuses, dueBefore, descending, after, null);
     }
 
     /**
@@ -70,7 +88,8 @@ public record TaskSearchCriteria(StaffId assignee, Visibility visibleTo, Set<Tas
         return (assignee == null || assignee.equals(t.assignee()))
                 && (visibleTo == null || visibleTo.covers(t))
                 && statuses.contains(t.status())
-                && (dueBefore == null || t.dueAt().isBefore(dueBefore));
+                && (dueBefore == null || t.dueAt().isBefore(dueBefore))
+                && (link == null || link.equals(t.link()));
     }
 
     /** @param t a stored task @return whether it comes after the position in this order */

@@ -10,6 +10,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.port.in.Departments;
 import org.crmkit.core.staff.port.in.StaffUsers;
 import org.crmkit.core.ticket.SupportSla;
+import org.crmkit.core.ticket.internal.port.TicketDirectory;
 import org.crmkit.core.ticket.port.in.Tickets;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
 import org.crmkit.core.ticket.port.out.TicketRepository;
@@ -25,6 +26,16 @@ public final class TicketApplication {
      */
     public static org.crmkit.core.shared.internal.PersonalDataEraser customerEraser(TicketRepository tickets) {
         return new TicketEraser(new TicketStore(tickets));
+    }
+
+    /**
+     * @param support shared use-case mechanics (transactions)
+     * @param tickets the ticket repository
+     * @return how other areas read tickets without an actor (the task area's part in a customer's erasure finds the
+     *         customer's tickets through it)
+     */
+    public static TicketDirectory directory(UseCaseSupport support, TicketRepository tickets) {
+        return new TicketDirectoryReads(support, new TicketStore(tickets));
     }
 
     /**

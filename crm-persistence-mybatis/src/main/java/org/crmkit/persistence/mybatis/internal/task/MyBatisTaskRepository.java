@@ -56,6 +56,7 @@ public final class MyBatisTaskRepository implements TaskRepository {
                         : c.visibleTo().department().value(),
                 c.statuses().stream().map(Enum::name).sorted().toList(),
                 c.statuses().equals(TaskStatus.OPEN), c.dueBefore(),
+                c.link() == null ? null : c.link().kind().name(), c.link() == null ? null : c.link().id(),
                 c.descending(),
                 after == null ? null : after.dueAt(), after == null ? null : after.id().value(), limit);
         return unitOfWork.inTransaction(() -> mapper.search(params).stream().map(MyBatisTaskRepository::task).toList());

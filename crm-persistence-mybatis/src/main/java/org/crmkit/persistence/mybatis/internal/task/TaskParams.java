@@ -12,11 +12,12 @@ final class TaskParams {
     /**
      * The task search: filters ({@code null} for none; statuses never empty), visibility (a staff user and maybe a
      * department, or {@code null}), order, the position to resume strictly after, and the limit. {@code openOnly}
-     * when the statuses are exactly the open ones, which the SQL then selects as {@code closed_at IS NULL}.
+     * when the statuses are exactly the open ones, which the SQL then selects as {@code closed_at IS NULL}. A link
+     * filter is a kind and an id, both or neither.
      */
     record Search(UUID assigneeId, UUID visibleStaff, UUID visibleDepartment, List<String> statuses,
-                  boolean openOnly, Instant dueBefore, boolean descending, Instant afterDueAt, UUID afterId,
-                  int limit) {
+                  boolean openOnly, Instant dueBefore, String linkKind, UUID linkId, boolean descending,
+                  Instant afterDueAt, UUID afterId, int limit) {
     }
 
     /** The reminder scan: due at or before {@code asOf}, strictly after the position, at most {@code limit}. */
