@@ -3,7 +3,9 @@ package org.crmkit.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.crmkit.core.audit.internal.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.internal.application.CustomerApplication;
@@ -91,9 +93,13 @@ public final class Crm {
     private final Tasks tasks;
     private final ProductFeedback feedback;
     private final Tickets tickets;
+    private final RetryPolicy retryPolicy;
+    /** The use cases as the host sees them: the services themselves, or proxies retrying their calls. */
+    private final Map<Class<?>, Object> exposed = new ConcurrentHashMap<>();
 
     private Crm(Builder b) {
         this.persistence = new AreaPorts(b.persistence);
+        this.retryPolicy = b.retryPolicy;
         AreaPorts p = persistence;
         UseCaseSupport support = new UseCaseSupport(b.clock, b.validator, b.accessPolicy, p.unitOfWork(),
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
@@ -163,6 +169,11 @@ public final class Crm {
         return InMemoryCrmPersistence.create();
     }
 
+    private <T> T exposed(Class<T> type, T service) {
+        return type.cast(exposed.computeIfAbsent(type,
+                t -> RetryingUseCases.wrap(type, service, retryPolicy, persistence.unitOfWork())));
+    }
+
     /** @return a builder with the defaults: system UTC clock, in-memory persistence, default policy, no events */
     public static Builder builder() {
         return new Builder();
@@ -170,72 +181,72 @@ public final class Crm {
 
     /** @return the customer use cases */
     public Customers customers() {
-        return customers;
+        return exposed(Customers.class, customers);
     }
 
     /** @return the department use cases */
     public Departments departments() {
-        return departments;
+        return exposed(Departments.class, departments);
     }
 
     /** @return the staff user use cases, including {@code bootstrapAdmin} */
     public StaffUsers staff() {
-        return staff;
+        return exposed(StaffUsers.class, staff);
     }
 
     /** @return authentication, passwords and the access log */
     public Accounts accounts() {
-        return accounts;
+        return exposed(Accounts.class, accounts);
     }
 
     /** @return the audit trail search */
     public AuditTrail audit() {
-        return audit;
+        return exposed(AuditTrail.class, audit);
     }
 
     /** @return the catalog: categories and products */
     public Products products() {
-        return products;
+        return exposed(Products.class, products);
     }
 
     /** @return purchases and returns */
     public Sales sales() {
-        return sales;
+        return exposed(Sales.class, sales);
     }
 
     /** @return the loyalty program: statements, redemptions, adjustments, batches and rankings */
     public Loyalty loyalty() {
-        return loyalty;
+        return exposed(Loyalty.class, loyalty);
     }
 
     /** @return quotes: requests, answers, acceptance (which records the purchase), rejection and expiry */
     public Quotes quotes() {
-        return quotes;
+        return exposed(Quotes.class, quotes);
     }
 
     /** @return the sales pipeline's leads: stages, assignment, scoring, conversion into customers */
     public Leads leads() {
-        return leads;
+        return exposed(Leads.class, leads);
     }
 
     /** @return calls, emails, meetings and notes logged against customers and leads, and their timelines */
     public Interactions interactions() {
-        return interactions;
+        return exposed(Interactions.class, interactions);
     }
 
     /** @return tasks and their reminders */
     public Tasks tasks() {
-        return tasks;
+        return exposed(Tasks.class, tasks);
     }
 
     /** @return customers' feedback on the products they bought, staff's responses and the statistics */
     public ProductFeedback feedback() {
-        return feedback;
+        return exposed(ProductFeedback.class, feedback);
     }
 
     /** @return support tickets, their comments, assignment, escalation and SLA */
     public Tickets tickets() {
-        return tickets;
+        return exposed(Tickets.class, tickets);
     }
 
     /**
@@ -263,6 +274,7 @@ public final class Crm {
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
         private SupportSla supportSla = SupportSla.standard();
         private SlaBreachNotifier slaBreachNotifier = SlaBreachNotifier.logging();
+        private RetryPolicy retryPolicy = RetryPolicy.none();
 
         private Builder() {
         }
@@ -377,6 +389,19 @@ public final class Crm {
          */
         public Builder slaBreachNotifier(SlaBreachNotifier notifier) {
             this.slaBreachNotifier = Objects.requireNonNull(notifier, "slaBreachNotifier");
+            return this;
+        }
+
+        /**
+         * @param policy whether a use case that fails with a {@linkplain org.crmkit.core.shared.CrmException#retriable()
+         *               retriable} error ({@code concurrent_write}, a database node not serving) is called again
+         *               (default {@link RetryPolicy#none()}: the error reaches the caller). Worth turning on for a
+         *               Galera cluster with several writers, where a transaction that one server would make wait
+         *               fails certification instead
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 

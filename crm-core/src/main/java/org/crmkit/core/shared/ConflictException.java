@@ -86,7 +86,8 @@ public final class ConflictException extends CrmException {
 
     /**
      * The storage refused the write because a concurrent transaction held what it needed (a deadlock or a lock
-     * wait that timed out). Nothing was written; the caller may retry the whole use case.
+     * wait that timed out, a cluster's certification or a write conflict of an optimistic engine). Nothing was written;
+     * the caller may retry the whole use case ({@link #retriable()}).
      *
      * @param context what was being done, ids only
      * @return the exception
@@ -94,6 +95,12 @@ public final class ConflictException extends CrmException {
     public static ConflictException concurrentWrite(String context) {
         return new ConflictException(CrmError.CONCURRENT_WRITE, context + " collided with a concurrent transaction",
                 null, null);
+    }
+
+    /** @return {@code true} for {@code concurrent_write} (nothing was written; the call may succeed again) */
+    @Override
+    public boolean retriable() {
+        return is(CrmError.CONCURRENT_WRITE);
     }
 
     /** @return the conflicting field ({@code "version"} for a stale write) */

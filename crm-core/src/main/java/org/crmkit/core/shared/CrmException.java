@@ -47,6 +47,18 @@ public abstract class CrmException extends RuntimeException {
     }
 
     /**
+     * @return whether the same call, made again unchanged, may succeed: nothing of it was stored, and it failed on
+     *         concurrent work or a passing state of the storage ({@code concurrent_write}, or a
+     *         {@code persistence_failure} saying that the database node was not serving). {@code false} for every
+     *         other error, including {@code outcome_unknown} (the change may be stored: retry with the same
+     *         idempotency key or expected version, see each use case's "Retry:" paragraph). A host may retry a
+     *         retriable call itself or let crmkit do it ({@code Crm.builder().retryPolicy(...)}).
+     */
+    public boolean retriable() {
+        return false;
+    }
+
+    /**
      * @param expected a code, for example {@code LoyaltyError.INSUFFICIENT_POINTS}
      * @return whether this error has that code
      */

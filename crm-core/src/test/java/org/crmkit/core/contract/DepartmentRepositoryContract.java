@@ -126,6 +126,22 @@ public abstract class DepartmentRepositoryContract extends PortContract {
     }
 
     @Test
+    void aHoldReturnsTheStoredStateAndLeavesTheVersionSoAnUpdateFromItSucceeds() {
+        Department department = StaffFixtures.department("Field Sales");
+        add(department);
+        Department held = tx(() -> repo().findByIdForUpdate(department.id())).orElseThrow();
+        // held twice more (members moved in): what the department says, and its version, stay
+        tx(() -> repo().findByIdForUpdate(department.id()));
+        tx(() -> repo().findByIdForUpdate(department.id()));
+        assertThat(held.snapshot()).isEqualTo(department.snapshot());
+        assertThat(load(department.id()).snapshot()).isEqualTo(department.snapshot());
+        held.rename("Key Accounts", LATER);
+        update(held);
+        assertThat(load(department.id()).version()).isEqualTo(1);
+        assertThat(tx(() -> repo().findByIdForUpdate(DepartmentId.next(StaffFixtures.IDS)))).isEmpty();
+    }
+
+    @Test
     void aStaleUpdateIsAConflictAndChangesNothing() {
         Department department = StaffFixtures.department("Sales");
         add(department);

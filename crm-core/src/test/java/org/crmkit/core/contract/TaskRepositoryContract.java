@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.crmkit.core.shared.ConflictException;
 import org.crmkit.core.shared.CustomerId;
@@ -27,6 +25,7 @@ import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskSnapshot;
 import org.crmkit.core.task.TaskStatus;
 import org.crmkit.core.task.port.out.TaskRepository;
+import org.crmkit.core.task.port.out.TaskRepository.ReminderLease;
 import org.crmkit.core.task.port.out.TaskRepository.ReminderPosition;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.core.testing.ParallelCalls;
@@ -263,6 +262,11 @@ public abstract class TaskRepositoryContract extends PortContract {
         assertThat(tx(() -> repo().dueReminders(later.snapshot().remindAt(), null, 10))).hasSize(4);
     }
 
+    /** A lease made at {@code at}, live for a minute. */
+    private static ReminderLease lease(Instant at) {
+        return new ReminderLease(UUID.randomUUID(), at, at.plusSeconds(60));
+    }
+
     @Test
     void aReminderGivenUpAfterTheMaximumOfFailuresIsNoLongerDue() {
         Instant r1 = T0.plusSeconds(60);
@@ -274,91 +278,89 @@ public abstract class TaskRepositoryContract extends PortContract {
         }
         assertThat(load(task.id()).snapshot().reminderAttempts()).isEqualTo(TaskSnapshot.MAX_REMINDER_ATTEMPTS);
         assertThat(tx(() -> repo().dueReminders(DUE, null, 10))).isEmpty();
-        assertThat(tx(() -> repo().claimReminder(task.id(), DUE))).isEmpty();
+        assertThat(tx(() -> repo().claimReminder(task.id(), DUE, lease(DUE)))).isEmpty();
     }
 
     @Test
-    void aClaimReturnsTheTaskOnlyWhileItsReminderIsDue() {
+    void aClaimReturnsTheTaskOnlyWhileItsReminderIsDueAndLeavesItsVersion() {
         Instant r1 = T0.plusSeconds(60);
         Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
 
-        assertThat(tx(() -> repo().claimReminder(task.id(), r1.minusNanos(1000)))).isEmpty();
-        assertThat(tx(() -> repo().claimReminder(TaskId.next(StaffFixtures.IDS), r1))).isEmpty();
-        Optional<Task> claimed = tx(() -> repo().claimReminder(task.id(), r1));
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1.minusNanos(1000), lease(r1)))).isEmpty();
+        assertThat(tx(() -> repo().claimReminder(TaskId.next(StaffFixtures.IDS), r1, lease(r1)))).isEmpty();
+        ReminderLease lease = lease(r1);
+        Optional<Task> claimed = tx(() -> repo().claimReminder(task.id(), r1, lease));
         assertThat(claimed.map(Task::snapshot)).contains(task.snapshot());
 
         persistence.unitOfWork().inTransaction(() -> {
-            Task t = repo().claimReminder(task.id(), r1).orElseThrow();
+            assertThat(repo().releaseReminder(task.id(), lease.claim())).isTrue();
+            Task t = repo().findById(task.id()).orElseThrow();
             t.reminderSent(r1);
             repo().update(t);
         });
-        assertThat(tx(() -> repo().claimReminder(task.id(), DUE))).isEmpty();
+        // sent: never claimed again, whatever the lease
+        assertThat(tx(() -> repo().claimReminder(task.id(), DUE, lease(DUE)))).isEmpty();
+        assertThat(load(task.id()).snapshot().version()).isEqualTo(task.snapshot().version() + 1);
     }
 
     @Test
-    void aReminderClaimedAndSentByOneTransactionIsNeverClaimedByAConcurrentOne() throws Exception {
+    void aCommittedLeaseHoldsTheReminderUntilItEndsAndThenItIsClaimedAgain() {
         Instant r1 = T0.plusSeconds(60);
         Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch otherReturned = new CountDownLatch(1);
-        AtomicReference<Thread> other = new AtomicReference<>();
+        ReminderLease first = new ReminderLease(UUID.randomUUID(), r1, r1.plusSeconds(300));
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, first))).isPresent();
 
-        List<ParallelCalls.Outcome<Boolean>> outcomes = ParallelCalls.run(2, i -> () -> {
-            if (i == 0) {
-                return persistence.unitOfWork().inTransaction(() -> {
-                    Task t = repo().claimReminder(task.id(), r1).orElseThrow();
-                    claimed.countDown();
-                    // the claim is held until the other one has been made: it returned without the task, or (where
-                    // transactions run one at a time) it waits for this one
-                    awaitOtherClaim(other, otherReturned);
-                    t.reminderSent(r1);
-                    repo().update(t);
-                    return true;
-                });
-            }
-            assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
-            other.set(Thread.currentThread());
-            try {
-                return tx(() -> repo().claimReminder(task.id(), r1)).isPresent();
-            } finally {
-                otherReturned.countDown();
-            }
-        });
-
-        assertThat(outcomes).extracting(ParallelCalls.Outcome::code).containsExactly("ok", "ok");
-        assertThat(outcomes).extracting(ParallelCalls.Outcome::value).containsExactly(true, false);
-        assertThat(load(task.id()).snapshot().reminderSentAt()).isEqualTo(r1);
+        // a live lease: another run skips the task, up to the instant before the lease ends
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease(r1.plusSeconds(10))))).isEmpty();
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease(r1.plusSeconds(300).minusNanos(1000)))))
+                .isEmpty();
+        // the run died: once its lease has ended another run claims the reminder, and the first one's release finds
+        // it no longer holds the task
+        ReminderLease second = lease(r1.plusSeconds(300));
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, second)).map(Task::snapshot))
+                .contains(task.snapshot());
+        assertThat(tx(() -> repo().releaseReminder(task.id(), first.claim()))).isFalse();
+        assertThat(tx(() -> repo().releaseReminder(task.id(), second.claim()))).isTrue();
+        assertThat(tx(() -> repo().releaseReminder(task.id(), second.claim()))).isFalse();
+        // released and not recorded as sent (the notifier failed): due again at once
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease(r1.plusSeconds(301))))).isPresent();
     }
 
-    /**
-     * @return whether the adapter runs its transactions one at a time, so a second transaction waits for the first
-     *         to end before it begins (the in-memory adapter); a database's claim skips a claimed task instead
-     */
-    protected boolean transactionsRunOneAtATime() {
-        return false;
+    @Test
+    void aClaimRolledBackLeavesNoLease() {
+        Instant r1 = T0.plusSeconds(60);
+        Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
+        assertThatThrownBy(() -> persistence.unitOfWork().inTransaction(() -> {
+            assertThat(repo().claimReminder(task.id(), r1, lease(r1))).isPresent();
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease(r1)))).isPresent();
     }
 
-    /**
-     * Waits until the other claim has returned, or, where transactions run one at a time, until its thread is
-     * parked waiting for the current transaction.
-     */
-    private void awaitOtherClaim(AtomicReference<Thread> other, CountDownLatch returned) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try {
-            while (System.nanoTime() < deadline) {
-                if (returned.await(5, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                Thread waiting = other.get();
-                if (transactionsRunOneAtATime() && waiting != null && waiting.getState() == Thread.State.WAITING) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("the concurrent claim neither returned nor waited for this transaction");
+    @Test
+    void aLeaseSurvivesAnUpdateOfTheTask() {
+        Instant r1 = T0.plusSeconds(60);
+        Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
+        ReminderLease lease = lease(r1);
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease))).isPresent();
+        Task t = load(task.id());
+        t.reminderFailed("IOException", r1);
+        update(t);
+        assertThat(tx(() -> repo().claimReminder(task.id(), r1, lease(r1.plusSeconds(1))))).isEmpty();
+        assertThat(tx(() -> repo().releaseReminder(task.id(), lease.claim()))).isTrue();
+    }
+
+    @Test
+    void ofClaimsMadeAtOnceExactlyOneGetsTheReminder() throws Exception {
+        Instant r1 = T0.plusSeconds(60);
+        Task task = stored(TaskFixtures.task(TaskFixtures.staff(persistence), null, null, DUE, null, r1));
+
+        List<ParallelCalls.Outcome<Boolean>> outcomes = ParallelCalls.run(4, i -> () ->
+                tx(() -> repo().claimReminder(task.id(), r1, lease(r1))).isPresent());
+
+        // one claim; the others found its lease (or, on a cluster of writers, failed certification)
+        assertThat(outcomes).filteredOn(o -> "ok".equals(o.code()) && Boolean.TRUE.equals(o.value())).hasSize(1);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.code()).isIn("ok", "concurrent_write"));
     }
 
     @Test

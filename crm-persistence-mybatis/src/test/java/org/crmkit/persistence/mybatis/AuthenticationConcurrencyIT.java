@@ -45,7 +45,7 @@ class AuthenticationConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence())
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence())
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .passwordResetNotifier(m -> {
                     synchronized (delivered) {

@@ -27,7 +27,7 @@ class CatalogConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence()).build();
     }
 
     @Test

@@ -36,7 +36,7 @@ class ConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence()).build();
         TestStaff.enrol(crm, staff);
     }
 

@@ -39,7 +39,7 @@ class FeedbackConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence()).build();
         product = crm.products().create(SYSTEM, new CreateProductCommand("RACE-1", "Raced", null, null,
                 new BigDecimal("5.00"), "EUR"));
     }

@@ -44,7 +44,7 @@ class LeadConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence()).build();
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence()).build();
         manager = TestStaff.enrol(crm, StaffId.next(java.time.Clock.systemUTC()), Role.SALES_MANAGER);
         otherManager = TestStaff.enrol(crm, StaffId.next(java.time.Clock.systemUTC()), Role.SALES_MANAGER);
     }

@@ -181,7 +181,7 @@ class LoyaltyConcurrencyIT {
 
     @Test
     void parallelOpeningsOfOneAccountAllReturnIt() throws Exception {
-        Crm crm = Crm.builder().persistence(persistence).build();
+        Crm crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).build();
         Actor manager = TestStaff.enrol(crm, StaffId.next(LoyaltyFixtures.IDS), Role.CRM_MANAGER);
         for (int round = 0; round < 5; round++) {
             CustomerId customer = LoyaltyFixtures.storedCustomer(new AreaPorts(persistence));
@@ -194,7 +194,7 @@ class LoyaltyConcurrencyIT {
 
     @Test
     void parallelFirstEarningsOfDifferentCustomersAndOfOneCustomerAllSucceed() throws Exception {
-        Crm crm = Crm.builder().persistence(persistence).build();
+        Crm crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).build();
         Actor seller = TestStaff.enrol(crm, StaffId.next(LoyaltyFixtures.IDS), Role.SALES_MANAGER);
         ProductView mug = crm.products().create(Actor.system("loyalty-race"), new CreateProductCommand("MUG-1",
                 "Mug", null, null, new BigDecimal("7.50"), "EUR"));

@@ -75,7 +75,7 @@ class LoyaltyLedgerRaceIT {
 
     @Test
     void mixedParallelOperationsLoseNothingAndCountEveryKeyOnce() throws Exception {
-        Crm crm = Crm.builder().clock(Clock.systemUTC()).persistence(TestDatabase.get().emptyPersistence())
+        Crm crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).clock(Clock.systemUTC()).persistence(TestDatabase.get().emptyPersistence())
                 .build();
         Actor manager = TestStaff.enrol(crm, StaffId.next(Clock.systemUTC()), Role.SALES_MANAGER, Role.CRM_MANAGER);
         List<ProductView> products = List.of(

@@ -55,7 +55,7 @@ class QuoteConcurrencyIT {
     void setUp() {
         persistence = TestDatabase.get().emptyPersistence();
         clock = new MutableClock(START);
-        crm = Crm.builder().persistence(persistence).clock(clock).build();
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).clock(clock).build();
         product = crm.products().create(SYSTEM, new CreateProductCommand("Q-1", "Quoted", null, null,
                 new BigDecimal("10.00"), "EUR"));
     }
@@ -112,8 +112,8 @@ class QuoteConcurrencyIT {
         QuoteView quote = quoted(customer, end);
         // two hosts on one database: for the one accepting, the offer is still valid; for the one running the
         // batch, it has just ended
-        Crm before = Crm.builder().persistence(persistence).clock(new MutableClock(end.minusSeconds(1))).build();
-        Crm after = Crm.builder().persistence(persistence).clock(new MutableClock(end.plusSeconds(1))).build();
+        Crm before = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).clock(new MutableClock(end.minusSeconds(1))).build();
+        Crm after = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).clock(new MutableClock(end.plusSeconds(1))).build();
 
         HeldTransaction.Result<ExpiryResult, QuoteView> race = HeldTransaction.run(transactions(after),
                 () -> after.quotes().expireQuotes(SYSTEM, new ExpireQuotesCommand(end.plusSeconds(1))),
@@ -138,8 +138,8 @@ class QuoteConcurrencyIT {
             customers.add(customer(200 + i));
             quotes.add(quoted(customers.get(i), end));
         }
-        Crm before = Crm.builder().persistence(persistence).clock(new MutableClock(end.minusSeconds(1))).build();
-        Crm after = Crm.builder().persistence(persistence).clock(new MutableClock(end.plusSeconds(1))).build();
+        Crm before = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).clock(new MutableClock(end.minusSeconds(1))).build();
+        Crm after = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(persistence).clock(new MutableClock(end.plusSeconds(1))).build();
         QuoteView accepting = quotes.get(1);
 
         HeldTransaction.Result<QuoteView, ExpiryResult> race = HeldTransaction.run(transactions(before),

@@ -43,7 +43,7 @@ class StaffConcurrencyIT {
 
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence())
+        crm = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).persistence(TestDatabase.get().emptyPersistence())
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
     }
 

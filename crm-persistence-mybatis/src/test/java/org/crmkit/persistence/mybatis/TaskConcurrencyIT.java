@@ -48,9 +48,9 @@ class TaskConcurrencyIT {
     void setUp() {
         clock = MutableClock.at("2026-03-02T09:00:00Z");
         notifier = new RecordingNotifier();
-        first = Crm.builder().clock(clock).persistence(TestDatabase.get().emptyPersistence())
+        first = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).clock(clock).persistence(TestDatabase.get().emptyPersistence())
                 .reminderNotifier(notifier).build();
-        second = Crm.builder().clock(clock).persistence(TestDatabase.get().persistence())
+        second = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).clock(clock).persistence(TestDatabase.get().persistence())
                 .reminderNotifier(notifier).build();
         rep = TestStaff.enrol(first, StaffId.next(clock), Role.SALES_REP);
     }

@@ -67,7 +67,7 @@ class TicketConcurrencyIT {
         for (int i = 0; i < tickets; i++) {
             ids.add(w.submit(i % 2 == 0 ? w.aliceActor : w.bobActor, i % 2 == 0 ? w.alice.id() : w.bob.id()).id());
         }
-        Crm second = Crm.builder().clock(w.clock).persistence(TestDatabase.get().persistence())
+        Crm second = Crm.builder().retryPolicy(TestDatabase.retryPolicy()).clock(w.clock).persistence(TestDatabase.get().persistence())
                 .slaBreachNotifier((t, target, due) -> notified.add(t + " " + target)).build();
         Instant thursday = w.clock.advance(Duration.ofDays(3)); // both targets of every ticket are missed
         List<Crm> hosts = List.of(w.crm, second);

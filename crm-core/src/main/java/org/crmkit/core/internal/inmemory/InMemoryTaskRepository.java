@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.task.TaskLink;
@@ -14,9 +15,9 @@ import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.port.out.TaskSearchCriteria;
 
 /**
- * Tasks in memory, versioned. A reminder claim needs no lock of its own: transactions of the in-memory unit of work
- * run one at a time, so a claim made and recorded in one transaction is seen by every later one, exactly like a row
- * lock held to commit.
+ * Tasks in memory, versioned, with their reminder leases in a table of their own (a versioned update of a task never
+ * touches them, as on MySQL). Transactions of the in-memory unit of work run one at a time, so a lease committed by
+ * one is seen by every later one.
  */
 public final class InMemoryTaskRepository implements TaskRepository {
     private static final Comparator<TaskSnapshot> BY_DUE = Comparator.comparing(TaskSnapshot::dueAt)
@@ -25,11 +26,17 @@ public final class InMemoryTaskRepository implements TaskRepository {
             .thenComparing(t -> t.id().value(), UuidV7::compareBytes);
 
     private final InMemoryTable<TaskId, TaskSnapshot> table;
+    private final InMemoryTable<TaskId, Lease> leases;
+
+    /** A reminder lease: held by {@code claim} until {@code until}. */
+    private record Lease(TaskId task, UUID claim, Instant until) {
+    }
 
     /** @param unitOfWork the unit of work whose transactions this store takes part in */
     public InMemoryTaskRepository(InMemoryUnitOfWork unitOfWork) {
         this.table = new InMemoryTable<>(unitOfWork, "task", TaskSnapshot::id, TaskSnapshot::version,
                 s -> s.withVersion(s.version() + 1));
+        this.leases = new InMemoryTable<>(unitOfWork, "task_reminder_lease", Lease::task, l -> 0L, l -> l);
     }
 
     @Override
@@ -72,8 +79,27 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf) {
-        return table.get(id).filter(t -> t.pendingReminderAt() != null && !t.pendingReminderAt().isAfter(asOf));
+    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf, ReminderLease lease) {
+        Optional<TaskSnapshot> due = table.get(id)
+                .filter(t -> t.pendingReminderAt() != null && !t.pendingReminderAt().isAfter(asOf));
+        if (due.isEmpty()) {
+            return due;
+        }
+        Lease claimed = new Lease(id, lease.claim(), lease.until());
+        if (leases.get(id).isEmpty()) {
+            leases.insert(claimed);
+            return due;
+        }
+        return leases.replaceIf(id, l -> !l.until().isAfter(lease.at()), l -> claimed) ? due : Optional.empty();
+    }
+
+    @Override
+    public boolean releaseReminder(TaskId id, UUID claim) {
+        if (leases.get(id).filter(l -> l.claim().equals(claim)).isEmpty()) {
+            return false;
+        }
+        leases.delete(id);
+        return true;
     }
 
     @Override

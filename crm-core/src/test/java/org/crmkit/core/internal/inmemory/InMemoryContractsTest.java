@@ -165,11 +165,6 @@ class InMemoryContractsTest {
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();
         }
-
-        @Override
-        protected boolean transactionsRunOneAtATime() {
-            return true;
-        }
     }
 
     @Nested

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.crmkit.core.RetryPolicy;
 import org.crmkit.persistence.mybatis.MyBatisCrmPersistence;
 import org.crmkit.persistence.mybatis.internal.support.Migrations;
 
@@ -73,6 +74,17 @@ public final class TestDatabase {
             }
         }
         instance = null;
+    }
+
+    /**
+     * @return the retry policy of the concurrency tests' {@code Crm} instances: none (a conflict reaches the test),
+     *         unless {@code CRM_TEST_RETRY_ATTEMPTS} names a number of attempts; {@code scripts/galera-it.sh} sets it
+     *         when writes are spread over a Galera cluster, as a host there would turn retries on
+     */
+    public static RetryPolicy retryPolicy() {
+        String attempts = System.getenv("CRM_TEST_RETRY_ATTEMPTS");
+        return attempts == null || attempts.isBlank() ? RetryPolicy.none()
+                : RetryPolicy.attempts(Integer.parseInt(attempts.strip()));
     }
 
     /** @return a data source on the test database */

@@ -21,8 +21,11 @@ public interface DepartmentRepository {
     Optional<DepartmentSnapshot> findById(DepartmentId id);
 
     /**
-     * Finds a department and locks it until the transaction ends (MySQL {@code SELECT ... FOR UPDATE}), so that a
-     * deactivation and a move of a member into the department do not both succeed.
+     * Finds a department and holds it until the transaction ends, so that a deactivation and a move of a member into
+     * the department do not both succeed. On an engine that certifies only the rows a transaction wrote (a Galera
+     * cluster with several writers, TiDB) a locking read alone does not hold: the hold must write the row (the MyBatis
+     * adapter counts holds in a column of its own before its {@code SELECT ... FOR UPDATE}), without moving the
+     * department's version.
      *
      * @param id the department
      * @return it, if stored

@@ -2,8 +2,13 @@ package org.crmkit.core.task.internal.application;
 
 import org.crmkit.core.task.port.out.TaskRepository;
 import org.crmkit.core.task.internal.store.TaskStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.crmkit.core.shared.ConflictException;
+import org.crmkit.core.task.TaskId;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CrmException;
@@ -23,14 +28,18 @@ import org.crmkit.core.task.TaskPermission;
 
 /**
  * The reminder run: checks the caller once, then walks the due reminders in pages (keyset, by reminder time and
- * id) and handles each in a transaction of its own that first claims the task ({@link TaskStore#claimReminder}:
- * locked for this transaction, skipped when another holds it, gone when another already sent it). The notifier is
- * called while the claim is held; its result is stored in the same transaction, so a reminder is handed over once
- * per run across any number of concurrent runs, and again only if the run dies between the call and the commit
- * (at least once). A notifier failure is counted on the task and the run goes on.
+ * id). Each reminder is a lease in three steps: a transaction that claims the task ({@link TaskStore#claimReminder}:
+ * a lease written on the task's row and committed), then the notifier, called outside any transaction, then a
+ * transaction that ends the lease and records the result on the task. A run that finds a live lease skips the task;
+ * of two runs claiming at once on a cluster of writers one fails as {@code concurrent_write} and skips it too. A
+ * lease that was never released (the run died, or its record failed) ends after {@link #LEASE} and the next run
+ * claims the reminder again: delivery is at least once, and the notifier deduplicates on
+ * {@code DueReminder.idempotencyKey()}. A notifier failure is counted on the task and the run goes on.
  */
 final class ReminderSender {
     static final int BATCH = 100;
+    /** How long a claim holds a reminder: the notifier must return well within it. */
+    static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSender.class);
 
     private final UseCaseSupport support;
@@ -69,16 +78,7 @@ final class ReminderSender {
             List<TaskRepository.ReminderPosition> page = support.transaction(() -> tasks.dueReminders(asOf, from,
                     BATCH));
             for (TaskRepository.ReminderPosition candidate : page) {
-                Outcome outcome;
-                try {
-                    outcome = support.transaction(() -> tasks.claimReminder(candidate.task(), asOf)
-                            .map(task -> deliver(actor, task)).orElse(Outcome.SKIPPED));
-                } catch (RuntimeException e) {
-                    // rolled back: the reminder stays due for the next run, and must not stop this one
-                    LOG.warn("reminder of task {} could not be recorded ({}); it stays due", candidate.task(),
-                            e instanceof CrmException crm ? crm.code() : e.getClass().getName());
-                    outcome = Outcome.FAILED;
-                }
+                Outcome outcome = handle(actor, candidate.task(), asOf);
                 due++;
                 sent += outcome == Outcome.SENT ? 1 : 0;
                 failed += outcome == Outcome.FAILED ? 1 : 0;
@@ -90,29 +90,76 @@ final class ReminderSender {
         }
     }
 
-    /** Hands a claimed task's reminder to the notifier and records the result on the task. */
-    private Outcome deliver(Actor actor, Task task) {
-        TaskSnapshot s = task.snapshot();
-        Outcome outcome;
+    /** Claims, delivers and records one reminder. */
+    private Outcome handle(Actor actor, TaskId id, Instant asOf) {
+        Instant now = support.now();
+        TaskRepository.ReminderLease lease = new TaskRepository.ReminderLease(UUID.randomUUID(), now, now.plus(LEASE));
+        Optional<Task> claimed;
+        try {
+            claimed = support.transaction(() -> tasks.claimReminder(id, asOf, lease));
+        } catch (ConflictException e) {
+            // a concurrent run claimed it at the same moment (a cluster of writers certifies one claim): theirs
+            return Outcome.SKIPPED;
+        } catch (RuntimeException e) {
+            LOG.warn("reminder of task {} could not be claimed ({}); it stays due", id, codeOf(e));
+            return Outcome.FAILED;
+        }
+        if (claimed.isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        TaskSnapshot s = claimed.get().snapshot();
+        String failure = deliver(s);
+        try {
+            support.transaction(() -> record(actor, s.id(), lease, failure));
+        } catch (RuntimeException e) {
+            // the lease stays and ends: the next run after it hands the reminder over again (at least once)
+            LOG.warn("reminder of task {} could not be recorded ({}); it is due again when its lease ends", id,
+                    codeOf(e));
+            return Outcome.FAILED;
+        }
+        return failure == null ? Outcome.SENT : Outcome.FAILED;
+    }
+
+    /** Hands a claimed task's reminder to the notifier, outside any transaction. @return null, or the failure's code */
+    private String deliver(TaskSnapshot s) {
         try {
             notifier.remind(new ReminderNotifier.DueReminder(s.id(), s.assignee(), s.title(), s.priority(),
                     s.dueAt(), s.remindAt(), s.reminderAttempts() + 1));
-            task.reminderSent(support.now());
-            outcome = Outcome.SENT;
+            return null;
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Exception | Error e) {
             // the code or the type only: a message may carry the assignee's address or the title
-            String code = e instanceof CrmException crm ? crm.code() : e.getClass().getSimpleName();
+            String code = codeOf(e);
             LOG.warn("reminder of task {} failed ({}); it stays due", s.id(), code);
-            task.reminderFailed(code, support.now());
-            outcome = Outcome.FAILED;
+            return code;
+        }
+    }
+
+    /**
+     * Ends the lease and records the delivery on the task. Nothing is recorded when the lease had ended and another
+     * run claimed the task meanwhile: that run records its own delivery.
+     */
+    private Void record(Actor actor, TaskId id, TaskRepository.ReminderLease lease, String failure) {
+        if (!tasks.releaseReminder(id, lease.claim())) {
+            LOG.warn("reminder lease of task {} ended before its delivery was recorded", id);
+            return null;
+        }
+        Task task = tasks.findById(id).orElseThrow();
+        if (failure == null) {
+            task.reminderSent(support.now());
+        } else {
+            task.reminderFailed(failure, support.now());
         }
         List<DomainEvent> events = task.pullEvents();
         tasks.update(task);
-        support.audit(actor, outcome == Outcome.SENT ? "task.reminder_sent" : "task.reminder_failed",
-                TaskService.TYPE, s.id().value());
+        support.audit(actor, failure == null ? "task.reminder_sent" : "task.reminder_failed", TaskService.TYPE,
+                id.value());
         support.publishAfterCommit(events);
-        return outcome;
+        return null;
+    }
+
+    private static String codeOf(Throwable e) {
+        return e instanceof CrmException crm ? crm.code() : e.getClass().getSimpleName();
     }
 }

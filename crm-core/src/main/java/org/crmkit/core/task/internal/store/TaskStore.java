@@ -52,8 +52,13 @@ public final class TaskStore {
     }
 
     /** @see TaskRepository#claimReminder */
-    public Optional<Task> claimReminder(TaskId id, Instant asOf) {
-        return port.claimReminder(id, asOf).map(Task::restore);
+    public Optional<Task> claimReminder(TaskId id, Instant asOf, TaskRepository.ReminderLease lease) {
+        return port.claimReminder(id, asOf, lease).map(Task::restore);
+    }
+
+    /** @see TaskRepository#releaseReminder */
+    public boolean releaseReminder(TaskId id, java.util.UUID claim) {
+        return port.releaseReminder(id, claim);
     }
 
     /** @see TaskRepository#linkedTo */

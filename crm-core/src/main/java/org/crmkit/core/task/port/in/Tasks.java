@@ -154,14 +154,19 @@ public interface Tasks {
     Page<TaskView> linkedTo(Actor actor, LinkedTasksQuery query);
 
     /**
-     * Hands every reminder due at {@code asOf} to the {@code ReminderNotifier}, each in a transaction of its own that
-     * claims the task first, so that two runs at once (two host instances on one database) never hand one reminder
-     * over twice. A notifier that throws leaves the reminder due for the next run, its attempt counted. Reminders of
-     * completed or cancelled tasks do not go out. Meant for a host's scheduled job, as the system actor.
+     * Hands every reminder due at {@code asOf} to the {@code ReminderNotifier}. Each reminder is claimed first with a
+     * lease committed in a transaction of its own, then handed over outside any transaction, then recorded (the lease
+     * ended) in another, so that two runs at once (two host instances, on one database server or on several writing
+     * nodes of a Galera cluster) do not hand one reminder over twice while its lease lasts. A notifier that throws
+     * leaves the reminder due for the next run, its attempt counted. Reminders of completed or cancelled tasks do not
+     * go out. Meant for a host's scheduled job, as the system actor.
      *
-     * <p>Retry: safe to run again: a reminder handed over is recorded as sent in its own transaction and not handed
-     * over again. Only when that commit is lost (the instance dies, or {@code outcome_unknown}) may it be handed over a
-     * second time: deduplicate on task and reminder time if that matters.
+     * <p>Delivery is at least once: a reminder whose record is lost (the instance dies after the hand-over, or the
+     * record fails) is claimed again when its lease (five minutes) ends and handed over again; the notifier
+     * deduplicates on {@code DueReminder.idempotencyKey()} if that matters.
+     *
+     * <p>Retry: safe to run again: a reminder handed over and recorded is not handed over again, and one under a live
+     * lease is skipped.
      *
      * @param actor   the system, or an administrator ({@code TASK_REMIND})
      * @param command the run's time, not in the future

@@ -8,13 +8,14 @@ import org.crmkit.core.task.TaskPriority;
 /**
  * Delivers a task reminder to its assignee (by email, a push message, an in-app notice), implemented by the host and
  * given to {@code Crm.builder().reminderNotifier(...)}. Called by {@code tasks().sendDueReminders(...)} on the
- * caller's thread, once per due reminder, while the task is claimed for that run (another run at the same time skips
- * it): return normally and the reminder counts as sent; throw and it stays due, its attempt counted, for the next
- * run. Hand the reminder to a queue and return quickly: the task stays locked while the call lasts.
+ * caller's thread, once per due reminder, outside any transaction, after the run's claim of the task (a lease) has
+ * been committed: another run meanwhile skips the task. Return normally and the reminder counts as sent; throw and it
+ * stays due, its attempt counted, for the next run. Return well within the lease (five minutes): a reminder whose
+ * lease ends before its outcome is recorded is claimed and handed over again by a later run.
  *
- * <p>Delivery is at least once: if the host dies after this call returns but before the run records the reminder as
- * sent, the next run hands it over again. A notifier that must not deliver twice deduplicates on
- * {@code (task, remindAt)}.
+ * <p>Delivery is <b>at least once</b>: when the host dies after this call but before the run records the reminder
+ * (or that record fails), the lease ends and a later run hands the reminder over again. A notifier that must not
+ * deliver twice deduplicates on {@link DueReminder#idempotencyKey()}.
  */
 @FunctionalInterface
 public interface ReminderNotifier {
@@ -40,6 +41,14 @@ public interface ReminderNotifier {
      */
     record DueReminder(TaskId task, StaffId assignee, String title, TaskPriority priority, Instant dueAt,
                        Instant remindAt, int attempt) {
+        /**
+         * @return the same text for every hand-over of this reminder (the task and the time it was due), whichever
+         *         run and attempt makes it: the key to deduplicate deliveries on
+         */
+        public String idempotencyKey() {
+            return "task-reminder:" + task.value() + "@" + remindAt;
+        }
+
         @Override
         public String toString() {
             return "ReminderNotifier.DueReminder[task=" + task + ", assignee=" + assignee + ", remindAt=" + remindAt

@@ -14,5 +14,7 @@ interface DepartmentMapper {
 
     DepartmentRow selectByIdForUpdate(UUID id);
 
+    int hold(UUID id);
+
     List<DepartmentRow> selectAll();
 }

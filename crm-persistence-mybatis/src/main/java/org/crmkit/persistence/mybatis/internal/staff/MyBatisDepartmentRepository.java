@@ -9,7 +9,10 @@ import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
 /**
  * Departments in {@code crm_department}, unique by folded name ({@code uq_crm_department__name}), with optimistic
- * locking on the version column.
+ * locking on the version column. {@link #findByIdForUpdate} holds the row by writing it ({@code hold_count}, V16, not
+ * part of the department, so its version stays) before its locking read: a deactivation and a move of a member into
+ * the department then conflict on every engine that detects write conflicts, also on a Galera cluster with several
+ * writers, where a locking read holds only on its own node.
  */
 public final class MyBatisDepartmentRepository implements DepartmentRepository {
     private final MyBatisUnitOfWork unitOfWork;
@@ -41,6 +44,7 @@ public final class MyBatisDepartmentRepository implements DepartmentRepository {
 
     @Override
     public Optional<DepartmentSnapshot> findByIdForUpdate(DepartmentId id) {
+        mapper.hold(id.value());
         return Optional.ofNullable(mapper.selectByIdForUpdate(id.value()))
                 .map(row -> DepartmentRows.toSnapshot(row));
     }

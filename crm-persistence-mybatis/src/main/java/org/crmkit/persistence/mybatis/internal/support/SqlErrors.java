@@ -12,8 +12,9 @@ import org.crmkit.core.shared.PersistenceFailureException;
  * key becomes a {@link ConflictException} naming the field: unique indexes are named {@code uq_<table>__<field>}. A
  * deadlock or lock-wait timeout (and so a Galera certification failure, which the server reports as a deadlock) or
  * TiDB's write conflict (9007) becomes a {@code concurrent_write} conflict; everything else a
- * {@link PersistenceFailureException} (a Galera node that is not serving, 1047, says so). The
- * driver's message is never copied, because it may quote the duplicate value (personal data).
+ * {@link PersistenceFailureException} (a Galera node that is not serving, 1047, says so and is retriable). A commit
+ * that fails with 1180 ("error during COMMIT") is {@code outcome_unknown}. The driver's message is never copied,
+ * because it may quote the duplicate value (personal data).
  */
 public final class SqlErrors {
     private static final int ER_DUP_ENTRY = 1062;
@@ -21,6 +22,13 @@ public final class SqlErrors {
     private static final int ER_LOCK_DEADLOCK = 1213;
     /** Galera: the node is not synced with its cluster and serves no statement ("WSREP has not yet prepared node"). */
     private static final int ER_UNKNOWN_COM_ERROR = 1047;
+    /**
+     * "Got error N during COMMIT". On Galera a commit fails so when the node lost its cluster while the write set was
+     * being replicated (error 6): the rest of the cluster may have ordered and committed it, so the outcome is not
+     * known; and when the write set is over {@code wsrep_max_ws_size} / {@code wsrep_max_ws_rows} (error 90 or 5),
+     * which a retry meets again. Neither is a conflict a plain retry resolves.
+     */
+    private static final int ER_ERROR_DURING_COMMIT = 1180;
     /** TiDB's optimistic transactions: another transaction wrote the same row first ("Write conflict"). */
     private static final int TIDB_WRITE_CONFLICT = 9007;
     /** The key name the server quotes last, after the (possibly personal) duplicate value. */
@@ -51,9 +59,12 @@ public final class SqlErrors {
             return ConflictException.concurrentWrite(context);
         }
         if (sql != null && sql.getErrorCode() == ER_UNKNOWN_COM_ERROR && "08S01".equals(sql.getSQLState())) {
-            return new PersistenceFailureException(context + " failed: the database node is not serving (SQL state "
-                    + sql.getSQLState() + "/" + sql.getErrorCode() + "); nothing was written, retry later or on "
-                    + "another node", withheld(e));
+            return PersistenceFailureException.unavailable(context + " failed: the database node is not serving (SQL"
+                    + " state " + sql.getSQLState() + "/" + sql.getErrorCode() + "); nothing was written, retry later or"
+                    + " on another node", withheld(e));
+        }
+        if (sql != null && sql.getErrorCode() == ER_ERROR_DURING_COMMIT) {
+            return errorDuringCommit(sql, e);
         }
         String state = sql == null ? "n/a" : sql.getSQLState() + "/" + sql.getErrorCode();
         return new PersistenceFailureException(context + " failed (SQL state " + state + ")", withheld(e));
@@ -74,7 +85,17 @@ public final class SqlErrors {
             return PersistenceFailureException.outcomeUnknown("the connection was lost while committing (SQL state "
                     + sql.getSQLState() + "): the change may or may not be stored", withheld(e));
         }
+        if (sql != null && sql.getErrorCode() == ER_ERROR_DURING_COMMIT) {
+            return errorDuringCommit(sql, e);
+        }
         return translate(e, "commit");
+    }
+
+    private static CrmException errorDuringCommit(SQLException sql, RuntimeException e) {
+        return PersistenceFailureException.outcomeUnknown("the database failed during COMMIT (SQL state "
+                + sql.getSQLState() + "/" + sql.getErrorCode() + "): the change may or may not be stored (a cluster node"
+                + " that lost its cluster while committing), or was too large for the cluster; retry with the same"
+                + " idempotency key or expected version", withheld(e));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.crmkit.core.task.TaskId;
 import org.crmkit.core.task.TaskLink;
 import org.crmkit.core.task.TaskStatus;
@@ -13,10 +14,11 @@ import org.crmkit.core.task.port.out.TaskSearchCriteria;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
 /**
- * Tasks in {@code crm_task}, with optimistic locking on the version column. A reminder is claimed with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED} on the task's row: a run that finds the row locked by another run (or by a
- * change of the task) skips it, and a locking read sees the latest committed row, so a reminder another run sent meanwhile
- * no longer matches. The lock lasts until the claiming transaction ends.
+ * Tasks in {@code crm_task}, with optimistic locking on the version column. A reminder is claimed by writing a lease
+ * on the task's row ({@code reminder_claim}, {@code reminder_lease_until}; V16) with one conditional
+ * {@code UPDATE}: on one server a concurrent claim waits for the row and then finds the lease; on a Galera cluster
+ * with several writers the two claims conflict at certification and one fails as {@code concurrent_write}. A
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} was used before: it holds only on the node that runs it.
  */
 public final class MyBatisTaskRepository implements TaskRepository {
     private final MyBatisUnitOfWork unitOfWork;
@@ -74,9 +76,16 @@ public final class MyBatisTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf) {
-        return Optional.ofNullable(mapper.claimReminder(new TaskParams.Claim(id.value(), asOf)))
-                .map(MyBatisTaskRepository::task);
+    public Optional<TaskSnapshot> claimReminder(TaskId id, Instant asOf, ReminderLease lease) {
+        int claimed = mapper.claimReminder(new TaskParams.Claim(id.value(), asOf, lease.claim(), lease.at(),
+                lease.until()));
+        // the row is this transaction's now: the read sees it as written
+        return claimed == 1 ? findById(id) : Optional.empty();
+    }
+
+    @Override
+    public boolean releaseReminder(TaskId id, UUID claim) {
+        return mapper.releaseReminder(new TaskParams.Release(id.value(), claim)) == 1;
     }
 
     @Override

@@ -16,7 +16,9 @@ interface TaskMapper {
 
     List<ReminderRow> dueReminders(TaskParams.Reminders params);
 
-    TaskRow claimReminder(TaskParams.Claim params);
+    int claimReminder(TaskParams.Claim params);
+
+    int releaseReminder(TaskParams.Release params);
 
     List<TaskRow> linkedTo(TaskParams.Linked params);
 }

@@ -24,8 +24,15 @@ final class TaskParams {
     record Reminders(Instant asOf, Instant afterAt, UUID afterId, int limit) {
     }
 
-    /** A claim: the task, if its reminder is pending at or before {@code asOf}. */
-    record Claim(UUID id, Instant asOf) {
+    /**
+     * A claim: a lease ({@code claim} until {@code until}) on the task, if its reminder is pending at or before
+     * {@code asOf} and no lease holds it at {@code at}.
+     */
+    record Claim(UUID id, Instant asOf, UUID claim, Instant at, Instant until) {
+    }
+
+    /** A lease's release: the task, if {@code claim} still holds it. */
+    record Release(UUID id, UUID claim) {
     }
 
     /** A link's tasks in some states (never empty) by id, strictly after {@code afterId}. */

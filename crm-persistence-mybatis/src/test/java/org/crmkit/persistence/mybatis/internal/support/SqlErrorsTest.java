@@ -34,6 +34,7 @@ class SqlErrorsTest {
         CrmException e = SqlErrors.translate(new PersistenceException(
                 new SQLTransactionRollbackException("Deadlock found", "40001", 1213)), "update");
         assertThat(e.code()).isEqualTo("concurrent_write");
+        assertThat(e.retriable()).isTrue();
     }
 
     @Test
@@ -49,6 +50,28 @@ class SqlErrorsTest {
                 "WSREP has not yet prepared node for application use", "08S01", 1047)), "insert");
         assertThat(e.code()).isEqualTo("persistence_failure");
         assertThat(e.getMessage()).contains("not serving", "nothing was written").doesNotContain("WSREP");
+        assertThat(e.retriable()).isTrue();
+    }
+
+    @Test
+    void anErrorDuringCommitIsAnUnknownOutcomeAndNotRetriedAsItIs() {
+        java.sql.SQLException cause = new java.sql.SQLException(
+                "Got error 6 \"No such device or address\" during COMMIT", "HY000", 1180);
+        for (CrmException e : new CrmException[] {SqlErrors.translateCommit(new PersistenceException(cause)),
+                SqlErrors.translate(new PersistenceException(cause), "update")}) {
+            assertThat(e.code()).isEqualTo("outcome_unknown");
+            assertThat(e.retriable()).isFalse();
+            assertThat(e.getMessage()).contains("may or may not be stored").doesNotContain("No such device");
+        }
+    }
+
+    @Test
+    void otherFailuresAndRefusalsAreNotRetriable() {
+        assertThat(SqlErrors.translate(new PersistenceException(new java.sql.SQLException("gone", "HY000", 1146)),
+                "select").retriable()).isFalse();
+        assertThat(duplicate("Duplicate entry 'x' for key 'uq_crm_customer__email'").retriable()).isFalse();
+        assertThat(SqlErrors.translateCommit(new PersistenceException(new java.sql.SQLException("reset", "08S01", 0)))
+                .retriable()).isFalse();
     }
 
     @Test
