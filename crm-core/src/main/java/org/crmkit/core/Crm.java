@@ -105,6 +105,10 @@ public final class Crm {
                 p.auditLog(), b.eventPublisher, StaffApplication.actorResolver(p.staff())
                         .then(CustomerApplication.actorResolver(p.customers())), p.idempotencyKeys());
         TicketDirectory ticketDirectory = TicketApplication.directory(support, p.tickets());
+        // the areas' parts in the erasure of a lead, inside its transaction: one that never became a customer, or one
+        // converted into a customer being erased
+        List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
+                TaskApplication.leadEraser(support, p.tasks()));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),
@@ -112,7 +116,7 @@ public final class Crm {
                         FeedbackApplication.customerEraser(p.feedback()),
                         TicketApplication.customerEraser(p.tickets()),
                         InteractionApplication.customerEraser(p.interactions()),
-                        LeadApplication.customerEraser(p.leads())),
+                        LeadApplication.customerEraser(p.leads(), leadErasers)),
                 List.of(SalesApplication.customerExporter(p.purchases()),
                         LoyaltyApplication.customerExporter(p.loyalty())));
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
@@ -141,9 +145,6 @@ public final class Crm {
         List<LeadConversionParticipant> conversionParticipants = List.of(
                 InteractionApplication.conversionParticipant(p.interactions()),
                 TaskApplication.leadConversionParticipant(support, p.tasks()));
-        // the areas' parts in the erasure of a lead that never became a customer, inside its transaction
-        List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
-                TaskApplication.leadEraser(support, p.tasks()));
         this.leads = LeadApplication.leads(support, p.leads(), customers, customerDirectory, staffDirectory,
                 b.leadScoring,
                 conversionParticipants, leadErasers);

@@ -251,6 +251,27 @@ public abstract class LeadRepositoryContract extends PortContract {
     }
 
     @Test
+    void theLeadsConvertedIntoACustomerAreFoundByIdAndNoOthers() {
+        CustomerId customer = StaffFixtures.storedCustomer(persistence).id();
+        CustomerId otherCustomer = StaffFixtures.storedCustomer(persistence).id();
+        Lead first = stored("Ada", "Ada Ltd", LeadSource.REFERRAL, ann, T0);
+        Lead second = stored("Ada", "Ada GmbH", LeadSource.REFERRAL, ann, T0);
+        Lead other = stored("Bo", "Bo Ltd", LeadSource.REFERRAL, ann, T0);
+        stored("Cy", "Cy Ltd", LeadSource.REFERRAL, ann, T0);
+        lostReopenedAndConverted(first, customer);
+        lostReopenedAndConverted(second, customer);
+        lostReopenedAndConverted(other, otherCustomer);
+
+        List<LeadId> expected = new java.util.ArrayList<>(List.of(first.id(), second.id()));
+        expected.sort(java.util.Comparator.comparing(LeadId::value));
+        assertThat(tx(() -> repo().convertedInto(customer))).containsExactlyElementsOf(expected);
+        assertThat(tx(() -> repo().convertedInto(StaffFixtures.storedCustomer(persistence).id()))).isEmpty();
+        tx(() -> repo().eraseConvertedInto(customer));
+        assertThat(tx(() -> repo().convertedInto(customer))).as("still found once erased: their links stay")
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void erasingOneLeadBlanksItsPersonalDataAndHistoryReasonsOnly() {
         Lead lead = stored("Ada", "Ada Ltd", LeadSource.REFERRAL, ann, T0);
         Lead other = stored("Bo", "Bo Ltd", LeadSource.REFERRAL, ann, T0);

@@ -31,7 +31,7 @@ final class WriteWatch implements CrmPersistence {
     /** Verbs of port methods that only read (a {@code lock} or {@code ...ForUpdate} reads under a row lock). */
     private static final List<String> READS = List.of("find", "search", "count", "entries", "top", "accounts",
             "with", "lock", "sums", "earned", "tally", "timeline", "latest", "linked", "due", "quoted", "totals",
-            "breach", "earnings");
+            "breach", "earnings", "converted");
 
     /**
      * One write a port was asked for.

@@ -1,5 +1,7 @@
 package org.crmkit.core.lead;
 
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.task.port.in.TaskStatusCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.crmkit.core.lead.internal.store.LeadStore;
@@ -155,6 +157,32 @@ class LeadErasureTest {
         assertThat(leads.search(crmManager, new LeadSearchQuery("Rita", null, null, null, null, null, null,
                 null, LeadSort.CREATED_ASC, PageRequest.first(10))).items())
                 .as("nothing left to find by the person's name").isEmpty();
+    }
+
+    /**
+     * A converted lead's open tasks move to its customer; its closed ones stay with the lead. Erasing the customer
+     * blanks those too (they used to keep the person's words).
+     */
+    @Test
+    void erasingTheCustomerALeadBecameBlanksTheTasksThatStayedWithTheLead() {
+        LeadView lead = ritasLead();
+        TaskView call = tasksOf(lead.id()).get(0);
+        crm.tasks().complete(rep, new TaskStatusCommand(call.id(), null));
+        if (leads.findById(crmManager, lead.id()).orElseThrow().stage() != LeadStage.CONTACTED) {
+            leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.CONTACTED, null, null));
+        }
+        leads.changeStage(rep, new ChangeLeadStageCommand(lead.id(), LeadStage.QUALIFIED, null, null));
+        CustomerId customer = leads.convert(salesManager, new LeadCommand(lead.id(), null)).customerId();
+        assertThat(tasksOf(lead.id())).as("the closed task stayed with the lead").singleElement()
+                .satisfies(t -> assertThat(t.title()).isEqualTo("Call Rita back"));
+
+        crm.customers().erase(crmManager, customer);
+
+        assertThat(tasksOf(lead.id())).singleElement().satisfies(t -> {
+            assertThat(t.title()).isEqualTo(Task.ERASED_TITLE);
+            assertThat(t.description()).isNull();
+            assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED);
+        });
     }
 
     @Test

@@ -117,6 +117,12 @@ public final class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
+    public List<LeadId> convertedInto(CustomerId customer) {
+        return table.where(s -> customer.equals(s.convertedTo())).stream().map(LeadSnapshot::id)
+                .sorted(Comparator.comparing(LeadId::value)).toList();
+    }
+
+    @Override
     public int eraseConvertedInto(CustomerId customer) {
         return eraseWhere(s -> customer.equals(s.convertedTo()));
     }

@@ -12,6 +12,7 @@ import org.crmkit.core.lead.port.in.LeadActivity;
 import org.crmkit.core.lead.port.in.Leads;
 import org.crmkit.core.lead.port.out.LeadRepository;
 import org.crmkit.core.lead.internal.port.LeadConversionParticipant;
+import org.crmkit.core.lead.LeadId;
 import org.crmkit.core.lead.internal.port.LeadEraser;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -56,13 +57,23 @@ public final class LeadApplication {
      * area authorized and audits): a lead converted into the customer loses the person's data (names become
      * {@code [erased]}; company, email, phone and notes are cleared; a lost reason and the stage history's reasons
      * become {@code [erased]}) and keeps its stage, history stages, owner, value, score and times for the pipeline
-     * reports. A lead that never converted names no customer and is not reached here: {@code Leads.erase} erases it.
+     * reports; what the other areas hold about those leads (the tasks and interactions that stayed with a lead when it
+     * converted, closed tasks among them) is blanked by the lead erasers, as for a lead erased on its own. A lead that
+     * never converted names no customer and is not reached here: {@code Leads.erase} erases it.
      *
-     * @param leads the lead repository
+     * @param leads   the lead repository
+     * @param erasers the other areas' parts in a lead's erasure
      * @return the eraser
      */
-    public static PersonalDataEraser customerEraser(LeadRepository leads) {
-        return (customer, at) -> leads.eraseConvertedInto(customer);
+    public static PersonalDataEraser customerEraser(LeadRepository leads, List<LeadEraser> erasers) {
+        List<LeadEraser> others = List.copyOf(erasers);
+        return (customer, at) -> {
+            // what other areas still hold about the leads (a converted lead's closed tasks stayed with the lead)
+            for (LeadId lead : leads.convertedInto(customer)) {
+                others.forEach(eraser -> eraser.eraseLead(lead, at));
+            }
+            leads.eraseConvertedInto(customer);
+        };
     }
 
     /**

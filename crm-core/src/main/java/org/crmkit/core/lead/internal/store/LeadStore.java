@@ -58,6 +58,11 @@ public final class LeadStore {
         return port.latestAssignments(owners);
     }
 
+    /** @see LeadRepository#convertedInto */
+    public List<LeadId> convertedInto(CustomerId customer) {
+        return port.convertedInto(customer);
+    }
+
     /** @see LeadRepository#eraseConvertedInto */
     public int eraseConvertedInto(CustomerId customer) {
         return port.eraseConvertedInto(customer);

@@ -57,6 +57,12 @@ public interface LeadRepository {
     Map<StaffId, Instant> latestAssignments(Collection<StaffId> owners);
 
     /**
+     * @param customer a customer
+     * @return the leads converted into that customer, by id (for the erasure of what other areas hold about them)
+     */
+    List<LeadId> convertedInto(CustomerId customer);
+
+    /**
      * A customer's GDPR erasure: every lead converted into the customer whose personal data is not erased yet gets
      * its {@linkplain org.crmkit.core.lead.LeadSnapshot#erased erased} state, stage history included (each
      * one's version moves on).

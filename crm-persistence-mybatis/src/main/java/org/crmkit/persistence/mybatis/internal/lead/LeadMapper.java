@@ -13,6 +13,8 @@ interface LeadMapper {
 
     LeadRow selectById(UUID id);
 
+    List<UUID> selectConvertedInto(UUID customerId);
+
     LeadRow selectByIdForUpdate(UUID id);
 
     List<LeadRow> search(LeadSearchParams params);

@@ -66,6 +66,12 @@ public final class MyBatisLeadRepository implements LeadRepository {
     }
 
     @Override
+    public List<LeadId> convertedInto(CustomerId customer) {
+        return unitOfWork.inTransaction(() -> mapper.selectConvertedInto(customer.value()).stream().map(LeadId::new)
+                .toList());
+    }
+
+    @Override
     public int eraseConvertedInto(CustomerId customer) {
         return erase(customer.value(), null);
     }
