@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 // Over 300 lines: the one object every service takes. What could move out has (validation, authorization,
-// idempotency keys: each a class of its own behind a thin delegate); the rest is one mechanism that must stay
-// together, the transaction with the refusal's audit after its rollback and the events after its commit, plus the
-// delegates' javadoc.
+// idempotency keys, the refusals' audit: each a class of its own behind a thin delegate); the rest is one mechanism
+// that must stay together, the transaction, the report's read after its authorization and the events after commit,
+// plus the delegates' javadoc, which is most of the length.
 /**
  * The mechanics every use case shares, so that each service reads top to bottom: validate the command, authorize
  * the actor, run in one transaction, audit in that transaction, publish events after commit. A refused call is
@@ -57,7 +57,7 @@ public final class UseCaseSupport {
     private final CommandValidation validation;
     private final Authorization authorization;
     private final IdempotentCalls idempotentCalls;
-    private final AnonymousDenials anonymousDenials = new AnonymousDenials();
+    private final RefusalAudit refusals;
 
     /**
      * @param clock      the injected time source
@@ -79,6 +79,7 @@ public final class UseCaseSupport {
         this.validation = new CommandValidation(validator);
         this.authorization = new Authorization(policy, resolver);
         this.idempotentCalls = new IdempotentCalls(keys);
+        this.refusals = new RefusalAudit(clock, unitOfWork, auditLog);
     }
 
     /** @return the injected clock */
@@ -130,8 +131,8 @@ public final class UseCaseSupport {
     }
 
     /**
-     * Runs a use case in one transaction and audits a refusal after its rollback (refusals of anonymous callers up to
-     * {@value AnonymousDenials#PER_MINUTE} per action and minute: {@link AnonymousDenials}).
+     * Runs a use case in one transaction and audits a refusal after its rollback ({@link RefusalAudit}: refusals of
+     * anonymous callers up to {@value RefusalAudit#PER_MINUTE} per action and minute).
      *
      * @param work the use case body
      * @param <T>  result type
@@ -146,15 +147,7 @@ public final class UseCaseSupport {
             // REPEATABLE READ) is younger than that commit
             return (T) unitOfWork.inTransaction(replay.read());
         } catch (AccessDeniedException denied) {
-            if (!(denied.actor() instanceof Actor.Anonymous) || anonymousDenials.audit(denied.action(), now())) {
-                unitOfWork.inTransaction(() -> auditLog.append(AuditEntry.of(clock, denied.actor(), denied.action(),
-                        denied.targetType(), denied.targetId(), AuditOutcome.DENIED)));
-                LOG.info("denied {} to {} on {} {}", denied.action(), denied.actor().describe(),
-                        denied.targetType(), denied.targetId());
-            } else {
-                LOG.info("denied {} to an anonymous caller (not audited: over {} this minute)", denied.action(),
-                        AnonymousDenials.PER_MINUTE);
-            }
+            refusals.record(denied);
             throw denied;
         }
     }

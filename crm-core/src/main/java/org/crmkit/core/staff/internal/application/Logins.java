@@ -93,7 +93,7 @@ final class Logins {
                 return null;
             });
         } catch (CrmException e) {
-            LOG.info("password hash of a login left for the next one ({})", e.code());
+            LOG.info("hash upgrade deferred to a later sign-in ({})", e.code());
         }
     }
 
