@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.crmkit.core.audit.internal.application.AuditApplication;
 import org.crmkit.core.audit.port.in.AuditTrail;
 import org.crmkit.core.customer.internal.application.CustomerApplication;
+import org.crmkit.core.customer.port.out.ContactVerificationNotifier;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.lead.internal.port.LeadDirectory;
 import org.crmkit.core.sales.internal.port.PurchaseDirectory;
@@ -109,7 +110,8 @@ public final class Crm {
         // converted into a customer being erased
         List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
                 TaskApplication.leadEraser(support, p.tasks()));
-        this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
+        CustomerApplication.CustomerArea customerArea = CustomerApplication.customers(support, p.customers(),
+                p.auditLog(),
                 List.of(StaffApplication.customerEraser(p.accounts()),
                         QuoteApplication.customerEraser(p.quotes()),
                         TaskApplication.customerEraser(support, p.tasks(), ticketDirectory),
@@ -118,17 +120,20 @@ public final class Crm {
                         InteractionApplication.customerEraser(p.interactions()),
                         LeadApplication.customerEraser(p.leads(), leadErasers)),
                 List.of(SalesApplication.customerExporter(p.purchases()),
-                        LoyaltyApplication.customerExporter(p.loyalty())));
+                        LoyaltyApplication.customerExporter(p.loyalty())),
+                new CustomerApplication.Verification(p.contactVerifications(), b.verificationNotifier, b.verificationTokenTtl,
+                        List.of(StaffApplication.loginFollower(p.accounts(), p.resetTokens()))));
+        this.customers = customerArea.customers();
+        // how areas read and write each other inside their own use cases: no actor, no second access check
+        CustomerDirectory customerDirectory = CustomerApplication.directory(support, p.customers());
         this.departments = StaffApplication.departments(support, p.departments(), p.staff());
         this.staff = StaffApplication.staffUsers(support, p.staff(), p.departments(), p.accounts(), p.resetTokens(),
                 b.passwordHasher, b.passwordPolicy);
         this.accounts = StaffApplication.accounts(support, p.accounts(), p.resetTokens(), p.accessLog(),
-                customers, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy, b.resetTokenTtl,
-                b.resetNotifier);
+                customerArea.verifications(), customerDirectory, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy,
+                b.resetTokenTtl, b.resetNotifier);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
-        // how areas read and write each other inside their own use cases: no actor, no second access check
-        CustomerDirectory customerDirectory = CustomerApplication.directory(support, p.customers());
         ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
         StaffDirectory staffDirectory = StaffApplication.directory(support, p.staff(), p.departments());
         LeadDirectory leadDirectory = LeadApplication.directory(support, p.leads());
@@ -270,6 +275,8 @@ public final class Crm {
         private LockoutPolicy lockoutPolicy = LockoutPolicy.standard();
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
+        private ContactVerificationNotifier verificationNotifier = ContactVerificationNotifier.none();
+        private Duration verificationTokenTtl = Duration.ofHours(24);
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
@@ -343,6 +350,30 @@ public final class Crm {
         /** @param notifier delivers password reset tokens (default: none, so no reset reaches anyone) @return this builder */
         public Builder passwordResetNotifier(PasswordResetNotifier notifier) {
             this.resetNotifier = Objects.requireNonNull(notifier, "passwordResetNotifier");
+            return this;
+        }
+
+        /**
+         * @param notifier delivers contact verifications: sign-up tokens (and notices to owners of registered emails),
+         *                 portal invitations, and tokens for a customer's own new email or phone (default: none, so
+         *                 no sign-up, invitation or self-service change of email or phone completes)
+         * @return this builder
+         */
+        public Builder contactVerificationNotifier(ContactVerificationNotifier notifier) {
+            this.verificationNotifier = Objects.requireNonNull(notifier, "contactVerificationNotifier");
+            return this;
+        }
+
+        /**
+         * @param ttl how long a contact verification or invitation token is usable, 5 minutes to 14 days (default 24
+         *            hours)
+         * @return this builder
+         */
+        public Builder verificationTokenTtl(Duration ttl) {
+            if (ttl == null || ttl.compareTo(Duration.ofMinutes(5)) < 0 || ttl.compareTo(Duration.ofDays(14)) > 0) {
+                throw new IllegalArgumentException("verificationTokenTtl must be 5 minutes to 14 days");
+            }
+            this.verificationTokenTtl = ttl;
             return this;
         }
 

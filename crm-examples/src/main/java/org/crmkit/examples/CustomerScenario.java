@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.crmkit.core.Crm;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
+import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.Gender;
 import org.crmkit.core.customer.port.in.AddressData;
@@ -38,20 +41,25 @@ import org.crmkit.core.shared.PageRequest;
  */
 public final class CustomerScenario {
     private static final int PAGE_SIZE = 2;
+    private static final String VISITOR_PASSWORD = "a visitor's own long passphrase";
+    private static final AccessContext VISITOR = new AccessContext("203.0.113.9", "Mozilla/5.0 (Macintosh)");
 
     private final Crm crm;
     private final Clock clock;
     private final PrintStream out;
+    private final Mailbox mailbox;
 
     /**
-     * @param crm   the configured crmkit instance the host embeds
-     * @param clock the clock {@code crm} was built with (the search window comes from it)
-     * @param out   where the transcript goes
+     * @param crm     the configured crmkit instance the host embeds
+     * @param clock   the clock {@code crm} was built with (the search window comes from it)
+     * @param out     where the transcript goes
+     * @param mailbox the contact verification notifier {@code crm} was built with, read as the visitor's inbox
      */
-    public CustomerScenario(Crm crm, Clock clock, PrintStream out) {
+    public CustomerScenario(Crm crm, Clock clock, PrintStream out, Mailbox mailbox) {
         this.crm = Objects.requireNonNull(crm, "crm");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.out = Objects.requireNonNull(out, "out");
+        this.mailbox = Objects.requireNonNull(mailbox, "mailbox");
     }
 
     /**
@@ -82,9 +90,14 @@ public final class CustomerScenario {
             line("registered %s  %s", customer.id(), describe(customer));
         }
 
-        section("A visitor registers themself (anonymous actor)");
-        CustomerView selfRegistered = customers.register(Actor.anonymous(), selfRegistration(runToken));
-        line("registered %s  %s", selfRegistered.id(), describe(selfRegistered));
+        section("A visitor signs up: a token goes to their email, and they sign up with it (no one else can)");
+        String visitorEmail = "grace.hopper+" + runToken + "@example.com";
+        crm.accounts().requestSignUp(visitorEmail, VISITOR);
+        SignedUpCustomer visitor = crm.accounts().signUpCustomer(CustomerSignUpCommand.builder()
+                .token(mailbox.latestTokenFor(visitorEmail)).firstName("Grace").lastName("Hopper")
+                .email(visitorEmail).marketingConsent(true).password(VISITOR_PASSWORD).build(), VISITOR);
+        CustomerView selfRegistered = customers.findById(visitor.actor(), visitor.customerId()).orElseThrow();
+        line("signed up %s  %s", selfRegistered.id(), describe(selfRegistered));
 
         section("Staff register the first email again, in upper case");
         CustomerView first = registered.get(0);
@@ -137,12 +150,6 @@ public final class CustomerScenario {
                         .address(AddressData.builder().line1("Nytorv 2").postalCode("1450").city("København")
                                 .countryCode("dk").build())
                         .source(CustomerSource.OTHER).marketingConsent(true).build());
-    }
-
-    private static RegisterCustomerCommand selfRegistration(String run) {
-        return RegisterCustomerCommand.builder().firstName("Grace").lastName("Hopper")
-                .email("grace.hopper+" + run + "@example.com").source(CustomerSource.WEB).marketingConsent(true)
-                .build();
     }
 
     /** A phone number unique to the run, because phone numbers are unique among customers that are not erased. */

@@ -44,11 +44,12 @@ public final class Main {
         boolean onMySql = url != null && !url.isBlank();
         LoyaltyProgram program = LoyaltyScenario.program(clock);
         TicketScenario.Inbox inbox = new TicketScenario.Inbox();
+        Mailbox mailbox = new Mailbox();
         CrmPersistence persistence = onMySql
                 ? MySqlCrm.persistence(url, System.getenv("CRM_JDBC_USER"), System.getenv("CRM_JDBC_PASSWORD"))
                 : Crm.inMemoryPersistence();
         Crm crm = Crm.builder().clock(clock).persistence(persistence).loyaltyProgram(program)
-                .slaBreachNotifier(inbox).build();
+                .slaBreachNotifier(inbox).contactVerificationNotifier(mailbox).build();
         String runToken = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         LOG.info("running the staff, customer, sales, loyalty, quote, lead, task, feedback and ticket scenarios on {} "
                 + "persistence, run {}",
@@ -58,8 +59,8 @@ public final class Main {
         out.println("crmkit example host: " + (onMySql ? "MySQL via MyBatisCrmPersistence (CRM_JDBC_URL)"
                 : "in-memory persistence (set CRM_JDBC_URL to run on MySQL)") + ", run " + runToken);
         StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(runToken);
-        CustomerScenario.Result customers = new CustomerScenario(crm, clock, out).run(runToken, staff.crmManager());
-        SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(runToken, staff, customers);
+        CustomerScenario.Result customers = new CustomerScenario(crm, clock, out, mailbox).run(runToken, staff.crmManager());
+        SalesScenario.Result sales = new SalesScenario(crm, clock, out, mailbox).run(runToken, staff, customers);
         new LoyaltyScenario(crm, clock, out).run(runToken, staff, sales);
         new QuoteScenario(crm, clock, out).run(runToken, staff, sales);
         new LeadScenario(crm, clock, out).run(runToken, staff);

@@ -63,15 +63,17 @@ class ExampleScenarioOnMySqlIT {
         for (String run : new String[] {"run1", "run2"}) {
             Clock clock = Clock.systemUTC();
             TicketScenario.Inbox inbox = new TicketScenario.Inbox();
+            Mailbox mailbox = new Mailbox();
             CrmPersistence persistence = TestDatabase.get().persistence();
             Crm crm = Crm.builder().clock(clock).persistence(persistence)
                     .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                    .loyaltyProgram(LoyaltyScenario.program(clock)).slaBreachNotifier(inbox).build();
+                    .loyaltyProgram(LoyaltyScenario.program(clock)).slaBreachNotifier(inbox)
+                    .contactVerificationNotifier(mailbox).build();
             ByteArrayOutputStream transcript = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(transcript, true, StandardCharsets.UTF_8);
             StaffScenario.Result staff = new StaffScenario(crm, clock, out).run(run);
-            CustomerScenario.Result result = new CustomerScenario(crm, clock, out).run(run, staff.crmManager());
-            SalesScenario.Result sales = new SalesScenario(crm, clock, out).run(run, staff, result);
+            CustomerScenario.Result result = new CustomerScenario(crm, clock, out, mailbox).run(run, staff.crmManager());
+            SalesScenario.Result sales = new SalesScenario(crm, clock, out, mailbox).run(run, staff, result);
             LoyaltyScenario.Result loyalty = new LoyaltyScenario(crm, clock, out).run(run, staff, sales);
             QuoteScenario.Result quote = new QuoteScenario(crm, clock, out).run(run, staff, sales);
             LeadScenario.Result lead = new LeadScenario(crm, clock, out).run(run, staff);

@@ -102,11 +102,13 @@ class ExampleScenarioTest {
     void runScenarios() {
         // a fast hasher for tests only; the example host keeps the default 600,000 iterations
         CrmPersistence persistence = Crm.inMemoryPersistence();
+        Mailbox mailbox = new Mailbox();
         crm = Crm.builder().clock(CLOCK).persistence(persistence).passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                .loyaltyProgram(LoyaltyScenario.program(CLOCK)).slaBreachNotifier(inbox).build();
+                .loyaltyProgram(LoyaltyScenario.program(CLOCK)).slaBreachNotifier(inbox)
+                .contactVerificationNotifier(mailbox).build();
         staff = new StaffScenario(crm, CLOCK, out).run(RUN);
-        result = new CustomerScenario(crm, CLOCK, out).run(RUN, staff.crmManager());
-        sales = new SalesScenario(crm, CLOCK, out).run(RUN, staff, result);
+        result = new CustomerScenario(crm, CLOCK, out, mailbox).run(RUN, staff.crmManager());
+        sales = new SalesScenario(crm, CLOCK, out, mailbox).run(RUN, staff, result);
         loyalty = new LoyaltyScenario(crm, CLOCK, out).run(RUN, staff, sales);
         quote = new QuoteScenario(crm, CLOCK, out).run(RUN, staff, sales);
         lead = new LeadScenario(crm, CLOCK, out).run(RUN, staff);

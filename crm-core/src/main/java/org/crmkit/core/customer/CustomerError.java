@@ -19,5 +19,10 @@ public enum CustomerError implements ErrorCode {
     /** Only an inactive customer can be reactivated. */
     CUSTOMER_NOT_INACTIVE,
     /** The customer already has the maximum of 50 tags; remove one before adding another. */
-    CUSTOMER_TOO_MANY_TAGS
+    CUSTOMER_TOO_MANY_TAGS,
+    /**
+     * A contact verification token (a sign-up's, an invitation's, or a change of email or phone) is unknown, expired,
+     * already used, replaced by a newer one, or of another purpose; ask for a new one.
+     */
+    VERIFICATION_TOKEN_INVALID
 }

@@ -45,6 +45,7 @@ public final class AreaPorts implements CrmPersistence {
             AuditLog.class,
             IdempotencyKeys.class,
             CustomerRepository.class,
+            org.crmkit.core.customer.port.out.ContactVerificationRepository.class,
             DepartmentRepository.class,
             StaffRepository.class,
             AccountRepository.class,
@@ -136,6 +137,11 @@ public final class AreaPorts implements CrmPersistence {
     /** @return the customers port: the adapter's, or in memory */
     public CustomerRepository customers() {
         return get(CustomerRepository.class);
+    }
+
+    /** @return the contact verifications port: the adapter's, or in memory */
+    public org.crmkit.core.customer.port.out.ContactVerificationRepository contactVerifications() {
+        return get(org.crmkit.core.customer.port.out.ContactVerificationRepository.class);
     }
 
     /** @return the departments port: the adapter's, or in memory */

@@ -14,6 +14,8 @@ public enum StaffError implements ErrorCode {
      * administrator.
      */
     ADMIN_EXISTS,
+    /** The customer already has a portal account, so there is nothing to invite them to; they can reset a password. */
+    CUSTOMER_HAS_ACCOUNT,
     /** The department still has active members; move or deactivate them before deactivating it. */
     DEPARTMENT_HAS_MEMBERS,
     /** The department is inactive, so it cannot be changed or take new members. */

@@ -27,6 +27,10 @@ public enum StaffPermission implements Permission {
     ACCOUNT_CHANGE_PASSWORD(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
     /** Record one's own logout. */
     ACCOUNT_LOGOUT(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
+    /** Invite a customer to a portal account (the customer sets their password with the token sent to them). */
+    ACCOUNT_INVITE(grants()
+            .any(Role.ADMIN, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT)
+            .own(Role.SALES_REP)),
     /** Read the access log (logins, logouts, resets). */
     ACCESS_LOG_VIEW(grants().any(Role.ADMIN)),
     /** Read daily login and active-user counts. */

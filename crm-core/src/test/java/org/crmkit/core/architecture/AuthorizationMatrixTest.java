@@ -1,5 +1,8 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.testing.SignUps;
+import org.crmkit.core.staff.port.in.AcceptInvitationCommand;
+
 import org.crmkit.core.lead.internal.store.LeadStore;
 import org.crmkit.core.ticket.internal.store.TicketStore;
 import org.crmkit.core.quote.internal.store.QuoteStore;
@@ -776,6 +779,19 @@ class AuthorizationMatrixTest {
                 CustomerId id = f.customer(k);
                 return () -> f.crm.customers().exportPersonalData(f.actor, id);
             }));
+            m.put("customers.confirmContact", on(Target.PUBLIC, (f, k) -> {
+                CustomerView own = f.crm.customers().register(f.system, RegisterCustomerCommand.selfSignUp("Cyd",
+                        "Changing", f.nextEmail(), null, false));
+                String wanted = f.nextEmail();
+                f.crm.customers().updateContactDetails(Actor.customer(own.id()),
+                        UpdateContactDetailsCommand.of(own.id(), own.version()).email(wanted).build());
+                String token = f.verificationTokens.get(0);
+                return () -> {
+                    f.crm.customers().confirmContact(token);
+                    assertThat(f.crm.customers().findById(f.system, own.id()).orElseThrow().email())
+                            .isEqualTo(wanted);
+                };
+            }));
             m.put("customers.erase", on(Target.CUSTOMER, (f, k) -> {
                 CustomerId id = f.customer(k);
                 return () -> f.crm.customers().erase(f.actor, id);
@@ -851,8 +867,27 @@ class AuthorizationMatrixTest {
             m.put("accounts.authenticate", on(Target.PUBLIC, (f, k) -> () -> assertThat(
                     f.crm.accounts().authenticate(f.admin.workEmail(), PASSWORD, ctx)).isInstanceOf(Actor.Staff.class)));
             m.put("accounts.signUpCustomer", on(Target.PUBLIC, (f, k) -> () -> assertThat(
-                    f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Sam", "Signup", f.nextEmail(), null,
+                    f.crm.accounts().signUpCustomer(SignUps.command(f.crm, "Sam", "Signup", f.nextEmail(), null,
                             false, PASSWORD), ctx).actor()).isInstanceOf(Actor.Customer.class)));
+            m.put("accounts.requestSignUp", on(Target.PUBLIC, (f, k) -> () -> {
+                f.crm.accounts().requestSignUp(f.nextEmail(), ctx);
+                assertThat(f.verificationTokens).as("delivered sign-up tokens").hasSize(1);
+            }));
+            m.put("accounts.inviteCustomer", on(Target.CUSTOMER, (f, k) -> {
+                CustomerId id = f.customer(k);
+                return () -> {
+                    f.crm.accounts().inviteCustomer(f.actor, id);
+                    assertThat(f.verificationTokens).as("delivered invitations").hasSize(1);
+                };
+            }));
+            m.put("accounts.acceptInvitation", on(Target.PUBLIC, (f, k) -> {
+                CustomerId id = f.crm.customers().register(f.system, RegisterCustomerCommand.selfSignUp("Ivy",
+                        "Invited", f.nextEmail(), null, false)).id();
+                f.crm.accounts().inviteCustomer(f.system, id);
+                String token = f.verificationTokens.get(0);
+                return () -> assertThat(f.crm.accounts().acceptInvitation(new AcceptInvitationCommand(token,
+                        PASSWORD), ctx).customerId()).isEqualTo(id);
+            }));
             m.put("accounts.requestPasswordReset", on(Target.PUBLIC, (f, k) -> () -> {
                 f.crm.accounts().requestPasswordReset(f.admin.workEmail(), ctx);
                 assertThat(f.resetTokens).as("delivered reset tokens").hasSize(1);
@@ -1343,6 +1378,7 @@ class AuthorizationMatrixTest {
         final Crm crm;
         final RecordingPublisher publisher = new RecordingPublisher();
         final List<String> resetTokens = new ArrayList<>();
+        final List<String> verificationTokens = new ArrayList<>();
         final Actor system = Actor.system("matrix-fixture");
         StaffView admin;
         DepartmentId departmentA;
@@ -1362,7 +1398,8 @@ class AuthorizationMatrixTest {
         private Fixture() {
             crm = Crm.builder().clock(CLOCK).passwordHasher(Pbkdf2PasswordHasher.withIterations(1))
                     .validator(VALIDATOR).passwordPolicy(PASSWORD_POLICY).eventPublisher(publisher)
-                    .passwordResetNotifier(message -> resetTokens.add(message.token())).build();
+                    .passwordResetNotifier(message -> resetTokens.add(message.token()))
+                    .contactVerificationNotifier(message -> verificationTokens.add(message.token())).build();
         }
 
         /** @return an installation without anyone in it */
@@ -1387,7 +1424,7 @@ class AuthorizationMatrixTest {
             switch (column) {
                 case CUSTOMER_OWN:
                 case CUSTOMER_OTHER:
-                    f.actor = f.crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cora", "Customer",
+                    f.actor = f.crm.accounts().signUpCustomer(SignUps.command(f.crm, "Cora", "Customer",
                             f.nextEmail(), null, false, PASSWORD), AccessContext.unknown()).actor();
                     f.callerCustomer = ((Actor.Customer) f.actor).id();
                     break;

@@ -1,5 +1,7 @@
 package org.crmkit.core.architecture;
 
+import org.crmkit.core.testing.SignUps;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -143,7 +145,7 @@ class CursorScopeTest {
         crm.loyalty().adjust(SYSTEM, new AdjustPointsCommand(alice, 100, "welcome"));
         crm.loyalty().adjust(SYSTEM, new AdjustPointsCommand(alice, 50, "goodwill"));
         String email = "sina-" + UUID.randomUUID() + "@example.org";
-        signedUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Sina", "Signup", email, null, false,
+        signedUp = crm.accounts().signUpCustomer(SignUps.command(crm, "Sina", "Signup", email, null, false,
                 "a long passphrase 2026"), OFFICE).customerId();
         Actor sina = crm.accounts().authenticate(email, "a long passphrase 2026", OFFICE);
         crm.accounts().logout(sina, OFFICE);

@@ -292,12 +292,12 @@ class CustomerBadInputTest {
     }
 
     @Test
-    void aTakenEmailIsAConflictWithoutTheHolderForAnAnonymousVisitor() {
-        ConflictException e = refusedWithoutEffect(ConflictException.class,
+    void anAnonymousVisitorIsRefusedBeforeAnyLookupSoATakenEmailTellsThemNothing() {
+        AccessDeniedException taken = deniedAndAuditedOnce(
                 () -> customers.register(Actor.anonymous(), aRegistration().email("Ada@example.org ").command()));
-        assertThat(e.field()).isEqualTo("email");
-        assertThat(e.existingId()).isEmpty();
-        assertThat(e.getMessage()).doesNotContain(ada.id().toString());
+        AccessDeniedException free = deniedAndAuditedOnce(
+                () -> customers.register(Actor.anonymous(), aRegistration().email("nobody@example.org").command()));
+        assertThat(taken.getMessage()).isEqualTo(free.getMessage()).doesNotContain(ada.id().toString());
     }
 
     @Test
@@ -318,12 +318,11 @@ class CustomerBadInputTest {
     }
 
     @Test
-    void changingOnesEmailToATakenOneIsAConflictThatHidesTheHolderFromACustomer() {
-        ConflictException e = refusedWithoutEffect(ConflictException.class,
-                () -> customers.updateContactDetails(Actor.customer(bob.id()),
-                        ContactUpdate.of(bob).email("ADA@example.org").command()));
-        assertThat(e.field()).isEqualTo("email");
-        assertThat(e.existingId()).isEmpty();
+    void changingOnesEmailToATakenOneTellsTheCustomerNothingAndChangesNothing() {
+        CustomerView answer = customers.updateContactDetails(Actor.customer(bob.id()),
+                ContactUpdate.of(bob).email("ADA@example.org").command());
+        assertThat(answer).as("answered as for a free email: the token went to the address").isEqualTo(bob);
+        assertThat(customers.findById(CRM_MANAGER, ada.id()).orElseThrow().email()).isEqualTo("ada@example.org");
     }
 
     // ---- update and state changes -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import org.crmkit.core.customer.CustomerEvents.MarketingConsentChanged;
 import org.crmkit.core.customer.port.in.AddressData;
 import org.crmkit.core.customer.port.in.AssignAccountManagerCommand;
 import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.out.ContactVerificationNotifier;
 import org.crmkit.core.customer.port.in.CustomerSort;
 import org.crmkit.core.customer.port.in.CustomerStatusCommand;
 import org.crmkit.core.customer.port.in.CustomerTagCommand;
@@ -79,11 +80,15 @@ class CustomerUseCasesTest {
     private AreaPorts store;
     private Customers customers;
 
+    private List<ContactVerificationNotifier.Message> outbox;
+
     @BeforeEach
     void setUp() {
         clock = new MutableClock(START);
         publisher = new RecordingPublisher();
-        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock).eventPublisher(publisher).build();
+        outbox = new ArrayList<>();
+        crm = Crm.builder().persistence(store = new AreaPorts(InMemoryCrmPersistence.create())).clock(clock)
+                .eventPublisher(publisher).contactVerificationNotifier(outbox::add).build();
         TestStaff.enrol(crm, CRM_MANAGER);
         TestStaff.enrol(crm, SALES_MANAGER);
         publisher.watch(store.unitOfWork());
@@ -174,15 +179,14 @@ class CustomerUseCasesTest {
     }
 
     @Test
-    void anAnonymousVisitorRegistersThemselfAndThenSeesOnlyTheirOwnRecord() {
-        CustomerView me = customers.register(Actor.anonymous(), aRegistration().named("Vera", "Visitor")
-                .email("vera@example.org").command());
+    void anAnonymousVisitorMayNotRegisterWithoutProvingTheirEmailAndACustomerSeesOnlyTheirOwnRecord() {
+        assertThatThrownBy(() -> customers.register(Actor.anonymous(), aRegistration().named("Vera", "Visitor")
+                .email("vera@example.org").command())).isInstanceOf(AccessDeniedException.class);
+        assertThat(customers.search(CRM_MANAGER, CustomerSearchQuery.all(CustomerSort.NAME_ASC, 10)).items())
+                .as("nothing registered").isEmpty();
+
+        CustomerView me = customers.register(CRM_MANAGER, aRegistration().named("Vera", "Visitor").command());
         CustomerView someoneElse = customers.register(CRM_MANAGER, aRegistration().command());
-
-        assertThat(me.status()).isEqualTo(CustomerStatus.ACTIVE);
-        assertThat(auditOf(me.id())).extracting(AuditEntry::actorType, AuditEntry::actorRef)
-                .containsExactly(tuple(ActorType.ANONYMOUS, ""));
-
         Actor vera = Actor.customer(me.id());
         assertThat(customers.findById(vera, me.id())).contains(me);
         assertThatThrownBy(() -> customers.findById(vera, someoneElse.id())).isInstanceOf(AccessDeniedException.class);
@@ -264,12 +268,21 @@ class CustomerUseCasesTest {
     }
 
     @Test
-    void aCustomerUpdatesTheirOwnContactDetails() {
-        CustomerView me = customers.register(Actor.anonymous(), aRegistration().email("me@example.org").command());
-        CustomerView updated = customers.updateContactDetails(Actor.customer(me.id()),
+    void aCustomersOwnNewEmailTakesEffectWhenTheyConfirmTheTokenSentToIt() {
+        CustomerView me = customers.register(CRM_MANAGER, aRegistration().email("me@example.org").command());
+        CustomerView requested = customers.updateContactDetails(Actor.customer(me.id()),
                 ContactUpdate.of(me).email("me.too@example.org").command());
-        assertThat(updated.email()).isEqualTo("me.too@example.org");
-        assertThat(updated.version()).isEqualTo(1);
+        assertThat(requested.email()).as("not before its owner proves it").isEqualTo("me@example.org");
+        assertThat(requested.version()).as("nothing else changed, nothing written").isZero();
+        assertThat(outbox).singleElement().satisfies(m -> assertThat(m.address()).isEqualTo("me.too@example.org"));
+
+        customers.confirmContact(outbox.get(0).token());
+
+        CustomerView confirmed = customers.findById(Actor.customer(me.id()), me.id()).orElseThrow();
+        assertThat(confirmed.email()).isEqualTo("me.too@example.org");
+        assertThat(confirmed.version()).isEqualTo(1);
+        assertThat(auditOf(me.id())).extracting(AuditEntry::action, AuditEntry::actorRef)
+                .endsWith(tuple("customer.confirm_contact", me.id().value().toString()));
     }
 
     @Test
@@ -547,7 +560,7 @@ class CustomerUseCasesTest {
 
     @Test
     void anExportHoldsTheProfileAndTheAuditTrailOfTheRecord() {
-        CustomerView c = customers.register(Actor.anonymous(), aRegistration().email("me@example.org").command());
+        CustomerView c = customers.register(CRM_MANAGER, aRegistration().email("me@example.org").command());
         Instant updatedAt = clock.advance(Duration.ofMinutes(5));
         CustomerView updated = customers.updateContactDetails(Actor.customer(c.id()),
                 ContactUpdate.of(c).named("Mia", "Meier").command());
@@ -567,7 +580,7 @@ class CustomerUseCasesTest {
         assertThat(export.profile().firstName()).isEqualTo("Mia");
         assertThat(export.activity()).extracting(ActivityRecord::action, ActivityRecord::actorType, ActivityRecord::outcome)
                 .containsExactly(
-                        tuple("customer.register", "ANONYMOUS", "SUCCESS"),
+                        tuple("customer.register", "STAFF", "SUCCESS"),
                         tuple("customer.update_contact", "CUSTOMER", "SUCCESS"),
                         tuple("customer.add_tag", "STAFF", "SUCCESS"),
                         tuple("customer.view", "CUSTOMER", "DENIED"));
@@ -703,14 +716,14 @@ class CustomerUseCasesTest {
                 .email("grace.hopper@navy.example").phone("+1 613 555 0100")
                 .address(new AddressData("24 Sussex Drive", "Suite K", "K1M 1M4", "Ottawa", "Ontario", "CA"))
                 .bornOn(LocalDate.of(1906, 12, 9)).externalReference("ext-grace-7").command());
-        CustomerView updated = customers.updateContactDetails(Actor.customer(c.id()), ContactUpdate.of(c)
+        CustomerView updated = customers.updateContactDetails(CRM_MANAGER, ContactUpdate.of(c)
                 .named("Rear Admiral", "Hopperton").email("amazing.grace@navy.example").phone("+1 613 555 0199")
                 .command());
         customers.changeMarketingConsent(Actor.customer(c.id()), new MarketingConsentCommand(c.id(), true, null));
         List<String> messages = new ArrayList<>();
         for (Runnable failing : List.<Runnable>of(
                 () -> customers.register(CRM_MANAGER, aRegistration().email("AMAZING.grace@navy.example").command()),
-                () -> customers.register(Actor.anonymous(), aRegistration().phone("+1 (613) 555-0199").command()),
+                () -> customers.register(SALES_MANAGER, aRegistration().phone("+1 (613) 555-0199").command()),
                 () -> customers.register(CRM_MANAGER, aRegistration().email("grace@navy").command()),
                 () -> customers.updateContactDetails(SALES_MANAGER, ContactUpdate.of(updated).command()))) {
             try {

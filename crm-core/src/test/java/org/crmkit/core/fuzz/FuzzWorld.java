@@ -1,5 +1,8 @@
 package org.crmkit.core.fuzz;
 
+import org.crmkit.core.testing.SignUps;
+import org.crmkit.core.testing.CrmTestAccess;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -155,6 +158,18 @@ final class FuzzWorld {
     CustomerId b;
     DepartmentId support;
     private StaffId deactivated;
+
+    /**
+     * @param caller a kind of caller
+     * @return whether every use case must refuse it now: a random call may have reactivated the deactivated user
+     */
+    boolean refusedEverywhereNow(Caller caller) {
+        if (caller != Caller.DEACTIVATED_STAFF) {
+            return caller.refusedEverywhere();
+        }
+        return CrmTestAccess.persistence(crm).unitOfWork().inTransaction(() -> CrmTestAccess.persistence(crm)
+                .staff().findById(deactivated).map(s -> !s.active()).orElse(true));
+    }
     private final String loginA = "alice@example.org";
     private final String clerkLogin = "clara@crmkit.test";
     private final Map<Class<?>, List<Owned>> pools = new LinkedHashMap<>();
@@ -213,7 +228,7 @@ final class FuzzWorld {
         StaffView clara = setup(() -> crm.staff().create(admin, new CreateStaffCommand("Clara", "Clerk", clerkLogin,
                 support, Set.of("SUPPORT_AGENT"), PASSWORD)));
         clerk = Actor.staff(clara.id(), clara.roles());
-        SignedUpCustomer alice = setup(() -> crm.accounts().signUpCustomer(new CustomerSignUpCommand("Alice", "Able",
+        SignedUpCustomer alice = setup(() -> crm.accounts().signUpCustomer(SignUps.command(crm, "Alice", "Able",
                 loginA, "+44 20 7946 0001", true, PASSWORD), CONTEXT));
         a = alice.customerId();
         b = setup(() -> crm.customers().register(admin, new RegisterCustomerCommand("Bob", "Baker", "bob@example.org",

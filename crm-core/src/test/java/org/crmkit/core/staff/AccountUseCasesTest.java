@@ -1,5 +1,9 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.testing.SignUps;
+import org.crmkit.core.customer.CustomerSource;
+import org.crmkit.core.customer.port.in.RegisterCustomerCommand;
+
 import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.internal.AreaPorts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -290,10 +294,10 @@ class AccountUseCasesTest {
 
     @Test
     void aCustomerSignsUpLogsInSeesAndUpdatesOnlyTheirOwnProfile() {
-        SignedUpCustomer cleosSignUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
+        SignedUpCustomer cleosSignUp = crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client",
                 "cleo@example.com", null, true, "cleo's own passphrase"), OFFICE);
         Actor signedUp = cleosSignUp.actor();
-        Actor other = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Otto", "Other", "otto@example.com",
+        Actor other = crm.accounts().signUpCustomer(SignUps.command(crm, "Otto", "Other", "otto@example.com",
                 null, false, "otto's own passphrase"), OFFICE).actor();
         CustomerId cleo = cleosSignUp.customerId();
         assertThat(signedUp).isEqualTo(Actor.customer(cleo));
@@ -316,7 +320,7 @@ class AccountUseCasesTest {
 
     @Test
     void erasingACustomerDeletesTheirLogin() {
-        Actor signedUp = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
+        Actor signedUp = crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client",
                 "cleo@example.com", null, true, "cleo's own passphrase"), OFFICE).actor();
 
         crm.customers().erase(admin, ((Actor.Customer) signedUp).id());
@@ -436,7 +440,7 @@ class AccountUseCasesTest {
 
     @Test
     void aDeactivatedCustomerNeitherLogsInNorActs() {
-        Actor cleo = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.com",
+        Actor cleo = crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client", "cleo@example.com",
                 null, false, "cleo's own passphrase"), OFFICE).actor();
         CustomerId id = ((Actor.Customer) cleo).id();
 
@@ -451,15 +455,16 @@ class AccountUseCasesTest {
     }
 
     @Test
-    void aSignUpThatCollidesSaysNeitherWhichDetailNorWhose() {
-        crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.com",
-                "+41 44 668 18 00", false, "cleo's own passphrase"), OFFICE);
+    void aSignUpWithARegisteredEmailSaysNotWhoseAndAPhoneIsNotCheckedAgainstOthers() {
+        crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client", "cleo@example.com", null, false,
+                "cleo's own passphrase"), OFFICE);
+        CustomerView carl = crm.customers().register(admin, RegisterCustomerCommand.builder().firstName("Carl")
+                .lastName("Caller").email("carl@example.com").phone("+41 44 668 18 00").source(CustomerSource.OTHER)
+                .build());
         List<String> messages = new ArrayList<>();
         for (CustomerSignUpCommand collision : List.of(
-                new CustomerSignUpCommand("Eve", "Probe", "CLEO@example.com", null, false, "eve's own passphrase"),
-                new CustomerSignUpCommand("Eve", "Probe", "eve@example.com", "+41446681800", false,
-                        "eve's own passphrase"),
-                new CustomerSignUpCommand("Eve", "Probe", "rob@example.com", null, false, "eve's own passphrase"))) {
+                SignUps.command(crm, "Eve", "Probe", "CLEO@example.com", null, false, "eve's own passphrase"),
+                SignUps.command(crm, "Eve", "Probe", "rob@example.com", null, false, "eve's own passphrase"))) {
             org.crmkit.core.shared.ConflictException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.crmkit.core.shared.ConflictException.class,
                     () -> crm.accounts().signUpCustomer(collision, OFFICE));
@@ -468,7 +473,13 @@ class AccountUseCasesTest {
             assertThat(e.existingId()).isEmpty();
             messages.add(e.getMessage());
         }
-        assertThat(messages).containsOnly(messages.get(0));
+        assertThat(messages).as("a customer's email and a staff login alike").containsOnly(messages.get(0));
+
+        SignedUpCustomer eve = crm.accounts().signUpCustomer(SignUps.command(crm, "Eve", "Probe", "eve@example.com",
+                "+41446681800", false, "eve's own passphrase"), OFFICE);
+        assertThat(crm.customers().findById(eve.actor(), eve.customerId()).orElseThrow().phone())
+                .as("a phone waits for its owner's confirmation").isNull();
+        assertThat(crm.customers().findById(admin, carl.id()).orElseThrow().phone()).isEqualTo("+41446681800");
     }
 
     @Test

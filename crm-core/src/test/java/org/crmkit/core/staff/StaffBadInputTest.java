@@ -1,5 +1,7 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.testing.SignUps;
+
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.DepartmentStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
@@ -315,11 +317,11 @@ class StaffBadInputTest {
     @Test
     void everyBadFieldOfASignUpIsListedAtOnce() {
         InvalidCommandException e = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
-                .signUpCustomer(new CustomerSignUpCommand("Cornelia", "Cus\u0007tomer", "not-an-email",
+                .signUpCustomer(SignUps.command(crm, "Cornelia", "Cus\u0007tomer", "not-an-email",
                         "+41 (0)44 668 18 00", false, "password1234"), null));
         assertThat(e.fields()).containsExactly("context", "email", "lastName", "password", "phone");
         InvalidCommandException blank = refusedWithoutEffect(InvalidCommandException.class, () -> crm.accounts()
-                .signUpCustomer(new CustomerSignUpCommand(" ", "Customer", "not-an-email", null, false,
+                .signUpCustomer(SignUps.command(crm, " ", "Customer", "not-an-email", null, false,
                         NEW_PASSWORD), OFFICE));
         assertThat(blank.fields()).as("a constraint and a value together").containsExactly("email", "firstName");
     }
@@ -380,7 +382,7 @@ class StaffBadInputTest {
 
     @Test
     void aWorkEmailThatIsACustomersLoginIsAConflictThatHidesTheCustomer() {
-        Actor cleo = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client", "cleo@example.org",
+        Actor cleo = crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client", "cleo@example.org",
                 null, false, "cleo's own passphrase"), OFFICE).actor();
         customers.add(((Actor.Customer) cleo).id());
         ConflictException e = refusedWithoutEffect(ConflictException.class, () -> crm.staff().create(admin,
@@ -398,7 +400,7 @@ class StaffBadInputTest {
     @Test
     void aSignUpWithAStaffLoginIsAConflictThatHidesTheStaffUser() {
         ConflictException e = refusedWithoutEffect(ConflictException.class, () -> crm.accounts().signUpCustomer(
-                new CustomerSignUpCommand("Rob", "Rep", " Robert.Representative@example.com", null, false,
+                SignUps.command(crm, "Rob", "Rep", " Robert.Representative@example.com", null, false,
                         NEW_PASSWORD), OFFICE));
         assertThat(e.code()).isEqualTo("duplicate");
         assertThat(e.field()).isEqualTo("email");
@@ -1076,7 +1078,7 @@ class StaffBadInputTest {
                 return () -> crm.staff().create(admin, new CreateStaffCommand("Carla", "Candidate", NEW_STAFF_EMAIL,
                         null, Set.of(), password));
             case SIGN_UP:
-                return () -> customers.add(crm.accounts().signUpCustomer(new CustomerSignUpCommand(
+                return () -> customers.add(crm.accounts().signUpCustomer(SignUps.command(crm,
                         "Cornelia", "Customer", NEW_CUSTOMER_EMAIL, null, false, password), OFFICE).customerId());
             case CHANGE:
                 return () -> crm.accounts().changePassword(robActor, new ChangePasswordCommand(ROB_PASSWORD, password),

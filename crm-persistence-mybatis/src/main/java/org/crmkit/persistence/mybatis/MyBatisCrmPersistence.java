@@ -122,6 +122,9 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
                 .add(AuditLog.class, auditLog)
                 .add(IdempotencyKeys.class, new MyBatisIdempotencyKeys(unitOfWork))
                 .add(CustomerRepository.class, customers)
+                .add(org.crmkit.core.customer.port.out.ContactVerificationRepository.class,
+                        new org.crmkit.persistence.mybatis.internal.customer.MyBatisContactVerificationRepository(
+                                unitOfWork))
                 .add(DepartmentRepository.class, departments)
                 .add(StaffRepository.class, staff)
                 .add(AccountRepository.class, accounts)

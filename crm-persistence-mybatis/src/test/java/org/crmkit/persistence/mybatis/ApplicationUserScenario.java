@@ -145,6 +145,7 @@ final class ApplicationUserScenario {
     private final Clock clock = Clock.systemUTC();
     private final Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     private final List<String> resetTokens = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> verificationTokens = Collections.synchronizedList(new ArrayList<>());
     private final List<ReminderNotifier.DueReminder> reminders = Collections.synchronizedList(new ArrayList<>());
     private final List<TicketId> breaches = Collections.synchronizedList(new ArrayList<>());
     private final Crm crm;
@@ -173,7 +174,8 @@ final class ApplicationUserScenario {
     ApplicationUserScenario(MyBatisCrmPersistence persistence) {
         this.crm = Crm.builder().persistence(persistence).clock(clock)
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
-                .passwordResetNotifier(message -> resetTokens.add(message.token())).build();
+                .passwordResetNotifier(message -> resetTokens.add(message.token()))
+                .contactVerificationNotifier(message -> verificationTokens.add(message.token())).build();
         this.jobs = Crm.builder().persistence(persistence).clock(Clock.offset(clock, JOBS_LATER))
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .reminderNotifier(reminders::add)
@@ -237,9 +239,11 @@ final class ApplicationUserScenario {
     }
 
     private void customers() {
-        ada = step("accounts: a customer signs up", () -> crm.accounts().signUpCustomer(
-                CustomerSignUpCommand.builder().firstName("Ada").lastName("Lovelace").email(ADA_EMAIL)
-                        .password(ADA_PASSWORD).build(), DESK).actor());
+        act("accounts: a visitor asks to sign up", () -> crm.accounts().requestSignUp(ADA_EMAIL, DESK));
+        assertThat(verificationTokens).hasSize(1);
+        ada = step("accounts: the visitor signs up with the token", () -> crm.accounts().signUpCustomer(
+                CustomerSignUpCommand.builder().token(verificationTokens.get(0)).firstName("Ada").lastName("Lovelace")
+                        .email(ADA_EMAIL).password(ADA_PASSWORD).build(), DESK).actor());
         adaId = ((Actor.Customer) ada).id();
         act("accounts: request a password reset", () -> crm.accounts().requestPasswordReset(ADA_EMAIL, DESK));
         assertThat(resetTokens).hasSize(1);

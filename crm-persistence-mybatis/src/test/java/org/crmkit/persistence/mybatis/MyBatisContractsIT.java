@@ -11,6 +11,8 @@ import org.crmkit.core.contract.InteractionRepositoryContract;
 import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
+import org.crmkit.core.contract.ContactOwnershipContract;
+import org.crmkit.core.contract.ContactVerificationContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.PurchaseRepositoryContract;
@@ -74,6 +76,22 @@ class MyBatisContractsIT {
 
     @Nested
     class Accounts extends AccountRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class ContactOwnership extends ContactOwnershipContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
+    class ContactVerifications extends ContactVerificationContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return TestDatabase.get().emptyPersistence();

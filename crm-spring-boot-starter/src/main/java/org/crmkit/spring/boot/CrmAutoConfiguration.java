@@ -12,6 +12,7 @@ import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.PasswordPolicy;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
+import org.crmkit.core.customer.port.out.ContactVerificationNotifier;
 import org.crmkit.core.task.port.out.ReminderNotifier;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.port.out.SlaBreachNotifier;
@@ -41,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every bean backs off when the application defines its own: {@link Crm}, {@link CrmPersistence},
  * {@link EventPublisher}, {@link Clock}. Beans of crmkit's other SPI types ({@link AccessPolicy},
- * {@link PasswordHasher}, {@link PasswordPolicy}, {@link PasswordResetNotifier}, {@link ReminderNotifier},
+ * {@link PasswordHasher}, {@link PasswordPolicy}, {@link PasswordResetNotifier},
+ * {@link ContactVerificationNotifier}, {@link ReminderNotifier},
  * {@link SlaBreachNotifier}, {@link CommandValidator}) and configuration types ({@link LoyaltyProgram},
  * {@link LeadScoring}, {@link SupportSla}) are handed to the builder when the application defines one (a
  * {@code LoyaltyProgram} or {@code SupportSla} bean replaces the {@code crmkit.loyalty.*} or {@code crmkit.sla.*}
@@ -119,6 +121,7 @@ public class CrmAutoConfiguration {
      * @param passwordHasher the application's hasher, if any
      * @param passwordPolicy the application's password policy, if any
      * @param resetNotifier  the application's reset token delivery, if any
+     * @param verifications the application's contact verification delivery (sign-up, invitations, changes), if any
      * @param reminders      the application's reminder delivery, if any
      * @param breaches       the application's SLA breach notifier, if any
      * @param validator      the application's command validator, if any
@@ -134,6 +137,7 @@ public class CrmAutoConfiguration {
     public Crm crm(CrmPersistence persistence, Clock clock, EventPublisher eventPublisher, CrmProperties properties,
             ObjectProvider<AccessPolicy> accessPolicy, ObjectProvider<PasswordHasher> passwordHasher,
             ObjectProvider<PasswordPolicy> passwordPolicy, ObjectProvider<PasswordResetNotifier> resetNotifier,
+            ObjectProvider<ContactVerificationNotifier> verifications,
             ObjectProvider<ReminderNotifier> reminders, ObjectProvider<SlaBreachNotifier> breaches,
             ObjectProvider<CommandValidator> validator, ObjectProvider<LoyaltyProgram> loyalty,
             ObjectProvider<LeadScoring> scoring, ObjectProvider<SupportSla> sla,
@@ -150,6 +154,7 @@ public class CrmAutoConfiguration {
         passwordHasher.ifUnique(builder::passwordHasher);
         passwordPolicy.ifUnique(builder::passwordPolicy);
         resetNotifier.ifUnique(builder::passwordResetNotifier);
+        verifications.ifUnique(builder::contactVerificationNotifier);
         reminders.ifUnique(builder::reminderNotifier);
         breaches.ifUnique(builder::slaBreachNotifier);
         validator.ifUnique(builder::validator);

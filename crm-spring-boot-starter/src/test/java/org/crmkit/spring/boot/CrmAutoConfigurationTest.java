@@ -70,6 +70,22 @@ class CrmAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationsContactVerificationNotifierReceivesTheSignUpToken() {
+        java.util.List<org.crmkit.core.customer.port.out.ContactVerificationNotifier.Message> outbox =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withBean(CrmPersistence.class, Crm::inMemoryPersistence)
+                .withBean(org.crmkit.core.customer.port.out.ContactVerificationNotifier.class, () -> outbox::add)
+                .run(context -> {
+                    context.getBean(Crm.class).accounts().requestSignUp("grace@example.com",
+                            org.crmkit.core.staff.port.in.AccessContext.unknown());
+                    assertThat(outbox).singleElement().satisfies(m -> {
+                        assertThat(m.address()).isEqualTo("grace@example.com");
+                        assertThat(m.token()).hasSize(43);
+                    });
+                });
+    }
+
+    @Test
     void propertiesBindUnderCrmkit() {
         runner.withPropertyValues("crmkit.migrate=false", "crmkit.password-reset-token-ttl=2h",
                 "crmkit.lockout.max-failures=3", "crmkit.lockout.window=10m", "crmkit.lockout.lock-duration=1h")

@@ -21,6 +21,8 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryCustomerRepository customers = new InMemoryCustomerRepository(unitOfWork);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog(unitOfWork);
+    private final InMemoryContactVerificationRepository verifications =
+            new InMemoryContactVerificationRepository(unitOfWork);
     private final InMemoryDepartmentRepository departments = new InMemoryDepartmentRepository(unitOfWork);
     private final InMemoryStaffRepository staff = new InMemoryStaffRepository(unitOfWork);
     private final InMemoryPasswordResetTokenRepository resetTokens =
@@ -41,6 +43,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final Ports ports = Ports.builder()
                 .add(AuditLog.class, auditLog)
                 .add(CustomerRepository.class, customers)
+                .add(org.crmkit.core.customer.port.out.ContactVerificationRepository.class, verifications)
                 .add(DepartmentRepository.class, departments)
                 .add(StaffRepository.class, staff)
                 .add(AccountRepository.class, accounts)

@@ -11,6 +11,8 @@ import org.crmkit.core.contract.LeadRepositoryContract;
 import org.crmkit.core.contract.DepartmentRepositoryContract;
 import org.crmkit.core.contract.FeedbackRepositoryContract;
 import org.crmkit.core.contract.LoyaltyRepositoryContract;
+import org.crmkit.core.contract.ContactOwnershipContract;
+import org.crmkit.core.contract.ContactVerificationContract;
 import org.crmkit.core.contract.PasswordResetTokenContract;
 import org.crmkit.core.contract.ProductRepositoryContract;
 import org.crmkit.core.contract.PurchaseRepositoryContract;
@@ -73,6 +75,22 @@ class InMemoryContractsTest {
 
     @Nested
     class Accounts extends AccountRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class ContactOwnership extends ContactOwnershipContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
+    class ContactVerifications extends ContactVerificationContract {
         @Override
         protected CrmPersistence emptyPersistence() {
             return InMemoryCrmPersistence.create();

@@ -24,4 +24,12 @@ final class Arguments {
     record ReferencesQuery(@NotNull @Size(min = 1, max = Customers.MOST_REFERENCES)
                            List<@NotBlank @Size(max = 100) String> externalReferences) {
     }
+
+    /** @param token a contact verification's token, as delivered */
+    record TokenArgument(@NotBlank @Size(max = 200) String token) {
+        @Override
+        public String toString() {
+            return "TokenArgument[withheld]";
+        }
+    }
 }

@@ -37,7 +37,21 @@ final class CustomerRegistration {
         this.uniqueness = uniqueness;
     }
 
+    /**
+     * A registration through {@code customers().register}: staff and system callers. An anonymous caller is refused
+     * (it lacks {@code CUSTOMER_REGISTER}): a visitor registers themself only through the sign-up, after proving
+     * their email ({@link #registerSelf}).
+     */
     CustomerView register(Actor actor, RegisterCustomerCommand command) {
+        return register(actor, CustomerPermission.CUSTOMER_REGISTER, command);
+    }
+
+    /** A signed-up visitor's registration, whose email is proven: an anonymous {@code CUSTOMER_SELF_REGISTER}. */
+    CustomerView registerSelf(RegisterCustomerCommand command) {
+        return register(Actor.anonymous(), CustomerPermission.CUSTOMER_SELF_REGISTER, command);
+    }
+
+    private CustomerView register(Actor actor, Permission permission, RegisterCustomerCommand command) {
         CustomerInput input = support.validate(actor, command, checks -> {
             if (actor instanceof Actor.Anonymous && command.externalReference() != null) {
                 // the host's own id is the host's to assign; a visitor could otherwise squat or probe it
@@ -48,8 +62,6 @@ final class CustomerRegistration {
         });
         ContactDetails contact = input.contact();
         PersonalDetails personal = input.personal();
-        Permission permission = actor instanceof Actor.Anonymous
-                ? CustomerPermission.CUSTOMER_SELF_REGISTER : CustomerPermission.CUSTOMER_REGISTER;
         boolean nameHolder = actor instanceof Actor.Staff || actor instanceof Actor.SystemProcess;
         try {
             return registerChecked(actor, permission, nameHolder, contact, personal, command);

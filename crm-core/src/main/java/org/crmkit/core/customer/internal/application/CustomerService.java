@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.customer.ContactDetails;
 import org.crmkit.core.customer.CustomerPermission;
+import org.crmkit.core.customer.PersonalDetails;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.customer.internal.domain.Customer;
 import org.crmkit.core.customer.internal.store.CustomerStore;
@@ -52,9 +53,11 @@ final class CustomerService implements Customers {
     private final CustomerRegistration registration;
     private final PossibleDuplicates duplicates;
     private final PersonalDataExports exports;
+    private final ContactVerificationService verifications;
 
     CustomerService(UseCaseSupport support, CustomerStore customers, AuditLog auditLog,
-                    List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters) {
+                    List<PersonalDataEraser> erasers, List<PersonalDataExporter> exporters,
+                    CustomerApplication.Verification verification) {
         this.support = support;
         this.customers = customers;
         this.reads = new CustomerReads(support, customers);
@@ -65,6 +68,14 @@ final class CustomerService implements Customers {
         this.registration = new CustomerRegistration(support, customers, uniqueness);
         this.duplicates = new PossibleDuplicates(support, customers);
         this.exports = new PersonalDataExports(support, auditLog, exporters, access);
+        this.verifications = new ContactVerificationService(support, verification.repository(),
+                verification.notifier(), verification.ttl(), customers, uniqueness, registration,
+                verification.participants());
+    }
+
+    /** @return the verifications as the staff area's sign-up and invitation use them */
+    ContactVerificationService verifications() {
+        return verifications;
     }
 
     @Override
@@ -117,12 +128,23 @@ final class CustomerService implements Customers {
         return change(actor, CustomerPermission.CUSTOMER_UPDATE_CONTACT, "customer.update_contact",
                 command.customerId(), command.expectedVersion(), customer -> {
                     // an erased customer holds no details; the aggregate refuses the change before reading them
-                    ContactDetails contact = customer.contact().map(change::applyTo).orElse(null);
-                    customer.changeContactDetails(contact, change.applyTo(customer.snapshot().personal()),
-                            support.now());
+                    Optional<ContactDetails> before = customer.contact();
+                    ContactDetails contact = before.map(change::applyTo).orElse(null);
+                    PersonalDetails personal = change.applyTo(customer.snapshot().personal());
+                    if (actor instanceof Actor.Customer && contact != null) {
+                        // their own new email or phone waits until they prove it: nothing can attach to it before
+                        contact = verifications.holdBackUnproven(customer, contact);
+                        if (contact.equals(before.orElseThrow()) && personal.equals(customer.snapshot().personal())) {
+                            return;
+                        }
+                    }
+                    customer.changeContactDetails(contact, personal, support.now());
                     uniqueness.requireUnique(contact, null, customer.id(), holder -> !(actor instanceof Actor.Customer)
                             && support.permits(actor, CustomerPermission.CUSTOMER_VIEW,
                             CustomerAccess.targetOf(holder.id(), Optional.of(holder))));
+                    if (!contact.email().equals(before.orElseThrow().email())) {
+                        verifications.emailChanged(customer.id(), contact.email());
+                    }
                 });
     }
 
@@ -204,9 +226,15 @@ final class CustomerService implements Customers {
     }
 
     @Override
+    public void confirmContact(String token) {
+        verifications.confirm(token);
+    }
+
+    @Override
     public void erase(Actor actor, CustomerId customerId) {
         support.validate(actor, new Arguments.CustomerIdQuery(customerId));
         change(actor, CustomerPermission.CUSTOMER_ERASE, "customer.erase", customerId, null, customer -> {
+            verifications.erase(customer);
             customer.erase(support.now());
             erasers.forEach(eraser -> eraser.eraseCustomer(customerId, support.now()));
         });

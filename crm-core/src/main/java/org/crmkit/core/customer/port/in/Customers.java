@@ -23,8 +23,10 @@ import org.crmkit.core.shared.Page;
 public interface Customers {
 
     /**
-     * Registers a customer. Staff register with {@code CUSTOMER_REGISTER}; an anonymous actor registers themself
-     * with {@code CUSTOMER_SELF_REGISTER}.
+     * Registers a customer, with {@code CUSTOMER_REGISTER} (staff and the host's system processes). What staff enter
+     * counts as verified: it is what a lead conversion links to and what a portal invitation is sent to. An anonymous
+     * caller is refused: a visitor registers themself through {@code accounts().requestSignUp} and
+     * {@code accounts().signUpCustomer}, after proving they own their email.
      *
      * <p>Retry: safe with an idempotency key: a retry with the same key returns the customer the first call registered.
      * Without a key a retry of a stored registration registers no second customer but is refused as {@code duplicate}
@@ -81,7 +83,11 @@ public interface Customers {
     int MOST_REFERENCES = 1_000;
 
     /**
-     * Replaces contact details, address and personal details.
+     * Replaces contact details, address and personal details. When the customer changes their own email or phone,
+     * the new one is not stored yet: a single-use token goes to it through the host's
+     * {@code ContactVerificationNotifier}, and {@link #confirmContact} makes it theirs (and, for an email, their
+     * login). The other details change at once; the returned view shows the details in force. Staff changes take
+     * effect at once, and a new email becomes the customer's login too.
      *
      * <p>Retry: safe: the command carries the {@code expectedVersion} it requires, so a retry of a change that was
      * stored fails with {@code stale_version} and changes nothing twice.
@@ -94,6 +100,23 @@ public interface Customers {
      * @throws BusinessRuleViolationException for an erased customer
      */
     CustomerView updateContactDetails(Actor actor, UpdateContactDetailsCommand command);
+
+    /**
+     * Confirms a customer's own new email or phone with the token delivered to it: the address becomes theirs (a new
+     * email also becomes their login), and every other open token for the same change is used up. The token is the
+     * proof, so there is no actor: the link in a message works whether or not the person is logged in. Audited as
+     * the customer.
+     *
+     * <p>Retry: a token is single-use: a retry of a stored confirmation fails with {@code verification_token_invalid}
+     * and changes nothing.
+     *
+     * @param token the token as delivered
+     * @throws BusinessRuleViolationException ({@code verification_token_invalid}) for an unknown, expired, used or
+     *                                        replaced token
+     * @throws ConflictException              ({@code duplicate}) when another customer or another account holds the
+     *                                        address by now; the holder is not named
+     */
+    void confirmContact(String token);
 
     /**
      * Deactivates an active customer.

@@ -2,7 +2,10 @@ package org.crmkit.core.staff.internal.application;
 
 import org.crmkit.core.staff.internal.store.AccountStore;
 import java.util.List;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.ContactVerifications;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
+import org.crmkit.core.shared.CustomerId;
+import org.crmkit.core.staff.port.in.AcceptInvitationCommand;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.Page;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -26,16 +29,19 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 final class AccountService implements Accounts {
     private final Logins logins;
     private final CustomerSignUp signUp;
+    private final Invitations invitations;
     private final PasswordChanges passwordChanges;
     private final PasswordResets passwordResets;
     private final AccessLogReads accessLogReads;
 
     AccountService(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
-                   AccessLog accessLog, Customers customers, AccountSecurity security) {
+                   AccessLog accessLog, ContactVerifications verifications, CustomerDirectory customers,
+                   AccountSecurity security) {
         AccountSteps steps = new AccountSteps(support, accounts, accessLog, security.lockout());
         PasswordChecks passwords = new PasswordChecks(security.hasher());
         this.logins = new Logins(support, accounts, steps, passwords);
-        this.signUp = new CustomerSignUp(support, accounts, customers, steps, security);
+        this.signUp = new CustomerSignUp(support, accounts, verifications, steps, security);
+        this.invitations = new Invitations(support, accounts, verifications, customers, steps, security);
         this.passwordChanges = new PasswordChanges(support, accounts, tokens, steps, passwords, security);
         this.passwordResets = new PasswordResets(support, accounts, tokens, steps, security);
         this.accessLogReads = new AccessLogReads(support, accounts, accessLog);
@@ -47,8 +53,23 @@ final class AccountService implements Accounts {
     }
 
     @Override
+    public void requestSignUp(String email, AccessContext context) {
+        signUp.requestSignUp(email, context);
+    }
+
+    @Override
     public SignedUpCustomer signUpCustomer(CustomerSignUpCommand command, AccessContext context) {
         return signUp.signUpCustomer(command, context);
+    }
+
+    @Override
+    public void inviteCustomer(Actor actor, CustomerId customerId) {
+        invitations.inviteCustomer(actor, customerId);
+    }
+
+    @Override
+    public SignedUpCustomer acceptInvitation(AcceptInvitationCommand command, AccessContext context) {
+        return invitations.acceptInvitation(command, context);
     }
 
     @Override

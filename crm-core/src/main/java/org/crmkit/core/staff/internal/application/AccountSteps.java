@@ -1,5 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.AccountId;
+import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -61,6 +63,28 @@ final class AccountSteps {
         accounts.update(account);
         support.publishAfterCommit(account.pullEvents());
         log(event, AccessOutcome.BAD_CREDENTIALS, account, context);
+    }
+
+    /**
+     * Opens a customer's account, logged in: the first login is logged and the opening audited as the customer.
+     *
+     * @param customer the customer, who has no account yet
+     * @param login    their email, proven
+     * @param hash     their password's hash
+     * @param action   the audited action ({@code account.sign_up}, {@code account.accept_invitation})
+     * @param context  what the host knows of the caller
+     * @return the customer and their actor
+     */
+    SignedUpCustomer openCustomerAccount(CustomerId customer, EmailAddress login, String hash, String action,
+                                         AccessContext context) {
+        Account account = Account.open(AccountId.next(support.clock()), AccountHolder.of(customer), login, hash,
+                support.now());
+        account.recordSuccess(support.now());
+        accounts.add(account);
+        Actor actor = Actor.customer(customer);
+        support.audit(actor, action, TYPE, account.id().value());
+        log(AccessEvent.LOGIN, AccessOutcome.SUCCESS, account, context);
+        return new SignedUpCustomer(customer, actor);
     }
 
     /** @return the actor a holder acts as now, or empty when the holder may not log in (deactivated, erased) */

@@ -5,19 +5,14 @@ import org.crmkit.core.staff.internal.store.AccountStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.BusinessRuleViolationException;
 import org.crmkit.core.shared.EmailAddress;
 import org.crmkit.core.shared.NotFoundException;
 import org.crmkit.core.shared.UuidV7;
+import org.crmkit.core.shared.internal.OneTimeTokens;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
@@ -34,14 +29,11 @@ import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
  * password and uses up every open token of the account.
  */
 final class PasswordResets {
-    private static final int TOKEN_BYTES = 32;
-
     private final UseCaseSupport support;
     private final AccountStore accounts;
     private final PasswordResetTokenRepository tokens;
     private final AccountSteps steps;
     private final AccountSecurity security;
-    private final SecureRandom random = new SecureRandom();
 
     PasswordResets(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                    AccountSteps steps, AccountSecurity security) {
@@ -74,13 +66,11 @@ final class PasswordResets {
                 steps.log(AccessEvent.PASSWORD_RESET_REQUEST, AccessOutcome.INACTIVE, account, context);
                 return null;
             }
-            byte[] secret = new byte[TOKEN_BYTES];
-            random.nextBytes(secret);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            String token = OneTimeTokens.next();
             Instant now = support.now();
             Instant expiresAt = now.plus(security.resetTokenTtl());
-            tokens.add(new PasswordResetToken(UuidV7.next(support.clock()), account.id(), sha256(token), now,
-                    expiresAt, null));
+            tokens.add(new PasswordResetToken(UuidV7.next(support.clock()), account.id(), OneTimeTokens.hash(token),
+                    now, expiresAt, null));
             steps.log(AccessEvent.PASSWORD_RESET_REQUEST, AccessOutcome.SUCCESS, account, context);
             PasswordResetNotifier.Message message = new PasswordResetNotifier.Message(account.holder(),
                     account.login(), token, expiresAt);
@@ -98,7 +88,7 @@ final class PasswordResets {
     /** Sets the new password when the token is usable, or decides the refusal that is thrown after the commit. */
     private Outcome<Void> reset(ResetPasswordCommand command, AccessContext context) {
         Instant now = support.now();
-        Optional<PasswordResetToken> found = tokens.findByHash(sha256(command.token().strip()));
+        Optional<PasswordResetToken> found = tokens.findByHash(OneTimeTokens.hash(command.token()));
         if (found.isEmpty()) {
             steps.log(AccessEvent.PASSWORD_RESET, AccessOutcome.INVALID_TOKEN, null, context);
             return Outcome.failed(invalidToken("is unknown"));
@@ -134,15 +124,5 @@ final class PasswordResets {
 
     private static BusinessRuleViolationException invalidToken(String why) {
         return new BusinessRuleViolationException(StaffError.RESET_TOKEN_INVALID, "the password reset token " + why);
-    }
-
-    /** @return the token's SHA-256 in hex: what is stored of a token */
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 }

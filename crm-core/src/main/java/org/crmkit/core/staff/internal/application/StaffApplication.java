@@ -5,7 +5,9 @@ import org.crmkit.core.staff.internal.store.DepartmentStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Duration;
-import org.crmkit.core.customer.port.in.Customers;
+import org.crmkit.core.customer.internal.port.ContactChangeParticipant;
+import org.crmkit.core.customer.internal.port.ContactVerifications;
+import org.crmkit.core.customer.internal.port.CustomerDirectory;
 import org.crmkit.core.shared.internal.ActorResolver;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.internal.UseCaseSupport;
@@ -76,7 +78,8 @@ public final class StaffApplication {
      * @param accounts    the account repository
      * @param tokens      the reset token repository
      * @param accessLog   the access log
-     * @param customers   the customer use cases (sign-up registers through them)
+     * @param verifications the customer area's contact verifications (sign-up and invitations go through them)
+     * @param customers     the customer reads (an invitation checks its customer)
      * @param hasher         hashes and verifies passwords
      * @param passwordPolicy what a new password must be
      * @param lockout        when failed logins lock an account
@@ -85,11 +88,22 @@ public final class StaffApplication {
      * @return the authentication and access-log use cases
      */
     public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
-                                    PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
+                                    PasswordResetTokenRepository tokens, AccessLog accessLog,
+                                    ContactVerifications verifications, CustomerDirectory customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
                                     Duration resetTokenTtl, PasswordResetNotifier notifier) {
-        return new AccountService(support, new AccountStore(accounts), tokens, accessLog, customers,
+        return new AccountService(support, new AccountStore(accounts), tokens, accessLog, verifications, customers,
                 new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+    }
+
+    /**
+     * @param accounts the account repository
+     * @param tokens   the reset tokens, used up when a login moves
+     * @return the staff area's part in a change of a customer's email: the customer's login follows it
+     */
+    public static ContactChangeParticipant loginFollower(AccountRepository accounts,
+                                                         PasswordResetTokenRepository tokens) {
+        return new LoginFollower(new AccountStore(accounts), tokens);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.crmkit.core.staff.port.in;
 
 import java.util.List;
 import org.crmkit.core.shared.Actor;
+import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Page;
 
 /**
@@ -27,17 +28,71 @@ public interface Accounts {
     Actor authenticate(String email, String password, AccessContext context);
 
     /**
-     * Self-service sign-up: registers a customer (as an anonymous self-registration) and opens their account, in one
-     * transaction.
+     * The first step of a self-service sign-up: sends a single-use token to the email through the host's
+     * {@code ContactVerificationNotifier}; the visitor proves they own the address by handing it to
+     * {@link #signUpCustomer}. When the email already has an account or belongs to a customer, its owner gets a notice
+     * instead (no token). The answer is the same either way, so a visitor learns nothing about who is registered.
      *
-     * <p>Retry: a retry of a stored sign-up creates nothing twice: it is refused as {@code duplicate} on {@code email},
-     * without saying by whom; the customer then logs in with {@link #authenticate}.
+     * <p>Retry: safe, but each call sends one more token; earlier ones stay usable until they expire or one is used.
      *
-     * @param command the customer and their password
+     * @param email   the email to sign up with
+     * @param context what the host knows of the caller
+     * @throws org.crmkit.core.shared.InvalidCommandException for a missing context or a malformed email
+     */
+    void requestSignUp(String email, AccessContext context);
+
+    /**
+     * Self-service sign-up with the token {@link #requestSignUp} sent: registers a customer (as an anonymous
+     * self-registration, with {@code CUSTOMER_SELF_REGISTER}) and opens their account, logged in, in one
+     * transaction. A phone given here is sent a token of its own and becomes the customer's when they confirm it
+     * ({@code customers().confirmContact}); until then the customer has no phone.
+     *
+     * <p>Retry: the token is single-use: a retry of a stored sign-up fails with {@code verification_token_invalid}
+     * and creates nothing twice; the customer then logs in with {@link #authenticate}.
+     *
+     * @param command the token, the customer and their password
      * @param context what the host knows of the caller
      * @return the new customer's id and their actor, logged in
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException ({@code verification_token_invalid}) for a token
+     *                                                               that is unknown, expired, used, or sent to
+     *                                                               another email
+     * @throws org.crmkit.core.shared.ConflictException              ({@code duplicate}) when the email was
+     *                                                               registered since the token was sent
      */
     SignedUpCustomer signUpCustomer(CustomerSignUpCommand command, AccessContext context);
+
+    /**
+     * Invites a customer who has no account (registered by staff, imported, converted from a lead) to the portal:
+     * a single-use token goes to the customer's email through the host's {@code ContactVerificationNotifier}, and
+     * {@link #acceptInvitation} sets their first password. A newer invitation replaces the earlier ones. Audited.
+     *
+     * <p>Retry: safe: a retry sends a new token and voids the earlier one.
+     *
+     * @param actor      staff with {@code ACCOUNT_INVITE} on the customer
+     * @param customerId the customer
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException {@code customer_has_account},
+     *                                                               {@code customer_not_active},
+     *                                                               {@code customer_erased}
+     * @throws org.crmkit.core.shared.ConflictException              ({@code duplicate}) when a staff user logs in
+     *                                                               with the customer's email
+     */
+    void inviteCustomer(Actor actor, CustomerId customerId);
+
+    /**
+     * Accepts a portal invitation: opens the customer's account with their email as the login and the password
+     * given, logged in.
+     *
+     * <p>Retry: the token is single-use: a retry of a stored acceptance fails with {@code verification_token_invalid};
+     * the customer then logs in with {@link #authenticate}.
+     *
+     * @param command the invitation token and the password
+     * @param context what the host knows of the caller
+     * @return the customer's id and their actor, logged in
+     * @throws org.crmkit.core.shared.BusinessRuleViolationException ({@code verification_token_invalid}) for a token
+     *                                                               that is unknown, expired, used, replaced, or
+     *                                                               sent to an email the customer no longer has
+     */
+    SignedUpCustomer acceptInvitation(AcceptInvitationCommand command, AccessContext context);
 
     /**
      * Changes the caller's own password; the current one is required.

@@ -6,16 +6,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A visitor signs up as a customer with a password. The email is the customer's contact email and the login.
+ * A visitor signs up as a customer with a password, with the token {@code accounts().requestSignUp} sent to their
+ * email. The email is the customer's contact email and the login.
  *
+ * @param token            the sign-up token delivered to the email
  * @param firstName        given name, 1 to 100 characters
  * @param lastName         family name, 1 to 100 characters
  * @param email            email address, the login
- * @param phone            optional international phone number
+ * @param phone            optional international phone number; it becomes the customer's once they confirm the token
+ *                         sent to it
  * @param marketingConsent whether consent to marketing is given now
  * @param password         12 to 128 characters, not the email, not a common password
  */
-public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
+public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String token,
+                                    @NotBlank @Size(max = 200) String firstName,
                                     @NotBlank @Size(max = 200) String lastName,
                                     @NotBlank @Size(max = 254) String email,
                                     @Size(max = 32) @Pattern(regexp = "[+0-9 ().\\-/]*",
@@ -28,8 +32,8 @@ public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
     }
 
     /**
-     * Required: {@code firstName}, {@code lastName}, {@code email} and {@code password}; the use case names every
-     * missing or bad field at once.
+     * Required: {@code token}, {@code firstName}, {@code lastName}, {@code email} and {@code password}; the use case
+     * names every missing or bad field at once.
      *
      * @return an empty builder: name each field, then {@code build()}
      */
@@ -39,6 +43,7 @@ public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
 
     /** Builds a {@link CustomerSignUpCommand} one named field at a time; a field not named stays {@code null}. */
     public static final class Builder {
+        private String token;
         private String firstName;
         private String lastName;
         private String email;
@@ -47,6 +52,12 @@ public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
         private String password;
 
         private Builder() {
+        }
+
+        /** @param token the sign-up token delivered to the email @return this builder */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
         }
 
         /** @param firstName given name, 1 to 100 characters @return this builder */
@@ -87,7 +98,7 @@ public record CustomerSignUpCommand(@NotBlank @Size(max = 200) String firstName,
 
         /** @return the command (the use case checks it, naming every bad or missing field at once) */
         public CustomerSignUpCommand build() {
-            return new CustomerSignUpCommand(firstName, lastName, email, phone, marketingConsent, password);
+            return new CustomerSignUpCommand(token, firstName, lastName, email, phone, marketingConsent, password);
         }
     }
 }
