@@ -1,5 +1,14 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.persistence.mybatis.testing.HeldTransaction;
+import org.crmkit.core.testing.CrmTestAccess;
+import org.crmkit.core.staff.port.in.SignedUpCustomer;
+import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
+import org.crmkit.core.customer.port.in.CustomerSearchQuery;
+import org.crmkit.core.customer.port.in.CustomerSort;
+import org.crmkit.core.customer.port.out.ContactVerificationNotifier;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +48,7 @@ class AuthenticationConcurrencyIT {
     private static final int THREADS = 12;
 
     private final List<PasswordResetNotifier.Message> delivered = new ArrayList<>();
+    private final List<ContactVerificationNotifier.Message> verifications = new CopyOnWriteArrayList<>();
     private Crm crm;
     private Actor admin;
     private StaffView target;
@@ -51,7 +61,7 @@ class AuthenticationConcurrencyIT {
                     synchronized (delivered) {
                         delivered.add(m);
                     }
-                }).build();
+                }).contactVerificationNotifier(verifications::add).build();
         crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.org", PASSWORD));
         admin = crm.accounts().authenticate("ada@example.org", PASSWORD, CONTEXT);
         target = crm.staff().create(admin, new CreateStaffCommand("Tom", "Target", "tom@example.org", null,
@@ -91,6 +101,25 @@ class AuthenticationConcurrencyIT {
         assertThat(crm.accounts().authenticate("tom@example.org", winner, CONTEXT)).isNotNull();
         assertThatThrownBy(() -> crm.accounts().authenticate("tom@example.org", loser, CONTEXT))
                 .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void twoSignUpsWithOneTokenAtOnceCreateExactlyOneCustomer() throws Exception {
+        crm.accounts().requestSignUp("cleo@example.org", CONTEXT);
+        String token = verifications.get(0).token();
+        Callable<SignedUpCustomer> signUp = () -> crm.accounts().signUpCustomer(CustomerSignUpCommand.builder()
+                .token(token).firstName("Cleo").lastName("Client").email("cleo@example.org").password(PASSWORD)
+                .build(), CONTEXT);
+
+        HeldTransaction.Result<SignedUpCustomer, SignedUpCustomer> race = HeldTransaction.run(
+                CrmTestAccess.persistence(crm).unitOfWork(), signUp, signUp);
+
+        assertThat(race.secondWaited()).as("the second use of the token waits for the first").isTrue();
+        assertThat(race.first().code()).isEqualTo("ok");
+        assertThat(race.second().code()).isEqualTo("verification_token_invalid");
+        assertThat(crm.customers().search(admin, CustomerSearchQuery.builder().text("cleo@example.org")
+                .sort(CustomerSort.NAME_ASC).page(PageRequest.first(10)).build()).items()).singleElement()
+                .satisfies(c -> assertThat(c.id()).isEqualTo(race.first().value().customerId()));
     }
 
     @Test
