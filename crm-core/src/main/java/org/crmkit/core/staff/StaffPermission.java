@@ -27,6 +27,10 @@ public enum StaffPermission implements Permission {
     ACCOUNT_CHANGE_PASSWORD(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
     /** Record one's own logout. */
     ACCOUNT_LOGOUT(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
+    /** Enrol, confirm and disable one's own second factor. */
+    ACCOUNT_MFA(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
+    /** Reset (remove) another user's second factor, for one who lost their device and recovery codes. */
+    MFA_RESET(grants().any(Role.ADMIN)),
     /** Read the access log (logins, logouts, resets). */
     ACCESS_LOG_VIEW(grants().any(Role.ADMIN)),
     /** Read daily login and active-user counts. */
