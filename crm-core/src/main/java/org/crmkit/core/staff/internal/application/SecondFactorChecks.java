@@ -37,17 +37,42 @@ final class SecondFactorChecks {
     static final int RECOVERY_CODE_LENGTH = 16;
     private static final int CHALLENGE_BYTES = 32;
 
-    private final TimeBasedOneTimePasswordGenerator totp =
-            new TimeBasedOneTimePasswordGenerator(STEP, DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
     private final SecureRandom random = new SecureRandom();
     private final SecretSeal seal;
     private final MfaPolicy policy;
+    private final Codes codes;
     /** Checked against where no real secret exists, so that every check costs the same. */
     private final byte[] dummySecret = new byte[SECRET_BYTES];
 
+    /** Makes the code of a time step: java-otp's TOTP, or a test's counting stand-in. */
+    @FunctionalInterface
+    interface Codes {
+        /** @param secret a secret @param step a time step @return the six ASCII digits of that step */
+        String at(byte[] secret, long step);
+
+        /** @return TOTP of RFC 6238 as authenticator apps make it, by java-otp */
+        static Codes totp() {
+            TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP, DIGITS,
+                    TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+            return (secret, step) -> {
+                try {
+                    return totp.generateOneTimePasswordString(new SecretKeySpec(secret, totp.getAlgorithm()),
+                            Instant.ofEpochSecond(step * STEP.toSeconds()), Locale.ROOT);
+                } catch (InvalidKeyException e) {
+                    throw new IllegalStateException("an HMAC key of " + secret.length + " bytes was refused", e);
+                }
+            };
+        }
+    }
+
     SecondFactorChecks(SecretSeal seal, MfaPolicy policy) {
+        this(seal, policy, Codes.totp());
+    }
+
+    SecondFactorChecks(SecretSeal seal, MfaPolicy policy, Codes codes) {
         this.seal = seal;
         this.policy = policy;
+        this.codes = codes;
         random.nextBytes(dummySecret);
     }
 
@@ -165,12 +190,7 @@ final class SecondFactorChecks {
 
     /** @param secret a secret @param step a time step @return the code of that step, six ASCII digits */
     String codeAt(byte[] secret, long step) {
-        try {
-            return totp.generateOneTimePasswordString(new SecretKeySpec(secret, totp.getAlgorithm()),
-                    Instant.ofEpochSecond(step * STEP.toSeconds()), Locale.ROOT);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException("an HMAC key of " + secret.length + " bytes was refused", e);
-        }
+        return codes.at(secret, step);
     }
 
     /** Percent-encodes all but the unreserved characters (and {@code @}) of RFC 3986, spaces as {@code %20}. */

@@ -97,6 +97,36 @@ class SecondFactorChecksTest {
                 .isEqualTo(SecondFactorChecks.Verdict.Kind.WRONG);
     }
 
+    /**
+     * The second step checks every code it is given the same way, whatever it then decides: the codes of three steps
+     * and one hash, with or without a second factor (an unknown challenge), a right code or a wrong one, six digits or
+     * a recovery code; counted, not timed.
+     */
+    @Test
+    void everyCheckMakesTheCodesOfThreeStepsWhateverItFinds() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        SecondFactorChecks.Codes totp = SecondFactorChecks.Codes.totp();
+        SecondFactorChecks counting = new SecondFactorChecks(SecretSeal.PLAIN, MfaPolicy.optional(),
+                (secret, step) -> {
+                    made.incrementAndGet();
+                    return totp.at(secret, step);
+                });
+        Instant now = Instant.ofEpochSecond(2000000000L);
+        String right = totp.at(RFC_SECRET, SecondFactorChecks.stepOf(now));
+        Map<String, Runnable> paths = new java.util.LinkedHashMap<>();
+        paths.put("no second factor (unknown challenge)", () -> counting.check(null, right, now));
+        paths.put("right code", () -> counting.check(active(null), right, now));
+        paths.put("replayed code", () -> counting.check(active(SecondFactorChecks.stepOf(now)), right, now));
+        paths.put("wrong code", () -> counting.check(active(null), "000000".equals(right) ? "111111" : "000000",
+                now));
+        paths.put("recovery code", () -> counting.check(active(null), "abcd-efgh-ijkl-mnop", now));
+        paths.forEach((path, check) -> {
+            int before = made.get();
+            check.run();
+            assertThat(made.get() - before).as(path).isEqualTo(3);
+        });
+    }
+
     @Test
     void base32IsThatOfRfc4648WithoutPadding() {
         Map<String, String> vectors = Map.of("", "", "f", "MY", "fo", "MZXQ", "foo", "MZXW6", "foob", "MZXW6YQ",
