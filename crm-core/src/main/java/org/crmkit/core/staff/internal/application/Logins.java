@@ -90,9 +90,10 @@ final class Logins {
     }
 
     /**
-     * After a right password only (logged in, or on to the second step, which tells the caller as much), and outside its transaction (PBKDF2 at the current settings takes a while, and
-     * the account row must not stay locked meanwhile): stores the password hashed with the current settings when the
-     * stored hash is weaker, unless the password changed meanwhile. A failure leaves the old hash for the next login.
+     * After a right password only (logged in, or on to the second step, which tells the caller as much), and outside
+     * its transaction (PBKDF2 at the current settings takes a while, and the account row must not stay locked
+     * meanwhile): stores the password hashed with the current settings when the stored hash is weaker, unless the
+     * password changed meanwhile. A failure leaves the old hash for the next login.
      */
     private void upgradeHashIfDue(EmailAddress login, String matchedHash, String password) {
         String upgraded = passwords.upgradedHash(matchedHash, password);
