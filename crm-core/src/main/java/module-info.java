@@ -6,11 +6,17 @@
  *
  * <p>Hibernate Validator reads the commands' constraints reflectively, so the packages holding validated records are
  * opened to it alone.
+ *
+ * <p>{@code com.eatthepath.otp} (java-otp, the TOTP codes of the second login factor) is an automatic module: its jar
+ * names itself in its manifest ({@code Automatic-Module-Name}), which is stable, and none of its types appears in
+ * crmkit's API, so the requirement is not transitive.
  */
+@SuppressWarnings("requires-automatic")
 module org.crmkit.core {
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires org.slf4j;
+    requires com.eatthepath.otp;
 
     exports org.crmkit.core;
     exports org.crmkit.core.audit;

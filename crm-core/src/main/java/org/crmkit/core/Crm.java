@@ -44,6 +44,7 @@ import org.crmkit.core.internal.AreaPorts;
 import org.crmkit.core.spi.CrmPersistence;
 import org.crmkit.core.staff.internal.application.StaffApplication;
 import org.crmkit.core.staff.LockoutPolicy;
+import org.crmkit.core.staff.MfaPolicy;
 import org.crmkit.core.staff.PasswordPolicy;
 import org.crmkit.core.staff.port.in.Accounts;
 import org.crmkit.core.staff.port.in.Departments;
@@ -112,7 +113,7 @@ public final class Crm {
                 TaskApplication.leadEraser(support, p.tasks()));
         CustomerApplication.CustomerArea customerArea = CustomerApplication.customers(support, p.customers(),
                 p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts()),
+                List.of(StaffApplication.customerEraser(p.accounts(), p.secondFactors()),
                         QuoteApplication.customerEraser(p.quotes()),
                         TaskApplication.customerEraser(support, p.tasks(), ticketDirectory),
                         FeedbackApplication.customerEraser(p.feedback()),
@@ -131,7 +132,7 @@ public final class Crm {
                 b.passwordHasher, b.passwordPolicy);
         this.accounts = StaffApplication.accounts(support, p.accounts(), p.resetTokens(), p.accessLog(),
                 customerArea.verifications(), customerDirectory, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy,
-                b.resetTokenTtl, b.resetNotifier);
+                b.resetTokenTtl, b.resetNotifier, p.secondFactors(), b.mfaPolicy);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
         ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
@@ -273,6 +274,7 @@ public final class Crm {
         private PasswordHasher passwordHasher = Pbkdf2PasswordHasher.owaspDefault();
         private PasswordPolicy passwordPolicy;
         private LockoutPolicy lockoutPolicy = LockoutPolicy.standard();
+        private MfaPolicy mfaPolicy = MfaPolicy.optional();
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private ContactVerificationNotifier verificationNotifier = ContactVerificationNotifier.none();
@@ -335,6 +337,17 @@ public final class Crm {
         /** @param lockoutPolicy replaces 5 failures in 15 minutes, locked 15 minutes @return this builder */
         public Builder lockoutPolicy(LockoutPolicy lockoutPolicy) {
             this.lockoutPolicy = Objects.requireNonNull(lockoutPolicy, "lockoutPolicy");
+            return this;
+        }
+
+        /**
+         * @param policy which staff roles must log in with a second factor (TOTP) and the issuer authenticator apps
+         *               show (default {@link MfaPolicy#optional()}: anyone may enrol one, no one must); the wrong
+         *               codes of the second step lock it by the {@link #lockoutPolicy lockout policy}
+         * @return this builder
+         */
+        public Builder mfaPolicy(MfaPolicy policy) {
+            this.mfaPolicy = Objects.requireNonNull(policy, "mfaPolicy");
             return this;
         }
 

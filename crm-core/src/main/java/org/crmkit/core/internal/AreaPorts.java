@@ -15,6 +15,7 @@ import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.SecondFactorRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.core.internal.inmemory.InMemoryCrmPersistence;
 import org.crmkit.core.internal.inmemory.JoinedUnitOfWork;
@@ -51,6 +52,7 @@ public final class AreaPorts implements CrmPersistence {
             AccountRepository.class,
             PasswordResetTokenRepository.class,
             AccessLog.class,
+            SecondFactorRepository.class,
             CategoryRepository.class,
             ProductRepository.class,
             PurchaseRepository.class,
@@ -167,6 +169,11 @@ public final class AreaPorts implements CrmPersistence {
     /** @return the accessLog port: the adapter's, or in memory */
     public AccessLog accessLog() {
         return get(AccessLog.class);
+    }
+
+    /** @return the second factors port: the adapter's, or in memory */
+    public SecondFactorRepository secondFactors() {
+        return get(SecondFactorRepository.class);
     }
 
     /** @return the categories port: the adapter's, or in memory */

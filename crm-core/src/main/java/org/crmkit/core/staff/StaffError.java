@@ -26,10 +26,27 @@ public enum StaffError implements ErrorCode {
      */
     LAST_ADMIN,
     /**
+     * A second factor is active already: disable it (with a current code) or have an administrator reset it before
+     * enrolling another.
+     */
+    MFA_ALREADY_ACTIVE,
+    /**
+     * The code does not match the secret being enrolled: check the device's clock and the secret entered, and send
+     * the next code the app shows.
+     */
+    MFA_CODE_INVALID,
+    /** The account has no second factor in the state the call needs: no enrolment to confirm, none active to disable. */
+    MFA_NOT_ENROLLED,
+    /**
      * The password reset token is unknown, already used or expired, or its account may not log in; ask for a new
      * reset.
      */
     RESET_TOKEN_INVALID,
+    /**
+     * The password was right, but the account signs in with a second factor (or must enrol one first), which
+     * {@code authenticate} cannot ask for: log in with {@code accounts().login(...)} instead.
+     */
+    SECOND_FACTOR_REQUIRED,
     /** The staff user is already active, so there is nothing to reactivate. */
     STAFF_ACTIVE
 }

@@ -45,6 +45,15 @@ public final class StaffEvents {
     public record AccountLocked(AccountId accountId, Instant occurredAt) implements DomainEvent {
     }
 
+    /**
+     * Wrong codes at the second step of logins locked it: someone who knows the password is guessing codes.
+     *
+     * @param accountId  the account
+     * @param occurredAt when
+     */
+    public record SecondFactorLocked(AccountId accountId, Instant occurredAt) implements DomainEvent {
+    }
+
     /** @param accountId the account @param occurredAt when */
     public record PasswordChanged(AccountId accountId, Instant occurredAt) implements DomainEvent {
     }

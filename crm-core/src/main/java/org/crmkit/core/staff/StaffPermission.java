@@ -31,6 +31,10 @@ public enum StaffPermission implements Permission {
     ACCOUNT_INVITE(grants()
             .any(Role.ADMIN, Role.CRM_MANAGER, Role.SALES_MANAGER, Role.SUPPORT_MANAGER, Role.SUPPORT_AGENT)
             .own(Role.SALES_REP)),
+    /** Enrol, confirm and disable one's own second factor. */
+    ACCOUNT_MFA(grants().everyStaffUser(AccessScope.OWN).customer(AccessScope.OWN).notForSystemProcesses()),
+    /** Reset (remove) another user's second factor, for one who lost their device and recovery codes. */
+    MFA_RESET(grants().any(Role.ADMIN)),
     /** Read the access log (logins, logouts, resets). */
     ACCESS_LOG_VIEW(grants().any(Role.ADMIN)),
     /** Read daily login and active-user counts. */

@@ -124,6 +124,7 @@ import org.crmkit.core.product.ProductId;
 import org.crmkit.core.sales.PurchaseId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.shared.Role;
+import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.StaffId;
 import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.PasswordPolicy;
@@ -137,6 +138,10 @@ import org.crmkit.core.staff.port.in.CreateStaffCommand;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.DailyActivityQuery;
 import org.crmkit.core.staff.port.in.DeactivateDepartmentCommand;
+import org.crmkit.core.staff.port.in.LoginResult;
+import org.crmkit.core.staff.port.in.MfaCodeCommand;
+import org.crmkit.core.staff.port.in.ResetMfaCommand;
+import org.crmkit.core.staff.port.in.SecondFactorCommand;
 import org.crmkit.core.staff.port.in.MoveStaffCommand;
 import org.crmkit.core.staff.port.in.RenameDepartmentCommand;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
@@ -160,6 +165,7 @@ import org.crmkit.core.task.port.in.TaskStatusCommand;
 import org.crmkit.core.task.port.in.TaskView;
 import org.crmkit.core.task.port.in.UpdateTaskCommand;
 import org.crmkit.core.testing.RecordingPublisher;
+import org.crmkit.core.testing.TotpCodes;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -901,6 +907,32 @@ class AuthorizationMatrixTest {
             m.put("accounts.changePassword", on(Target.OWN_ACCOUNT, (f, k) -> () -> f.crm.accounts().changePassword(
                     f.actor, new ChangePasswordCommand(PASSWORD, NEW_PASSWORD), ctx)));
             m.put("accounts.logout", on(Target.OWN_ACCOUNT, (f, k) -> () -> f.crm.accounts().logout(f.actor, ctx)));
+            m.put("accounts.login", on(Target.PUBLIC, (f, k) -> () -> assertThat(f.crm.accounts().login(
+                    f.admin.workEmail(), PASSWORD, ctx)).isInstanceOf(LoginResult.LoggedIn.class)));
+            m.put("accounts.completeLogin", on(Target.PUBLIC, (f, k) -> {
+                String secret = f.enrolledSecret(f.adminActor);
+                LoginResult first = f.crm.accounts().login(f.admin.workEmail(), PASSWORD, ctx);
+                String challenge = ((LoginResult.SecondFactorRequired) first).challenge();
+                return () -> assertThat(f.crm.accounts().completeLogin(new SecondFactorCommand(challenge,
+                        Fixture.nextCode(secret)), ctx).actor()).isInstanceOf(Actor.Staff.class);
+            }));
+            m.put("accounts.startMfaEnrolment", on(Target.OWN_ACCOUNT, (f, k) -> () -> assertThat(
+                    f.crm.accounts().startMfaEnrolment(f.actor, ctx).otpauthUri()).startsWith("otpauth://totp/")));
+            m.put("accounts.confirmMfaEnrolment", on(Target.OWN_ACCOUNT, (f, k) -> {
+                String secret = f.startedSecret(f.actor);
+                return () -> assertThat(f.crm.accounts().confirmMfaEnrolment(f.actor, new MfaCodeCommand(
+                        secret == null ? "123456" : TotpCodes.at(secret, CLOCK.instant())), ctx)).hasSize(10);
+            }));
+            m.put("accounts.disableMfa", on(Target.OWN_ACCOUNT, (f, k) -> {
+                String secret = f.enrolledSecret(f.actor);
+                return () -> f.crm.accounts().disableMfa(f.actor, new MfaCodeCommand(secret == null ? "123456"
+                        : Fixture.nextCode(secret)), ctx);
+            }));
+            m.put("accounts.resetMfa", on(Target.STAFF, (f, k) -> {
+                StaffId id = f.staff(k);
+                f.enrolledSecret(Actor.staff(id, Set.of()));
+                return () -> f.crm.accounts().resetMfa(f.actor, ResetMfaCommand.of(id));
+            }));
             m.put("accounts.accessLog", on(Target.NONE, (f, k) -> () -> f.crm.accounts().accessLog(f.actor,
                     new AccessLogQuery(null, null, null, null, PageRequest.first(50)))));
             m.put("accounts.dailyActivity", on(Target.NONE, (f, k) -> () -> f.crm.accounts().dailyActivity(f.actor,
@@ -1460,6 +1492,37 @@ class AuthorizationMatrixTest {
 
         String nextEmail() {
             return "person-" + next() + "@crmkit.test";
+        }
+
+        /**
+         * @param who a caller
+         * @return the secret of the second factor they started to enrol, or {@code null} when they may not
+         */
+        String startedSecret(Actor who) {
+            try {
+                return crm.accounts().startMfaEnrolment(who, AccessContext.unknown()).secret();
+            } catch (CrmException mayNot) {
+                return null;
+            }
+        }
+
+        /**
+         * @param who a caller
+         * @return the secret of the second factor they enrolled (confirmed with the code of {@link #CLOCK}'s step),
+         *         or {@code null} when they may not
+         */
+        String enrolledSecret(Actor who) {
+            String secret = startedSecret(who);
+            if (secret != null) {
+                crm.accounts().confirmMfaEnrolment(who, new MfaCodeCommand(TotpCodes.at(secret, CLOCK.instant())),
+                        AccessContext.unknown());
+            }
+            return secret;
+        }
+
+        /** @param secret an enrolled secret @return the code of the step after the enrolment's (the clock is fixed) */
+        static String nextCode(String secret) {
+            return TotpCodes.at(secret, CLOCK.instant().plus(TotpCodes.STEP));
         }
 
         /**

@@ -70,6 +70,7 @@ final class ReadBack {
     }
 
     private static final String PASSWORD = "a password is stored as a hash only";
+    private static final String CODE = "a one-time code is checked, never stored (a recovery code's hash is removed)";
     private static final String CURRENCY = "a currency code, read back as the Money's Currency";
     private static final String KEY = "an idempotency key is kept apart from the record it created (IdempotencyKeys); "
             + "a retry with it returns that record, which IdempotentCreationTest checks";
@@ -124,6 +125,9 @@ final class ReadBack {
             Map.entry("ChangePasswordCommand.newPassword", Rule.not(PASSWORD)),
             Map.entry("ResetPasswordCommand.token", Rule.not("a reset token is stored as a hash only")),
             Map.entry("ResetPasswordCommand.newPassword", Rule.not(PASSWORD)),
+            Map.entry("SecondFactorCommand.challenge", Rule.not("a login challenge is stored as a hash only")),
+            Map.entry("SecondFactorCommand.code", Rule.not(CODE)),
+            Map.entry("MfaCodeCommand.code", Rule.not(CODE)),
             Map.entry("AssignTicketCommand.reason", Rule.at("history[*].reason", TRIMMED)),
             Map.entry("ChangeTicketStatusCommand.reason", Rule.at("history[*].reason", TRIMMED)),
             Map.entry("EscalateTicketCommand.reason", Rule.at("history[*].reason", TRIMMED)),

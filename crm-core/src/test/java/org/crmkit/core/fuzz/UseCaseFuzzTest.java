@@ -66,13 +66,16 @@ import org.crmkit.core.testing.CrmTestAccess;
  */
 class UseCaseFuzzTest {
     /**
-     * Refusals that write by design: a failed login, password change or reset is recorded (the access log, and the
-     * failure count that locks an account) before the caller hears of it (see {@code Logins}, {@code PasswordChanges},
-     * {@code PasswordResets}).
+     * Refusals that write by design: a failed login, password change or reset, or a wrong code of a second factor, is
+     * recorded (the access log, and the failure count that locks an account or its second factor) before the caller
+     * hears of it (see {@code Logins}, {@code SecondFactorLogins}, {@code MfaEnrolments}, {@code PasswordChanges},
+     * {@code PasswordResets}); so is the refused {@code authenticate} of an account that needs a second step.
      */
     private static final Map<String, Set<String>> SECURITY_RECORDS = Map.of(
-            "authentication_failed", Set.of("AccessLog.append", "AccountRepository.update"),
-            "reset_token_invalid", Set.of("AccessLog.append"));
+            "authentication_failed", Set.of("AccessLog.append", "AccountRepository.update",
+                    "SecondFactorRepository.update"),
+            "reset_token_invalid", Set.of("AccessLog.append"),
+            "second_factor_required", Set.of("AccessLog.append"));
 
     private static final AtomicLong CALLS = new AtomicLong();
     private static final AtomicLong ACCEPTED = new AtomicLong();

@@ -64,7 +64,7 @@ class DefaultAccessPolicyTest {
         Actor owner = Actor.customer(OWNER);
         for (Permission p : List.of(CustomerPermission.CUSTOMER_VIEW, CustomerPermission.CUSTOMER_UPDATE_CONTACT,
                 CustomerPermission.CUSTOMER_CONSENT, CustomerPermission.CUSTOMER_EXPORT, StaffPermission.ACCOUNT_CHANGE_PASSWORD,
-                StaffPermission.ACCOUNT_LOGOUT)) {
+                StaffPermission.ACCOUNT_LOGOUT, StaffPermission.ACCOUNT_MFA)) {
             assertThat(POLICY.permits(owner, p, AccessTarget.customer(OWNER, STAFF))).as(p.name()).isTrue();
         }
         assertThat(POLICY.permits(owner, CustomerPermission.CUSTOMER_ERASE, AccessTarget.customer(OWNER, null))).isFalse();
@@ -85,6 +85,7 @@ class DefaultAccessPolicyTest {
     void theSystemMayDoEverythingButActOnAnAccountItDoesNotHave(Permission permission) {
         boolean perAccount = permission == StaffPermission.ACCOUNT_CHANGE_PASSWORD
                 || permission == StaffPermission.ACCOUNT_LOGOUT
+                || permission == StaffPermission.ACCOUNT_MFA
                 || permission == TicketPermission.TICKET_PICK_UP; // the system is nobody a ticket can be assigned to
         assertThat(POLICY.scope(Actor.system("job"), permission))
                 .isEqualTo(perAccount ? AccessScope.NONE : AccessScope.ANY);
@@ -150,6 +151,7 @@ class DefaultAccessPolicyTest {
                 case "STAFF_VIEW":
                 case "ACCOUNT_CHANGE_PASSWORD":
                 case "ACCOUNT_LOGOUT":
+                case "ACCOUNT_MFA":
                 case "TASK_VIEW":
                 case "TASK_MANAGE":
                     expected = AccessScope.OWN;
@@ -177,6 +179,7 @@ class DefaultAccessPolicyTest {
                 case "STAFF_VIEW":
                 case "ACCOUNT_CHANGE_PASSWORD":
                 case "ACCOUNT_LOGOUT":
+                case "ACCOUNT_MFA":
                 case "TASK_VIEW":
                 case "TASK_MANAGE":
                     expected = AccessScope.OWN;

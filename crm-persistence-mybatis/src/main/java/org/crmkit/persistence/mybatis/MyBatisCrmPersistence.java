@@ -30,6 +30,7 @@ import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.SecondFactorRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 import org.crmkit.persistence.mybatis.internal.audit.MyBatisAuditLog;
 import org.crmkit.persistence.mybatis.internal.idempotency.MyBatisIdempotencyKeys;
@@ -43,6 +44,7 @@ import org.crmkit.persistence.mybatis.internal.staff.MyBatisAccessLog;
 import org.crmkit.persistence.mybatis.internal.staff.MyBatisAccountRepository;
 import org.crmkit.persistence.mybatis.internal.staff.MyBatisDepartmentRepository;
 import org.crmkit.persistence.mybatis.internal.staff.MyBatisPasswordResetTokenRepository;
+import org.crmkit.persistence.mybatis.internal.staff.MyBatisSecondFactorRepository;
 import org.crmkit.persistence.mybatis.internal.staff.MyBatisStaffRepository;
 import org.crmkit.persistence.mybatis.internal.task.MyBatisTaskRepository;
 import org.crmkit.persistence.mybatis.internal.support.Migrations;
@@ -130,6 +132,7 @@ public final class MyBatisCrmPersistence implements CrmPersistence {
                 .add(AccountRepository.class, accounts)
                 .add(PasswordResetTokenRepository.class, resetTokens)
                 .add(AccessLog.class, accessLog)
+                .add(SecondFactorRepository.class, new MyBatisSecondFactorRepository(unitOfWork))
                 .add(CategoryRepository.class, categories)
                 .add(ProductRepository.class, products)
                 .add(PurchaseRepository.class, purchases)

@@ -15,6 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.crmkit.core.Crm;
+import org.crmkit.core.staff.port.in.LoginResult;
+import org.crmkit.core.staff.port.in.MfaCodeCommand;
+import org.crmkit.core.staff.port.in.MfaEnrolment;
+import org.crmkit.core.staff.port.in.ResetMfaCommand;
+import org.crmkit.core.staff.port.in.SecondFactorCommand;
+import org.crmkit.core.testing.TotpCodes;
 import org.crmkit.core.audit.port.in.AuditQuery;
 import org.crmkit.core.customer.CustomerSource;
 import org.crmkit.core.customer.CustomerStatus;
@@ -230,12 +236,30 @@ final class ApplicationUserScenario {
         act("accounts: change a password", () -> crm.accounts().changePassword(rep,
                 new ChangePasswordCommand(STAFF_PASSWORD, STAFF_PASSWORD + "!"), DESK));
         act("accounts: log out", () -> crm.accounts().logout(rep, DESK));
+        secondFactor();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         assertThat(step("accounts: read the access log", () -> crm.accounts().accessLog(admin,
                 AccessLogQuery.builder().day(today).zone("UTC").page(PageRequest.first(50)).build())).items())
                 .hasSizeGreaterThanOrEqualTo(8);
         assertThat(step("accounts: daily activity", () -> crm.accounts().dailyActivity(admin,
                 new DailyActivityQuery(today, today, "UTC")))).isNotEmpty();
+    }
+
+    /** The rep enrols a second factor, logs in with a recovery code, and an administrator resets it. */
+    private void secondFactor() {
+        MfaEnrolment enrolment = step("accounts: start a second factor's enrolment",
+                () -> crm.accounts().startMfaEnrolment(rep, DESK));
+        List<String> recoveryCodes = step("accounts: confirm it", () -> crm.accounts().confirmMfaEnrolment(rep,
+                new MfaCodeCommand(TotpCodes.at(enrolment.secret(), clock.instant())), DESK));
+        LoginResult first = step("accounts: log in, password step", () -> crm.accounts().login(
+                repProfile.workEmail(), STAFF_PASSWORD + "!", DESK));
+        String challenge = ((LoginResult.SecondFactorRequired) first).challenge();
+        refused("accounts: a wrong recovery code", AuthenticationFailedException.class,
+                () -> crm.accounts().completeLogin(new SecondFactorCommand(challenge, "aaaa-aaaa-aaaa-aaaa"), DESK));
+        rep = step("accounts: log in, second step", () -> crm.accounts().completeLogin(new SecondFactorCommand(
+                challenge, recoveryCodes.get(0)), DESK).actor());
+        act("accounts: reset a second factor", () -> crm.accounts().resetMfa(admin,
+                ResetMfaCommand.of(repProfile.id())));
     }
 
     private void customers() {
@@ -251,6 +275,8 @@ final class ApplicationUserScenario {
                 new ResetPasswordCommand(resetTokens.get(0), ADA_NEW_PASSWORD), DESK));
         ada = step("accounts: the customer logs in", () -> crm.accounts().authenticate(ADA_EMAIL, ADA_NEW_PASSWORD,
                 DESK));
+        // pending until the end, when the erasure deletes it with her account
+        act("accounts: the customer starts a second factor", () -> crm.accounts().startMfaEnrolment(ada, DESK));
         CustomerView found = step("customers: find", () -> crm.customers().findById(crmManager, adaId)).orElseThrow();
         step("customers: update contact details", () -> crm.customers().updateContactDetails(crmManager,
                 UpdateContactDetailsCommand.of(adaId, found.version()).phone("+44 20 7946 0000").build()));

@@ -39,7 +39,8 @@ class MapperColumnsTest {
             "org/crmkit/persistence/mybatis/internal/sales/PurchaseMapper.xml",
             "org/crmkit/persistence/mybatis/internal/audit/AuditMapper.xml",
             "org/crmkit/persistence/mybatis/internal/idempotency/IdempotencyMapper.xml",
-            "org/crmkit/persistence/mybatis/internal/customer/ContactVerificationMapper.xml");
+            "org/crmkit/persistence/mybatis/internal/customer/ContactVerificationMapper.xml",
+            "org/crmkit/persistence/mybatis/internal/staff/SecondFactorMapper.xml");
     private static final Pattern FRAGMENT_ID = Pattern.compile("columns|\\w+Columns");
     /** A column of a select list: {@code alias.column}, maybe {@code AS label}. */
     private static final Pattern SELECTED = Pattern.compile("(?:\\w+\\.)?(\\w+)(?:\\s+(?i:AS)\\s+(\\w+))?");

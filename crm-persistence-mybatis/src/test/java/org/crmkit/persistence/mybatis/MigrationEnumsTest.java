@@ -25,6 +25,7 @@ import org.crmkit.core.shared.Role;
 import org.crmkit.core.staff.AccessEvent;
 import org.crmkit.core.staff.AccessOutcome;
 import org.crmkit.core.staff.AccountHolder;
+import org.crmkit.core.staff.SecondFactorStatus;
 import org.crmkit.core.task.TaskLinkKind;
 import org.crmkit.core.task.TaskPriority;
 import org.crmkit.core.task.TaskStatus;
@@ -45,6 +46,7 @@ class MigrationEnumsTest {
         assertThat(names(sql, "ck_crm_access_log_event")).isEqualTo(constants(AccessEvent.class));
         assertThat(names(sql, "ck_crm_access_log_outcome")).isEqualTo(constants(AccessOutcome.class));
         assertThat(names(sql, "ck_crm_access_log_holder")).isEqualTo(constants(AccountHolder.Kind.class));
+        assertThat(names(sql, "ck_crm_second_factor_status")).isEqualTo(constants(SecondFactorStatus.class));
         assertThat(names(sql, "ck_crm_audit_actor")).isEqualTo(constants(ActorType.class));
         assertThat(names(sql, "ck_crm_audit_outcome")).isEqualTo(constants(AuditOutcome.class));
         assertThat(names(sql, "ck_crm_product_status")).isEqualTo(constants(ProductStatus.class));
@@ -77,16 +79,26 @@ class MigrationEnumsTest {
     private static String allMigrations() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             StringBuilder sql = new StringBuilder();
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+            // in the order Flyway runs them: by version number (V18 after V2), so a later definition comes later
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql"))
+                    .sorted(java.util.Comparator.comparingInt(MigrationEnumsTest::version)).toList()) {
                 sql.append(Files.readString(file)).append('\n');
             }
             return sql.toString();
         }
     }
 
-    /** The quoted words of one named CHECK constraint, up to its closing parenthesis. */
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    /**
+     * The quoted words of one named CHECK constraint, up to its closing parenthesis: its last definition, since a later
+     * migration may drop and add it again with more names.
+     */
     private static Set<String> names(String sql, String constraint) {
-        int start = sql.indexOf("CONSTRAINT " + constraint + " CHECK");
+        int start = sql.lastIndexOf("CONSTRAINT " + constraint + " CHECK");
         assertThat(start).as(constraint + " exists").isNotNegative();
         int open = sql.indexOf('(', start);
         int depth = 0;

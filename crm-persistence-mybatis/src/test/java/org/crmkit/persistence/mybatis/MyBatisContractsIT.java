@@ -107,6 +107,14 @@ class MyBatisContractsIT {
     }
 
     @Nested
+    class SecondFactors extends org.crmkit.core.contract.SecondFactorRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return TestDatabase.get().emptyPersistence();
+        }
+    }
+
+    @Nested
     class AccessLogs extends AccessLogContract {
         @Override
         protected CrmPersistence emptyPersistence() {

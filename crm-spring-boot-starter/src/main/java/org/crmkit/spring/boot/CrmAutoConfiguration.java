@@ -9,6 +9,7 @@ import org.crmkit.core.shared.AccessPolicy;
 import org.crmkit.core.shared.CommandValidator;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.staff.MfaPolicy;
 import org.crmkit.core.staff.PasswordPolicy;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
@@ -128,6 +129,7 @@ public class CrmAutoConfiguration {
      * @param loyalty        the application's loyalty program, if any
      * @param scoring        the application's lead scoring, if any
      * @param sla            the application's SLA, if any
+     * @param mfaPolicy      the application's second-factor policy, if any
      * @param customizers    the application's customizers, in order
      * @return the configured {@link Crm}, unless the application defines its own
      */
@@ -140,7 +142,7 @@ public class CrmAutoConfiguration {
             ObjectProvider<ContactVerificationNotifier> verifications,
             ObjectProvider<ReminderNotifier> reminders, ObjectProvider<SlaBreachNotifier> breaches,
             ObjectProvider<CommandValidator> validator, ObjectProvider<LoyaltyProgram> loyalty,
-            ObjectProvider<LeadScoring> scoring, ObjectProvider<SupportSla> sla,
+            ObjectProvider<LeadScoring> scoring, ObjectProvider<SupportSla> sla, ObjectProvider<MfaPolicy> mfaPolicy,
             ObjectProvider<CrmBuilderCustomizer> customizers) {
         Crm.Builder builder = Crm.builder()
                 .persistence(persistence)
@@ -161,6 +163,7 @@ public class CrmAutoConfiguration {
         loyalty.ifUnique(builder::loyaltyProgram);
         scoring.ifUnique(builder::leadScoring);
         sla.ifUnique(builder::supportSla);
+        mfaPolicy.ifUnique(builder::mfaPolicy);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

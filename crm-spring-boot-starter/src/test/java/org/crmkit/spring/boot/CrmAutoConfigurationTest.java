@@ -20,6 +20,13 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.DepartmentId;
 import org.crmkit.core.shared.EventPublisher;
 import org.crmkit.core.spi.CrmPersistence;
+import org.crmkit.core.shared.Role;
+import org.crmkit.core.staff.MfaPolicy;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.BootstrapAdminCommand;
+import org.crmkit.core.staff.port.in.LoginResult;
+import org.crmkit.core.staff.port.out.PasswordHasher;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketPriority;
@@ -124,6 +131,21 @@ class CrmAutoConfigurationTest {
                     assertThat(billing.firstResponseDueAt()).isEqualTo(Instant.parse("2026-12-05T11:00:00Z"));
                     assertThat(billing.resolutionDueAt()).as("6 h would run past 20:00 into Sunday")
                             .isEqualTo(Instant.parse("2026-12-05T12:00:00Z"));
+                });
+    }
+
+    @Test
+    void anMfaPolicyBeanOfTheApplicationMakesItsRolesEnrolAtLogin() {
+        runner.withBean(CrmPersistence.class, Crm::inMemoryPersistence)
+                .withBean(PasswordHasher.class, () -> Pbkdf2PasswordHasher.withIterations(1_000))
+                .withBean(MfaPolicy.class, () -> MfaPolicy.requiredFor(Role.ADMIN).withIssuer("Acme CRM"))
+                .run(context -> {
+                    Crm crm = context.getBean(Crm.class);
+                    crm.staff().bootstrapAdmin(new BootstrapAdminCommand("Ada", "Admin", "ada@example.com",
+                            "a long admin passphrase 1"));
+                    assertThat(crm.accounts().login("ada@example.com", "a long admin passphrase 1",
+                            AccessContext.unknown())).isInstanceOfSatisfying(LoginResult.EnrolmentRequired.class,
+                                    e -> assertThat(e.enrolment().otpauthUri()).contains("issuer=Acme%20CRM"));
                 });
     }
 

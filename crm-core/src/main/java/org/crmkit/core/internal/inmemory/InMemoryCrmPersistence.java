@@ -14,6 +14,7 @@ import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccountRepository;
 import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.SecondFactorRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 
 /** The embedded default persistence: every port in memory, sharing one transactional unit of work. */
@@ -29,6 +30,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
             new InMemoryPasswordResetTokenRepository(unitOfWork);
     private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(unitOfWork, resetTokens);
     private final InMemoryAccessLog accessLog = new InMemoryAccessLog(unitOfWork);
+    private final InMemorySecondFactorRepository secondFactors = new InMemorySecondFactorRepository(unitOfWork);
     private final InMemoryCategoryRepository categories = new InMemoryCategoryRepository(unitOfWork);
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
@@ -49,6 +51,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
                 .add(AccountRepository.class, accounts)
                 .add(PasswordResetTokenRepository.class, resetTokens)
                 .add(AccessLog.class, accessLog)
+                .add(SecondFactorRepository.class, secondFactors)
                 .add(CategoryRepository.class, categories)
                 .add(ProductRepository.class, products)
                 .add(PurchaseRepository.class, purchases)
@@ -104,6 +107,10 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
 
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    public SecondFactorRepository secondFactors() {
+        return secondFactors;
     }
 
     public CategoryRepository categories() {

@@ -106,6 +106,14 @@ class InMemoryContractsTest {
     }
 
     @Nested
+    class SecondFactors extends org.crmkit.core.contract.SecondFactorRepositoryContract {
+        @Override
+        protected CrmPersistence emptyPersistence() {
+            return InMemoryCrmPersistence.create();
+        }
+    }
+
+    @Nested
     class AccessLogs extends AccessLogContract {
         @Override
         protected CrmPersistence emptyPersistence() {

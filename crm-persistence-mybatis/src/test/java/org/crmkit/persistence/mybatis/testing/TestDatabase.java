@@ -36,8 +36,9 @@ public final class TestDatabase {
             "crm_ticket_comment", "crm_ticket_history", "crm_ticket",
             "crm_loyalty_lot", "crm_loyalty_entry_line", "crm_loyalty_entry", "crm_loyalty_account",
             "crm_purchase_return_line", "crm_purchase_return", "crm_purchase_line", "crm_purchase",
-            "crm_customer_tag", "crm_contact_verification", "crm_customer", "crm_audit_entry", "crm_access_log", "crm_idempotency_key",
-            "crm_password_reset_token", "crm_account", "crm_installation", "crm_staff_role", "crm_staff",
+            "crm_customer_tag", "crm_contact_verification", "crm_customer", "crm_audit_entry", "crm_access_log",
+            "crm_idempotency_key", "crm_password_reset_token", "crm_second_factor", "crm_account", "crm_installation",
+            "crm_staff_role", "crm_staff",
             "crm_department", "crm_product", "crm_category");
     private static TestDatabase instance;
 

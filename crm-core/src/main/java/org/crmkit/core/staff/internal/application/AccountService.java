@@ -1,6 +1,8 @@
 package org.crmkit.core.staff.internal.application;
 
+import org.crmkit.core.staff.MfaPolicy;
 import org.crmkit.core.staff.internal.store.AccountStore;
+import org.crmkit.core.staff.internal.store.SecondFactorStore;
 import java.util.List;
 import org.crmkit.core.customer.internal.port.ContactVerifications;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -17,17 +19,25 @@ import org.crmkit.core.staff.port.in.ChangePasswordCommand;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.DailyActivity;
 import org.crmkit.core.staff.port.in.DailyActivityQuery;
+import org.crmkit.core.staff.port.in.LoginResult;
+import org.crmkit.core.staff.port.in.MfaCodeCommand;
+import org.crmkit.core.staff.port.in.MfaEnrolment;
+import org.crmkit.core.staff.port.in.ResetMfaCommand;
+import org.crmkit.core.staff.port.in.SecondFactorCommand;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /**
- * Authentication, password changes and resets, sign-up and the access log: each use case is handed to the
- * collaborator that owns it, which share one {@link AccountSteps} and one {@link PasswordChecks}.
+ * Authentication (logins in one or two steps and second factors), password changes and resets, sign-up and the access
+ * log: each use case is handed to the collaborator that owns it, which share one {@link AccountSteps}, one
+ * {@link PasswordChecks} and one {@link SecondFactorChecks}.
  */
 final class AccountService implements Accounts {
     private final Logins logins;
+    private final SecondFactorLogins secondFactorLogins;
+    private final MfaEnrolments mfa;
     private final CustomerSignUp signUp;
     private final Invitations invitations;
     private final PasswordChanges passwordChanges;
@@ -36,15 +46,29 @@ final class AccountService implements Accounts {
 
     AccountService(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                    AccessLog accessLog, ContactVerifications verifications, CustomerDirectory customers,
-                   AccountSecurity security) {
+                   AccountSecurity security, SecondFactorStore factors, MfaPolicy mfaPolicy) {
         AccountSteps steps = new AccountSteps(support, accounts, accessLog, security.lockout());
         PasswordChecks passwords = new PasswordChecks(security.hasher());
-        this.logins = new Logins(support, accounts, steps, passwords);
+        SecondFactorChecks codes = new SecondFactorChecks(SecretSeal.PLAIN, mfaPolicy);
+        this.secondFactorLogins = new SecondFactorLogins(support, accounts, factors, steps, codes, mfaPolicy,
+                security.lockout());
+        this.mfa = new MfaEnrolments(support, accounts, factors, steps, codes, secondFactorLogins);
+        this.logins = new Logins(support, accounts, steps, passwords, secondFactorLogins);
         this.signUp = new CustomerSignUp(support, accounts, verifications, steps, security);
         this.invitations = new Invitations(support, accounts, verifications, customers, steps, security);
         this.passwordChanges = new PasswordChanges(support, accounts, tokens, steps, passwords, security);
         this.passwordResets = new PasswordResets(support, accounts, tokens, steps, security);
         this.accessLogReads = new AccessLogReads(support, accounts, accessLog);
+    }
+
+    @Override
+    public LoginResult login(String email, String password, AccessContext context) {
+        return logins.login(email, password, context);
+    }
+
+    @Override
+    public LoginResult.LoggedIn completeLogin(SecondFactorCommand command, AccessContext context) {
+        return secondFactorLogins.completeLogin(command, context);
     }
 
     @Override
@@ -55,6 +79,26 @@ final class AccountService implements Accounts {
     @Override
     public void requestSignUp(String email, AccessContext context) {
         signUp.requestSignUp(email, context);
+    }
+
+    @Override
+    public MfaEnrolment startMfaEnrolment(Actor actor, AccessContext context) {
+        return mfa.start(actor, context);
+    }
+
+    @Override
+    public List<String> confirmMfaEnrolment(Actor actor, MfaCodeCommand command, AccessContext context) {
+        return mfa.confirm(actor, command, context);
+    }
+
+    @Override
+    public void disableMfa(Actor actor, MfaCodeCommand command, AccessContext context) {
+        mfa.disable(actor, command, context);
+    }
+
+    @Override
+    public void resetMfa(Actor actor, ResetMfaCommand command) {
+        mfa.reset(actor, command);
     }
 
     @Override

@@ -52,7 +52,9 @@ final class AccountSteps {
         accessLog.append(new AccessLogEntry(UuidV7.next(support.clock()), support.now(), event, outcome,
                 account == null ? null : account.id(), account == null ? null : account.holder(),
                 context.sourceAddress(), context.userAgent()));
-        if (outcome != AccessOutcome.SUCCESS) {
+        if (outcome == AccessOutcome.SECOND_FACTOR_REQUIRED || outcome == AccessOutcome.ENROLMENT_REQUIRED) {
+            LOG.debug("{} of account {} waits for its second step ({})", event, account.id(), outcome);
+        } else if (outcome != AccessOutcome.SUCCESS) {
             LOG.info("{} refused ({}) for account {}", event, outcome, account == null ? "-" : account.id());
         }
     }

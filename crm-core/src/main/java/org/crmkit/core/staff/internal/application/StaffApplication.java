@@ -2,6 +2,7 @@ package org.crmkit.core.staff.internal.application;
 
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.DepartmentStore;
+import org.crmkit.core.staff.internal.store.SecondFactorStore;
 import org.crmkit.core.staff.internal.store.StaffStore;
 import org.crmkit.core.staff.internal.port.StaffDirectory;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.crmkit.core.shared.internal.ActorResolver;
 import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 import org.crmkit.core.staff.LockoutPolicy;
+import org.crmkit.core.staff.MfaPolicy;
 import org.crmkit.core.staff.PasswordPolicy;
 import org.crmkit.core.staff.port.in.Accounts;
 import org.crmkit.core.staff.port.in.Departments;
@@ -22,6 +24,7 @@ import org.crmkit.core.staff.port.out.DepartmentRepository;
 import org.crmkit.core.staff.port.out.PasswordHasher;
 import org.crmkit.core.staff.port.out.PasswordResetNotifier;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
+import org.crmkit.core.staff.port.out.SecondFactorRepository;
 import org.crmkit.core.staff.port.out.StaffRepository;
 
 /** Builds the staff area's use cases and its parts in other mechanisms; the one public entry of this package. */
@@ -38,11 +41,13 @@ public final class StaffApplication {
     }
 
     /**
-     * @param accounts the account repository
-     * @return the staff area's part in a customer's erasure (their login account)
+     * @param accounts      the account repository
+     * @param secondFactors the second factors of accounts
+     * @return the staff area's part in a customer's erasure (their login account and its second factor)
      */
-    public static PersonalDataEraser customerEraser(AccountRepository accounts) {
-        return new AccountEraser(new AccountStore(accounts));
+    public static PersonalDataEraser customerEraser(AccountRepository accounts,
+                                                    SecondFactorRepository secondFactors) {
+        return new AccountEraser(new AccountStore(accounts), new SecondFactorStore(secondFactors));
     }
 
     /**
@@ -85,15 +90,19 @@ public final class StaffApplication {
      * @param lockout        when failed logins lock an account
      * @param resetTokenTtl  how long a reset token is valid
      * @param notifier       delivers reset tokens
+     * @param secondFactors  the second factors of accounts
+     * @param mfaPolicy      who must use a second factor, and the issuer authenticator apps show
      * @return the authentication and access-log use cases
      */
     public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
                                     PasswordResetTokenRepository tokens, AccessLog accessLog,
                                     ContactVerifications verifications, CustomerDirectory customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
-                                    Duration resetTokenTtl, PasswordResetNotifier notifier) {
+                                    Duration resetTokenTtl, PasswordResetNotifier notifier,
+                                    SecondFactorRepository secondFactors, MfaPolicy mfaPolicy) {
         return new AccountService(support, new AccountStore(accounts), tokens, accessLog, verifications, customers,
-                new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+                new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier),
+                new SecondFactorStore(secondFactors), mfaPolicy);
     }
 
     /**
