@@ -110,8 +110,9 @@ public final class Crm {
         List<LeadEraser> leadErasers = List.of(InteractionApplication.leadEraser(p.interactions()),
                 TaskApplication.leadEraser(support, p.tasks()));
         this.customers = CustomerApplication.customers(support, p.customers(), p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts()),
+                List.of(StaffApplication.customerEraser(p.accounts(), p.accessLog()),
                         QuoteApplication.customerEraser(p.quotes()),
+                        LoyaltyApplication.customerEraser(p.loyalty()),
                         TaskApplication.customerEraser(support, p.tasks(), ticketDirectory),
                         FeedbackApplication.customerEraser(p.feedback()),
                         TicketApplication.customerEraser(p.tickets()),
@@ -124,7 +125,7 @@ public final class Crm {
                 b.passwordHasher, b.passwordPolicy);
         this.accounts = StaffApplication.accounts(support, p.accounts(), p.resetTokens(), p.accessLog(),
                 customers, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy, b.resetTokenTtl,
-                b.resetNotifier);
+                b.resetNotifier, b.accessLogRetention);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
         // how areas read and write each other inside their own use cases: no actor, no second access check
@@ -270,6 +271,7 @@ public final class Crm {
         private LockoutPolicy lockoutPolicy = LockoutPolicy.standard();
         private Duration resetTokenTtl = Duration.ofMinutes(30);
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
+        private Duration accessLogRetention = Duration.ofDays(90);
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
@@ -343,6 +345,21 @@ public final class Crm {
         /** @param notifier delivers password reset tokens (default: none, so no reset reaches anyone) @return this builder */
         public Builder passwordResetNotifier(PasswordResetNotifier notifier) {
             this.resetNotifier = Objects.requireNonNull(notifier, "passwordResetNotifier");
+            return this;
+        }
+
+        /**
+         * @param retention how long the access log keeps the source address and user agent of an entry, 1 day to
+         *                  3,650 days (default 90 days); {@code accounts().expireAccessContext(...)}, a scheduled job
+         *                  of the host, blanks them after that (the entries stay)
+         * @return this builder
+         */
+        public Builder accessLogRetention(Duration retention) {
+            if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0
+                    || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new IllegalArgumentException("accessLogRetention must be 1 day to 3650 days");
+            }
+            this.accessLogRetention = retention;
             return this;
         }
 

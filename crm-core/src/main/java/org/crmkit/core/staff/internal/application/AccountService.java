@@ -1,6 +1,7 @@
 package org.crmkit.core.staff.internal.application;
 
 import org.crmkit.core.staff.internal.store.AccountStore;
+import java.time.Duration;
 import java.util.List;
 import org.crmkit.core.customer.port.in.Customers;
 import org.crmkit.core.shared.Actor;
@@ -14,14 +15,15 @@ import org.crmkit.core.staff.port.in.ChangePasswordCommand;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.DailyActivity;
 import org.crmkit.core.staff.port.in.DailyActivityQuery;
+import org.crmkit.core.staff.port.in.ExpireAccessContextCommand;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /**
- * Authentication, password changes and resets, sign-up and the access log: each use case is handed to the
- * collaborator that owns it, which share one {@link AccountSteps} and one {@link PasswordChecks}.
+ * Authentication, password changes and resets, sign-up, the access log and its retention: each use case is handed to
+ * the collaborator that owns it, which share one {@link AccountSteps} and one {@link PasswordChecks}.
  */
 final class AccountService implements Accounts {
     private final Logins logins;
@@ -29,9 +31,10 @@ final class AccountService implements Accounts {
     private final PasswordChanges passwordChanges;
     private final PasswordResets passwordResets;
     private final AccessLogReads accessLogReads;
+    private final AccessLogRetention retention;
 
     AccountService(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
-                   AccessLog accessLog, Customers customers, AccountSecurity security) {
+                   AccessLog accessLog, Customers customers, AccountSecurity security, Duration accessLogRetention) {
         AccountSteps steps = new AccountSteps(support, accounts, accessLog, security.lockout());
         PasswordChecks passwords = new PasswordChecks(security.hasher());
         this.logins = new Logins(support, accounts, steps, passwords);
@@ -39,6 +42,7 @@ final class AccountService implements Accounts {
         this.passwordChanges = new PasswordChanges(support, accounts, tokens, steps, passwords, security);
         this.passwordResets = new PasswordResets(support, accounts, tokens, steps, security);
         this.accessLogReads = new AccessLogReads(support, accounts, accessLog);
+        this.retention = new AccessLogRetention(support, accessLog, accessLogRetention);
     }
 
     @Override
@@ -74,6 +78,11 @@ final class AccountService implements Accounts {
     @Override
     public Page<AccessLogView> accessLog(Actor actor, AccessLogQuery query) {
         return accessLogReads.accessLog(actor, query);
+    }
+
+    @Override
+    public long expireAccessContext(Actor actor, ExpireAccessContextCommand command) {
+        return retention.expireAccessContext(actor, command);
     }
 
     @Override

@@ -36,11 +36,13 @@ public final class StaffApplication {
     }
 
     /**
-     * @param accounts the account repository
-     * @return the staff area's part in a customer's erasure (their login account)
+     * @param accounts  the account repository
+     * @param accessLog the access log
+     * @return the staff area's part in a customer's erasure (their login account, and the source addresses and user
+     *         agents of its access log)
      */
-    public static PersonalDataEraser customerEraser(AccountRepository accounts) {
-        return new AccountEraser(new AccountStore(accounts));
+    public static PersonalDataEraser customerEraser(AccountRepository accounts, AccessLog accessLog) {
+        return new AccountEraser(new AccountStore(accounts), accessLog);
     }
 
     /**
@@ -82,14 +84,16 @@ public final class StaffApplication {
      * @param lockout        when failed logins lock an account
      * @param resetTokenTtl  how long a reset token is valid
      * @param notifier       delivers reset tokens
+     * @param accessLogRetention how long the access log keeps a caller's address and user agent
      * @return the authentication and access-log use cases
      */
     public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
                                     PasswordResetTokenRepository tokens, AccessLog accessLog, Customers customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
-                                    Duration resetTokenTtl, PasswordResetNotifier notifier) {
+                                    Duration resetTokenTtl, PasswordResetNotifier notifier,
+                                    Duration accessLogRetention) {
         return new AccountService(support, new AccountStore(accounts), tokens, accessLog, customers,
-                new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier));
+                new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier), accessLogRetention);
     }
 
     /**
