@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class AccessLogRetentionOnMySqlIT {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    /** The retention's statement as the adapter sends it, with a batch of 500. */
+    private static final String RETENTION = "UPDATE crm_access_log FORCE INDEX (ix_crm_access_log_context) SET"
+            + " source_address = NULL, user_agent = NULL WHERE context_held_at < ? ORDER BY context_held_at, id"
+            + " LIMIT 500";
 
     @Test
     void aRunBlanksEveryOldEntryInBatchesAndKeepsTheRows() throws Exception {
@@ -54,7 +58,8 @@ class AccessLogRetentionOnMySqlIT {
                 new ExpireAccessContextCommand(NOW));
 
         assertThat(blanked).isEqualTo(1_100);
-        assertThat(counting.reads()).filteredOn(r -> r.sql().startsWith("UPDATE crm_access_log")).hasSize(3);
+        assertThat(counting.reads()).filteredOn(r -> r.sql().startsWith("UPDATE crm_access_log")).hasSize(3)
+                .allSatisfy(r -> assertThat(r.sql()).isEqualTo(RETENTION.replace("500", "?")));
         assertThat(count("SELECT COUNT(*) FROM crm_access_log")).isEqualTo(1_101);
         assertThat(count("SELECT COUNT(*) FROM crm_access_log WHERE source_address IS NOT NULL"
                 + " OR user_agent IS NOT NULL")).isEqualTo(1);
@@ -65,11 +70,13 @@ class AccessLogRetentionOnMySqlIT {
                 .isEqualTo("ix_crm_access_log_context");
     }
 
-    /** @return the key the server reads the retention's UPDATE by, once most entries are blank (EXPLAIN) */
+    /**
+     * @return the key the server reads the retention's UPDATE by, once most entries are blank and before the table's
+     *         statistics caught up (EXPLAIN; without the adapter's index hint MariaDB 11.4 chose the primary key)
+     */
     private static String nextRunsKey() throws Exception {
         try (Connection c = TestDatabase.get().dataSource().getConnection();
-             PreparedStatement explain = c.prepareStatement("EXPLAIN UPDATE crm_access_log SET source_address = NULL,"
-                     + " user_agent = NULL WHERE context_held_at < ? ORDER BY context_held_at, id LIMIT 500")) {
+             PreparedStatement explain = c.prepareStatement("EXPLAIN " + RETENTION)) {
             explain.setTimestamp(1, Timestamp.from(NOW.minus(Duration.ofDays(90))));
             try (ResultSet rs = explain.executeQuery()) {
                 assertThat(rs.next()).isTrue();
