@@ -113,8 +113,9 @@ public final class Crm {
                 TaskApplication.leadEraser(support, p.tasks()));
         CustomerApplication.CustomerArea customerArea = CustomerApplication.customers(support, p.customers(),
                 p.auditLog(),
-                List.of(StaffApplication.customerEraser(p.accounts(), p.secondFactors()),
+                List.of(StaffApplication.customerEraser(p.accounts(), p.secondFactors(), p.accessLog()),
                         QuoteApplication.customerEraser(p.quotes()),
+                        LoyaltyApplication.customerEraser(p.loyalty()),
                         TaskApplication.customerEraser(support, p.tasks(), ticketDirectory),
                         FeedbackApplication.customerEraser(p.feedback()),
                         TicketApplication.customerEraser(p.tickets()),
@@ -132,7 +133,7 @@ public final class Crm {
                 b.passwordHasher, b.passwordPolicy);
         this.accounts = StaffApplication.accounts(support, p.accounts(), p.resetTokens(), p.accessLog(),
                 customerArea.verifications(), customerDirectory, b.passwordHasher, b.passwordPolicy, b.lockoutPolicy,
-                b.resetTokenTtl, b.resetNotifier, p.secondFactors(), b.mfaPolicy);
+                b.resetTokenTtl, b.resetNotifier, p.secondFactors(), b.mfaPolicy, b.accessLogRetention);
         this.audit = AuditApplication.auditTrail(support, p.auditLog());
         this.products = ProductApplication.products(support, p.categories(), p.products());
         ProductCatalog catalog = ProductApplication.catalog(support, p.categories(), p.products());
@@ -279,6 +280,7 @@ public final class Crm {
         private PasswordResetNotifier resetNotifier = PasswordResetNotifier.none();
         private ContactVerificationNotifier verificationNotifier = ContactVerificationNotifier.none();
         private Duration verificationTokenTtl = Duration.ofHours(24);
+        private Duration accessLogRetention = Duration.ofDays(90);
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
         private LeadScoring leadScoring = LeadScoring.standard();
         private ReminderNotifier reminderNotifier = ReminderNotifier.logging();
@@ -387,6 +389,21 @@ public final class Crm {
                 throw new IllegalArgumentException("verificationTokenTtl must be 5 minutes to 14 days");
             }
             this.verificationTokenTtl = ttl;
+            return this;
+        }
+
+        /**
+         * @param retention how long the access log keeps the source address and user agent of an entry, 1 day to
+         *                  3,650 days (default 90 days); {@code accounts().expireAccessContext(...)}, a scheduled job
+         *                  of the host, blanks them after that (the entries stay)
+         * @return this builder
+         */
+        public Builder accessLogRetention(Duration retention) {
+            if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0
+                    || retention.compareTo(Duration.ofDays(3650)) > 0) {
+                throw new IllegalArgumentException("accessLogRetention must be 1 day to 3650 days");
+            }
+            this.accessLogRetention = retention;
             return this;
         }
 

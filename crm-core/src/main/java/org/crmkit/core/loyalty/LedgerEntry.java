@@ -8,9 +8,9 @@ import org.crmkit.core.shared.CustomerId;
 
 /**
  * One append-only entry of a loyalty ledger. The balance is the sum of every entry's {@code points}; an entry is never
- * changed or deleted once written. Entries are numbered in the order they were posted to their account
- * ({@code position}), so that in that order each one's {@code balanceAfter} is the one before it plus its
- * {@code points}, however its {@code occurredAt} lies.
+ * changed or deleted once written, but for a redemption's note, which the customer's erasure blanks. Entries are
+ * numbered in the order they were posted to their account ({@code position}), so that in that order each one's
+ * {@code balanceAfter} is the one before it plus its {@code points}, however its {@code occurredAt} lies.
  *
  * @param id              the entry
  * @param customer        whose ledger

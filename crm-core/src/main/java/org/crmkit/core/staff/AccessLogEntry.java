@@ -14,8 +14,9 @@ import java.util.UUID;
  * @param outcome       how it ended
  * @param account       the account, or {@code null} when none matched
  * @param holder        the account's holder, or {@code null} when none matched
- * @param sourceAddress the caller's network address as the host saw it, or {@code null}
- * @param userAgent     the caller's user agent, or {@code null}
+ * @param sourceAddress the caller's network address as the host saw it, or {@code null} (none given, or blanked by
+ *                      the log's retention or the holder's erasure)
+ * @param userAgent     the caller's user agent, or {@code null} (none given, or blanked like the address)
  */
 public record AccessLogEntry(UUID id, Instant at, AccessEvent event, AccessOutcome outcome, AccountId account,
                              AccountHolder holder, String sourceAddress, String userAgent) {

@@ -38,7 +38,9 @@ public enum StaffPermission implements Permission {
     /** Read the access log (logins, logouts, resets). */
     ACCESS_LOG_VIEW(grants().any(Role.ADMIN)),
     /** Read daily login and active-user counts. */
-    ACCESS_REPORT(grants().any(Role.ADMIN, Role.CRM_MANAGER));
+    ACCESS_REPORT(grants().any(Role.ADMIN, Role.CRM_MANAGER)),
+    /** Run the access log's retention: blank the source address and user agent of old entries. */
+    ACCESS_LOG_RETENTION(grants().any(Role.ADMIN));
 
     private final DefaultGrants defaultGrants;
 

@@ -937,6 +937,9 @@ class AuthorizationMatrixTest {
                     new AccessLogQuery(null, null, null, null, PageRequest.first(50)))));
             m.put("accounts.dailyActivity", on(Target.NONE, (f, k) -> () -> f.crm.accounts().dailyActivity(f.actor,
                     new DailyActivityQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), null))));
+            m.put("accounts.expireAccessContext", on(Target.NONE, (f, k) -> () -> f.crm.accounts()
+                    .expireAccessContext(f.actor, new org.crmkit.core.staff.port.in.ExpireAccessContextCommand(
+                            CLOCK.instant()))));
 
             // catalog
             m.put("products.createCategory", on(Target.NONE, (f, k) -> () -> f.crm.products().createCategory(f.actor,

@@ -179,4 +179,58 @@ public abstract class AccessLogContract extends PortContract {
         assertThat(tx(() -> log().search(EVERYTHING, 10))).isEmpty();
         assertThat(tx(() -> log().countLogins(T0, T0.plusSeconds(1)))).isEqualTo(new LoginCounts(0, 0));
     }
+
+    @Test
+    void erasingAnAccountsContextBlanksItsAddressesAndUserAgentsAndKeepsTheEntries() {
+        Account erased = StaffFixtures.storedAccount(persistence);
+        Account other = StaffFixtures.storedAccount(persistence);
+        AccessLogEntry login = login(T0, erased);
+        AccessLogEntry failed = StaffFixtures.accessEntry(T0.plusSeconds(1), AccessEvent.LOGIN,
+                AccessOutcome.BAD_CREDENTIALS, erased);
+        AccessLogEntry bare = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0.plusSeconds(2),
+                AccessEvent.LOGOUT, AccessOutcome.SUCCESS, erased.id(), erased.holder(), null, null);
+        AccessLogEntry agentOnly = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0.plusSeconds(3),
+                AccessEvent.PASSWORD_CHANGE, AccessOutcome.SUCCESS, erased.id(), erased.holder(), null, "curl/8");
+        AccessLogEntry others = login(T0.plusSeconds(4), other);
+        append(login, failed, bare, agentOnly, others);
+
+        assertThat(tx(() -> log().eraseContext(erased.id()))).as("entries that held an address or an agent")
+                .isEqualTo(3);
+
+        assertThat(tx(() -> log().search(EVERYTHING, 10))).containsExactly(others, blank(agentOnly), bare,
+                blank(failed), blank(login));
+        assertThat(tx(() -> log().eraseContext(erased.id()))).as("a second erasure finds nothing").isZero();
+        assertThat(tx(() -> log().countLogins(T0, T0.plusSeconds(10)))).isEqualTo(new LoginCounts(2, 2));
+    }
+
+    @Test
+    void theRetentionBlanksTheOldestEntriesBeforeAnInstantInBatchesAndKeepsThem() {
+        Account account = StaffFixtures.storedAccount(persistence);
+        List<AccessLogEntry> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(login(T0.plusSeconds(i), account));
+        }
+        AccessLogEntry unknown = new AccessLogEntry(UuidV7.next(StaffFixtures.IDS), T0.plusSeconds(5),
+                AccessEvent.LOGIN, AccessOutcome.UNKNOWN_ACCOUNT, null, null, "198.51.100.1", null);
+        AccessLogEntry atTheCutOff = login(T0.plusSeconds(10), account);
+        AccessLogEntry recent = login(T0.plusSeconds(11), account);
+        append(old.toArray(AccessLogEntry[]::new));
+        append(unknown, atTheCutOff, recent);
+        Instant cutOff = T0.plusSeconds(10);
+
+        assertThat(tx(() -> log().eraseContextBefore(cutOff, 4))).as("a full batch").isEqualTo(4);
+        assertThat(tx(() -> log().search(EVERYTHING, 10))).as("the oldest four first")
+                .containsExactly(recent, atTheCutOff, unknown, old.get(4), blank(old.get(3)), blank(old.get(2)),
+                        blank(old.get(1)), blank(old.get(0)));
+        assertThat(tx(() -> log().eraseContextBefore(cutOff, 4))).as("what is left before the cut-off").isEqualTo(2);
+        assertThat(tx(() -> log().eraseContextBefore(cutOff, 4))).isZero();
+
+        assertThat(tx(() -> log().search(EVERYTHING, 10))).containsExactly(recent, atTheCutOff, blank(unknown),
+                blank(old.get(4)), blank(old.get(3)), blank(old.get(2)), blank(old.get(1)), blank(old.get(0)));
+        assertThat(tx(() -> log().countLogins(T0, T0.plusSeconds(20)))).isEqualTo(new LoginCounts(7, 1));
+    }
+
+    private static AccessLogEntry blank(AccessLogEntry e) {
+        return new AccessLogEntry(e.id(), e.at(), e.event(), e.outcome(), e.account(), e.holder(), null, null);
+    }
 }

@@ -295,6 +295,40 @@ public abstract class LoyaltyRepositoryContract extends PortContract {
     }
 
     @Test
+    void erasingRedemptionNotesBlanksThemAloneAndLeavesTheLedgerAddingUp() {
+        CustomerId customer = opened();
+        CustomerId other = opened();
+        LoyaltyAccount account = locked(customer);
+        LedgerEntry earned = earn(account, T0, 500);
+        LedgerEntry adjusted = account.addPoints(id(), id(), Points.of(50), "goodwill", null, T0.plusSeconds(YEAR),
+                T0.plusSeconds(1));
+        LedgerEntry noted = account.redeem(id(), Points.of(100), "r-1", "a mug for my sister", T0.plusSeconds(2));
+        LedgerEntry bare = account.redeem(id(), Points.of(10), "r-2", null, T0.plusSeconds(3));
+        LedgerEntry noted2 = account.redeem(id(), Points.of(20), "r-3", "the red one", T0.plusSeconds(4));
+        store(account);
+        LoyaltyAccount theOthers = locked(other);
+        earn(theOthers, T0, 100);
+        LedgerEntry othersNote = theOthers.redeem(id(), Points.of(5), "r-1", "a pen", T0.plusSeconds(5));
+        store(theOthers);
+        LedgerSums before = sums(customer);
+
+        assertThat(tx(() -> repo().eraseRedemptionNotes(customer))).isEqualTo(2);
+
+        assertThat(entries(customer)).containsExactly(withoutNote(noted2), bare, withoutNote(noted), adjusted,
+                earned);
+        assertThat(tx(() -> repo().findEntry(customer, EntryKind.REDEEM, "r-1"))).contains(withoutNote(noted));
+        assertThat(entries(other)).as("another customer's notes stay").contains(othersNote);
+        assertThat(sums(customer)).isEqualTo(before);
+        assertThat(sums(customer).hold()).isTrue();
+        assertThat(tx(() -> repo().eraseRedemptionNotes(customer))).as("nothing left to blank").isZero();
+    }
+
+    private static LedgerEntry withoutNote(LedgerEntry e) {
+        return new LedgerEntry(e.id(), e.customer(), e.position(), e.kind(), e.points(), e.shortfallChange(),
+                e.earned(), e.balanceAfter(), e.occurredAt(), e.reference(), null, e.lines(), e.earnedAt());
+    }
+
+    @Test
     void anExplanationOfABusyProgramRoundTrips() {
         LoyaltyProgram.Builder rules = LoyaltyProgram.builder();
         for (int n = 10; n < 26; n++) {

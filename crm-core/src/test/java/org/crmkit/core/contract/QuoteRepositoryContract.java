@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.crmkit.core.customer.internal.domain.Customer;
+import org.crmkit.core.customer.internal.store.CustomerStore;
 import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.QuoteLine;
 import org.crmkit.core.quote.QuoteSnapshot;
@@ -225,5 +227,67 @@ public abstract class QuoteRepositoryContract extends PortContract {
                 .as("after the first of two ending at the same instant").containsExactly(order.get(4));
         assertThat(tx(() -> repo().quotedValidUntil(until.minusSeconds(3), null, 10)))
                 .containsExactly(order.get(0));
+    }
+
+    @Test
+    void aSearchManagedByAStaffUserReadsOnlyTheQuotesOfTheCustomersTheyManage() {
+        StaffId rep = StaffFixtures.storedStaffUser(persistence).id();
+        StaffId other = StaffFixtures.storedStaffUser(persistence).id();
+        StaffId nobody = StaffFixtures.storedStaffUser(persistence).id();
+        managedBy(ann, rep);
+        managedBy(ben, other);
+        CustomerId cat = managedBy(LoyaltyFixtures.storedCustomer(persistence), rep);
+        QuoteId annOld = stored(QuoteFixtures.requested(ann, T0, fox)).id();
+        QuoteId benQuote = stored(QuoteFixtures.requested(ben, T0.plusSeconds(1), fox)).id();
+        QuoteId catQuote = stored(QuoteFixtures.answered(QuoteFixtures.requested(cat, T0.plusSeconds(2), owl), "3",
+                T0.plusSeconds(3600), T0.plusSeconds(2))).id();
+        QuoteId annNew = stored(QuoteFixtures.requested(ann, T0.plusSeconds(3), owl)).id();
+
+        assertThat(managedSearch(rep, null, null, QuoteSort.REQUESTED_DESC, null, 10))
+                .as("the rep's customers' quotes, newest first").containsExactly(annNew, catQuote, annOld);
+        assertThat(managedSearch(other, null, null, QuoteSort.REQUESTED_ASC, null, 10)).containsExactly(benQuote);
+        assertThat(managedSearch(nobody, null, null, QuoteSort.REQUESTED_DESC, null, 10))
+                .as("a staff user who manages no customer").isEmpty();
+        assertThat(managedSearch(rep, QuoteStatus.QUOTED, null, QuoteSort.REQUESTED_DESC, null, 10))
+                .containsExactly(catQuote);
+        assertThat(managedSearch(rep, null, Set.of(ann), QuoteSort.REQUESTED_ASC, null, 10))
+                .containsExactly(annOld, annNew);
+        assertThat(managedSearch(rep, null, Set.of(ben), QuoteSort.REQUESTED_ASC, null, 10))
+                .as("a customer the rep does not manage").isEmpty();
+        assertThat(managedSearch(rep, null, null, QuoteSort.REQUESTED_DESC, null, 2)).containsExactly(annNew, catQuote);
+        Quote after = tx(() -> repo().findById(catQuote)).orElseThrow();
+        assertThat(managedSearch(rep, null, null, QuoteSort.REQUESTED_DESC,
+                new EntryPosition(after.snapshot().requestedAt(), catQuote.value()), 10)).containsExactly(annOld);
+    }
+
+    @Test
+    void aSearchManagedByAStaffUserFollowsTheAccountManagerAsStoredNow() {
+        StaffId rep = StaffFixtures.storedStaffUser(persistence).id();
+        StaffId successor = StaffFixtures.storedStaffUser(persistence).id();
+        managedBy(ann, rep);
+        QuoteId quote = stored(QuoteFixtures.requested(ann, T0, fox)).id();
+        assertThat(managedSearch(rep, null, null, QuoteSort.REQUESTED_DESC, null, 10)).containsExactly(quote);
+
+        managedBy(ann, successor);
+
+        assertThat(managedSearch(rep, null, null, QuoteSort.REQUESTED_DESC, null, 10)).isEmpty();
+        assertThat(managedSearch(successor, null, null, QuoteSort.REQUESTED_DESC, null, 10)).containsExactly(quote);
+    }
+
+    private CustomerId managedBy(CustomerId customer, StaffId manager) {
+        CustomerStore customers = new CustomerStore(persistence.customers());
+        tx(() -> {
+            Customer c = customers.findById(customer).orElseThrow();
+            c.assignAccountManager(manager, T0);
+            customers.update(c);
+            return null;
+        });
+        return customer;
+    }
+
+    private List<QuoteId> managedSearch(StaffId manager, QuoteStatus status, Set<CustomerId> customers,
+                                        QuoteSort sort, EntryPosition after, int limit) {
+        return tx(() -> repo().searchManagedBy(manager, new QuoteSearchCriteria(status, customers, sort, after),
+                limit)).stream().map(Quote::id).toList();
     }
 }

@@ -30,6 +30,8 @@ import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.internal.domain.TicketDraft;
 import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketSlaState;
+import org.crmkit.core.ticket.internal.domain.SlaStanding;
 import org.crmkit.core.ticket.TicketStatus;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
@@ -279,17 +281,89 @@ public abstract class TicketRepositoryContract extends PortContract {
     }
 
     @Test
-    void pendingTicketsComeInIdOrder() {
+    void pendingTicketsComeInIdOrderAsTheirSlaFigures() {
         Ticket a = submitted(alice, "a", T0, support);
         Ticket b = submitted(alice, "b", T0, support);
         Ticket c = submitted(alice, "c", T0, support);
         Ticket resolved = load(b.id());
         resolved.changeStatus(TicketStatus.RESOLVED, null, SLA, BY, T0.plusSeconds(5));
         update(resolved);
+        Ticket waiting = load(c.id());
+        waiting.comment(false, "which model?", SLA, Actor.staff(agent, Set.of()), T0.plusSeconds(60));
+        waiting.changeStatus(TicketStatus.WAITING_ON_CUSTOMER, "asked", SLA, BY, T0.plusSeconds(61));
+        update(waiting);
 
-        assertThat(tx(() -> repo().findPending(null, 10))).extracting(Ticket::id).containsExactly(a.id(), c.id());
-        assertThat(tx(() -> repo().findPending(a.id(), 10))).extracting(Ticket::id).containsExactly(c.id());
-        assertThat(tx(() -> repo().findPending(null, 1))).extracting(Ticket::id).containsExactly(a.id());
+        assertThat(pendingSla(criteria(), null, 10)).containsExactly(TicketSlaState.of(load(a.id()).snapshot()),
+                TicketSlaState.of(load(c.id()).snapshot()));
+        assertThat(pendingSla(criteria(), a.id(), 10)).extracting(TicketSlaState::id).containsExactly(c.id());
+        assertThat(pendingSla(criteria(), null, 1)).extracting(TicketSlaState::id).containsExactly(a.id());
+        assertThat(pendingSla(criteria(), c.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void thePendingScanIsNarrowedToTheCallersScopeAndFilters() {
+        Ticket a = submitted(alice, "A", T0, support);
+        Ticket b = submitted(bob, "B", T0.plusSeconds(1), billing);
+        Ticket c = submitted(bob, "C", T0.plusSeconds(2), null);
+        Ticket cc = load(c.id());
+        cc.assign(agent, null, null, BY, T0.plusSeconds(3));
+        update(cc);
+        Ticket done = submitted(alice, "done", T0.plusSeconds(4), support);
+        done.assign(agent, support, null, BY, T0.plusSeconds(5));
+        done.changeStatus(TicketStatus.RESOLVED, null, SLA, BY, T0.plusSeconds(6));
+        update(done);
+
+        assertThat(pendingIds(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, null,
+                alice, null, null))).as("a customer's own").containsExactly(a.id());
+        assertThat(pendingIds(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, null,
+                null, agent, support))).as("an agent's own and their department's queue")
+                .containsExactlyInAnyOrder(a.id(), c.id());
+        assertThat(pendingIds(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, null,
+                null, agent, null))).as("an agent's own").containsExactly(c.id());
+        assertThat(pendingIds(new TicketCriteria(Set.of(), null, null, null, null, null, null, null, null, null,
+                null, agent, billing))).containsExactlyInAnyOrder(b.id(), c.id());
+        assertThat(pendingIds(new TicketCriteria(Set.of(TicketStatus.IN_PROGRESS), null, null, null, null, null,
+                null, null, null, null, null, null, null))).as("a status filter narrows the pending ones").isEmpty();
+        assertThat(pendingIds(new TicketCriteria(Set.of(), null, null, null, bob, null, null, null, null, null,
+                null, null, null))).containsExactlyInAnyOrder(b.id(), c.id());
+        assertThat(pendingIds(criteria())).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+    }
+
+    @Test
+    void thePendingScansFiguresAnswerAsTheTicketDoesWhileItWaitsAndRuns() {
+        Ticket running = submitted(alice, "running", T0, support);
+        Ticket waiting = submitted(alice, "waiting", T0, support);
+        waiting.changeStatus(TicketStatus.WAITING_ON_CUSTOMER, null, SLA, BY, T0.plusSeconds(600));
+        update(waiting);
+        Ticket resumed = submitted(alice, "resumed", T0, support);
+        resumed.changeStatus(TicketStatus.WAITING_ON_CUSTOMER, null, SLA, BY, T0.plusSeconds(600));
+        resumed.comment(false, "here it is", SLA, Actor.customer(alice), T0.plusSeconds(1200));
+        update(resumed);
+        Ticket reopened = submitted(alice, "reopened", T0, support);
+        reopened.changeStatus(TicketStatus.RESOLVED, null, SLA, BY, T0.plusSeconds(300));
+        reopened.changeStatus(TicketStatus.IN_PROGRESS, "not fixed", SLA, BY, T0.plusSeconds(900));
+        update(reopened);
+
+        List<TicketSlaState> states = pendingSla(criteria(), null, 10);
+        assertThat(states).hasSize(4);
+        for (TicketSlaState state : states) {
+            Ticket ticket = load(state.id());
+            for (SlaTarget target : SlaTarget.values()) {
+                for (Instant asOf : List.of(T0.plusSeconds(1800), T0.plusSeconds(3 * 3600), T0.plusSeconds(5 * 3600))) {
+                    assertThat(SlaStanding.remaining(state, target, SLA.calendar(), asOf))
+                            .as("%s %s as of %s", ticket.snapshot().subject(), target, asOf)
+                            .isEqualTo(ticket.remaining(target, SLA.calendar(), asOf));
+                }
+            }
+        }
+    }
+
+    private List<TicketSlaState> pendingSla(TicketCriteria c, TicketId after, int limit) {
+        return tx(() -> repo().findPendingSla(c, after, limit));
+    }
+
+    private List<TicketId> pendingIds(TicketCriteria c) {
+        return pendingSla(c, null, 100).stream().map(TicketSlaState::id).toList();
     }
 
     @Test

@@ -98,6 +98,7 @@ import org.crmkit.core.staff.port.in.CreateStaffCommand;
 import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
 import org.crmkit.core.staff.port.in.DailyActivityQuery;
 import org.crmkit.core.staff.port.in.DepartmentView;
+import org.crmkit.core.staff.port.in.ExpireAccessContextCommand;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
 import org.crmkit.core.staff.port.in.StaffRoleCommand;
 import org.crmkit.core.staff.port.in.StaffView;
@@ -132,7 +133,8 @@ import org.crmkit.core.ticket.port.in.TicketView;
  * log), customers, the catalog, sales (a purchase, a return, an import), loyalty (enrol, earn, redeem, adjust, the
  * expiry and tier batches), quotes (accepted, and expired by the batch), leads (lost, and converted into a
  * customer), interactions, tasks (with the reminder job), tickets (with the SLA breach job), feedback, the audit
- * trail, and a customer's GDPR export and erasure, which touches every area's rows of that customer. The batch jobs
+ * trail, a customer's GDPR export and erasure, which touches every area's rows of that customer, and the access log's
+ * retention. The batch jobs
  * run on a second {@code Crm} whose clock is {@link #JOBS_LATER} ahead, as a scheduled job would run later.
  *
  * <p>Each call goes through {@link #step}: a call the server refuses for want of a privilege fails with the step's
@@ -184,6 +186,7 @@ final class ApplicationUserScenario {
                 .contactVerificationNotifier(message -> verificationTokens.add(message.token())).build();
         this.jobs = Crm.builder().persistence(persistence).clock(Clock.offset(clock, JOBS_LATER))
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
+                .accessLogRetention(Duration.ofDays(1))
                 .reminderNotifier(reminders::add)
                 .slaBreachNotifier((ticket, target, dueAt) -> breaches.add(ticket)).build();
     }
@@ -202,6 +205,7 @@ final class ApplicationUserScenario {
         feedback();
         batchJobs();
         gdprExportAndErasure();
+        accessLogRetention();
         auditTrail();
     }
 
@@ -496,6 +500,15 @@ final class ApplicationUserScenario {
                 .as("the converted lead is erased with the customer").isNull();
         refused("accounts: the erased customer logs in", AuthenticationFailedException.class,
                 () -> crm.accounts().authenticate(ADA_EMAIL, ADA_NEW_PASSWORD, DESK));
+    }
+
+    /** The retention job, after the erasure blanked the customer's entries: the staff's logins lose theirs too. */
+    private void accessLogRetention() {
+        assertThat(step("accounts: the access log's retention job", () -> jobs.accounts().expireAccessContext(
+                SCHEDULER, new ExpireAccessContextCommand(now.plus(JOBS_LATER))))).isPositive();
+        assertThat(step("accounts: read the access log", () -> crm.accounts().accessLog(admin,
+                AccessLogQuery.builder().page(PageRequest.first(50)).build())).items()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.sourceAddress()).isNull());
     }
 
     private void auditTrail() {

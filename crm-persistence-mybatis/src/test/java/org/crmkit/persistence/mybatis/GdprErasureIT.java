@@ -1,5 +1,7 @@
 package org.crmkit.persistence.mybatis;
 
+import org.crmkit.core.testing.SignUps;
+
 import org.crmkit.core.testing.CrmTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,16 @@ import org.crmkit.core.lead.port.in.CreateLeadCommand;
 import org.crmkit.core.lead.port.in.LeadCommand;
 import org.crmkit.core.lead.port.in.LeadView;
 import org.crmkit.core.lead.port.in.MoneyData;
+import org.crmkit.core.loyalty.port.in.LoyaltyStatementQuery;
+import org.crmkit.core.loyalty.port.in.RedeemPointsCommand;
+import org.crmkit.core.product.port.in.CreateProductCommand;
+import org.crmkit.core.product.port.in.ProductView;
+import org.crmkit.core.sales.SalesChannel;
+import org.crmkit.core.sales.port.in.RecordPurchaseCommand;
+import org.crmkit.core.shared.PageRequest;
+import org.crmkit.core.staff.port.in.AccessContext;
+import org.crmkit.core.staff.port.in.CustomerSignUpCommand;
+import org.crmkit.core.staff.port.out.Pbkdf2PasswordHasher;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.Role;
@@ -39,7 +51,11 @@ import org.crmkit.core.testing.TestStaff;
 import org.crmkit.persistence.mybatis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** Erasure on MySQL leaves no trace of the person in any column of any crmkit table. */
+/**
+ * Erasure on MySQL leaves no trace of the person in any column of any crmkit table: the marker test registers a
+ * unique marker in every free-text and contact field (of the customer, their lead, interactions, tasks, logins' address
+ * and user agent, redemption notes), erases, and scans every column of every {@code crm_} table.
+ */
 class GdprErasureIT {
     private static final String MARKER = "zqmarker";
 
@@ -116,6 +132,51 @@ class GdprErasureIT {
         assertThat(crm.leads().findById(sales, lead.id())).contains(erased);
         assertThat(CrmTestAccess.persistence(crm).auditLog().findByTarget("lead", lead.id().value()))
                 .extracting(e -> e.action()).containsOnlyOnce("lead.erase");
+    }
+
+    @Test
+    void anErasedCustomersLoginsAndRedemptionNotesKeepNoTraceOfThePerson() throws Exception {
+        Crm crm = Crm.builder().persistence(TestDatabase.get().emptyPersistence())
+                .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000)).build();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        Actor crmManager = TestStaff.enrol(crm, StaffId.next(clock), Role.CRM_MANAGER);
+        Actor sales = TestStaff.enrol(crm, StaffId.next(clock), Role.SALES_MANAGER);
+        AccessContext home = new AccessContext("203.0.113.7, " + MARKER + "-proxy.example",
+                "Mozilla/5.0 (" + MARKER + " laptop)");
+        CustomerId customer = crm.accounts().signUpCustomer(SignUps.command(crm, MARKER + "first",
+                MARKER + "last", MARKER + "@" + MARKER + ".example", null, false, "a long passphrase 42"), home)
+                .customerId();
+        Actor self = crm.accounts().authenticate(MARKER + "@" + MARKER + ".example", "a long passphrase 42", home);
+        org.junit.jupiter.api.Assertions.assertThrows(org.crmkit.core.shared.AuthenticationFailedException.class,
+                () -> crm.accounts().authenticate(MARKER + "@" + MARKER + ".example", "wrong", home));
+        crm.accounts().logout(self, home);
+        ProductView lamp = crm.products().create(Actor.system("gdpr-test"), new CreateProductCommand(
+                "LAMP-" + clock.millis(), "lamp", null, null, new java.math.BigDecimal("80.00"), "EUR"));
+        crm.sales().recordPurchase(sales, new RecordPurchaseCommand(customer, clock.instant().minusSeconds(60),
+                SalesChannel.STORE, "shop", "ORDER-" + clock.millis(), "EUR",
+                List.of(new RecordPurchaseCommand.Line(1, lamp.id(), 1, new java.math.BigDecimal("80.00")))));
+        crm.loyalty().redeem(self, new RedeemPointsCommand(customer, 10, "web-1", MARKER + " gift for my sister"));
+        crm.loyalty().redeem(sales, new RedeemPointsCommand(customer, 5, "till-1", "at the till for " + MARKER));
+        assertThat(occurrences(MARKER)).as("the marker is stored before erasure").contains(
+                "crm_access_log.source_address", "crm_access_log.user_agent", "crm_loyalty_entry.description");
+        long accessRows = count("crm_access_log");
+        long ledgerRows = count("crm_loyalty_entry");
+
+        crm.customers().erase(crmManager, customer);
+
+        assertThat(occurrences(MARKER)).isEmpty();
+        assertThat(count("crm_access_log")).as("the access log keeps its rows").isEqualTo(accessRows);
+        assertThat(count("crm_loyalty_entry")).as("the ledger keeps its entries").isEqualTo(ledgerRows);
+        assertThat(crm.loyalty().statement(crmManager, new LoyaltyStatementQuery(customer, PageRequest.first(10)))
+                .account().balance()).isEqualTo(80 - 15);
+    }
+
+    private static long count(String table) throws Exception {
+        try (Connection c = TestDatabase.get().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Scans every column of every row of every crm_ table, as text, for the marker. */

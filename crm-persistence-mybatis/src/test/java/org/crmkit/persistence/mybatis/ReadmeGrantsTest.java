@@ -16,6 +16,7 @@ class ReadmeGrantsTest {
 
         assertThat(grants.appPrivileges()).containsEntry("crm_audit_entry", "SELECT, INSERT")
                 .containsEntry("crm_ticket_history", "SELECT, INSERT, UPDATE (reason)")
+                .containsEntry("crm_access_log", "SELECT, INSERT, UPDATE (source_address, user_agent)")
                 .doesNotContainKey("crm_schema_history");
         assertThat(grants.adaptedTo(ReadmeGrants.OWNER, "s", "o", "localhost", "pw")).containsExactly(
                 "CREATE USER 'o'@'localhost' IDENTIFIED BY 'pw'",

@@ -149,6 +149,7 @@ public class CrmAutoConfiguration {
                 .clock(clock)
                 .eventPublisher(eventPublisher)
                 .passwordResetTokenTtl(properties.getPasswordResetTokenTtl())
+                .accessLogRetention(properties.getAccessLogRetention())
                 .lockoutPolicy(properties.getLockout().toPolicy())
                 .supportSla(properties.getSla().toSla())
                 .loyaltyProgram(properties.getLoyalty().toProgram());

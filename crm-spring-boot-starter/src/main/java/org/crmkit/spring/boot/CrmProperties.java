@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The {@code crmkit.*} settings of the auto-configured {@link org.crmkit.core.Crm}. Each default is crmkit's own;
- * a value crmkit refuses (a reset token TTL outside 1 minute to 24 hours, a lockout of 0 failures, a tier without a
- * name) stops the application at start-up with crmkit's message, naming the property. Page sizes are not settings:
- * each search takes its own {@code PageRequest}, up to crmkit's documented maximum.
+ * The {@code crmkit.*} settings of the auto-configured {@link org.crmkit.core.Crm}. Each default is crmkit's own; a
+ * value crmkit refuses (a reset token TTL outside 1 minute to 24 hours, an access log retention under a day, a lockout
+ * of 0 failures, a tier without a name) stops the application at start-up with crmkit's message, naming the property.
+ * Page sizes are not settings: each search takes its own {@code PageRequest}, up to crmkit's documented maximum.
  */
 @ConfigurationProperties(prefix = "crmkit")
 public class CrmProperties {
@@ -21,6 +21,9 @@ public class CrmProperties {
 
     /** How long a password reset token stays valid, 1 minute to 24 hours. */
     private Duration passwordResetTokenTtl = Duration.ofMinutes(30);
+
+    /** How long the access log keeps a caller's source address and user agent, 1 day to 3650 days. */
+    private Duration accessLogRetention = Duration.ofDays(90);
 
     /** When failed logins lock an account. */
     private final Lockout lockout = new Lockout();
@@ -51,6 +54,20 @@ public class CrmProperties {
     /** @param passwordResetTokenTtl how long a password reset token stays valid, 1 minute to 24 hours */
     public void setPasswordResetTokenTtl(Duration passwordResetTokenTtl) {
         this.passwordResetTokenTtl = passwordResetTokenTtl;
+    }
+
+    /** @return how long the access log keeps a caller's source address and user agent */
+    public Duration getAccessLogRetention() {
+        return accessLogRetention;
+    }
+
+    /**
+     * @param accessLogRetention how long the access log keeps a caller's source address and user agent, 1 day to
+     *                           3650 days (the host's scheduled {@code accounts().expireAccessContext(...)} blanks them
+     *                           after that)
+     */
+    public void setAccessLogRetention(Duration accessLogRetention) {
+        this.accessLogRetention = accessLogRetention;
     }
 
     /** @return the lockout settings */

@@ -95,11 +95,13 @@ class CrmAutoConfigurationTest {
     @Test
     void propertiesBindUnderCrmkit() {
         runner.withPropertyValues("crmkit.migrate=false", "crmkit.password-reset-token-ttl=2h",
+                "crmkit.access-log-retention=30d",
                 "crmkit.lockout.max-failures=3", "crmkit.lockout.window=10m", "crmkit.lockout.lock-duration=1h")
                 .run(context -> {
                     CrmProperties properties = context.getBean(CrmProperties.class);
                     assertThat(properties.isMigrate()).isFalse();
                     assertThat(properties.getPasswordResetTokenTtl()).isEqualTo(Duration.ofHours(2));
+                    assertThat(properties.getAccessLogRetention()).isEqualTo(Duration.ofDays(30));
                     assertThat(properties.getLockout().toPolicy()).isEqualTo(
                             new org.crmkit.core.staff.LockoutPolicy(3, Duration.ofMinutes(10), Duration.ofHours(1)));
                 });
@@ -111,6 +113,14 @@ class CrmAutoConfigurationTest {
                 .withPropertyValues("crmkit.password-reset-token-ttl=25h")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("passwordResetTokenTtl must be 1 minute to 24 hours"));
+    }
+
+    @Test
+    void anAccessLogRetentionUnderADayStopsTheStart() {
+        runner.withBean(CrmPersistence.class, Crm::inMemoryPersistence)
+                .withPropertyValues("crmkit.access-log-retention=12h")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("accessLogRetention must be 1 day to 3650 days"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 
-/** The access log in memory: append-only inside the unit of work. */
+/** The access log in memory: append-only inside the unit of work, but for the caller details an erasure blanks. */
 public final class InMemoryAccessLog implements AccessLog {
     private static final Comparator<AccessLogEntry> NEWEST_FIRST = Comparator.comparing(AccessLogEntry::at)
             .thenComparing(AccessLogEntry::id, UuidV7::compareBytes).reversed();
@@ -29,6 +29,32 @@ public final class InMemoryAccessLog implements AccessLog {
     @Override
     public void append(AccessLogEntry entry) {
         table.insert(entry);
+    }
+
+    @Override
+    public int eraseContext(AccountId account) {
+        return erase(table.where(e -> account.equals(e.account()) && holdsContext(e)));
+    }
+
+    @Override
+    public int eraseContextBefore(Instant before, int limit) {
+        return erase(table.where(e -> e.at().isBefore(before) && holdsContext(e)).stream()
+                .sorted(NEWEST_FIRST.reversed()).limit(limit).toList());
+    }
+
+    private static boolean holdsContext(AccessLogEntry e) {
+        return e.sourceAddress() != null || e.userAgent() != null;
+    }
+
+    private int erase(List<AccessLogEntry> entries) {
+        int erased = 0;
+        for (AccessLogEntry e : entries) {
+            if (table.replaceIf(e.id(), InMemoryAccessLog::holdsContext, x -> new AccessLogEntry(x.id(), x.at(),
+                    x.event(), x.outcome(), x.account(), x.holder(), null, null))) {
+                erased++;
+            }
+        }
+        return erased;
     }
 
     @Override

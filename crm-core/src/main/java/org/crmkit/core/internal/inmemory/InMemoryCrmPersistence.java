@@ -35,7 +35,7 @@ public final class InMemoryCrmPersistence implements CrmPersistence {
     private final InMemoryProductRepository products = new InMemoryProductRepository(unitOfWork);
     private final InMemoryPurchaseRepository purchases = new InMemoryPurchaseRepository(unitOfWork);
     private final InMemoryLoyaltyRepository loyalty = new InMemoryLoyaltyRepository(unitOfWork);
-    private final InMemoryQuoteRepository quotes = new InMemoryQuoteRepository(unitOfWork);
+    private final InMemoryQuoteRepository quotes = new InMemoryQuoteRepository(unitOfWork, customers);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(unitOfWork);
     private final InMemoryInteractionRepository interactions = new InMemoryInteractionRepository(unitOfWork);
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(unitOfWork);

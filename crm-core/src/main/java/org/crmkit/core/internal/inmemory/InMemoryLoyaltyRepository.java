@@ -134,6 +134,19 @@ public final class InMemoryLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
+    public int eraseRedemptionNotes(CustomerId customer) {
+        int erased = 0;
+        for (LedgerEntry e : entries.where(e -> e.customer().equals(customer) && e.kind() == EntryKind.REDEEM
+                && e.description() != null)) {
+            entries.replaceIf(e.id(), x -> true, x -> new LedgerEntry(x.id(), x.customer(), x.position(), x.kind(),
+                    x.points(), x.shortfallChange(), x.earned(), x.balanceAfter(), x.occurredAt(), x.reference(), null,
+                    x.lines(), x.earnedAt()));
+            erased++;
+        }
+        return erased;
+    }
+
+    @Override
     public LedgerSums sums(CustomerId customer) {
         Optional<LoyaltyAccountSnapshot> state = accounts.get(customer);
         List<LedgerEntry> ledger = entries.where(e -> e.customer().equals(customer));

@@ -10,6 +10,7 @@ import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.shared.UuidV7;
 import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.TicketSlaState;
 import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
@@ -91,10 +92,10 @@ public final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<TicketSnapshot> findPending(TicketId after, int limit) {
-        return table.where(t -> t.status().isPending()
+    public List<TicketSlaState> findPendingSla(TicketCriteria criteria, TicketId after, int limit) {
+        return table.where(t -> t.status().isPending() && matches(criteria, t)
                         && (after == null || UuidV7.compareBytes(t.id().value(), after.value()) > 0)).stream()
-                .sorted(BY_ID).limit(limit).toList();
+                .sorted(BY_ID).limit(limit).map(TicketSlaState::of).toList();
     }
 
     @Override

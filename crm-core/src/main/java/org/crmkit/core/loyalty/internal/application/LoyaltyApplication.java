@@ -14,12 +14,16 @@ import org.crmkit.core.loyalty.port.out.LoyaltyRepository;
 import org.crmkit.core.product.port.in.Products;
 import org.crmkit.core.sales.port.in.Sales;
 import org.crmkit.core.loyalty.LedgerEntry;
+import org.crmkit.core.shared.internal.PersonalDataEraser;
 import org.crmkit.core.shared.internal.PersonalDataExporter;
 import org.crmkit.core.shared.PersonalDataSection;
 import org.crmkit.core.sales.internal.port.PurchaseParticipant;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
-/** Builds the loyalty use cases and its purchase participant; the one public entry of this package. */
+/**
+ * Builds the loyalty use cases, its purchase participant and its parts in a GDPR erasure and export; the one public
+ * entry of this package.
+ */
 public final class LoyaltyApplication {
     private LoyaltyApplication() {
     }
@@ -47,6 +51,14 @@ public final class LoyaltyApplication {
     public static Loyalty loyalty(UseCaseSupport support, LoyaltyRepository accounts, CustomerDirectory customers,
                                   PurchaseDirectory sales, LoyaltyProgram program) {
         return new LoyaltyService(support, new LoyaltyStore(accounts), customers, sales, program);
+    }
+
+    /**
+     * @param accounts the loyalty repository
+     * @return the loyalty area's part in a customer's erasure: the notes of their redemptions
+     */
+    public static PersonalDataEraser customerEraser(LoyaltyRepository accounts) {
+        return new LoyaltyEraser(new LoyaltyStore(accounts));
     }
 
     /**

@@ -45,6 +45,11 @@ public final class LoyaltyStore {
         account.recordStored();
     }
 
+    /** @see LoyaltyRepository#eraseRedemptionNotes */
+    public int eraseRedemptionNotes(CustomerId customer) {
+        return port.eraseRedemptionNotes(customer);
+    }
+
     /** @see LoyaltyRepository#find */
     public Optional<LoyaltyAccountSnapshot> find(CustomerId customer) {
         return port.find(customer);

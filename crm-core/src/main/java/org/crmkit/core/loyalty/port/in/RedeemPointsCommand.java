@@ -12,8 +12,7 @@ import org.crmkit.core.shared.CustomerId;
  * @param points         how many, 1 to 10^12
  * @param idempotencyKey the caller's key for this redemption, 1 to 64 visible ASCII characters, unique per account
  * @param note           optional, up to 500 characters once stripped as it is stored (what the points were spent
- *                       on); the ledger is append-only and keeps it after the customer's erasure, so it must not
- *                       hold personal data
+ *                       on); the customer's erasure blanks it, the rest of the entry stays
  */
 public record RedeemPointsCommand(@NotNull CustomerId customerId,
                                   @Positive @Max(1_000_000_000_000L) long points,

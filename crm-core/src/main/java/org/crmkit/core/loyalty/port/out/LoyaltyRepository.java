@@ -19,11 +19,12 @@ import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.UuidV7;
 
 /**
- * Loyalty accounts, their append-only ledgers and their lots. Every change of an account goes through
- * {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and {@link #update(LoyaltyChanges)} (which
- * stores only if the version is still the one read), so two changes of one account never both win. Entries are
- * unique per account, kind and reference: a purchase earns once, a return claws back once, a lot expires once and an
- * idempotency key redeems once; and unique per account and position, the order they were posted in.
+ * Loyalty accounts, their append-only ledgers (but for the redemption notes an erasure blanks) and their lots. Every
+ * change of an account goes through {@link #lock(CustomerId)} (a row lock held to the end of the transaction) and
+ * {@link #update(LoyaltyChanges)} (which stores only if the version is still the one read), so two changes of one
+ * account never both win. Entries are unique per account, kind and reference: a purchase earns once, a return claws
+ * back once, a lot expires once and an idempotency key redeems once; and unique per account and position, the order
+ * they were posted in.
  */
 public interface LoyaltyRepository {
 
@@ -113,6 +114,16 @@ public interface LoyaltyRepository {
      * @return the sums the invariants are about, read from storage
      */
     LedgerSums sums(CustomerId customer);
+
+    /**
+     * Blanks the note of every redemption in a customer's ledger ({@link LedgerEntry#description()} of the
+     * {@link EntryKind#REDEEM} entries becomes {@code null}): their erasure. The one change a posted entry ever sees:
+     * its points, balance, time and reference stay, so the ledger still adds up.
+     *
+     * @param customer whose ledger
+     * @return how many notes were blanked
+     */
+    int eraseRedemptionNotes(CustomerId customer);
 
     // Many accounts at once, for bulk postings (a sales import's batch). Each default does what the one-account
     // method does, account by account; an adapter overrides them to send a few statements for the lot.

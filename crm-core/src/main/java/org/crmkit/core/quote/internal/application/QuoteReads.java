@@ -1,13 +1,8 @@
 package org.crmkit.core.quote.internal.application;
 
 import org.crmkit.core.quote.internal.store.QuoteStore;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.crmkit.core.customer.internal.port.CustomerDirectory;
-import org.crmkit.core.customer.port.in.CustomerSearchQuery;
-import org.crmkit.core.customer.port.in.CustomerSort;
-import org.crmkit.core.customer.port.in.CustomerView;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuotePermission;
 import org.crmkit.core.quote.internal.domain.Quote;
@@ -21,7 +16,6 @@ import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Page;
-import org.crmkit.core.shared.PageRequest;
 import org.crmkit.core.shared.internal.Cursor;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
@@ -32,13 +26,11 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
 final class QuoteReads {
     private final UseCaseSupport support;
     private final QuoteStore quotes;
-    private final CustomerDirectory directory;
     private final QuoteAccess access;
 
-    QuoteReads(UseCaseSupport support, QuoteStore quotes, CustomerDirectory directory, QuoteAccess access) {
+    QuoteReads(UseCaseSupport support, QuoteStore quotes, QuoteAccess access) {
         this.support = support;
         this.quotes = quotes;
-        this.directory = directory;
         this.access = access;
     }
 
@@ -73,48 +65,35 @@ final class QuoteReads {
             UseCaseSupport.Grant grant = support.authorizeScope(actor, QuotePermission.QUOTE_SEARCH, "quote.search",
                     QuoteAccess.TYPE);
             Set<CustomerId> only = query.customerId() == null ? null : Set.of(query.customerId());
-            if (grant.scope() != AccessScope.ANY) {
-                only = visibleCustomers(grant.actor(), query.customerId());
-                if (only.isEmpty()) {
+            if (grant.scope() == AccessScope.ANY) {
+                return page(new QuoteSearchCriteria(query.status(), only, query.sort(), after), query.page().size(),
+                        scope);
+            }
+            // a narrower grant reaches the quotes of the customers the caller may see: a customer their own, a staff
+            // user those they are account manager of, which the store joins itself (never a list of every customer
+            // the caller manages)
+            if (grant.actor() instanceof Actor.Customer self) {
+                if (only != null && !only.contains(self.id())) {
                     return Page.<QuoteView>empty();
                 }
+                return page(new QuoteSearchCriteria(query.status(), Set.of(self.id()), query.sort(), after),
+                        query.page().size(), scope);
             }
-            return page(new QuoteSearchCriteria(query.status(), only, query.sort(), after), query.page().size(),
-                    scope);
+            if (grant.actor() instanceof Actor.Staff staff) {
+                QuoteSearchCriteria criteria = new QuoteSearchCriteria(query.status(), only, query.sort(), after);
+                int size = query.page().size();
+                return Page.slice(quotes.searchManagedBy(staff.id(), criteria, size + 1), size, QuoteViews::of,
+                        q -> position(q).toCursor(scope));
+            }
+            return Page.<QuoteView>empty();
         });
     }
 
     private Page<QuoteView> page(QuoteSearchCriteria criteria, int size, String scope) {
-        return Page.slice(quotes.search(criteria, size + 1), size, QuoteViews::of,
-                q -> new EntryPosition(q.snapshot().requestedAt(), q.id().value()).toCursor(scope));
+        return Page.slice(quotes.search(criteria, size + 1), size, QuoteViews::of, q -> position(q).toCursor(scope));
     }
 
-    /**
-     * The customers a caller with a narrower grant than "any" may see quotes of: a customer their own; a staff user
-     * the customers they are account manager of (read through the customer area, a page at a time).
-     */
-    private Set<CustomerId> visibleCustomers(Actor resolved, CustomerId filter) {
-        Set<CustomerId> visible = new HashSet<>();
-        if (resolved instanceof Actor.Customer self) {
-            visible.add(self.id());
-        } else if (resolved instanceof Actor.Staff staff && filter != null) {
-            directory.find(filter).filter(c -> staff.id().equals(c.accountManager()))
-                    .ifPresent(c -> visible.add(c.id()));
-        } else if (resolved instanceof Actor.Staff staff) {
-            CustomerSearchQuery managed = new CustomerSearchQuery(null, null, null, null, staff.id(), null, null,
-                    CustomerSort.REGISTERED_ASC, PageRequest.first(PageRequest.MAX_SIZE));
-            while (true) {
-                Page<CustomerView> page = directory.search(managed);
-                page.items().forEach(c -> visible.add(c.id()));
-                if (!page.hasNext()) {
-                    break;
-                }
-                managed = managed.next(page);
-            }
-        }
-        if (filter != null) {
-            visible.retainAll(Set.of(filter));
-        }
-        return visible;
+    private static EntryPosition position(Quote quote) {
+        return new EntryPosition(quote.snapshot().requestedAt(), quote.id().value());
     }
 }

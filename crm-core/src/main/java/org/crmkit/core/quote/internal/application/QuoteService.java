@@ -55,7 +55,7 @@ final class QuoteService implements Quotes {
         this.access = new QuoteAccess(directory);
         this.checks = new QuoteCommandChecks(products);
         this.purchases = new QuotePurchases(sales);
-        this.reads = new QuoteReads(support, quotes, directory, access);
+        this.reads = new QuoteReads(support, quotes, access);
         this.expiry = new QuoteExpiry(support, quotes);
     }
 

@@ -8,6 +8,7 @@ import org.crmkit.core.quote.QuoteSnapshot;
 import org.crmkit.core.quote.internal.domain.Quote;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
+import org.crmkit.core.shared.StaffId;
 
 /**
  * The quote area's repository of aggregates, on the adapter's {@link QuoteRepository} of snapshots: it hands the port
@@ -46,6 +47,11 @@ public final class QuoteStore {
     /** @see QuoteRepository#search */
     public List<Quote> search(QuoteSearchCriteria criteria, int limit) {
         return port.search(criteria, limit).stream().map(Quote::restore).toList();
+    }
+
+    /** @see QuoteRepository#searchManagedBy */
+    public List<Quote> searchManagedBy(StaffId accountManager, QuoteSearchCriteria criteria, int limit) {
+        return port.searchManagedBy(accountManager, criteria, limit).stream().map(Quote::restore).toList();
     }
 
     /** @see QuoteRepository#quotedValidUntil */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.quote.QuoteId;
 import org.crmkit.core.quote.QuoteSnapshot;
+import org.crmkit.core.shared.StaffId;
 
 /**
  * Quotes with their lines. Every change of a quote goes through {@link #lock(QuoteId)} (a row lock held to the end
@@ -41,6 +42,20 @@ public interface QuoteRepository {
      * @return the matching quotes with their lines, in the criteria's order after its position
      */
     List<QuoteSnapshot> search(QuoteSearchCriteria criteria, int limit);
+
+    /**
+     * A search narrowed to the quotes of the customers a staff user is account manager of, as a sales rep's search
+     * is: the store joins the quotes to their customers' account manager itself (on MySQL, the account-manager index
+     * of {@code crm_customer}), so neither the caller nor the statement lists the staff user's customers, however
+     * many they manage. An erased customer has no account manager, so their quotes are never among them.
+     *
+     * @param accountManager the staff user whose customers' quotes are searched
+     * @param criteria       filters, order and position, as {@link #search} applies them ({@code customers} narrows
+     *                       further)
+     * @param limit          most quotes
+     * @return the matching quotes with their lines, in the criteria's order after its position
+     */
+    List<QuoteSnapshot> searchManagedBy(StaffId accountManager, QuoteSearchCriteria criteria, int limit);
 
     /**
      * @param asOf  an instant

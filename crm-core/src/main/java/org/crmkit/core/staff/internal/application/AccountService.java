@@ -3,6 +3,7 @@ package org.crmkit.core.staff.internal.application;
 import org.crmkit.core.staff.MfaPolicy;
 import org.crmkit.core.staff.internal.store.AccountStore;
 import org.crmkit.core.staff.internal.store.SecondFactorStore;
+import java.time.Duration;
 import java.util.List;
 import org.crmkit.core.customer.internal.port.ContactVerifications;
 import org.crmkit.core.customer.internal.port.CustomerDirectory;
@@ -24,15 +25,16 @@ import org.crmkit.core.staff.port.in.MfaCodeCommand;
 import org.crmkit.core.staff.port.in.MfaEnrolment;
 import org.crmkit.core.staff.port.in.ResetMfaCommand;
 import org.crmkit.core.staff.port.in.SecondFactorCommand;
+import org.crmkit.core.staff.port.in.ExpireAccessContextCommand;
 import org.crmkit.core.staff.port.in.ResetPasswordCommand;
 import org.crmkit.core.staff.port.in.SignedUpCustomer;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.PasswordResetTokenRepository;
 
 /**
- * Authentication (logins in one or two steps and second factors), password changes and resets, sign-up and the access
- * log: each use case is handed to the collaborator that owns it, which share one {@link AccountSteps}, one
- * {@link PasswordChecks} and one {@link SecondFactorChecks}.
+ * Authentication (logins in one or two steps and second factors), password changes and resets, sign-up, the access
+ * log and its retention: each use case is handed to the collaborator that owns it, which share one
+ * {@link AccountSteps}, one {@link PasswordChecks} and one {@link SecondFactorChecks}.
  */
 final class AccountService implements Accounts {
     private final Logins logins;
@@ -43,10 +45,12 @@ final class AccountService implements Accounts {
     private final PasswordChanges passwordChanges;
     private final PasswordResets passwordResets;
     private final AccessLogReads accessLogReads;
+    private final AccessLogRetention retention;
 
     AccountService(UseCaseSupport support, AccountStore accounts, PasswordResetTokenRepository tokens,
                    AccessLog accessLog, ContactVerifications verifications, CustomerDirectory customers,
-                   AccountSecurity security, SecondFactorStore factors, MfaPolicy mfaPolicy) {
+                   AccountSecurity security, SecondFactorStore factors, MfaPolicy mfaPolicy,
+                   Duration accessLogRetention) {
         AccountSteps steps = new AccountSteps(support, accounts, accessLog, security.lockout());
         PasswordChecks passwords = new PasswordChecks(security.hasher());
         SecondFactorChecks codes = new SecondFactorChecks(SecretSeal.PLAIN, mfaPolicy);
@@ -59,6 +63,7 @@ final class AccountService implements Accounts {
         this.passwordChanges = new PasswordChanges(support, accounts, tokens, steps, passwords, security);
         this.passwordResets = new PasswordResets(support, accounts, tokens, steps, security);
         this.accessLogReads = new AccessLogReads(support, accounts, accessLog);
+        this.retention = new AccessLogRetention(support, accessLog, accessLogRetention);
     }
 
     @Override
@@ -139,6 +144,11 @@ final class AccountService implements Accounts {
     @Override
     public Page<AccessLogView> accessLog(Actor actor, AccessLogQuery query) {
         return accessLogReads.accessLog(actor, query);
+    }
+
+    @Override
+    public long expireAccessContext(Actor actor, ExpireAccessContextCommand command) {
+        return retention.expireAccessContext(actor, command);
     }
 
     @Override

@@ -43,11 +43,13 @@ public final class StaffApplication {
     /**
      * @param accounts      the account repository
      * @param secondFactors the second factors of accounts
-     * @return the staff area's part in a customer's erasure (their login account and its second factor)
+     * @param accessLog     the access log
+     * @return the staff area's part in a customer's erasure (their login account and its second factor, and the
+     *         source addresses and user agents of its access log)
      */
     public static PersonalDataEraser customerEraser(AccountRepository accounts,
-                                                    SecondFactorRepository secondFactors) {
-        return new AccountEraser(new AccountStore(accounts), new SecondFactorStore(secondFactors));
+                                                    SecondFactorRepository secondFactors, AccessLog accessLog) {
+        return new AccountEraser(new AccountStore(accounts), new SecondFactorStore(secondFactors), accessLog);
     }
 
     /**
@@ -92,6 +94,7 @@ public final class StaffApplication {
      * @param notifier       delivers reset tokens
      * @param secondFactors  the second factors of accounts
      * @param mfaPolicy      who must use a second factor, and the issuer authenticator apps show
+     * @param accessLogRetention how long the access log keeps a caller's address and user agent
      * @return the authentication and access-log use cases
      */
     public static Accounts accounts(UseCaseSupport support, AccountRepository accounts,
@@ -99,10 +102,11 @@ public final class StaffApplication {
                                     ContactVerifications verifications, CustomerDirectory customers,
                                     PasswordHasher hasher, PasswordPolicy passwordPolicy, LockoutPolicy lockout,
                                     Duration resetTokenTtl, PasswordResetNotifier notifier,
-                                    SecondFactorRepository secondFactors, MfaPolicy mfaPolicy) {
+                                    SecondFactorRepository secondFactors, MfaPolicy mfaPolicy,
+                                    Duration accessLogRetention) {
         return new AccountService(support, new AccountStore(accounts), tokens, accessLog, verifications, customers,
                 new AccountSecurity(hasher, passwordPolicy, lockout, resetTokenTtl, notifier),
-                new SecondFactorStore(secondFactors), mfaPolicy);
+                new SecondFactorStore(secondFactors), mfaPolicy, accessLogRetention);
     }
 
     /**

@@ -15,8 +15,9 @@ import org.crmkit.core.staff.AccountHolder;
  * @param event         what happened
  * @param outcome       how it ended, with the reason of a failure
  * @param holder        whose account, or {@code null} when no account matched
- * @param sourceAddress the caller's address, or {@code null}
- * @param userAgent     the caller's user agent, or {@code null}
+ * @param sourceAddress the caller's address, or {@code null} (none given, or blanked: the access log keeps it for
+ *                      {@code Crm.builder().accessLogRetention(...)}, and a customer's erasure blanks theirs)
+ * @param userAgent     the caller's user agent, or {@code null} (none given, or blanked like the address)
  */
 public record AccessLogView(UUID id, Instant at, AccessEvent event, AccessOutcome outcome, AccountHolder holder,
                             String sourceAddress, String userAgent) {

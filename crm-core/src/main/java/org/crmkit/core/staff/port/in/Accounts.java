@@ -259,6 +259,20 @@ public interface Accounts {
     Page<AccessLogView> accessLog(Actor actor, AccessLogQuery query);
 
     /**
+     * The access log's retention of personal data, a scheduled job: blanks the source address and the user agent of
+     * every entry made more than the retention ({@code Crm.builder().accessLogRetention(...)}, 90 days by default)
+     * before {@code asOf}, in batches of a transaction each. The entries stay, with their time, event, outcome and
+     * account, so the log and the daily activity still count them. Needs {@code ACCESS_LOG_RETENTION}.
+     *
+     * <p>Retry: safe to run again: an entry is blanked once, and what a failed run blanked stays blanked.
+     *
+     * @param actor   the caller (a host's scheduled job as {@code Actor.system(...)}, or an administrator)
+     * @param command the instant, not in the future
+     * @return how many entries lost their address and user agent
+     */
+    long expireAccessContext(Actor actor, ExpireAccessContextCommand command);
+
+    /**
      * Successful logins and distinct users per day, for a "user visits" graph.
      *
      * <p>Retry: safe, it reads only.

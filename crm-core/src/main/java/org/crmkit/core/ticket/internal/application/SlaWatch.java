@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.AccessTarget;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.CrmError;
@@ -20,7 +19,9 @@ import org.crmkit.core.ticket.SupportSla;
 import org.crmkit.core.ticket.TicketEvents;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.TicketPermission;
-import org.crmkit.core.ticket.internal.domain.Ticket;
+import org.crmkit.core.ticket.TicketSlaState;
+import org.crmkit.core.ticket.internal.domain.SlaStanding;
+import org.crmkit.core.ticket.port.out.TicketCriteria;
 import org.crmkit.core.ticket.port.in.AtRiskQuery;
 import org.crmkit.core.ticket.port.in.AtRiskTicket;
 import org.crmkit.core.ticket.port.in.SlaCheckResult;
@@ -57,18 +58,20 @@ final class SlaWatch {
         // a ticket listed here (pick up, escalate) reads it again on the primary
         return support.report(() -> support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.at_risk",
                 TicketAccess.TYPE), grant -> {
+            Optional<TicketCriteria> scope = TicketAccess.narrowed(grant, TicketCriteria.any());
+            if (scope.isEmpty()) {
+                return List.<AtRiskTicket>of();
+            }
             List<AtRiskTicket> found = new ArrayList<>();
-            // a bounded scan of the pending tickets, BATCH at a time: "at risk" depends on the share asked for and
-            // on business time, so it is computed here, not in SQL (cost: one pass over the pending tickets)
+            // a bounded scan of the pending tickets the caller reaches (the store applies the scope), BATCH rows at a
+            // time and only their SLA columns: "at risk" depends on the share asked for and on business time, so it
+            // is computed here, not in SQL
             TicketId after = null;
-            List<Ticket> batch;
+            List<TicketSlaState> batch;
             do {
-                batch = tickets.findPending(after, BATCH);
-                for (Ticket t : batch) {
-                    if (grant.scope() == AccessScope.ANY
-                            || grant.scope().covers(grant.actor(), TicketAccess.target(t))) {
-                        atRisk(t, query).ifPresent(found::add);
-                    }
+                batch = tickets.findPendingSla(scope.get(), after, BATCH);
+                for (TicketSlaState t : batch) {
+                    atRisk(t, query).ifPresent(found::add);
                 }
                 after = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
             } while (batch.size() == BATCH);
@@ -79,18 +82,17 @@ final class SlaWatch {
     }
 
     /** @return the ticket's target with the least share of its time left, when that share is below the one asked */
-    private Optional<AtRiskTicket> atRisk(Ticket t, AtRiskQuery query) {
+    private Optional<AtRiskTicket> atRisk(TicketSlaState t, AtRiskQuery query) {
         AtRiskTicket worst = null;
         for (SlaTarget target : SlaTarget.values()) {
-            Optional<Duration> left = t.remaining(target, sla.calendar(), query.asOf());
+            Optional<Duration> left = SlaStanding.remaining(t, target, sla.calendar(), query.asOf());
             if (left.isEmpty()) {
                 continue;
             }
-            Duration allowed = t.snapshot().targets().of(target);
+            Duration allowed = t.targets().of(target);
             double share = (double) left.get().toMillis() / allowed.toMillis();
             if (share < query.share() && (worst == null || share < worst.shareLeft())) {
-                worst = new AtRiskTicket(t.id(), t.snapshot().priority(), target, t.dueAt(target), left.get(),
-                        share);
+                worst = new AtRiskTicket(t.id(), t.priority(), target, t.dueAt(target), left.get(), share);
             }
         }
         return Optional.ofNullable(worst);

@@ -4,7 +4,6 @@ import org.crmkit.core.ticket.internal.store.TicketStore;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.crmkit.core.shared.AccessScope;
 import org.crmkit.core.shared.Actor;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.shared.Page;
@@ -58,28 +57,15 @@ final class TicketReads {
         return support.transaction(() -> {
             UseCaseSupport.Grant grant = support.authorizeScope(actor, TicketPermission.TICKET_VIEW, "ticket.search",
                     TicketAccess.TYPE);
-            TicketCriteria criteria = narrowed(grant, new TicketCriteria(query.statuses(), query.priority(),
-                    query.assignee(), query.departmentId(), query.customerId(), query.category(),
+            Optional<TicketCriteria> criteria = TicketAccess.narrowed(grant, new TicketCriteria(query.statuses(),
+                    query.priority(), query.assignee(), query.departmentId(), query.customerId(), query.category(),
                     breachedAsOf, from, before, text, null, null, null));
+            if (criteria.isEmpty()) {
+                return Page.<TicketView>empty();
+            }
             boolean staff = TicketAccess.isStaff(actor);
-            return Page.slice(tickets.search(criteria, after, size + 1), size, t -> TicketViews.of(t, staff),
+            return Page.slice(tickets.search(criteria.get(), after, size + 1), size, t -> TicketViews.of(t, staff),
                     t -> new EntryPosition(t.snapshot().createdAt(), t.id().value()).toCursor(scope));
         });
-    }
-
-    /** The criteria narrowed to what the grant reaches: a customer's own tickets, an agent's and their queue's. */
-    private static TicketCriteria narrowed(UseCaseSupport.Grant grant, TicketCriteria c) {
-        if (grant.scope() == AccessScope.ANY) {
-            return c;
-        }
-        if (grant.actor() instanceof Actor.Customer customer) {
-            return new TicketCriteria(c.statuses(), c.priority(), c.assignee(), c.department(), c.customer(),
-                    c.category(), c.breachedAsOf(), c.createdFrom(), c.createdBefore(), c.text(), customer.id(),
-                    null, null);
-        }
-        Actor.Staff staff = (Actor.Staff) grant.actor();
-        return new TicketCriteria(c.statuses(), c.priority(), c.assignee(), c.department(), c.customer(),
-                c.category(), c.breachedAsOf(), c.createdFrom(), c.createdBefore(), c.text(), null, staff.id(),
-                grant.scope() == AccessScope.DEPARTMENT ? staff.department() : null);
     }
 }

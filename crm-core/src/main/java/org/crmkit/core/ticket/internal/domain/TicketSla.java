@@ -5,7 +5,6 @@ import org.crmkit.core.ticket.TicketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.crmkit.core.ticket.BusinessCalendar;
 import org.crmkit.core.ticket.HistoryKind;
 import org.crmkit.core.ticket.SlaTarget;
@@ -77,16 +76,22 @@ final class TicketSla {
 
     /** The target's clock, replayed from the status history; see {@link Ticket#clock}. */
     SlaClock clock(SlaTarget target) {
-        Predicate<String> stands = target == SlaTarget.FIRST_RESPONSE
-                ? s -> s.equals(TicketStatus.WAITING_ON_CUSTOMER.name())
-                : s -> !TicketStatus.valueOf(s).isPending() || s.equals(TicketStatus.WAITING_ON_CUSTOMER.name());
         SlaClock clock = SlaClock.startedAt(createdAt);
         for (HistoryEntry e : history.entries()) {
             if (e.kind() == HistoryKind.STATUS) {
-                clock = stands.test(e.to()) ? clock.pause(e.at()) : clock.resume(e.at());
+                clock = standsIn(target, TicketStatus.valueOf(e.to())) ? clock.pause(e.at()) : clock.resume(e.at());
             }
         }
         return clock;
+    }
+
+    /**
+     * @return whether the target's clock stands while the ticket is in {@code status}: both while it waits on the
+     *         customer, the resolution's also while it is resolved or closed
+     */
+    static boolean standsIn(SlaTarget target, TicketStatus status) {
+        return status == TicketStatus.WAITING_ON_CUSTOMER
+                || target == SlaTarget.RESOLUTION && !status.isPending();
     }
 
     /** See {@link Ticket#breached}. */
@@ -98,8 +103,19 @@ final class TicketSla {
 
     /** See {@link Ticket#remaining}. */
     Optional<Duration> remaining(SlaTarget target, BusinessCalendar calendar, Instant asOf) {
-        Instant due = dueAt(target);
-        if (metAt(target) != null || due == null || due.isBefore(asOf) || clock(target).paused()) {
+        return remaining(dueAt(target), metAt(target), clock(target).paused(), calendar, asOf);
+    }
+
+    /**
+     * @param due    the target's due instant, or {@code null}
+     * @param met    when it was met, or {@code null}
+     * @param stands whether its clock stands
+     * @return the business time from {@code asOf} to {@code due}, if the clock runs and the target is neither met nor
+     *         missed as of {@code asOf}
+     */
+    static Optional<Duration> remaining(Instant due, Instant met, boolean stands, BusinessCalendar calendar,
+                                        Instant asOf) {
+        if (met != null || due == null || due.isBefore(asOf) || stands) {
             return Optional.empty();
         }
         return Optional.of(calendar.between(asOf, due));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.SlaTarget;
 import org.crmkit.core.ticket.TicketId;
+import org.crmkit.core.ticket.TicketSlaState;
 import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.internal.domain.Ticket;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
@@ -52,9 +53,9 @@ public final class TicketStore {
         return port.search(criteria, after, limit).stream().map(Ticket::restore).toList();
     }
 
-    /** @see TicketRepository#findPending */
-    public List<Ticket> findPending(TicketId after, int limit) {
-        return port.findPending(after, limit).stream().map(Ticket::restore).toList();
+    /** @see TicketRepository#findPendingSla */
+    public List<TicketSlaState> findPendingSla(TicketCriteria criteria, TicketId after, int limit) {
+        return port.findPendingSla(criteria, after, limit);
     }
 
     /** @see TicketRepository#findUnnotifiedBreaches */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.TicketSlaState;
 import org.crmkit.core.ticket.TicketSnapshot;
 
 /**
@@ -48,11 +49,18 @@ public interface TicketRepository {
     List<TicketSnapshot> search(TicketCriteria criteria, EntryPosition after, int limit);
 
     /**
-     * @param after the last id of the previous page, or {@code null}
-     * @param limit at most this many
-     * @return pending tickets (open, in progress, waiting on the customer) in id order
+     * The SLA figures of the pending tickets (open, in progress, waiting on the customer) that match the criteria, read
+     * from the ticket rows alone: no text, comment or history entry is read. The criteria's scope fields narrow it as
+     * they narrow {@link #search} (a customer's own tickets, an agent's and their department's queue), so a caller
+     * with a narrow grant reads only the tickets it reaches, never every pending ticket.
+     *
+     * @param criteria filters and scope, as {@link #search} applies them ({@code statuses} further narrows the
+     *                 pending ones)
+     * @param after    the last id of the previous page, or {@code null}
+     * @param limit    at most this many
+     * @return those tickets' SLA figures, in id order
      */
-    List<TicketSnapshot> findPending(TicketId after, int limit);
+    List<TicketSlaState> findPendingSla(TicketCriteria criteria, TicketId after, int limit);
 
     /**
      * @param asOf  the instant

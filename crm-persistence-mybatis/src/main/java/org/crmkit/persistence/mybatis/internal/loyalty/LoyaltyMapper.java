@@ -34,6 +34,8 @@ interface LoyaltyMapper {
 
     SumsRow selectSums(UUID customerId);
 
+    int eraseRedemptionNotes(UUID customerId);
+
     List<OpeningRow> selectOpeningIds(@Param("ids") List<UUID> customerIds);
 
     List<AccountRow> selectAccountsOf(@Param("ids") List<UUID> customerIds);

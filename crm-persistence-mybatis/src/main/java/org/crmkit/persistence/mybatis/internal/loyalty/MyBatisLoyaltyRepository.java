@@ -208,6 +208,11 @@ public final class MyBatisLoyaltyRepository implements LoyaltyRepository {
     }
 
     @Override
+    public int eraseRedemptionNotes(CustomerId customer) {
+        return unitOfWork.inTransaction(() -> mapper.eraseRedemptionNotes(customer.value()));
+    }
+
+    @Override
     public Set<CustomerId> addAllIfAbsent(List<LoyaltyAccountSnapshot> accounts) {
         if (accounts.isEmpty()) {
             return Set.of();

@@ -11,13 +11,15 @@ import org.crmkit.core.quote.port.in.QuoteSort;
 import org.crmkit.core.quote.port.out.QuoteRepository;
 import org.crmkit.core.quote.port.out.QuoteSearchCriteria;
 import org.crmkit.core.quote.QuoteId;
+import org.crmkit.core.shared.StaffId;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
 /**
  * Quotes in {@code crm_quote} with their lines in {@code crm_quote_line}, with optimistic locking on the version
  * column. {@link #lock} reads the row and its lines {@code FOR UPDATE}: the latest committed state, held to the end of
  * the transaction, so concurrent acceptances, rejections, revisions and expiries of one quote queue up. A quote or a
- * page of them is read in two statements (quotes, then their lines).
+ * page of them is read in two statements (quotes, then their lines). A search narrowed to an account manager's
+ * customers joins {@code crm_customer} through its account-manager index in the same statement.
  */
 public final class MyBatisQuoteRepository implements QuoteRepository {
     private final MyBatisUnitOfWork unitOfWork;
@@ -60,12 +62,21 @@ public final class MyBatisQuoteRepository implements QuoteRepository {
 
     @Override
     public List<QuoteSnapshot> search(QuoteSearchCriteria criteria, int limit) {
+        return search(criteria, null, limit);
+    }
+
+    @Override
+    public List<QuoteSnapshot> searchManagedBy(StaffId accountManager, QuoteSearchCriteria criteria, int limit) {
+        return search(criteria, accountManager.value(), limit);
+    }
+
+    private List<QuoteSnapshot> search(QuoteSearchCriteria criteria, UUID manager, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         SearchParams params = new SearchParams(criteria.status() == null ? null : criteria.status().name(),
                 criteria.customers() == null ? null : criteria.customers().stream().map(c -> c.value()).toList(),
-                criteria.sort() == QuoteSort.REQUESTED_DESC,
+                manager, criteria.sort() == QuoteSort.REQUESTED_DESC,
                 criteria.after() == null ? null : criteria.after().at(),
                 criteria.after() == null ? null : criteria.after().id(), limit);
         return unitOfWork.inTransaction(() -> restore(mapper.search(params), false));

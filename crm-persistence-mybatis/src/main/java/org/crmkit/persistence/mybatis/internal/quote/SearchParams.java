@@ -9,11 +9,12 @@ import java.util.UUID;
  *
  * @param status     a status name, or {@code null}
  * @param customers  customer ids, or {@code null} for any
+ * @param manager    only customers this staff user is account manager of, or {@code null} for any
  * @param descending newest first
  * @param afterAt    the request time of the last quote of the previous page, or {@code null}
  * @param afterId    its id, or {@code null}
  * @param limit      most rows
  */
-record SearchParams(String status, List<UUID> customers, boolean descending, Instant afterAt, UUID afterId,
-                    int limit) {
+record SearchParams(String status, List<UUID> customers, UUID manager, boolean descending, Instant afterAt,
+                    UUID afterId, int limit) {
 }

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.staff.AccessLogEntry;
+import org.crmkit.core.staff.AccountId;
 import org.crmkit.core.staff.port.out.AccessLog;
 import org.crmkit.core.staff.port.out.AccessLogCriteria;
 import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
-/** The access log in {@code crm_access_log}: append-only, searched newest first. */
+/**
+ * The access log in {@code crm_access_log}: append-only, searched newest first. The only update crmkit makes blanks the
+ * caller details ({@code source_address}, {@code user_agent}) of rows an erasure or the retention reaches, so a host's
+ * application user needs UPDATE on those two columns alone.
+ */
 public final class MyBatisAccessLog implements AccessLog {
     private final AccessLogMapper mapper;
 
@@ -20,6 +25,16 @@ public final class MyBatisAccessLog implements AccessLog {
     @Override
     public void append(AccessLogEntry entry) {
         mapper.insert(AccessLogRows.toRow(entry));
+    }
+
+    @Override
+    public int eraseContext(AccountId account) {
+        return mapper.eraseContext(account.value());
+    }
+
+    @Override
+    public int eraseContextBefore(Instant before, int limit) {
+        return limit <= 0 ? 0 : mapper.eraseContextBefore(before, limit);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.crmkit.core.shared.EntryPosition;
 import org.crmkit.core.ticket.TicketId;
 import org.crmkit.core.ticket.SlaTarget;
+import org.crmkit.core.ticket.TicketSlaState;
 import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.port.out.BreachCandidate;
 import org.crmkit.core.ticket.port.out.TicketCriteria;
@@ -18,9 +19,10 @@ import org.crmkit.persistence.mybatis.internal.support.MyBatisUnitOfWork;
 
 /**
  * Tickets in {@code crm_ticket} with their comments in {@code crm_ticket_comment} and their history in
- * {@code crm_ticket_history}, both append-only and ordered by position. A page of tickets is read in three
- * statements (tickets, comments, history). An update is versioned; the children not stored yet are inserted after
- * it, while it holds the ticket's row. Breach claims are conditional updates of their own columns.
+ * {@code crm_ticket_history}, both append-only and ordered by position. A page of tickets is read in three statements
+ * (tickets, comments, history); the scan of pending tickets' SLA figures in one, of the ticket rows alone. An update is
+ * versioned; the children not stored yet are inserted after it, while it holds the ticket's row. Breach claims are
+ * conditional updates of their own columns.
  */
 public final class MyBatisTicketRepository implements TicketRepository {
     private final MyBatisUnitOfWork unitOfWork;
@@ -91,22 +93,30 @@ public final class MyBatisTicketRepository implements TicketRepository {
         if (limit <= 0) {
             return List.of();
         }
-        SearchParams params = new SearchParams(c.statuses().stream().map(Enum::name).sorted().toList(),
+        SearchParams params = params(c, after == null ? null : after.at(), after == null ? null : after.id(), limit);
+        return unitOfWork.inTransaction(() -> restore(mapper.search(params)));
+    }
+
+    @Override
+    public List<TicketSlaState> findPendingSla(TicketCriteria criteria, TicketId after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        SearchParams params = params(criteria, null, TicketRows.value(after), limit);
+        // the ticket rows' SLA columns alone: no comment or history is read (restore is not called)
+        return unitOfWork.inTransaction(() -> mapper.selectPendingSla(params).stream().map(TicketRows::toSlaState)
+                .toList());
+    }
+
+    private static SearchParams params(TicketCriteria c, Instant afterAt, UUID afterId, int limit) {
+        return new SearchParams(c.statuses().stream().map(Enum::name).sorted().toList(),
                 c.priority() == null ? null : c.priority().name(), c.assignee() == null ? null : c.assignee().value(),
                 c.department() == null ? null : c.department().value(),
                 c.customer() == null ? null : c.customer().value(), c.category(), c.breachedAsOf(), c.createdFrom(),
                 c.createdBefore(), c.text() == null ? null : LikePatterns.containing(c.text()),
                 c.scopeCustomer() == null ? null : c.scopeCustomer().value(),
                 c.scopeAgent() == null ? null : c.scopeAgent().value(),
-                c.scopeDepartment() == null ? null : c.scopeDepartment().value(),
-                after == null ? null : after.at(), after == null ? null : after.id(), limit);
-        return unitOfWork.inTransaction(() -> restore(mapper.search(params)));
-    }
-
-    @Override
-    public List<TicketSnapshot> findPending(TicketId after, int limit) {
-        return limit <= 0 ? List.of()
-                : unitOfWork.inTransaction(() -> restore(mapper.selectPending(TicketRows.value(after), limit)));
+                c.scopeDepartment() == null ? null : c.scopeDepartment().value(), afterAt, afterId, limit);
     }
 
     @Override

@@ -30,7 +30,7 @@ interface TicketMapper {
 
     List<TicketRow> search(SearchParams params);
 
-    List<TicketRow> selectPending(@Param("afterId") UUID afterId, @Param("limit") int limit);
+    List<SlaRow> selectPendingSla(SearchParams params);
 
     List<TicketRow> selectForReport(@Param("from") Instant from, @Param("to") Instant to,
                                     @Param("afterId") UUID afterId, @Param("limit") int limit);

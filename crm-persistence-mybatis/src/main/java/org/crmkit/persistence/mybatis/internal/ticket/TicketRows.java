@@ -18,6 +18,7 @@ import org.crmkit.core.ticket.SlaTargets;
 import org.crmkit.core.ticket.TicketChannel;
 import org.crmkit.core.ticket.TicketComment;
 import org.crmkit.core.ticket.TicketPriority;
+import org.crmkit.core.ticket.TicketSlaState;
 import org.crmkit.core.ticket.TicketSnapshot;
 import org.crmkit.core.ticket.TicketStatus;
 
@@ -81,6 +82,13 @@ final class TicketRows {
     private static HistoryEntry entry(HistoryRow h) {
         return new HistoryEntry(h.id(), HistoryKind.valueOf(h.kind()), h.fromValue(), h.toValue(), h.at(),
                 ActorType.valueOf(h.byType()), h.byRef(), h.reason());
+    }
+
+    static TicketSlaState toSlaState(SlaRow r) {
+        return new TicketSlaState(new TicketId(r.id()), TicketPriority.valueOf(r.priority()),
+                TicketStatus.valueOf(r.status()), new SlaTargets(Duration.ofSeconds(r.firstResponseTargetS()),
+                Duration.ofSeconds(r.resolutionTargetS())), r.firstResponseDueAt(), r.firstRespondedAt(),
+                r.resolutionDueAt(), r.resolvedAt());
     }
 
     static UUID value(TicketId id) {
