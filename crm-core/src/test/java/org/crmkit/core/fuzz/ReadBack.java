@@ -1,5 +1,8 @@
 package org.crmkit.core.fuzz;
 
+import org.crmkit.core.shared.Actor;
+import java.util.Set;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,8 +162,16 @@ final class ReadBack {
      * @return every text of its commands compared with what reads back
      * @throws AssertionError for a text field the rules do not place
      */
+    /**
+     * A customer's own new email or phone is not stored by the change: it waits for its owner to confirm the token
+     * sent to it ({@code Customers.updateContactDetails}, ADR 0018), so it is not read back for a customer caller.
+     */
+    private static final Set<String> HELD_BACK_FOR_A_CUSTOMER = Set.of("UpdateContactDetailsCommand.email",
+            "UpdateContactDetailsCommand.phone");
+
     static List<Comparison> compare(FuzzWorld world, String operation, Object[] args, Object result) {
         List<Comparison> done = new ArrayList<>();
+        boolean customerCaller = Arrays.stream(args).anyMatch(Actor.Customer.class::isInstance);
         for (Object arg : args) {
             if (!(arg instanceof Record command) || !command.getClass().getSimpleName().endsWith("Command")) {
                 continue;
@@ -176,7 +187,8 @@ final class ReadBack {
                 String field = command.getClass().getSimpleName() + "." + text.getKey();
                 Rule rule = RULES.getOrDefault(operation + "/" + field,
                         RULES.getOrDefault(field, Rule.at(text.getKey(), TRIMMED)));
-                if (rule.notBecause() != null || !rule.applies().test(command)) {
+                if (rule.notBecause() != null || !rule.applies().test(command)
+                        || customerCaller && HELD_BACK_FOR_A_CUSTOMER.contains(field)) {
                     continue;
                 }
                 List<String> stored = view == null ? null : at(view, rule.viewPath());
