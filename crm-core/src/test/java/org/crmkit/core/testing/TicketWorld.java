@@ -70,8 +70,18 @@ public final class TicketWorld {
      * @param notifier    hears about breaches
      */
     public TicketWorld(CrmPersistence persistence, Instant start, SlaBreachNotifier notifier) {
+        this(persistence, start, notifier, SupportSla.standard());
+    }
+
+    /**
+     * @param persistence the adapter, or {@code null} for in-memory
+     * @param start       where the clock starts
+     * @param notifier    hears about breaches
+     * @param sla         the desk's SLA configuration in place of {@link SupportSla#standard()}
+     */
+    public TicketWorld(CrmPersistence persistence, Instant start, SlaBreachNotifier notifier, SupportSla sla) {
         clock = new MutableClock(start);
-        Crm.Builder builder = Crm.builder().clock(clock).eventPublisher(publisher).supportSla(SupportSla.standard())
+        Crm.Builder builder = Crm.builder().clock(clock).eventPublisher(publisher).supportSla(sla)
                 .slaBreachNotifier(notifier);
         store = new AreaPorts(persistence != null ? persistence : Crm.inMemoryPersistence());
         builder.persistence(store);
