@@ -28,6 +28,7 @@ import org.crmkit.core.shared.CrmException;
 import org.crmkit.core.shared.CustomerId;
 import org.crmkit.core.shared.InvalidCommandException;
 import org.crmkit.core.shared.InvalidValueException;
+import org.crmkit.core.shared.PersonName;
 import org.crmkit.core.shared.internal.UseCaseSupport;
 
 /**
@@ -38,7 +39,7 @@ import org.crmkit.core.shared.internal.UseCaseSupport;
  * that no line is rejected, and no order stored without a line, for a fault that a re-run would not meet.
  */
 final class ImportLookups {
-    /** Most characters of a product name (the catalog's limit). */
+    /** Most characters (code points) of a product name (the catalog's limit). */
     private static final int PRODUCT_NAME = 200;
     /** Most SKUs and customer references remembered per import. */
     private static final int CACHE = 200_000;
@@ -178,9 +179,10 @@ final class ImportLookups {
 
     private Optional<CustomerId> registerCustomer(String reference) {
         try {
+            // a reference may be as long as a last name: the name is cut to fit, so the customer can be had
+            String lastName = cut("Customer " + reference, PersonName.MAX_LENGTH);
             Optional<CustomerId> registered = Optional.of(customers.register(run.actor(), RegisterCustomerCommand
-                    .imported("Imported", cut("Customer " + reference, PRODUCT_NAME), placeholderEmail(reference),
-                            reference)).id());
+                    .imported("Imported", lastName, placeholderEmail(reference), reference)).id());
             report.customerCreated();
             return registered;
         } catch (CrmException e) {
