@@ -1,5 +1,7 @@
 package org.crmkit.core.staff;
 
+import org.crmkit.core.testing.SignUps;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +116,7 @@ class PasswordResetRulesTest {
 
     @Test
     void aTokenOfACustomerDeactivatedSinceTheRequestSetsNoPassword() {
-        CustomerId cleo = crm.accounts().signUpCustomer(new CustomerSignUpCommand("Cleo", "Client",
+        CustomerId cleo = crm.accounts().signUpCustomer(SignUps.command(crm, "Cleo", "Client",
                 "cleo@example.com", null, false, "cleo's own passphrase"), OFFICE).customerId();
         String token = requestToken("cleo@example.com");
         crm.customers().deactivate(admin, new org.crmkit.core.customer.port.in.CustomerStatusCommand(cleo, null));
